@@ -1,0 +1,127 @@
+"""The `aicycle` command line: one module, shared options, every command documented in docs/cli.md.
+
+Each command body stays thin: parse options, call the domain module, render. Errors derived from
+`AicycleError` print one clear line on stderr and exit with status 2; nothing is half-written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+from rich.console import Console
+
+from aicycle.errors import AicycleError, InputError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+app = typer.Typer(
+    name="aicycle",
+    help="Is the AI-infrastructure build-out still expanding? Fundamentals from primary sources.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+console = Console()
+err_console = Console(stderr=True)
+
+
+def _fail(message: str, code: int = 2) -> typer.Exit:
+    err_console.print(f"[bold red]error:[/] {message}", highlight=False, markup=True)
+    return typer.Exit(code)
+
+
+def guarded(func: F) -> F:
+    """Turn domain errors into one line on stderr and a non-zero exit (no traceback)."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except AicycleError as exc:
+            raise _fail(str(exc).replace("[", "\\[")) from None
+        except KeyboardInterrupt:
+            raise _fail("interrupted", 130) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def parse_date(value: str | None, name: str = "--as-of") -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise InputError(f"{name}: {value!r} is not a date (YYYY-MM-DD)") from None
+
+
+# Shared options (sqlite-utils style): every command that answers "as of D" or prints data uses these.
+AsOf = Annotated[str | None, typer.Option("--as-of", help="Use only what was public on this date (YYYY-MM-DD).")]
+JsonOut = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON.")]
+HtmlOut = Annotated[Path | None, typer.Option("--html", help="Write a self-contained HTML page to PATH.")]
+Fmt = Annotated[str, typer.Option("--format", help="Output format: table, csv or json.")]
+
+
+def print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, indent=2, default=str, ensure_ascii=False) + "\n")
+
+
+# --- data layer: facts, refresh, store ---------------------------------------------------------
+
+store_app = typer.Typer(help="Inspect the local store.", no_args_is_help=True)
+app.add_typer(store_app, name="store")
+
+
+@store_app.command("info")
+@guarded
+def store_info(json_out: JsonOut = False) -> None:
+    """Where the store is, how many rows each table holds, and what the bundled snapshot covers."""
+    from aicycle import config
+    from aicycle.store import SCHEMA, open_store, snapshot_dir
+
+    with open_store() as s:
+        info = {
+            "path": str(s.path),
+            "tables": {t: s.count(t) for t in SCHEMA},
+            "snapshot": _read_manifest(snapshot_dir() / "manifest.json"),
+            "home": str(config.home()),
+        }
+    if json_out:
+        print_json(info)
+        return
+    console.print(f"store: {info['path']}")
+    for table, n in info["tables"].items():
+        console.print(f"  {table:<14} {n:>8,} rows")
+
+
+def _read_manifest(path: Path) -> dict[str, Any] | None:
+    return json.loads(path.read_text()) if path.exists() else None
+
+
+# --- report -------------------------------------------------------------------------------------
+
+# --- gpu ----------------------------------------------------------------------------------------
+
+# --- language -----------------------------------------------------------------------------------
+
+# --- rumor check --------------------------------------------------------------------------------
+
+# --- economics ----------------------------------------------------------------------------------
+
+# --- event study --------------------------------------------------------------------------------
+
+# --- web ----------------------------------------------------------------------------------------
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,365 @@
+"""The DuckDB store: every number with its provenance.
+
+One file in the aicycle home (`aicycle.duckdb`). Readers open it read-only; writers take a file lock
+first (`store.lock`), so two refreshes cannot interleave, and write inside one transaction, so a
+failure leaves what was stored before untouched. A new store is seeded from the snapshot bundled in
+the package (`aicycle/snapshot/*.parquet`).
+
+Every table carries provenance columns: source, url, accession (where there is one), filed (the date
+the number became public), fetched_at, kind (reported | derived | curated) and method (how a derived
+or curated value was obtained).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import filelock
+
+from aicycle import config
+from aicycle.errors import StoreBusyError
+
+KINDS = ("reported", "derived", "curated")
+
+# Each domain owns one section; keep the provenance columns in every table that holds numbers.
+SCHEMA: dict[str, str] = {
+    # --- financial facts (sources/companyfacts.py, sources/curated.py) ---
+    "facts": """
+        CREATE TABLE IF NOT EXISTS facts (
+            fact_key VARCHAR PRIMARY KEY,   -- hash of the identity columns: makes writes idempotent
+            ticker VARCHAR NOT NULL,
+            metric VARCHAR NOT NULL,        -- capex, capex_incl_finance_leases, revenue, rpo, ...
+            period_start DATE,              -- NULL for instants (RPO, backlog, power)
+            period_end DATE NOT NULL,
+            fiscal_period VARCHAR,          -- FY2026Q1, FY2025, ...
+            calendar_quarter VARCHAR,       -- 2026Q1 (quarter holding most of the period)
+            value DOUBLE,
+            text VARCHAR,                   -- for qualitative curated facts (value NULL)
+            unit VARCHAR NOT NULL,
+            kind VARCHAR NOT NULL,          -- reported | derived | curated
+            method VARCHAR,                 -- how derived, or the curated source type
+            tag VARCHAR,                    -- us-gaap concept
+            source VARCHAR NOT NULL,
+            url VARCHAR,
+            accession VARCHAR,
+            form VARCHAR,
+            filed DATE,                     -- date the value became public
+            fetched_at TIMESTAMP,
+            flag VARCHAR,                   -- NULL = clean; else why it needs review
+            note VARCHAR
+        )""",
+    # --- documents: transcripts and releases (language/) ---
+    "documents": """
+        CREATE TABLE IF NOT EXISTS documents (
+            doc_id VARCHAR PRIMARY KEY,     -- sha256 of the text
+            ticker VARCHAR NOT NULL,
+            date DATE NOT NULL,             -- date the document became public
+            kind VARCHAR NOT NULL,          -- transcript | release
+            title VARCHAR,
+            source VARCHAR NOT NULL,
+            url VARCHAR,
+            accession VARCHAR,
+            fetched_at TIMESTAMP,
+            text VARCHAR NOT NULL
+        )""",
+    # --- GPU rental prices (sources/gpu_*.py, gpu_index.py) ---
+    "gpu_prices": """
+        CREATE TABLE IF NOT EXISTS gpu_prices (
+            price_key VARCHAR PRIMARY KEY,
+            observed_at TIMESTAMP NOT NULL,
+            observed_on DATE NOT NULL,
+            sku VARCHAR NOT NULL,           -- normalized: H100-SXM, H100-PCIE, H200, B200, ...
+            raw_name VARCHAR,
+            term VARCHAR NOT NULL,          -- on_demand | spot | reserved | index
+            family VARCHAR NOT NULL,        -- marketplace | cloud_list | index
+            provider VARCHAR NOT NULL,
+            price_usd_per_gpu_hour DOUBLE NOT NULL,
+            stat VARCHAR,                   -- offer | median | min | index_level | ...
+            n_offers INTEGER,
+            snapshot_id VARCHAR,
+            kind VARCHAR NOT NULL,
+            method VARCHAR,
+            source VARCHAR NOT NULL,
+            url VARCHAR,
+            filed DATE,                     -- date public (= observed_on for collected offers)
+            fetched_at TIMESTAMP
+        )""",
+    "gpu_snapshots": """
+        CREATE TABLE IF NOT EXISTS gpu_snapshots (
+            snapshot_id VARCHAR NOT NULL,
+            provider VARCHAR NOT NULL,
+            fetched_at TIMESTAMP NOT NULL,
+            status VARCHAR NOT NULL,        -- ok | error | skipped
+            detail VARCHAR,
+            url VARCHAR,
+            raw JSON,
+            PRIMARY KEY (snapshot_id, provider)
+        )""",
+    # --- daily stock prices (sources/prices.py) ---
+    "stock_prices": """
+        CREATE TABLE IF NOT EXISTS stock_prices (
+            ticker VARCHAR NOT NULL,
+            date DATE NOT NULL,
+            open DOUBLE, high DOUBLE, low DOUBLE, close DOUBLE,
+            adj_close DOUBLE,
+            volume DOUBLE,
+            source VARCHAR NOT NULL,        -- source of open..close
+            adj_source VARCHAR,             -- the one source of adj_close for this ticker
+            url VARCHAR,
+            kind VARCHAR NOT NULL,
+            fetched_at TIMESTAMP,
+            flag VARCHAR,
+            PRIMARY KEY (ticker, date)
+        )""",
+    # --- dated market events (events.py) ---
+    "events": """
+        CREATE TABLE IF NOT EXISTS events (
+            event_id VARCHAR PRIMARY KEY,
+            news_date DATE NOT NULL,
+            timing VARCHAR NOT NULL,        -- before_open | during_us_session | after_us_close | weekend
+            company VARCHAR,
+            kind VARCHAR,
+            headline VARCHAR NOT NULL,
+            description VARCHAR,
+            observed VARCHAR,
+            source VARCHAR NOT NULL,
+            url VARCHAR,
+            second_url VARCHAR
+        )""",
+    # --- bookkeeping ---
+    "meta": """
+        CREATE TABLE IF NOT EXISTS meta (
+            key VARCHAR PRIMARY KEY,
+            value VARCHAR
+        )""",
+}
+
+_KEY_COLUMNS = {"facts": "fact_key", "gpu_prices": "price_key"}
+
+
+def fact_key(*parts: object) -> str:
+    """Stable identity of a row: the same inputs always give the same key."""
+    joined = "\x1f".join("" if p is None else str(p) for p in parts)
+    return hashlib.sha256(joined.encode()).hexdigest()[:32]
+
+
+class Store:
+    """A connection to the aicycle store. Use `open_store()` to get one."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, path: Path | None, writable: bool) -> None:
+        self.con = con
+        self.path = path
+        self.writable = writable
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def query(self, sql: str, params: Sequence[Any] | None = None) -> list[dict[str, Any]]:
+        cur = self.con.execute(sql, params or [])
+        cols = [d[0] for d in cur.description or []]
+        return [dict(zip(cols, row)) for row in cur.fetchall()]
+
+    def count(self, table: str) -> int:
+        row = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()
+        return int(row[0]) if row else 0
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            yield
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        self.con.execute("COMMIT")
+
+    def upsert(self, table: str, rows: Iterable[Mapping[str, Any]]) -> tuple[int, int]:
+        """Insert rows, replacing rows with the same primary key. Returns (inserted, changed).
+
+        Rows identical to what is stored count as neither, so a second identical refresh reports
+        no change.
+        """
+        rows = list(rows)
+        if not rows:
+            return (0, 0)
+        cols = list(rows[0].keys())
+        placeholders = ", ".join("?" for _ in cols)
+        before = {r[0]: r[1:] for r in self._existing(table, cols, rows)}
+        key = _primary_key(table)
+        inserted = changed = 0
+        data = []
+        for row in rows:
+            k = tuple(row[c] for c in key)
+            values = tuple(row[c] for c in cols)
+            old = before.get(k if len(k) > 1 else k[0])
+            if old is None:
+                inserted += 1
+            elif _differs(old, values, cols, key):
+                changed += 1
+            else:
+                continue
+            data.append(values)
+        if data:
+            self.con.executemany(
+                f"INSERT OR REPLACE INTO {table} ({', '.join(cols)}) VALUES ({placeholders})", data
+            )
+        return (inserted, changed)
+
+    def _existing(self, table: str, cols: list[str], rows: list[Mapping[str, Any]]) -> list[tuple]:
+        key = _primary_key(table)
+        if len(key) == 1:
+            keys = list({r[key[0]] for r in rows})
+            sel = ", ".join([key[0], *cols])
+            return self.con.execute(
+                f"SELECT {sel} FROM {table} WHERE {key[0]} IN (SELECT unnest(?))", [keys]
+            ).fetchall()
+        found = self.con.execute(f"SELECT {', '.join(key)}, {', '.join(cols)} FROM {table}").fetchall()
+        n = len(key)
+        return [(tuple(r[:n]), *r[n:]) for r in found]
+
+    def set_meta(self, key: str, value: object) -> None:
+        self.con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [key, json.dumps(value)])
+
+    def get_meta(self, key: str) -> Any:
+        row = self.con.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+        return json.loads(row[0]) if row else None
+
+
+def _primary_key(table: str) -> tuple[str, ...]:
+    if table in _KEY_COLUMNS:
+        return (_KEY_COLUMNS[table],)
+    return {"stock_prices": ("ticker", "date"), "gpu_snapshots": ("snapshot_id", "provider"),
+            "documents": ("doc_id",), "events": ("event_id",), "meta": ("key",)}[table]
+
+
+def _differs(old: tuple, new: tuple, cols: list[str], key: tuple[str, ...]) -> bool:
+    # fetched_at changes on every refresh; it is not a change in the data.
+    for c, a, b in zip(cols, old, new):
+        if c in key or c == "fetched_at":
+            continue
+        if _norm(a) != _norm(b):
+            return True
+    return False
+
+
+def _norm(v: object) -> object:
+    if hasattr(v, "isoformat"):
+        return v.isoformat()[:10] if len(v.isoformat()) <= 10 else v.isoformat()  # type: ignore[union-attr]
+    if isinstance(v, float) and v.is_integer():
+        return int(v)
+    return v
+
+
+def create_schema(con: duckdb.DuckDBPyConnection) -> None:
+    for ddl in SCHEMA.values():
+        con.execute(ddl)
+
+
+def snapshot_dir() -> Path:
+    return Path(str(resources.files("aicycle").joinpath("snapshot")))
+
+
+def load_snapshot(con: duckdb.DuckDBPyConnection, directory: Path | None = None) -> dict[str, int]:
+    """Seed an empty store from the bundled parquet snapshot. Returns rows per table."""
+    directory = directory or snapshot_dir()
+    counts: dict[str, int] = {}
+    for table in SCHEMA:
+        file = directory / f"{table}.parquet"
+        if not file.exists():
+            continue
+        con.execute(f"INSERT OR REPLACE INTO {table} BY NAME SELECT * FROM read_parquet(?)", [str(file)])
+        counts[table] = int(con.execute(f"SELECT count(*) FROM {table}").fetchone()[0])  # type: ignore[index]
+    return counts
+
+
+def open_store(path: Path | None = None, *, write: bool = False, memory: bool = False,
+               seed: bool = True) -> Store:
+    """Open the store; create and seed it from the bundled snapshot when it does not exist yet.
+
+    `memory=True` gives an in-memory store (tests); `seed=False` leaves a new store empty.
+    """
+    if memory:
+        con = duckdb.connect(":memory:")
+        create_schema(con)
+        if seed:
+            load_snapshot(con)
+        return Store(con, None, True)
+    path = path or config.store_path()
+    if not path.exists():
+        _create(path, seed)
+    con = _connect(path, read_only=not write)
+    return Store(con, path, write)
+
+
+def _create(path: Path, seed: bool) -> None:
+    with store_lock(path):
+        if path.exists():
+            return
+        tmp = path.with_suffix(".creating")
+        tmp.unlink(missing_ok=True)
+        con = duckdb.connect(str(tmp))
+        try:
+            create_schema(con)
+            if seed:
+                load_snapshot(con)
+        finally:
+            con.close()
+        tmp.replace(path)  # atomic: a reader never sees a half-built store
+
+
+def _connect(path: Path, read_only: bool, attempts: int = 50) -> duckdb.DuckDBPyConnection:
+    # DuckDB allows one writing process; a reader may briefly meet a writer's lock.
+    last: Exception | None = None
+    for _ in range(attempts):
+        try:
+            con = duckdb.connect(str(path), read_only=read_only)
+            if not read_only:
+                create_schema(con)  # stores made by older versions get new tables
+            return con
+        except duckdb.IOException as exc:
+            last = exc
+            time.sleep(0.1)
+    raise StoreBusyError(f"the store at {path} is in use by another process: {last}")
+
+
+@contextmanager
+def store_lock(path: Path | None = None, timeout: float = 600) -> Iterator[None]:
+    path = path or config.store_path()
+    lock = filelock.FileLock(str(path.with_suffix(".lock")))
+    try:
+        lock.acquire(timeout=timeout)
+    except filelock.Timeout as exc:
+        raise StoreBusyError(f"another aicycle process holds {lock.lock_file}") from exc
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+@contextmanager
+def writing(path: Path | None = None) -> Iterator[Store]:
+    """Lock the store, open it for writing, run the body in one transaction."""
+    path = path or config.store_path()
+    if not path.exists():
+        _create(path, seed=True)
+    with store_lock(path):
+        store = Store(_connect(path, read_only=False), path, True)
+        try:
+            with store.transaction():
+                yield store
+        finally:
+            store.close()
