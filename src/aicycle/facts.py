@@ -45,6 +45,15 @@ def _rank(row: dict[str, Any]) -> tuple:
     return (row["filed"] or dt.date.min, _KIND_RANK.get(row["kind"], -1), -tag_rank, row["accession"] or "")
 
 
+def _period_key(row: dict[str, Any]) -> tuple:
+    """Rows about the same period: instants by date; durations by shape and fiscal label, so a curated
+    "Q1 FY2027" with nominal dates meets the SEC quarter that ends a few days earlier."""
+    if row["period_start"] is None:
+        return ("instant", row["period_end"])
+    shape = periods.classify(row["period_start"], row["period_end"])[0] or "other"
+    return (shape, row["fiscal_period"] or row["period_end"])
+
+
 def vintages(store: Store, ticker: str, metric: str, as_of: dt.date | None = None) -> list[dict[str, Any]]:
     """Every stored vintage of a metric, public by `as_of` (all of them when None)."""
     sql = "SELECT * FROM facts WHERE ticker = ? AND metric = ?"
@@ -71,7 +80,7 @@ def series(store: Store, ticker: str, metric: str, as_of: dt.date | None = None,
     for row in vintages(store, ticker, metric, as_of):
         if not _freq_ok(row, freq):
             continue
-        key = (row["period_start"], row["period_end"])
+        key = _period_key(row)
         if key not in best or _rank(row) > _rank(best[key]):
             best[key] = row
     return sorted(best.values(), key=lambda r: (r["period_end"], r["period_start"] or dt.date.min))
