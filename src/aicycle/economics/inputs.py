@@ -7,6 +7,7 @@ the Monte Carlo ranges all read the same table, so a name is checked in one plac
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -154,22 +155,23 @@ def check_value(spec: Spec, value: Any, where: str = "") -> None:
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
         raise InputError(f"{label}: {value!r} is not a finite number ({spec.unit})")
     if spec.integer and value != int(value):
-        raise InputError(f"{label}: {value!r} must be a whole number ({spec.unit})")
+        raise InputError(f"{label}: {value:g} must be a whole number ({spec.unit})")
     if spec.low is not None and (value < spec.low or (spec.low_open and value == spec.low)):
         op = ">" if spec.low_open else ">="
-        raise InputError(f"{label}: {value!r} must be {op} {spec.low:g} ({spec.unit})")
+        raise InputError(f"{label}: {value:g} must be {op} {spec.low:g} ({spec.unit})")
     if spec.high is not None and (value > spec.high or (spec.high_open and value == spec.high)):
         op = "<" if spec.high_open else "<="
-        raise InputError(f"{label}: {value!r} must be {op} {spec.high:g} ({spec.unit})")
+        raise InputError(f"{label}: {value:g} must be {op} {spec.high:g} ({spec.unit})")
 
 
 def spec(name: str, where: str = "") -> Spec:
     try:
         return SPEC_BY_NAME[name]
     except KeyError:
-        close = [n for n in SPEC_BY_NAME if name.lower() in n or n in name.lower()]
+        close = difflib.get_close_matches(name.lower(), SPEC_BY_NAME, n=3, cutoff=0.6)
         hint = f" (did you mean {', '.join(close[:3])}?)" if close else ""
-        raise InputError(f"{where}unknown input {name!r}{hint}; `aicycle economics --inputs` lists them") \
+        prefix = f"{where.strip().rstrip('.:')}: " if where.strip() else ""
+        raise InputError(f"{prefix}unknown input {name!r}{hint}; `aicycle economics --inputs` lists them") \
             from None
 
 
