@@ -59,6 +59,7 @@ def normalize_timing(value: str) -> str:
 
 def day0(news_date: dt.date, timing: str, sessions: Sequence[dt.date]) -> dt.date | None:
     """First session in `sessions` (one exchange's calendar) that could react; None past the data."""
+    timing = normalize_timing(timing)
     return _first_session(news_date, timing, sessions, same_day_ok=timing in ("before_open", "during", "weekend"))
 
 

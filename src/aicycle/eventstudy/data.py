@@ -129,6 +129,10 @@ def _no_series(store: Store, ticker: str, first: dt.date, last: dt.date) -> str:
     have = prices.available_series(store, ticker)
     if not have:
         return f"{ticker}: no prices stored around {last} (no adjusted series at all)"
+    if all(h["first"] > first for h in have) and any(h["last"] >= last for h in have):
+        earliest = min(h["first"] for h in have)
+        return (f"{ticker}: estimation window too short: prices start {earliest}, the estimation "
+                f"window needs them from {first}")
     spans = "; ".join(f"{h['series']} {h['first']}..{h['last']}" for h in have)
     return f"{ticker}: no single adjusted series covers {first}..{last} (stored: {spans})"
 
