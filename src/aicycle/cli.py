@@ -242,6 +242,59 @@ def economics(
 
 # --- event study --------------------------------------------------------------------------------
 
+Tickers = Annotated[str | None, typer.Option("--tickers", help="Comma-separated tickers, e.g. MU,NVDA,000660.KS.")]
+Group = Annotated[str | None, typer.Option("--group", help="semis, memory, neoclouds, hyperscalers, etfs or all.")]
+
+
+@app.command("event")
+@guarded
+def event(
+    args: Annotated[list[str] | None, typer.Argument(
+        help="EVENT_ID, or 'compare EVENT_A EVENT_B'. See --list for the named events.")] = None,
+    date: Annotated[str | None, typer.Option("--date", help="Date of your own event (YYYY-MM-DD).")] = None,
+    timing: Annotated[str, typer.Option(
+        "--timing", help="When the news reached US investors: during, before_open, after_close, weekend.")] = "during",
+    tickers: Tickers = None, group: Group = None,
+    market: Annotated[str, typer.Option("--market", help="Market ticker for the model (SPY, SOXX, SMH).")] = "SPY",
+    window: Annotated[str, typer.Option("--window", help="Event window a,b in trading days around day 0.")] = "-1,1",
+    estimation: Annotated[int, typer.Option("--estimation", help="Estimation window length, trading days.")] = 120,
+    gap: Annotated[int, typer.Option("--gap", help="Trading days between the estimation window and day 0.")] = 10,
+    model: Annotated[str, typer.Option("--model", help="market, market_adjusted or constant_mean.")] = "market",
+    after: Annotated[int, typer.Option("--after", help="Trading days of price path after day 0.")] = 20,
+    list_events: Annotated[bool, typer.Option("--list", help="List the named events.")] = False,
+    json_out: JsonOut = False, html: HtmlOut = None,
+) -> None:
+    """Abnormal returns around a headline, the standard tests, and what the fundamentals said next."""
+    from aicycle.eventstudy import report
+    from aicycle.eventstudy.spec import Spec, parse_window
+    from aicycle.store import open_store
+
+    args = args or []
+    with open_store() as store:
+        if list_events:
+            rows = report.list_rows(store)
+            print_json(rows) if json_out else report.print_list(console, rows)
+            return
+        spec = Spec(window=parse_window(window), estimation=estimation, gap=gap, model=model.strip().lower(),
+                    market=market.strip().upper(), after=after).validate()
+        if args[:1] == ["compare"]:
+            if len(args) != 3:
+                raise InputError("usage: aicycle event compare EVENT_A EVENT_B")
+            table = report.compare(store, args[1], args[2], tickers, group, spec)
+            print_json(table) if json_out else report.print_compare(console, table)
+            return
+        if len(args) > 1:
+            raise InputError(f"one event at a time (got {' '.join(args)}); use 'compare A B' for two")
+        ev = report.pick_event(store, args[0] if args else None, parse_date(date, "--date"), timing)
+        result = report.study(store, ev, tickers, group, spec)
+    if html:
+        report.write_html(result, html)
+    if json_out:
+        print_json(result)
+    else:
+        report.print_study(console, result, html)
+
+
 # --- web ----------------------------------------------------------------------------------------
 
 

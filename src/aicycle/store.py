@@ -114,16 +114,18 @@ SCHEMA: dict[str, str] = {
         CREATE TABLE IF NOT EXISTS stock_prices (
             ticker VARCHAR NOT NULL,
             date DATE NOT NULL,
-            open DOUBLE, high DOUBLE, low DOUBLE, close DOUBLE,
-            adj_close DOUBLE,
+            series VARCHAR NOT NULL,        -- one source per series: never splice two in a return
+            open DOUBLE, high DOUBLE, low DOUBLE, close DOUBLE,   -- raw quotes (NULL if only adjusted)
+            adj_close DOUBLE,               -- adjusted for splits and dividends by this series' source
             volume DOUBLE,
             source VARCHAR NOT NULL,        -- source of open..close
-            adj_source VARCHAR,             -- the one source of adj_close for this ticker
+            adj_source VARCHAR,             -- the one source of adj_close in this series
             url VARCHAR,
-            kind VARCHAR NOT NULL,
+            kind VARCHAR NOT NULL,          -- reported | derived (adj_close computed from raw + dividends)
+            method VARCHAR,
             fetched_at TIMESTAMP,
-            flag VARCHAR,
-            PRIMARY KEY (ticker, date)
+            flag VARCHAR,                   -- gap:N | stale | jump:+x% (';'-joined), NULL = clean
+            PRIMARY KEY (ticker, date, series)
         )""",
     # --- dated market events (events.py) ---
     "events": """
@@ -248,7 +250,7 @@ class Store:
 def _primary_key(table: str) -> tuple[str, ...]:
     if table in _KEY_COLUMNS:
         return (_KEY_COLUMNS[table],)
-    return {"stock_prices": ("ticker", "date"), "gpu_snapshots": ("snapshot_id", "provider"),
+    return {"stock_prices": ("ticker", "date", "series"), "gpu_snapshots": ("snapshot_id", "provider"),
             "documents": ("doc_id",), "events": ("event_id",), "meta": ("key",)}[table]
 
 
