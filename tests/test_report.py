@@ -154,9 +154,12 @@ def test_no_data_means_no_verdict(store: Store) -> None:
 
 def test_guidance_classification_on_metas_revisions(store: Store) -> None:
     revs = capex._revisions(store, "META", dt.date(2026, 8, 31))
-    kinds = [(r.guide.filed.isoformat(), r.kind) for r in revs if r.guide.year >= 2025]
-    assert kinds == [("2025-01-30", "initial_above"), ("2025-04-30", "raised"), ("2025-10-29", "narrowed_up"),
+    revs = [r for r in revs if r.guide.year >= 2025]
+    kinds = [(r.guide.filed.isoformat(), r.kind) for r in revs]
+    assert kinds == [("2025-04-30", "raised"), ("2025-10-29", "narrowed_up"),
                      ("2026-01-28", "initial_above"), ("2026-04-29", "raised"), ("2026-07-29", "narrowed_up")]
+    # the first FY2025 guide in store is compared with the prior range Meta itself names that day
+    assert (revs[0].prior.low, revs[0].prior.high) == (60e9, 65e9)  # type: ignore[union-attr]
 
 
 def test_state_cutoffs() -> None:
