@@ -170,3 +170,13 @@ def test_state_cutoffs() -> None:
 def test_known_break_is_data_not_a_guess() -> None:
     when, why = backlog.KNOWN_BREAKS[("GOOGL", "rpo")]
     assert when == dt.date(2026, 3, 31) and "one year or less" in why
+
+
+@pytest.mark.parametrize("day", ["2025-06-30", "2026-08-14"])
+def test_prefetched_reads_equal_direct_reads(store: Store, day: str) -> None:
+    from aicycle.checkpoints import memory, power
+    as_of = dt.date.fromisoformat(day)
+    direct = [m.read(store, as_of).to_dict() for m in (capex, backlog, memory, power)]
+    with common.prefetched(store, as_of):
+        cached = [m.read(store, as_of).to_dict() for m in (capex, backlog, memory, power)]
+    assert cached == direct
