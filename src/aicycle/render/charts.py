@@ -7,6 +7,7 @@ report and the web pages stay fast). `figures(reading)` picks the builder for a 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
@@ -64,9 +65,16 @@ def capex(charts: dict[str, Any]) -> list[Figure]:
                          "error_y": {"type": "data", "symmetric": False, "array": plus, "arrayminus": minus,
                                      "thickness": 2, "width": 6},
                          "hovertemplate": f"{t} %{{text}}<br>filed %{{x}}: mid $%{{y:.1f}}B<extra></extra>"})
-        out.append({"data": data, "layout": _layout("Capex guidance ranges by announcement date (bars = low-high)",
-                                                    "USD bn, full year")})
+        layout = _layout("Capex guidance ranges by announcement date (bars = low-high)", "USD bn, full year")
+        layout["xaxis"].update(type="date", range=_padded([p["filed"] for pts in guides.values() for p in pts]))
+        out.append({"data": data, "layout": layout})
     return out
+
+
+def _padded(days: list[str], pad: int = 45) -> list[str]:
+    """A date range around the points with room on both sides (one point alone is not a zoom to ms)."""
+    parsed = sorted(dt.date.fromisoformat(d) for d in days)
+    return [(parsed[0] - dt.timedelta(days=pad)).isoformat(), (parsed[-1] + dt.timedelta(days=pad)).isoformat()]
 
 
 def backlog(charts: dict[str, Any]) -> list[Figure]:
