@@ -278,3 +278,10 @@ def test_monte_carlo_does_not_depend_on_threads(monkeypatch: pytest.MonkeyPatch)
     three = montecarlo.simulate(Inputs(), ranges, 100_000, seed=5)
     for key in one:
         assert np.array_equal(one[key], three[key], equal_nan=True)
+
+
+def test_docs_cover_every_input_and_scenario() -> None:
+    text = (Path(__file__).resolve().parents[1] / "docs" / "economics.md").read_text(encoding="utf-8")
+    missing = [s.name for s in SPECS if f"`{s.name}`" not in text]
+    missing += [name for name in scenarios.names() if f"`{name}`" not in text]
+    assert not missing, f"undocumented in docs/economics.md: {missing}"
