@@ -51,7 +51,8 @@ def _pct(value: float | None) -> str:
 
 
 def headline(r: dict[str, Any]) -> list[tuple[str, str]]:
-    inf = r["inference"]
+    inf, li = r["inference"], r["lease_vs_idle"]
+    options = li["options"]
     return [
         ("Total capex (USD)", fmt(r["capex_total"])),
         ("Payback (years)", fmt(r["payback_years"])),
@@ -60,9 +61,11 @@ def headline(r: dict[str, Any]) -> list[tuple[str, str]]:
         ("NPV (USD)", fmt(r["npv"])),
         ("Break-even utilization", _pct(r["breakeven_utilization"])),
         ("Break-even price (USD/GPU-hour)", fmt(r["breakeven_price_per_gpu_hour"])),
-        ("Lease vs idle: best option", r["lease_vs_idle"]["best"]),
+        ("Idle capacity: NPV of lease / optimize / both (USD)",
+         " / ".join(fmt(o["npv"]) for k, o in options.items() if k != "idle") + f"; best: {li['best']}"),
         ("Inference revenue per compute dollar", fmt(inf["revenue_per_compute_dollar"])),
         ("Inference gross margin", _pct(inf["gross_margin"])),
+        (f"Tokens per GPU-hour for {inf['target_ratio']:g}x", fmt(inf["tokens_per_gpu_hour_for_target"])),
     ]
 
 
@@ -97,8 +100,10 @@ def _tornado_figure(go: Any, r: dict[str, Any]) -> Any:
     fig.add_bar(y=names, x=[b["at_high"]["npv"] - base for b in bars], base=base, orientation="h",
                 name="input high", customdata=[b["high"] for b in bars],
                 hovertemplate="%{y} = %{customdata}: NPV %{x:,.0f}")
-    fig.update_layout(title="Sensitivity of NPV: each input at its low and high (tornado)", barmode="overlay",
-                      xaxis_title="NPV (USD)", height=120 + 40 * len(bars))
+    fig.add_vline(x=base, line_dash="dot")
+    fig.update_layout(title="Sensitivity of NPV: each input at its low and high, the others at base (tornado)",
+                      barmode="overlay", xaxis_title="NPV (USD)", height=220 + 50 * len(bars),
+                      margin={"l": 180}, legend={"orientation": "h", "y": -0.35})
     return fig
 
 
