@@ -124,7 +124,8 @@ def economics(
         "--set", help="Override an input: name=value (repeatable; name=value words after it count too).",
         show_default=False)] = None,
     list_only: Annotated[bool, typer.Option("--list", help="List the shipped scenarios and exit.")] = False,
-    inputs_only: Annotated[bool, typer.Option("--inputs", help="List every input with unit, default and meaning.")] = False,
+    inputs_only: Annotated[bool, typer.Option(
+        "--inputs", help="List every input with unit, default and meaning.")] = False,
     draws: Annotated[int, typer.Option("--draws", help="Monte Carlo draws (0 skips it).")] = 100_000,
     seed: Annotated[int, typer.Option("--seed", help="Monte Carlo random seed.")] = 7,
     json_out: JsonOut = False,

@@ -13,19 +13,25 @@ PAGE = """<!doctype html>
 <title>aicycle economics: {{ s.title }}</title>
 <style>
 body{font-family:system-ui,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222}
-table{border-collapse:collapse;margin:1em 0}td,th{padding:.25em .8em;border-bottom:1px solid #ddd;text-align:right}
-th:first-child,td:first-child{text-align:left}.label{background:#fff3cd;padding:.1em .5em;border-radius:4px}
-blockquote{border-left:4px solid #ccc;margin:1em 0;padding:.2em 1em;color:#444}.ok{color:#176f2c}.no{color:#a11}
+table{border-collapse:collapse;margin:1em 0}
+td,th{padding:.25em .8em;border-bottom:1px solid #ddd;text-align:right}
+th:first-child,td:first-child{text-align:left}
+.label{background:#fff3cd;padding:.1em .5em;border-radius:4px}
+blockquote{border-left:4px solid #ccc;margin:1em 0;padding:.2em 1em;color:#444}
+.ok{color:#176f2c}.no{color:#a11}
 </style>
 <script>{{ plotly_js | safe }}</script>
 </head><body>
 <h1>{{ s.title }}</h1>
 <p><span class="label">{{ s.label }}</span> scenario <code>{{ s.name }}</code></p>
-{% if s.source.quote %}<blockquote>{{ s.source.quote }}<br><small>{{ s.source.get('section', '') }}</small></blockquote>{% endif %}
-{% if s.assumptions %}<h3>Assumptions (not from the source)</h3><ul>{% for a in s.assumptions %}<li>{{ a }}</li>{% endfor %}</ul>{% endif %}
+{% if s.source.quote %}<blockquote>{{ s.source.quote }}<br>
+<small>{{ s.source.get('section', '') }}</small></blockquote>{% endif %}
+{% if s.assumptions %}<h3>Assumptions (not from the source)</h3>
+<ul>{% for a in s.assumptions %}<li>{{ a }}</li>{% endfor %}</ul>{% endif %}
 <h2>Outputs</h2>
 <table>{% for k, v in headline %}<tr><td>{{ k }}</td><td>{{ v }}</td></tr>{% endfor %}</table>
-{% if check %}<p>Claim check: {{ check.output }} claimed {{ check.low }}&ndash;{{ check.high }}, model {{ fmt(check.model) }}:
+{% if check %}<p>Claim check: {{ check.output }} claimed {{ check.low }}&ndash;{{ check.high }},
+model {{ fmt(check.model) }}:
 <b class="{{ 'ok' if check.within else 'no' }}">{{ 'within' if check.within else 'outside' }}</b></p>{% endif %}
 <p><small>Payback: {{ r.payback_method }}. Break-evens: {{ r.breakeven_method }}.</small></p>
 {% for fig in figures %}{{ fig | safe }}{% endfor %}
