@@ -134,13 +134,14 @@ def economics(
     """What a GPU data center earns: cash flows, payback, IRR, NPV, break-evens, lease vs idle, Monte Carlo."""
     from aicycle.economics import cli_view, scenarios
 
-    if list_only:
-        catalog = scenarios.catalog()
-        print_json(catalog) if json_out else cli_view.print_catalog(console, catalog)
-        return
-    if inputs_only:
-        rows = cli_view.input_rows()
-        print_json(rows) if json_out else cli_view.print_inputs(console, rows)
+    if list_only or inputs_only:
+        rows = scenarios.catalog() if list_only else cli_view.input_rows()
+        if json_out:
+            print_json(rows)
+        elif list_only:
+            cli_view.print_catalog(console, rows)
+        else:
+            cli_view.print_inputs(console, rows)
         return
     words = list(items or [])
     overrides = list(sets or []) + [w for w in words if "=" in w]
