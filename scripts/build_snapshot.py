@@ -24,10 +24,12 @@ def loaders() -> list[tuple[str, Loader]]:
     out: list[tuple[str, Loader]] = []
     # --- data layer ---
     # --- gpu ---
+    from aicycle import gpu_index
     from aicycle.sources import gpu_captures, gpu_curated, gpu_series
 
     out += [("gpu_series", gpu_series.load_shared), ("gpu_captures", gpu_captures.load_shared),
-            ("gpu_observations", gpu_curated.load_shared)]
+            ("gpu_observations", gpu_curated.load_shared),
+            ("gpu_index", lambda store, shared: gpu_index.store_index(store))]  # after the prices
     # --- language ---
     # --- prices and events ---
     return out
