@@ -68,8 +68,9 @@ def test_vast_replay_gives_per_gpu_prices(server: ReplayServer, shared_data: Pat
     eight = next(o for o in on_demand if o.gpu_count == 8)
     assert eight.price_usd_per_gpu_hour == pytest.approx(16.002222222222223 / 8)
     # The query is the documented JSON, once per term; no key is sent when none is configured.
-    types = [json.loads(r.query["q"][0])["type"] for r in server.requests]
-    assert types == ["on-demand", "bid"]
+    sent = [json.loads(r.body) for r in server.requests]
+    assert [(r.method, q["type"]) for r, q in zip(server.requests, sent)] == [("POST", "on-demand"), ("POST", "bid")]
+    assert sent[0]["verified"] == {"eq": True} and sent[0]["rentable"] == {"eq": True}
     assert all("authorization" not in {k.lower() for k in r.headers} for r in server.requests)
 
 
@@ -121,6 +122,8 @@ def test_lambda_and_runpod_documented_shapes(server: ReplayServer) -> None:
                    ("marketplace", "spot"): 1.75}
     assert {o.sku for o in rp.offers} == {"H100-SXM"}
     assert json.loads(server.requests[1].body)["query"].startswith("query GpuTypes")
+    assert server.requests[1].query == {"api_key": ["r"]}
+    assert server.requests[0].headers["Authorization"] == "Bearer l"
 
 
 @pytest.mark.parametrize(("reply", "needle"), [
