@@ -1,9 +1,10 @@
 """vast.ai public offer search: a marketplace where hosts set the price of whole machines.
 
 The official CLI (vast-python `vast.py` @ b25bd952, API_NOTES.md) POSTs the JSON query to
-`{base}/api/v0/bundles/` on console.vast.ai and reads `{"offers": [...]}`; so does this collector. `dph_total` is dollars per hour for the whole offer, so the
-price per GPU-hour is `dph_total / num_gpus`; an interruptible ("bid") offer's floor is `min_bid`
-for the machine, divided the same way. No key is needed for search; one is sent when configured.
+`{base}/api/v0/bundles/` on console.vast.ai and reads `{"offers": [...]}`; so does this collector.
+`dph_total` is dollars per hour for the whole offer, so the price per GPU-hour is
+`dph_total / num_gpus`; an interruptible ("bid") offer's floor is `min_bid` for the machine, divided
+the same way. No key is needed for search; one is sent when configured.
 """
 
 from __future__ import annotations
