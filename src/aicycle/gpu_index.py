@@ -1,7 +1,8 @@
 """A transparent, versioned GPU rental price index (docs/gpu_index.md).
 
 Per family (marketplace | cloud_list | index, never blended), SKU, term and day, over the quote-level
-rows (one offer, a provider's cheapest price, a provider's rate card):
+rows (one offer, a provider's cheapest price, a provider's rate card; an offer collected several
+times in one day counts once, at its latest price):
 1. quotes outside the Tukey fences [Q1 - k·IQR, Q3 + k·IQR] are dropped (only when the day has at
    least `GPU_INDEX_FENCE_MIN_QUOTES` quotes; k = `GPU_INDEX_TUKEY_K`);
 2. the index is the median of what remains, with its Q1 and Q3 (linear interpolation between order
@@ -116,7 +117,11 @@ def computed_lines(store: Store, as_of: dt.date | None = None, family: str | Non
     where, params = _filters(as_of, family, group)
     rows = store.con.execute(
         f"SELECT family, sku, term, observed_on, price_usd_per_gpu_hour, provider, source, url FROM gpu_prices "
-        f"WHERE {where} AND list_contains(?, stat) ORDER BY family, sku, term, observed_on, provider, price_key",
+        f"WHERE {where} AND list_contains(?, stat) "
+        # An offer collected several times in a day counts once, at its latest price.
+        f"QUALIFY row_number() OVER (PARTITION BY family, sku, term, observed_on, provider, source, "
+        f"coalesce(offer_id, price_key) ORDER BY observed_at DESC) = 1 "
+        f"ORDER BY family, sku, term, observed_on, provider, price_key",
         [*params, list(QUOTE_STATS)]).fetchall()
     grouped: dict[tuple[str, str, str], dict[dt.date, list[tuple[float, str, str, str | None]]]] = \
         defaultdict(lambda: defaultdict(list))
