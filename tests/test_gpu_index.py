@@ -114,9 +114,9 @@ def test_stored_index_carries_the_method_version() -> None:
 
 
 def test_flags_follow_the_rows_into_points() -> None:
-    # henryzhangpku flags GIX-A100 2026-08: "dispersion 0.514 above the live ceiling 0.45" (the source's note).
+    # henryzhangpku flags GIX-A100 2026-08: "dispersion 0.455 above the live ceiling 0.45" (its own note).
     store = loaded_store()
     (line,) = [ln for ln in gi.computed_lines(store, dt.date(2026, 8, 31), "cloud_list", "A100")
                if ln.sku == "A100" and ln.term == "on_demand"]
-    assert line.points[-1].flags == ("dispersion 0.514 above the live ceiling 0.45",)
+    assert line.points[-1].flags == ("dispersion 0.455 above the live ceiling 0.45",)
     assert all(not p.flags for p in line.points if p.day == dt.date(2026, 5, 31))
