@@ -1,0 +1,119 @@
+"""`aicycle event` end to end: a store built by the real loaders, JSON shape, HTML page, errors."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from aicycle import events
+from aicycle.cli import app
+from aicycle.eventstudy.fundamentals import fundamentals_next
+from aicycle.sources import prices
+from aicycle.store import fact_key, open_store
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory, shared_data_dir: Path) -> Path:
+    home = tmp_path_factory.mktemp("home")
+    s = open_store(home / "aicycle.duckdb", write=True, seed=False)
+    prices.load_shared(s, shared_data_dir)
+    events.load_shared(s, shared_data_dir)
+    s.upsert("facts", _meta_guidance())
+    s.close()
+    return home
+
+
+@pytest.fixture(scope="module")
+def shared_data_dir() -> Path:
+    return Path(__file__).resolve().parents[2] / "shared" / "data"
+
+
+def _meta_guidance() -> list[dict]:
+    """Meta's FY2026 capex guidance as curated facts, values from shared/data/facts/ai_capex_backlog_facts.csv."""
+    rows = []
+    for filed, low, high in (("2026-04-29", 125e9, 145e9), ("2026-07-29", 130e9, 145e9)):
+        for metric, value in (("capex_guidance_low", low), ("capex_guidance_high", high)):
+            rows.append({
+                "fact_key": fact_key("META", metric, "2026-01-01", "2026-12-31", filed, "curated"),
+                "ticker": "META", "metric": metric, "period_start": dt.date(2026, 1, 1),
+                "period_end": dt.date(2026, 12, 31), "value": value, "unit": "USD", "kind": "curated",
+                "method": "8-K EX-99.1 quote", "source": "shared/data/facts/ai_capex_backlog_facts.csv",
+                "url": "https://www.sec.gov/Archives/edgar/data/1326801/000162828026050596/meta-06302026xexhibit991.htm",
+                "filed": dt.date.fromisoformat(filed)})
+    return rows
+
+
+def _run(home: Path, monkeypatch: pytest.MonkeyPatch, *args: str):
+    monkeypatch.setenv("AICYCLE_HOME", str(home))
+    return runner.invoke(app, ["event", *args])
+
+
+def test_json_shape_and_fundamentals_next(built: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    res = _run(built, monkeypatch, "meta_compute_report", "--tickers", "MU,META,000660.KS,XXX", "--json")
+    assert res.exit_code == 0, res.output
+    out = json.loads(res.stdout)
+    assert out["event"]["id"] == "meta_compute_report" and out["event"]["timing"] == "during"
+    assert out["model"] == "market" and out["market"] == "SPY"
+    assert out["estimation_window"] == [-130, -11] and out["event_window"] == [-1, 1]
+    sec = out["securities"][0]
+    assert {"ticker", "day0", "alpha", "beta", "sigma", "abnormal_returns", "car", "tests"} <= set(sec)
+    assert [a["day"] for a in sec["abnormal_returns"]] == [-1, 0, 1]
+    assert {"bmp", "bmp_kp", "patell", "portfolio", "corrado_rank", "generalized_sign"} <= set(out["portfolio"]["tests"])
+    assert out["errors"] == [{"ticker": "XXX", "error": "XXX: no prices stored around 2026-07-02 (no adjusted series at all)"}]
+    guidance = {f["metric"]: f for f in out["fundamentals_next"] if f["ticker"] == "META"}
+    low = guidance["capex_guidance_low"]
+    assert low["before"]["value"] == 125e9 and low["next"]["value"] == 130e9
+    assert low["next"]["filed"] == "2026-07-29" and low["direction"] == "up"
+    assert guidance["capex_guidance_high"]["direction"] == "unchanged"
+
+
+def test_fundamentals_are_point_in_time(built: Path) -> None:
+    s = open_store(built / "aicycle.duckdb")
+    before_any = fundamentals_next(s, dt.date(2026, 4, 1))
+    assert {f["next"]["filed"] for f in before_any} == {"2026-04-29"}      # only the first vintage is "next"
+    assert fundamentals_next(s, dt.date(2026, 7, 30)) == []                 # nothing filed after yet
+    s.close()
+
+
+def test_html_page_is_self_contained(built: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    page = tmp_path / "event.html"
+    res = _run(built, monkeypatch, "meta_compute_report", "--group", "memory", "--html", str(page))
+    assert res.exit_code == 0, res.output
+    html = page.read_text()
+    assert "Plotly.newPlot(\"car\"" in html and "Plotly.newPlot(\"ar\"" in html
+    assert "<script src=" not in html and "000660.KS" in html
+
+
+def test_user_event_list_and_compare(built: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    res = _run(built, monkeypatch, "--date", "2026-07-01", "--timing", "during", "--tickers", "MU",
+               "--window", "-1,5", "--model", "market_adjusted", "--market", "SOXX", "--json")
+    out = json.loads(res.stdout)
+    assert out["event"]["id"] == "custom_2026-07-01_during" and out["market"] == "SOXX"
+    assert len(out["securities"][0]["abnormal_returns"]) == 7
+    listed = json.loads(_run(built, monkeypatch, "--list", "--json").stdout)
+    assert [e["event_id"] for e in listed][0] == "deepseek_r1" and len(listed) == 5
+    cmp = json.loads(_run(built, monkeypatch, "compare", "meta_compute_report", "meta_q2_2026_results",
+                          "--tickers", "MU,META", "--json").stdout)
+    mu = cmp["rows"][0]
+    assert mu["ticker"] == "MU" and mu["car_a"] < 0 and mu["day0_b"] == "2026-07-30"
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["meta_compute_report", "--window", "1,x"], "--window"),
+    (["meta_compute_report", "--estimation", "20"], "too short"),
+    (["no_such_event"], "unknown event"),
+    (["meta_compute_report", "--model", "capm"], "--model"),
+    (["--date", "2026-13-01"], "--date"),
+    (["--date", "2026-07-01", "--timing", "lunch"], "--timing"),
+])
+def test_bad_input_exits_2_with_the_problem_named(built: Path, monkeypatch: pytest.MonkeyPatch,
+                                                   args: list[str], message: str) -> None:
+    res = _run(built, monkeypatch, *args)
+    assert res.exit_code == 2
+    assert message in res.stderr
