@@ -117,3 +117,33 @@ def test_bad_input_exits_2_with_the_problem_named(built: Path, monkeypatch: pyte
     res = _run(built, monkeypatch, *args)
     assert res.exit_code == 2
     assert message in res.stderr
+
+
+def test_html_escapes_headlines(tmp_path: Path) -> None:
+    from aicycle.render.event_html import render_event
+
+    result = {"event": {"id": "x", "date": "2026-07-01", "timing": "during",
+                        "headline": "<img src=x onerror=alert(1)></script>"},
+              "model": "market", "market": "SPY", "estimation_window": [-130, -11], "event_window": [-1, 1],
+              "securities": [], "portfolio": None, "errors": [{"ticker": "<b>", "error": "<b>bad</b>"}],
+              "notes": [], "references": "docs/event_study.md", "fundamentals_next": []}
+    html = render_event(result)
+    assert "<img src=x" not in html and "&lt;img src=x" in html and "&lt;b&gt;bad" in html
+
+
+def test_market_itself_is_reported_not_divided_by_zero(built: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = json.loads(_run(built, monkeypatch, "meta_compute_report", "--tickers", "SPY,MU", "--json").stdout)
+    assert [s["ticker"] for s in out["securities"]] == ["MU"]
+    assert "is the market (SPY) itself" in out["errors"][0]["error"]
+
+
+def test_gpu_prices_before_and_after(built: Path) -> None:
+    s = open_store(memory=True, seed=False)
+    for day, price in (("2026-06-20", 2.10), ("2026-07-15", 1.94)):
+        s.upsert("gpu_prices", [{
+            "price_key": f"k{day}", "observed_at": dt.datetime.fromisoformat(day), "observed_on": dt.date.fromisoformat(day),
+            "sku": "H100-SXM", "term": "on_demand", "family": "marketplace", "provider": "sfcompute",
+            "price_usd_per_gpu_hour": price, "stat": "median", "kind": "reported", "source": "test"}])
+    rows = fundamentals_next(s, dt.date(2026, 7, 1))
+    assert rows[0]["metric"] == "gpu_price:H100-SXM:sfcompute:on_demand:median"
+    assert rows[0]["before"]["value"] == 2.10 and rows[0]["next"]["value"] == 1.94 and rows[0]["direction"] == "down"

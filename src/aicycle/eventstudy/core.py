@@ -48,11 +48,13 @@ class Fit:
 
     @property
     def t_ar(self) -> Array:
-        return self.ar / self.ar_se
+        with np.errstate(invalid="ignore", divide="ignore"):   # a zero-variance row gives NaN, not a warning
+            return self.ar / self.ar_se
 
     @property
     def t_car(self) -> Array:
-        return self.car / self.car_se
+        with np.errstate(invalid="ignore", divide="ignore"):
+            return self.car / self.car_se
 
 
 def fit(r_est: Array, m_est: Array, r_evt: Array, m_evt: Array, model: str = "market") -> Fit:

@@ -38,7 +38,7 @@ def cross_section(f: Fit, groups: np.ndarray) -> dict[str, Array]:
     """Per event (group): N, CAAR and each test statistic with its p-value."""
     starts = _starts(groups)
     sizes = np.diff(np.r_[starts, len(f.car)])
-    ok = np.isfinite(f.car) & np.isfinite(f.car_se)
+    ok = np.isfinite(f.car) & np.isfinite(f.car_se) & (np.nan_to_num(f.car_se) > 0)
     okf = ok.astype(float)
     all_ok = bool(ok.all())
     used = f.used if all_ok else f.used & ok[:, None]       # estimation days of usable rows

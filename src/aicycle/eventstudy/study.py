@@ -43,12 +43,13 @@ def run(store: Store, event: Event, tickers: Sequence[str], spec: Spec) -> dict[
     cs = stats.cross_section(f, np.zeros(len(secs), dtype=np.int64))
     keep = []
     for i, (sec, part) in enumerate(zip(secs, parts)):
-        if not np.isfinite(f.car_se[i]) or not np.isfinite(f.car[i]):
+        if not (np.isfinite(f.car_se[i]) and f.car_se[i] > 0 and np.isfinite(f.car[i])):
             errors.append({"ticker": sec.ticker, "error": _why_not(sec, f, i, spec)})
             continue
         keep.append(_security(sec, part, f, i, spec))
     if len(keep) < len(secs):  # recompute the cross-section without the securities that failed
-        good = [i for i, s in enumerate(secs) if s.ticker in {k["ticker"] for k in keep}]
+        kept = {k["ticker"] for k in keep}
+        good = [i for i, s in enumerate(secs) if s.ticker in kept]
         f = core.fit(*(np.vstack([parts[i][k] for i in good]) for k in ("r_est", "m_est", "r_evt", "m_evt")),
                      model=spec.model)
         cs = stats.cross_section(f, np.zeros(len(good), dtype=np.int64)) if good else {}
@@ -60,6 +61,8 @@ def run(store: Store, event: Event, tickers: Sequence[str], spec: Spec) -> dict[
 
 
 def _why_not(sec: SecurityReturns, f: core.Fit, i: int, spec: Spec) -> str:
+    if f.car_se[i] == 0:
+        return f"{sec.ticker}: is the market ({spec.market}) itself: no abnormal return to measure"
     if f.n[i] < spec.estimation // 2:
         return (f"{sec.ticker}: estimation window too short: {int(f.n[i])} usable returns of "
                 f"{spec.estimation} before day 0 {sec.day0}")
