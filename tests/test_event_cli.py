@@ -147,3 +147,20 @@ def test_gpu_prices_before_and_after(built: Path) -> None:
     rows = fundamentals_next(s, dt.date(2026, 7, 1))
     assert rows[0]["metric"] == "gpu_price:H100-SXM:sfcompute:on_demand:median"
     assert rows[0]["before"]["value"] == 2.10 and rows[0]["next"]["value"] == 1.94 and rows[0]["direction"] == "down"
+
+
+def test_latest_event_for_the_report_is_point_in_time(built: Path) -> None:
+    from aicycle.eventstudy.latest import latest_event_summary
+
+    s = open_store(built / "aicycle.duckdb")
+    assert latest_event_summary(s, dt.date(2026, 7, 2))["event"]["id"] == "meta_annual_meeting_cloud"
+    july = latest_event_summary(s, dt.date(2026, 7, 10))
+    assert july["event"]["id"] == "meta_compute_report" and july["caar"] < 0
+    assert july["command"] == "aicycle event meta_compute_report"
+    s.close()
+
+
+def test_named_event_timing_can_be_overridden(built: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = json.loads(_run(built, monkeypatch, "meta_compute_report", "--timing", "after_close",
+                          "--tickers", "MU", "--json").stdout)
+    assert out["event"]["timing"] == "after_close" and out["securities"][0]["day0"] == "2026-07-02"

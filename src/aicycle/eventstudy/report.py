@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 from typing import Any
@@ -28,14 +29,18 @@ def print_list(console: Console, rows: list[dict[str, Any]]) -> None:
     console.print(table)
 
 
-def pick_event(store: Store, event_id: str | None, date: dt.date | None, timing: str) -> events.Event:
+def pick_event(store: Store, event_id: str | None, date: dt.date | None, timing: str | None) -> events.Event:
+    """A named event (its timing can be overridden with --timing) or the user's own (--date)."""
     if event_id and date:
         raise InputError("give either EVENT_ID or --date, not both")
     if date:
-        return events.user_event(date, timing)
+        return events.user_event(date, timing or "during")
     if not event_id:
         raise InputError("name an event (aicycle event --list) or give --date YYYY-MM-DD")
-    return events.get_event(store, event_id)
+    named = events.get_event(store, event_id)
+    if timing:
+        return dataclasses.replace(named, timing=events.normalize_timing(timing))
+    return named
 
 
 def study(store: Store, event: events.Event, tickers: str | None, group: str | None, spec: Spec) -> dict[str, Any]:
