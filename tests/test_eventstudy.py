@@ -226,3 +226,11 @@ def test_spec_rejects_short_estimation_and_overlap() -> None:
         Spec(estimation=10).validate()
     with pytest.raises(InputError, match="overlaps"):
         Spec(window=(-20, 1)).validate()
+
+
+def test_flagged_returns_leave_estimation_and_are_named_in_the_window(store: Store) -> None:
+    on_jump = study.run(store, events.user_event(dt.date(2025, 9, 9), "during"), ["NBIS"], Spec())
+    assert "jump:+49.4%" in on_jump["securities"][0]["notes"][0]
+    later = study.run(store, events.user_event(dt.date(2025, 11, 3), "during"), ["NBIS", "MU"], Spec())
+    excluded = {s["ticker"]: (s["excluded_flagged"], s["n_estimation"]) for s in later["securities"]}
+    assert excluded == {"NBIS": (1, 119), "MU": (0, 120)}
