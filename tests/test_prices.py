@@ -95,6 +95,13 @@ class _Replay(http.server.BaseHTTPRequestHandler):
         body = (DATA / "MU_2026-05-01_2026-07-02.json").read_bytes()
         if step == "truncated":
             body = body[: len(body) // 2]
+        if step == "short":   # the connection drops mid-body: Content-Length promises more
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body[:100])
+            self.close_connection = True
+            return
         if step == "captured":
             body = (DATA / "DATA_2017-07-21_captured.json").read_bytes()
         self.send_response(200)
@@ -126,9 +133,9 @@ def replay(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
 def test_refresh_from_replay_server_with_faults(replay: str) -> None:
     s = open_store(memory=True, seed=False)
     _Replay.script = {"MU": ["429", "503", "ok"], "NVDA": ["503"], "AMD": ["truncated"], "META": ["404"],
-                      "TSM": ["sleep"]}
+                      "TSM": ["sleep"], "AVGO": ["short"]}
     with httpx.Client(timeout=0.3) as client:
-        out = yahoo_chart.refresh_prices(s, ["MU", "NVDA", "AMD", "META", "TSM"], base_url=replay,
+        out = yahoo_chart.refresh_prices(s, ["MU", "NVDA", "AMD", "META", "TSM", "AVGO"], base_url=replay,
                                          client=client, start=dt.date(2026, 5, 1), end=dt.date(2026, 7, 2))
     t = out["tickers"]
     assert t["MU"] == {"status": "ok", "rows": 43, "inserted": 43, "changed": 0}
@@ -136,7 +143,8 @@ def test_refresh_from_replay_server_with_faults(replay: str) -> None:
     assert "truncated or invalid JSON" in t["AMD"]["error"]
     assert "HTTP 404" in t["META"]["error"]
     assert "ReadTimeout" in t["TSM"]["error"]
-    assert out["ok"] == 1 and out["failed"] == 4
+    assert "RemoteProtocolError" in t["AVGO"]["error"]
+    assert out["ok"] == 1 and out["failed"] == 5
     row = s.query("SELECT * FROM stock_prices WHERE ticker = 'MU' AND date = '2026-07-01'")[0]
     assert row["series"] == "yahoo_chart" and row["close"] == pytest.approx(1032.280029296875)
     assert row["adj_close"] == pytest.approx(1032.280029296875, rel=1e-3) and row["url"].startswith(replay)

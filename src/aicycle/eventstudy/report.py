@@ -46,6 +46,8 @@ def pick_event(store: Store, event_id: str | None, date: dt.date | None, timing:
 def study(store: Store, event: events.Event, tickers: str | None, group: str | None, spec: Spec) -> dict[str, Any]:
     names = groups.resolve(tickers, group)
     result = study_mod.run(store, event, names, spec)
+    if not result["securities"]:
+        raise InputError("no security could be studied: " + "; ".join(e["error"] for e in result["errors"]))
     result["fundamentals_next"] = fundamentals_next(store, event.date)
     return result
 
