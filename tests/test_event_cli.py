@@ -64,6 +64,8 @@ def test_json_shape_and_fundamentals_next(built: Path, monkeypatch: pytest.Monke
     sec = out["securities"][0]
     assert {"ticker", "day0", "alpha", "beta", "sigma", "abnormal_returns", "car", "tests"} <= set(sec)
     assert [a["day"] for a in sec["abnormal_returns"]] == [-1, 0, 1]
+    assert sec["path"][0]["day"] == -1 and sec["car_after"]["day"] == 20       # did the reaction last?
+    assert sec["path"][2]["car"] == pytest.approx(sec["car"], abs=1e-12)
     assert {"bmp", "bmp_kp", "patell", "portfolio", "corrado_rank", "generalized_sign"} <= set(out["portfolio"]["tests"])
     assert out["errors"] == [{"ticker": "XXX", "error": "XXX: no prices stored around 2026-07-02 (no adjusted series at all)"}]
     guidance = {f["metric"]: f for f in out["fundamentals_next"] if f["ticker"] == "META"}

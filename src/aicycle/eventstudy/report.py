@@ -95,11 +95,15 @@ def print_study(console: Console, result: dict[str, Any], html: Path | None) -> 
     console.print(f"[bold]{ev['id']}[/] {ev['date']} ({ev['timing']}) {ev['headline']}", highlight=False)
     console.print(f"model {result['model']}, market {result['market']}, estimation "
                   f"{result['estimation_window']}, window {result['event_window']}", highlight=False)
-    t = Table("ticker", "day 0", "beta", "AR day 0", "CAR", "t", "p")
+    after = next((s["car_after"]["day"] for s in result["securities"] if s["car_after"]), None)
+    later_cols = (f"CAR to {after:+d}", f"return to {after:+d}") if after else ("CAR later", "return later")
+    t = Table("ticker", "day 0", "beta", "AR day 0", "CAR", "t", "p", *later_cols)
     for s in result["securities"]:
         ar0 = next((a["ar"] for a in s["abnormal_returns"] if a["day"] == 0), None)
+        later = s["car_after"]
         t.add_row(s["ticker"], s["day0"], _num(s["beta"]), _pct(ar0), _pct(s["car"]),
-                  _num(s["tests"]["t_car"]["stat"]), _num(s["tests"]["t_car"]["p"], 3))
+                  _num(s["tests"]["t_car"]["stat"]), _num(s["tests"]["t_car"]["p"], 3),
+                  _pct(later and later["car"]), _pct(later and later["cum_return"]))
     console.print(t)
     if result["portfolio"]:
         p = result["portfolio"]

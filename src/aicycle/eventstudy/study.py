@@ -89,7 +89,8 @@ def _security(sec: SecurityReturns, part: dict[str, Any], f: core.Fit, i: int, s
         "abnormal_returns": ars, "car": _f(f.car[i]), "car_se": _f(f.car_se[i]),
         "tests": {"t_car": {"stat": _f(t_car), "p": _f(core.t_pvalue(t_car, f.dof[i]))},
                   "t_ar_day0": _day0_test(ars)},
-        "path": _path(sec, part, f, i, spec),
+        "path": (path := _path(sec, part, f, i, spec)),
+        "car_after": path[-1] if path and path[-1]["day"] > spec.window[1] else None,
         "notes": sec.notes + flagged,
     }
 
