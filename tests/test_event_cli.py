@@ -19,19 +19,14 @@ runner = CliRunner()
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory, shared_data_dir: Path) -> Path:
+def built(tmp_path_factory: pytest.TempPathFactory, shared_data: Path) -> Path:
     home = tmp_path_factory.mktemp("home")
     s = open_store(home / "aicycle.duckdb", write=True, seed=False)
-    prices.load_shared(s, shared_data_dir)
-    events.load_shared(s, shared_data_dir)
+    prices.load_shared(s, shared_data)
+    events.load_shared(s, shared_data)
     s.upsert("facts", _meta_guidance())
     s.close()
     return home
-
-
-@pytest.fixture(scope="module")
-def shared_data_dir() -> Path:
-    return Path(__file__).resolve().parents[2] / "shared" / "data"
 
 
 def _meta_guidance() -> list[dict]:

@@ -20,11 +20,10 @@ from aicycle.store import Store, open_store
 
 
 @pytest.fixture(scope="module")
-def store() -> Store:
-    shared = Path(__file__).resolve().parents[2] / "shared" / "data"
+def store(shared_data: Path) -> Store:
     s = open_store(memory=True, seed=False)
-    prices.load_shared(s, shared)
-    events.load_shared(s, shared)
+    prices.load_shared(s, shared_data)
+    events.load_shared(s, shared_data)
     return s
 
 

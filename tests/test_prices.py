@@ -22,9 +22,9 @@ DATA = Path(__file__).resolve().parent / "data" / "yahoo_chart"
 
 
 @pytest.fixture(scope="module")
-def store() -> Store:
+def store(shared_data: Path) -> Store:
     s = open_store(memory=True, seed=False)
-    prices.load_shared(s, Path(__file__).resolve().parents[2] / "shared" / "data")
+    prices.load_shared(s, shared_data)
     return s
 
 
