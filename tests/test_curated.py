@@ -83,3 +83,21 @@ def test_a_bad_row_rejects_the_whole_file(tmp_path: Path, shared_data: Path, old
         curated.load_file(s, path, shared_data)
     assert str(path) in str(err.value) and "row 56" in str(err.value) and problem in str(err.value)
     assert s.count("facts") == 0  # nothing half-written
+
+
+def test_quoted_document_dates_a_fact(store: Store) -> None:
+    orcl = facts.latest(store, "ORCL", "rpo")
+    assert orcl is not None and orcl["value"] == 638e9
+    assert orcl["filed"] == dt.date(2026, 6, 10) and orcl["flag"] is None  # the 8-K quoted in the quotes file
+
+
+def test_filings_beat_curated_transcriptions(shared_data: Path) -> None:
+    from aicycle.sources.edgar_facts import load_file
+
+    s = open_store(memory=True, seed=False)
+    load_file(s, shared_data / "edgar" / "companyfacts" / "CIK0001652044.json", "GOOGL")
+    curated.load_shared(s, shared_data)
+    q3 = next(r for r in facts.series(s, "GOOGL", "rpo") if r["period_end"] == dt.date(2025, 9, 30))
+    assert q3["kind"] == "reported" and q3["filed"] == dt.date(2025, 10, 30)
+    q2_2026 = facts.latest(s, "GOOGL", "rpo")  # no filing in the file yet: the curated row fills in
+    assert q2_2026 is not None and q2_2026["kind"] == "curated" and q2_2026["value"] == 519.5e9

@@ -111,8 +111,17 @@ def accessions_in(text: str) -> list[str]:
     return out
 
 
-def public_date(day: dt.date, period: Period, text: str,
-                known: dict[str, dt.date]) -> tuple[dt.date, str, str | None]:
+def quote_dates(path: Path) -> dict[str, dt.date]:
+    """primary URL → the day a quoted document is dated (skipping quotes dated by period end)."""
+    out: dict[str, dt.date] = {}
+    for line, row in _rows(path, QUOTE_COLUMNS):
+        if row["primary_url"] and "date column = fiscal period end" not in row["verbatim_confidence"]:
+            out.setdefault(row["primary_url"], _date(row["date"], f"{path}: row {line}"))
+    return out
+
+
+def public_date(day: dt.date, period: Period, text: str, known: dict[str, dt.date],
+                url: str = "") -> tuple[dt.date, str, str | None]:
     """(filed, how it was determined, flag) for one curated row; see docs/data.md.
 
     `period` is the row's own period column (for a target or guidance, the report it came with).
@@ -122,6 +131,8 @@ def public_date(day: dt.date, period: Period, text: str,
     for accn in accessions_in(text):
         if accn in known:
             return known[accn], f"public date: SEC submissions, accession {accn}", None
+    if url in known and known[url] > period.end:
+        return known[url], f"public date: the quoted document at {url}", None
     if day != period.end:  # after the period: a report date; before it: guidance announced that day
         return day, "public date: the row's date (announcement)", None
     shape = "year" if period.start is not None and (period.end - period.start).days > 120 else "quarter"
@@ -179,7 +190,7 @@ def fact_row(row: dict[str, str], where: str, known: dict[str, dt.date], origin:
         except ValueError:
             raise InputError(f"{where}: value {row['value']!r} is not a number") from None
     context = " ".join((row["source"], row["source_url"], row["notes"]))
-    filed, how, flag = public_date(day, period or mapped.period, context, known)
+    filed, how, flag = public_date(day, period or mapped.period, context, known, row["source_url"])
     text = None
     if text_value:
         text = f"{row['metric']}: {row['value']} {'' if unit == 'text' else row['unit']}".strip()
@@ -270,7 +281,7 @@ def load_file(store: Store, path: Path, shared: Path | None = None) -> dict[str,
 
 def load_shared(store: Store, shared: Path) -> dict[str, Any]:
     """Snapshot loader: both curated CSVs of shared/data/facts."""
-    known = accession_dates(shared)
+    known = {**accession_dates(shared), **quote_dates(shared / "facts" / QUOTES_FILE)}
     rows = read_facts(shared / "facts" / FACTS_FILE, known) + read_quotes(shared / "facts" / QUOTES_FILE)
     store.upsert("facts", rows)
     by_ticker: dict[str, list[str]] = {}
