@@ -101,3 +101,26 @@ def test_filings_beat_curated_transcriptions(shared_data: Path) -> None:
     assert q3["kind"] == "reported" and q3["filed"] == dt.date(2025, 10, 30)
     q2_2026 = facts.latest(s, "GOOGL", "rpo")  # no filing in the file yet: the curated row fills in
     assert q2_2026 is not None and q2_2026["kind"] == "curated" and q2_2026["value"] == 519.5e9
+
+
+def test_cli_load_facts_own_csv(home: Path, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from aicycle.cli import app
+
+    own = tmp_path / "mine.csv"
+    own.write_text(
+        "date,company,ticker,metric,value,unit,period,source_type,source,source_url,seen_via,notes\n"
+        "2026-08-12,CoreWeave,CRWV,revenue_backlog,104,USD bn,2026Q2,my notes,"
+        "accession 0001769628-26-000362,,,\n")
+    runner = CliRunner()
+    result = runner.invoke(app, ["load-facts", str(own)])
+    assert result.exit_code == 0, result.output
+    assert "1 rows (1 new, 0 changed)" in result.output
+    again = runner.invoke(app, ["load-facts", str(own)])
+    assert "1 rows (0 new, 0 changed)" in again.output
+    shown = runner.invoke(app, ["facts", "CRWV", "backlog", "--format", "json"])
+    assert '"value": 104000000000.0' in shown.output and '"filed": "2026-08-12"' in shown.output
+    own.write_text(own.read_text().replace("USD bn", "USD zillions"))
+    bad = runner.invoke(app, ["load-facts", str(own)])
+    assert bad.exit_code == 2 and "mine.csv: row 2: unknown unit" in " ".join(bad.output.split())

@@ -163,7 +163,8 @@ def load_facts_cmd(path: Path) -> None:
 
     with writing() as store:
         result = curated.load_file(store, path)
-    console.print(f"{path}: {result['rows']} rows ({result['inserted']} new, {result['changed']} changed)")
+    console.print(f"{path}: {result['rows']} rows ({result['inserted']} new, {result['changed']} changed)",
+                  soft_wrap=True, highlight=False)
 
 
 @app.command("refresh")

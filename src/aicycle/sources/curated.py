@@ -271,11 +271,20 @@ def read_any(path: Path, known: dict[str, dt.date] | None = None) -> list[dict[s
     return read_quotes(path) if "quote" in header else read_facts(path, known)
 
 
+def stored_filing_dates(store: Store) -> dict[str, dt.date]:
+    """accession → filing date from the SEC submissions a refresh stored (meta 'sec_submissions:*')."""
+    found: dict[str, dt.date] = {}
+    for row in store.query("SELECT key FROM meta WHERE key LIKE 'sec_submissions:%'"):
+        for filing in store.get_meta(row["key"]) or []:
+            found[filing["accession"]] = dt.date.fromisoformat(filing["filed"])
+    return found
+
+
 def load_file(store: Store, path: Path, shared: Path | None = None) -> dict[str, int]:
-    """Validate then write one curated CSV (all rows or none)."""
-    rows = read_any(path, accession_dates(shared))
-    with store.transaction():
-        inserted, changed = store.upsert("facts", rows)
+    """Validate every row, then write them (nothing is written when one row is bad). Call it inside
+    `store.writing()` (the CLI does) so the write itself is one transaction under the lock."""
+    rows = read_any(path, {**stored_filing_dates(store), **accession_dates(shared)})
+    inserted, changed = store.upsert("facts", rows)
     return {"rows": len(rows), "inserted": inserted, "changed": changed}
 
 
