@@ -168,3 +168,22 @@ def test_mixed_precision_difference_is_flagged(shared_data: Path) -> None:
     assert q4["value"] == 3_497_749_000 and q4["flag"] == "mixed_precision"
     q1 = _period(facts.series(s, "CRWV", "capex"), D(2025, 3, 31))
     assert q1["flag"] is None  # a reported 3-month fact
+
+
+def test_revenue_concept_chosen_per_period(store: Store) -> None:
+    """Alphabet moved from RevenueFromContractWithCustomerExcludingAssessedTax to Revenues in 2025."""
+    rows = facts.series(store, "GOOGL", "revenue")
+    old = _period(rows, D(2023, 3, 31))
+    assert old["tag"] == "RevenueFromContractWithCustomerExcludingAssessedTax" and old["value"] == 69_787_000_000
+    assert _period(rows, D(2026, 3, 31))["tag"] == "Revenues"
+    # Q1 2025 was first public under the old concept, later repeated under the new one: same value
+    first = _period(facts.series(store, "GOOGL", "revenue", D(2025, 5, 1)), D(2025, 3, 31))
+    later = _period(rows, D(2025, 3, 31))
+    assert first["tag"] != later["tag"] and first["value"] == later["value"] == 90_234_000_000
+
+
+def test_coverage_summary(store: Store) -> None:
+    cov = facts.coverage(store, "sec_companyfacts")
+    assert cov["NVDA"]["last_period"] == "2026-04-26" and cov["NVDA"]["latest_filed"] == "2026-05-20"
+    assert set(cov) == {"CRWV", "GOOGL", "MSFT", "MU", "NBIS", "NVDA"}
+    assert "rpo" in cov["GOOGL"]["metrics"] and "capex_incl_finance_leases" in cov["GOOGL"]["metrics"]
