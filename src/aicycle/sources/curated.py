@@ -89,14 +89,14 @@ def map_metric(name: str, period: Period | None, day: dt.date, fye: str) -> Mapp
 
 def accession_dates(shared: Path | None) -> dict[str, dt.date]:
     """accession → filing date, from the SEC submissions files in shared/data (known filing days)."""
-    import orjson
+    import json
 
     found: dict[str, dt.date] = {}
     folder = shared / "edgar" / "submissions" if shared else None
     if folder is None or not folder.exists():
         return found
     for path in sorted(folder.glob("*.json")):
-        data = orjson.loads(path.read_bytes())
+        data = json.loads(path.read_bytes())
         recent = data.get("filings", {}).get("recent", data) if isinstance(data, dict) else {}
         for accn, filed in zip(recent.get("accessionNumber", []), recent.get("filingDate", [])):
             found[accn] = dt.date.fromisoformat(filed)
