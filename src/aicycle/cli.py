@@ -122,6 +122,10 @@ def facts_cmd(ticker: str, metric: str, as_of: AsOf = None, fmt: Fmt = "table", 
     with open_store() as store:
         rows = facts.series(store, ticker, metric, parse_date(as_of), freq=freq)
     out = [{c: r.get(c) for c in FACT_COLUMNS} for r in rows]
+    if not out:
+        err_console.print(f"no {metric} rows for {ticker.upper()}" + (f" public by {as_of}" if as_of else "")
+                          + "; `aicycle store info` shows what the store holds, `aicycle refresh` fetches more",
+                          highlight=False, soft_wrap=True)
     if fmt == "json":
         print_json(out)
     elif fmt == "csv":
