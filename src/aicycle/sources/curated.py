@@ -182,7 +182,9 @@ def fact_row(row: dict[str, str], where: str, known: dict[str, dt.date], origin:
         if period is None and row["metric"] in DIRECT:
             raise InputError(f"{where}: cannot map period {row['period']!r} of metric {row['metric']!r}")
         raise InputError(f"{where}: cannot map metric {row['metric']!r} to the store vocabulary")
-    text_value = unit == "text" or mapped.metric == "statement"
+    if unit == "text" and mapped.metric != "statement":
+        raise InputError(f"{where}: unit 'text' for the numeric metric {row['metric']!r}")
+    text_value = mapped.metric == "statement"
     value: float | None = None
     if not text_value:
         try:
