@@ -2,8 +2,9 @@
 
 For "as of D" only rows public on D count (`filed <= D`). Derived rows are stored once per vintage,
 dated by their later input, so this filter is all that point-in-time needs. Among the rows of one
-period the latest filed wins; on the same day a reported fact beats a derived one, which beats a
-curated one, and the preferred us-gaap concept (quarters.METRICS) beats the others.
+period, a row from a filing (reported or derived) beats a curated one; then the latest filed wins;
+on the same day reported beats derived, and the preferred us-gaap concept (quarters.METRICS) beats
+the others. Curated rows fill periods (and days) that no filing covers.
 """
 
 from __future__ import annotations
@@ -40,9 +41,13 @@ def _freq_ok(row: dict[str, Any], freq: str) -> bool:
 
 
 def _rank(row: dict[str, Any]) -> tuple:
+    # A filing (reported or derived) public by as_of beats any curated row for the same period:
+    # curated rows are transcriptions, and their public date is often only estimated.
     order = quarters.tags_for(row["ticker"], row["metric"])
     tag_rank = order.index(row["tag"]) if row["tag"] in order else len(order)
-    return (row["filed"] or dt.date.min, _KIND_RANK.get(row["kind"], -1), -tag_rank, row["accession"] or "")
+    from_filing = row["kind"] in ("reported", "derived")
+    return (from_filing, row["filed"] or dt.date.min, _KIND_RANK.get(row["kind"], -1), -tag_rank,
+            row["accession"] or "")
 
 
 def _period_key(row: dict[str, Any]) -> tuple:
@@ -101,3 +106,23 @@ def coverage(store: Store, source_like: str = "%") -> dict[str, dict[str, Any]]:
         "WHERE source LIKE ? GROUP BY ticker ORDER BY ticker", [source_like])
     return {r.pop("ticker"): {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in r.items()}
             for r in rows}
+
+
+def quarters_not_summing_to_year(store: Store, ticker: str, metric: str, as_of: dt.date | None = None,
+                                 tolerance: float = 0.005) -> list[dict[str, Any]]:
+    """Data-quality check (empty = pass): fiscal years whose four quarters, as public by `as_of`,
+    do not add up to the annual figure within `tolerance` (relative)."""
+    quarters_by_year: dict[str, list[dict[str, Any]]] = {}
+    for row in series(store, ticker, metric, as_of, freq="quarter"):
+        if row["period_start"] is not None and row["kind"] != "curated":
+            quarters_by_year.setdefault((row["fiscal_period"] or "")[:6], []).append(row)
+    problems = []
+    for year in series(store, ticker, metric, as_of, freq="year"):
+        parts = quarters_by_year.get(year["fiscal_period"] or "", [])
+        if year["kind"] == "curated" or len(parts) != 4:
+            continue
+        total = sum(p["value"] for p in parts)
+        if abs(total - year["value"]) > tolerance * max(abs(year["value"]), 1.0):
+            problems.append({"fiscal_period": year["fiscal_period"], "annual": year["value"],
+                             "sum_of_quarters": total, "quarters": [p["fiscal_period"] for p in parts]})
+    return problems

@@ -22,7 +22,7 @@ from typing import Any
 
 import hishel
 import httpx
-import orjson
+import json
 import tenacity
 from hishel.httpx import CacheTransport
 
@@ -38,7 +38,9 @@ class RateLimiter:
     any one-second window)."""
 
     def __init__(self, rate: float) -> None:
-        self.interval = 1.0 / min(max(rate, 0.1), MAX_RATE)
+        # 3% margin: with exact spacing, rate + 1 requests span exactly one second and network
+        # jitter can put them inside one window.
+        self.interval = 1.03 / min(max(rate, 0.1), MAX_RATE)
         self._next = 0.0
         self._lock = threading.Lock()
         self.sent: list[float] = []  # monotonic send times, for tests and the summary
@@ -176,8 +178,8 @@ class SecClient:
             raise DataError(f"{self.cfg.base_url}{path}: HTTP {response.status_code}")
         body = response.content
         try:
-            return body, orjson.loads(body)
-        except orjson.JSONDecodeError:
+            return body, json.loads(body)
+        except json.JSONDecodeError:
             self._forget(path)
             raise TruncatedBody(f"body is not valid JSON ({len(body):,} bytes; truncated?)") from None
 
