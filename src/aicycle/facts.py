@@ -91,3 +91,13 @@ def latest(store: Store, ticker: str, metric: str, as_of: dt.date | None = None,
     """The most recent period's row public by `as_of`, or None."""
     rows = series(store, ticker, metric, as_of, freq=freq)
     return rows[-1] if rows else None
+
+
+def coverage(store: Store, source_like: str = "%") -> dict[str, dict[str, Any]]:
+    """Per ticker: metrics held, first and last period end, latest filed date."""
+    rows = store.query(
+        "SELECT ticker, list(DISTINCT metric ORDER BY metric) AS metrics, min(period_end) AS first_period, "
+        "max(period_end) AS last_period, max(filed) AS latest_filed, count(*) AS rows FROM facts "
+        "WHERE source LIKE ? GROUP BY ticker ORDER BY ticker", [source_like])
+    return {r.pop("ticker"): {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in r.items()}
+            for r in rows}
