@@ -137,10 +137,23 @@ def test_cli_report_json_in_a_fresh_process(tmp_path: Path, shared_data: Path) -
         assert data["verdict"]["state"] in ("expanding", "steady", "slowing", "contracting", "insufficient_data")
 
 
-def test_cli_report_on_an_empty_home_still_answers(home: Path) -> None:
-    result = CliRunner().invoke(app, ["report", "--json"])
-    assert result.exit_code == 0, result.output
-    assert len(json.loads(result.stdout)["checkpoints"]) == 5
+def test_fresh_install_reports_from_the_bundled_snapshot(tmp_path: Path) -> None:
+    """A new, empty AICYCLE_HOME and no network: the store is seeded from the bundled snapshot."""
+    from aicycle.store import snapshot_dir
+
+    assert (snapshot_dir() / "facts.parquet").exists(), "the bundled snapshot is missing"
+    env = {**os.environ, "AICYCLE_HOME": str(tmp_path / "fresh"), "PYTHONPATH": str(REPO / "src")}
+    page = tmp_path / "report.html"
+    runs = {name: subprocess.run([sys.executable, "-m", "aicycle.cli", "report", *args], capture_output=True,
+                                 text=True, env=env, timeout=180, check=False)
+            for name, args in (("json", ["--json"]), ("html", ["--html", str(page)]), ("terminal", []))}
+    assert all(p.returncode == 0 for p in runs.values()), {k: p.stderr for k, p in runs.items()}
+    data = json.loads(runs["json"].stdout)
+    states = {c["id"]: c["state"] for c in data["checkpoints"]}
+    assert states["capex"] != "insufficient_data" and states["backlog"] != "insufficient_data"
+    assert data["verdict"]["state"] != "insufficient_data"
+    assert all(e["source"] for c in data["checkpoints"] for e in c["evidence"])
+    assert "Plotly.newPlot" in page.read_text() and "capex" in runs["terminal"].stdout
 
 
 def test_cli_report_html_and_terminal(tmp_path: Path, shared_data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
