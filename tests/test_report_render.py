@@ -95,8 +95,20 @@ def test_chart_builders_return_plotly_figures(report: Report) -> None:
         for fig in charts.figures(r):
             assert set(fig) == {"data", "layout"} and fig["data"]
             json.dumps(fig)
-    gpu = charts.gpu_rental({"H100 on demand": [{"x": "2026-01-01", "y": 2.1}, {"x": "2026-02-01", "y": 2.0}]})
-    assert gpu[0]["data"][0]["y"] == [2.1, 2.0]
+    # the gpu_rental checkpoint's chart data: line name -> points with sku, term and kind
+    def line(sku: str, term: str, kind: str, ys: list[float]) -> list[dict[str, object]]:
+        return [{"x": f"2026-0{i + 1}-01", "y": y, "sku": sku, "term": term, "kind": kind} for i, y in enumerate(ys)]
+
+    gpu = charts.gpu_rental({
+        "H100-SXM marketplace spot · index (computed)": line("H100-SXM", "spot", "computed", [1.5, 1.4]),
+        "H100-SXM marketplace on_demand · index (computed)": line("H100-SXM", "on_demand", "computed", [2.1, 2.0]),
+        "H200 cloud_list on_demand · index (computed)": line("H200", "on_demand", "computed", [3.7, 3.9]),
+    })
+    assert [f["layout"]["title"]["text"] for f in gpu] == ["H100 rental price", "H200 rental price"]
+    first = gpu[0]["data"][0]  # the computed on-demand line leads, drawn solid
+    assert first["y"] == [2.1, 2.0] and first["line"]["dash"] == "solid"
+    assert gpu[0]["data"][1]["line"]["dash"] == "dot"
+    assert charts.gpu_rental({"plain": [{"x": "2026-01-01", "y": 2.0}]})[0]["data"][0]["y"] == [2.0]
 
 
 def test_json_shape(report: Report) -> None:
