@@ -88,6 +88,8 @@ def test_render_checkpoint_stands_alone(report: Report) -> None:
     card = html.render_checkpoint(report.reading("power"))
     assert card.startswith('<section class="card" id="cp-power"')
     assert "Contracted vs active power" in card
+    # what another page needs to show such cards: the stylesheet and the chart loader
+    assert ".card {" in html.report_css() and "Plotly.newPlot" in html.figures_js()
 
 
 def test_chart_builders_return_plotly_figures(report: Report) -> None:
