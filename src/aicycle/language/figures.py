@@ -61,3 +61,11 @@ def yearly_amounts(sentence: str) -> tuple[str, str] | None:
     if change < -THRESHOLD:
         return "cut", cue
     return "maintain", cue
+
+
+_PLAN = re.compile(r"\b(?:anticipat|expect|plan|target|guid|budget|outlook|forecast|intend)\w*", re.IGNORECASE)
+
+
+def planned_amount(sentence: str) -> bool:
+    """A forward-looking capex figure ("we anticipate capex of $60 billion to $65 billion")."""
+    return bool(_PLAN.search(sentence) and (_SINGLE.search(sentence) or _RANGE.search(sentence)))

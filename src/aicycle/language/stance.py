@@ -16,17 +16,17 @@ import re
 from dataclasses import dataclass, field
 
 from aicycle.language import figures
-from aicycle.language.lexicon import COMBINED, NEGATORS, TOPICAL, Cue, cue_for
+from aicycle.language.lexicon import DIRECTION_RE, FILLERS, NEGATORS, SUBJECT_RE, TOPICAL, Cue, cue_for
 
 LABELS = ("expand", "maintain", "moderate", "cut", "none")
 # Cues that name the topic themselves ("capacity constrained", "digestion", "build-out").
 SELF_TOPICAL = frozenset({"constrained", "rent_outside", "out_of_digestion", "efficiency_more", "build",
-                          "no_slowdown", "digest", "discipline", "excess", "efficiency"})
+                          "deploy_power", "digest", "discipline", "excess", "efficiency"})
 MIN_SCORE = 0.9          # below this the sentence has no clear stance
 NEAR = 90                # characters: a cue this close to a subject speaks about it
 _CONTRAST = re.compile(r"\b(?:but|however|yet|nonetheless|still)\b", re.IGNORECASE)
 _CONCESSIVE = re.compile(r"\b(?:despite|although|though|even as|even though|while)\b", re.IGNORECASE)
-_HYPOTHETICAL = re.compile(r"^\W*(?:if|whether|assuming|suppose)\b|\bspeculat\w*|\bhypothetical\w*"
+_HYPOTHETICAL = re.compile(r"^\W*(?:if|assuming|suppose)\b|\bwhether\b|\bdepending on\b|\bspeculat\w*|\bhypothetical\w*"
                            r"|\bwhat happens\b|\bin (?:an|the) environment where\b|\bwould\b", re.IGNORECASE)
 _ASKING = re.compile(r"\b(?:do|does|did|are|is|can|could|would|will|should|how|what|where|when|why)\s+"
                      r"(?:you|we|they|there|it|the|your)\b", re.IGNORECASE)
@@ -56,29 +56,36 @@ def classify(text: str) -> Stance:
 
 @dataclass
 class _Cues:
-    subjects: list[tuple[int, Cue]] = field(default_factory=list)
-    opex: list[int] = field(default_factory=list)
+    subjects: list[tuple[int, int, Cue]] = field(default_factory=list)
+    blocks: list[tuple[int, int]] = field(default_factory=list)
+    others: list[tuple[int, int]] = field(default_factory=list)
     directions: list[tuple[re.Match[str], Cue]] = field(default_factory=list)
 
 
 def _collect(text: str) -> _Cues:
     found = _Cues()
-    for match in COMBINED.finditer(text):
+    for match in SUBJECT_RE.finditer(text):
         cue = cue_for(match.lastgroup or "")
         if cue.label == "subject":
-            found.subjects.append((match.start(), cue))
-        elif cue.label == "block":
-            if cue.name == "opex":
-                found.opex.append(match.start())
+            found.subjects.append((match.start(), match.end(), cue))
         else:
+            found.blocks.append(match.span())
+    for match in DIRECTION_RE.finditer(text):
+        cue = cue_for(match.lastgroup or "")
+        if any(a < match.end() and b > match.start() for a, b in found.blocks):
+            continue  # "adding gas capacity", "in this new capacity": not the build-out
+        if cue.label == "other":
+            found.others.append((match.start(), match.end()))
+        elif cue.label != "skip":
             found.directions.append((match, cue))
     return found
 
 
-def _classify_topical(text: str) -> Stance:
+def _classify_topical(raw: str) -> Stance:
+    text = FILLERS.sub("", raw)
     found = _collect(text)
-    topic = max((c.weight for _, c in found.subjects), default=0.0)
-    has_capex = any(c.name in ("capex", "wfe") for _, c in found.subjects)
+    topic = max((c.weight for _, _, c in found.subjects), default=0.0)
+    has_capex = any(c.name in ("capex", "wfe") for _, _, c in found.subjects)
     if has_capex or topic >= 0.8:
         numeric = figures.guidance_revision(text) or (figures.yearly_amounts(text) if has_capex else None)
         if numeric:
@@ -95,33 +102,44 @@ def _classify_topical(text: str) -> Stance:
             weight *= 1.3
         scores[label] += weight * mood
         cues[label].append(match.group(0).lower())
+    if has_capex and mood == 1.0 and max(scores.values()) < MIN_SCORE and figures.planned_amount(text):
+        return Stance("maintain", 0.6, ("capex plan without direction",))
     return _decide(scores, cues)
 
 
 def _vote(text: str, match: re.Match[str], cue: Cue, found: _Cues, topic: float) -> tuple[str, float]:
-    start = match.start()
+    start, end = match.span()
     label = cue.label
     if cue.negated and NEGATORS.search(text, max(0, start - 30), start):
         label = cue.negated
-    if cue.name in SELF_TOPICAL:
+    if cue.name == "digest" and topic < 0.7:
+        weight = cue.weight * 0.5  # "periods of digestion" with nothing said about what is digested
+    elif cue.name in SELF_TOPICAL:
         weight = cue.weight
     else:
-        weight = cue.weight * _proximity(start, match.end(), found.subjects)
-        if topic < 0.8:
+        weight = cue.weight * _proximity(start, end, found.subjects)
+        if topic < 0.7:
             weight *= 0.5
-    near_opex = any(abs(p - start) < 40 for p in found.opex)
-    if near_opex and not _near_capex(start, found.subjects):
-        weight *= 0.2
+        if _distance(start, end, found.others) < _distance(start, end, [(a, b) for a, b, _ in found.subjects]):
+            weight *= 0.15  # the word is about revenue, churn, opex …, not about capex
     clause_start = max(text.rfind(",", 0, start), text.rfind(";", 0, start))
     if _CONCESSIVE.search(text, max(0, clause_start), start):
         weight *= 0.6
     return label, weight
 
 
-def _proximity(start: int, end: int, subjects: list[tuple[int, Cue]]) -> float:
+def _distance(start: int, end: int, spans: list[tuple[int, int]]) -> int:
+    best = 10**9
+    for a, b in spans:
+        gap = start - b if b <= start else (a - end if a >= end else 0)
+        best = min(best, gap)
+    return best
+
+
+def _proximity(start: int, end: int, subjects: list[tuple[int, int, Cue]]) -> float:
     best = 0.0
-    for pos, subject in subjects:
-        distance = start - pos if pos < start else pos - end
+    for a, b, subject in subjects:
+        distance = start - b if b <= start else max(a - end, 0)
         if distance <= NEAR:
             best = max(best, subject.weight + 0.2)
         elif distance <= 3 * NEAR:
@@ -129,16 +147,11 @@ def _proximity(start: int, end: int, subjects: list[tuple[int, Cue]]) -> float:
     return min(best, 1.0)
 
 
-def _near_capex(start: int, subjects: list[tuple[int, Cue]]) -> bool:
-    return any(c.name in ("capex", "wfe", "infrastructure", "build_out") and abs(p - start) < NEAR
-               for p, c in subjects)
-
-
 def _mood(text: str) -> float:
     """Questions and hypotheticals assert less than statements do."""
     factor = 1.0
     if text.rstrip().endswith("?") and _ASKING.search(text):
-        factor *= 0.6
+        factor *= 0.3
     if _HYPOTHETICAL.search(text):
         factor *= 0.6
     return factor
