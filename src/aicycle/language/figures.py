@@ -14,7 +14,9 @@ _RANGE = re.compile(
     _AMOUNT + r"\s*(?:-|–|—|to|and)\s*\$?\s?(\d[\d,]*(?:\.\d+)?)\s*(billion|bn|million)?", re.IGNORECASE
 )
 _SINGLE = re.compile(r"\$\s?(\d[\d,]*(?:\.\d+)?)\s*(billion|bn|million|m)\b", re.IGNORECASE)
-_PRIOR = re.compile(r"\b(?:prior|previous|previously|earlier|last|from (?:our|the))\b", re.IGNORECASE)
+_PRIOR = re.compile(r"\b(?:prior|previous|previously|earlier|last|(?:raised|increased|lowered|reduced|decreased"
+                    r"|narrowed|cut|up|down|changed|revised|updated)? ?from (?:our|the|\$))", re.IGNORECASE)
+_FIGURE = re.compile(_AMOUNT + r"(?:\s*(?:-|–|—|to)\s*\$?\s?(\d[\d,]*(?:\.\d+)?))?", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:fiscal (?:year )?)?(20\d\d)\b", re.IGNORECASE)
 THRESHOLD = 0.01  # midpoints within ±1 % count as unchanged
 
@@ -23,13 +25,18 @@ def _num(text: str) -> float:
     return float(text.replace(",", ""))
 
 
+def _midpoint(match: re.Match[str]) -> float:
+    low = _num(match.group(1))
+    high = _num(match.group(2)) if match.group(2) else low
+    return (low + high) / 2 if high >= low else low
+
+
 def guidance_revision(sentence: str) -> tuple[str, str] | None:
     """(label, cue) when the sentence states a new range and the prior one; else None."""
     prior = _PRIOR.search(sentence)
     if not prior:
         return None
-    ranges = [(m.start(), (_num(m.group(1)) + _num(m.group(2))) / 2) for m in _RANGE.finditer(sentence)
-              if _num(m.group(2)) >= _num(m.group(1))]
+    ranges = [(m.start(), _midpoint(m)) for m in _FIGURE.finditer(sentence)]
     before = [mid for pos, mid in ranges if pos < prior.start()]
     after = [mid for pos, mid in ranges if pos > prior.start()]
     if not before or not after:

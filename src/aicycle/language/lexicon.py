@@ -37,8 +37,9 @@ SUBJECTS: tuple[Cue, ...] = (
     Cue("capacity", r"capacity|capacities", "subject", 0.8),
     Cue("facilities", r"(?:manufacturing|construction|development|data cent\w+) (?:projects?|facilit\w+|footprint"
         r"|network|sites?|campus\w*)|fabs?|factor(?:y|ies)|new facilit\w+", "subject", 0.8),
-    Cue("compute", r"data[- ]?cent(?:er|re)s?|hyperscal\w+|(?:mega|giga)watts?|GPUs?|clusters?|compute",
-        "subject", 0.8),
+    Cue("compute", r"data[- ]?cent(?:er|re)s?|hyperscal\w+|GPUs?|clusters?|compute", "subject", 0.8),
+    # Megawatts alone are as often power plants as data halls: a weak subject.
+    Cue("power", r"(?:mega|giga)watts?|MW|GW", "subject", 0.5),
     Cue("invest", r"investments?|investment levels|spending|servers?", "subject", 0.7),
     Cue("invest_verb", r"invest(?:s|ing|ed)?|spends?|deploy(?:s|ing|ed|ments?)?", "subject", 0.5),
 )
@@ -52,7 +53,7 @@ BLOCKS: tuple[Cue, ...] = (
         r"|shipments?|per)|in (?:this|that|my|his|her|their|a|an)(?: new| similar| advisory)? capacity"
         r"|(?:sales|specialist|renewal|drawable|borrowing|credit|debt|lending|warehouse|fulfillment|fulfilment"
         r"|headroom|balance sheet) capacity|capacity of our (?:sales|renewal|balance)"
-        r"|energy, capacity|(?:mega|giga)watts? to the grid|(?:mega|giga)watts? of (?:new )?(?:renewables"
+        r"|energy, capacity|transmission build[- ]?outs?|(?:mega|giga)watts? to the grid|(?:mega|giga)watts? of (?:new )?(?:renewables"
         r"|generation|gas|storage|battery|wind|solar|nuclear|clean)", "block", 1.0),
     Cue("non_dc_inventory", r"inventory digestion in (?:CCG|client|PC|Altera|Mobileye|NEX)"
         r"|(?:Altera|CCG|semi-?custom|Intelligent Edge|PC|client|handset|console)\w*" + W4
@@ -66,7 +67,7 @@ OTHER_METRICS = Cue(
     r"|savings?|reductions?|management|efficien\w*)|R&D|research and development|SG&A|headcount|revenues?"
     r"|sales|margins?|earnings|EPS|cash flow|income|profit\w*|EBITDA|bookings|orders|backlog|share|prices?"
     r"|pricing|rates?|churn|debt|loans?|tax(?:es)?|interest|TCO|power consumption|water|carbon|emissions"
-    r"|latency|footprint|dividends?|buybacks?|repurchases?|inventor(?:y|ies)|yields?|leverage|returns?|quarters?"
+    r"|latency|footprint|dividends?|buybacks?|repurchases?|inventor(?:y|ies)|yields?|leverage|returns?"
     r"|results|production|output|shipments?|adoption|leasing|sold|origination|exabytes?|bits?|units?|forwards",
     "other", 1.0)
 
@@ -95,12 +96,13 @@ DIRECTIONS: tuple[Cue, ...] = (
         r"|adding" + W2 + r"capacity|(?:invest|spend)\w* (?:heavily|aggressively|significantly)"
         r"|(?:heavily|aggressively|significantly) invest\w*|invest\w*" + W3 + r"(?:our own |additional |new )?capacity"
         r"|(?:major|large|significant|massive|big|heavy)" + W2 + r"(?:investments?|build\w*|capex|projects|spend\w*)"
-        r"|continu\w* to (?:invest|build|deploy|spend)|scal\w*(?: up)?" + W2 + r"(?:infrastructure|capacity)"
+        r"|continu\w* to (?:invest|spend)(?! in (?:R&D|research|our people|talent))|scal\w*(?: up)?" + W2 + r"(?:infrastructure|capacity)"
         r"|(?:in )?high demand|demand for" + W2 + r"(?:capacity|compute|data cent\w+)|(?:capacity|power) needs"
         r"|more and more|far beyond", "expand", 1.2),
     Cue("increase", r"increas\w*|rais(?:e|es|ed|ing)|higher|larger|up-?sid\w*|step(?:s|ped|ping)? up|lean\w*[- ]in"
         r"|(?:double|triple)[ds]?(?!-digit| digit)|doubling|more than doubl\w*|(?:more|additional) capacity", "expand", 1.0, "maintain"),
-    Cue("grow", r"grow(?:s|ing|n|th)?|grew|accelerat\w*|expan(?:d|ds|ded|ding|sion)|ramp(?:s|ed|ing)?(?: up)?"
+    Cue("growth", r"growth", "expand", 0.8, "moderate"),
+    Cue("grow", r"grow(?:s|ing|n)?|grew|accelerat\w*|expan(?:d|ds|ded|ding|sion)|ramp(?:s|ed|ing)?(?: up)?"
         r"|surg\w*|soar\w*|rising|rise", "expand", 1.0, "moderate"),
     Cue("strong", r"strong\w*|robust|record|insatiable|unprecedented|tailwind|(?:very|quite) positive"
         r"|significant investment|constrained", "expand", 0.9, "moderate"),
@@ -117,7 +119,7 @@ DIRECTIONS: tuple[Cue, ...] = (
     Cue("moderate", r"moderat\w*|slow(?:er|ing|ed|s)?(?: down)?\b|slowdown|lower rate|decelerat\w*"
         r"|less (?:rapid|aggressive)|not (?:grow|increase)\w* as (?:fast|much|quickly)|normaliz\w*"
         r"|flatten\w*|plateau\w*|level\w* off|taper\w*", "moderate", 1.5, "expand"),
-    Cue("digest", r"digest\w*|indigestion|pause\w*|air pocket|throttl\w*", "moderate", 1.5, "expand"),
+    Cue("digest", r"digest\w*|indigestion|paus(?:e|es|ed|ing)\b|air pocket|throttl\w*", "moderate", 1.5, "expand"),
     Cue("discipline", r"(?:capital|capex|spending|investment|supply) discipline|disciplined (?:capital spend\w*|capex"
         r"|spend\w*|investment|approach to (?:capex|capital|investment))|(?:remain|stay|be|being) disciplined"
         r"|scrutiniz\w*|more attention|prudent|measured pace|low end of|limited capital|without having to invest"

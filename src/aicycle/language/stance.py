@@ -21,15 +21,18 @@ from aicycle.language.lexicon import DIRECTION_RE, FILLERS, NEGATORS, SUBJECT_RE
 LABELS = ("expand", "maintain", "moderate", "cut", "none")
 # Cues that name the topic themselves ("capacity constrained", "digestion", "build-out").
 SELF_TOPICAL = frozenset({"constrained", "rent_outside", "out_of_digestion", "efficiency_more", "build",
-                          "deploy_power", "digest", "discipline", "excess", "efficiency"})
+                          "digest", "discipline", "excess", "efficiency"})
 MIN_SCORE = 0.9          # below this the sentence has no clear stance
 NEAR = 90                # characters: a cue this close to a subject speaks about it
 _CONTRAST = re.compile(r"\b(?:but|however|yet|nonetheless|still)\b", re.IGNORECASE)
 _CONCESSIVE = re.compile(r"\b(?:despite|although|though|even as|even though|while)\b", re.IGNORECASE)
 _HYPOTHETICAL = re.compile(r"^\W*(?:if|assuming|suppose)\b|\bwhether\b|\bdepending on\b|\bspeculat\w*|\bhypothetical\w*"
-                           r"|\bwhat happens\b|\bin (?:an|the) environment where\b|\bwould\b", re.IGNORECASE)
-_ASKING = re.compile(r"\b(?:do|does|did|are|is|can|could|would|will|should|how|what|where|when|why)\s+"
-                     r"(?:you|we|they|there|it|the|your)\b", re.IGNORECASE)
+                           r"|\bwhat happens\b|\bin (?:an|the) environment where\b", re.IGNORECASE)
+_ASKING = re.compile(r"\b(?:do|does|did|are|is|can|could|would|will|should|how|what|where|when|why)(?:'s)?\s+"
+                     r"(?:you|we|they|there|it|the|your|that|this|these|those)\b", re.IGNORECASE)
+# Segments whose "digestion" is not data-center equipment (PCs, campus networking, FPGAs, consoles).
+_NON_DC_SEGMENT = re.compile(r"\b(?:Intelligent Edge|CCG|client|PCs?|Altera|Mobileye|semi-?custom|handsets?"
+                             r"|consoles?|smartphones?|automotive|industrial)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -112,10 +115,10 @@ def _vote(text: str, match: re.Match[str], cue: Cue, found: _Cues, topic: float)
     label = cue.label
     if cue.negated and NEGATORS.search(text, max(0, start - 30), start):
         label = cue.negated
-    if cue.name == "digest" and topic < 0.7:
-        weight = cue.weight * 0.5  # "periods of digestion" with nothing said about what is digested
-    elif cue.name in SELF_TOPICAL:
+    if cue.name in SELF_TOPICAL:
         weight = cue.weight
+        if cue.name == "digest" and _NON_DC_SEGMENT.search(text):
+            weight = 0.0
     else:
         weight = cue.weight * _proximity(start, end, found.subjects)
         if topic < 0.7:
