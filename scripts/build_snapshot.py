@@ -25,6 +25,8 @@ def loaders() -> list[tuple[str, Loader]]:
     # --- data layer ---
     # --- gpu ---
     # --- language ---
+    from aicycle.language.loader import load_shared as load_documents
+    out.append(("documents", load_documents))
     # --- prices and events ---
     return out
 

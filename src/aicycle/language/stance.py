@@ -82,6 +82,10 @@ def _collect(text: str) -> _Cues:
             found.others.append((match.start(), match.end()))
         elif cue.label != "skip":
             found.directions.append((match, cue))
+    if found.others:
+        # In "data center revenue" the head noun is revenue: the subject is only a modifier.
+        heads = {a for a, _ in found.others}
+        found.subjects = [s for s in found.subjects if not ({s[1] + 1, s[1] + 2} & heads)]
     return found
 
 
