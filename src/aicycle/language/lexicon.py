@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from aicycle.language.matcher import CueMatcher
+
 # Up to N words between two parts of a phrase, without unbounded backtracking.
 W1, W2, W3, W4 = (r"(?:[\s,]+[\w'’$.%-]+){0," + str(n) + r"}[\s,]+" for n in (1, 2, 3, 4))
 
@@ -137,38 +139,31 @@ DIRECTIONS: tuple[Cue, ...] = (
 
 NEGATORS = re.compile(r"(?:\bnot|\bno|n't|\bnever|\bwithout|\bnor|\bhardly)\W+(?:\w+\W+){0,3}$", re.IGNORECASE)
 
-ALL_CUES: tuple[Cue, ...] = SUBJECTS + BLOCKS + (OTHER_METRICS,) + DIRECTIONS
-_BY_GROUP = {f"c{i}": cue for i, cue in enumerate(ALL_CUES)}
-
-
-def _alternation(cues: tuple[Cue, ...]) -> re.Pattern[str]:
-    # Earlier alternatives win at a position: blocks and specific phrases go first. Patterns run on
-    # lower-cased text without IGNORECASE: several times faster in `re` for a large alternation.
-    return re.compile(r"\b(?:" + "|".join(rf"(?P<c{ALL_CUES.index(c)}>{_lower(c.pattern)})" for c in cues) + ")")
-
-
 def _lower(pattern: str) -> str:
+    # Matching runs on lower-cased text without IGNORECASE (several times faster in `re`).
     if re.search(r"\\[WSDBAZ]", pattern):
         raise ValueError(f"pattern {pattern!r} has an escape that lower-casing would change")
     return pattern.lower()
 
 
-SUBJECT_RE = _alternation(BLOCKS + SUBJECTS)
+# Subjects and blocks in one matcher (blocks first: "mass capacity" is not capacity); directions and
+# the other-metric nouns in another, specific phrases before single words.
+SUBJECT_CUES: tuple[Cue, ...] = BLOCKS + SUBJECTS
 _STRONG = tuple(c for c in DIRECTIONS if c.weight >= 1.15 or c.label == "skip")
-DIRECTION_RE = _alternation(_STRONG + (OTHER_METRICS,) + tuple(c for c in DIRECTIONS if c not in _STRONG))
+DIRECTION_CUES: tuple[Cue, ...] = _STRONG + (OTHER_METRICS,) + tuple(c for c in DIRECTIONS if c not in _STRONG)
+SUBJECT_MATCHER = CueMatcher([_lower(c.pattern) for c in SUBJECT_CUES])
+DIRECTION_MATCHER = CueMatcher([_lower(c.pattern) for c in DIRECTION_CUES])
 
-# The cheap first pass (on lower-cased text): a sentence without any of these words cannot carry a
-# capex stance, and most sentences of a call have none of them.
-TOPICAL = re.compile(
-    r"cap[- ]?ex|capital (?:expend|spend|invest|intensity|budget|plan|discipline)|capacit|invest\w* (?:heavily|aggressive"
-    r"|significant)|data[- ]?cent|infrastructure|build[- ]?out|digest|wfe|compute|gpu|cluster|megawatt|gigawatt"
-    r"|constrain|sold out|hyperscal|pause|paused|pausing|overbuil|\bfabs?\b|optimi[sz]ation"
+# The cheap first pass (word starts in lower-cased text): a sentence without any of these cannot
+# carry a capex stance, and most sentences of a call have none of them.
+GATE_STEMS: tuple[str, ...] = (
+    "cap[- ]?ex", "capital (?:expend|spend|invest|intensity|budget|plan|discipline)", "capacit",
+    "invest\\w* (?:heavily|aggressive|significant)", "data[- ]?cent", "infrastructure", "build[- ]?out",
+    "digest", "indigest", "wfe", "compute", "gpu", "cluster", "megawatt", "gigawatt", "constrain", "sold out",
+    "hyperscal", "paus", "overbuil", "fabs?\\b", "optimi[sz]ation", "throttl", "moderat",
 )
+TOPICAL = re.compile(r"\b(?:" + "|".join(GATE_STEMS) + ")")
 
 
 # Speech fillers that break up cue phrases in transcripts ("working through, you know, their …").
-FILLERS = re.compile(r"\b(?:you know|i mean|sort of|kind of|if you will)\b,?\s*")
-
-
-def cue_for(group: str) -> Cue:
-    return _BY_GROUP[group]
+FILLERS = re.compile(r"\b(?:you know|i mean|sort of|kind of|if you will)\b,?")

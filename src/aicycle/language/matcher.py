@@ -34,19 +34,35 @@ class CueMatcher:
             for start in starts:
                 self.by_prefix.setdefault(start, []).append(index)
         self.trigger = re.compile(trie_pattern(self.by_prefix))
+        self._memo: dict[str, tuple[int, ...]] = {}
 
-    def finditer(self, text: str) -> Iterator[tuple[int, re.Match[str]]]:
-        """Yield (pattern index, match) left to right."""
+    def _candidates(self, window: str) -> tuple[int, ...]:
+        # Patterns whose literal prefix starts this window, in priority order (memoised: the same
+        # few hundred windows recur all through a document).
+        found: set[int] = set()
+        for size in range(1, len(window) + 1):
+            found.update(self.by_prefix.get(window[:size], ()))
+        if len(self._memo) > 50_000:
+            self._memo.clear()
+        return tuple(sorted(found))
+
+    def finditer(self, text: str, positions: Iterable[int] | None = None) -> Iterator[tuple[int, re.Match[str]]]:
+        """Yield (pattern index, match) left to right.
+
+        `positions`, when given, are the ascending candidate starts (from `PrefixIndex`); otherwise
+        the trigger regex finds them.
+        """
         resume = 0
-        lookup = self.by_prefix.get
-        for word in self.trigger.finditer(text):
-            pos = word.start()
+        memo = self._memo
+        starts = positions if positions is not None else (m.start() for m in self.trigger.finditer(text))
+        for pos in starts:
             if pos < resume:
                 continue
-            found: list[int] = []
-            for size in range(1, PREFIX + 1):
-                found += lookup(text[pos:pos + size]) or ()
-            for index in sorted(set(found)):
+            window = text[pos:pos + PREFIX]
+            found = memo.get(window)
+            if found is None:
+                found = memo[window] = self._candidates(window)
+            for index in found:
                 match = self.compiled[index].match(text, pos)
                 if match and match.end() > pos:
                     yield index, match
