@@ -101,6 +101,7 @@ DIRECTIONS: tuple[Cue, ...] = (
         r"|continu\w* to (?:invest|spend)(?! in (?:R&D|research|our people|talent))|scal\w*(?: up)?" + W2 + r"(?:infrastructure|capacity)"
         r"|(?:in )?high demand|demand for" + W2 + r"(?:capacity|compute|data cent\w+)|(?:capacity|power) needs"
         r"|more and more|far beyond", "expand", 1.2),
+    Cue("spend_growth", r"(?:capex|capital spending|investment|spending|wfe) growth", "expand", 1.0, "moderate"),
     Cue("increase", r"increas\w*|rais(?:e|es|ed|ing)|higher|larger|up-?sid\w*|step(?:s|ped|ping)? up|lean\w*[- ]in"
         r"|(?:double|triple)[ds]?(?!-digit| digit)|doubling|more than doubl\w*|(?:more|additional) capacity", "expand", 1.0, "maintain"),
     Cue("growth", r"growth", "expand", 0.8, "moderate"),
@@ -130,7 +131,7 @@ DIRECTIONS: tuple[Cue, ...] = (
     Cue("efficiency", r"efficien\w* with (?:our )?capital(?! allocation)", "moderate", 1.2),
     Cue("excess", r"excess capacity|overcapacity|over-?build\w*|surplus capacity|sell\w*" + W2
         + r"(?:excess|spare|surplus|unused) capacity", "moderate", 1.3, "maintain"),
-    Cue("uncertain", r"uncertain\w*|cautio\w*|wait and see", "moderate", 0.8),
+    Cue("uncertain", r"uncertain\w*|cautio\w*|wait and see", "moderate", 1.1),
     # --- cut ---
     Cue("cut", r"cut(?:s|ting)?|reduc\w*|lower(?:ed|ing)?|decreas\w*|declin\w*|down\b(?! to\b|[- ]cycle)|pull\w* back"
         r"|scal\w* back|cancel\w*|delay\w*|defer\w*|halt\w*|(?:decided )?not to continue|shelv\w*"
@@ -158,7 +159,7 @@ DIRECTION_MATCHER = CueMatcher([_lower(c.pattern) for c in DIRECTION_CUES])
 # carry a capex stance, and most sentences of a call have none of them.
 GATE_STEMS: tuple[str, ...] = (
     "cap[- ]?ex", "capital (?:expend|spend|invest|intensity|budget|plan|discipline)", "capacit",
-    "invest\\w* (?:heavily|aggressive|significant)", "data[- ]?cent", "infrastructure", "build[- ]?out",
+    "invest", "spending", "data[- ]?cent", "infrastructure", "build[- ]?out",
     "digest", "indigest", "wfe", "compute", "gpu", "cluster", "megawatt", "gigawatt", "constrain", "sold out",
     "hyperscal", "paus", "overbuil", "fabs?\\b", "optimi[sz]ation", "throttl", "moderat",
 )

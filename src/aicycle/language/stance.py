@@ -36,6 +36,10 @@ _HYPOTHETICAL_WORDS = ("whether", "depending on", "speculat", "hypothetical", "w
 _ASKING = re.compile(r"\b(?:do|does|did|are|is|can|could|would|will|should|how|what|where|when|why)(?:'s)?\s+"
                      r"(?:you|we|they|there|it|the|your|that|this|these|those)\b")
 # Segments whose "digestion" is not data-center equipment (PCs, campus networking, FPGAs, consoles).
+# Power-plant talk (generation, the grid) is not the data-center build-out unless it says so.
+_POWER_PLANT = re.compile(r"\b(?:generation|generating|nuclear|renewables?|gas-fired|turbines?|the grid|load growth"
+                          r"|ercot|pjm|peakers?|megawatt hours?|reactors?|battery storage|wind|solar)\b")
+_DATA_CENTER = re.compile(r"\b(?:data[- ]?cent\w*|ai|compute|hyperscal\w*|gpus?|cloud|cap[- ]?ex|capital expenditures?)\b")
 _NON_DC_SEGMENT = re.compile(r"\b(?:intelligent edge|ccg|client|pcs?|altera|mobileye|semi-?custom|handsets?"
                              r"|consoles?|smartphones?|automotive|industrial)\b")
 
@@ -103,6 +107,8 @@ def _classify_topical(lowered: str, positions: Sequence[int] | None = None) -> S
     # Fillers ("you know,") break up cue phrases; blank them out, keeping every offset in place.
     text = FILLERS.sub(_blank, lowered) if "know" in lowered or " of" in lowered or "mean" in lowered \
         or "will" in lowered else lowered
+    if _POWER_PLANT.search(text) and not _DATA_CENTER.search(text):
+        return Stance("none", 0.7, ("power generation, not data centers",))
     found = _collect(text, positions)
     topic = max((c.weight for _, _, c in found.subjects), default=0.0)
     has_capex = any(c.name in ("capex", "wfe") for _, _, c in found.subjects)
