@@ -126,8 +126,9 @@ def _classify_topical(lowered: str, positions: Sequence[int] | None = None) -> S
     mood = _mood(text)
     last_contrast = _last(_CONTRAST, text)
     concessive = [m.start() for m in _CONCESSIVE.finditer(text)] if found.directions else []
+    non_dc = any(c.name == "digest" for _, c in found.directions) and bool(_NON_DC_SEGMENT.search(text))
     for match, cue in found.directions:
-        label, weight = _vote(text, match, cue, found, topic, concessive)
+        label, weight = _vote(text, match, cue, found, topic, concessive, non_dc)
         if weight <= 0:
             continue
         if last_contrast is not None and match.start() > last_contrast:
@@ -149,14 +150,14 @@ def _blank(match: re.Match[str]) -> str:
 
 
 def _vote(text: str, match: re.Match[str], cue: Cue, found: _Cues, topic: float,
-          concessive: list[int]) -> tuple[str, float]:
+          concessive: list[int], non_dc: bool) -> tuple[str, float]:
     start, end = match.span()
     label = cue.label
     if cue.negated and NEGATORS.search(text, max(0, start - 30), start):
         label = cue.negated
     if cue.name in SELF_TOPICAL:
         weight = cue.weight
-        if cue.name == "digest" and _NON_DC_SEGMENT.search(text):
+        if cue.name == "digest" and non_dc:
             weight = 0.0
     else:
         weight = cue.weight * _proximity(start, end, found.subjects, found.subject_starts)
