@@ -36,10 +36,14 @@ _HYPOTHETICAL_WORDS = ("whether", "depending on", "speculat", "hypothetical", "w
                        "environment where")
 _ASKING = re.compile(r"\b(?:do|does|did|are|is|can|could|would|will|should|how|what|where|when|why)(?:'s)?\s+"
                      r"(?:you|we|they|there|it|the|your|that|this|these|those)\b")
+# "… a period of digestion at some point, but we don't see that today": the slowdown is denied.
+_DENIAL = re.compile(r"\b(?:do not|don't|are not|aren't|have not|haven't|not) (?:see|seeing|seen) (?:it|that|this|any of"
+                     r" (?:it|that))\b")
 # Segments whose "digestion" is not data-center equipment (PCs, campus networking, FPGAs, consoles).
-# Power-plant talk (generation, the grid) is not the data-center build-out unless it says so.
+# Power plants and warehouses are not the data-center build-out unless the sentence says so.
 _POWER_PLANT = re.compile(r"\b(?:generation|generating|nuclear|renewables?|gas-fired|turbines?|the grid|load growth"
-                          r"|ercot|pjm|peakers?|megawatt hours?|reactors?|battery storage|wind|solar)\b")
+                          r"|ercot|pjm|peakers?|megawatt hours?|reactors?|battery storage|wind|solar"
+                          r"|warehouses?|fulfil?lment|logistics|stores)\b")
 _DATA_CENTER = re.compile(r"\b(?:data[- ]?cent\w*|ai|compute|hyperscal\w*|gpus?|cloud|cap[- ]?ex|capital expenditures?)\b")
 _NON_DC_SEGMENT = re.compile(r"\b(?:intelligent edge|ccg|client|pcs?|altera|mobileye|semi-?custom|handsets?"
                              r"|consoles?|smartphones?|automotive|industrial)\b")
@@ -112,8 +116,8 @@ def _classify_topical(lowered: str, positions: Sequence[int] | None = None) -> S
     # Fillers ("you know,") break up cue phrases; blank them out, keeping every offset in place.
     text = FILLERS.sub(_blank, lowered) if "know" in lowered or " of" in lowered or "mean" in lowered \
         or "will" in lowered else lowered
-    if _POWER_PLANT.search(text) and not _DATA_CENTER.search(text):
-        return Stance("none", 0.7, ("power generation, not data centers",))
+    if not _DATA_CENTER.search(text) and _POWER_PLANT.search(text):
+        return Stance("none", 0.7, ("power plants or warehouses, not data centers",))
     found = _collect(text, positions)
     topic = max((c.weight for _, _, c in found.subjects), default=0.0)
     has_capex = any(c.name in ("capex", "wfe") for _, _, c in found.subjects)
@@ -135,6 +139,9 @@ def _classify_topical(lowered: str, positions: Sequence[int] | None = None) -> S
             weight *= 1.3
         scores[label] += weight * mood
         cues[label].append(match.group(0).lower())
+    if scores["moderate"] > scores["expand"] and _DENIAL.search(text, last_contrast or 0):
+        scores["expand"], scores["moderate"] = scores["moderate"], scores["expand"]
+        cues["expand"], cues["moderate"] = cues["moderate"] + ["(denied)"], cues["expand"]
     if has_capex and mood == 1.0 and max(scores.values()) < MIN_SCORE and figures.planned_amount(text):
         return Stance("maintain", 0.6, ("capex plan without direction",))
     return _decide(scores, cues)
