@@ -98,6 +98,21 @@ def test_hard_cases(text: str, label: str) -> None:
 ("We expect capital expenditures, including finance leases, to grow sequentially.", "expand"),
 ("We will moderate our pace of investment in the metaverse to fund AI.", "moderate"),
 ("We don't see any slowdown in our capex plans.", "expand"),
+    ("Capital expenditures, including finance leases, were $22.6 billion, up 78% year over year.", "expand"),
+    ("Capital expenditures were $19.37 billion in the third quarter.", "none"),
+    ("Remaining performance obligations increased 49% to $455 billion.", "none"),
+    ("Our capex will be roughly $100 billion in 2025, driven by AI.", "maintain"),
+    ("We expect the sequential growth in capex to slow in the second half.", "moderate"),
+    ("We're going to be very thoughtful about the pace of our investment.", "moderate"),
+    ("We have more demand than we have capacity to serve.", "expand"),
+    ("We'll be short power and data center capacity through the first half of next year.", "expand"),
+    ("We now expect capex to be at the high end of our range.", "expand"),
+    ("We are lowering our capex outlook for the year due to data center delays at a third-party provider.", "cut"),
+    ("Our depreciation expense will grow significantly as these assets come online.", "none"),
+    ("There's a risk of overbuilding, but the risk of underinvesting is far greater.", "expand"),
+    ("We expect to spend less on capex in 2027.", "cut"),
+    ("The pace of capex growth will moderate in 2026 but capex will still grow.", "moderate"),
+    ("Capex was up 2x year over year.", "expand"),
 ])
 def test_executive_phrasings(text: str, label: str) -> None:
     assert classify(text).label == label

@@ -74,7 +74,8 @@ def yearly_amounts(sentence: str) -> tuple[str, str] | None:
     return "maintain", cue
 
 
-_PLAN = re.compile(r"\b(?:anticipat|expect|plan|target|guid|budget|outlook|forecast|intend)\w*", re.IGNORECASE)
+_PLAN = re.compile(r"\b(?:anticipat|expect|plan|target|guid|budget|outlook|forecast|intend)\w*|\bwill be\b|\bgoing to be\b",
+                   re.IGNORECASE)
 
 
 def planned_amount(sentence: str) -> bool:
