@@ -113,6 +113,20 @@ def test_hard_cases(text: str, label: str) -> None:
     ("We expect to spend less on capex in 2027.", "cut"),
     ("The pace of capex growth will moderate in 2026 but capex will still grow.", "moderate"),
     ("Capex was up 2x year over year.", "expand"),
+    ("AWS continues to be capacity constrained, primarily by power.", "expand"),
+    ("We expect to be short on power and space for Azure through the end of the fiscal year.", "expand"),
+    ("We added about 120 megawatts of active power during the quarter.", "expand"),
+    ("We lowered our capex guidance for the year due to delays by a third-party data center developer.", "cut"),
+    ("We are going to aggressively front-load building capacity.", "expand"),
+    ("The company ended the quarter with $55.6 billion of revenue backlog.", "none"),
+    ("We expect capex to be in line with our prior guidance.", "maintain"),
+    ("We'll be disciplined about when and where we add capacity.", "moderate"),
+    ("We see no evidence of a slowdown in AI infrastructure spending.", "expand"),
+    ("Our spending on AI infrastructure is measured and tied to demand signals.", "moderate"),
+    ("We are extending the useful life of our servers from five to six years.", "moderate"),
+    ("We have ample capacity to meet demand.", "moderate"),
+    ("We expect to slow our data center construction while we evaluate returns.", "moderate"),
+    ("We remain committed to our capex plan.", "maintain"),
 ])
 def test_executive_phrasings(text: str, label: str) -> None:
     assert classify(text).label == label
