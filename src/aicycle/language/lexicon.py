@@ -63,6 +63,9 @@ BLOCKS: tuple[Cue, ...] = (
         r"|(?:Altera|CCG|semi-?custom|Intelligent Edge|PC|client|handset|console)\w*" + W4
         + r"(?:inventory )?digest\w*|digest\w*" + W3 + r"(?:Altera|CCG|semi-?custom|Intelligent Edge|PCs?)"
         r"|backlog digestion", "block", 1.0),
+    # Investment that is not capex: R&D, people, products, marketing.
+    Cue("invest_other", r"invest(?:ments?|ing|ed)?" + W2 + r"(?:r&d|research|people|talent|products?|marketing"
+        r"|brand|content|go-to-market)", "block", 1.0),
 )
 
 # Nouns a generic direction word may be about instead of capex: "lower churn", "revenue increased".
@@ -82,7 +85,7 @@ DIRECTIONS: tuple[Cue, ...] = (
         r"|demand" + W2 + r"(?:exceed|outstrip|outpac)\w*|sold out|scarcity"
         r"|short(?: on)?" + W4 + r"(?:capacity|power|space|supply|gpus?|compute)"
         r"|more demand than" + W3 + r"(?:supply|capacity)|underinvest\w*|under-invest\w*"
-        r"|(?:data cent\w+|capacity|clusters?|sites?) (?:are|is) (?:full|sold out|fully (?:leased|utilized))"
+        r"|(?:data cent\w+|capacity|clusters?|sites?|gpus?|fleet) (?:are|is) (?:fully (?:leased|utilized)|full|sold out)"
         r"|at capacity|out of capacity", "expand", 1.6),
     Cue("rent_outside", r"(?:rent|leas|procur|contract|secur)(?:e|es|ed|ing|s)?" + W4
         + r"(?:third[- ]party|outside|additional|external|more) (?:capacity|compute|GPUs?|data cent\w+)",
