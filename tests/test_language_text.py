@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from aicycle.errors import InputError
-from aicycle.language import scan_document
+from aicycle.language import classify, scan_document
 from aicycle.language.document import watch_terms
 from aicycle.language.documents import read_document
 from aicycle.language.releases import parse_earnings_8k_index, release_text
@@ -113,6 +113,25 @@ def test_fifty_megabyte_single_line_scans_without_hanging(tmp_path: Path, shared
     assert summary.sentences >= len(text) // HARD_LIMIT
     assert summary.counts["expand"] > 0
     assert time.process_time() - started < 120  # a guard against a hang, not a speed test
+
+
+def test_fifty_megabyte_line_to_classify_is_a_clear_error(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from aicycle.cli import app
+
+    path = tmp_path / "line.txt"
+    path.write_text("capex grows and we add capacity " * (50 * 1024 * 1024 // 32))
+    result = CliRunner().invoke(app, ["language", "classify", str(path)])
+    assert result.exit_code == 2
+    assert "is not a sentence" in " ".join(result.stderr.split())
+
+
+def test_classify_of_a_megabyte_string_stays_linear(shared_data: Path) -> None:
+    call = (shared_data / "transcripts" / "AMD_2024_Q1.txt").read_text().translate(str.maketrans("", "", ".!?"))
+    started = time.process_time()
+    assert classify((call + " ") * 20).label in ("expand", "maintain", "moderate", "cut", "none")
+    assert time.process_time() - started < 60
 
 
 @pytest.mark.parametrize("evil", [

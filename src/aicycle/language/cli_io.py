@@ -12,6 +12,8 @@ from aicycle.errors import InputError
 from aicycle.language.stance import classify
 from aicycle.language.text import decode
 
+MAX_SENTENCE_CHARS = 20_000  # a line longer than this is a document, not a sentence
+
 
 def read_input(source: str) -> str:
     if source == "-":
@@ -28,6 +30,9 @@ def items(text: str, name: str = "input") -> Iterator[tuple[str, str]]:
         stripped = line.strip()
         if not stripped:
             continue
+        if len(stripped) > MAX_SENTENCE_CHARS:
+            raise InputError(f"{name}:{number}: {len(stripped):,} characters is not a sentence "
+                             f"(limit {MAX_SENTENCE_CHARS:,}); use `aicycle language scan` for documents")
         if stripped.startswith("{"):
             try:
                 obj = json.loads(stripped)

@@ -184,9 +184,10 @@ def _vote(text: str, match: re.Match[str], cue: Cue, found: _Cues, topic: float,
         if _distance(start, end, found.others, found.other_starts) \
                 < _distance(start, end, found.subjects, found.subject_starts):
             weight *= 0.15  # the word is about revenue, churn, opex …, not about capex
-    if concessive and any(c < start for c in concessive):
-        clause_start = max(text.rfind(",", 0, start), text.rfind(";", 0, start))
-        if any(clause_start < c < start for c in concessive):
+    if concessive and concessive[0] < start:
+        # the nearest concessive word before the cue, if it opens the cue's clause
+        before = concessive[bisect_left(concessive, start) - 1]
+        if before > max(text.rfind(",", before, start), text.rfind(";", before, start)):
             weight *= 0.6
     return label, weight
 
