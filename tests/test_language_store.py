@@ -132,6 +132,7 @@ def test_say_do_gap_on_real_meta_guidance(shared_data: Path) -> None:
     _meta_words(store, shared_data, "2026-07-29", soft)
     gap = say_do_gap(store, "META", as_of=dt.date(2026, 7, 30))
     assert gap["gap"] == "words_softer_than_deeds" and gap["flag"]
+    assert gap["words"]["restraint_rise"] >= 3  # "digestion", "discipline", … where April had none
     assert "guidance raised on 2026-07-29" in gap["explanation"]
     # Point in time: before the July release neither the words nor the raise were public.
     assert say_do_gap(store, "META", as_of=dt.date(2026, 7, 28))["gap"] == "aligned"

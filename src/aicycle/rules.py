@@ -18,3 +18,4 @@ SAYDO_HARD_SCORE = 0.4          # score at or above this reads as expansion
 SAYDO_CAPEX_MOVE = 0.05         # reported capex change (YoY, else QoQ) that counts as a move
 SAYDO_GUIDANCE_MOVE = 0.01      # guidance midpoint change that counts as a raise or a cut
 SAYDO_WORDS_WINDOW_DAYS = 120   # words older than this at the deed's date are not compared
+SAYDO_RESTRAINT_RISE = 3        # restraint watch terms up by this many on the prior quarter read as softening

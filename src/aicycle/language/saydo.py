@@ -4,8 +4,10 @@ Words: the stance score of the company's documents per quarter (from the store).
 guidance revisions (each new vintage of capex_guidance_low/high/point for a fiscal year against
 the previous one) and the reported capex trend (latest quarter against the same quarter a year
 earlier, else the previous quarter). Only rows public by `as_of` are used (`filed <= as_of`, the
-latest vintage per period). A gap is flagged when words soften while deeds expand ("moderating"
-talk while guidance is raised: the market's likely misreading) or the reverse.
+latest vintage per period). Words read as restraint when the score is low, drops sharply, or the
+restraint watch terms ("moderate", "optimization", "discipline", "digest", …) rise on the prior
+quarter. A gap is flagged when words soften while deeds expand ("moderating" talk while guidance
+is raised: the market's likely misreading) or the reverse.
 """
 
 from __future__ import annotations
@@ -18,6 +20,9 @@ from aicycle.language.documents import tone
 from aicycle.store import Store
 
 GUIDANCE_METRICS = ("capex_guidance_low", "capex_guidance_high", "capex_guidance_point")
+# The words the market hears as restraint ("moderating", "optimization", "discipline", …).
+RESTRAINT_TERMS = ("moderate", "optimization", "discipline", "digest", "pause", "throttle", "slowdown",
+                   "pull_back", "efficiency")
 CAPEX_METRICS = ("capex_incl_finance_leases", "capex")
 
 
@@ -27,6 +32,7 @@ def say_do_gap(store: Store, ticker: str, as_of: dt.date | None = None) -> dict[
     quarters = tone(store, ticker, as_of)
     revisions = guidance_revisions(store, ticker, as_of)
     trend = capex_trend(store, ticker, as_of)
+    _add_restraint(quarters)
     words = next((q for q in reversed(quarters) if q["score"] is not None), None)
     deed = _latest_deed(revisions, trend)
     gap, explanation = _judge(words, deed)
@@ -120,9 +126,18 @@ def _latest_deed(revisions: list[dict[str, Any]], trend: dict[str, Any] | None) 
     return None
 
 
+def _add_restraint(quarters: list[dict[str, Any]]) -> None:
+    previous = None
+    for q in quarters:
+        q["restraint_terms"] = sum(q["watch_terms"].get(t, 0) for t in RESTRAINT_TERMS)
+        q["restraint_rise"] = None if previous is None else q["restraint_terms"] - previous
+        previous = q["restraint_terms"]
+
+
 def _words_sign(words: dict[str, Any]) -> int:
-    score, shift = words["score"], words["shift"]
-    if score < rules.SAYDO_SOFT_SCORE or (shift is not None and shift <= rules.SAYDO_SOFT_SHIFT):
+    score, shift, rise = words["score"], words["shift"], words.get("restraint_rise")
+    if score < rules.SAYDO_SOFT_SCORE or (shift is not None and shift <= rules.SAYDO_SOFT_SHIFT) \
+            or (rise is not None and rise >= rules.SAYDO_RESTRAINT_RISE):
         return -1
     return 1 if score >= rules.SAYDO_HARD_SCORE else 0
 
@@ -135,6 +150,8 @@ def _judge(words: dict[str, Any] | None, deed: dict[str, Any] | None) -> tuple[s
         return "unknown", f"latest words ({words['date']}) and deeds ({deed['date']}) are too far apart"
     said, did = _words_sign(words), deed["sign"]
     tone_text = f"words score {words['score']:+.2f} in {words['period']}"
+    if words.get("restraint_rise"):
+        tone_text += f", restraint terms {words['restraint_rise']:+d} on the prior quarter"
     if said < 0 and did > 0:
         return "words_softer_than_deeds", f"{tone_text} read as restraint, yet {deed['what']}"
     if said > 0 and did < 0:
@@ -145,7 +162,8 @@ def _judge(words: dict[str, Any] | None, deed: dict[str, Any] | None) -> tuple[s
 def _words_view(words: dict[str, Any] | None) -> dict[str, Any] | None:
     if words is None:
         return None
-    keys = ("period", "date", "score", "shift", "documents", "counts", "watch_terms", "flags")
+    keys = ("period", "date", "score", "shift", "restraint_terms", "restraint_rise", "documents", "counts",
+            "watch_terms", "flags")
     return {k: (words[k].isoformat() if k == "date" else words[k]) for k in keys}
 
 
