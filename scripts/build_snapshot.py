@@ -33,6 +33,8 @@ def loaders() -> list[tuple[str, Loader]]:
             ("gpu_observations", gpu_curated.load_shared),
             ("gpu_index", lambda store, shared: gpu_index.store_index(store))]  # after the prices
     # --- language ---
+    from aicycle.language.loader import load_shared as load_documents
+    out.append(("documents", load_documents))
     # --- prices and events ---
     from aicycle import events
     from aicycle.sources import prices

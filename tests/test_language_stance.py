@@ -1,0 +1,163 @@
+"""The stance engine on the labelled development set and on the hard cases the issue names."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from aicycle.language import LABELS, Stance, classify
+from aicycle.language.evaluate import evaluate, lm_baseline, load_labelled, scores
+
+DEV = Path(__file__).parent / "data" / "stance_dev.jsonl"
+
+
+@pytest.fixture(scope="module")
+def dev_rows() -> list[dict[str, str]]:
+    return load_labelled(DEV)
+
+
+def test_dev_set_covers_every_label_with_real_sources(dev_rows: list[dict[str, str]]) -> None:
+    assert len(dev_rows) >= 300
+    counts = {label: sum(1 for r in dev_rows if r["label"] == label) for label in LABELS}
+    assert min(counts.values()) >= 15, counts
+    assert all(r["source"].startswith("shared/data/") for r in dev_rows)
+    assert len({r["id"] for r in dev_rows}) == len(dev_rows)
+
+
+def test_macro_f1_on_dev_set_meets_target_and_beats_lm(dev_rows: list[dict[str, str]]) -> None:
+    rules = evaluate(dev_rows)
+    lm = evaluate(dev_rows, lm_baseline())
+    assert rules["macro_f1"] >= 0.85, rules
+    assert rules["macro_f1"] > lm["macro_f1"] + 0.4
+    assert all(c["f1"] >= 0.75 for c in rules["per_class"].values()), rules["per_class"]  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("We are not slowing down our investment in AI infrastructure.", "expand"),
+    ("We're not seeing any slowdown in data center demand.", "expand"),
+    ("There is no digestion happening; we continue to add capacity as fast as we can.", "expand"),
+    ("We expect capital expenditures to grow meaningfully in 2026.", "expand"),
+    ("We expect 2026 capex to grow at a lower rate than in 2025.", "moderate"),
+    ("Capex will continue to grow next year, but at a slower pace.", "moderate"),
+    ("We will be disciplined with our capital spending.", "moderate"),
+    ("We remain capacity constrained and demand continues to exceed our available supply.", "expand"),
+    ("We plan to moderate the pace of our data center build-out.", "moderate"),
+    ("Customers are digesting the capacity they deployed last year.", "moderate"),
+    ("Efficiency gains let us serve more workloads, so we will deploy even more compute.", "expand"),
+    ("Because our own capacity is short, we are renting third-party GPU capacity from neoclouds.", "expand"),
+    ("We will sell excess capacity to third parties.", "moderate"),
+    ("We are adding warehouse capacity in the Midwest.", "none"),
+    ("Smartphones now average 8 GB of DRAM capacity per phone.", "none"),
+    ("Operating expenses will grow as we hire more engineers.", "none"),
+    ("We are reducing our capital expenditures for 2026.", "cut"),
+    ("We now expect capital expenditures to be roughly flat year over year.", "maintain"),
+    ("We reaffirm our capital expenditure outlook for the year.", "maintain"),
+    ("We are pausing construction of several data center projects.", "moderate"),
+    ("We are cancelling two data center projects and cutting capex by 20%.", "cut"),
+    ("Revenue grew 20% and operating margin expanded.", "none"),
+])
+def test_hard_cases(text: str, label: str) -> None:
+    assert classify(text).label == label
+
+
+# How hyperscaler executives talk about capex (written for these tests, not drawn from the dev set).
+@pytest.mark.parametrize(("text", "label"), [
+("We expect capital expenditures to increase meaningfully in 2026 as we continue to invest in AI infrastructure.", "expand"),
+("We expect full-year 2025 capex to be approximately $85 billion, up from $75 billion.", "expand"),
+("We continue to be capacity constrained, and we expect to remain constrained through at least the end of our fiscal year.", "expand"),
+("Demand continues to exceed our available capacity.", "expand"),
+("We will continue to be disciplined in how we invest.", "moderate"),
+("We are committed to investing responsibly and with discipline.", "moderate"),
+("We expect capex growth to moderate in fiscal 2026.", "moderate"),
+("The growth rate of our capital expenditures will be lower than this year.", "moderate"),
+("We expect our capex spend to be roughly in line with this year.", "maintain"),
+("We are not seeing any signs of digestion.", "expand"),
+("We think there could be a period of digestion at some point, but we do not see it today.", "expand"),
+("We are leasing additional data center capacity from third parties to meet demand.", "expand"),
+("We signed contracts with neocloud providers for additional compute capacity because our own data centers are full.", "expand"),
+("We are optimizing our infrastructure spend and extending the useful life of our servers.", "moderate"),
+("We are pausing or slowing some early-stage projects in certain regions.", "moderate"),
+("We have decided to slow the pace of construction at some data center sites.", "moderate"),
+("We plan to reduce our capital expenditures next year.", "cut"),
+("Capex declined 10% sequentially.", "cut"),
+("Our capex outlook is unchanged at $70 billion to $75 billion.", "maintain"),
+("We are reiterating our capex guidance for the year.", "maintain"),
+("Our operating expenses grew 9% year over year driven by headcount.", "none"),
+("Cloud revenue grew 28% year over year.", "none"),
+("Our fulfillment network capacity increased as we opened new warehouses.", "none"),
+("We had an excellent quarter.", "none"),
+("The majority of our capex is for technical infrastructure, with roughly 60% in servers and 40% in data centers and networking.", "none"),
+("Given the strong demand signals, we are accelerating our data center build-out.", "expand"),
+("We expect to roughly double our total data center footprint over the next two years.", "expand"),
+("Efficiency gains from DeepSeek-style models will lead to more demand for compute, not less.", "expand"),
+("We may be able to sell excess capacity to third parties if we overbuild.", "moderate"),
+("We are not going to increase capex beyond what we outlined.", "maintain"),
+("We remain supply constrained on GPUs.", "expand"),
+("Capex will be meaningfully higher next year.", "expand"),
+("We expect capital expenditures, including finance leases, to grow sequentially.", "expand"),
+("We will moderate our pace of investment in the metaverse to fund AI.", "moderate"),
+("We don't see any slowdown in our capex plans.", "expand"),
+    ("Capital expenditures, including finance leases, were $22.6 billion, up 78% year over year.", "expand"),
+    ("Capital expenditures were $19.37 billion in the third quarter.", "none"),
+    ("Remaining performance obligations increased 49% to $455 billion.", "none"),
+    ("Our capex will be roughly $100 billion in 2025, driven by AI.", "maintain"),
+    ("We expect the sequential growth in capex to slow in the second half.", "moderate"),
+    ("We're going to be very thoughtful about the pace of our investment.", "moderate"),
+    ("We have more demand than we have capacity to serve.", "expand"),
+    ("We'll be short power and data center capacity through the first half of next year.", "expand"),
+    ("We now expect capex to be at the high end of our range.", "expand"),
+    ("We are lowering our capex outlook for the year due to data center delays at a third-party provider.", "cut"),
+    ("Our depreciation expense will grow significantly as these assets come online.", "none"),
+    ("There's a risk of overbuilding, but the risk of underinvesting is far greater.", "expand"),
+    ("We expect to spend less on capex in 2027.", "cut"),
+    ("The pace of capex growth will moderate in 2026 but capex will still grow.", "moderate"),
+    ("Capex was up 2x year over year.", "expand"),
+    ("AWS continues to be capacity constrained, primarily by power.", "expand"),
+    ("We expect to be short on power and space for Azure through the end of the fiscal year.", "expand"),
+    ("We added about 120 megawatts of active power during the quarter.", "expand"),
+    ("We lowered our capex guidance for the year due to delays by a third-party data center developer.", "cut"),
+    ("We are going to aggressively front-load building capacity.", "expand"),
+    ("The company ended the quarter with $55.6 billion of revenue backlog.", "none"),
+    ("We expect capex to be in line with our prior guidance.", "maintain"),
+    ("We'll be disciplined about when and where we add capacity.", "moderate"),
+    ("We see no evidence of a slowdown in AI infrastructure spending.", "expand"),
+    ("Our spending on AI infrastructure is measured and tied to demand signals.", "moderate"),
+    ("We are extending the useful life of our servers from five to six years.", "moderate"),
+    ("We have ample capacity to meet demand.", "moderate"),
+    ("We expect to slow our data center construction while we evaluate returns.", "moderate"),
+    ("We remain committed to our capex plan.", "maintain"),
+])
+def test_executive_phrasings(text: str, label: str) -> None:
+    assert classify(text).label == label
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    # the new range against the prior one decides, whatever the verb says
+    ("We anticipate 2026 capital expenditures, including principal payments on finance leases, to be in "
+     "the range of $130-145 billion, narrowed from our prior outlook of $125-145 billion.", "expand"),
+    ("We now expect capex of $64 billion to $72 billion, updated from our prior range of $66 billion to "
+     "$74 billion.", "cut"),
+    ("We raised our full-year capex guidance to $75 billion from $70 billion.", "expand"),
+    ("During fiscal year 2025 and fiscal year 2024, we spent $3.4 billion and $1.1 billion on capital "
+     "expenditures, respectively.", "expand"),
+])
+def test_guidance_and_yearly_figures_are_compared(text: str, label: str) -> None:
+    stance = classify(text)
+    assert stance.label == label
+    assert any("→" in cue for cue in stance.cues)
+
+
+def test_stance_carries_confidence_and_deciding_cues() -> None:
+    stance = classify("We will continue to invest aggressively in AI infrastructure.")
+    assert isinstance(stance, Stance)
+    assert stance.label == "expand" and 0.5 <= stance.confidence <= 1.0
+    assert "continue to invest" in stance.cues
+    assert classify("The weather was nice.") == Stance("none", 0.95, ())
+
+
+def test_scores_counts_per_class() -> None:
+    result = scores(["expand", "cut", "none", "none"], ["expand", "none", "none", "cut"])
+    per = result["per_class"]
+    assert per["expand"] == {"precision": 1.0, "recall": 1.0, "f1": 1.0, "support": 1}  # type: ignore[index]
+    assert per["cut"]["f1"] == 0.0 and per["none"]["precision"] == 0.5  # type: ignore[index]
