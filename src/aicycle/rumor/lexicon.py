@@ -144,7 +144,7 @@ MARKET_SUBJECTS = r"shares?|stocks?|share price|stock price|market cap\w*|valuat
 # Keywords that make a sentence of a company's own statement relevant to a metric.
 STATEMENT_TOPICS: dict[str, str] = {
     "capex": r"capital expenditure|capex|capital spending|infrastructure|data cent|servers?",
-    "capex_guidance": r"capital expenditure|capex|outlook|anticipate|expect",
+    "capex_guidance": r"capital expenditure|capex|capital spending",
     "ai_investment": r"capital expenditure|capex|infrastructure|data cent|compute|capacity|\bai\b|investment",
     "data_center_construction": r"data cent|construction|build|campus|facilit|capacity",
     "gpu_rental_prices": r"pric|gpu|rental|compute",

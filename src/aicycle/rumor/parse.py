@@ -192,3 +192,30 @@ def _missing(claim: Claim) -> str | None:
     if not claim.tickers and claim.metric not in lexicon.MARKET_METRICS:
         return "no company recognized: name a company in the universe or a group such as 'hyperscalers'"
     return None
+
+
+def cue_direction(text: str) -> tuple[str | None, list[str]]:
+    """The net direction of all direction words in a sentence (negated words count the other way)."""
+    body = _MARKET.sub(lambda m: " " * len(m.group(0)), _CONTINUE.sub("", text))
+    taken: list[tuple[int, int]] = []
+    score = {"up": 0, "down": 0, "flat": 0}
+    cues: list[str] = []
+    for pattern, direction, _ in _direction_patterns():
+        for m in pattern.finditer(body):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue  # part of a phrase already counted ("pull back" is not also "back")
+            taken.append((m.start(), m.end()))
+            before = " ".join(body[max(0, m.start() - 40):m.start()].split()[-4:])
+            if _NEG.search(before) and direction != "flat":
+                direction = "down" if direction == "up" else "up"
+            score[direction] += 1
+            cues.append(f"{m.group(0)}->{direction}")
+    if score["up"] == score["down"] == score["flat"] == 0:
+        return None, cues
+    if score["up"] > score["down"] and score["up"] >= score["flat"]:
+        return "up", cues
+    if score["down"] > score["up"] and score["down"] >= score["flat"]:
+        return "down", cues
+    if score["flat"] > max(score["up"], score["down"]):
+        return "flat", cues
+    return None, cues
