@@ -99,6 +99,7 @@ def _document_item(doc: dict[str, Any], topic: re.Pattern[str], metric: str, as_
         observed = "up" if up > down else "down"
     quote = next((s for s, d, _ in read if d == observed), sentences[0])
     title = doc.get("title") or f"{doc['kind']} {doc['date']}"
+    ticker = doc["ticker"]
     text = (f"{ticker} {title}: {len(sentences)} sentences on {metric.replace('_', ' ')}, {up} read as up, "
             f"{down} as down; e.g. \u201c{_short(quote)}\u201d")
     return Item(signal="statement_document", text=text, date=_as_date(doc["date"]), source=doc["source"],
