@@ -26,6 +26,10 @@ def loaders() -> list[tuple[str, Loader]]:
     out.append(("sec_companyfacts", _companyfacts))
     out.append(("curated_facts", _curated))
     # --- gpu ---
+    from aicycle.sources import gpu_captures, gpu_curated, gpu_series
+
+    out += [("gpu_series", gpu_series.load_shared), ("gpu_captures", gpu_captures.load_shared),
+            ("gpu_observations", gpu_curated.load_shared)]
     # --- language ---
     # --- prices and events ---
     return out
