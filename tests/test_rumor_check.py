@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-import _rumor_store
+import rumor_store
 from aicycle.cli import app
 from aicycle.errors import InputError
 from aicycle.rumor import check
@@ -26,9 +26,7 @@ EVIDENCE_FIELDS = {"text", "value", "unit", "period", "date", "source", "url", "
 
 @pytest.fixture(scope="session")
 def store(shared_data: Path) -> Store:
-    s = open_store(memory=True, seed=False)
-    _rumor_store.load(s, shared_data)
-    return s
+    return rumor_store.loaded_store(shared_data)
 
 
 @pytest.mark.parametrize("row", ROWS, ids=[f"{r['claim'][:40]}@{r['as_of']}" for r in ROWS])
@@ -64,16 +62,19 @@ def test_every_decided_verdict_rests_on_evidence(store: Store) -> None:
             assert any(e["points"] == side for e in result["evidence"]), row
 
 
-def test_rows_made_public_later_do_not_change_the_answer(store: Store, shared_data: Path) -> None:
-    """Delete everything public after as_of from a second store: the answer must be identical."""
+def test_rows_made_public_later_do_not_change_the_answer(store: Store) -> None:
+    """Delete everything public after as_of: the answer must be identical."""
     as_of = "2026-04-28"
-    claims = ["Meta raises capex guidance", "Hyperscalers cutting capex", "GPU rental prices are rising"]
+    claims = ["Meta raises capex guidance", "Hyperscalers cutting capex", "GPU rental prices are rising",
+              "Micron HBM sold out for 2026", "CoreWeave backlog shrinking"]
     before = [check(store, c, as_of) for c in claims]
-    trimmed = open_store(memory=True, seed=False)
-    _rumor_store.load(trimmed, shared_data)
-    trimmed.con.execute("DELETE FROM facts WHERE filed > ?", [as_of])
-    trimmed.con.execute("DELETE FROM gpu_prices WHERE observed_on > ?", [as_of])
-    after = [check(trimmed, c, as_of) for c in claims]
+    store.con.execute("BEGIN TRANSACTION")
+    try:
+        store.con.execute("DELETE FROM facts WHERE filed > ?", [as_of])
+        store.con.execute("DELETE FROM gpu_prices WHERE observed_on > ? OR filed > ?", [as_of, as_of])
+        after = [check(store, c, as_of) for c in claims]
+    finally:
+        store.con.execute("ROLLBACK")
     assert before == after
 
 
@@ -140,11 +141,17 @@ def test_company_documents_are_read_for_stance(shared_data: Path) -> None:
 # --- CLI ----------------------------------------------------------------------------------------
 
 @pytest.fixture
-def cli_home(home: Path, shared_data: Path) -> Path:
+def cli_home(home: Path, store: Store) -> Path:
+    """A store file in a fresh aicycle home, copied from the session's loaded store."""
     home.mkdir(parents=True, exist_ok=True)
-    s = open_store(home / "aicycle.duckdb", write=True, seed=False)
-    _rumor_store.load(s, shared_data)
-    s.close()
+    target = open_store(home / "aicycle.duckdb", write=True, seed=False)
+    target.close()
+    store.con.execute("ATTACH ? AS cli_db", [str(home / "aicycle.duckdb")])
+    try:
+        for table in ("facts", "gpu_prices", "documents"):
+            store.con.execute(f"INSERT INTO cli_db.{table} SELECT * FROM {table}")
+    finally:
+        store.con.execute("DETACH cli_db")
     return home
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from aicycle import rules
+from aicycle.errors import InputError
 from aicycle.store import Store
 
 
@@ -97,7 +98,10 @@ def series(store: Store, ticker: str, metric: str, as_of: dt.date) -> list[dict[
         from aicycle import facts  # the data layer's reader, when present
     except ImportError:
         return store.query(_PIT_SQL, [ticker, metric, as_of])
-    rows = facts.series(store, ticker, metric, as_of=as_of)
+    try:
+        rows = facts.series(store, ticker, metric, as_of=as_of, freq="any")
+    except InputError:  # a metric or ticker the data layer does not know: nothing to read
+        return []
     return [r for r in rows if r.get("value") is not None]
 
 

@@ -25,6 +25,8 @@ GUIDANCE = ("capex_guidance_low", "capex_guidance_high", "capex_guidance_point")
 BACKLOG = ("backlog", "rpo_commercial", "rpo")
 POWER = ("active_power_mw", "contracted_power_mw")
 _SPANS = ((80, 100, "quarter", 0.8), (350, 380, "year", 0.7))
+# A year's first range published this long after the year began is probably not its first guide.
+_INITIAL_GUIDE_DAYS = 75
 
 
 def _family_rows(store: Store, ticker: str, metrics: tuple[str, ...], as_of: dt.date) -> list[dict[str, Any]]:
@@ -125,8 +127,21 @@ def _guidance_by_year(store: Store, ticker: str, as_of: dt.date) -> dict[int, li
         filed = _as_date(row["filed"])
         v = out[year].setdefault(filed, _Vintage(filed, year))  # type: ignore[arg-type]
         setattr(v, row["metric"].removeprefix("capex_guidance_"), row["value"])
-        v.rows.append(row)
+        v.rows.insert(0, row)
+    said = _said_on(store, ticker, as_of)
+    for vs in out.values():
+        for v in vs.values():
+            v.rows.extend(said.get(v.filed, []))  # the release's own words name the prior range
     return {y: sorted(vs.values(), key=lambda v: v.filed) for y, vs in out.items()}
+
+
+def _said_on(store: Store, ticker: str, as_of: dt.date) -> dict[dt.date, list[dict[str, Any]]]:
+    out: dict[dt.date, list[dict[str, Any]]] = defaultdict(list)
+    for row in store.query("SELECT * FROM facts WHERE ticker = ? AND metric = 'statement' AND value IS NULL "
+                           "AND text IS NOT NULL AND filed <= ?", [ticker, as_of]):
+        if re.search(r"capital expenditure|capex", str(row["text"]), re.I):
+            out[_as_date(row["filed"])].append(row)  # type: ignore[index]
+    return out
 
 
 def _target_year(by_year: dict[int, list[_Vintage]], year: int | None, as_of: dt.date) -> int | None:
@@ -186,14 +201,25 @@ def guidance_revisions(store: Store, ticker: str, as_of: dt.date, year: int | No
         if item:
             items.append(item)
     if not items:
-        first = vs[-1]
-        item = item_from_fact(first.rows[0], "guidance_unrevised",
-                              f"{ticker}'s {target} capex guidance of {first.label}, set on {first.filed}, "
-                              f"had not been revised by {as_of}", observed="flat", weight=0.6,
-                              absence=True, value=first.mid, unit="USD")
-        item.period = f"FY{target}"
-        items.append(item)
+        items.append(_unrevised(ticker, target, vs[-1], as_of))
     return items[::-1]
+
+
+def _unrevised(ticker: str, target: int, only: _Vintage, as_of: dt.date) -> Item:
+    """One range and no revision: 'not revised yet' only if that range was the year's first guide."""
+    start = _as_date(only.rows[0].get("period_start")) or dt.date(target, 1, 1)
+    initial = only.filed <= start + dt.timedelta(days=_INITIAL_GUIDE_DAYS)
+    if initial:
+        text = (f"{ticker}'s {target} capex guidance of {only.label}, set on {only.filed}, "
+                f"had not been revised by {as_of}")
+    else:
+        text = (f"{ticker} guided {target} capex to {only.label} on {only.filed}; no earlier range for "
+                f"{target} is on record, so whether this raised or cut the outlook cannot be told")
+    item = item_from_fact(only.rows[0], "guidance_unrevised" if initial else "guidance_unknown_prior", text,
+                          observed="flat" if initial else None, weight=0.6 if initial else 0.0,
+                          absence=True, value=only.mid, unit="USD")
+    item.period = f"FY{target}"
+    return item
 
 
 def guidance_level(store: Store, ticker: str, as_of: dt.date, year: int | None = None) -> list[Item]:
@@ -209,7 +235,7 @@ def guidance_level(store: Store, ticker: str, as_of: dt.date, year: int | None =
     change = pct(latest.mid, base)
     text = (f"{ticker} guides {target} capex to {latest.label} (as of {latest.filed}), "
             f"{signed(change)} vs {base_label}")
-    item = item_from_fact(latest.rows[-1], "guidance_level", text, observed=direction_of(change), change=change,
+    item = item_from_fact(latest.rows[0], "guidance_level", text, observed=direction_of(change), change=change,
                           weight=0.9 * freshness(latest.filed, as_of), value=latest.mid, unit="USD")
     item.period = f"FY{target}"
     if base_row is not None and _as_date(base_row.get("filed")) and _as_date(base_row["filed"]) > latest.filed:  # type: ignore[operator]
@@ -226,7 +252,7 @@ def _prior_year_base(store: Store, ticker: str, target: int, as_of: dt.date,
                 return row["value"], f"{target - 1} actual {money(row['value'])}", row
     prior = by_year.get(target - 1)
     if prior:
-        return prior[-1].mid, f"{target - 1} guidance {prior[-1].label}", prior[-1].rows[-1]
+        return prior[-1].mid, f"{target - 1} guidance {prior[-1].label}", prior[-1].rows[0]
     return None, "", None
 
 

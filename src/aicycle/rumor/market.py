@@ -18,7 +18,7 @@ from aicycle.store import Store
 SKU_WORDS = re.compile(r"\b(h100|h200|b200|b300|a100|gh200|mi300x?|l40s)\b", re.I)
 # Look-backs tried in order: a year, half a year, a quarter (days, tolerance).
 _SPANS = ((365, 45, "a year"), (182, 31, "six months"), (91, 20, "three months"))
-_MAX_SERIES = 4
+_MAX_SERIES = 4  # GPU models shown
 
 _SQL = """
     SELECT sku, provider, term, stat, family, observed_on AS day,
@@ -36,22 +36,42 @@ def wanted_skus(text: str) -> tuple[str, ...]:
 
 
 def gpu_price_trend(store: Store, as_of: dt.date, skus: tuple[str, ...] = ()) -> list[Item]:
+    """Per GPU model, the trend of its most market-wide series; H100 (the benchmark) first."""
     rows = store.query(_SQL, [as_of, as_of, as_of - dt.timedelta(days=420)])
     by_series: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
     for row in rows:
         if skus and not any(s in row["sku"].upper() for s in skus):
             continue
         by_series[(row["sku"], row["provider"], row["term"], row["stat"] or "")].append(row)
-    items = [item for key, pts in by_series.items() if (item := _series_item(key, pts, as_of))]
-    items.sort(key=_rank)
-    return items[:_MAX_SERIES]
+    best: dict[str, tuple[tuple[int, int, int], Item]] = {}
+    for key, pts in by_series.items():
+        item = _series_item(key, pts, as_of)
+        if item is None:
+            continue
+        rank = _rank(pts[-1], len(pts))
+        if key[0] not in best or rank < best[key[0]][0]:
+            best[key[0]] = (rank, item)
+    chosen = sorted(best.items(), key=lambda kv: (_sku_order(kv[0]), kv[1][0]))
+    return [item for _, (_, item) in chosen[:_MAX_SERIES]]
 
 
-def _rank(item: Item) -> tuple[int, int, float]:
-    # H100 is the benchmark GPU; index series before single offers; longer look-backs first.
-    return (0 if "H100" in (item.period or "").upper() or "H100" in item.text else 1,
-            0 if item.signal == "gpu_price_trend" and "index" in (item.method or "") else 1,
-            -item.weight)
+# Series kinds from most to least market-wide: an index or a median over many providers says more
+# about "GPU rental prices" than one provider's list price, which can sit unchanged for a year.
+_STAT_ORDER = ("index_level", "published_median", "segment_median", "median", "market_level", "market_average",
+               "daily_average")
+_TERM_ORDER = ("on_demand", "index", "reserved", "spot")
+_SKU_ORDER = ("H100", "H200", "B200", "A100")
+
+
+def _rank(latest: dict[str, Any], n_points: int) -> tuple[int, int, int]:
+    stat = latest["stat"] or ""
+    term = latest["term"] or ""
+    return (_STAT_ORDER.index(stat) if stat in _STAT_ORDER else len(_STAT_ORDER),
+            _TERM_ORDER.index(term) if term in _TERM_ORDER else len(_TERM_ORDER), -n_points)
+
+
+def _sku_order(sku: str) -> int:
+    return next((i for i, s in enumerate(_SKU_ORDER) if sku.upper().startswith(s)), len(_SKU_ORDER))
 
 
 def _series_item(key: tuple[str, ...], pts: list[dict[str, Any]], as_of: dt.date) -> Item | None:

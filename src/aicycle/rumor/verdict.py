@@ -18,6 +18,8 @@ from aicycle.rumor.parse import Claim
 
 
 
+# Evidence about demand in general rather than the claim itself: it adds weight, it cannot decide.
+INDIRECT_SIGNALS = ("revenue_trend",)
 SCOPE_CAVEAT = "company-wide evidence: a partial move can coexist with it"
 
 
@@ -64,8 +66,17 @@ def judge(claim: Claim, items: list[Item]) -> Verdict:
         verdict = "contradicted"
     else:
         verdict = "unclear"
+    reasons = _reasons(claim, items, votes, verdict)
+    if verdict != "unclear" and not _direct(items, "supports" if verdict == "supported" else "contradicts"):
+        # A demand proxy (revenue) can back a reading, never settle one alone.
+        reasons.append("Only indirect evidence (a revenue trend) points this way; nothing direct settles it.")
+        verdict = "unclear"
     confidence = _confidence(verdict, net, total, claim)
-    return Verdict(verdict, confidence, _reasons(claim, items, votes, verdict))
+    return Verdict(verdict, confidence, reasons)
+
+
+def _direct(items: list[Item], side: str) -> bool:
+    return any(i.points == side and i.signal not in INDIRECT_SIGNALS for i in items)
 
 
 def _weight(claim: Claim, item: Item) -> float:
@@ -150,7 +161,10 @@ def _qualifiers(claim: Claim, items: list[Item], verdict: str) -> list[str]:
     small = [i for i in items if i.caveat and "smaller than" in i.caveat]
     if small:
         out.append(f"Moves go the claimed way but are smaller than the wording implies: {small[0].caveat}.")
-    if verdict == "unclear" and any(i.absence for i in items):
+    if verdict == "unclear" and any(i.signal == "guidance_unrevised" for i in items):
         out.append("No revision had been published yet by the as-of date.")
+    unknown = [i for i in items if i.signal == "guidance_unknown_prior"]
+    if verdict == "unclear" and unknown:
+        out.append(unknown[0].text[0].upper() + unknown[0].text[1:] + ".")
     return out
 
