@@ -258,8 +258,10 @@ def _prior_year_base(store: Store, ticker: str, target: int, as_of: dt.date,
 
 # --- backlog and power (instants) ---------------------------------------------------------------
 
-_NOT_COMPARABLE = re.compile(r"not comparable|changed (?:its |the )?(?:backlog )?definition|definition change",
-                             re.I)
+_NOT_COMPARABLE = re.compile(r"not comparable|changed (?:its |the )?(?:backlog )?definition|definition change|"
+                             r"elected to change our reporting", re.I)
+_DEFINITION_SAID = re.compile(r"(?:backlog|remaining performance obligation).*\b(?:change|changed|include)\b|"
+                              r"\b(?:change|changed)\b.*(?:backlog|remaining performance obligation)", re.I)
 
 
 def instant_trend(store: Store, ticker: str, as_of: dt.date, metric: str, signal: str, label: str) -> list[Item]:
@@ -293,12 +295,17 @@ def _by_end(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _notes(store: Store, ticker: str, metric: str, rows: tuple[dict[str, Any], ...], as_of: dt.date) -> str:
-    """Every note public by as_of on these dates, from any vintage or loader (definition changes)."""
+    """Every note public by as_of on these dates, from any vintage or loader, and the company's own
+    words on a change of definition made public since the earlier date."""
     found = store.query(
         "SELECT coalesce(note, '') || ' ' || coalesce(flag, '') AS n FROM facts WHERE ticker = ? AND metric = ? "
         "AND period_end IN (?, ?) AND filed <= ?",
         [ticker, metric, rows[0]["period_end"], rows[1]["period_end"], as_of])
-    return " ".join(r["n"] for r in found)
+    said = store.query(
+        "SELECT text AS n FROM facts WHERE ticker = ? AND metric = 'statement' AND text IS NOT NULL "
+        "AND filed <= ? AND filed >= ?", [ticker, as_of, rows[1]["period_end"]])
+    changes = [r["n"] for r in said if _DEFINITION_SAID.search(str(r["n"]))]
+    return " ".join([*(r["n"] for r in found), *changes])
 
 
 def backlog_trend(store: Store, ticker: str, as_of: dt.date, year: int | None = None) -> list[Item]:

@@ -72,7 +72,8 @@ METRICS: tuple[tuple[str, str], ...] = (
      r"ai (?:investments?|spending|spend|capex|infrastructure|budgets?|build|push|bets?|ambitions|"
      r"outlays?|expansion)|(?:investments?|spending|spend|outlays?) (?:on|in) (?:ai|artificial intelligence)|"
      r"(?:idle|excess|spare|surplus|unused) (?:ai )?(?:compute|capacity|gpus?)|overbuil\w*|"
-     r"over-?capacity|compute capacity|ai capacity|investments?|spending|spend"),
+     r"over-?capacity|compute capacity|ai capacity|invest(?:ing|s|ed)? (?:\w+ )?in (?:ai|artificial intelligence|"
+     r"compute|infrastructure)|investments?|investing|spending|spend"),
 )
 
 METRIC_LABELS: dict[str, str] = {
@@ -89,6 +90,16 @@ METRIC_LABELS: dict[str, str] = {
 # Metrics that are about a market, not one company: no company needed.
 MARKET_METRICS = ("gpu_rental_prices", "memory_supply")
 
+# A company metric with no company named ("AI spending slowdown") is read for those who do the spending.
+DEFAULT_GROUPS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "capex": ("hyperscalers", ("hyperscaler",)),
+    "capex_guidance": ("hyperscalers", ("hyperscaler",)),
+    "ai_investment": ("hyperscalers", ("hyperscaler",)),
+    "data_center_construction": ("hyperscalers and neoclouds", ("hyperscaler", "neocloud")),
+    "backlog": ("hyperscalers and neoclouds", ("hyperscaler", "neocloud")),
+    "power": ("hyperscalers and neoclouds", ("hyperscaler", "neocloud")),
+}
+
 # --- directions ---------------------------------------------------------------------------------
 
 # (pattern, direction, strong?) -- "strong" words claim a large move ("collapsing", "soaring").
@@ -97,6 +108,11 @@ DIRECTIONS: tuple[tuple[str, str, bool], ...] = (
     (r"sold[- ]out|sells? out|selling out|shortages?|short supply|supply crunch|crunch|scarce|scarcity|"
      r"supply[- ]constrained|constrained|tight(?:en(?:s|ed|ing)?|er|ness)?|outstrip\w*|"
      r"can'?t keep up", "up", False),
+    # Phrases that turn an "up" word around: a shortage that eases, growth that slows, a boom that ends.
+    (r"(?:shortages?|crunch|tightness|scarcity)\s+(?:\w+\s+){0,2}(?:eas\w*|end\w*|over|abat\w*|subsid\w*|los\w*)|"
+     r"growth\s+(?:\w+\s+){0,2}(?:slow\w*|decelerat\w*|moderat\w*|cool\w*|stall\w*|peak\w*)|"
+     r"(?:boom|spree|frenzy|party|super-?cycle|cycle)\s+(?:\w+\s+){0,2}(?:over|end\w*|fad\w*|peak\w*|bust\w*)",
+     "down", False),
     # Overbuilt / excess is "down" for the build-out.
     (r"glut(?:s|ted)?|over-?suppl\w*|over-?capacity|overbuil\w*|over-?invest\w*|surplus|"
      r"(?:selling|sells?|sold|rent\w* out|monetiz\w*|offload\w*) (?:its |their )?(?:idle|excess|spare|unused|surplus)|"
@@ -115,10 +131,11 @@ DIRECTIONS: tuple[tuple[str, str, bool], ...] = (
      r"slump\w*|decreas\w*|retreat\w*|back\w* (?:away|off)|abandon\w*|scrap\w*|shelv\w*|"
      r"walk\w* back|retrench\w*|weak\w*|soft\w*|cool\w*|dip\w*|sag\w*|slid\w*|slip\w*|"
      r"shed\w*|hit\w* the brakes|brak\w*|tighten\w* (?:the |its |their )?belts?|"
-     r"peak(?:s|ed|ing)?|rolls? over|downgrad\w*|less|fewer|lower|cheaper|down", "down", False),
+     r"peak(?:s|ed|ing)?|rolls? over|downgrad\w*|decelerat\w*|moderat\w*|ease[sd]?|easing|"
+     r"less|fewer|lower|cheaper|down", "down", False),
     (r"rais\w*|boost\w*|increas\w*|hik(?:e|es|ed|ing)|lift\w*|ramp\w*|accelerat\w*|expand\w*|"
      r"expansion|grow\w*|grew|growth|jump\w*|climb\w*|ris(?:e|es|ing|en)|rose|ups|upgrad\w*|"
-     r"step\w* up|double\w* down|pour\w*|splurg\w*|spend\w* more|more|higher|bigger|"
+     r"step\w* up|double\w* down|pour\w*|splurg\w*|spend\w* more|more|higher|bigger|larger|"
      r"strong\w*|robust|gain\w*|add\w*|up|hot|hotter|red[- ]hot|firm\w*|pricier|build\w* out|"
      r"investing heavily|heavier", "up", False),
 )
@@ -137,6 +154,9 @@ HEDGES = (r"said to|reportedly|report(?:s|ed)?:?|sources?|according to|weigh\w*|
           r"mull\w*|plans? to|planning|could|may|might|expected to|explor\w*|eye(?:s|ing)?|"
           r"rumou?r\w*|if|possibl\w*|potential\w*|on the table|in talks|seeks? to|aims? to|"
           r"warns?|fears?|worr\w*|speculat\w*|bloomberg|reuters|wsj|ft|cnbc|the information")
+
+# Quantifier phrases whose comparatives are not directions ("one year or less", "more than $10B").
+QUANTIFIERS = r"or (?:less|more|fewer|higher|lower)|(?:more|less|fewer) than|at least|no more than|up to"
 
 # Words after which a direction word is about the stock, not the business.
 MARKET_SUBJECTS = r"shares?|stocks?|share price|stock price|market cap\w*|valuation|investors?|traders?"

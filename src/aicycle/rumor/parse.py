@@ -79,8 +79,18 @@ def parse_claim(raw: object) -> Claim:
     claim.hedged = _has(lexicon.HEDGES, body)
     years = _YEAR.findall(body)
     claim.year = int(years[0]) if years else None
+    _default_group(claim)
     claim.problem = _missing(claim)
     return claim
+
+
+def _default_group(claim: Claim) -> None:
+    if claim.tickers or claim.metric not in lexicon.DEFAULT_GROUPS or claim.direction is None:
+        return
+    label, roles = lexicon.DEFAULT_GROUPS[claim.metric]
+    claim.company = claim.company_name = label
+    claim.tickers = [c.ticker for c in universe.companies() if c.role in roles]
+    claim.cues.append(f"no company named: read as the {label}")
 
 
 def _has(pattern: str, text: str) -> bool:
@@ -158,6 +168,7 @@ def _direction_patterns() -> tuple[tuple[re.Pattern[str], str, bool], ...]:
 
 
 _MARKET = re.compile(rf"(?<!\w)(?:{lexicon.MARKET_SUBJECTS})\s+(?:\w+\s+){{0,1}}\S+", re.I)
+_QUANT = re.compile(rf"(?<!\w)(?:{lexicon.QUANTIFIERS})(?!\w)", re.I)
 _NEG = re.compile(rf"(?<![\w$])(?:{lexicon.NEGATIONS})(?!\w)", re.I)
 
 
@@ -197,6 +208,7 @@ def _missing(claim: Claim) -> str | None:
 def cue_direction(text: str) -> tuple[str | None, list[str]]:
     """The net direction of all direction words in a sentence (negated words count the other way)."""
     body = _MARKET.sub(lambda m: " " * len(m.group(0)), _CONTINUE.sub("", text))
+    body = _QUANT.sub(lambda m: " " * len(m.group(0)), body)
     taken: list[tuple[int, int]] = []
     score = {"up": 0, "down": 0, "flat": 0}
     cues: list[str] = []

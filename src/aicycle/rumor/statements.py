@@ -29,6 +29,8 @@ _FLAT_LABELS = ("steady", "flat", "maintain", "stable", "unchanged")
 # The language engine reads capex and capacity talk; its labels in the claim's terms.
 _LABELS: dict[str, str | None] = {"expand": "up", "maintain": "flat", "moderate": "down", "cut": "down",
                                   "none": None}
+INDIRECT_TOPICS = ("memory_supply", "gpu_rental_prices", "backlog")
+_CAPEX_TALK = re.compile(r"\bcapex\b|capital expenditure|capital spending", re.I)
 ENGINE_METRICS = ("capex", "capex_guidance", "ai_investment", "data_center_construction", "power")
 
 
@@ -81,9 +83,12 @@ def _curated(store: Store, ticker: str, topic: re.Pattern[str], metric: str, as_
             continue
         direction, how = stance(text, metric)
         weight = (0.5 if direction else 0.0) * freshness(_as_date(row["filed"]), as_of)
-        # Restating a range is not revising it: for a guidance claim a "maintain" reading is no answer.
-        absence = metric == "capex_guidance" and direction == "flat"
-        items.append(item_from_fact(row, "statement", f"{ticker} said: \u201c{_short(text)}\u201d",
+        # Restating a plan ("we anticipate $115-135 billion") reads as "maintain": it answers a claim that
+        # nothing changed, and says nothing against a claim of a rise or a cut.
+        absence = direction == "flat"
+        # Spending plans speak to supply and prices only indirectly (a bet on demand, not a measure of it).
+        signal = "capex_statement" if metric in INDIRECT_TOPICS and _CAPEX_TALK.search(text) else "statement"
+        items.append(item_from_fact(row, signal, f"{ticker} said: \u201c{_short(text)}\u201d",
                                     observed=direction, weight=weight, method=how, absence=absence))
     return items
 

@@ -19,7 +19,7 @@ from aicycle.rumor.parse import Claim
 
 
 # Evidence about demand in general rather than the claim itself: it adds weight, it cannot decide.
-INDIRECT_SIGNALS = ("revenue_trend",)
+INDIRECT_SIGNALS = ("revenue_trend", "capex_statement")
 SCOPE_CAVEAT = "company-wide evidence: a partial move can coexist with it"
 
 
@@ -69,7 +69,8 @@ def judge(claim: Claim, items: list[Item]) -> Verdict:
     reasons = _reasons(claim, items, votes, verdict)
     if verdict != "unclear" and not _direct(items, "supports" if verdict == "supported" else "contradicts"):
         # A demand proxy (revenue) can back a reading, never settle one alone.
-        reasons.append("Only indirect evidence (a revenue trend) points this way; nothing direct settles it.")
+        reasons.append("Only indirect evidence (a revenue trend or spending plans) points this way; "
+                       "nothing direct settles it.")
         verdict = "unclear"
     confidence = _confidence(verdict, net, total, claim)
     return Verdict(verdict, confidence, reasons)
