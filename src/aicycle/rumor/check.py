@@ -13,6 +13,7 @@ from typing import Any
 from aicycle import universe
 from aicycle.errors import InputError
 from aicycle.rumor import fundamentals as fx
+from aicycle.rumor import guidance as gx
 from aicycle.rumor.evidence import Item
 from aicycle.rumor.market import gpu_price_trend, wanted_skus
 from aicycle.rumor.parse import Claim, parse_claim
@@ -22,11 +23,11 @@ from aicycle.store import Store
 
 Provider = Callable[[Store, str, dt.date, "int | None"], list[Item]]
 
-_SPENDING: tuple[Provider, ...] = (fx.guidance_revisions, fx.guidance_level, fx.capex_trend)
+_SPENDING: tuple[Provider, ...] = (gx.guidance_revisions, gx.guidance_level, fx.capex_trend)
 COMPANY_PROVIDERS: dict[str, tuple[Provider, ...]] = {
     "capex": _SPENDING,
     "ai_investment": _SPENDING,
-    "capex_guidance": (fx.guidance_revisions, fx.guidance_level),
+    "capex_guidance": (gx.guidance_revisions, gx.guidance_level),
     "data_center_construction": (*_SPENDING, fx.power_trend),
     "backlog": (fx.backlog_trend,),
     "power": (fx.power_trend,),
