@@ -57,6 +57,13 @@ def test_no_company_reads_as_the_spenders() -> None:
     assert parse_claim("GPU rental prices fall").tickers == []
 
 
+def test_the_new_figure_is_read_not_the_old_one() -> None:
+    claim = parse_claim("Meta raises the low end of 2026 capex guidance to $130-145B (from $125-145B)")
+    assert claim.amount == (130e9, 145e9) and claim.year == 2026
+    assert parse_claim("Microsoft capex outlook cut to US$175 billion").amount == (175e9, 175e9)
+    assert parse_claim("Meta cuts capex").amount is None
+
+
 def test_group_claims_list_their_members() -> None:
     claim = parse_claim("hyperscalers are pulling back")
     assert {"META", "MSFT", "GOOGL", "AMZN", "ORCL"} <= set(claim.tickers)

@@ -76,6 +76,9 @@ def gather(store: Store, claim: Claim, as_of: dt.date) -> list[Item]:
         for provider in COMPANY_PROVIDERS.get(metric, ()):
             items.extend(provider(store, ticker, as_of, claim.year))
         items.extend(statement_items(store, ticker, metric, as_of))
+        if metric == "capex_guidance" and claim.amount:
+            mismatch = gx.figure_check(store, ticker, as_of, claim.year, claim.amount)
+            items.extend([mismatch] if mismatch else [])
     if metric == "gpu_rental_prices":
         items.extend(gpu_price_trend(store, as_of, wanted_skus(claim.text)))
     for item in items:
@@ -99,6 +102,6 @@ def _result(claim: Claim, as_of: dt.date, verdict: Verdict, items: list[Item]) -
         "details": {
             "company_name": claim.company_name, "tickers": tickers_for(claim), "negated": claim.negated,
             "scoped": claim.scoped, "hedged": claim.hedged, "strong": claim.strong, "year": claim.year,
-            "cues": claim.cues, "problem": claim.problem,
+            "amount": claim.amount, "cues": claim.cues, "problem": claim.problem,
         },
     }

@@ -20,6 +20,8 @@ from aicycle.store import Store
 GUIDANCE = ("capex_guidance_low", "capex_guidance_high", "capex_guidance_point")
 # A year's first range published this long after the year began is probably not its first guide.
 _INITIAL_GUIDE_DAYS = 75
+# A headline's figure matches a guided range when both ends (or the midpoints) are this close.
+_FIGURE_TOLERANCE = 0.01
 _PRIOR_RANGE = re.compile(
     r"(?:from|prior (?:range|outlook) of)\s+(?:our\s+)?(?:prior\s+(?:range|outlook)\s+of\s+)?(?:~|approximately\s+)?"
     r"\$?(\d+(?:\.\d+)?)\s*(?:billion|bn|B)?\s*(?:to|-|–)\s*\$?(\d+(?:\.\d+)?)\s*(?:billion|bn|B)",
@@ -192,3 +194,31 @@ def _prior_year_base(store: Store, ticker: str, target: int, as_of: dt.date,
     if prior:
         return prior[-1].mid, f"{target - 1} guidance {prior[-1].label}", prior[-1].rows[0]
     return None, "", None
+
+
+def _matches(v: _Vintage, amount: tuple[float, float]) -> bool:
+    def close(a: float | None, b: float) -> bool:
+        return a is not None and abs(a - b) <= _FIGURE_TOLERANCE * b
+    low, high = amount
+    if low != high and v.low is not None and v.high is not None:
+        return close(v.low, low) and close(v.high, high)
+    return close(v.mid, (low + high) / 2)
+
+
+def figure_check(store: Store, ticker: str, as_of: dt.date, year: int | None,
+                 amount: tuple[float, float]) -> Item | None:
+    """A headline that names a new range is only borne out once some range of that year matches it."""
+    by_year = _guidance_by_year(store, ticker, as_of)
+    target = _target_year(by_year, year, as_of)
+    if target is None:
+        return None
+    if any(_matches(v, amount) for v in by_year[target]):
+        return None
+    latest = by_year[target][-1]
+    named = money(amount[0]) if amount[0] == amount[1] else f"${amount[0] / 1e9:,.0f}-{amount[1] / 1e9:,.0f}B"
+    text = (f"The headline names {named}; no {target} capex guidance of that size was public by {as_of} "
+            f"(the latest, on {latest.filed}: {latest.label})")
+    item = item_from_fact(latest.rows[0], "figure_mismatch", text, observed=None, weight=0.0,
+                          value=latest.mid, unit="USD")
+    item.period = f"FY{target}"
+    return item

@@ -72,6 +72,11 @@ def judge(claim: Claim, items: list[Item]) -> Verdict:
         reasons.append("Only indirect evidence (a revenue trend or spending plans) points this way; "
                        "nothing direct settles it.")
         verdict = "unclear"
+    mismatch = [i for i in items if i.signal == "figure_mismatch"]
+    if verdict == "supported" and mismatch:
+        # The direction is right but the move the headline reports had not happened yet.
+        reasons.append(mismatch[0].text + ".")
+        verdict = "unclear"
     confidence = _confidence(verdict, net, total, claim)
     return Verdict(verdict, confidence, reasons)
 
