@@ -32,6 +32,11 @@ def loaders() -> list[tuple[str, Loader]]:
             ("gpu_observations", gpu_curated.load_shared)]
     # --- language ---
     # --- prices and events ---
+    from aicycle import events
+    from aicycle.sources import prices
+
+    out.append(("stock_prices", prices.load_shared))
+    out.append(("events", events.load_shared))
     return out
 
 

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-import rumor_store
+from tests import rumor_store
 from aicycle.cli import app
 from aicycle.errors import InputError
 from aicycle.rumor import check

@@ -187,6 +187,39 @@ def refresh_cmd(
 
 # --- report -------------------------------------------------------------------------------------
 
+
+@app.command()
+@guarded
+def report(as_of: AsOf = None, json_out: JsonOut = False, html: HtmlOut = None) -> None:
+    """The cycle report: five checkpoints and one verdict, as a dashboard, --json or --html PATH."""
+    from aicycle.cycle import build_report
+    from aicycle.store import open_store
+
+    day = parse_date(as_of)
+    with open_store() as store:
+        result = build_report(store, day)
+    if html is not None:
+        _write_html(result, html)
+    if json_out:
+        print_json(result.to_dict())
+    elif html is None:
+        from aicycle.render import terminal
+
+        terminal.render(result, console)
+
+
+def _write_html(result: Any, path: Path) -> None:
+    from aicycle.render.html import render_report
+
+    if not path.parent.exists():
+        raise InputError(f"--html: directory {path.parent} does not exist")
+    if path.is_dir():
+        raise InputError(f"--html: {path} is a directory; give a file name")
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(render_report(result), encoding="utf-8")
+    tmp.replace(path)  # a reader never sees a half-written page
+    err_console.print(f"wrote {path}", highlight=False)
+
 # --- gpu ----------------------------------------------------------------------------------------
 
 # --- language -----------------------------------------------------------------------------------
@@ -216,7 +249,107 @@ def check_claim(
 
 # --- economics ----------------------------------------------------------------------------------
 
+
+@app.command("economics")
+@guarded
+def economics(
+    items: Annotated[list[str] | None, typer.Argument(
+        help="A scenario name or PATH.yaml, then any name=value overrides.", show_default=False)] = None,
+    sets: Annotated[list[str] | None, typer.Option(
+        "--set", help="Override an input: name=value (repeatable; name=value words after it count too).",
+        show_default=False)] = None,
+    list_only: Annotated[bool, typer.Option("--list", help="List the shipped scenarios and exit.")] = False,
+    inputs_only: Annotated[bool, typer.Option(
+        "--inputs", help="List every input with unit, default and meaning.")] = False,
+    draws: Annotated[int, typer.Option("--draws", help="Monte Carlo draws (0 skips it).")] = 100_000,
+    seed: Annotated[int, typer.Option("--seed", help="Monte Carlo random seed.")] = 7,
+    json_out: JsonOut = False,
+    html: HtmlOut = None,
+) -> None:
+    """What a GPU data center earns: cash flows, payback, IRR, NPV, break-evens, lease vs idle, Monte Carlo."""
+    from aicycle.economics import cli_view, scenarios
+
+    if list_only or inputs_only:
+        rows = scenarios.catalog() if list_only else cli_view.input_rows()
+        if json_out:
+            print_json(rows)
+        elif list_only:
+            cli_view.print_catalog(console, rows)
+        else:
+            cli_view.print_inputs(console, rows)
+        return
+    words = list(items or [])
+    overrides = list(sets or []) + [w for w in words if "=" in w]
+    names = [w for w in words if "=" not in w]
+    if len(names) > 1:
+        raise InputError(f"give at most one scenario, got {names}")
+    if draws < 0:
+        raise InputError(f"--draws: {draws} must be >= 0")
+    result = scenarios.run(names[0] if names else None, overrides, draws=draws, seed=seed)
+    if html is not None:
+        from aicycle.economics.html import render
+
+        html.write_text(render(result), encoding="utf-8")
+    if json_out:
+        print_json(result)
+    else:
+        cli_view.print_result(console, result, html)
+
+
 # --- event study --------------------------------------------------------------------------------
+
+Tickers = Annotated[str | None, typer.Option("--tickers", help="Comma-separated tickers, e.g. MU,NVDA,000660.KS.")]
+Group = Annotated[str | None, typer.Option("--group", help="semis, memory, neoclouds, hyperscalers, etfs or all.")]
+
+
+@app.command("event")
+@guarded
+def event(
+    args: Annotated[list[str] | None, typer.Argument(
+        help="EVENT_ID, or 'compare EVENT_A EVENT_B'. See --list for the named events.")] = None,
+    date: Annotated[str | None, typer.Option("--date", help="Date of your own event (YYYY-MM-DD).")] = None,
+    timing: Annotated[str, typer.Option(
+        "--timing", help="When the news reached US investors: during, before_open, after_close, weekend.")] = "during",
+    tickers: Tickers = None, group: Group = None,
+    market: Annotated[str, typer.Option("--market", help="Market ticker for the model (SPY, SOXX, SMH).")] = "SPY",
+    window: Annotated[str, typer.Option("--window", help="Event window a,b in trading days around day 0.")] = "-1,1",
+    estimation: Annotated[int, typer.Option("--estimation", help="Estimation window length, trading days.")] = 120,
+    gap: Annotated[int, typer.Option("--gap", help="Trading days between the estimation window and day 0.")] = 10,
+    model: Annotated[str, typer.Option("--model", help="market, market_adjusted or constant_mean.")] = "market",
+    after: Annotated[int, typer.Option("--after", help="Trading days of price path after day 0.")] = 20,
+    list_events: Annotated[bool, typer.Option("--list", help="List the named events.")] = False,
+    json_out: JsonOut = False, html: HtmlOut = None,
+) -> None:
+    """Abnormal returns around a headline, the standard tests, and what the fundamentals said next."""
+    from aicycle.eventstudy import report
+    from aicycle.eventstudy.spec import Spec, parse_window
+    from aicycle.store import open_store
+
+    args = args or []
+    with open_store() as store:
+        if list_events:
+            rows = report.list_rows(store)
+            print_json(rows) if json_out else report.print_list(console, rows)
+            return
+        spec = Spec(window=parse_window(window), estimation=estimation, gap=gap, model=model.strip().lower(),
+                    market=market.strip().upper(), after=after).validate()
+        if args[:1] == ["compare"]:
+            if len(args) != 3:
+                raise InputError("usage: aicycle event compare EVENT_A EVENT_B")
+            table = report.compare(store, args[1], args[2], tickers, group, spec)
+            print_json(table) if json_out else report.print_compare(console, table)
+            return
+        if len(args) > 1:
+            raise InputError(f"one event at a time (got {' '.join(args)}); use 'compare A B' for two")
+        ev = report.pick_event(store, args[0] if args else None, parse_date(date, "--date"), timing)
+        result = report.study(store, ev, tickers, group, spec)
+    if html:
+        report.write_html(result, html)
+    if json_out:
+        print_json(result)
+    else:
+        report.print_study(console, result, html)
+
 
 # --- web ----------------------------------------------------------------------------------------
 
