@@ -159,3 +159,13 @@ def test_cli_unknown_ticker_or_metric_exits_2(home: Path) -> None:
     assert bad_ticker.exit_code == 2 and "unknown ticker" in bad_ticker.output
     bad_metric = runner.invoke(app, ["facts", "NVDA", "ebitda"])
     assert bad_metric.exit_code == 2 and "unknown metric" in bad_metric.output
+
+
+def test_mixed_precision_difference_is_flagged(shared_data: Path) -> None:
+    """CoreWeave's 2026 10-K states 2024 in millions, its 2025 10-Q the nine months in thousands."""
+    s = open_store(memory=True, seed=False)
+    load_file(s, shared_data / CRWV, "CRWV")
+    q4 = _period(facts.series(s, "CRWV", "capex"), D(2024, 12, 31))
+    assert q4["value"] == 3_497_749_000 and q4["flag"] == "mixed_precision"
+    q1 = _period(facts.series(s, "CRWV", "capex"), D(2025, 3, 31))
+    assert q1["flag"] is None  # a reported 3-month fact
