@@ -4,16 +4,18 @@ seconds: Store.upsert inserts row by row). Tests must only read it."""
 from __future__ import annotations
 
 from functools import cache
-
-from tests.conftest import _shared_dir
+from pathlib import Path
 
 from aicycle.sources import gpu_captures, gpu_curated, gpu_series
 from aicycle.store import Store, open_store
+
+
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"  # as in conftest.py
 
 
 @cache
 def loaded_store() -> Store:
     store = open_store(memory=True, seed=False)
     for mod in (gpu_series, gpu_captures, gpu_curated):
-        mod.load_shared(store, _shared_dir())
+        mod.load_shared(store, SHARED)
     return store

@@ -43,7 +43,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("vast_base_url", "AICYCLE_VAST_BASE_URL", "https://console.vast.ai",
             "Base URL of the vast.ai offer search."),
     Setting("vast_api_key", "AICYCLE_VAST_API_KEY", None, "Optional vast.ai API key."),
-    Setting("lambda_base_url", "AICYCLE_LAMBDA_BASE_URL", "https://cloud.lambdalabs.com",
+    Setting("lambda_base_url", "AICYCLE_LAMBDA_BASE_URL", "https://cloud.lambda.ai",
             "Base URL of the Lambda Cloud API."),
     Setting("lambda_api_key", "AICYCLE_LAMBDA_API_KEY", None, "Lambda Cloud API key (enables Lambda)."),
     Setting("runpod_base_url", "AICYCLE_RUNPOD_BASE_URL", "https://api.runpod.io",
