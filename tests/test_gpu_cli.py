@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from gpu_replay import ReplayServer, Reply, serve
+from tests.gpu_replay import ReplayServer, Reply, serve
 from typer.testing import CliRunner
 
 from aicycle import cli

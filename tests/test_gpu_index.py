@@ -6,7 +6,7 @@ import datetime as dt
 import math
 
 import pytest
-from gpu_store import loaded_store
+from tests.gpu_store import loaded_store
 
 from aicycle import gpu_index as gi
 from aicycle.gpu_index import Line, Point

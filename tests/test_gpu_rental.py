@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from gpu_store import loaded_store
+from tests.gpu_store import loaded_store
 
 from aicycle import rules
 from aicycle.checkpoints import gpu_rental

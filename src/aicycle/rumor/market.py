@@ -37,22 +37,64 @@ def wanted_skus(text: str) -> tuple[str, ...]:
 
 def gpu_price_trend(store: Store, as_of: dt.date, skus: tuple[str, ...] = ()) -> list[Item]:
     """Per GPU model, the trend of its most market-wide series; H100 (the benchmark) first."""
+    try:
+        from aicycle import gpu_index  # the GPU index's like-for-like lines, when present
+    except ImportError:
+        candidates = _from_rows(store, as_of, skus)
+    else:
+        candidates = _from_index(gpu_index, store, as_of, skus)
+    best: dict[str, tuple[tuple[int, int, int], Item]] = {}
+    for sku, rank, item in candidates:
+        if sku not in best or rank < best[sku][0]:
+            best[sku] = (rank, item)
+    chosen = sorted(best.items(), key=lambda kv: (_sku_order(kv[0]), kv[1][0]))
+    return [item for _, (_, item) in chosen[:_MAX_SERIES]]
+
+
+def _wanted(sku: str, skus: tuple[str, ...]) -> bool:
+    return not skus or any(s in sku.upper() for s in skus)
+
+
+def _from_index(gi: Any, store: Store, as_of: dt.date,
+                skus: tuple[str, ...]) -> list[tuple[str, tuple[int, int, int], Item]]:
+    """Lines of aicycle.gpu_index: computed medians of quotes and published levels, each split into
+    like-for-like parts (the same sources behind every point)."""
+    out = []
+    for line in gi.lines(store, as_of):
+        if not _wanted(line.sku, skus):
+            continue
+        for points in gi.like_for_like(line).values():
+            pts = [{"day": p.day, "price": p.value, "url": p.url, "source": "; ".join(p.sources)}
+                   for p in sorted(points, key=lambda p: p.day) if p.day <= as_of]
+            if not pts:
+                continue
+            stat = line.stat if line.kind == "published" else "computed_median"
+            name = line.name
+            kind = "derived" if line.kind == "computed" else "reported"
+            method = (gi.METHOD_VERSION if line.kind == "computed" else f"{line.provider} {line.stat}, as published")
+            item = _trend_item(name, pts, as_of, kind, f"{method}; family {line.family}")
+            if item:
+                rank = (_STAT_ORDER.index(stat) if stat in _STAT_ORDER else len(_STAT_ORDER),
+                        _TERM_ORDER.index(line.term) if line.term in _TERM_ORDER else len(_TERM_ORDER), -len(pts))
+                out.append((line.sku, rank, item))
+    return out
+
+
+def _from_rows(store: Store, as_of: dt.date, skus: tuple[str, ...]) -> list[tuple[str, tuple[int, int, int], Item]]:
+    """Without the index module: one series per (SKU, provider, term, statistic), daily medians."""
     rows = store.query(_SQL, [as_of, as_of, as_of - dt.timedelta(days=420)])
     by_series: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
     for row in rows:
-        if skus and not any(s in row["sku"].upper() for s in skus):
-            continue
-        by_series[(row["sku"], row["provider"], row["term"], row["stat"] or "")].append(row)
-    best: dict[str, tuple[tuple[int, int, int], Item]] = {}
-    for key, pts in by_series.items():
-        item = _series_item(key, pts, as_of)
-        if item is None:
-            continue
-        rank = _rank(pts[-1], len(pts))
-        if key[0] not in best or rank < best[key[0]][0]:
-            best[key[0]] = (rank, item)
-    chosen = sorted(best.items(), key=lambda kv: (_sku_order(kv[0]), kv[1][0]))
-    return [item for _, (_, item) in chosen[:_MAX_SERIES]]
+        if _wanted(row["sku"], skus):
+            by_series[(row["sku"], row["provider"], row["term"], row["stat"] or "")].append(row)
+    out = []
+    for (sku, provider, term, stat), pts in by_series.items():
+        name = f"{sku} {term.replace('_', '-')} {stat or 'price'} ({provider})"
+        item = _trend_item(name, pts, as_of, pts[-1]["kind"] or "reported",
+                           f"{stat or 'price'} of {term} series; daily median; family {pts[-1]['family']}")
+        if item:
+            out.append((sku, _rank(pts[-1], len(pts)), item))
+    return out
 
 
 # Series kinds from most to least market-wide: an index or a median over many providers says more
@@ -74,7 +116,7 @@ def _sku_order(sku: str) -> int:
     return next((i for i, s in enumerate(_SKU_ORDER) if sku.upper().startswith(s)), len(_SKU_ORDER))
 
 
-def _series_item(key: tuple[str, ...], pts: list[dict[str, Any]], as_of: dt.date) -> Item | None:
+def _trend_item(name: str, pts: list[dict[str, Any]], as_of: dt.date, kind: str, method: str) -> Item | None:
     latest = pts[-1]
     if (as_of - latest["day"]).days > rules.RUMOR_PRICE_STALE_DAYS:
         return None
@@ -85,14 +127,11 @@ def _series_item(key: tuple[str, ...], pts: list[dict[str, Any]], as_of: dt.date
             continue
         base = min(near, key=lambda p: abs((p["day"] - target).days))
         change = pct(latest["price"], base["price"])
-        sku, provider, term, stat = key
-        text = (f"{sku} {term.replace('_', '-')} {stat or 'price'} ({provider}): ${latest['price']:.2f}/GPU-hour "
-                f"on {latest['day']} vs ${base['price']:.2f} on {base['day']}, {label} earlier ({signed(change)})")
+        text = (f"{name}: ${latest['price']:.2f}/GPU-hour on {latest['day']} vs ${base['price']:.2f} on "
+                f"{base['day']}, {label} earlier ({signed(change)})")
         weight = {365: 0.8, 182: 0.7, 91: 0.5}[span]
-        return Item(signal="gpu_price_trend", text=text, date=latest["day"], source=latest["source"] or provider,
-                    kind=latest["kind"] or "reported", observed=direction_of(change, rules.RUMOR_PRICE_BAND),
-                    weight=weight, value=latest["price"], unit="USD/GPU-hour",
-                    period=f"{base['day']}..{latest['day']} {sku}", url=latest["url"], change=change,
-                    method=f"{stat or 'price'} of {term} series; daily median of observations; "
-                           f"family {latest['family']}")
+        return Item(signal="gpu_price_trend", text=text, date=latest["day"], source=latest["source"] or name,
+                    kind=kind, observed=direction_of(change, rules.RUMOR_PRICE_BAND), weight=weight,
+                    value=latest["price"], unit="USD/GPU-hour", period=f"{base['day']}..{latest['day']}",
+                    url=latest["url"], change=change, method=method)
     return None
