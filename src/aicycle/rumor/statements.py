@@ -11,10 +11,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Callable
 from typing import Any
 
 from aicycle import rules
+from aicycle.language.stance import classify
 from aicycle.rumor import lexicon
 from aicycle.rumor.evidence import Item, _as_date, freshness, item_from_fact, statements
 from aicycle.rumor.parse import cue_direction
@@ -37,24 +37,14 @@ ENGINE_METRICS = ("capex", "capex_guidance", "ai_investment", "data_center_const
 def stance(text: str, metric: str = "capex") -> tuple[str | None, str]:
     """(up | down | flat | None, how it was read)."""
     if metric in ENGINE_METRICS:
-        engine = _engine()
-        if engine is not None:
-            try:
-                label = str(engine(text).label).lower()
-            except Exception:  # noqa: BLE001 - a failing engine must not fail the check
-                label = ""
-            if label:
-                return _LABELS.get(label, _map_label(label)), f"language engine: {label}"
+        try:
+            label = str(classify(text).label).lower()
+        except Exception:  # noqa: BLE001 - a failing engine must not fail the check
+            label = ""
+        if label:
+            return _LABELS.get(label, _map_label(label)), f"language engine: {label}"
     direction, cues = cue_direction(text)
     return direction, "direction words: " + (", ".join(cues) if cues else "none")
-
-
-def _engine() -> Callable[[str], Any] | None:
-    try:
-        from aicycle.language.stance import classify
-    except ImportError:
-        return None
-    return classify
 
 
 def _map_label(label: str) -> str | None:
