@@ -45,6 +45,10 @@ def test_headlines_parse_by_meaning(text: str, company: str | None, metric: str,
     ("Samsung faces HBM glut", "memory_supply", "down"),
     ("Google parent Alphabet hikes spending forecast", "capex_guidance", "up"),
     ("Rental rates for B200 crash", "gpu_rental_prices", "down"),
+    ("Demand for accelerators is slowing", "gpu_rental_prices", "down"),
+    ("Liquid cooling demand surges at Meta data centers", "data_center_construction", "up"),
+    ("Meta puts data center projects on hold", "data_center_construction", "down"),
+    ("Meta said to be mulling a slowdown in data-center build-out", "data_center_construction", "down"),
 ])
 def test_phrasings_outside_the_claim_set(text: str, metric: str, direction: str) -> None:
     claim = parse_claim(text)

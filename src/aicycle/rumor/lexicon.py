@@ -53,7 +53,7 @@ METRICS: tuple[tuple[str, str], ...] = (
      r"rental (?:prices?|rates?)|(?:price|cost) of (?:renting )?(?:a |an )?(?:gpus?|h100s?|compute)|"
      r"gpu rental|gpu-hours?|gpus? (?:glut|shortage|oversupply|surplus|demand)|"
      r"(?:glut|shortage|oversupply|surplus) of (?:gpus?|compute|ai chips)|compute (?:glut|shortage)|"
-     r"demand for (?:gpus?|compute|ai chips)"),
+     r"demand for (?:gpus?|compute|ai chips|accelerators)|(?:ai chip|accelerator|compute) demand"),
     ("memory_supply",
      r"hbm\d?e?|high[- ]bandwidth memory|dram|nand|memory (?:supply|chips?|market|prices?|"
      r"shortage|glut|demand|cycle|capacity|output)|(?:shortage|glut|oversupply) of memory|memory"),
@@ -124,19 +124,19 @@ DIRECTIONS: tuple[tuple[str, str, bool], ...] = (
      r"rocket\w*|record", "up", True),
     (r"unchanged|flat(?:lin\w*)?|steady|holds? (?:steady|firm)|held (?:steady|firm)|"
      r"maintain\w*|reaffirm\w*|reiterat\w*|keeps?|kept|stable|stabiliz\w*|plateau\w*|"
-     r"level(?:s|ed|ing)? off|stall\w*|sticks? (?:with|to)|on hold", "flat", False),
+     r"level(?:s|ed|ing)? off|sticks? (?:with|to)", "flat", False),
     (r"cut(?:s|ting)?|reduc\w*|lower(?:s|ed|ing)?|trim\w*|scal\w* (?:back|down)|pull\w* back|pullback|"
      r"paus\w*|halt\w*|freez\w*|froze\w*|delay\w*|postpon\w*|cancel\w*|slow\w*|rein\w* in|reins in|"
-     r"curb\w*|shr[iau]nk\w*|declin\w*|fall(?:s|ing|en)?|fell|drop\w*|tumbl\w*|sink\w*|sank|sunk|"
+     r"curb\w*|stall\w*|on hold|shr[iau]nk\w*|declin\w*|fall(?:s|ing|en)?|fell|drop\w*|tumbl\w*|sink\w*|sank|sunk|"
      r"slump\w*|decreas\w*|retreat\w*|back\w* (?:away|off)|abandon\w*|scrap\w*|shelv\w*|"
-     r"walk\w* back|retrench\w*|weak\w*|soft\w*|cool\w*|dip\w*|sag\w*|slid\w*|slip\w*|"
-     r"shed\w*|hit\w* the brakes|brak\w*|tighten\w* (?:the |its |their )?belts?|"
+     r"walk\w* back|retrench\w*|weak\w*|soft(?:en|ens|ened|ening|er|ness)?|cool(?:s|ed)?|cool\w* (?:off|down)|dip(?:s|ped|ping)?|sag(?:s|ged|ging)?|slid(?:e|es|ing)?|slip(?:s|ped|ping)?|"
+     r"shed(?:s|ding)?|hit\w* the brakes|brak\w*|tighten\w* (?:the |its |their )?belts?|"
      r"peak(?:s|ed|ing)?|rolls? over|downgrad\w*|decelerat\w*|moderat\w*|ease[sd]?|easing|"
      r"less|fewer|lower|cheaper|down", "down", False),
-    (r"rais\w*|boost\w*|increas\w*|hik(?:e|es|ed|ing)|lift\w*|ramp\w*|accelerat\w*|expand\w*|"
+    (r"rais\w*|boost\w*|increas\w*|hik(?:e|es|ed|ing)|lift\w*|ramp\w*|accelerat(?:e|es|ed|ing|ion)|expand\w*|"
      r"expansion|grow\w*|grew|growth|jump\w*|climb\w*|ris(?:e|es|ing|en)|rose|ups|upgrad\w*|"
      r"step\w* up|double\w* down|pour\w*|splurg\w*|spend\w* more|more|higher|bigger|larger|"
-     r"strong\w*|robust|gain\w*|add\w*|up|hot|hotter|red[- ]hot|firm\w*|pricier|build\w* out|"
+     r"strong\w*|robust|gain\w*|add(?:s|ed|ing)?|up|hot|hotter|red[- ]hot|firm\w* up|pricier|build\w* out|"
      r"investing heavily|heavier", "up", False),
 )
 
