@@ -16,8 +16,6 @@ from aicycle.rumor.evidence import Item, signed
 from aicycle.rumor.lexicon import METRIC_LABELS
 from aicycle.rumor.parse import Claim
 
-
-
 # Evidence about demand in general rather than the claim itself: it adds weight, it cannot decide.
 INDIRECT_SIGNALS = ("revenue_trend", "capex_statement")
 SCOPE_CAVEAT = "company-wide evidence: a partial move can coexist with it"
@@ -36,20 +34,20 @@ def relate(claim: Claim, item: Item) -> str:
     if seen is None or said is None or item.weight <= 0:
         return "neutral"
     if item.absence and said != "flat":
-        return "neutral"  # "not revised yet" neither confirms nor refutes a revision
+        # "Not revised yet" neither confirms nor refutes a revision; it does bear out "is not raising".
+        return "supports" if claim.negated else "neutral"
     if claim.scoped and seen != said and not claim.negated:
         # A claim about some projects is not refuted by company-wide totals or statements.
         item.caveat = item.caveat or SCOPE_CAVEAT
         return "neutral"
-    if claim.negated:
-        return "contradicts" if seen == said else "supports"
-    if seen != said:
-        return "contradicts"
-    if claim.strong and item.change is not None and abs(item.change) < rules.RUMOR_STRONG_MOVE:
+    small = claim.strong and item.change is not None and abs(item.change) < rules.RUMOR_STRONG_MOVE
+    if small and seen == said:
         item.caveat = (f"moved {signed(item.change)}: the direction the claim says, but smaller than "
                        f"the claim's wording implies (at least {rules.RUMOR_STRONG_MOVE:.0%})")
-        return "neutral"
-    return "supports"
+        return "supports" if claim.negated else "neutral"  # "not collapsing" holds when it fell 10%
+    if claim.negated:
+        return "contradicts" if seen == said else "supports"
+    return "contradicts" if seen != said else "supports"
 
 
 def judge(claim: Claim, items: list[Item]) -> Verdict:
