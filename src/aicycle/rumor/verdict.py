@@ -125,9 +125,12 @@ def _claim_words(claim: Claim) -> str:
 
 def _no_evidence(claim: Claim, items: list[Item]) -> str:
     what = METRIC_LABELS.get(claim.metric or "", claim.metric or "?")
+    if any(i.caveat == SCOPE_CAVEAT for i in items):
+        return (f"Read as {_claim_words(claim)}. Nothing public by the as-of date confirms this partial "
+                f"claim, and company-wide evidence cannot refute it.")
     if items:
         return (f"Read as {_claim_words(claim)}. The evidence public by the as-of date neither confirms "
-                f"nor contradicts it ({len(items)} item(s) without a usable direction).")
+                f"nor contradicts it.")
     who = claim.company_name or "this market"
     return f"Read as {_claim_words(claim)}. Nothing on {what} for {who} was public by the as-of date."
 
