@@ -6,10 +6,13 @@ import csv
 import datetime as dt
 import hashlib
 import json
+import re
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from tests import rumor_store
@@ -177,3 +180,29 @@ def test_cli_hostile_and_bad_input(cli_home: Path) -> None:
     assert res.exit_code == 0 and "UNCLEAR" in res.stdout
     res = _run("Meta cuts capex", "--as-of", "2026-02-30")
     assert res.exit_code == 2 and "not a date" in res.stderr and "Traceback" not in res.output
+
+
+@settings(max_examples=120, deadline=None)
+@given(text=st.text(max_size=300) | st.sampled_from([
+    "Meta cuts capex", "GPU prices collapse", "$NVDA backlog shrinks", "Hyperscalers raise guidance to $1T",
+    "Micron HBM sold out", "neoclouds add 5 GW of power"]).map(lambda s: s + " \u202e\x00<i>"),
+    day=st.dates(min_value=dt.date(2015, 1, 1), max_value=dt.date(2030, 12, 31)))
+def test_any_text_on_any_day_gives_a_verdict(store: Store, text: str, day: dt.date) -> None:
+    result = check(store, text, day)
+    assert result["verdict"] in ("supported", "contradicted", "unclear")
+    assert all(e["date"] <= day.isoformat() for e in result["evidence"])
+
+
+def test_a_base_of_another_kind_is_said(store: Store) -> None:
+    """Microsoft's calendar-2026 outlook against its June fiscal-year cash capex: flagged, weighed less."""
+    result = check(store, "Microsoft cuts capex", "2026-08-01")
+    level = [e for e in result["evidence"] if e["signal"] == "guidance_level"]
+    assert result["verdict"] == "contradicted"
+    assert level and level[0]["caveat"] and "fiscal year ending June" in level[0]["caveat"]
+
+
+def test_group_claims_count_the_members(store: Store) -> None:
+    result = check(store, "Hyperscalers cutting capex", "2025-06-30")
+    counted = re.search(r"Of (\d) with evidence, 0 back the claim and (\d) contradict it\.", result["reasoning"])
+    assert counted and counted.group(1) == counted.group(2) and int(counted.group(1)) >= 3
+    assert {e["ticker"] for e in result["evidence"]} >= {"META", "GOOGL", "AMZN"}

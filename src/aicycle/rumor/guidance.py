@@ -180,20 +180,22 @@ def guidance_level(store: Store, ticker: str, as_of: dt.date, year: int | None =
     item.period = f"FY{target}"
     if base_row is not None and _as_date(base_row.get("filed")) and _as_date(base_row["filed"]) > latest.filed:  # type: ignore[operator]
         item.date = _as_date(base_row["filed"])  # the comparison became possible only then
-    if base_row is not None and base_row.get("metric") not in GUIDANCE and _misaligned(base_row, latest):
-        item.caveat = ("the base is a different measure or fiscal year than the guidance "
-                       "(e.g. cash capex for a June fiscal year against a lease-inclusive calendar-year outlook)")
+    why = _misaligned(base_row, latest) if base_row is not None and base_row.get("metric") not in GUIDANCE else None
+    if why:
+        item.caveat = f"the base is not like for like: {why}"
         item.weight *= 0.6
     return [item]
 
 
-def _misaligned(base_row: dict[str, Any], latest: _Vintage) -> bool:
-    """True when the prior-year actual is not the same kind of year or measure as the guided range."""
+def _misaligned(base_row: dict[str, Any], latest: _Vintage) -> str | None:
+    """Why the prior-year actual is not the same kind of year or measure as the guided range, if so."""
     guided = _as_date(latest.rows[0].get("period_end"))
     actual = _as_date(base_row.get("period_end"))
-    other_year_end = guided is not None and actual is not None and guided.month != actual.month
-    cash_vs_leases = base_row.get("metric") == "capex" and "lease" in latest.notes.lower()
-    return other_year_end or cash_vs_leases
+    if guided is not None and actual is not None and guided.month != actual.month:
+        return f"a fiscal year ending {actual:%B} against a range for the year ending {guided:%B}"
+    if base_row.get("metric") == "capex" and "lease" in latest.notes.lower():
+        return "cash capex without finance leases against a range that includes them"
+    return None
 
 
 def _prior_year_base(store: Store, ticker: str, target: int, as_of: dt.date,
