@@ -1,21 +1,17 @@
-"""One in-memory store filled by the real GPU loaders, built once per test session (loading takes
-seconds: Store.upsert inserts row by row). Tests must only read it."""
+"""One in-memory store filled by the real GPU loaders, built once per test session. Tests must only
+read it."""
 
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
-
 from aicycle.sources import gpu_captures, gpu_curated, gpu_series
 from aicycle.store import Store, open_store
-
-
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"  # as in conftest.py
+from tests.conftest import _shared_dir
 
 
 @cache
 def loaded_store() -> Store:
     store = open_store(memory=True, seed=False)
     for mod in (gpu_series, gpu_captures, gpu_curated):
-        mod.load_shared(store, SHARED)
+        mod.load_shared(store, _shared_dir())
     return store

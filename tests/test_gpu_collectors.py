@@ -217,3 +217,22 @@ def test_missing_fields_in_the_keyed_providers(shared_data: Path) -> None:
         gpu_runpod.parse_gpu_types({"errors": [{"message": "unauthorized"}]})
     with pytest.raises(ValueError, match="no 'data' object"):
         gpu_lambda.parse_instance_types({"error": {"code": "global/invalid-api-key", "message": "bad key"}})
+
+
+def test_two_collections_in_one_day_count_each_offer_once(server: ReplayServer, shared_data: Path) -> None:
+    import datetime as dt
+
+    from aicycle.gpu_index import computed_lines
+
+    server.route("/api/v0/bundles/", Reply(200, _bytes(shared_data, VAST)))
+    store = open_store(memory=True, seed=False)
+    with _client() as c:
+        for hour in (8, 20):
+            refresh_gpu(store, [VastProvider(base_url=server.url)], client=c,
+                        now=dt.datetime(2026, 11, 2, hour, tzinfo=dt.UTC))
+    assert store.count("gpu_prices") == 24
+    (line,) = [ln for ln in computed_lines(store) if ln.term == "on_demand"]
+    (point,) = line.points
+    # 6 offers, not 12. Q1 1.7339, Q3 1.9475, fences [1.4135, 2.268]: all six kept.
+    assert (point.n_quotes, point.n_dropped) == (6, 0)
+    assert point.value == pytest.approx(1.7614, abs=1e-4)

@@ -14,9 +14,9 @@ from aicycle.gpu_index import Line, Point
 D0 = dt.date(2026, 1, 1)
 
 
-def _quotes(prices: list[float], providers: list[str] | None = None) -> list[tuple[float, str, str, str | None]]:
+def _quotes(prices: list[float], providers: list[str] | None = None) -> list[gi.Quote]:
     providers = providers or [f"p{i}" for i in range(len(prices))]
-    return [(p, prov, "src", None) for p, prov in zip(prices, providers)]
+    return [(p, prov, "src", None, None) for p, prov in zip(prices, providers)]
 
 
 def test_tukey_fences_drop_the_far_quote() -> None:
@@ -111,3 +111,12 @@ def test_stored_index_carries_the_method_version() -> None:
     assert gi.store_index(store)["inserted"] == 0
     versions = store.query("SELECT DISTINCT method_version FROM gpu_index")
     assert versions == [{"method_version": gi.METHOD_VERSION}]
+
+
+def test_flags_follow_the_rows_into_points() -> None:
+    # henryzhangpku flags GIX-A100 2026-08: "dispersion 0.455 above the live ceiling 0.45" (its own note).
+    store = loaded_store()
+    (line,) = [ln for ln in gi.computed_lines(store, dt.date(2026, 8, 31), "cloud_list", "A100")
+               if ln.sku == "A100" and ln.term == "on_demand"]
+    assert line.points[-1].flags == ("dispersion 0.455 above the live ceiling 0.45",)
+    assert all(not p.flags for p in line.points if p.day == dt.date(2026, 5, 31))

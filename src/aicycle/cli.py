@@ -231,7 +231,8 @@ app.add_typer(gpu_app, name="gpu")
 @gpu_app.command("prices")
 @guarded
 def gpu_prices(
-    sku: Annotated[str | None, typer.Option("--sku", help="A SKU group (H100, H200, B200, A100) or a SKU (H100-SXM).")] = None,
+    sku: Annotated[str | None, typer.Option(
+        "--sku", help="A SKU group (H100, H200, B200, A100) or a SKU (H100-SXM).")] = None,
     family: Annotated[str | None, typer.Option("--family", help="marketplace, cloud_list or index.")] = None,
     term: Annotated[str | None, typer.Option("--term", help="on_demand, spot or reserved.")] = None,
     as_of: AsOf = None,
@@ -275,7 +276,7 @@ def _gpu_sku_option(sku: str | None) -> str | None:
 @gpu_app.command("collect")
 @guarded
 def gpu_collect(json_out: JsonOut = False) -> None:
-    """Collect offers from every GPU provider (vast.ai; Lambda, RunPod, Shadeform with a key) and store a dated snapshot."""
+    """Collect offers from every GPU provider (vast.ai; Lambda, RunPod, Shadeform with a key); store a dated snapshot."""
     from aicycle.gpu_refresh import refresh_gpu
     from aicycle.store import writing
 

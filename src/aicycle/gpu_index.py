@@ -1,7 +1,8 @@
 """A transparent, versioned GPU rental price index (docs/gpu_index.md).
 
 Per family (marketplace | cloud_list | index, never blended), SKU, term and day, over the quote-level
-rows (one offer, a provider's cheapest price, a provider's rate card):
+rows (one offer, a provider's cheapest price, a provider's rate card; an offer collected several
+times in one day counts once, at its latest price):
 1. quotes outside the Tukey fences [Q1 - k·IQR, Q3 + k·IQR] are dropped (only when the day has at
    least `GPU_INDEX_FENCE_MIN_QUOTES` quotes; k = `GPU_INDEX_TUKEY_K`);
 2. the index is the median of what remains, with its Q1 and Q3 (linear interpolation between order
@@ -40,6 +41,7 @@ class Point:
     n_dropped: int = 0
     sources: tuple[str, ...] = ()
     url: str | None = None
+    flags: tuple[str, ...] = ()   # the rows' flags (e.g. month_only_date): values needing care
 
     def to_dict(self) -> dict[str, Any]:
         out = asdict(self)
@@ -87,14 +89,18 @@ def tukey_keep(values: list[float], k: float = rules.GPU_INDEX_TUKEY_K,
     return [low <= v <= high for v in values]
 
 
-def index_point(day: dt.date, quotes: list[tuple[float, str, str, str | None]]) -> Point:
-    """The index of one (family, SKU, term, day) from its quotes (price, provider, source, url)."""
+Quote = tuple[float, str, str, str | None, str | None]  # price, provider, source, url, flag
+
+
+def index_point(day: dt.date, quotes: list[Quote]) -> Point:
+    """The index of one (family, SKU, term, day) from its quotes."""
     keep = tukey_keep([q[0] for q in quotes])
     kept = [q for q, k in zip(quotes, keep) if k]
     q1, med, q3 = quantiles([q[0] for q in kept])
     return Point(day=day, value=med, q1=q1, q3=q3, n_quotes=len(kept),
                  n_providers=len({q[1] for q in kept}), n_dropped=len(quotes) - len(kept),
-                 sources=tuple(sorted({q[2] for q in kept})), url=kept[0][3])
+                 sources=tuple(sorted({q[2] for q in kept})), url=kept[0][3],
+                 flags=tuple(sorted({q[4] for q in kept if q[4]})))
 
 
 def _filters(as_of: dt.date | None, family: str | None, group: str | None) -> tuple[str, list[Any]]:
@@ -115,13 +121,17 @@ def computed_lines(store: Store, as_of: dt.date | None = None, family: str | Non
                    group: str | None = None) -> list[Line]:
     where, params = _filters(as_of, family, group)
     rows = store.con.execute(
-        f"SELECT family, sku, term, observed_on, price_usd_per_gpu_hour, provider, source, url FROM gpu_prices "
-        f"WHERE {where} AND list_contains(?, stat) ORDER BY family, sku, term, observed_on, provider, price_key",
+        f"SELECT family, sku, term, observed_on, price_usd_per_gpu_hour, provider, source, url, flag FROM gpu_prices "
+        f"WHERE {where} AND list_contains(?, stat) "
+        # An offer collected several times in a day counts once, at its latest price.
+        f"QUALIFY row_number() OVER (PARTITION BY family, sku, term, observed_on, provider, source, "
+        f"coalesce(offer_id, price_key) ORDER BY observed_at DESC) = 1 "
+        f"ORDER BY family, sku, term, observed_on, provider, price_key",
         [*params, list(QUOTE_STATS)]).fetchall()
-    grouped: dict[tuple[str, str, str], dict[dt.date, list[tuple[float, str, str, str | None]]]] = \
+    grouped: dict[tuple[str, str, str], dict[dt.date, list[Quote]]] = \
         defaultdict(lambda: defaultdict(list))
-    for fam, sku, term, day, price, provider, source, url in rows:
-        grouped[(fam, sku, term)][day].append((price, provider, source, url))
+    for fam, sku, term, day, price, provider, source, url, flag in rows:
+        grouped[(fam, sku, term)][day].append((price, provider, source, url, flag))
     return [Line(fam, sku, term, "computed", points=[index_point(d, q) for d, q in sorted(days.items())])
             for (fam, sku, term), days in grouped.items()]
 
@@ -131,13 +141,14 @@ def published_lines(store: Store, as_of: dt.date | None = None, family: str | No
     where, params = _filters(as_of, family, group)
     rows = store.con.execute(
         f"SELECT family, sku, term, provider, stat, observed_on, arg_max(price_usd_per_gpu_hour, observed_at), "
-        f"any_value(n_offers), any_value(source), any_value(url) FROM gpu_prices "
+        f"any_value(n_offers), any_value(source), any_value(url), any_value(flag) FROM gpu_prices "
         f"WHERE {where} AND NOT list_contains(?, stat) GROUP BY ALL ORDER BY ALL",
         [*params, list(QUOTE_STATS)]).fetchall()
     lines: dict[tuple[str, ...], Line] = {}
-    for fam, sku, term, provider, stat, day, value, n, source, url in rows:
+    for fam, sku, term, provider, stat, day, value, n, source, url, flag in rows:
         line = lines.setdefault((fam, sku, term, provider, stat), Line(fam, sku, term, "published", provider, stat))
-        line.points.append(Point(day=day, value=value, n_quotes=n, sources=(source,), url=url))
+        line.points.append(Point(day=day, value=value, n_quotes=n, sources=(source,), url=url,
+                                 flags=(flag,) if flag else ()))
     return list(lines.values())
 
 

@@ -85,7 +85,8 @@ def _evidence(u: Used) -> Evidence:
         value=round(t.latest.value, 4), unit="USD per GPU-hour", period=t.latest.day.isoformat(),
         source="; ".join(t.sources), url=t.latest.url, accession=None, filed=t.latest.day,
         kind="derived" if line.kind == "computed" else "reported", metric=f"gpu_rental_price:{line.sku}",
-        method=f"{how}; change = latest / base - 1 over {rules.GPU_RENTAL_WINDOW_DAYS} days, like for like")
+        method=f"{how}; change = latest / base - 1 over {rules.GPU_RENTAL_WINDOW_DAYS} days, like for like",
+        flag="; ".join(t.latest.flags) or None)
 
 
 def charts(lines: list[gi.Line]) -> dict[str, list[dict[str, object]]]:
