@@ -92,11 +92,9 @@ def test_quoted_document_dates_a_fact(store: Store) -> None:
 
 
 def test_filings_beat_curated_transcriptions(shared_data: Path) -> None:
-    from aicycle.sources.edgar_facts import load_file
+    from tests.data_layer import shared_store
 
-    s = open_store(memory=True, seed=False)
-    load_file(s, shared_data / "edgar" / "companyfacts" / "CIK0001652044.json", "GOOGL")
-    curated.load_shared(s, shared_data)
+    s = shared_store(shared_data)
     q3 = next(r for r in facts.series(s, "GOOGL", "rpo") if r["period_end"] == dt.date(2025, 9, 30))
     assert q3["kind"] == "reported" and q3["filed"] == dt.date(2025, 10, 30)
     q2_2026 = facts.latest(s, "GOOGL", "rpo")  # no filing in the file yet: the curated row fills in
