@@ -75,7 +75,7 @@ def gather(store: Store, claim: Claim, as_of: dt.date) -> list[Item]:
     for ticker in tickers_for(claim):
         for provider in COMPANY_PROVIDERS.get(metric, ()):
             items.extend(provider(store, ticker, as_of, claim.year))
-        items.extend(statement_items(store, ticker, metric, as_of))
+        items.extend(statement_items(store, ticker, metric, as_of, claim.year))
         if metric == "capex_guidance" and claim.amount:
             mismatch = gx.figure_check(store, ticker, as_of, claim.year, claim.amount)
             items.extend([mismatch] if mismatch else [])

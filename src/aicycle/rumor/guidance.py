@@ -87,6 +87,8 @@ def _said_on(store: Store, ticker: str, as_of: dt.date) -> dict[dt.date, list[di
 def _target_year(by_year: dict[int, list[_Vintage]], year: int | None, as_of: dt.date) -> int | None:
     if year in by_year:
         return year
+    if year is not None and by_year and not min(by_year) - 1 <= year <= max(by_year):
+        return None  # a year nobody had guided yet (or long past): another year's range says nothing
     recent = [y for y, vs in by_year.items() if vs[-1].filed >= earliest(as_of)]
     return max(recent) if recent else None
 

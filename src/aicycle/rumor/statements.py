@@ -27,6 +27,7 @@ _DOCS = 4  # most recent documents per company
 # The language engine reads capex and capacity talk; its labels in the claim's terms.
 _LABELS: dict[str, str | None] = {"expand": "up", "maintain": "flat", "moderate": "down", "cut": "down",
                                   "none": None}
+_YEARS = re.compile(r"\b(20[2-3]\d)\b")
 INDIRECT_TOPICS = ("memory_supply", "gpu_rental_prices", "backlog")
 _CAPEX_TALK = re.compile(r"\bcapex\b|capital expenditure|capital spending", re.I)
 ENGINE_METRICS = ("capex", "capex_guidance", "ai_investment", "data_center_construction", "power")
@@ -45,10 +46,16 @@ def stance(text: str, metric: str = "capex") -> tuple[str | None, str]:
     return direction, "direction words: " + (", ".join(cues) if cues else "none")
 
 
-def statement_items(store: Store, ticker: str, metric: str, as_of: dt.date) -> list[Item]:
+def statement_items(store: Store, ticker: str, metric: str, as_of: dt.date, year: int | None = None) -> list[Item]:
     topic = re.compile(lexicon.STATEMENT_TOPICS[metric], re.I)
-    items = [*_curated(store, ticker, topic, metric, as_of), *_documents(store, ticker, topic, metric, as_of)]
-    return items
+    curated = [i for i in _curated(store, ticker, topic, metric, as_of) if _about_year(i.text, year)]
+    return [*curated, *_documents(store, ticker, topic, metric, as_of)]
+
+
+def _about_year(text: str, year: int | None) -> bool:
+    """A claim about 2027 is not answered by a sentence about 2026 only."""
+    years = {int(y) for y in _YEARS.findall(text)}
+    return year is None or not years or year in years
 
 
 def _curated(store: Store, ticker: str, topic: re.Pattern[str], metric: str, as_of: dt.date) -> list[Item]:

@@ -128,6 +128,9 @@ def _no_evidence(claim: Claim, items: list[Item]) -> str:
     if any(i.caveat == SCOPE_CAVEAT for i in items):
         return (f"Read as {_claim_words(claim)}. Nothing public by the as-of date confirms this partial "
                 f"claim, and company-wide evidence cannot refute it.")
+    if claim.year and not any(str(claim.year) in f"{i.period} {i.text}" for i in items if i.observed):
+        return (f"Read as {_claim_words(claim)} in {claim.year}. Nothing public by the as-of date speaks "
+                f"to {claim.year}.")
     if items:
         return (f"Read as {_claim_words(claim)}. The evidence public by the as-of date neither confirms "
                 f"nor contradicts it.")
