@@ -545,8 +545,8 @@ def event(
     args: Annotated[list[str] | None, typer.Argument(
         help="EVENT_ID, or 'compare EVENT_A EVENT_B'. See --list for the named events.")] = None,
     date: Annotated[str | None, typer.Option("--date", help="Date of your own event (YYYY-MM-DD).")] = None,
-    timing: Annotated[str, typer.Option(
-        "--timing", help="When the news reached US investors: during, before_open, after_close, weekend.")] = "during",
+    timing: Annotated[str | None, typer.Option(
+        "--timing", help="When the news reached US investors: during, before_open, after_close, weekend.")] = None,
     tickers: Tickers = None, group: Group = None,
     market: Annotated[str, typer.Option("--market", help="Market ticker for the model (SPY, SOXX, SMH).")] = "SPY",
     window: Annotated[str, typer.Option("--window", help="Event window a,b in trading days around day 0.")] = "-1,1",
