@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from aicycle.language.matcher import CueMatcher
 
 # Up to N words between two parts of a phrase, without unbounded backtracking.
-W1, W2, W3, W4 = (r"(?:[\s,]+[\w'’$.%-]+){0," + str(n) + r"}[\s,]+" for n in (1, 2, 3, 4))
+W1, W2, W3, W4, W6 = (r"(?:[\s,]+[\w'’$.%-]+){0," + str(n) + r"}[\s,]+" for n in (1, 2, 3, 4, 6))
 
 
 @dataclass(frozen=True)
@@ -39,7 +39,8 @@ SUBJECTS: tuple[Cue, ...] = (
     Cue("capacity", r"capacity|capacities", "subject", 0.8),
     Cue("facilities", r"(?:manufacturing|construction|development|data cent\w+) (?:projects?|facilit\w+|footprint"
         r"|network|sites?|campus\w*)|fabs?|factor(?:y|ies)|new facilit\w+", "subject", 0.8),
-    Cue("compute", r"data[- ]?cent(?:er|re)s?|hyperscal\w+|GPUs?|clusters?|compute", "subject", 0.8),
+    Cue("compute", r"data[- ]?cent(?:er|re)s?|hyperscal\w+|GPUs?|clusters?|compute|active power|contracted power"
+        r"|critical IT|IT load", "subject", 0.8),
     # Megawatts alone are as often power plants as data halls: a weak subject.
     Cue("power", r"(?:mega|giga)watts?|MW|GW", "subject", 0.5),
     Cue("invest", r"investments?|investment levels|spending|servers?", "subject", 0.7),
@@ -53,6 +54,7 @@ BLOCKS: tuple[Cue, ...] = (
         r"|near-line|exabyte|terabyte|TB|bit|DRAM|NAND|gas|generation|generating|nuclear|renewable|wind|solar"
         r"|battery|firm|dispatchable|transmission|interconnection) capacity|capacity (?:drives?|storage|points?"
         r"|shipments?|per)|in (?:this|that|my|his|her|their|a|an)(?: new| similar| advisory)? capacity"
+        r"|(?:fulfillment|fulfilment|logistics|warehouse|distribution|delivery)" + W2 + r"capacity"
         r"|(?:sales|specialist|renewal|drawable|borrowing|credit|debt|lending|warehouse|fulfillment|fulfilment"
         r"|headroom|balance sheet) capacity|capacity of our (?:sales|renewal|balance)"
         r"|energy, capacity|transmission build[- ]?outs?|(?:mega|giga)watts? to the grid|(?:mega|giga)watts? of (?:new )?(?:renewables"
@@ -77,8 +79,12 @@ DIRECTIONS: tuple[Cue, ...] = (
     # --- expand ---
     Cue("constrained", r"(?:capacity|supply|power|compute|GPU)[- ](?:constrain\w*|limit\w*|tight\w*|shortages?)"
         r"|constrained (?:on|by) (?:capacity|supply|power)|more demand than (?:supply|capacity)"
-        r"|demand (?:exceed|outstrip|outpac)\w*|sold out|scarcity|short on capacity", "expand", 1.6),
-    Cue("rent_outside", r"(?:rent|leas|procur|contract|secur)(?:e|es|ed|ing)?" + W2
+        r"|demand" + W2 + r"(?:exceed|outstrip|outpac)\w*|sold out|scarcity"
+        r"|short(?: on)?" + W4 + r"(?:capacity|power|space|supply|gpus?|compute)"
+        r"|more demand than" + W3 + r"(?:supply|capacity)|underinvest\w*|under-invest\w*"
+        r"|(?:data cent\w+|capacity|clusters?|sites?) (?:are|is) (?:full|sold out|fully (?:leased|utilized))"
+        r"|at capacity|out of capacity", "expand", 1.6),
+    Cue("rent_outside", r"(?:rent|leas|procur|contract|secur)(?:e|es|ed|ing|s)?" + W4
         + r"(?:third[- ]party|outside|additional|external|more) (?:capacity|compute|GPUs?|data cent\w+)",
         "expand", 1.4),
     Cue("out_of_digestion", r"(?:coming|come|came|emerg\w*) out of" + W3 + r"digestion"
@@ -100,8 +106,11 @@ DIRECTIONS: tuple[Cue, ...] = (
         r"|(?:major|large|significant|massive|big|heavy)" + W2 + r"(?:investments?|build\w*|capex|projects|spend\w*)"
         r"|continu\w* to (?:invest|spend)(?! in (?:R&D|research|our people|talent))|scal\w*(?: up)?" + W2 + r"(?:infrastructure|capacity)"
         r"|(?:in )?high demand|demand for" + W2 + r"(?:capacity|compute|data cent\w+)|(?:capacity|power) needs"
-        r"|more and more|far beyond", "expand", 1.2),
+        r"|more and more|far beyond|front-?load\w*|aggressive(?:ly)?" + W3 + r"(?:build|invest|add|deploy|spend|scal)\w*",
+        "expand", 1.2),
     Cue("spend_growth", r"(?:capex|capital spending|investment|spending|wfe) growth", "expand", 1.0, "moderate"),
+    Cue("up", r"up(?: nearly| about| approximately| over| more than| almost)? [\d.]+ ?(?:%|percent|x\b|times)"
+        r"|up (?:sharply|significantly|meaningfully|substantially|considerably)|high end of", "expand", 1.1, "maintain"),
     Cue("increase", r"increas\w*|rais(?:e|es|ed|ing)|higher|larger|up-?sid\w*|step(?:s|ped|ping)? up|lean\w*[- ]in"
         r"|(?:double|triple)[ds]?(?!-digit| digit)|doubling|more than doubl\w*|(?:more|additional) capacity", "expand", 1.0, "maintain"),
     Cue("growth", r"growth", "expand", 0.8, "moderate"),
@@ -117,7 +126,8 @@ DIRECTIONS: tuple[Cue, ...] = (
         r"(?:change|inflection)|reaffirm\w*|reiterat\w*|remain\w* (?:at|around|about) (?:the same|\$)",
         "maintain", 1.2),
     Cue("maintain_view", r"maintain\w*" + W2 + r"(?:outlook|guidance|view|range|plan|capex|ranges|level)"
-        r"|maintaining (?:that|it)\b|tighten\w*|narrow\w*", "maintain", 1.1),
+        r"|maintaining (?:that|it)\b|tighten\w*|narrow\w*|committed to" + W3 + r"(?:plan|capex|investment|guidance)\w*",
+        "maintain", 1.1),
     # --- moderate ---
     Cue("moderate", r"moderat\w*|slow(?:er|ing|ed|s)?(?: down)?\b|slowdown|lower rate|decelerat\w*"
         r"|less (?:rapid|aggressive)|not (?:grow|increase)\w* as (?:fast|much|quickly)|normaliz\w*"
@@ -125,20 +135,28 @@ DIRECTIONS: tuple[Cue, ...] = (
     Cue("digest", r"digest\w*|indigestion|paus(?:e|es|ed|ing)\b|air pocket|throttl\w*", "moderate", 1.5, "expand"),
     Cue("discipline", r"(?:capital|capex|spending|investment|supply) discipline|disciplined (?:capital spend\w*|capex"
         r"|spend\w*|investment|approach to (?:capex|capital|investment))|(?:remain|stay|be|being) disciplined"
-        r"|scrutiniz\w*|more attention|prudent|measured pace|low end of|limited capital|without having to invest"
+        r"|scrutiniz\w*|more attention|prudent|measured (?:pace|approach|way)"
+        r"|(?:is|are|remains?|stays?) measured(?! by| on| in| against)|low end of|limited capital"
+        r"|without having to invest"
         r"|less capital|(?:cost|capex|spend) optimi[sz]\w*|working through" + W2 + r"optimi[sz]\w*"
-        r"|controlling capital", "moderate", 1.6),
+        r"|controlling capital|optimi[sz]\w*" + W2 + r"(?:infrastructure |capex |capital )?(?:spend\w*|capex|investments?)"
+        r"|(?:invest\w*|spend\w*)" + W3 + r"(?:with discipline|responsibly|prudently|judiciously)"
+        r"|thoughtful|pac(?:e|ing) (?:our|the|of our) (?:investment|spend|capex)\w*"
+        r"|pace of" + W4 + r"(?:will )?(?:moderat|slow|decelerat)\w*"
+        r"|extend\w*" + W2 + r"useful li(?:fe|ves)|(?:growth rate|pace of growth|rate of growth)" + W6
+        + r"(?:lower|slower|moderat\w*|declin\w*|decelerat\w*)", "moderate", 1.6),
     Cue("efficiency", r"efficien\w* with (?:our )?capital(?! allocation)", "moderate", 1.2),
-    Cue("excess", r"excess capacity|overcapacity|over-?build\w*|surplus capacity|sell\w*" + W2
+    Cue("excess", r"excess capacity|overcapacity|(?:ample|sufficient|enough|plenty of) capacity|over-?build\w*|surplus capacity|sell\w*" + W2
         + r"(?:excess|spare|surplus|unused) capacity", "moderate", 1.3, "maintain"),
     Cue("uncertain", r"uncertain\w*|cautio\w*|wait and see", "moderate", 1.1),
     # --- cut ---
     Cue("cut", r"cut(?:s|ting)?|reduc\w*|lower(?:ed|ing)?|decreas\w*|declin\w*|down\b(?! to\b|[- ]cycle)|pull\w* back"
         r"|scal\w* back|cancel\w*|delay\w*|defer\w*|halt\w*|(?:decided )?not to continue|shelv\w*"
-        r"|lack of|sav(?:e|ings) in|savings", "cut", 1.1, "maintain"),
+        r"|lack of|sav(?:e|ings) in|savings|(?:spend|invest)\w* less|less (?:capex|spending|investment)", "cut", 1.1,
+        "maintain"),
 )
 
-NEGATORS = re.compile(r"(?:\bnot|\bno|n't|\bnever|\bwithout|\bnor|\bhardly)\W+(?:\w+\W+){0,3}$", re.IGNORECASE)
+NEGATORS = re.compile(r"(?:\bnot|\bno|n't|\bnever|\bwithout|\bnor|\bhardly)\W+(?:\w+\W+){0,4}$")
 
 def _lower(pattern: str) -> str:
     # Matching runs on lower-cased text without IGNORECASE (several times faster in `re`).
@@ -161,7 +179,8 @@ GATE_STEMS: tuple[str, ...] = (
     "cap[- ]?ex", "capital (?:expend|spend|invest|intensity|budget|plan|discipline)", "capacit",
     "invest", "spending", "data[- ]?cent", "infrastructure", "build[- ]?out",
     "digest", "indigest", "wfe", "compute", "gpu", "cluster", "megawatt", "gigawatt", "constrain", "sold out",
-    "hyperscal", "paus", "overbuil", "fabs?\\b", "optimi[sz]ation", "throttl", "moderat",
+    "hyperscal", "paus", "overbuil", "fabs?\\b", "optimi[sz]ation", "throttl", "moderat", "short on", "shortage",
+    "useful li", "front-?load",
 )
 TOPICAL = re.compile(r"\b(?:" + "|".join(GATE_STEMS) + ")")
 
