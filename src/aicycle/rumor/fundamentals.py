@@ -1,0 +1,155 @@
+"""Evidence from the facts table: capex trend, backlog, power, revenue, the HBM outlook.
+
+Each provider is `provider(store, ticker, as_of, year) -> list[Item]`, reads only rows public by
+as_of, and can be swapped for a richer reader without touching the verdict.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from aicycle.rumor.evidence import (Item, days, direction_of, earliest, freshness, item_from_fact, money,
+                                    pct, series, signed, _as_date)
+from aicycle.store import Store
+
+# Metrics that measure the same thing are paired only with each other (a lease-inclusive figure is
+# never compared with a cash-only one).
+CAPEX_FAMILIES: tuple[tuple[str, ...], ...] = (
+    ("capex_incl_finance_leases", "capex_incl_finance_leases_mgmt"),
+    ("capex",),
+)
+BACKLOG = ("backlog", "rpo_commercial", "rpo")
+POWER = ("active_power_mw", "contracted_power_mw")
+_SPANS = ((80, 100, "quarter", 0.8), (350, 380, "year", 0.7))
+
+
+def family_rows(store: Store, ticker: str, metrics: tuple[str, ...], as_of: dt.date) -> list[dict[str, Any]]:
+    seen: dict[tuple[Any, Any], dict[str, Any]] = {}
+    for metric in metrics:  # the first metric of a family wins a period both report
+        for row in series(store, ticker, metric, as_of):
+            seen.setdefault((row["period_start"], row["period_end"]), row)
+    return sorted(seen.values(), key=lambda r: (r["period_end"], r["period_start"]))
+
+
+def _year_ago(rows: list[dict[str, Any]], end: dt.date, tolerance: int) -> dict[str, Any] | None:
+    target = end - dt.timedelta(days=365)
+    close = [r for r in rows if abs((_as_date(r["period_end"]) - target).days) <= tolerance]  # type: ignore[operator]
+    return close[-1] if close else None
+
+
+def duration_trend(store: Store, ticker: str, as_of: dt.date, *, families: tuple[tuple[str, ...], ...],
+                   signal: str, label: str) -> list[Item]:
+    """Latest quarter and latest year against the same span a year earlier (YoY)."""
+    for family in families:
+        rows = family_rows(store, ticker, family, as_of)
+        items = []
+        for lo, hi, span, weight in _SPANS:
+            spans = [r for r in rows if (days(r) or 0) in range(lo, hi + 1)]
+            if not spans:
+                continue
+            latest = spans[-1]
+            prior = _year_ago(spans[:-1], _as_date(latest["period_end"]), 20)  # type: ignore[arg-type]
+            if prior is None or _as_date(latest["filed"]) < earliest(as_of):  # type: ignore[operator]
+                continue
+            change = pct(latest["value"], prior["value"])
+            text = (f"{ticker} {label} {money(latest['value'], latest['unit'])} for the {span} ending "
+                    f"{latest['period_end']} vs {money(prior['value'], prior['unit'])} a year earlier "
+                    f"({signed(change)} YoY)")
+            items.append(item_from_fact(latest, signal, text, observed=direction_of(change), change=change,
+                                        weight=weight * freshness(_as_date(latest["filed"]), as_of)))
+        if items:
+            return items
+    return []
+
+
+def capex_trend(store: Store, ticker: str, as_of: dt.date, year: int | None = None) -> list[Item]:
+    return duration_trend(store, ticker, as_of, families=CAPEX_FAMILIES, signal="capex_trend", label="capex")
+
+
+def revenue_trend(store: Store, ticker: str, as_of: dt.date, year: int | None = None) -> list[Item]:
+    items = duration_trend(store, ticker, as_of, families=(("revenue",),), signal="revenue_trend",
+                           label="revenue")
+    for item in items:  # demand proxy only: weaker than a direct statement of supply
+        item.weight *= 0.5
+    return items
+
+
+# --- backlog and power (instants) ---------------------------------------------------------------
+
+_NOT_COMPARABLE = re.compile(r"not comparable|changed (?:its |the )?(?:backlog )?definition|definition change|"
+                             r"elected to change our reporting", re.I)
+_DEFINITION_SAID = re.compile(r"(?:backlog|remaining performance obligation).*\b(?:change|changed|include)\b|"
+                              r"\b(?:change|changed)\b.*(?:backlog|remaining performance obligation)", re.I)
+
+
+def instant_trend(store: Store, ticker: str, as_of: dt.date, metric: str, signal: str, label: str) -> list[Item]:
+    rows = _by_end(series(store, ticker, metric, as_of))
+    if len(rows) < 2 or _as_date(rows[-1]["filed"]) < earliest(as_of):  # type: ignore[operator]
+        return []
+    latest = rows[-1]
+    end = _as_date(latest["period_end"])
+    prior = _year_ago(rows[:-1], end, 45)  # type: ignore[arg-type]
+    span, weight = ("a year earlier", 0.8) if prior else ("the previous report", 0.6)
+    prior = prior or rows[-2]
+    change = pct(latest["value"], prior["value"])
+    text = (f"{ticker} {label} {money(latest['value'], latest['unit'])} at {latest['period_end']} vs "
+            f"{money(prior['value'], prior['unit'])} at {prior['period_end']}, {span} ({signed(change)})")
+    item = item_from_fact(latest, signal, text, observed=direction_of(change), change=change,
+                          weight=weight * freshness(_as_date(latest["filed"]), as_of))
+    if _NOT_COMPARABLE.search(_notes(store, ticker, metric, (latest, prior), as_of)):
+        item.caveat = "the definition changed between the two dates; the change overstates growth"
+        item.weight *= 0.5
+    return [item]
+
+
+def _by_end(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One row per date for an instant (some loaders give instants a period start, some do not)."""
+    out: dict[Any, dict[str, Any]] = {}
+    for row in rows:
+        best = out.get(row["period_end"])
+        if best is None or str(row["filed"]) >= str(best["filed"]):
+            out[row["period_end"]] = row
+    return [out[k] for k in sorted(out)]
+
+
+def _notes(store: Store, ticker: str, metric: str, rows: tuple[dict[str, Any], ...], as_of: dt.date) -> str:
+    """Every note public by as_of on these dates, from any vintage or loader, and the company's own
+    words on a change of definition made public since the earlier date."""
+    found = store.query(
+        "SELECT coalesce(note, '') || ' ' || coalesce(flag, '') AS n FROM facts WHERE ticker = ? AND metric = ? "
+        "AND period_end IN (?, ?) AND filed <= ?",
+        [ticker, metric, rows[0]["period_end"], rows[1]["period_end"], as_of])
+    said = store.query(
+        "SELECT text AS n FROM facts WHERE ticker = ? AND metric = 'statement' AND text IS NOT NULL "
+        "AND filed <= ? AND filed >= ?", [ticker, as_of, rows[1]["period_end"]])
+    changes = [r["n"] for r in said if _DEFINITION_SAID.search(str(r["n"]))]
+    return " ".join([*(r["n"] for r in found), *changes])
+
+
+def backlog_trend(store: Store, ticker: str, as_of: dt.date, year: int | None = None) -> list[Item]:
+    for metric in BACKLOG:
+        items = instant_trend(store, ticker, as_of, metric, "backlog_trend", metric.replace("_", " "))
+        if items:
+            return items
+    return []
+
+
+def power_trend(store: Store, ticker: str, as_of: dt.date, year: int | None = None) -> list[Item]:
+    items: list[Item] = []
+    for metric in POWER:
+        label = metric.removesuffix("_mw").replace("_", " ")
+        items.extend(instant_trend(store, ticker, as_of, metric, "power_trend", label))
+    return items
+
+
+def hbm_outlook(store: Store, ticker: str, as_of: dt.date, year: int | None = None) -> list[Item]:
+    """A memory maker's own HBM market forecast: a rising TAM reads as demand ahead of supply."""
+    rows = [r for r in series(store, ticker, "hbm_tam", as_of) if _as_date(r["filed"]) >= earliest(as_of)]  # type: ignore[operator]
+    items = []
+    for row in rows[-1:]:
+        text = f"{ticker} forecasts the HBM market at {money(row['value'], row['unit'])} ({row.get('note') or ''})"
+        items.append(item_from_fact(row, "hbm_outlook", text.replace(" ()", ""), observed="up",
+                                    weight=0.4 * freshness(_as_date(row["filed"]), as_of)))
+    return items
