@@ -1,0 +1,111 @@
+"""Thin adapters: each page calls one function from a domain module, or learns it is not there yet.
+
+The dashboard is built while the report, rumor-check and economics modules land. A page whose
+module is missing shows "not available yet" (HTTP 503) instead of failing; every other error
+surfaces as usual.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+from collections.abc import Callable
+from typing import Any
+
+from aicycle.store import Store
+
+
+class NotAvailable(Exception):
+    """A domain module this page needs has not been installed in this build yet."""
+
+    def __init__(self, feature: str) -> None:
+        super().__init__(f"{feature} is not available yet in this build")
+        self.feature = feature
+
+
+def optional(module: str, attr: str) -> Callable[..., Any] | None:
+    """`module.attr` if the module exists, else None (a bug inside the module still raises)."""
+    try:
+        mod = importlib.import_module(module)
+    except ModuleNotFoundError as exc:
+        if exc.name and (module == exc.name or module.startswith(exc.name + ".")):
+            return None
+        raise
+    return getattr(mod, attr, None)
+
+
+def _need(module: str, attr: str, feature: str) -> Callable[..., Any]:
+    func = optional(module, attr)
+    if func is None:
+        raise NotAvailable(feature)
+    return func
+
+
+def report(store: Store, as_of: dt.date | None) -> dict[str, Any]:
+    build = _need("aicycle.cycle", "build_report", "The cycle report")
+    return build(store, as_of).to_dict()
+
+
+def rumor_check(store: Store, claim: str, as_of: dt.date | None) -> dict[str, Any]:
+    check = _need("aicycle.rumor", "check", "The rumor check")
+    return check(store, claim, as_of)
+
+
+def economics(name: str, overrides: dict[str, float]) -> dict[str, Any]:
+    run = _need("aicycle.economics", "run_scenario", "The economics model")
+    return run(name, overrides)
+
+
+def scenario_names() -> tuple[str, ...]:
+    """The shipped scenario names: the only names a request may ask for."""
+    names = optional("aicycle.economics", "scenario_names") or optional("aicycle.economics", "scenarios")
+    if names is None:
+        raise NotAvailable("The economics model")
+    found = names()
+    return tuple(sorted(found if not isinstance(found, dict) else found.keys()))
+
+
+def fact_series(store: Store, ticker: str, metric: str, as_of: dt.date | None) -> list[dict[str, Any]]:
+    """One row per period, the latest vintage public by `as_of` (aicycle.facts when installed)."""
+    series = optional("aicycle.facts", "series")
+    if series is not None:
+        return list(series(store, ticker, metric, as_of))
+    return store.query(
+        """
+        SELECT * EXCLUDE (rn) FROM (
+            SELECT *, row_number() OVER (
+                PARTITION BY period_start, period_end ORDER BY filed DESC NULLS LAST, fetched_at DESC
+            ) AS rn
+            FROM facts WHERE ticker = ? AND metric = ? AND (? IS NULL OR filed <= ?)
+        ) WHERE rn = 1 ORDER BY period_end, period_start
+        """,
+        [ticker, metric, as_of, as_of],
+    )
+
+
+def documents(store: Store, ticker: str, as_of: dt.date | None) -> list[dict[str, Any]]:
+    """Transcripts and releases public by `as_of`, newest first (no text: pages link by id)."""
+    return store.query(
+        "SELECT doc_id, ticker, date, kind, title, source, url, accession, length(text) AS chars "
+        "FROM documents WHERE ticker = ? AND (? IS NULL OR date <= ?) ORDER BY date DESC",
+        [ticker, as_of, as_of],
+    )
+
+
+COMPANY_METRICS: dict[str, tuple[str, ...]] = {
+    "capex": ("capex", "capex_incl_finance_leases"),
+    "guidance": ("capex_guidance_low", "capex_guidance_point", "capex_guidance_high"),
+    "backlog": ("rpo", "rpo_commercial", "backlog", "contracted_power_mw"),
+}
+
+
+def company(store: Store, ticker: str, as_of: dt.date | None) -> dict[str, Any]:
+    """Everything the company page shows: capex, guidance, backlog series, statements, documents."""
+    series = {metric: fact_series(store, ticker, metric, as_of)
+              for group in COMPANY_METRICS.values() for metric in group}
+    statements = store.query(
+        "SELECT filed, period_end, text, source, url, accession, kind, flag FROM facts "
+        "WHERE ticker = ? AND metric = 'statement' AND (? IS NULL OR filed <= ?) ORDER BY filed DESC",
+        [ticker, as_of, as_of],
+    )
+    return {"series": series, "statements": statements, "documents": documents(store, ticker, as_of)}
