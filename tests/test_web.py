@@ -1,0 +1,193 @@
+"""The dashboard through FastAPI's TestClient: pages, the JSON API, validation, escaping, headers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import warnings
+
+import pytest
+
+from aicycle.store import Store, open_store
+from aicycle.web import create_app
+from aicycle.web.figures import json_for_script
+from web_support import load_derived, load_quotes, load_transcripts, statement
+
+with warnings.catch_warnings():
+    # starlette asks for the "httpx2" fork; the pinned httpx works the same for TestClient
+    warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
+    from fastapi.testclient import TestClient
+
+HOSTILE = "<script>alert(1)</script>\"'&"
+
+
+@pytest.fixture(scope="module")
+def store(shared_data: Path) -> Iterator[Store]:
+    s = open_store(memory=True, seed=False)
+    load_derived(s, shared_data)
+    load_quotes(s, shared_data)
+    load_transcripts(s, shared_data, "AMD")
+    s.upsert("facts", [statement("META", dt.date(2026, 1, 5), HOSTILE, source=HOSTILE,
+                                 url="javascript:alert(2)")])
+    yield s
+    s.close()
+
+
+@pytest.fixture(scope="module")
+def client(store: Store) -> Iterator[TestClient]:
+    with TestClient(create_app(store=store)) as c:
+        yield c
+
+
+def test_company_page_charts_real_capex_and_rpo(client: TestClient) -> None:
+    r = client.get("/company/GOOGL")
+    assert r.status_code == 200
+    figures = _figures(r.text)
+    titles = [f["layout"]["title"]["text"] for f in figures]
+    assert titles == ["Quarterly capex", "Backlog and remaining performance obligations"]
+    capex = dict(zip(figures[0]["data"][0]["x"], figures[0]["data"][0]["y"]))
+    assert capex["2026-03-31"] == 35_674_000_000  # Alphabet Q1 2026, 10-Q filed 2026-04-30
+    assert "0001652044-26-000048" in r.text  # the accession is shown beside the number
+
+
+def test_company_as_of_hides_later_filings(client: TestClient) -> None:
+    r = client.get("/company/GOOGL", params={"as_of": "2026-04-29"})
+    capex = _figures(r.text)[0]["data"][0]
+    assert "2026-03-31" not in capex["x"]  # filed 2026-04-30: not public yet
+    assert "2025-12-31" in capex["x"]
+
+
+def test_company_page_lists_documents_and_statements(client: TestClient) -> None:
+    amd = client.get("/company/AMD").text
+    assert "AMD 2025 Q2 call" in amd and "AMD 2024 Q1 call" in amd
+    meta = client.get("/company/META").text
+    assert "approximately $60 billion to $65 billion in 2025" in meta
+
+
+def test_hostile_text_is_escaped_everywhere(client: TestClient) -> None:
+    html = client.get("/company/META").text
+    assert "<script>alert(1)" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;&#34;&#39;&amp;" in html
+    assert 'href="javascript:' not in html  # only http(s) links become anchors
+
+
+def test_script_json_cannot_close_its_block() -> None:
+    text = str(json_for_script({"t": "</script><b>&\u2028"}))
+    assert "<" not in text and ">" not in text and "&" not in text
+    assert json.loads(text) == {"t": "</script><b>&\u2028"}
+
+
+def test_api_facts_rows_carry_provenance(client: TestClient) -> None:
+    r = client.get("/api/facts", params={"ticker": "nvda", "metric": "capex"})
+    assert r.status_code == 200
+    body = r.json()
+    assert body["ticker"] == "NVDA" and len(body["rows"]) == 14
+    row = body["rows"][0]
+    for column in ("source", "url", "accession", "filed", "kind", "method"):
+        assert row[column], column
+
+
+@pytest.mark.parametrize("url, status, words", [
+    ("/api/facts?ticker=ZZZZ&metric=capex", 404, "unknown ticker"),
+    ("/api/facts?ticker=..%2F..%2Fetc&metric=capex", 404, "unknown ticker"),
+    ("/api/facts?ticker=NVDA&metric=DROP%20TABLE", 422, "metric"),
+    ("/api/facts?ticker=NVDA", 422, "metric: Field required"),
+    ("/api/facts?ticker=NVDA&metric=capex&as_of=2026-13-01", 422, "is not a date"),
+    ("/api/facts?ticker=NVDA&metric=capex&as_of=1999-01-01", 422, "before 2000"),
+    ("/api/check?claim=", 422, "claim"),
+    ("/api/economics/..%2F..%2Fetc%2Fpasswd", 404, ""),
+    ("/api/nothing", 404, "Not Found"),
+])
+def test_api_rejects_bad_input_with_a_clear_message(client: TestClient, url: str, status: int,
+                                                    words: str) -> None:
+    r = client.get(url)
+    assert r.status_code == status
+    assert words in r.json()["error"]
+
+
+def test_api_post_bodies_are_validated(client: TestClient) -> None:
+    r = client.post("/api/check", json={"claim": "x" * 2001})
+    assert r.status_code == 422 and "claim" in r.json()["error"]
+    r = client.post("/api/economics", json={"scenario": "../../etc/passwd"})
+    assert r.status_code == 422 and "scenario" in r.json()["error"]
+    r = client.post("/api/economics", content=b"{not json", headers={"content-type": "application/json"})
+    assert r.status_code == 422
+
+
+@pytest.mark.parametrize("url", ["/company/../../etc/passwd", "/company/..%2F..%2Fetc%2Fpasswd",
+                                 "/company/%2e%2e", "/static/../app.py", "/static/%2e%2e/app.py",
+                                 "/checkpoint/..%2Fx"])
+def test_no_path_traversal(client: TestClient, url: str) -> None:
+    r = client.get(url)
+    assert r.status_code in (404, 422)
+    assert "create_app" not in r.text and "root:" not in r.text
+
+
+def test_html_errors_are_pages_with_the_message(client: TestClient) -> None:
+    r = client.get("/company/NOPE")
+    assert r.status_code == 404 and "text/html" in r.headers["content-type"]
+    assert "unknown ticker &#39;NOPE&#39;" in r.text
+    r = client.get("/company/GOOGL", params={"as_of": HOSTILE[:10]})
+    assert r.status_code == 422 and "<script>" not in r.text
+
+
+def test_security_headers_on_every_response(client: TestClient) -> None:
+    for url in ("/company", "/api/companies", "/static/app.css", "/nothing"):
+        h = client.get(url).headers
+        csp = h["content-security-policy"]
+        assert "script-src 'self'" in csp and "default-src 'self'" in csp
+        assert "unsafe-inline" not in csp and "http" not in csp
+        assert h["x-content-type-options"] == "nosniff"
+        assert h["referrer-policy"] == "no-referrer"
+
+
+def test_pages_load_nothing_from_elsewhere(client: TestClient) -> None:
+    for url in ("/company/GOOGL", "/company", "/rumor", "/docs"):
+        html = client.get(url).text
+        # what the browser loads by itself: src attributes and <link href> (anchors are clicks)
+        loaded = re.findall(r'\bsrc="([^"]+)"', html) + re.findall(r'<link[^>]*\bhref="([^"]+)"', html)
+        assert loaded and all(u.startswith("/") and not u.startswith("//") for u in loaded), loaded
+        assert not re.findall(r"<script(?![^>]*\b(?:src=\"/|type=\"application/json\"))", html)
+
+
+def test_plotly_is_served_locally(client: TestClient) -> None:
+    r = client.get("/static/plotly.min.js")
+    assert r.status_code == 200 and r.text.lstrip().startswith("/**") and "plotly.js" in r.text[:200]
+    assert "javascript" in r.headers["content-type"]
+
+
+def test_docs_work_offline(client: TestClient) -> None:
+    html = client.get("/docs").text
+    for path in ("/api/report", "/api/facts", "/api/check", "/api/economics"):
+        assert f"<code>{path}</code>" in html
+    assert "cdn" not in html.lower()
+    schema = client.get("/openapi.json").json()
+    assert {"/api/report", "/api/facts", "/api/check", "/api/economics/{name}"} <= set(schema["paths"])
+
+
+def test_missing_modules_show_not_available(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    from aicycle.web import adapters
+
+    monkeypatch.setattr(adapters, "optional", lambda module, attr: None)
+    r = client.get("/economics")
+    assert r.status_code == 503 and "not available yet" in r.text
+    r = client.get("/api/check", params={"claim": "Meta cut capex"})
+    assert r.status_code == 503 and "not available yet" in r.json()["error"]
+
+
+def test_rumor_form_post_validates(client: TestClient) -> None:
+    r = client.post("/rumor", data={"claim": "   "})
+    assert r.status_code == 422 and "enter the claim" in r.text
+    r = client.post("/rumor", content=b"claim=x", headers={"content-type": "text/plain"})
+    assert r.status_code == 415
+    r = client.post("/rumor", data={"claim": "x" * 20_000})
+    assert r.status_code == 413
+
+
+def _figures(html: str) -> list[dict]:
+    blocks = re.findall(r'<script type="application/json" id="[^"]+">(.*?)</script>', html, re.S)
+    return [json.loads(b) for b in blocks]
