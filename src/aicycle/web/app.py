@@ -20,7 +20,7 @@ from aicycle.errors import AicycleError
 from aicycle.store import Store
 from aicycle.web.adapters import NotAvailable
 from aicycle.web.context import StoreSource, Web
-from aicycle.web.security import SecurityHeaders
+from aicycle.web.security import SecurityHeaders, content_security_policy, plotly_style_hashes
 
 
 def plotly_js() -> Path:
@@ -42,7 +42,7 @@ def create_app(store_path: Path | None = None, *, store: Store | None = None) ->
     app.state.web = Web(StoreSource(store_path, store))
     _routes(app)
     _errors(app)
-    app.add_middleware(SecurityHeaders)
+    app.add_middleware(SecurityHeaders, csp=content_security_policy(plotly_style_hashes(plotly_js())))
     return app
 
 

@@ -1,29 +1,52 @@
 """Security headers on every response, as a plain ASGI middleware (cheap: no body buffering).
 
 Scripts, styles, images and connections come from this server only. Page scripts are static files
-and charts are JSON data blocks (figures.py), so no inline script is ever allowed.
+and charts are JSON data blocks (figures.py), so no inline script is ever allowed; the only inline
+styles allowed are plotly.js's own, by hash.
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import re
+from functools import cache
+from pathlib import Path
+
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-CSP = "; ".join((
-    "default-src 'self'",
-    "script-src 'self'",
-    # plotly.js sets element styles from script; CSSOM writes need no 'unsafe-inline'
-    "style-src 'self'",
-    "img-src 'self' data:",
-    "font-src 'self'",
-    "connect-src 'self'",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-))
+# plotly.js injects <style> elements: an empty one it fills through CSSOM (not subject to CSP),
+# and fixed stylesheets written as string literals. Allowing exactly those by hash keeps
+# 'unsafe-inline' out; any other inline style stays blocked.
+_STYLE_LITERAL = re.compile(r"createElement\(\"style\"\).{0,400}?\.textContent='([^'\\]*)'", re.S)
+
+
+def _sha256(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
+
+
+@cache
+def plotly_style_hashes(plotly_js: Path) -> tuple[str, ...]:
+    source = plotly_js.read_text(encoding="utf-8")
+    return (_sha256(""), *(_sha256(m.group(1)) for m in _STYLE_LITERAL.finditer(source)))
+
+
+def content_security_policy(style_hashes: tuple[str, ...] = ()) -> str:
+    return "; ".join((
+        "default-src 'self'",
+        "script-src 'self'",
+        " ".join(("style-src 'self'", *style_hashes)),
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ))
+
 
 HEADERS: tuple[tuple[bytes, bytes], ...] = (
-    (b"content-security-policy", CSP.encode()),
     (b"x-content-type-options", b"nosniff"),
     (b"referrer-policy", b"no-referrer"),
     (b"x-frame-options", b"DENY"),
@@ -32,8 +55,9 @@ HEADERS: tuple[tuple[bytes, bytes], ...] = (
 
 
 class SecurityHeaders:
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, csp: str) -> None:
         self.app = app
+        self.headers = ((b"content-security-policy", csp.encode()), *HEADERS)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -43,7 +67,7 @@ class SecurityHeaders:
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 names = {k.lower() for k, _ in message.get("headers", [])}
-                extra = [(k, v) for k, v in HEADERS if k not in names]
+                extra = [(k, v) for k, v in self.headers if k not in names]
                 message["headers"] = list(message.get("headers", [])) + extra
             await send(message)
 
