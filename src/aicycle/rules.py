@@ -6,8 +6,62 @@ Change a number here and every reading follows; nothing else hard-codes a thresh
 from __future__ import annotations
 
 # --- capex ---
+# Shared by the report's checkpoints: a quarter is 80-100 days long (a YTD or annual value never is).
+QUARTER_DAYS = (80, 100)
+# Shared state cut-offs on a checkpoint's standardized score (-1..+1).
+EXPANDING_AT = 0.25       # score >= this -> expanding
+SLOWING_BELOW = -0.10     # score <= this -> slowing (between the two: steady)
+CONTRACTING_BELOW = -0.40  # score <= this -> contracting
+# Capex growth: a median YoY growth of +50% across the hyperscalers scores +1 (-50% scores -1).
+CAPEX_YOY_FULL_SCALE = 0.50
+# A guidance revision moves the midpoint by at least this much to count as raised or cut.
+GUIDANCE_MOVE_MIN = 0.01
+# Revisions older than this (days before as_of) no longer move the reading.
+GUIDANCE_LOOKBACK_DAYS = 200
+# The latest capex quarter must end within this many days of as_of to be scored.
+CAPEX_STALE_DAYS = 200
+# How the capex score is put together: growth of spending vs direction of guidance.
+CAPEX_WEIGHTS = {"growth": 0.6, "guidance": 0.4}
+# What one guidance revision says (the company's latest revision within the lookback counts).
+# "narrowed_up" = the range narrowed and its midpoint rose (Meta Jul 2026: $125-145B -> $130-145B).
+GUIDANCE_REVISION_SCORE = {"raised": 1.0, "narrowed_up": 0.5, "reaffirmed": 0.0, "widened": 0.0,
+                           "narrowed_down": -0.5, "cut": -1.0,
+                           # a first guide for a new year, against the prior year's last guide
+                           "initial_above": 1.0, "initial_level": 0.0, "initial_below": -1.0}
 # --- gpu_rental ---
 # --- backlog ---
+# Backlog growth: +50% a year scores +1; a backlog shrinking 50% a year scores -1.
+BACKLOG_GROWTH_FULL_SCALE = 0.50
+# A year-ago point is looked for within this many days of period_end - 365.
+BACKLOG_YOY_TOLERANCE_DAYS = 45
+# A company's latest backlog must be this recent (days before as_of) to be scored.
+BACKLOG_STALE_DAYS = 200
 # --- memory ---
+# Memory revenue growth: +50% YoY scores +1.
+MEMORY_YOY_FULL_SCALE = 0.50
+MEMORY_STALE_DAYS = 200
+# Supply statements within this window count; words that mark a tight market, and a loose one.
+MEMORY_STATEMENT_DAYS = 365
+SHORTAGE_WORDS = ("sold out", "shortage", "tight", "constrained", "allocation", "fully booked")
+GLUT_WORDS = ("oversupply", "glut", "inventory correction", "excess inventory", "price decline")
+# A shortage statement adds this much to the memory score (a glut statement subtracts it).
+MEMORY_STATEMENT_WEIGHT = 0.5
+MEMORY_WEIGHTS = {"growth": 0.7, "statements": 0.3}
 # --- power ---
+# Growth of active (energized) power at the neo-clouds: +50% YoY scores +1.
+POWER_GROWTH_FULL_SCALE = 0.50
+POWER_STALE_DAYS = 200
+POWER_STATEMENT_DAYS = 365
+# Words that make a statement a power constraint, and event kinds that count as permitting events.
+POWER_WORDS = ("power", "grid", "energy", "electricity", "megawatt", "gigawatt", "substation",
+               "interconnect", "permit")
+PERMIT_EVENT_KINDS = ("permit", "permitting", "power", "grid")
+POWER_WEIGHTS = {"active": 0.6, "contracted": 0.4}
 # --- verdict ---
+# Composite weights (Conference Board style: each component's standardized change, weighted).
+# Checkpoints without data drop out and the remaining weights are renormalized.
+VERDICT_WEIGHTS = {"capex": 0.30, "backlog": 0.25, "gpu_rental": 0.20, "memory": 0.15, "power": 0.10}
+# Below this share of the total weight with data, the verdict is insufficient_data.
+VERDICT_MIN_COVERAGE = 0.5
+# Diffusion: an expanding checkpoint counts 1, a steady one 0.5, slowing/contracting 0.
+DIFFUSION_CREDIT = {"expanding": 1.0, "steady": 0.5, "slowing": 0.0, "contracting": 0.0}

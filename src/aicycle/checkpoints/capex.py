@@ -1,0 +1,289 @@
+"""Checkpoint 1: hyperscaler capex, quarter by quarter, and how the guidance for the year moves.
+
+Rules (thresholds in rules.py, prose in docs/method.md): capex growing year on year and guidance
+raised -> expanding; guidance cut and capex shrinking -> contracting. The score is the weighted mean of
+(a) the median YoY growth of each hyperscaler's latest quarter, scaled by CAPEX_YOY_FULL_SCALE, and
+(b) the mean score of each company's latest guidance revision within GUIDANCE_LOOKBACK_DAYS.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+from dataclasses import dataclass
+from typing import Any
+
+from aicycle import rules
+from aicycle.checkpoints import common as c
+from aicycle.checkpoints.base import Evidence, Metric, Reading
+from aicycle.store import Store
+from aicycle.universe import get
+
+ID = "capex"
+TITLE = "Hyperscaler capex and guidance"
+HYPERSCALERS = ("META", "MSFT", "GOOGL", "AMZN", "ORCL")
+# Meta guides and reports capex including finance-lease principal; the others' cash PP&E is the
+# figure their guidance refers to. The first metric with a value for a quarter wins.
+CAPEX_METRICS: dict[str, tuple[str, ...]] = {"META": ("capex_incl_finance_leases", "capex")}
+GUIDANCE_METRICS = ("capex_guidance_low", "capex_guidance_high", "capex_guidance_point")
+
+
+@dataclass
+class Guide:
+    """One vintage of a company's capex guidance for one year."""
+
+    ticker: str
+    year: int
+    filed: dt.date
+    low: float | None
+    high: float | None
+    point: float | None
+    row: dict[str, Any]
+
+    @property
+    def mid(self) -> float | None:
+        if self.low is not None and self.high is not None:
+            return (self.low + self.high) / 2
+        return self.point if self.point is not None else (self.low or self.high)
+
+    def text(self) -> str:
+        if self.low is not None and self.high is not None:
+            return f"{c.usd(self.low)}–{c.usd(self.high)}"
+        return f"~{c.usd(self.mid)}"
+
+
+@dataclass
+class Revision:
+    guide: Guide
+    prior: Guide | None
+    kind: str  # a key of rules.GUIDANCE_REVISION_SCORE, or "first"
+
+    @property
+    def mid_change(self) -> float | None:
+        return c.growth(self.guide.mid, self.prior.mid) if self.prior else None
+
+    def text(self) -> str:
+        g, name = self.guide, get(self.guide.ticker).name
+        if self.prior is None:
+            return f"{name} FY{g.year} capex guidance {g.text()} ({g.filed:%b %-d, %Y}; first guide in store)"
+        p = self.prior
+        moves = []
+        for label, new, old in (("low", g.low, p.low), ("high", g.high, p.high)):
+            if new is not None and old is not None and new != old:
+                moves.append(f"{label} {'+' if new > old else '-'}{c.usd(abs(new - old))}")
+        detail = ", ".join(moves) or f"midpoint {c.pct(self.mid_change)}"
+        if self.kind.startswith("initial"):
+            return (f"{name} first FY{g.year} capex guide {g.text()} ({g.filed:%b %-d, %Y}) vs FY{p.year} "
+                    f"last guide {p.text()}: midpoint {c.pct(self.mid_change)}")
+        verb = self.kind.replace("_up", " up").replace("_down", " down")
+        return f"{name} FY{g.year} capex guidance {verb} to {g.text()} from {p.text()} ({detail}; {g.filed:%b %-d, %Y})"
+
+
+def read(store: Store, as_of: dt.date) -> Reading:
+    quarters = {t: _quarters(store, t, as_of) for t in HYPERSCALERS}
+    revisions = {t: _revisions(store, t, as_of) for t in HYPERSCALERS}
+    if not any(quarters.values()) and not any(revisions.values()):
+        return c.empty(ID, TITLE, "No hyperscaler capex or guidance public by this date.")
+    metrics: list[Metric] = []
+    evidence: list[Evidence] = []
+    reasoning: list[str] = []
+    growth_score = _growth_part(quarters, as_of, metrics, evidence, reasoning)
+    sum_text = _sum_part(quarters, metrics, reasoning)
+    guide_score, guide_text = _guidance_part(revisions, as_of, metrics, evidence, reasoning)
+    score = c.weighted([(growth_score, rules.CAPEX_WEIGHTS["growth"]),
+                        (guide_score, rules.CAPEX_WEIGHTS["guidance"])])
+    state = c.state_for(score)
+    reasoning.append(f"Score {score if score is not None else 'n/a'} -> {state} "
+                     f"(expanding at >= {rules.EXPANDING_AT}, slowing at <= {rules.SLOWING_BELOW}).")
+    median = next((m.value for m in metrics if m.name == "capex_yoy_median"), None)
+    growth_text = f"median YoY {c.pct(median)}" if median is not None else None
+    headline = "; ".join(x for x in (sum_text, growth_text, guide_text) if x)
+    return Reading(id=ID, title=TITLE, state=state, headline=headline, score=score, metrics=metrics,
+                   evidence=evidence, reasoning=reasoning, charts=_charts(quarters, revisions))
+
+
+def _quarters(store: Store, ticker: str, as_of: dt.date) -> dict[str, dict[str, Any]]:
+    """Calendar quarter -> the quarterly capex row (preferred metric first)."""
+    out: dict[str, dict[str, Any]] = {}
+    for metric in CAPEX_METRICS.get(ticker, ("capex",)):
+        for row in c.quarterly(c.series(store, ticker, metric, as_of)):
+            out.setdefault(c.calendar_quarter(row), row)
+    return dict(sorted(out.items()))
+
+
+def _growth_part(quarters: dict[str, dict[str, dict[str, Any]]], as_of: dt.date, metrics: list[Metric],
+                 evidence: list[Evidence], reasoning: list[str]) -> float | None:
+    yoys: list[float] = []
+    for ticker, by_q in quarters.items():
+        if not by_q:
+            reasoning.append(f"{ticker}: no quarterly capex public by {as_of}.")
+            continue
+        cq, row = next(reversed(by_q.items()))
+        name = get(ticker).name
+        evidence.append(c.evidence(row, f"{name} capex {cq}: {c.usd(row['value'])} ({row['metric']})"))
+        metrics.append(Metric(f"capex:{ticker}", row["value"], "USD", f"{name} capex", cq))
+        prev, year_ago = by_q.get(c.shift_quarter(cq, -1)), by_q.get(c.shift_quarter(cq, -4))
+        qoq = c.growth(row["value"], prev["value"]) if prev else None
+        yoy = c.growth(row["value"], year_ago["value"]) if year_ago else None
+        if qoq is not None:
+            metrics.append(Metric(f"capex_qoq:{ticker}", round(qoq, 4), "ratio", f"{name} capex QoQ", cq))
+        if yoy is not None:
+            metrics.append(Metric(f"capex_yoy:{ticker}", round(yoy, 4), "ratio", f"{name} capex YoY", cq))
+            evidence.append(c.evidence(year_ago, f"{name} capex {c.shift_quarter(cq, -4)} (year-ago base): "
+                                                 f"{c.usd(year_ago['value'])}"))
+        stale = (as_of - row["period_end"]).days > rules.CAPEX_STALE_DAYS
+        reasoning.append(f"{ticker} {cq}: {c.usd(row['value'])}, QoQ {c.pct(qoq)}, YoY {c.pct(yoy)}"
+                         + (" (stale: not scored)" if stale else ""))
+        if yoy is not None and not stale:
+            yoys.append(yoy)
+    if not yoys:
+        reasoning.append("Growth: no company has a fresh quarter with a year-ago quarter to compare.")
+        return None
+    median = statistics.median(yoys)
+    score = round(c.clip(median / rules.CAPEX_YOY_FULL_SCALE), 3)
+    metrics.append(Metric("capex_yoy_median", round(median, 4), "ratio", "Median capex YoY", None))
+    reasoning.append(f"Growth: median YoY {c.pct(median)} over {len(yoys)} compan"
+                     f"{'y' if len(yoys) == 1 else 'ies'} / {rules.CAPEX_YOY_FULL_SCALE:.0%} -> {score:+.2f}.")
+    return score
+
+
+def _sum_part(quarters: dict[str, dict[str, dict[str, Any]]], metrics: list[Metric],
+              reasoning: list[str]) -> str | None:
+    """Sum over quarters where all five report; otherwise say which are missing."""
+    all_q = sorted({q for by_q in quarters.values() for q in by_q})
+    if not all_q:
+        return None
+    complete = [q for q in all_q if all(q in quarters[t] for t in HYPERSCALERS)]
+
+    def total(q: str) -> float:
+        return sum(quarters[t][q]["value"] for t in HYPERSCALERS if q in quarters[t])
+
+    if complete:
+        q = complete[-1]
+        yoy = c.growth(total(q), total(c.shift_quarter(q, -4))) if c.shift_quarter(q, -4) in complete else None
+        qoq = c.growth(total(q), total(c.shift_quarter(q, -1))) if c.shift_quarter(q, -1) in complete else None
+        metrics.append(Metric("capex_sum", total(q), "USD", "Five hyperscalers' capex", q))
+        for name, value in (("capex_sum_qoq", qoq), ("capex_sum_yoy", yoy)):
+            if value is not None:
+                metrics.append(Metric(name, round(value, 4), "ratio", name.replace("_", " "), q))
+        reasoning.append(f"Sum {q}: {c.usd(total(q))} (all five), QoQ {c.pct(qoq)}, YoY {c.pct(yoy)}.")
+        return f"Five hyperscalers spent {c.usd(total(q))} in {q} (YoY {c.pct(yoy)})"
+    q = all_q[-1]
+    present = [t for t in HYPERSCALERS if q in quarters[t]]
+    missing = [t for t in HYPERSCALERS if t not in present]
+    metrics.append(Metric("capex_partial_sum", total(q), "USD", f"Capex of {', '.join(present)}", q))
+    reasoning.append(f"No quarter with all five in store; {q} has {', '.join(present)} "
+                     f"({c.usd(total(q))}); missing {', '.join(missing)}: no five-company sum.")
+    return f"{q} capex {c.usd(total(q))} for {len(present)} of 5 ({', '.join(missing)} missing)"
+
+
+def _revisions(store: Store, ticker: str, as_of: dt.date) -> list[Revision]:
+    """Every guidance vintage in filed order, each classified against the one before it."""
+    guides: dict[tuple[int, dt.date], Guide] = {}
+    for row in c.rows_for(store, [ticker], GUIDANCE_METRICS, as_of):
+        key = (row["period_end"].year, row["filed"])
+        g = guides.setdefault(key, Guide(ticker, key[0], key[1], None, None, None, row))
+        side = row["metric"].rsplit("_", 1)[1]
+        setattr(g, side, row["value"])
+        if row.get("url") and not g.row.get("url"):
+            g.row = row  # the provenance shown: prefer a row that links to the document
+    out: list[Revision] = []
+    last_by_year: dict[int, Guide] = {}
+    for (year, _), g in sorted(guides.items(), key=lambda kv: (kv[0][1], kv[0][0])):
+        prior = last_by_year.get(year)
+        if prior is not None:
+            out.append(Revision(g, prior, _classify(prior, g)))
+        elif year - 1 in last_by_year:
+            out.append(Revision(g, last_by_year[year - 1], _initial(last_by_year[year - 1], g)))
+        else:
+            out.append(Revision(g, None, "first"))
+        last_by_year[year] = g
+    return out
+
+
+def _classify(old: Guide, new: Guide) -> str:
+    change = c.growth(new.mid, old.mid) or 0.0
+    ranged = None not in (old.low, old.high, new.low, new.high)
+    if ranged:
+        dl, dh = new.low - old.low, new.high - old.high  # type: ignore[operator]
+        width_new, width_old = new.high - new.low, old.high - old.low  # type: ignore[operator]
+        if dl >= 0 and dh >= 0 and (dl > 0 or dh > 0) and width_new >= width_old:
+            return "raised"
+        if dl <= 0 and dh <= 0 and (dl < 0 or dh < 0) and width_new >= width_old:
+            return "cut"
+        if width_new < width_old:
+            if abs(change) < rules.GUIDANCE_MOVE_MIN:
+                return "reaffirmed" if dl == dh == 0 else ("narrowed_up" if change > 0 else "narrowed_down")
+            return "narrowed_up" if change > 0 else "narrowed_down"
+        if width_new > width_old and abs(change) < rules.GUIDANCE_MOVE_MIN:
+            return "widened"
+    if change >= rules.GUIDANCE_MOVE_MIN:
+        return "raised"
+    if change <= -rules.GUIDANCE_MOVE_MIN:
+        return "cut"
+    return "reaffirmed"
+
+
+def _initial(prior_year: Guide, new: Guide) -> str:
+    change = c.growth(new.mid, prior_year.mid) or 0.0
+    if change >= rules.GUIDANCE_MOVE_MIN:
+        return "initial_above"
+    return "initial_below" if change <= -rules.GUIDANCE_MOVE_MIN else "initial_level"
+
+
+def _guidance_part(revisions: dict[str, list[Revision]], as_of: dt.date, metrics: list[Metric],
+                   evidence: list[Evidence], reasoning: list[str]) -> tuple[float | None, str | None]:
+    scores: list[float] = []
+    latest_texts: list[tuple[bool, dt.date, str]] = []
+    for ticker, revs in revisions.items():
+        if not revs:
+            continue
+        current_year = max(r.guide.year for r in revs)
+        for r in revs:
+            if r.guide.year >= current_year - 1:
+                evidence.append(c.evidence(r.guide.row, r.text()))
+        last = revs[-1]
+        g = last.guide
+        for side in ("low", "high", "point"):
+            value = getattr(g, side)
+            if value is not None:
+                metrics.append(Metric(f"guidance_{side}:{ticker}", value, "USD",
+                                      f"{get(ticker).name} FY{g.year} capex guidance ({side})", f"FY{g.year}"))
+        age = (as_of - g.filed).days
+        weight = rules.GUIDANCE_REVISION_SCORE.get(last.kind)
+        if weight is not None and age <= rules.GUIDANCE_LOOKBACK_DAYS:
+            scores.append(weight)
+            reasoning.append(f"Guidance {ticker}: {last.kind} {age} days ago -> {weight:+.1f}. {last.text()}")
+        else:
+            why = "no earlier guide to compare" if weight is None else f"{age} days old (> {rules.GUIDANCE_LOOKBACK_DAYS})"
+            reasoning.append(f"Guidance {ticker}: not scored ({why}). {last.text()}")
+        latest_texts.append((last.kind != "first", g.filed, _short(last)))
+    if not latest_texts:
+        reasoning.append("Guidance: none public by this date.")
+        return None, None
+    latest_texts.sort(reverse=True)
+    text = "; ".join(t for _, _, t in latest_texts[:2])  # revisions before first guides, newest first
+    if not scores:
+        return None, text
+    score = round(sum(scores) / len(scores), 3)
+    reasoning.append(f"Guidance: mean revision score {score:+.2f} over {len(scores)} compan"
+                     f"{'y' if len(scores) == 1 else 'ies'}.")
+    return score, text
+
+
+def _short(r: Revision) -> str:
+    g = r.guide
+    verb = {"first": "guides", "initial_above": "guides", "initial_level": "guides",
+            "initial_below": "guides"}.get(r.kind, r.kind.replace("_up", "").replace("_down", ""))
+    tail = f" from {r.prior.text()}" if r.prior and not r.kind.startswith("initial") and r.kind != "first" else ""
+    return f"{g.ticker} FY{g.year} {verb} {g.text()}{tail} ({g.filed:%b %Y})"
+
+
+def _charts(quarters: dict[str, dict[str, dict[str, Any]]], revisions: dict[str, list[Revision]]) -> dict[str, Any]:
+    bars = {t: [{"x": q, "y": row["value"], "metric": row["metric"], "url": row.get("url"),
+                 "accession": row.get("accession")} for q, row in by_q.items()]
+            for t, by_q in quarters.items() if by_q}
+    guides = {t: [{"filed": r.guide.filed.isoformat(), "year": r.guide.year, "low": r.guide.low,
+                   "high": r.guide.high, "point": r.guide.point, "mid": r.guide.mid, "kind": r.kind}
+                  for r in revs] for t, revs in revisions.items() if revs}
+    return {"capex_by_quarter": bars, "guidance": guides}

@@ -1,0 +1,185 @@
+"""What the checkpoints share: point-in-time reads of the facts table, evidence, number formatting.
+
+Point in time: a row counts for "as of D" only when `filed <= D`; for each period the latest such
+vintage wins (a restatement filed later replaces the first report only from its filing date on).
+When `aicycle.facts` (the data layer's reader) is installed it is used; the fallback query below
+applies the same rule so the checkpoints work against the bare facts table.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from aicycle import rules
+from aicycle.checkpoints.base import Evidence, Reading
+from aicycle.store import Store
+
+Row = dict[str, Any]
+
+# Among rows filed the same day for the same period, a filing beats a derivation beats a curation.
+_KIND_RANK = {"reported": 0, "derived": 1, "curated": 2}
+
+
+def series(store: Store, ticker: str, metric: str, as_of: dt.date) -> list[Row]:
+    """One row per period (latest vintage public by `as_of`), oldest period first."""
+    try:
+        from aicycle import facts  # the data layer's reader, when present
+    except ImportError:
+        facts = None  # type: ignore[assignment]
+    if facts is not None and hasattr(facts, "series"):
+        return sorted(facts.series(store, ticker, metric, as_of=as_of), key=_period_sort)
+    rows = store.query(
+        "SELECT * FROM facts WHERE ticker = ? AND metric = ? AND filed IS NOT NULL AND filed <= ? "
+        "AND value IS NOT NULL", [ticker, metric, as_of])
+    best: dict[tuple[Any, Any], Row] = {}
+    for row in rows:
+        key = (row["period_start"], row["period_end"])
+        old = best.get(key)
+        if old is None or _vintage(row) > _vintage(old):
+            best[key] = row
+    return sorted(best.values(), key=_period_sort)
+
+
+def _vintage(row: Row) -> tuple[dt.date, int]:
+    return (row["filed"], -_KIND_RANK.get(row["kind"], 9))
+
+
+def _period_sort(row: Row) -> tuple[dt.date, dt.date]:
+    return (row["period_end"], row["period_start"] or row["period_end"])
+
+
+def rows_for(store: Store, tickers: Iterable[str], metrics: Iterable[str], as_of: dt.date) -> list[Row]:
+    """Every public vintage (not only the latest) of some metrics, ordered by filed date."""
+    tickers, metrics = list(tickers), list(metrics)
+    return store.query(
+        "SELECT * FROM facts WHERE ticker IN (SELECT unnest(?)) AND metric IN (SELECT unnest(?)) "
+        "AND filed IS NOT NULL AND filed <= ? ORDER BY filed, ticker, metric, period_end",
+        [tickers, metrics, as_of])
+
+
+def statements(store: Store, tickers: Iterable[str] | None, as_of: dt.date, since: dt.date) -> list[Row]:
+    """Qualitative rows (metric 'statement', text set) public in [since, as_of], newest first."""
+    sql = ("SELECT * FROM facts WHERE metric = 'statement' AND text IS NOT NULL "
+           "AND filed IS NOT NULL AND filed <= ? AND filed >= ?")
+    params: list[Any] = [as_of, since]
+    if tickers is not None:
+        sql += " AND ticker IN (SELECT unnest(?))"
+        params.append(list(tickers))
+    return store.query(sql + " ORDER BY filed DESC, ticker", params)
+
+
+def quarterly(rows: list[Row]) -> list[Row]:
+    """Keep rows whose period is one quarter long (a YTD or annual value is never a quarter)."""
+    lo, hi = rules.QUARTER_DAYS
+    return [r for r in rows if r["period_start"] is not None
+            and lo <= (r["period_end"] - r["period_start"]).days + 1 <= hi]
+
+
+def instants(rows: list[Row]) -> list[Row]:
+    return [r for r in rows if r["period_start"] is None]
+
+
+def calendar_quarter(row: Row) -> str:
+    """The calendar quarter holding most of the period (Oracle's Mar-May quarter is 2026Q2)."""
+    if row.get("calendar_quarter"):
+        return str(row["calendar_quarter"])
+    start = row["period_start"] or row["period_end"]
+    mid = start + (row["period_end"] - start) / 2
+    return f"{mid.year}Q{(mid.month - 1) // 3 + 1}"
+
+
+def shift_quarter(quarter: str, n: int) -> str:
+    year, q = int(quarter[:4]), int(quarter[5])
+    index = year * 4 + (q - 1) + n
+    return f"{index // 4}Q{index % 4 + 1}"
+
+
+def period_label(row: Row) -> str:
+    if row["period_start"] is None:
+        return f"at {row['period_end'].isoformat()}"
+    days = (row["period_end"] - row["period_start"]).days + 1
+    if days > rules.QUARTER_DAYS[1]:
+        return row.get("fiscal_period") or f"{row['period_start']}..{row['period_end']}"
+    return calendar_quarter(row)
+
+
+def growth(new: float | None, old: float | None) -> float | None:
+    if new is None or old is None or old <= 0:
+        return None
+    return new / old - 1.0
+
+
+def find_before(rows: list[Row], target: dt.date, tolerance_days: int) -> Row | None:
+    """The row whose period_end is closest to `target`, within the tolerance."""
+    near = [r for r in rows if abs((r["period_end"] - target).days) <= tolerance_days]
+    return min(near, key=lambda r: abs((r["period_end"] - target).days)) if near else None
+
+
+def evidence(row: Row, text: str) -> Evidence:
+    """An evidence item carrying the facts row's provenance unchanged."""
+    return Evidence(
+        text=text, value=row.get("value"), unit=row.get("unit"), period=period_label(row),
+        source=row.get("source") or "unknown", url=row.get("url"), accession=row.get("accession"),
+        filed=row.get("filed"), kind=row.get("kind") or "curated", ticker=row.get("ticker"),
+        metric=row.get("metric"), method=row.get("method"), flag=row.get("flag"),
+    )
+
+
+def clip(x: float, lo: float = -1.0, hi: float = 1.0) -> float:
+    return max(lo, min(hi, x))
+
+
+def state_for(score: float | None) -> str:
+    """Map a standardized score (-1..+1) to a state with the shared cut-offs in rules.py."""
+    if score is None:
+        return "insufficient_data"
+    if score >= rules.EXPANDING_AT:
+        return "expanding"
+    if score > rules.SLOWING_BELOW:
+        return "steady"
+    if score > rules.CONTRACTING_BELOW:
+        return "slowing"
+    return "contracting"
+
+
+def weighted(parts: list[tuple[float | None, float]]) -> float | None:
+    """Weighted mean of the parts that exist; None when none does."""
+    have = [(s, w) for s, w in parts if s is not None and w > 0]
+    total = sum(w for _, w in have)
+    return round(sum(s * w for s, w in have) / total, 3) if total else None
+
+
+def empty(id_: str, title: str, why: str) -> Reading:
+    return Reading(id=id_, title=title, state="insufficient_data", headline=why, score=None,
+                   reasoning=[why])
+
+
+def usd(value: float | None, unit: str | None = "USD") -> str:
+    """$35.7B, $510.6M; other currencies keep their code (KRW 19.2T)."""
+    if value is None:
+        return "n/a"
+    sign = "-" if value < 0 else ""
+    v = abs(value)
+    for scale, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K")):
+        if v >= scale:
+            body = f"{v / scale:,.1f}{suffix}"
+            break
+    else:
+        body = f"{v:,.0f}"
+    if unit in (None, "USD"):
+        return f"{sign}${body}"
+    return f"{sign}{unit} {body}"
+
+
+def pct(x: float | None, signed: bool = True) -> str:
+    if x is None:
+        return "n/a"
+    return f"{x * 100:+.0f}%" if signed else f"{x * 100:.0f}%"
+
+
+def mw(value: float | None) -> str:
+    if value is None:
+        return "n/a"
+    return f"{value / 1000:,.1f} GW" if value >= 1000 else f"{value:,.0f} MW"
