@@ -15,7 +15,8 @@ import pytest
 from aicycle.store import Store, open_store
 from aicycle.web import create_app
 from aicycle.web.figures import json_for_script
-from web_support import load_derived, load_quotes, load_transcripts, statement
+from factsload import load_all
+from web_support import load_transcripts, statement
 
 with warnings.catch_warnings():
     # starlette asks for the "httpx2" fork; the pinned httpx works the same for TestClient
@@ -28,8 +29,7 @@ HOSTILE = "<script>alert(1)</script>\"'&"
 @pytest.fixture(scope="module")
 def store(shared_data: Path) -> Iterator[Store]:
     s = open_store(memory=True, seed=False)
-    load_derived(s, shared_data)
-    load_quotes(s, shared_data)
+    load_all(s, shared_data)
     load_transcripts(s, shared_data, "AMD")
     s.upsert("facts", [statement("META", dt.date(2026, 1, 5), HOSTILE, source=HOSTILE,
                                  url="javascript:alert(2)")])
@@ -48,10 +48,53 @@ def test_company_page_charts_real_capex_and_rpo(client: TestClient) -> None:
     assert r.status_code == 200
     figures = _figures(r.text)
     titles = [f["layout"]["title"]["text"] for f in figures]
-    assert titles == ["Quarterly capex", "Backlog and remaining performance obligations"]
+    assert titles == ["Quarterly capex", "Capex guidance by year guided",
+                      "Backlog and remaining performance obligations"]
     capex = dict(zip(figures[0]["data"][0]["x"], figures[0]["data"][0]["y"]))
     assert capex["2026-03-31"] == 35_674_000_000  # Alphabet Q1 2026, 10-Q filed 2026-04-30
     assert "0001652044-26-000048" in r.text  # the accession is shown beside the number
+
+
+def test_overview_shows_verdict_and_five_checkpoints(client: TestClient) -> None:
+    report = client.get("/api/report").json()
+    html = client.get("/").text
+    assert f'state-{report["verdict"]["state"]}' in html
+    assert report["verdict"]["summary"].replace("'", "&#39;") in html
+    cards = re.findall(r'<h2><a href="/checkpoint/([a-z_]+)">', html)
+    assert cards == ["capex", "gpu_rental", "backlog", "memory", "power"]
+    figures = _figures(html)
+    scores = figures[0]["data"][0]
+    assert scores["y"] == [c["score"] or 0 for c in report["checkpoints"]]
+    assert len(figures) > 1  # checkpoint charts beside the scores
+
+
+def test_checkpoint_page_shows_evidence_with_provenance(client: TestClient) -> None:
+    report = client.get("/api/report").json()
+    capex = next(c for c in report["checkpoints"] if c["id"] == "capex")
+    html = client.get("/checkpoint/capex").text
+    assert capex["headline"].replace("'", "&#39;") in html
+    accessions = [e["accession"] for e in capex["evidence"] if e["accession"]]
+    assert accessions and all(a in html for a in accessions)
+    assert _figures(html)
+    r = client.get("/checkpoint/nonsense")
+    assert r.status_code == 404 and "known: capex, gpu_rental, backlog, memory, power" in r.text
+
+
+def test_report_as_of_is_point_in_time(client: TestClient) -> None:
+    early = client.get("/api/report", params={"as_of": "2024-06-30"}).json()
+    late = client.get("/api/report").json()
+    assert early["as_of"] == "2024-06-30" and early["as_of"] < late["as_of"]
+    filed = [e["filed"] for c in early["checkpoints"] for e in c["evidence"] if e["filed"]]
+    assert filed and max(filed) <= "2024-06-30"
+    assert "2024-06-30" in client.get("/", params={"as_of": "2024-06-30"}).text
+
+
+def test_report_is_cached_per_as_of(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    from aicycle.web import adapters
+
+    first = client.get("/api/report", params={"as_of": "2025-06-30"}).content
+    monkeypatch.setattr(adapters, "report", lambda store, as_of: pytest.fail("rebuilt"))
+    assert client.get("/api/report", params={"as_of": "2025-06-30"}).content == first
 
 
 def test_company_as_of_hides_later_filings(client: TestClient) -> None:
@@ -85,10 +128,13 @@ def test_api_facts_rows_carry_provenance(client: TestClient) -> None:
     r = client.get("/api/facts", params={"ticker": "nvda", "metric": "capex"})
     assert r.status_code == 200
     body = r.json()
-    assert body["ticker"] == "NVDA" and len(body["rows"]) == 14
-    row = body["rows"][0]
-    for column in ("source", "url", "accession", "filed", "kind", "method"):
-        assert row[column], column
+    assert body["ticker"] == "NVDA" and len(body["rows"]) >= 14
+    for row in body["rows"]:
+        assert row["source"] and row["filed"] and row["kind"] in ("reported", "derived", "curated")
+    first = body["rows"][0]  # Q4 FY2023: a year-to-date difference, with both accessions
+    assert first["kind"] == "derived" and "0001045810-23-000227" in first["method"]
+    periods = [(r["period_start"], r["period_end"]) for r in body["rows"]]
+    assert len(periods) == len(set(periods))  # one row per period
 
 
 @pytest.mark.parametrize("url, status, words", [

@@ -19,7 +19,8 @@ import uvicorn
 
 from aicycle.store import Store, open_store
 from aicycle.web import create_app
-from web_support import load_derived, load_quotes, load_transcripts, statement
+from factsload import load_all
+from web_support import load_transcripts, statement
 
 pytestmark = pytest.mark.browser
 CHROMIUM = "/usr/bin/chromium"
@@ -37,8 +38,7 @@ def free_port() -> int:
 @pytest.fixture(scope="module")
 def store(shared_data: Path) -> Iterator[Store]:
     s = open_store(memory=True, seed=False)
-    load_derived(s, shared_data)
-    load_quotes(s, shared_data)
+    load_all(s, shared_data)
     load_transcripts(s, shared_data, "AMD")
     s.upsert("facts", [statement("META", dt.date(2026, 1, 5), HOSTILE, source="test")])
     yield s
@@ -100,7 +100,7 @@ def test_company_page_draws_its_charts_from_loopback_only(server: str, page: tup
     pg.goto(f"{server}/company/GOOGL")
     pg.wait_for_selector("div.chart[data-rendered=true] svg.main-svg", timeout=15_000)
     charts = pg.locator("div.chart")
-    assert charts.count() == 2
+    assert charts.count() == 3  # quarterly capex, guidance, RPO
     for i in range(charts.count()):
         assert charts.nth(i).locator("svg.main-svg").count() >= 1
         assert charts.nth(i).locator("g.trace, g.point, path.point").count() >= 1
@@ -118,3 +118,22 @@ def test_hostile_string_shows_as_text(server: str, page: tuple) -> None:
     assert HOSTILE in item.inner_text()
     assert pg.locator("ul.statements script").count() == 0
     assert dialogs == [] and rec.foreign() == []
+
+
+def test_overview_renders_verdict_and_charts_from_loopback_only(server: str, page: tuple) -> None:
+    pg, rec = page
+    pg.goto(f"{server}/")
+    pg.wait_for_function("document.querySelectorAll('div.chart').length > 0 && "
+                         "[...document.querySelectorAll('div.chart')].every(d => d.dataset.rendered)",
+                         timeout=20_000)
+    assert pg.locator(".verdict .state").inner_text().strip() in (
+        "expanding", "steady", "slowing", "contracting", "insufficient data")
+    assert pg.locator("article.card").count() == 5
+    charts = pg.locator("div.chart")
+    assert charts.count() >= 2
+    for i in range(charts.count()):
+        assert charts.nth(i).locator("svg.main-svg").count() >= 1
+    bars = pg.locator('div[data-figure="fig-scores"] g.point')
+    assert bars.count() == 5  # one bar per checkpoint, drawn in SVG
+    assert rec.foreign() == [], rec.foreign()
+    assert rec.errors == [], rec.errors

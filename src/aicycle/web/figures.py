@@ -69,18 +69,38 @@ STATE_COLORS = {"expanding": "#1a7f37", "steady": "#6e7781", "slowing": "#bf8700
 
 
 def checkpoint_figures(reading: dict[str, Any]) -> list[dict[str, Any]]:
-    """One figure per chart series a checkpoint carries (Reading.charts: name -> points)."""
+    """One figure per entry of Reading.charts, drawing every point list found inside it.
+
+    Charts nest series by company and metric ({"lines": {ticker: {metric: [points]}}}); each list of
+    points becomes a trace named by its path. Points are {x, y} (or {filed, mid} for guidance).
+    """
     figures = []
-    for name, points in (reading.get("charts") or {}).items():
-        if isinstance(points, dict) and "data" in points:  # already a figure
-            figures.append(figure_dict(points))
+    for name, value in (reading.get("charts") or {}).items():
+        if isinstance(value, dict) and "data" in value and "layout" in value:  # already a figure
+            figures.append(figure_dict(value))
             continue
-        if isinstance(points, list):
-            unit = next((p.get("unit") for p in points if isinstance(p, dict) and p.get("unit")), None)
-            fig = line_figure(str(name).replace("_", " "), {str(name): points}, unit)
-            if fig["data"]:
-                figures.append(fig)
+        series = dict(_series(value, ()))
+        kind = "bar" if any(w in name for w in ("bar", "by_quarter")) else "scatter"
+        fig = line_figure(f"{reading.get('title', '')}: {name.replace('_', ' ')}", series,
+                          _unit(series), kind=kind)
+        if fig["data"]:
+            figures.append(fig)
     return figures
+
+
+def _series(value: Any, path: tuple[str, ...]) -> list[tuple[str, list[dict[str, Any]]]]:
+    if isinstance(value, dict):
+        return [s for k, v in value.items() for s in _series(v, (*path, str(k)))]
+    if isinstance(value, list) and value and all(isinstance(p, dict) for p in value):
+        points = [{"x": p.get("x", p.get("filed")), "y": p.get("y", p.get("mid")), "unit": p.get("unit")}
+                  for p in value]
+        if any(p["y"] is not None and p["x"] is not None for p in points):
+            return [(" ".join(path) or "value", points)]
+    return []
+
+
+def _unit(series: dict[str, list[dict[str, Any]]]) -> str | None:
+    return next((p["unit"] for pts in series.values() for p in pts if p.get("unit")), None)
 
 
 def scores_figure(checkpoints: list[dict[str, Any]]) -> dict[str, Any]:
