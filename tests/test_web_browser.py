@@ -126,7 +126,7 @@ def test_overview_renders_verdict_and_charts_from_loopback_only(server: str, pag
     pg.wait_for_function("document.querySelectorAll('div.chart').length > 0 && "
                          "[...document.querySelectorAll('div.chart')].every(d => d.dataset.rendered)",
                          timeout=20_000)
-    assert pg.locator(".verdict .state").inner_text().strip() in (
+    assert pg.locator(".verdict .state").inner_text().strip().lower() in (
         "expanding", "steady", "slowing", "contracting", "insufficient data")
     assert pg.locator("article.card").count() == 5
     charts = pg.locator("div.chart")
