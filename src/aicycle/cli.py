@@ -114,6 +114,51 @@ def _read_manifest(path: Path) -> dict[str, Any] | None:
 
 # --- economics ----------------------------------------------------------------------------------
 
+
+@app.command("economics")
+@guarded
+def economics(
+    items: Annotated[list[str] | None, typer.Argument(
+        help="A scenario name or PATH.yaml, then any name=value overrides.", show_default=False)] = None,
+    sets: Annotated[list[str] | None, typer.Option(
+        "--set", help="Override an input: name=value (repeatable; name=value words after it count too).",
+        show_default=False)] = None,
+    list_only: Annotated[bool, typer.Option("--list", help="List the shipped scenarios and exit.")] = False,
+    inputs_only: Annotated[bool, typer.Option("--inputs", help="List every input with unit, default and meaning.")] = False,
+    draws: Annotated[int, typer.Option("--draws", help="Monte Carlo draws (0 skips it).")] = 100_000,
+    seed: Annotated[int, typer.Option("--seed", help="Monte Carlo random seed.")] = 7,
+    json_out: JsonOut = False,
+    html: HtmlOut = None,
+) -> None:
+    """What a GPU data center earns: cash flows, payback, IRR, NPV, break-evens, lease vs idle, Monte Carlo."""
+    from aicycle.economics import cli_view, scenarios
+
+    if list_only:
+        catalog = scenarios.catalog()
+        print_json(catalog) if json_out else cli_view.print_catalog(console, catalog)
+        return
+    if inputs_only:
+        rows = cli_view.input_rows()
+        print_json(rows) if json_out else cli_view.print_inputs(console, rows)
+        return
+    words = list(items or [])
+    overrides = list(sets or []) + [w for w in words if "=" in w]
+    names = [w for w in words if "=" not in w]
+    if len(names) > 1:
+        raise InputError(f"give at most one scenario, got {names}")
+    if draws < 0:
+        raise InputError(f"--draws: {draws} must be >= 0")
+    result = scenarios.run(names[0] if names else None, overrides, draws=draws, seed=seed)
+    if html is not None:
+        from aicycle.economics.html import render
+
+        html.write_text(render(result), encoding="utf-8")
+    if json_out:
+        print_json(result)
+    else:
+        cli_view.print_result(console, result, html)
+
+
 # --- event study --------------------------------------------------------------------------------
 
 # --- web ----------------------------------------------------------------------------------------

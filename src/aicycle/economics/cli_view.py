@@ -1,0 +1,65 @@
+"""Terminal output of `aicycle economics` (rich tables); the JSON is the full result."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+from aicycle.economics.html import headline
+from aicycle.economics.inputs import SPECS, Inputs
+
+
+def input_rows() -> list[dict[str, Any]]:
+    defaults = dataclasses.asdict(Inputs())
+    return [{"name": s.name, "unit": s.unit, "default": defaults[s.name], "help": s.help} for s in SPECS]
+
+
+def print_inputs(console: Console, rows: list[dict[str, Any]]) -> None:
+    table = Table("input", "unit", "default", "meaning")
+    for row in rows:
+        table.add_row(row["name"], row["unit"], str(row["default"]), row["help"])
+    console.print(table)
+
+
+def print_catalog(console: Console, catalog: list[dict[str, Any]]) -> None:
+    table = Table("scenario", "label", "figure", "title")
+    for row in catalog:
+        table.add_row(row["name"], row["label"], str(row["figure"] or ""), row["title"])
+    console.print(table)
+
+
+def print_result(console: Console, r: dict[str, Any], html: Path | None) -> None:
+    s = r["scenario"]
+    console.print(f"[bold]{s['title']}[/] ({s['label']}, scenario {s['name']})", highlight=False)
+    if s["source"].get("quote"):
+        console.print(f"  \u201c{s['source']['quote']}\u201d", style="italic", highlight=False)
+    table = Table(show_header=False)
+    for key, value in headline(r):
+        table.add_row(key, value)
+    console.print(table)
+    check = r.get("claim_check")
+    if check:
+        verdict = "within" if check["within"] else "outside"
+        console.print(f"claim check: {check['output']} claimed {check['low']:g}-{check['high']:g}, "
+                      f"model {check['model']}: {verdict}", highlight=False)
+    mc = r.get("monte_carlo")
+    if mc:
+        irr, pb = mc["irr"]["percentiles"], mc["payback_years"]["percentiles"]
+        console.print(f"Monte Carlo ({mc['draws']:,} draws, seed {mc['seed']}): IRR p5/p50/p95 "
+                      f"{_pct(irr['p5'])} / {_pct(irr['p50'])} / {_pct(irr['p95'])}; payback p50 "
+                      f"{_num(pb['p50'])} years; P(NPV < 0) {mc['probability_npv_negative']:.1%}",
+                      highlight=False)
+    if html is not None:
+        console.print(f"wrote {html}", highlight=False)
+
+
+def _pct(v: float | None) -> str:
+    return "n/a" if v is None else f"{v:.1%}"
+
+
+def _num(v: float | None) -> str:
+    return "n/a" if v is None else f"{v:.2f}"

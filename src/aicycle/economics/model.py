@@ -1,0 +1,91 @@
+"""The cash-flow model of a GPU data center, year by year.
+
+Timing (end-of-year flows, t = 0 is the decision): capex is paid in equal parts at t = 0 .. b-1 for
+a build of b years (all at t = 0 when b = 0); operating year k = 1 .. L lands at t = b + k, and the
+residual value comes back with the last operating year.
+
+One operating year k:
+  on-demand price   p_k = price_per_gpu_hour x (1 + price_growth)^(k-1)
+  revenue           = gpus x 8760 x [reserved_share x p_1 x (1 - reserved_discount)
+                                     + (1 - reserved_share) x utilization x p_k]
+  opex              = gpus x 8760 x (opex_per_gpu_hour + kw_per_gpu x pue x power_price_per_kwh)
+                      x (1 + opex_growth)^(k-1)          (per *installed* GPU-hour: idle GPUs cost too)
+  tax               = tax_rate x (revenue - opex - (capex - residual) / L)
+  cash flow         = revenue - opex - tax
+
+The same code runs on floats (one case) and numpy arrays (the Monte Carlo's draws): every input may
+be a scalar or an array of draws, and the model returns one array per year.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from aicycle.economics.inputs import HOURS_PER_YEAR
+
+Value = Any  # float or np.ndarray of draws; kept loose so one function serves both
+
+
+def capex_total(p: Mapping[str, Value]) -> Value:
+    it_mw = p["gpus"] * p["kw_per_gpu"] / 1000.0
+    return p["gpus"] * (p["capex_per_gpu"] + p["network_capex_per_gpu"]) + it_mw * p["facility_capex_per_mw"]
+
+
+def opex_per_installed_hour(p: Mapping[str, Value]) -> Value:
+    return p["opex_per_gpu_hour"] + p["kw_per_gpu"] * p["pue"] * p["power_price_per_kwh"]
+
+
+@dataclass
+class Flows:
+    """Yearly components (one entry per t = 0 .. horizon) and the net cash flow."""
+
+    capex: list[Value]
+    revenue: list[Value]
+    opex: list[Value]
+    tax: list[Value]
+    residual: list[Value]
+    net: list[Value]
+
+
+def horizon(p: Mapping[str, Value]) -> int:
+    return int(np.max(p["build_years"]) + np.max(p["life_years"])) + 1
+
+
+def flows(p: Mapping[str, Value]) -> Flows:
+    """Yearly cash flows; works element-wise when inputs are arrays of draws."""
+    hours = p["gpus"] * HOURS_PER_YEAR
+    capex = capex_total(p)
+    build, life = p["build_years"], p["life_years"]
+    tranche = capex / np.maximum(build, 1)
+    reserved = p["reserved_share"] * p["price_per_gpu_hour"] * (1.0 - p["reserved_discount"])
+    on_demand = (1.0 - p["reserved_share"]) * p["utilization"] * p["price_per_gpu_hour"]
+    opex_1 = hours * opex_per_installed_hour(p)
+    residual = p["residual_value"] * capex
+    depreciation = (capex - residual) / life
+    price_g, opex_g = 1.0 + p["price_growth"], 1.0 + p["opex_growth"]
+    out = Flows([], [], [], [], [], [])
+    for t in range(horizon(p)):
+        k = t - build
+        running = (k >= 1) & (k <= life)
+        growth_k = np.maximum(k - 1, 0)
+        revenue = np.where(running, hours * (reserved + on_demand * price_g ** growth_k), 0.0)
+        opex = np.where(running, opex_1 * opex_g ** growth_k, 0.0)
+        tax = np.where(running, p["tax_rate"] * (revenue - opex - depreciation), 0.0)
+        spend = np.where(t < np.maximum(build, 1), tranche, 0.0)
+        back = np.where(k == life, residual, 0.0)
+        out.capex.append(spend)
+        out.revenue.append(revenue)
+        out.opex.append(opex)
+        out.tax.append(tax)
+        out.residual.append(back)
+        out.net.append(revenue - opex - tax + back - spend)
+    return out
+
+
+def net_flows(p: Mapping[str, Value]) -> list[Value]:
+    """Only the net cash flow per year: the Monte Carlo's fast path (same arithmetic as `flows`)."""
+    return flows(p).net
