@@ -237,3 +237,41 @@ def test_rumor_form_post_validates(client: TestClient) -> None:
 def _figures(html: str) -> list[dict]:
     blocks = re.findall(r'<script type="application/json" id="[^"]+">(.*?)</script>', html, re.S)
     return [json.loads(b) for b in blocks]
+
+
+def test_economics_page_reruns_with_edited_inputs(client: TestClient) -> None:
+    from aicycle.economics import run_scenario
+
+    base = client.get("/economics/article-payback")
+    assert base.status_code == 200
+    assert 'name="utilization"' in base.text and "(share)" in base.text
+    edited = client.get("/economics/article-payback", params={"utilization": "0.5", "gpus": ""})
+    expected = run_scenario("article-payback", {"utilization": 0.5})
+    assert edited.status_code == 200 and "utilization = 0.5" in edited.text
+    table = re.search(r'<table class="headline" id="headline">(.*?)</table>', edited.text, re.S)
+    assert table and f"{expected['npv']:,.0f}" in table.group(1)
+    assert len(_figures(edited.text)) == 3  # cash flows, tornado, lease vs idle
+
+
+@pytest.mark.parametrize("url, status, words", [
+    ("/economics/article-payback?utilization=2", 400, "utilization: 2 must be &lt;= 1"),
+    ("/economics/article-payback?utilization=abc", 422, "utilization: &#39;abc&#39; is not a number"),
+    ("/economics/article-payback?no_such_input=1", 400, "no_such_input"),
+    ("/economics/article-payback?utilization=inf", 422, "finite"),
+    ("/economics/..%2F..%2Fpyproject", 404, ""),
+    ("/economics/nope", 404, "shipped: article-inference-3x"),
+])
+def test_economics_rejects_bad_inputs(client: TestClient, url: str, status: int, words: str) -> None:
+    r = client.get(url)
+    assert r.status_code == status and words in r.text
+
+
+def test_api_economics_runs_shipped_scenarios_only(client: TestClient) -> None:
+    names = client.get("/api/economics").json()["scenarios"]
+    assert "article-payback" in names
+    r = client.post("/api/economics", json={"scenario": "article-payback", "overrides": {"utilization": 0.5}})
+    assert r.status_code == 200 and r.json()["inputs"]["utilization"] == 0.5
+    r = client.post("/api/economics", json={"scenario": "pyproject.yaml"})
+    assert r.status_code == 422  # a file name is not a scenario name
+    r = client.post("/api/economics", json={"scenario": "article-payback", "overrides": {"pue": "NaN"}})
+    assert r.status_code == 422

@@ -12,6 +12,7 @@ import importlib
 from collections.abc import Callable
 from typing import Any
 
+from aicycle.errors import InputError
 from aicycle.store import Store
 
 
@@ -53,16 +54,33 @@ def rumor_check(store: Store, claim: str, as_of: dt.date | None) -> dict[str, An
 
 def economics(name: str, overrides: dict[str, float]) -> dict[str, Any]:
     run = _need("aicycle.economics", "run_scenario", "The economics model")
-    return run(name, overrides)
+    try:
+        return run(name, overrides)
+    except InputError as exc:  # the model names inputs as the CLI's --set; here they are form fields
+        raise InputError(str(exc).replace("--set ", "")) from None
 
 
 def scenario_names() -> tuple[str, ...]:
     """The shipped scenario names: the only names a request may ask for."""
-    names = optional("aicycle.economics", "scenario_names") or optional("aicycle.economics", "scenarios")
-    if names is None:
-        raise NotAvailable("The economics model")
-    found = names()
-    return tuple(sorted(found if not isinstance(found, dict) else found.keys()))
+    catalog = _need("aicycle.economics", "list_scenarios", "The economics model")
+    return tuple(sorted(str(s["name"]) for s in catalog()))
+
+
+def economics_view(result: dict[str, Any]) -> dict[str, Any]:
+    """What the economics page shows beside the raw result: the headline table, the input specs
+    (unit and help per input) and the figures, from the economics module's own builders."""
+    from aicycle.economics import html, inputs
+
+    specs = {s.name: s for s in inputs.SPECS}
+    figures = getattr(html, "figures", None)
+    if figures is not None:
+        built = figures(result)
+    else:  # the page builders of economics/html.py, before it exposes a figure list
+        import plotly.graph_objects as go
+
+        built = [html._cash_flow_figure(go, result), html._tornado_figure(go, result),
+                 html._lease_figure(go, result)]
+    return {"headline": html.headline(result), "specs": specs, "figures": built}
 
 
 def fact_series(store: Store, ticker: str, metric: str, as_of: dt.date | None) -> list[dict[str, Any]]:

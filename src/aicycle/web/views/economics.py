@@ -15,6 +15,7 @@ from fastapi.responses import HTMLResponse
 
 from aicycle.web import adapters
 from aicycle.web.context import web
+from aicycle.web.figures import figure_dict
 from aicycle.web.views.params import METRIC_PATTERN
 
 router = APIRouter()
@@ -25,7 +26,8 @@ MAX_OVERRIDES = 64
 @router.get("/economics", response_class=HTMLResponse)
 def scenarios(request: Request) -> HTMLResponse:
     return web(request).page(request, "economics.html", names=adapters.scenario_names(),
-                             name=None, result=None, inputs={})
+                             name=None, result=None, inputs={}, overrides={}, specs={}, headline=[],
+                             figures=[])
 
 
 @router.get("/economics/{name}", response_class=HTMLResponse)
@@ -34,8 +36,11 @@ def scenario(request: Request, name: Annotated[str, Path(pattern=SCENARIO_PATTER
     checked = scenario_name(name, names)
     overrides = parse_overrides(dict(request.query_params))
     result = adapters.economics(checked, overrides)
+    view = adapters.economics_view(result)
     return web(request).page(request, "economics.html", names=names, name=checked, result=result,
-                             inputs=editable_inputs(result), overrides=overrides)
+                             inputs=editable_inputs(result), overrides=overrides, specs=view["specs"],
+                             headline=view["headline"],
+                             figures=[figure_dict(f) for f in view["figures"]])
 
 
 def scenario_name(name: str, names: tuple[str, ...]) -> str:
@@ -66,6 +71,6 @@ def parse_overrides(raw: dict[str, str]) -> dict[str, float]:
 
 def editable_inputs(result: dict[str, Any]) -> dict[str, float]:
     """The scenario's numeric inputs, the fields the form lets people change."""
-    inputs = result.get("inputs") or result.get("assumptions") or {}
+    inputs = result.get("inputs") or {}
     return {k: v for k, v in inputs.items()
             if isinstance(v, (int, float)) and not isinstance(v, bool) and re.fullmatch(METRIC_PATTERN, k)}
