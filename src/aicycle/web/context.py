@@ -63,6 +63,10 @@ class ReportCache:
         self._lock = threading.Lock()
         self._size = size
 
+    def peek(self, key: tuple[Any, ...]) -> Any | None:
+        with self._lock:
+            return self._items.get(key)
+
     def get(self, key: tuple[Any, ...], build: Callable[[], T]) -> T:
         with self._lock:
             if key in self._items:
@@ -124,10 +128,18 @@ class Web:
         """The report as encoded JSON, built once per as_of (and per store version)."""
         return self._cached_report(as_of)[1]
 
+    def cached_report_json(self, as_of: dt.date | None) -> bytes | None:
+        """The encoded report if it is cached (no store access: safe on the event loop)."""
+        hit = self.reports.peek(self._report_key(as_of))
+        return hit[1] if hit is not None else None
+
+    def _report_key(self, as_of: dt.date | None) -> tuple[Any, ...]:
+        return (as_of, dt.date.today(), self.source.version())
+
     def _cached_report(self, as_of: dt.date | None) -> tuple[dict[str, Any], bytes]:
         from aicycle.web import adapters
 
-        key = (as_of, dt.date.today(), self.source.version())
+        key = self._report_key(as_of)
 
         def build() -> tuple[dict[str, Any], bytes]:
             with self.source.open() as store:

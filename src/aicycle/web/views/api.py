@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
@@ -36,8 +37,11 @@ class EconomicsRequest(BaseModel):
 
 
 @router.get("/report", summary="The cycle report: verdict and five checkpoints")
-def report(request: Request, as_of: AsOf) -> Response:
-    return Response(web(request).report_json(as_of), media_type="application/json")
+async def report(request: Request, as_of: AsOf) -> Response:
+    # Served from the cache on the event loop; a miss builds the report in the thread pool.
+    w = web(request)
+    body = w.cached_report_json(as_of) or await run_in_threadpool(w.report_json, as_of)
+    return Response(body, media_type="application/json")
 
 
 @router.get("/companies", summary="The companies aicycle follows")

@@ -34,7 +34,7 @@ def parse_as_of(raw: str | None) -> dt.date | None:
     return value
 
 
-def as_of_query(
+async def as_of_query(
     as_of: Annotated[str | None, Query(max_length=10, description="Use only what was public on this date (YYYY-MM-DD).")] = None,
 ) -> dt.date | None:
     return parse_as_of(as_of)
