@@ -23,10 +23,38 @@ Loader = Callable[[Store, Path], dict[str, object]]
 def loaders() -> list[tuple[str, Loader]]:
     out: list[tuple[str, Loader]] = []
     # --- data layer ---
+    out.append(("sec_companyfacts", _companyfacts))
+    out.append(("curated_facts", _curated))
     # --- gpu ---
+    from aicycle.sources import gpu_captures, gpu_curated, gpu_series
+
+    out += [("gpu_series", gpu_series.load_shared), ("gpu_captures", gpu_captures.load_shared),
+            ("gpu_observations", gpu_curated.load_shared)]
     # --- language ---
     # --- prices and events ---
+    from aicycle import events
+    from aicycle.sources import prices
+
+    out.append(("stock_prices", prices.load_shared))
+    out.append(("events", events.load_shared))
     return out
+
+
+# --- data layer ---
+def _companyfacts(store: Store, shared: Path) -> dict[str, object]:
+    from aicycle.facts import coverage
+    from aicycle.sources.edgar_facts import load_shared
+
+    files = load_shared(store, shared)
+    return {"files": files, "coverage": coverage(store, "sec_companyfacts")}
+
+
+def _curated(store: Store, shared: Path) -> dict[str, object]:
+    from aicycle.facts import coverage
+    from aicycle.sources.curated import load_shared
+
+    summary = load_shared(store, shared)
+    return {**summary, "coverage": coverage(store, "curated:%")}
 
 
 def build(shared: Path, out: Path) -> dict[str, object]:

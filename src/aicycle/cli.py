@@ -104,6 +104,87 @@ def _read_manifest(path: Path) -> dict[str, Any] | None:
     return json.loads(path.read_text()) if path.exists() else None
 
 
+FACT_COLUMNS = ("period_start", "period_end", "fiscal_period", "calendar_quarter", "value", "unit", "kind",
+                "method", "tag", "accession", "form", "filed", "source", "url", "flag", "text")
+Freq = Annotated[str | None, typer.Option(
+    "--freq", help="quarter, year or any (default: quarter for flow metrics, any for the rest).")]
+
+
+@app.command("facts")
+@guarded
+def facts_cmd(ticker: str, metric: str, as_of: AsOf = None, fmt: Fmt = "table", freq: Freq = None) -> None:
+    """One metric of one company, one row per period, as public on --as-of (default: today)."""
+    from aicycle import facts
+    from aicycle.store import open_store
+
+    if fmt not in ("table", "csv", "json"):
+        raise InputError(f"--format: {fmt!r} is not one of table, csv, json")
+    with open_store() as store:
+        rows = facts.series(store, ticker, metric, parse_date(as_of), freq=freq)
+    out = [{c: r.get(c) for c in FACT_COLUMNS} for r in rows]
+    if fmt == "json":
+        print_json(out)
+    elif fmt == "csv":
+        _write_csv(out)
+    else:
+        _fact_table(ticker.upper(), metric, out)
+
+
+def _write_csv(rows: list[dict[str, Any]]) -> None:
+    import csv
+
+    writer = csv.DictWriter(sys.stdout, fieldnames=list(FACT_COLUMNS), lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: ("" if v is None else v.isoformat() if hasattr(v, "isoformat") else v)
+                         for k, v in row.items()})
+
+
+def _fact_table(ticker: str, metric: str, rows: list[dict[str, Any]]) -> None:
+    from rich.table import Table
+
+    table = Table(title=f"{ticker} {metric} ({len(rows)} periods)")
+    for col in ("period", "cal. qtr", "value", "unit", "kind", "filed", "accession", "flag"):
+        table.add_column(col, justify="right" if col == "value" else "left")
+    for r in rows:
+        period = f"{r['period_start'] or ''}..{r['period_end']}" if r["period_start"] else f"{r['period_end']}"
+        value = r["text"] if r["value"] is None else f"{r['value']:,.0f}"
+        table.add_row(f"{r['fiscal_period'] or ''} {period}", r["calendar_quarter"] or "", value, r["unit"],
+                      r["kind"], str(r["filed"] or ""), r["accession"] or "", r["flag"] or "")
+    console.print(table)
+
+
+@app.command("load-facts")
+@guarded
+def load_facts_cmd(path: Path) -> None:
+    """Load your own curated CSV (same columns as shared/data/facts/*.csv) into the store."""
+    from aicycle.sources import curated
+    from aicycle.store import writing
+
+    with writing() as store:
+        result = curated.load_file(store, path)
+    console.print(f"{path}: {result['rows']} rows ({result['inserted']} new, {result['changed']} changed)")
+
+
+@app.command("refresh")
+@guarded
+def refresh_cmd(
+    only: Annotated[list[str] | None, typer.Option("--only", help="Refresh only this source (repeatable).")] = None,
+    ticker: Annotated[list[str] | None, typer.Option("--ticker", help="Only this company (repeatable).")] = None,
+    json_out: JsonOut = False,
+) -> None:
+    """Fetch the live sources (SEC companyfacts and submissions, ...) and store what changed."""
+    from aicycle import refresh
+
+    summary = refresh.run(only=only, tickers=ticker)
+    if json_out:
+        print_json(summary)
+    else:
+        refresh.print_summary(summary, console)
+    if summary["failed_all"]:
+        raise typer.Exit(1)
+
+
 # --- report -------------------------------------------------------------------------------------
 
 # --- gpu ----------------------------------------------------------------------------------------
@@ -160,6 +241,59 @@ def economics(
 
 
 # --- event study --------------------------------------------------------------------------------
+
+Tickers = Annotated[str | None, typer.Option("--tickers", help="Comma-separated tickers, e.g. MU,NVDA,000660.KS.")]
+Group = Annotated[str | None, typer.Option("--group", help="semis, memory, neoclouds, hyperscalers, etfs or all.")]
+
+
+@app.command("event")
+@guarded
+def event(
+    args: Annotated[list[str] | None, typer.Argument(
+        help="EVENT_ID, or 'compare EVENT_A EVENT_B'. See --list for the named events.")] = None,
+    date: Annotated[str | None, typer.Option("--date", help="Date of your own event (YYYY-MM-DD).")] = None,
+    timing: Annotated[str, typer.Option(
+        "--timing", help="When the news reached US investors: during, before_open, after_close, weekend.")] = "during",
+    tickers: Tickers = None, group: Group = None,
+    market: Annotated[str, typer.Option("--market", help="Market ticker for the model (SPY, SOXX, SMH).")] = "SPY",
+    window: Annotated[str, typer.Option("--window", help="Event window a,b in trading days around day 0.")] = "-1,1",
+    estimation: Annotated[int, typer.Option("--estimation", help="Estimation window length, trading days.")] = 120,
+    gap: Annotated[int, typer.Option("--gap", help="Trading days between the estimation window and day 0.")] = 10,
+    model: Annotated[str, typer.Option("--model", help="market, market_adjusted or constant_mean.")] = "market",
+    after: Annotated[int, typer.Option("--after", help="Trading days of price path after day 0.")] = 20,
+    list_events: Annotated[bool, typer.Option("--list", help="List the named events.")] = False,
+    json_out: JsonOut = False, html: HtmlOut = None,
+) -> None:
+    """Abnormal returns around a headline, the standard tests, and what the fundamentals said next."""
+    from aicycle.eventstudy import report
+    from aicycle.eventstudy.spec import Spec, parse_window
+    from aicycle.store import open_store
+
+    args = args or []
+    with open_store() as store:
+        if list_events:
+            rows = report.list_rows(store)
+            print_json(rows) if json_out else report.print_list(console, rows)
+            return
+        spec = Spec(window=parse_window(window), estimation=estimation, gap=gap, model=model.strip().lower(),
+                    market=market.strip().upper(), after=after).validate()
+        if args[:1] == ["compare"]:
+            if len(args) != 3:
+                raise InputError("usage: aicycle event compare EVENT_A EVENT_B")
+            table = report.compare(store, args[1], args[2], tickers, group, spec)
+            print_json(table) if json_out else report.print_compare(console, table)
+            return
+        if len(args) > 1:
+            raise InputError(f"one event at a time (got {' '.join(args)}); use 'compare A B' for two")
+        ev = report.pick_event(store, args[0] if args else None, parse_date(date, "--date"), timing)
+        result = report.study(store, ev, tickers, group, spec)
+    if html:
+        report.write_html(result, html)
+    if json_out:
+        print_json(result)
+    else:
+        report.print_study(console, result, html)
+
 
 # --- web ----------------------------------------------------------------------------------------
 

@@ -65,3 +65,13 @@ VERDICT_WEIGHTS = {"capex": 0.30, "backlog": 0.25, "gpu_rental": 0.20, "memory":
 VERDICT_MIN_COVERAGE = 0.5
 # Diffusion: an expanding checkpoint counts 1, a steady one 0.5, slowing/contracting 0.
 DIFFUSION_CREDIT = {"expanding": 1.0, "steady": 0.5, "slowing": 0.0, "contracting": 0.0}
+# --- event study ---
+PRICE_JUMP = 0.40                 # |daily return| above this looks like a missed split: flagged
+CALENDAR_BENCHMARKS = ("SPY",)    # US sessions = days these have a price (KRX: any .KS ticker)
+EVENT_WINDOW = (-1, 1)            # days relative to day 0 (MacKinlay 1997)
+ESTIMATION_DAYS = 120             # length of the estimation window, in trading days
+ESTIMATION_GAP = 10               # trading days between the estimation window and the event window
+MIN_ESTIMATION_DAYS = 60          # fewer usable returns than this: the security is not estimated
+EVENT_MARKET = "SPY"
+EVENT_MODEL = "market"
+EVENT_AFTER_DAYS = 20             # price path shown after the event (reversal check)

@@ -70,37 +70,43 @@ SCHEMA: dict[str, str] = {
             fetched_at TIMESTAMP,
             text VARCHAR NOT NULL
         )""",
-    # --- GPU rental prices (sources/gpu_*.py, gpu_index.py) ---
+    # --- GPU rental prices (sources/gpu_*.py, gpu_index.py; docs/gpu_index.md) ---
     "gpu_prices": """
         CREATE TABLE IF NOT EXISTS gpu_prices (
             price_key VARCHAR PRIMARY KEY,
             observed_at TIMESTAMP NOT NULL,
-            observed_on DATE NOT NULL,
-            sku VARCHAR NOT NULL,           -- normalized: H100-SXM, H100-PCIE, H200, B200, ...
-            raw_name VARCHAR,
-            term VARCHAR NOT NULL,          -- on_demand | spot | reserved | index
-            family VARCHAR NOT NULL,        -- marketplace | cloud_list | index
-            provider VARCHAR NOT NULL,
+            observed_on DATE NOT NULL,      -- undated observations are never stored
+            sku VARCHAR NOT NULL,           -- normalized: H100-SXM, H100-PCIE, H200, B200, ... or UNKNOWN
+            raw_name VARCHAR,               -- the name as the source wrote it
+            term VARCHAR NOT NULL,          -- on_demand | spot | reserved
+            family VARCHAR NOT NULL,        -- marketplace | cloud_list | index (never blended)
+            provider VARCHAR NOT NULL,      -- who sets the price (vast.ai host market, lambda, ...)
             price_usd_per_gpu_hour DOUBLE NOT NULL,
-            stat VARCHAR,                   -- offer | median | min | index_level | ...
-            n_offers INTEGER,
-            snapshot_id VARCHAR,
-            kind VARCHAR NOT NULL,
+            stat VARCHAR NOT NULL,          -- quote: offer | provider_min | provider_rate | from_price;
+                                            -- level: published_median | segment_median | index_level | ...
+            n_offers INTEGER,               -- offers behind a level, or GPUs in one offer's machine
+            gpu_count INTEGER,              -- GPUs in the priced machine (offers), for the /GPU division
+            offer_id VARCHAR,
+            region VARCHAR,
+            snapshot_id VARCHAR,            -- the collection run (gpu_snapshots) or the imported file
+            kind VARCHAR NOT NULL,          -- reported | derived | curated
             method VARCHAR,
-            source VARCHAR NOT NULL,
+            source VARCHAR NOT NULL,        -- the dataset (repo@commit, API endpoint, CSV)
             url VARCHAR,
             filed DATE,                     -- date public (= observed_on for collected offers)
-            fetched_at TIMESTAMP
+            fetched_at TIMESTAMP,
+            flag VARCHAR                    -- NULL = clean; else why the row needs care
         )""",
     "gpu_snapshots": """
         CREATE TABLE IF NOT EXISTS gpu_snapshots (
             snapshot_id VARCHAR NOT NULL,
             provider VARCHAR NOT NULL,
             fetched_at TIMESTAMP NOT NULL,
-            status VARCHAR NOT NULL,        -- ok | error | skipped
+            status VARCHAR NOT NULL,        -- ok | error | skipped-no-key
             detail VARCHAR,
             url VARCHAR,
-            raw JSON,
+            n_offers INTEGER,
+            raw JSON,                       -- the provider's response as received (ok runs)
             PRIMARY KEY (snapshot_id, provider)
         )""",
     # --- daily stock prices (sources/prices.py) ---
@@ -108,16 +114,18 @@ SCHEMA: dict[str, str] = {
         CREATE TABLE IF NOT EXISTS stock_prices (
             ticker VARCHAR NOT NULL,
             date DATE NOT NULL,
-            open DOUBLE, high DOUBLE, low DOUBLE, close DOUBLE,
-            adj_close DOUBLE,
+            series VARCHAR NOT NULL,        -- one source per series: never splice two in a return
+            open DOUBLE, high DOUBLE, low DOUBLE, close DOUBLE,   -- raw quotes (NULL if only adjusted)
+            adj_close DOUBLE,               -- adjusted for splits and dividends by this series' source
             volume DOUBLE,
             source VARCHAR NOT NULL,        -- source of open..close
-            adj_source VARCHAR,             -- the one source of adj_close for this ticker
+            adj_source VARCHAR,             -- the one source of adj_close in this series
             url VARCHAR,
-            kind VARCHAR NOT NULL,
+            kind VARCHAR NOT NULL,          -- reported | derived (adj_close computed from raw + dividends)
+            method VARCHAR,
             fetched_at TIMESTAMP,
-            flag VARCHAR,
-            PRIMARY KEY (ticker, date)
+            flag VARCHAR,                   -- gap:N | stale | jump:+x% (';'-joined), NULL = clean
+            PRIMARY KEY (ticker, date, series)
         )""",
     # --- dated market events (events.py) ---
     "events": """
@@ -242,7 +250,7 @@ class Store:
 def _primary_key(table: str) -> tuple[str, ...]:
     if table in _KEY_COLUMNS:
         return (_KEY_COLUMNS[table],)
-    return {"stock_prices": ("ticker", "date"), "gpu_snapshots": ("snapshot_id", "provider"),
+    return {"stock_prices": ("ticker", "date", "series"), "gpu_snapshots": ("snapshot_id", "provider"),
             "documents": ("doc_id",), "events": ("event_id",), "meta": ("key",)}[table]
 
 

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 
-# Rates scanned for sign changes: dense near -100% (where NPV moves fastest) and around 0, sparse above.
+# Rates scanned for sign changes: from -100% itself, dense near it (where NPV moves fastest) and
+# around 0, sparse above.
 RATE_GRID = np.concatenate([
-    -1 + np.array([1e-6, 1e-5, 1e-4, 1e-3, 3e-3]),
-    np.arange(-0.99, 1.0, 0.01),
+    -1 + np.array([0.0, 1e-12, 1e-9, 1e-6, 1e-5, 1e-4, 1e-3, 3e-3]),
+    np.round(np.arange(-0.99, 1.0, 0.01), 2),     # rounded so 0 is exactly a grid point
     np.array([1.0, 1.25, 1.5, 2.0, 3.0, 5.0, 10.0, 20.0, 50.0, 100.0, 1e3, 1e4, 1e6]),
 ])
 
@@ -32,34 +34,55 @@ def npv(rate: float, flows: Sequence[float]) -> float:
     return total
 
 
-def _npv_grid(flows: np.ndarray) -> np.ndarray:
-    x = 1.0 / (1.0 + RATE_GRID)
-    with np.errstate(over="ignore", invalid="ignore"):
-        total = np.zeros_like(x)
-        for c in flows[::-1]:
-            total = total * x + c
+def scaled_npv(rate: float, flows: Sequence[float]) -> float:
+    """NPV times a positive factor that keeps it finite near -100%: same sign, same roots.
+
+    Below a rate of 0 it is NPV x (1+r)^(T-1) = sum c_t (1+r)^(T-1-t), a polynomial in 1+r that
+    is well-behaved as r -> -1 (where plain NPV overflows); it equals NPV at r = 0 so it is continuous.
+    """
+    if rate >= 0:
+        return npv(rate, flows)
+    y = 1.0 + rate
+    total = 0.0
+    for c in flows:
+        total = total * y + c
     return total
+
+
+def _trim(flows: Sequence[float]) -> list[float]:
+    values = [float(c) for c in flows]
+    while values and values[-1] == 0.0:     # trailing zeros change neither NPV nor its roots
+        values.pop()
+    return values
 
 
 def irr_roots(flows: Sequence[float]) -> list[float]:
     """Every rate > -100% where NPV = 0 that the grid scan brackets, in ascending order."""
     from scipy.optimize import brentq  # lazy: scipy is slow to import
 
-    values = np.asarray(flows, dtype=float)
-    if not np.any(values > 0) or not np.any(values < 0):
+    values = _trim(flows)
+    if not any(c > 0 for c in values) or not any(c < 0 for c in values):
         return []
-    grid = _npv_grid(values)
+    grid = [scaled_npv(r, values) for r in RATE_GRID]
     roots: list[float] = []
     for i in range(len(RATE_GRID) - 1):
         a, b = grid[i], grid[i + 1]
         if not (math.isfinite(a) and math.isfinite(b)):
             continue
-        if a == 0.0:
+        if a == 0.0 and i > 0:
             roots.append(float(RATE_GRID[i]))
         elif a * b < 0:
-            roots.append(float(brentq(npv, RATE_GRID[i], RATE_GRID[i + 1], args=(list(values),),
-                                      xtol=1e-14, rtol=1e-14, maxiter=200)))
+            roots.append(_solve(brentq, values, float(RATE_GRID[i]), float(RATE_GRID[i + 1])))
     return roots
+
+
+def _solve(brentq: Any, values: list[float], lo: float, hi: float) -> float:
+    """Brent's method in a bracket; below 0 in y = 1 + r, so rates near -100% keep full precision."""
+    if hi <= 0:
+        y = brentq(lambda y: scaled_npv(y - 1.0, values), 1.0 + lo, 1.0 + hi,
+                   xtol=1e-300, rtol=1e-15, maxiter=300)
+        return float(y - 1.0)
+    return float(brentq(npv, lo, hi, args=(values,), xtol=1e-300, rtol=1e-15, maxiter=300))
 
 
 def irr(flows: Sequence[float]) -> float | None:

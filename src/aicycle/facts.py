@@ -1,0 +1,103 @@
+"""Read facts point in time: `series()` and `latest()`.
+
+For "as of D" only rows public on D count (`filed <= D`). Derived rows are stored once per vintage,
+dated by their later input, so this filter is all that point-in-time needs. Among the rows of one
+period the latest filed wins; on the same day a reported fact beats a derived one, which beats a
+curated one, and the preferred us-gaap concept (quarters.METRICS) beats the others.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from aicycle import periods, quarters, universe
+from aicycle.errors import InputError
+from aicycle.store import Store
+
+CURATED_METRICS = (
+    "capex_incl_finance_leases_mgmt", "capex_guidance_low", "capex_guidance_high", "capex_guidance_point",
+    "rpo_commercial", "backlog", "arr", "active_power_mw", "contracted_power_mw",
+    "contracted_power_target_mw", "hbm_tam", "statement",
+)
+METRICS = (*quarters.SEC_METRICS, *CURATED_METRICS)
+# Flow metrics whose default series is quarterly (fiscal-year rows need freq="year" or "any").
+QUARTERLY = ("capex", "capex_incl_finance_leases", "finance_lease_principal", "revenue", "operating_income")
+FREQS = ("quarter", "year", "any")
+_KIND_RANK = {"reported": 2, "derived": 1, "curated": 0}
+
+
+def check_metric(metric: str) -> str:
+    if metric not in METRICS:
+        raise InputError(f"unknown metric {metric!r}; known: {', '.join(METRICS)}")
+    return metric
+
+
+def _freq_ok(row: dict[str, Any], freq: str) -> bool:
+    if freq == "any" or row["period_start"] is None:
+        return True
+    return periods.classify(row["period_start"], row["period_end"])[0] == freq
+
+
+def _rank(row: dict[str, Any]) -> tuple:
+    order = quarters.tags_for(row["ticker"], row["metric"])
+    tag_rank = order.index(row["tag"]) if row["tag"] in order else len(order)
+    return (row["filed"] or dt.date.min, _KIND_RANK.get(row["kind"], -1), -tag_rank, row["accession"] or "")
+
+
+def _period_key(row: dict[str, Any]) -> tuple:
+    """Rows about the same period: instants by date; durations by shape and fiscal label, so a curated
+    "Q1 FY2027" with nominal dates meets the SEC quarter that ends a few days earlier."""
+    if row["period_start"] is None:
+        return ("instant", row["period_end"])
+    shape = periods.classify(row["period_start"], row["period_end"])[0] or "other"
+    return (shape, row["fiscal_period"] or row["period_end"])
+
+
+def vintages(store: Store, ticker: str, metric: str, as_of: dt.date | None = None) -> list[dict[str, Any]]:
+    """Every stored vintage of a metric, public by `as_of` (all of them when None)."""
+    sql = "SELECT * FROM facts WHERE ticker = ? AND metric = ?"
+    params: list[Any] = [ticker, metric]
+    if as_of is not None:
+        sql += " AND filed <= ?"
+        params.append(as_of)
+    return store.query(sql + " ORDER BY period_end, period_start NULLS FIRST, filed", params)
+
+
+def series(store: Store, ticker: str, metric: str, as_of: dt.date | None = None, *,
+           freq: str | None = None) -> list[dict[str, Any]]:
+    """One row per period (oldest first): the latest vintage public by `as_of`, with provenance.
+
+    `freq`: "quarter" (quarter-length periods and instants), "year", or "any". Default: "quarter"
+    for the flow metrics in QUARTERLY, "any" for the rest (instants, guidance, curated figures).
+    """
+    ticker = universe.get(ticker).ticker
+    check_metric(metric)
+    freq = freq or ("quarter" if metric in QUARTERLY else "any")
+    if freq not in FREQS:
+        raise InputError(f"unknown freq {freq!r}; use one of {', '.join(FREQS)}")
+    best: dict[tuple, dict[str, Any]] = {}
+    for row in vintages(store, ticker, metric, as_of):
+        if not _freq_ok(row, freq):
+            continue
+        key = _period_key(row)
+        if key not in best or _rank(row) > _rank(best[key]):
+            best[key] = row
+    return sorted(best.values(), key=lambda r: (r["period_end"], r["period_start"] or dt.date.min))
+
+
+def latest(store: Store, ticker: str, metric: str, as_of: dt.date | None = None, *,
+           freq: str | None = None) -> dict[str, Any] | None:
+    """The most recent period's row public by `as_of`, or None."""
+    rows = series(store, ticker, metric, as_of, freq=freq)
+    return rows[-1] if rows else None
+
+
+def coverage(store: Store, source_like: str = "%") -> dict[str, dict[str, Any]]:
+    """Per ticker: metrics held, first and last period end, latest filed date."""
+    rows = store.query(
+        "SELECT ticker, list(DISTINCT metric ORDER BY metric) AS metrics, min(period_end) AS first_period, "
+        "max(period_end) AS last_period, max(filed) AS latest_filed, count(*) AS rows FROM facts "
+        "WHERE source LIKE ? GROUP BY ticker ORDER BY ticker", [source_like])
+    return {r.pop("ticker"): {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in r.items()}
+            for r in rows}

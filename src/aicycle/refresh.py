@@ -1,0 +1,135 @@
+"""`aicycle refresh`: pluggable live refreshers, one failing company never failing the run.
+
+A refresher is `fn(writer, progress, options) -> summary`: it fetches and parses everything first,
+then writes in one transaction through `writer()` (the locked `store.writing()` by default). Other
+areas register theirs with one line in REFRESHERS. A summary is
+{"ok": [...], "failed": {name: reason}, "changes": {name: {"inserted": n, "changed": m}}}.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from typing import Any
+
+from rich.console import Console
+from rich.progress import Progress
+
+from aicycle import universe
+from aicycle.errors import AicycleError, ConfigError, InputError
+from aicycle.store import Store, writing
+
+Writer = Callable[[], AbstractContextManager[Store]]
+Refresher = Callable[[Writer, Progress, dict[str, Any]], dict[str, Any]]
+
+
+def refresh_sec(writer: Writer, progress: Progress, options: dict[str, Any]) -> dict[str, Any]:
+    """SEC companyfacts + submissions for every SEC filer of the universe (or options['tickers'])."""
+    from aicycle.sources import companyfacts, edgar_facts
+    from aicycle.sources.sec import SecClient, SecConfig
+
+    companies = _companies(options.get("tickers"))
+    cfg = options.get("sec_config") or SecConfig.from_settings()
+    fetched_at = dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
+    rows: dict[str, list[dict[str, Any]]] = {}
+    meta: dict[str, Any] = {}
+    failed: dict[str, str] = {}
+    task = progress.add_task("SEC companyfacts + submissions", total=len(companies))
+    with SecClient(cfg, transport=options.get("transport")) as client:
+        for company in companies:
+            try:
+                body, _ = client.get_json(client.companyfacts_path(company.cik))  # type: ignore[arg-type]
+                cf = companyfacts.parse(body, origin=f"{cfg.base_url}{client.companyfacts_path(company.cik)}",  # type: ignore[arg-type]
+                                        expected_cik=company.cik)
+                rows[company.ticker] = edgar_facts.fact_rows(cf, company.ticker, fetched_at=fetched_at,
+                                                             note="live refresh")
+            except AicycleError as exc:
+                failed[company.ticker] = str(exc)
+            try:  # filings list: useful for public dates, but not worth failing the company's facts
+                _, subs = client.get_json(client.submissions_path(company.cik))  # type: ignore[arg-type]
+                meta[f"sec_submissions:{company.ticker}"] = _filings(subs, company)
+            except AicycleError as exc:
+                failed[f"{company.ticker} submissions"] = str(exc)
+            progress.advance(task)
+    changes: dict[str, dict[str, int]] = {}
+    if rows:
+        with writer() as store:  # one transaction: all parsed companies or nothing
+            for ticker, company_rows in rows.items():
+                inserted, changed = store.upsert("facts", company_rows)
+                changes[ticker] = {"inserted": inserted, "changed": changed}
+            for key, value in meta.items():
+                if store.get_meta(key) != value:
+                    store.set_meta(key, value)
+    return {"ok": sorted(rows), "failed": failed, "changes": changes, "requests": client.attempts_made}
+
+
+def _companies(tickers: list[str] | None) -> list[universe.Company]:
+    filers = universe.sec_filers()
+    if not tickers:
+        return list(filers)
+    wanted = [universe.get(t) for t in tickers]
+    for company in wanted:
+        if company.coverage != "sec_companyfacts":
+            raise InputError(f"{company.ticker} is not an SEC companyfacts filer (coverage: {company.coverage})")
+    return wanted
+
+
+def _filings(subs: Any, company: universe.Company) -> list[dict[str, str]]:
+    """Periodic reports and earnings 8-Ks from a submissions document (after checking its CIK)."""
+    from aicycle.errors import DataError
+
+    if not isinstance(subs, dict) or int(subs.get("cik", -1)) != company.cik_int:
+        raise DataError(f"submissions for {company.ticker}: CIK {subs.get('cik') if isinstance(subs, dict) else '?'} "
+                        f"is not {company.cik_int}")
+    recent = subs.get("filings", {}).get("recent", {})
+    keep = ("10-K", "10-Q", "20-F", "6-K", "8-K", "10-K/A", "10-Q/A")
+    out = []
+    for i, form in enumerate(recent.get("form", [])):
+        if form in keep and (form != "8-K" or "2.02" in (recent["items"][i] or "")):
+            out.append({"form": form, "accession": recent["accessionNumber"][i],
+                        "filed": recent["filingDate"][i], "report_date": recent["reportDate"][i]})
+    return out
+
+
+REFRESHERS: dict[str, Refresher] = {
+    "sec": refresh_sec,
+}
+
+
+def run(only: list[str] | None = None, tickers: list[str] | None = None, *,
+        writer: Writer = writing, options: dict[str, Any] | None = None,
+        console: Console | None = None) -> dict[str, Any]:
+    names = only or list(REFRESHERS)
+    unknown = [n for n in names if n not in REFRESHERS]
+    if unknown:
+        raise InputError(f"--only: unknown source(s) {', '.join(unknown)}; known: {', '.join(REFRESHERS)}")
+    opts = {**(options or {}), "tickers": tickers}
+    sources: dict[str, Any] = {}
+    with Progress(console=console or Console(stderr=True), transient=True) as progress:
+        for name in names:
+            try:
+                sources[name] = REFRESHERS[name](writer, progress, opts)
+            except ConfigError:
+                raise  # e.g. no SEC User-Agent: refuse, and say how to set it
+            except AicycleError as exc:  # the whole source failed; the other sources go on
+                sources[name] = {"ok": [], "failed": {"*": str(exc)}, "changes": {}}
+    failed_all = all(not s["ok"] for s in sources.values())
+    return {"sources": sources, "failed_all": failed_all}
+
+
+def print_summary(summary: dict[str, Any], console: Console) -> None:
+    for name, result in summary["sources"].items():
+        changes = result.get("changes", {})
+        total_new = sum(c["inserted"] for c in changes.values())
+        total_changed = sum(c["changed"] for c in changes.values())
+        console.print(f"[bold]{name}[/]: {len(result['ok'])} ok, {len(result['failed'])} failed, "
+                      f"{total_new} new rows, {total_changed} changed")
+        for key, change in changes.items():
+            if change["inserted"] or change["changed"]:
+                console.print(f"  {key}: +{change['inserted']} new, {change['changed']} changed")
+        for key, reason in result["failed"].items():
+            console.print(f"  [red]{key} failed[/]: {reason}", highlight=False)
+    if not any(c["inserted"] or c["changed"] for r in summary["sources"].values()
+               for c in r.get("changes", {}).values()):
+        console.print("nothing changed")

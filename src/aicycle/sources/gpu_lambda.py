@@ -1,0 +1,82 @@
+"""Lambda Cloud list prices (needs a key): `GET {base}/api/v1/instance-types`.
+
+The response is `{"data": {<type name>: {"instance_type": {"name", "gpu_description",
+"price_cents_per_hour", "specs": {"gpus", ...}}, "regions_with_capacity_available": [...]}}}`
+(API_NOTES.md). The price is integer cents per hour for the whole instance, so the price per
+GPU-hour is `price_cents_per_hour / 100 / specs.gpus`. The GPU name comes from the type name
+("gpu_8x_h100_sxm5" → "h100 sxm5") through the alias table.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Any
+
+import httpx
+
+from aicycle import config
+from aicycle.gpu_skus import UNKNOWN, normalize
+from aicycle.sources.gpu_base import OK, CollectResult, Offer, number, request_json
+
+NAME = "lambda"
+
+
+def gpu_name(type_name: str) -> str:
+    return re.sub(r"^gpu_\d+x_", "", type_name)
+
+
+def parse_instance_types(payload: Any) -> tuple[list[Offer], int, Counter[str]]:
+    if not isinstance(payload, dict) or not isinstance(payload.get("data"), dict):
+        raise ValueError("lambda: response has no 'data' object")
+    offers: list[Offer] = []
+    rejected = 0
+    unknown: Counter[str] = Counter()
+    for key, entry in payload["data"].items():
+        offer = _offer(key, entry) if isinstance(entry, dict) else None
+        if offer is None:
+            rejected += 1
+            continue
+        if offer.sku == UNKNOWN:
+            unknown[offer.raw_name] += 1
+        offers.append(offer)
+    return offers, rejected, unknown
+
+
+def _offer(key: str, entry: dict[str, Any]) -> Offer | None:
+    it = entry.get("instance_type")
+    if not isinstance(it, dict):
+        return None
+    cents = number(it.get("price_cents_per_hour"))
+    specs = it.get("specs") if isinstance(it.get("specs"), dict) else {}
+    gpus = specs.get("gpus")
+    if cents is None or isinstance(gpus, bool) or not isinstance(gpus, int) or gpus < 1:
+        return None
+    name = gpu_name(str(it.get("name") or key))
+    regions = entry.get("regions_with_capacity_available")
+    return Offer(
+        provider=NAME, raw_name=name, sku=normalize(name), term="on_demand", family="cloud_list",
+        price_usd_per_gpu_hour=cents / 100 / gpus, gpu_count=gpus, offer_id=str(it.get("name") or key),
+        region=f"{len(regions)} regions with capacity" if isinstance(regions, list) else None,
+        method=f"price_cents_per_hour / 100 / specs.gpus ({cents:g} / 100 / {gpus})",
+    )
+
+
+class LambdaProvider:
+    name = NAME
+    requires_key = True
+
+    def __init__(self, base_url: str | None = None, api_key: str | None = None) -> None:
+        self.base_url = (base_url or config.get("lambda_base_url") or "").rstrip("/")
+        self.api_key = api_key if api_key is not None else config.get("lambda_api_key")
+
+    def has_key(self) -> bool:
+        return bool(self.api_key)
+
+    def collect(self, client: httpx.Client) -> CollectResult:
+        url = f"{self.base_url}/api/v1/instance-types"
+        payload = request_json(client, "GET", url, NAME, headers={"Authorization": f"Bearer {self.api_key}"})
+        offers, rejected, unknown = parse_instance_types(payload)
+        return CollectResult(provider=NAME, status=OK, url=url, offers=offers, raw=payload,
+                             rejected=rejected, unknown=dict(unknown),
+                             detail=f"{len(offers)} instance types, {rejected} malformed dropped")

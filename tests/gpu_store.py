@@ -1,0 +1,19 @@
+"""One in-memory store filled by the real GPU loaders, built once per test session (loading takes
+seconds: Store.upsert inserts row by row). Tests must only read it."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from conftest import _shared_dir
+
+from aicycle.sources import gpu_captures, gpu_curated, gpu_series
+from aicycle.store import Store, open_store
+
+
+@cache
+def loaded_store() -> Store:
+    store = open_store(memory=True, seed=False)
+    for mod in (gpu_series, gpu_captures, gpu_curated):
+        mod.load_shared(store, _shared_dir())
+    return store

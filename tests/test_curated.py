@@ -1,0 +1,85 @@
+"""Curated facts: mapping to the store vocabulary, public dates, validation that rejects a whole file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from aicycle import facts
+from aicycle.errors import InputError
+from aicycle.sources import curated
+from aicycle.store import Store, open_store
+
+
+@pytest.fixture(scope="module")
+def store(shared_data: Path) -> Store:
+    s = open_store(memory=True, seed=False)
+    curated.load_shared(s, shared_data)
+    return s
+
+
+def test_units_and_metrics_map_to_the_store_vocabulary(store: Store) -> None:
+    power = facts.series(store, "CRWV", "contracted_power_mw")
+    assert [r["value"] for r in power][:2] == [1600.0, 2200.0] and power[0]["unit"] == "MW"  # GW x 1000
+    backlog = facts.latest(store, "CRWV", "backlog")
+    assert backlog is not None and backlog["value"] == 104e9 and backlog["kind"] == "curated"
+    hynix = facts.series(store, "000660.KS", "operating_income")
+    assert hynix[0]["value"] == 19.2e12 and hynix[0]["unit"] == "KRW"
+    assert facts.latest(store, "MSFT", "rpo")["value"] == 684e9  # rpo_total -> rpo
+    assert facts.latest(store, "AMZN", "rpo")["value"] == 496e9  # rpo_long_term_commitments -> rpo
+
+
+def test_guidance_vintages_are_point_in_time(store: Store) -> None:
+    lows = facts.series(store, "META", "capex_guidance_low", dt.date(2026, 5, 1))
+    fy2026 = [r for r in lows if r["fiscal_period"] == "FY2026"]
+    assert fy2026[0]["value"] == 125e9 and fy2026[0]["filed"] == dt.date(2026, 4, 29)
+    high = facts.latest(store, "META", "capex_guidance_high", dt.date(2026, 2, 1))
+    assert high is not None and high["value"] == 135e9  # from the row's note "high = 135B"
+    assert facts.latest(store, "META", "capex_guidance_low", dt.date(2024, 1, 1)) is None
+
+
+def test_public_dates(store: Store) -> None:
+    rows = {(r["ticker"], r["metric"], r["period_end"]): r for r in store.query("SELECT * FROM facts")}
+    googl = rows[("GOOGL", "capex", dt.date(2026, 3, 31))]
+    assert googl["filed"] == dt.date(2026, 4, 30) and googl["flag"] is None  # 'filed 2026-04-30' in source
+    crwv = rows[("CRWV", "rpo", dt.date(2024, 12, 31))]
+    assert crwv["filed"] == dt.date(2025, 3, 3)  # S-1 accession found in the SEC submissions file
+    orcl = rows[("ORCL", "rpo", dt.date(2025, 11, 30))]
+    assert orcl["filed"] == dt.date(2025, 12, 10)  # the date column is the announcement, after the quarter
+    estimated = rows[("NBIS", "arr", dt.date(2025, 3, 31))]
+    assert estimated["filed"] == dt.date(2025, 5, 15) and estimated["flag"] == "public_date_estimated"
+
+
+def test_quotes_are_statements(store: Store) -> None:
+    quotes = facts.series(store, "META", "statement")
+    assert any("$130-145 billion" in (r["text"] or "") for r in quotes)
+    assert all(r["value"] is None for r in quotes)
+
+
+def _broken_copy(tmp_path: Path, shared_data: Path, old: str, new: str) -> Path:
+    path = tmp_path / "facts.csv"
+    shutil.copy(shared_data / "facts" / "ai_capex_backlog_facts.csv", path)
+    text = path.read_text()
+    assert old in text
+    path.write_text(text.replace(old, new, 1))
+    return path
+
+
+@pytest.mark.parametrize(("old", "new", "problem"), [
+    ("2025-03-31,CoreWeave,CRWV,revenue_backlog,25.9,", "2025-31-03,CoreWeave,CRWV,revenue_backlog,25.9,", "date"),
+    ("CRWV,revenue_backlog,25.9,USD bn", "CRWV,revenue_backlog,lots,USD bn", "not a number"),
+    ("CRWV,revenue_backlog,25.9,USD bn", "CRWV,revenue_backlog,25.9,USD kg", "unknown unit"),
+    ("CoreWeave,CRWV,revenue_backlog", "CoreWeave,XXXX,revenue_backlog", "unknown ticker"),
+    ("CRWV,revenue_backlog,25.9", "CRWV,mystery_metric,25.9", "cannot map metric"),
+])
+def test_a_bad_row_rejects_the_whole_file(tmp_path: Path, shared_data: Path, old: str, new: str,
+                                           problem: str) -> None:
+    path = _broken_copy(tmp_path, shared_data, old, new)
+    s = open_store(memory=True, seed=False)
+    with pytest.raises(InputError) as err:
+        curated.load_file(s, path, shared_data)
+    assert str(path) in str(err.value) and "row 56" in str(err.value) and problem in str(err.value)
+    assert s.count("facts") == 0  # nothing half-written
