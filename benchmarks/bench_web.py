@@ -36,8 +36,8 @@ def prepare_store(home: Path) -> int:
     store = open_store(home / "aicycle.duckdb", write=True)
     try:
         if store.count("facts") == 0:
-            sys.path.insert(0, str(REPO / "tests"))
-            from factsload import load_all
+            sys.path.insert(0, str(REPO))
+            from tests.factsload import load_all
 
             load_all(store, SHARED)
         return store.count("facts")

@@ -15,8 +15,8 @@ import pytest
 from aicycle.store import Store, open_store
 from aicycle.web import create_app
 from aicycle.web.figures import json_for_script
-from factsload import load_all
-from web_support import load_transcripts, statement
+from tests.factsload import load_all
+from tests.web_support import load_transcripts, statement
 
 with warnings.catch_warnings():
     # starlette asks for the "httpx2" fork; the pinned httpx works the same for TestClient

@@ -19,8 +19,8 @@ import uvicorn
 
 from aicycle.store import Store, open_store
 from aicycle.web import create_app
-from factsload import load_all
-from web_support import load_transcripts, statement
+from tests.factsload import load_all
+from tests.web_support import load_transcripts, statement
 
 pytestmark = pytest.mark.browser
 CHROMIUM = "/usr/bin/chromium"
