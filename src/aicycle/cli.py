@@ -193,6 +193,27 @@ def refresh_cmd(
 
 # --- rumor check --------------------------------------------------------------------------------
 
+
+@app.command("check")
+@guarded
+def check_claim(
+    claim: Annotated[str, typer.Argument(help="The headline to check, in quotes.")],
+    as_of: AsOf = None,
+    json_out: JsonOut = False,
+) -> None:
+    """Check a headline against what was public on the as-of date: supported, contradicted or unclear."""
+    from aicycle.rumor import check
+    from aicycle.rumor.render import print_check
+    from aicycle.store import open_store
+
+    day = parse_date(as_of)
+    with open_store() as store:
+        result = check(store, claim, day)
+    if json_out:
+        print_json(result)
+        return
+    print_check(console, result)
+
 # --- economics ----------------------------------------------------------------------------------
 
 

@@ -1,0 +1,78 @@
+"""Numbers inside a sentence: a new guidance range against the prior one, or two years' amounts.
+
+"…in the range of $130-145 billion, narrowed from our prior outlook of $125-145 billion" gives a
+direction by itself once the midpoints are compared; so does "we spent $32.3 billion and $52.5
+billion … in 2023 and 2024". Words like "narrowed" or "updated" do not.
+"""
+
+from __future__ import annotations
+
+import re
+
+_AMOUNT = r"\$\s?(\d[\d,]*(?:\.\d+)?)(?:\s*(?:billion|bn|b|million|m))?"
+_RANGE = re.compile(
+    _AMOUNT + r"\s*(?:-|–|—|to|and)\s*\$?\s?(\d[\d,]*(?:\.\d+)?)\s*(billion|bn|million)?", re.IGNORECASE
+)
+_SINGLE = re.compile(r"\$\s?(\d[\d,]*(?:\.\d+)?)\s*(billion|bn|million|m)\b", re.IGNORECASE)
+_PRIOR = re.compile(r"\b(?:prior|previous|previously|earlier|last|(?:raised|increased|lowered|reduced|decreased"
+                    r"|narrowed|cut|up|down|changed|revised|updated)? ?from (?:our|the|\$))", re.IGNORECASE)
+_FIGURE = re.compile(_AMOUNT + r"(?:\s*(?:-|–|—|to)\s*\$?\s?(\d[\d,]*(?:\.\d+)?))?", re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:fiscal (?:year )?)?(20\d\d)\b", re.IGNORECASE)
+THRESHOLD = 0.01  # midpoints within ±1 % count as unchanged
+
+
+def _num(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+def _midpoint(match: re.Match[str]) -> float:
+    low = _num(match.group(1))
+    high = _num(match.group(2)) if match.group(2) else low
+    return (low + high) / 2 if high >= low else low
+
+
+def guidance_revision(sentence: str) -> tuple[str, str] | None:
+    """(label, cue) when the sentence states a new range and the prior one; else None."""
+    prior = _PRIOR.search(sentence)
+    if not prior:
+        return None
+    ranges = [(m.start(), _midpoint(m)) for m in _FIGURE.finditer(sentence)]
+    before = [mid for pos, mid in ranges if pos < prior.start()]
+    after = [mid for pos, mid in ranges if pos > prior.start()]
+    if not before or not after:
+        return None
+    new, old = before[-1], after[0]
+    change = (new - old) / old if old else 0.0
+    cue = f"guidance midpoint {old:g} → {new:g}"
+    if change > THRESHOLD:
+        return "expand", cue
+    if change < -THRESHOLD:
+        return "cut", cue
+    return "maintain", cue
+
+
+def yearly_amounts(sentence: str) -> tuple[str, str] | None:
+    """Direction of two reported amounts given with their two years ("X and Y in 2023 and 2024")."""
+    amounts = [_num(m.group(1)) for m in _SINGLE.finditer(sentence)]
+    years = [int(y) for y in _YEAR.findall(sentence)]
+    if len(amounts) != 2 or len(set(years)) != 2 or len(years) != 2:
+        return None
+    (y1, y2), (a1, a2) = years, amounts
+    later, earlier = (a2, a1) if y2 > y1 else (a1, a2)
+    if earlier <= 0:
+        return None
+    change = (later - earlier) / earlier
+    cue = f"{min(y1, y2)}→{max(y1, y2)}: {earlier:g} → {later:g}"
+    if change > THRESHOLD:
+        return "expand", cue
+    if change < -THRESHOLD:
+        return "cut", cue
+    return "maintain", cue
+
+
+_PLAN = re.compile(r"\b(?:anticipat|expect|plan|target|guid|budget|outlook|forecast|intend)\w*", re.IGNORECASE)
+
+
+def planned_amount(sentence: str) -> bool:
+    """A forward-looking capex figure ("we anticipate capex of $60 billion to $65 billion")."""
+    return bool(_PLAN.search(sentence) and (_SINGLE.search(sentence) or _RANGE.search(sentence)))

@@ -1,0 +1,165 @@
+"""The stance lexicon: cue phrases as data, compiled once into one alternation.
+
+A cue is (name, pattern, label, weight, negated): `negated` is the label the cue takes when a
+negator stands just before it ("not slowing down" → expand, "no change" → maintain). Cues of the
+kind `subject` carry no direction; they say the sentence is about capex or capacity. `block` cues
+mark "capacity" that means something else (auctions, disk drives, a person's role) and off-topic
+spending (opex, R&D). All patterns use bounded gaps only, so matching stays linear in the input.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Up to N words between two parts of a phrase, without unbounded backtracking.
+W1, W2, W3, W4 = (r"(?:[\s,]+[\w'’$.%-]+){0," + str(n) + r"}[\s,]+" for n in (1, 2, 3, 4))
+
+
+@dataclass(frozen=True)
+class Cue:
+    name: str
+    pattern: str
+    label: str        # expand | maintain | moderate | cut | subject | block
+    weight: float
+    negated: str | None = None
+
+
+SUBJECTS: tuple[Cue, ...] = (
+    Cue("capex", r"cap[- ]?ex(?:es)?|capital expenditures?|capital spend\w*|capital investments?"
+        r"|capital budget\w*|capital intensity|capital plan|growth capex|development spend\w*"
+        r"|(?:gross|net) capital", "subject", 1.0),
+    Cue("wfe", r"WFE|wafer fab equipment|fab (?:spend\w*|capacity|investments?)", "subject", 1.0),
+    Cue("infrastructure", r"(?:AI|data[- ]?cent(?:er|re)s?|cloud|compute|GPU|digital|IT) infrastructure"
+        r"(?: investments?| spend\w*| build\w*)?|infrastructure (?:investments?|spend\w*)"
+        r"|AI investments?|investments? in AI|cloud spend\w*", "subject", 1.0),
+    Cue("build_out", r"build[- ]?outs?|building out|build out|built out", "subject", 1.0),
+    Cue("capacity", r"capacity|capacities", "subject", 0.8),
+    Cue("facilities", r"(?:manufacturing|construction|development|data cent\w+) (?:projects?|facilit\w+|footprint"
+        r"|network|sites?|campus\w*)|fabs?|factor(?:y|ies)|new facilit\w+", "subject", 0.8),
+    Cue("compute", r"data[- ]?cent(?:er|re)s?|hyperscal\w+|GPUs?|clusters?|compute", "subject", 0.8),
+    # Megawatts alone are as often power plants as data halls: a weak subject.
+    Cue("power", r"(?:mega|giga)watts?|MW|GW", "subject", 0.5),
+    Cue("invest", r"investments?|investment levels|spending|servers?", "subject", 0.7),
+    Cue("invest_verb", r"invest(?:s|ing|ed)?|spends?|deploy(?:s|ing|ed|ments?)?", "subject", 0.5),
+)
+
+# "capacity" or "digestion" that is not the build-out this lexicon is about; matched before subjects.
+BLOCKS: tuple[Cue, ...] = (
+    Cue("capacity_other", r"capacity (?:auctions?|markets?|payments?|prices?|revenues?|performance)"
+        r"|(?:PJM|BRA|RPM)" + W3 + r"capacity|(?:mass|high|higher|storage|drive|disk|memory|HDD|nearline"
+        r"|near-line|exabyte|terabyte|TB|bit|DRAM|NAND|gas|generation|generating|nuclear|renewable|wind|solar"
+        r"|battery|firm|dispatchable|transmission|interconnection) capacity|capacity (?:drives?|storage|points?"
+        r"|shipments?|per)|in (?:this|that|my|his|her|their|a|an)(?: new| similar| advisory)? capacity"
+        r"|(?:sales|specialist|renewal|drawable|borrowing|credit|debt|lending|warehouse|fulfillment|fulfilment"
+        r"|headroom|balance sheet) capacity|capacity of our (?:sales|renewal|balance)"
+        r"|energy, capacity|transmission build[- ]?outs?|(?:mega|giga)watts? to the grid|(?:mega|giga)watts? of (?:new )?(?:renewables"
+        r"|generation|gas|storage|battery|wind|solar|nuclear|clean)", "block", 1.0),
+    Cue("non_dc_inventory", r"inventory digestion in (?:CCG|client|PC|Altera|Mobileye|NEX)"
+        r"|(?:Altera|CCG|semi-?custom|Intelligent Edge|PC|client|handset|console)\w*" + W4
+        + r"(?:inventory )?digest\w*|digest\w*" + W3 + r"(?:Altera|CCG|semi-?custom|Intelligent Edge|PCs?)"
+        r"|backlog digestion", "block", 1.0),
+)
+
+# Nouns a generic direction word may be about instead of capex: "lower churn", "revenue increased".
+OTHER_METRICS = Cue(
+    "other_metric", r"op[- ]?ex(?! and cap)|operating (?:expenses?|spend\w*|income|margins?)|costs?|cost (?:discipline|structure"
+    r"|savings?|reductions?|management|efficien\w*)|R&D|research and development|SG&A|headcount|revenues?"
+    r"|sales|margins?|earnings|EPS|cash flow|income|profit\w*|EBITDA|bookings|orders|backlog|share|prices?"
+    r"|pricing|rates?|churn|debt|loans?|tax(?:es)?|interest|TCO|power consumption|water|carbon|emissions"
+    r"|latency|footprint|dividends?|buybacks?|repurchases?|inventor(?:y|ies)|yields?|leverage|returns?"
+    r"|results|production|output|shipments?|adoption|leasing|sold|origination|exabytes?|bits?|units?|forwards",
+    "other", 1.0)
+
+DIRECTIONS: tuple[Cue, ...] = (
+    # --- expand ---
+    Cue("constrained", r"(?:capacity|supply|power|compute|GPU)[- ](?:constrain\w*|limit\w*|tight\w*|shortages?)"
+        r"|constrained (?:on|by) (?:capacity|supply|power)|more demand than (?:supply|capacity)"
+        r"|demand (?:exceed|outstrip|outpac)\w*|sold out|scarcity|short on capacity", "expand", 1.6),
+    Cue("rent_outside", r"(?:rent|leas|procur|contract|secur)(?:e|es|ed|ing)?" + W2
+        + r"(?:third[- ]party|outside|additional|external|more) (?:capacity|compute|GPUs?|data cent\w+)",
+        "expand", 1.4),
+    Cue("out_of_digestion", r"(?:coming|come|came|emerg\w*) out of" + W3 + r"digestion"
+        r"|digestion (?:period )?(?:is |was )?(?:over|behind|ending|easing)|(?:finish\w*|complet\w*) digest\w*"
+        r"|period of consuming|(?:cost )?(?:optimi[sz]ation|digestion)\w*" + W3 + r"(?:nearing|near|reaching) (?:a |an |the )?"
+        r"(?:conclusion|end)", "expand", 2.5),
+    Cue("efficiency_more", r"efficien\w+" + W4 + r"(?:more|additional) (?:compute|capacity|GPUs?|workloads?|demand)"
+        r"|(?:more|additional) (?:compute|capacity)" + W4 + r"efficien\w+", "expand", 1.6),
+    Cue("deploy_power", r"(?:deploy\w*|adopt\w*|add\w*|build\w*|commit\w*|secur\w*|contract\w*)" + W3
+        + r"(?:at least |up to |over |more than |nearly |about )?[\d.,]+\+? ?(?:giga|mega)watts?"
+        r"|[\d.,]+ ?(?:giga|mega)watts? of (?:compute|AI|data cent\w+)", "expand", 1.3),
+    Cue("build", r"build(?:ing)? (?:new|more|additional)|build(?:ing)? out" + W2 + r"(?:capacity|data cent\w+"
+        r"|infrastructure|networks?|clusters?|footprint|campus\w*)|(?:the|this|that|AI|a|an|of|ongoing|continued"
+        r"|massive|infrastructure|cluster|sovereign) build[- ]?outs?|build-outs?|buildouts?|build outs"
+        r"|(?:bring|bringing|brought|come|coming|came|opening) (?:online|up)|new capacity|capacity (?:additions?"
+        r"|expansions?|adds|investments?|blocks?)|add(?:s|ed|ing)? (?:capacity|megawatts|gigawatts)"
+        r"|adding" + W2 + r"capacity|(?:invest|spend)\w* (?:heavily|aggressively|significantly)"
+        r"|(?:heavily|aggressively|significantly) invest\w*|invest\w*" + W3 + r"(?:our own |additional |new )?capacity"
+        r"|(?:major|large|significant|massive|big|heavy)" + W2 + r"(?:investments?|build\w*|capex|projects|spend\w*)"
+        r"|continu\w* to (?:invest|spend)(?! in (?:R&D|research|our people|talent))|scal\w*(?: up)?" + W2 + r"(?:infrastructure|capacity)"
+        r"|(?:in )?high demand|demand for" + W2 + r"(?:capacity|compute|data cent\w+)|(?:capacity|power) needs"
+        r"|more and more|far beyond", "expand", 1.2),
+    Cue("increase", r"increas\w*|rais(?:e|es|ed|ing)|higher|larger|up-?sid\w*|step(?:s|ped|ping)? up|lean\w*[- ]in"
+        r"|(?:double|triple)[ds]?(?!-digit| digit)|doubling|more than doubl\w*|(?:more|additional) capacity", "expand", 1.0, "maintain"),
+    Cue("growth", r"growth", "expand", 0.8, "moderate"),
+    Cue("grow", r"grow(?:s|ing|n)?|grew|accelerat\w*|expan(?:d|ds|ded|ding|sion)|ramp(?:s|ed|ing)?(?: up)?"
+        r"|surg\w*|soar\w*|rising|rise", "expand", 1.0, "moderate"),
+    Cue("strong", r"strong\w*|robust|record|insatiable|unprecedented|tailwind|(?:very|quite) positive"
+        r"|significant investment|constrained", "expand", 0.9, "moderate"),
+    # --- maintain ---
+    Cue("discourse", r"consistent with (?:our |the |my )?(?:prior|previous|earlier|last) (?:commentary|comments?"
+        r"|remarks)|as (?:planned|noted|discussed|mentioned)", "skip", 0.0),
+    Cue("flat", r"flat(?:tish)?\b|unchanged|(?:roughly|more or less|broadly|largely) (?:in line|consistent|similar)"
+        r"|in line with|consistent with|similar (?:to|level\w*)|same level|steady|stable|no (?:real )?"
+        r"(?:change|inflection)|reaffirm\w*|reiterat\w*|remain\w* (?:at|around|about) (?:the same|\$)",
+        "maintain", 1.2),
+    Cue("maintain_view", r"maintain\w*" + W2 + r"(?:outlook|guidance|view|range|plan|capex|ranges|level)"
+        r"|maintaining (?:that|it)\b|tighten\w*|narrow\w*", "maintain", 1.1),
+    # --- moderate ---
+    Cue("moderate", r"moderat\w*|slow(?:er|ing|ed|s)?(?: down)?\b|slowdown|lower rate|decelerat\w*"
+        r"|less (?:rapid|aggressive)|not (?:grow|increase)\w* as (?:fast|much|quickly)|normaliz\w*"
+        r"|flatten\w*|plateau\w*|level\w* off|taper\w*", "moderate", 1.5, "expand"),
+    Cue("digest", r"digest\w*|indigestion|paus(?:e|es|ed|ing)\b|air pocket|throttl\w*", "moderate", 1.5, "expand"),
+    Cue("discipline", r"(?:capital|capex|spending|investment|supply) discipline|disciplined (?:capital spend\w*|capex"
+        r"|spend\w*|investment|approach to (?:capex|capital|investment))|(?:remain|stay|be|being) disciplined"
+        r"|scrutiniz\w*|more attention|prudent|measured pace|low end of|limited capital|without having to invest"
+        r"|less capital|(?:cost|capex|spend) optimi[sz]\w*|working through" + W2 + r"optimi[sz]\w*"
+        r"|controlling capital", "moderate", 1.6),
+    Cue("efficiency", r"efficien\w* with (?:our )?capital(?! allocation)", "moderate", 1.2),
+    Cue("excess", r"excess capacity|overcapacity|over-?build\w*|surplus capacity|sell\w*" + W2
+        + r"(?:excess|spare|surplus|unused) capacity", "moderate", 1.3, "maintain"),
+    Cue("uncertain", r"uncertain\w*|cautio\w*|wait and see", "moderate", 0.8),
+    # --- cut ---
+    Cue("cut", r"cut(?:s|ting)?|reduc\w*|lower(?:ed|ing)?|decreas\w*|declin\w*|down\b(?! to\b|[- ]cycle)|pull\w* back"
+        r"|scal\w* back|cancel\w*|delay\w*|defer\w*|halt\w*|(?:decided )?not to continue|shelv\w*"
+        r"|lack of|sav(?:e|ings) in|savings", "cut", 1.1, "maintain"),
+)
+
+NEGATORS = re.compile(r"(?:\bnot|\bno|n't|\bnever|\bwithout|\bnor|\bhardly)\W+(?:\w+\W+){0,3}$", re.IGNORECASE)
+
+ALL_CUES: tuple[Cue, ...] = SUBJECTS + BLOCKS + (OTHER_METRICS,) + DIRECTIONS
+_BY_GROUP = {f"c{i}": cue for i, cue in enumerate(ALL_CUES)}
+
+
+def _alternation(cues: tuple[Cue, ...]) -> re.Pattern[str]:
+    # Earlier alternatives win at a position: blocks and specific phrases go first.
+    return re.compile("|".join(rf"(?P<c{ALL_CUES.index(c)}>\b(?:{c.pattern}))" for c in cues), re.IGNORECASE)
+
+
+SUBJECT_RE = _alternation(BLOCKS + SUBJECTS)
+NON_DC_DIGESTION = re.compile(BLOCKS[1].pattern, re.IGNORECASE)
+_STRONG = tuple(c for c in DIRECTIONS if c.weight >= 1.15 or c.label == "skip")
+DIRECTION_RE = _alternation(_STRONG + (OTHER_METRICS,) + tuple(c for c in DIRECTIONS if c not in _STRONG))
+
+# The cheap first pass: a sentence without any of these words cannot carry a capex stance.
+TOPICAL = re.compile(
+    r"cap[- ]?ex|capital|capacit|invest|spend|build|data[- ]?cent|infrastructure|digest|WFE"
+    r"|compute|GPU|cluster|megawatt|gigawatt|constrain|sold out|hyperscal|deploy|pause|overbuil|fab|optimi[sz]ation",
+    re.IGNORECASE,
+)
+# Speech fillers that break up cue phrases in transcripts ("working through, you know, their …").
+FILLERS = re.compile(r"\b(?:you know|I mean|sort of|kind of|if you will)\b,?\s*", re.IGNORECASE)
+
+
+def cue_for(group: str) -> Cue:
+    return _BY_GROUP[group]

@@ -1,0 +1,178 @@
+"""The stance of one sentence about capex and capacity: expand, maintain, moderate, cut or none.
+
+A rule and lexicon engine (docs/stance_label_guide.md says what each label means):
+1. a cheap keyword test drops sentences that cannot be about capex (most of a transcript);
+2. one combined regex finds every cue: subjects (capex, build-out, capacity), blocks ("capacity"
+   that means disk drives or a power auction; opex) and direction cues;
+3. each direction cue votes with its weight, flipped when a negator precedes it, discounted when it
+   sits far from any subject, near an opex word, in a question or a hypothetical;
+4. numbers decide when the sentence gives them: a guidance range against the prior range, or two
+   years' amounts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from aicycle.language import figures
+from aicycle.language.lexicon import DIRECTION_RE, FILLERS, NEGATORS, SUBJECT_RE, TOPICAL, Cue, cue_for
+
+LABELS = ("expand", "maintain", "moderate", "cut", "none")
+# Cues that name the topic themselves ("capacity constrained", "digestion", "build-out").
+SELF_TOPICAL = frozenset({"constrained", "rent_outside", "out_of_digestion", "efficiency_more", "build",
+                          "digest", "discipline", "excess", "efficiency"})
+MIN_SCORE = 0.9          # below this the sentence has no clear stance
+NEAR = 90                # characters: a cue this close to a subject speaks about it
+_CONTRAST = re.compile(r"\b(?:but|however|yet|nonetheless|still)\b", re.IGNORECASE)
+_CONCESSIVE = re.compile(r"\b(?:despite|although|though|even as|even though|while)\b", re.IGNORECASE)
+_HYPOTHETICAL = re.compile(r"^\W*(?:if|assuming|suppose)\b|\bwhether\b|\bdepending on\b|\bspeculat\w*|\bhypothetical\w*"
+                           r"|\bwhat happens\b|\bin (?:an|the) environment where\b", re.IGNORECASE)
+_ASKING = re.compile(r"\b(?:do|does|did|are|is|can|could|would|will|should|how|what|where|when|why)(?:'s)?\s+"
+                     r"(?:you|we|they|there|it|the|your|that|this|these|those)\b", re.IGNORECASE)
+# Segments whose "digestion" is not data-center equipment (PCs, campus networking, FPGAs, consoles).
+_NON_DC_SEGMENT = re.compile(r"\b(?:Intelligent Edge|CCG|client|PCs?|Altera|Mobileye|semi-?custom|handsets?"
+                             r"|consoles?|smartphones?|automotive|industrial)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Stance:
+    """A sentence's label, how sure the engine is (0–1), and the cue phrases that decided it."""
+
+    label: str
+    confidence: float
+    cues: tuple[str, ...] = field(default_factory=tuple)
+
+    def to_dict(self) -> dict[str, object]:
+        return {"label": self.label, "confidence": self.confidence, "cues": list(self.cues)}
+
+
+NONE_OFF_TOPIC = Stance("none", 0.95, ())
+
+
+def classify(text: str) -> Stance:
+    """Classify one sentence. Text with no capex vocabulary is `none` without further work."""
+    if not TOPICAL.search(text):
+        return NONE_OFF_TOPIC
+    return _classify_topical(text)
+
+
+@dataclass
+class _Cues:
+    subjects: list[tuple[int, int, Cue]] = field(default_factory=list)
+    blocks: list[tuple[int, int]] = field(default_factory=list)
+    others: list[tuple[int, int]] = field(default_factory=list)
+    directions: list[tuple[re.Match[str], Cue]] = field(default_factory=list)
+
+
+def _collect(text: str) -> _Cues:
+    found = _Cues()
+    for match in SUBJECT_RE.finditer(text):
+        cue = cue_for(match.lastgroup or "")
+        if cue.label == "subject":
+            found.subjects.append((match.start(), match.end(), cue))
+        else:
+            found.blocks.append(match.span())
+    for match in DIRECTION_RE.finditer(text):
+        cue = cue_for(match.lastgroup or "")
+        if any(a < match.end() and b > match.start() for a, b in found.blocks):
+            continue  # "adding gas capacity", "in this new capacity": not the build-out
+        if cue.label == "other":
+            found.others.append((match.start(), match.end()))
+        elif cue.label != "skip":
+            found.directions.append((match, cue))
+    return found
+
+
+def _classify_topical(raw: str) -> Stance:
+    text = FILLERS.sub("", raw)
+    found = _collect(text)
+    topic = max((c.weight for _, _, c in found.subjects), default=0.0)
+    has_capex = any(c.name in ("capex", "wfe") for _, _, c in found.subjects)
+    if has_capex or topic >= 0.8:
+        numeric = figures.guidance_revision(text) or (figures.yearly_amounts(text) if has_capex else None)
+        if numeric:
+            return Stance(numeric[0], 0.9, (numeric[1],))
+    scores = dict.fromkeys(LABELS[:-1], 0.0)
+    cues: dict[str, list[str]] = {k: [] for k in scores}
+    mood = _mood(text)
+    last_contrast = _last(_CONTRAST, text)
+    for match, cue in found.directions:
+        label, weight = _vote(text, match, cue, found, topic)
+        if weight <= 0:
+            continue
+        if last_contrast is not None and match.start() > last_contrast:
+            weight *= 1.3
+        scores[label] += weight * mood
+        cues[label].append(match.group(0).lower())
+    if has_capex and mood == 1.0 and max(scores.values()) < MIN_SCORE and figures.planned_amount(text):
+        return Stance("maintain", 0.6, ("capex plan without direction",))
+    return _decide(scores, cues)
+
+
+def _vote(text: str, match: re.Match[str], cue: Cue, found: _Cues, topic: float) -> tuple[str, float]:
+    start, end = match.span()
+    label = cue.label
+    if cue.negated and NEGATORS.search(text, max(0, start - 30), start):
+        label = cue.negated
+    if cue.name in SELF_TOPICAL:
+        weight = cue.weight
+        if cue.name == "digest" and _NON_DC_SEGMENT.search(text):
+            weight = 0.0
+    else:
+        weight = cue.weight * _proximity(start, end, found.subjects)
+        if topic < 0.7:
+            weight *= 0.5
+        if _distance(start, end, found.others) < _distance(start, end, [(a, b) for a, b, _ in found.subjects]):
+            weight *= 0.15  # the word is about revenue, churn, opex …, not about capex
+    clause_start = max(text.rfind(",", 0, start), text.rfind(";", 0, start))
+    if _CONCESSIVE.search(text, max(0, clause_start), start):
+        weight *= 0.6
+    return label, weight
+
+
+def _distance(start: int, end: int, spans: list[tuple[int, int]]) -> int:
+    best = 10**9
+    for a, b in spans:
+        gap = start - b if b <= start else (a - end if a >= end else 0)
+        best = min(best, gap)
+    return best
+
+
+def _proximity(start: int, end: int, subjects: list[tuple[int, int, Cue]]) -> float:
+    best = 0.0
+    for a, b, subject in subjects:
+        distance = start - b if b <= start else max(a - end, 0)
+        if distance <= NEAR:
+            best = max(best, subject.weight + 0.2)
+        elif distance <= 3 * NEAR:
+            best = max(best, 0.5 * subject.weight)
+    return min(best, 1.0)
+
+
+def _mood(text: str) -> float:
+    """Questions and hypotheticals assert less than statements do."""
+    factor = 1.0
+    if text.rstrip().endswith("?") and _ASKING.search(text):
+        factor *= 0.3
+    if _HYPOTHETICAL.search(text):
+        factor *= 0.6
+    return factor
+
+
+def _last(pattern: re.Pattern[str], text: str) -> int | None:
+    last = None
+    for match in pattern.finditer(text):
+        last = match.start()
+    return last
+
+
+def _decide(scores: dict[str, float], cues: dict[str, list[str]]) -> Stance:
+    ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
+    (top, best), (_, second) = ranked[0], ranked[1]
+    total = sum(scores.values())
+    if best < MIN_SCORE:
+        picked = tuple(c for label_cues in cues.values() for c in label_cues)
+        return Stance("none", round(0.6 if picked else 0.8, 2), picked)
+    confidence = 0.5 + 0.45 * (best - second) / (total + 0.5)
+    return Stance(top, round(min(confidence + 0.1 * min(best, 3.0) / 3.0, 0.97), 2), tuple(cues[top]))

@@ -1,0 +1,138 @@
+"""Turn raw documents into sentences: call transcripts, HTML press releases, plain text.
+
+Speech-to-text transcripts arrive as one line per call, without speaker labels, with run-on
+sentences and recognition errors; press releases arrive as web pages with navigation, scripts and
+financial tables. Everything here is linear in the input: no pattern can backtrack
+catastrophically, and overlong runs without punctuation are cut into bounded pieces.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterator
+
+from aicycle.errors import InputError
+
+# A sentence ends at . ! ? (optionally closed by a quote or bracket) followed by whitespace and
+# something that can start a sentence. Common abbreviations are protected by the lookbehinds.
+_END = re.compile(r"[.!?]+[\"'”’)\]]?\s+(?=[\"“'(\[]?[A-Z0-9$])")
+# A period after these words does not end a sentence (checked only where _END matches).
+_ABBREVIATIONS = frozenset(
+    "mr ms mrs dr st no vs inc co corp ltd jr e.g i.e u.s approx jan feb aug sept sep oct nov dec "
+    "fig est etc".split()
+)
+# Cut points for run-on sentences, in order of preference.
+_CLAUSE = re.compile(r";\s+|\s+[-–—]{1,2}\s+|,\s+(?=(?:but|and so|so|and then|whereas|while)\b)")
+MAX_SENTENCE = 600   # chars: longer runs are cut at clause boundaries
+HARD_LIMIT = 2000    # chars: a run with no usable boundary is cut at whitespace
+
+_TAG = re.compile(r"<[^<>]{0,4000}>")
+_DROP_BLOCK = re.compile(r"<(script|style|noscript|svg|head|nav|footer|header|table)\b.*?</\1\s*>",
+                         re.IGNORECASE | re.DOTALL)
+_BLOCK_END = re.compile(r"</?(p|div|br|li|ul|ol|h[1-6]|tr|section|article|blockquote)\b[^<>]{0,2000}>",
+                        re.IGNORECASE)
+_SPACES = re.compile(r"[ \t\r\f\v\xa0]+")
+
+
+def decode(data: bytes, name: str = "input") -> str:
+    """Bytes to text, refusing binary data and invalid UTF-8 with a message naming the input."""
+    if b"\x00" in data[:65536]:
+        raise InputError(f"{name}: looks binary (NUL bytes); expected UTF-8 text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{name}: not valid UTF-8 (byte {exc.start}: {data[exc.start:exc.start + 1]!r})") from None
+    controls = sum(1 for ch in text[:65536] if ord(ch) < 32 and ch not in "\n\r\t\f")
+    if controls > 16:
+        raise InputError(f"{name}: looks binary ({controls} control characters); expected UTF-8 text")
+    return text
+
+
+def looks_like_html(text: str) -> bool:
+    head = text[:4096].lower()
+    return "<html" in head or "<!doctype" in head or "<body" in head or head.count("<div") > 2 \
+        or head.count("<p>") > 1
+
+
+def html_to_text(markup: str) -> str:
+    """Visible prose of a web page: scripts, styles, navigation and tables removed.
+
+    Tables are skipped on purpose: their cells are figures and labels, not sentences, and
+    splitting them yields fragments that read like statements ("Capital expenditures 1,227").
+    """
+    body = _DROP_BLOCK.sub(" ", markup)
+    body = _BLOCK_END.sub("\n", body)
+    body = _TAG.sub(" ", body)
+    body = html.unescape(body)
+    lines = (_SPACES.sub(" ", line).strip() for line in body.split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def prose_lines(text: str) -> str:
+    """Keep lines that read as prose (page text copied from a web page keeps menus and table cells).
+
+    A line counts as prose when it has at least six words and ends like a sentence, or is long.
+    """
+    kept = []
+    for line in text.splitlines():
+        stripped = line.strip()
+        words = stripped.count(" ") + 1
+        if words >= 6 and (stripped[-1:] in ".!?:\"”)" or words >= 25):
+            kept.append(stripped)
+    return "\n".join(kept)
+
+
+def sentences(text: str) -> Iterator[str]:
+    """Split text into sentences; paragraphs (newlines) always end a sentence."""
+    for paragraph in text.split("\n"):
+        start = 0
+        for match in _END.finditer(paragraph):
+            if _abbreviated(paragraph, match.start()):
+                continue
+            yield from _bounded(paragraph[start:match.end()].strip())
+            start = match.end()
+        tail = paragraph[start:].strip()
+        if tail:
+            yield from _bounded(tail)
+
+
+def _abbreviated(paragraph: str, dot: int) -> bool:
+    if paragraph[dot] != ".":
+        return False
+    lo = max(0, dot - 8)
+    word_start = max(paragraph.rfind(" ", lo, dot) + 1, lo)
+    return paragraph[word_start:dot].lower().lstrip("(\"“") in _ABBREVIATIONS
+
+
+def _bounded(sentence: str) -> Iterator[str]:
+    if not sentence:
+        return
+    if len(sentence) <= MAX_SENTENCE:
+        yield sentence
+        return
+    start = 0
+    for match in _CLAUSE.finditer(sentence):
+        if match.start() - start >= 80:  # avoid slivers
+            yield from _hard_cut(sentence[start:match.start()].strip())
+            start = match.end()
+    yield from _hard_cut(sentence[start:].strip())
+
+
+def _hard_cut(piece: str) -> Iterator[str]:
+    while len(piece) > HARD_LIMIT:
+        cut = piece.rfind(" ", HARD_LIMIT // 2, HARD_LIMIT)
+        cut = cut if cut > 0 else HARD_LIMIT
+        yield piece[:cut]
+        piece = piece[cut:].lstrip()
+    if piece:
+        yield piece
+
+
+def document_text(text: str, kind: str) -> str:
+    """The prose of a document of the given kind (transcript | release | text)."""
+    if looks_like_html(text):
+        return html_to_text(text)
+    if kind == "release":
+        return prose_lines(text)
+    return text

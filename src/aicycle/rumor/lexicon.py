@@ -1,0 +1,154 @@
+"""The words a headline uses for companies, metrics and directions (data, kept apart from the logic).
+
+Patterns are regular expressions matched case-insensitively on a cleaned headline, whole words only.
+They cover tenses and synonyms ("cuts", "cutting", "slashed", "scales back") so that a headline is
+read by meaning, not by one spelling.
+"""
+
+from __future__ import annotations
+
+# --- companies ----------------------------------------------------------------------------------
+
+# Names that point at one company but are not in universe.csv (executives, products, old names).
+EXTRA_ALIASES: dict[str, tuple[str, ...]] = {
+    "META": ("Zuckerberg", "Instagram", "Meta Compute", "Meta's"),
+    "MSFT": ("Nadella",),
+    "GOOGL": ("Pichai", "GOOG", "DeepMind"),
+    "AMZN": ("Jassy",),
+    "ORCL": ("Ellison",),
+    "NVDA": ("Jensen Huang",),
+    "MU": ("Micron Technology",),
+    "000660.KS": ("SK Group", "000660"),
+    "005930.KS": ("005930",),
+}
+
+# Group words -> universe roles. A group claim is checked company by company.
+GROUPS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    (r"hyper-?scalers?|big tech|tech giants|cloud giants|megacaps?|cloud providers|"
+     r"big (?:four|three|five) cloud", "hyperscalers", ("hyperscaler",)),
+    (r"neo-?\s?clouds?|gpu clouds?|ai clouds?|gpu cloud providers", "neoclouds", ("neocloud",)),
+    (r"memory (?:makers?|chipmakers?|producers?|suppliers?|vendors?|companies|players)|"
+     r"dram makers?|hbm (?:makers?|suppliers?|vendors?)", "memory makers", ("memory",)),
+    (r"chip-?makers?|chip (?:makers?|companies|stocks|designers?)|semiconductor (?:makers?|companies|stocks)|"
+     r"semis|gpu makers?", "chipmakers", ("gpu", "memory")),
+)
+
+# --- metrics ------------------------------------------------------------------------------------
+
+CAPEX_WORDS = (r"cap-?ex|capital expenditures?|capital spending|capital investments?|"
+               r"infrastructure spend(?:ing)?|spending plans?|investment plans?")
+
+# Checked in this order: the first metric whose pattern matches wins, most specific first.
+METRICS: tuple[tuple[str, str], ...] = (
+    ("capex_guidance",
+     rf"(?:(?:{CAPEX_WORDS}|spending|investment|spend)\s+(?:\w+\s+){{0,2}}"
+     r"(?:guidance|outlooks?|forecasts?|targets?|budgets?|guides?|projections?))|"
+     r"(?:(?:guidance|outlook|forecast|budget)\s+(?:for|on)\s+(?:\w+\s+){0,2}"
+     rf"(?:{CAPEX_WORDS}|spending|investment))|"
+     r"(?:(?:rais|lift|boost|cut|lower|trim|narrow|reaffirm|maintain|hik|slash)\w*\s+(?:its\s+|their\s+)?"
+     r"(?:20\d\d\s+)?(?:guidance|outlook|forecast|guide))"),
+    ("gpu_rental_prices",
+     r"(?:gpu|h100|h200|b200|b300|a100|gh200|mi300x?|compute|cloud gpu|ai chip)s?\s+"
+     r"(?:(?:rental|rent|hourly|on-demand|spot|cloud|hour)\s+)?(?:prices?|pricing|rates?|costs?)|"
+     r"rental (?:prices?|rates?)|(?:price|cost) of (?:renting )?(?:a |an )?(?:gpus?|h100s?|compute)|"
+     r"gpu rental|gpu-hours?|gpus? (?:glut|shortage|oversupply|surplus|demand)|"
+     r"(?:glut|shortage|oversupply|surplus) of (?:gpus?|compute|ai chips)|compute (?:glut|shortage)|"
+     r"demand for (?:gpus?|compute|ai chips)"),
+    ("memory_supply",
+     r"hbm\d?e?|high[- ]bandwidth memory|dram|nand|memory (?:supply|chips?|market|prices?|"
+     r"shortage|glut|demand|cycle|capacity|output)|(?:shortage|glut|oversupply) of memory|memory"),
+    ("backlog",
+     r"backlog|remaining performance obligations?|rpo|contracted revenue|order book|"
+     r"bookings|contract pipeline|committed contracts"),
+    ("power",
+     r"power (?:capacity|contracts?|deals?|demand|supply|purchases?)|megawatts?|gigawatts?|\d+\s?[mg]w|"
+     r"electricity|energy (?:demand|deals?|contracts?)|grid (?:connections?|capacity)|"
+     r"contracted power|active power|power"),
+    ("data_center_construction",
+     r"data[- ]?cent(?:er|re)s?|datacent(?:er|re)s?|construction|build-?outs?|campus(?:es)?|"
+     r"server farms?|facilit(?:y|ies)"),
+    ("capex", CAPEX_WORDS),
+    ("ai_investment",
+     r"ai (?:investments?|spending|spend|capex|infrastructure|budgets?|build|push|bets?|ambitions|"
+     r"outlays?|expansion)|(?:investments?|spending|spend|outlays?) (?:on|in) (?:ai|artificial intelligence)|"
+     r"(?:idle|excess|spare|surplus|unused) (?:ai )?(?:compute|capacity|gpus?)|overbuil\w*|"
+     r"over-?capacity|compute capacity|ai capacity|investments?|spending|spend"),
+)
+
+METRIC_LABELS: dict[str, str] = {
+    "capex": "capital expenditure",
+    "capex_guidance": "capex guidance",
+    "ai_investment": "AI investment",
+    "data_center_construction": "data-center construction",
+    "gpu_rental_prices": "GPU rental prices",
+    "backlog": "backlog / remaining performance obligations",
+    "memory_supply": "HBM / memory supply",
+    "power": "power capacity",
+}
+
+# Metrics that are about a market, not one company: no company needed.
+MARKET_METRICS = ("gpu_rental_prices", "memory_supply")
+
+# --- directions ---------------------------------------------------------------------------------
+
+# (pattern, direction, strong?) -- "strong" words claim a large move ("collapsing", "soaring").
+DIRECTIONS: tuple[tuple[str, str, bool], ...] = (
+    # Tightness is "up": demand ahead of supply, pricing power, more building to come.
+    (r"sold[- ]out|sells? out|selling out|shortages?|short supply|supply crunch|crunch|scarce|scarcity|"
+     r"supply[- ]constrained|constrained|tight(?:en(?:s|ed|ing)?|er|ness)?|outstrip\w*|"
+     r"can'?t keep up", "up", False),
+    # Overbuilt / excess is "down" for the build-out.
+    (r"glut(?:s|ted)?|over-?suppl\w*|over-?capacity|overbuil\w*|over-?invest\w*|surplus|"
+     r"(?:selling|sells?|sold|rent\w* out|monetiz\w*|offload\w*) (?:its |their )?(?:idle|excess|spare|unused|surplus)|"
+     r"(?:idle|excess|spare|unused) (?:ai )?(?:compute|capacity|gpus?|servers?)", "down", False),
+    (r"collaps\w*|crash\w*|plung\w*|plummet\w*|tank(?:s|ed|ing)?|crater\w*|nosediv\w*|"
+     r"implod\w*|freefall|free-fall|evaporat\w*|dries up|dried up|halv\w*|slash\w*|gut(?:s|ted|ting)",
+     "down", True),
+    (r"soar\w*|skyrocket\w*|explod\w*|balloon\w*|doubl\w*|tripl\w*|surg\w*|spik(?:e|es|ed|ing)|"
+     r"rocket\w*|record", "up", True),
+    (r"unchanged|flat(?:lin\w*)?|steady|holds? (?:steady|firm)|held (?:steady|firm)|"
+     r"maintain\w*|reaffirm\w*|reiterat\w*|keeps?|kept|stable|stabiliz\w*|plateau\w*|"
+     r"level(?:s|ed|ing)? off|stall\w*|sticks? (?:with|to)|on hold", "flat", False),
+    (r"cut(?:s|ting)?|reduc\w*|lower(?:s|ed|ing)?|trim\w*|scal\w* (?:back|down)|pull\w* back|pullback|"
+     r"paus\w*|halt\w*|freez\w*|froze\w*|delay\w*|postpon\w*|cancel\w*|slow\w*|rein\w* in|reins in|"
+     r"curb\w*|shr[iau]nk\w*|declin\w*|fall(?:s|ing|en)?|fell|drop\w*|tumbl\w*|sink\w*|sank|sunk|"
+     r"slump\w*|decreas\w*|retreat\w*|back\w* (?:away|off)|abandon\w*|scrap\w*|shelv\w*|"
+     r"walk\w* back|retrench\w*|weak\w*|soft\w*|cool\w*|dip\w*|sag\w*|slid\w*|slip\w*|"
+     r"shed\w*|hit\w* the brakes|brak\w*|tighten\w* (?:the |its |their )?belts?|"
+     r"peak(?:s|ed|ing)?|rolls? over|downgrad\w*|less|fewer|lower|cheaper|down", "down", False),
+    (r"rais\w*|boost\w*|increas\w*|hik(?:e|es|ed|ing)|lift\w*|ramp\w*|accelerat\w*|expand\w*|"
+     r"expansion|grow\w*|grew|growth|jump\w*|climb\w*|ris(?:e|es|ing|en)|rose|ups|upgrad\w*|"
+     r"step\w* up|double\w* down|pour\w*|splurg\w*|spend\w* more|more|higher|bigger|"
+     r"strong\w*|robust|gain\w*|add\w*|up|hot|hotter|red[- ]hot|firm\w*|pricier|build\w* out|"
+     r"investing heavily|heavier", "up", False),
+)
+
+NEGATIONS = (r"not|no|never|isn'?t|aren'?t|wasn'?t|won'?t|doesn'?t|don'?t|didn'?t|hasn'?t|haven'?t|"
+             r"without|denies|deny|denied|denying|rules? out|ruled out|dismiss\w*|rejects?|rejected|"
+             r"refutes?|no plans? to|nor")
+
+# Words that shrink the claim to part of the business: a partial pullback can coexist with growth.
+SCOPE = (r"some|certain|early[- ]stage|select(?:ed)?|a few|a handful of|several|parts? of|portions? of|"
+         r"one of|a (?:single|few|couple of) \w+|non-?core|smaller|specific|partially|partly|"
+         r"marginal(?:ly)?|individual|particular|a project|one project|two projects|older|legacy")
+
+# Words that mark a report, a plan or a consideration rather than an announced fact.
+HEDGES = (r"said to|reportedly|report(?:s|ed)?:?|sources?|according to|weigh\w*|consider\w*|"
+          r"mull\w*|plans? to|planning|could|may|might|expected to|explor\w*|eye(?:s|ing)?|"
+          r"rumou?r\w*|if|possibl\w*|potential\w*|on the table|in talks|seeks? to|aims? to|"
+          r"warns?|fears?|worr\w*|speculat\w*|bloomberg|reuters|wsj|ft|cnbc|the information")
+
+# Words after which a direction word is about the stock, not the business.
+MARKET_SUBJECTS = r"shares?|stocks?|share price|stock price|market cap\w*|valuation|investors?|traders?"
+
+# Keywords that make a sentence of a company's own statement relevant to a metric.
+STATEMENT_TOPICS: dict[str, str] = {
+    "capex": r"capital expenditure|capex|capital spending|infrastructure|data cent|servers?",
+    "capex_guidance": r"capital expenditure|capex|capital spending",
+    "ai_investment": r"capital expenditure|capex|infrastructure|data cent|compute|capacity|\bai\b|investment",
+    "data_center_construction": r"data cent|construction|build|campus|facilit|capacity",
+    "gpu_rental_prices": r"pric|gpu|rental|compute",
+    "backlog": r"backlog|remaining performance|rpo|commitments not yet recognized|contracted",
+    "memory_supply": r"hbm|memory|dram|nand|sold out|supply",
+    "power": r"power|megawatt|gigawatt|\bmw\b|\bgw\b|energy|electricity",
+}

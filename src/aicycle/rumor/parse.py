@@ -1,0 +1,221 @@
+"""Read a headline into a claim: which company (or group), which metric, which direction.
+
+Parsing never raises on odd text: a headline it cannot read comes back with `problem` set, and the
+check answers "unclear" with that reason. Only a non-string input is a usage error.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from dataclasses import asdict, dataclass, field
+from functools import cache
+from typing import Any
+
+from aicycle import universe
+from aicycle.errors import InputError
+from aicycle.rumor import lexicon
+
+MAX_CHARS = 1000  # a headline, or a short paragraph; anything longer is not a claim to check
+_TAG = re.compile(r"<[^>]{0,500}>")
+_SPACE = re.compile(r"\s+")
+_CONTINUE = re.compile(r"\b(?:keeps?|kept|continu\w*(?: to)?)\s+(?=\w+ing\b)", re.I)
+_YEAR = re.compile(r"\b(20[2-3]\d)\b")
+
+
+@dataclass
+class Claim:
+    text: str
+    company: str | None = None  # ticker, or a group name ("hyperscalers")
+    company_name: str | None = None
+    tickers: list[str] = field(default_factory=list)
+    metric: str | None = None
+    direction: str | None = None  # up | down | flat
+    negated: bool = False
+    strong: bool = False  # "collapsing", "soaring": the claim is of a large move
+    scoped: bool = False  # "some", "early-stage": the claim is about part of the business
+    hedged: bool = False  # "said to", "weighs": a report or a plan, not an announced fact
+    year: int | None = None
+    cues: list[str] = field(default_factory=list)
+    problem: str | None = None
+
+    def parsed(self) -> dict[str, Any]:
+        return {"company": self.company, "metric": self.metric, "direction": self.direction}
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def clean(text: object) -> tuple[str, str | None]:
+    """Normalize a headline; returns (clean text, problem or None)."""
+    if not isinstance(text, str):
+        raise InputError(f"a claim must be text, not {type(text).__name__}")
+    if len(text) > 20 * MAX_CHARS:
+        return "", f"the claim is {len(text):,} characters long; a headline is at most {MAX_CHARS:,}"
+    text = unicodedata.normalize("NFKC", text)
+    text = html.unescape(_TAG.sub(" ", text))
+    text = "".join(ch if ch.isprintable() else " " for ch in text)
+    text = _SPACE.sub(" ", text).strip()
+    if not text:
+        return "", "the claim is empty (nothing left after removing markup and control characters)"
+    if len(text) > MAX_CHARS:
+        return text[:MAX_CHARS], f"the claim is {len(text):,} characters long; a headline is at most {MAX_CHARS:,}"
+    if not re.search(r"[A-Za-z]{2,}", text):
+        return text, "the claim has no words to read"
+    return text, None
+
+
+def parse_claim(raw: object) -> Claim:
+    text, problem = clean(raw)
+    claim = Claim(text=text, problem=problem)
+    if problem:
+        return claim
+    body = _CONTINUE.sub("", text.replace("’", "'").replace("‘", "'"))
+    _read_company(claim, body)
+    claim.metric = _first_metric(body)
+    _read_direction(claim, body)
+    claim.scoped = _has(lexicon.SCOPE, body)
+    claim.hedged = _has(lexicon.HEDGES, body)
+    years = _YEAR.findall(body)
+    claim.year = int(years[0]) if years else None
+    claim.problem = _missing(claim)
+    return claim
+
+
+def _has(pattern: str, text: str) -> bool:
+    return re.search(rf"(?<![\w$])(?:{pattern})(?!\w)", text, re.I) is not None
+
+
+# --- company ------------------------------------------------------------------------------------
+
+@cache
+def _alias_patterns() -> tuple[tuple[re.Pattern[str], str, str], ...]:
+    """(pattern, ticker, name), longest alias first so "Google Cloud" wins over "Google"."""
+    entries: list[tuple[str, str, str, bool]] = []
+    for c in universe.companies():
+        names = {c.name, *c.aliases, *lexicon.EXTRA_ALIASES.get(c.ticker, ())}
+        for name in names:
+            entries.append((name, c.ticker, c.name, False))
+        base = c.ticker.split(".")[0]
+        entries.append((base, c.ticker, c.name, True))
+    entries.sort(key=lambda e: -len(e[0]))
+    out = []
+    for alias, ticker, name, is_ticker in entries:
+        word = re.escape(alias)
+        if is_ticker:
+            # Tickers count when written as $TICK, or in capitals as their own word.
+            out.append((re.compile(rf"(?<![\w$]){word}\b"), ticker, name))  # capitals only
+            out.append((re.compile(rf"\${word}\b", re.I), ticker, name))
+        else:
+            out.append((re.compile(rf"(?<![\w$]){word}(?:'s)?(?!\w)", re.I), ticker, name))
+    return tuple(out)
+
+
+def _read_company(claim: Claim, text: str) -> None:
+    hits: list[tuple[int, str, str]] = []
+    for pattern, ticker, name in _alias_patterns():
+        m = pattern.search(text)
+        if m:
+            hits.append((m.start(), ticker, name))
+    group = _group(text)
+    if group and not hits:
+        label, roles = group
+        claim.company, claim.company_name = label, label
+        claim.tickers = [c.ticker for c in universe.companies() if c.role in roles]
+        claim.cues.append(f"group: {label}")
+        return
+    if not hits:
+        return
+    hits.sort()
+    tickers = list(dict.fromkeys(t for _, t, _ in hits))
+    first = hits[0]
+    claim.company, claim.company_name, claim.tickers = first[1], first[2], [first[1]]
+    claim.cues.append(f"company: {first[2]}")
+    if len(tickers) > 1:
+        claim.cues.append("also named: " + ", ".join(tickers[1:]))
+
+
+def _group(text: str) -> tuple[str, tuple[str, ...]] | None:
+    for pattern, label, roles in lexicon.GROUPS:
+        if _has(pattern, text):
+            return label, roles
+    return None
+
+
+# --- metric and direction -----------------------------------------------------------------------
+
+def _first_metric(text: str) -> str | None:
+    for metric, pattern in lexicon.METRICS:
+        if _has(pattern, text):
+            return metric
+    return None
+
+
+@cache
+def _direction_patterns() -> tuple[tuple[re.Pattern[str], str, bool], ...]:
+    return tuple((re.compile(rf"(?<![\w$])(?:{p})(?!\w)", re.I), d, s) for p, d, s in lexicon.DIRECTIONS)
+
+
+_MARKET = re.compile(rf"(?<!\w)(?:{lexicon.MARKET_SUBJECTS})\s+(?:\w+\s+){{0,1}}\S+", re.I)
+_NEG = re.compile(rf"(?<![\w$])(?:{lexicon.NEGATIONS})(?!\w)", re.I)
+
+
+def _read_direction(claim: Claim, text: str) -> None:
+    # Moves of the stock ("shares fall") say nothing about the business: blank them out.
+    body = _MARKET.sub(lambda m: " " * len(m.group(0)), text)
+    found: list[tuple[int, int, str, bool, str]] = []
+    for pattern, direction, strong in _direction_patterns():
+        for m in pattern.finditer(body):
+            found.append((m.start(), m.end(), direction, strong, m.group(0)))
+    if not found:
+        return
+    # The earliest cue wins; at one position the longer (more specific) phrase wins.
+    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+    start, _, direction, strong, word = found[0]
+    claim.direction, claim.strong = direction, strong
+    claim.cues.append(f"direction: {word!r} -> {direction}")
+    before = body[max(0, start - 40):start]
+    if _NEG.search(" ".join(before.split()[-4:])):
+        claim.negated = True
+        claim.cues.append("negated")
+
+
+def _missing(claim: Claim) -> str | None:
+    if claim.metric is None and claim.direction is None:
+        return "no metric and no direction recognized (e.g. 'Meta is cutting capex')"
+    if claim.metric is None:
+        return ("no metric recognized: name capex, capex guidance, AI investment, data centers, "
+                "GPU rental prices, backlog, HBM/memory or power")
+    if claim.direction is None:
+        return "no direction recognized: say whether it is going up, down or staying flat"
+    if not claim.tickers and claim.metric not in lexicon.MARKET_METRICS:
+        return "no company recognized: name a company in the universe or a group such as 'hyperscalers'"
+    return None
+
+
+def cue_direction(text: str) -> tuple[str | None, list[str]]:
+    """The net direction of all direction words in a sentence (negated words count the other way)."""
+    body = _MARKET.sub(lambda m: " " * len(m.group(0)), _CONTINUE.sub("", text))
+    taken: list[tuple[int, int]] = []
+    score = {"up": 0, "down": 0, "flat": 0}
+    cues: list[str] = []
+    for pattern, direction, _ in _direction_patterns():
+        for m in pattern.finditer(body):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue  # part of a phrase already counted ("pull back" is not also "back")
+            taken.append((m.start(), m.end()))
+            before = " ".join(body[max(0, m.start() - 40):m.start()].split()[-4:])
+            if _NEG.search(before) and direction != "flat":
+                direction = "down" if direction == "up" else "up"
+            score[direction] += 1
+            cues.append(f"{m.group(0)}->{direction}")
+    if score["up"] == score["down"] == score["flat"] == 0:
+        return None, cues
+    if score["up"] > score["down"] and score["up"] >= score["flat"]:
+        return "up", cues
+    if score["down"] > score["up"] and score["down"] >= score["flat"]:
+        return "down", cues
+    if score["flat"] > max(score["up"], score["down"]):
+        return "flat", cues
+    return None, cues

@@ -1,0 +1,113 @@
+"""Evidence from what the company itself said: curated statement rows and ingested documents.
+
+The stance of a sentence comes from the language engine (`aicycle.language.classify`) when it is
+installed; otherwise from the same direction words the headline parser uses, counted over the
+sentence. Only sentences on the claim's topic are read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from typing import Any
+
+from aicycle import rules
+from aicycle.rumor import lexicon
+from aicycle.rumor.evidence import Item, _as_date, freshness, item_from_fact, statements
+from aicycle.rumor.parse import cue_direction
+from aicycle.store import Store
+
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'(])")
+_MAX_SENTENCES = 80  # per document: enough to read the capex paragraphs of a call
+_DOCS = 4  # most recent documents per company
+_UP_LABELS = ("expan", "up", "increas", "accelerat", "bull", "positiv", "rais", "grow", "tight", "strong")
+_DOWN_LABELS = ("contract", "down", "cut", "decreas", "slow", "bear", "negativ", "reduc", "pull", "weak")
+_FLAT_LABELS = ("steady", "flat", "maintain", "stable", "unchanged")
+
+
+def stance(text: str) -> tuple[str | None, str]:
+    """(up | down | flat | None, how it was read)."""
+    try:
+        from aicycle.language import classify
+    except ImportError:
+        classify = None
+    if classify is not None:
+        try:
+            result = classify(text)
+        except Exception:  # noqa: BLE001 - a failing engine must not fail the check
+            result = None
+        if result is not None:
+            label = str(getattr(result, "label", "")).lower()
+            direction = _map_label(label)
+            if direction is not None or label:
+                return direction, f"language engine: {label}"
+    direction, cues = cue_direction(text)
+    return direction, "direction words: " + (", ".join(cues) if cues else "none")
+
+
+def _map_label(label: str) -> str | None:
+    if any(w in label for w in _DOWN_LABELS):
+        return "down"
+    if any(w in label for w in _UP_LABELS):
+        return "up"
+    if any(w in label for w in _FLAT_LABELS):
+        return "flat"
+    return None
+
+
+def statement_items(store: Store, ticker: str, metric: str, as_of: dt.date) -> list[Item]:
+    topic = re.compile(lexicon.STATEMENT_TOPICS[metric], re.I)
+    items = [*_curated(store, ticker, topic, as_of), *_documents(store, ticker, topic, metric, as_of)]
+    return items
+
+
+def _curated(store: Store, ticker: str, topic: re.Pattern[str], as_of: dt.date) -> list[Item]:
+    items = []
+    for row in statements(store, ticker, as_of):
+        if _as_date(row["filed"]) < as_of - dt.timedelta(days=rules.RUMOR_FRESH_DAYS):  # type: ignore[operator]
+            continue  # what a company said more than a few quarters ago is not its stance now
+        text = str(row["text"])
+        if not topic.search(text):
+            continue
+        direction, how = stance(text)
+        weight = (0.5 if direction else 0.0) * freshness(_as_date(row["filed"]), as_of)
+        items.append(item_from_fact(row, "statement", f"{ticker} said: \u201c{_short(text)}\u201d",
+                                    observed=direction, weight=weight, method=how))
+    return items
+
+
+def _documents(store: Store, ticker: str, topic: re.Pattern[str], metric: str, as_of: dt.date) -> list[Item]:
+    docs = store.query(
+        "SELECT doc_id, ticker, date, kind, title, source, url, accession, text FROM documents "
+        "WHERE ticker = ? AND date <= ? AND date >= ? ORDER BY date DESC LIMIT ?",
+        [ticker, as_of, as_of - dt.timedelta(days=rules.RUMOR_FRESH_DAYS), _DOCS],
+    )
+    return [item for doc in docs if (item := _document_item(doc, topic, metric, as_of))]
+
+
+def _document_item(doc: dict[str, Any], topic: re.Pattern[str], metric: str, as_of: dt.date) -> Item | None:
+    sentences = [s for s in _SENTENCE.split(str(doc["text"])) if 20 < len(s) < 600 and topic.search(s)]
+    sentences = sentences[:_MAX_SENTENCES]
+    if not sentences:
+        return None
+    read = [(s, *stance(s)) for s in sentences]
+    tally = Counter(d for _, d, _ in read if d)
+    up, down = tally.get("up", 0), tally.get("down", 0)
+    observed = None
+    if up + down >= 2 and max(up, down) >= 2 * min(up, down) + 1:
+        observed = "up" if up > down else "down"
+    quote = next((s for s, d, _ in read if d == observed), sentences[0])
+    title = doc.get("title") or f"{doc['kind']} {doc['date']}"
+    ticker = doc["ticker"]
+    text = (f"{ticker} {title}: {len(sentences)} sentences on {metric.replace('_', ' ')}, {up} read as up, "
+            f"{down} as down; e.g. \u201c{_short(quote)}\u201d")
+    return Item(signal="statement_document", text=text, date=_as_date(doc["date"]), source=doc["source"],
+                kind="reported", observed=observed, weight=(0.5 if observed else 0.0) * freshness(
+                    _as_date(doc["date"]), as_of), url=doc.get("url"), accession=doc.get("accession"),
+                ticker=ticker, period=str(doc["date"]), method=read[0][2].split(":")[0])
+
+
+def _short(text: str, limit: int = 240) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"

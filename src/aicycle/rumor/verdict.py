@@ -1,0 +1,156 @@
+"""Weigh the evidence against the claim: supported | contradicted | unclear, a confidence, and why.
+
+Each item shows a direction (up / down / flat); against the claim's direction it supports,
+contradicts or says nothing. Items are weighed (kind of evidence x freshness), each company casts
+one vote (its net weight), and the verdict follows the mean vote. Scope words ("some projects")
+keep company-wide totals from contradicting a claim about part of the business.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from aicycle import rules
+from aicycle.rumor.evidence import Item, signed
+from aicycle.rumor.lexicon import METRIC_LABELS
+from aicycle.rumor.parse import Claim
+
+
+
+SCOPE_CAVEAT = "company-wide evidence: a partial move can coexist with it"
+
+
+@dataclass
+class Verdict:
+    verdict: str
+    confidence: float
+    reasoning: list[str] = field(default_factory=list)
+
+
+def relate(claim: Claim, item: Item) -> str:
+    """Which way one item points for this claim."""
+    said, seen = claim.direction, item.observed
+    if seen is None or said is None or item.weight <= 0:
+        return "neutral"
+    if item.absence and said != "flat":
+        return "neutral"  # "not revised yet" neither confirms nor refutes a revision
+    if claim.scoped and seen != said and not claim.negated:
+        # A claim about some projects is not refuted by company-wide totals or statements.
+        item.caveat = item.caveat or SCOPE_CAVEAT
+        return "neutral"
+    if claim.negated:
+        return "contradicts" if seen == said else "supports"
+    if seen != said:
+        return "contradicts"
+    if claim.strong and item.change is not None and abs(item.change) < rules.RUMOR_STRONG_MOVE:
+        item.caveat = (f"moved {signed(item.change)}: the direction the claim says, but smaller than "
+                       f"the claim's wording implies (at least {rules.RUMOR_STRONG_MOVE:.0%})")
+        return "neutral"
+    return "supports"
+
+
+def judge(claim: Claim, items: list[Item]) -> Verdict:
+    for item in items:
+        item.points = relate(claim, item)
+    votes = _votes(claim, items)
+    if not votes:
+        return Verdict("unclear", 0.3, [_no_evidence(claim, items), *_qualifiers(claim, items, "unclear")])
+    net = sum(v for v, _ in votes.values()) / len(votes)
+    total = sum(w for _, w in votes.values())
+    if net >= rules.RUMOR_VERDICT_MARGIN:
+        verdict = "supported"
+    elif net <= -rules.RUMOR_VERDICT_MARGIN:
+        verdict = "contradicted"
+    else:
+        verdict = "unclear"
+    confidence = _confidence(verdict, net, total, claim)
+    return Verdict(verdict, confidence, _reasons(claim, items, votes, verdict))
+
+
+def _weight(claim: Claim, item: Item) -> float:
+    w = item.weight
+    # "Flat" is a weaker answer to "cutting" than "rising" is.
+    if item.observed == "flat" and claim.direction != "flat" and not claim.negated:
+        w *= 0.5
+    return w
+
+
+def _votes(claim: Claim, items: list[Item]) -> dict[str, tuple[float, float]]:
+    sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0])
+    for item in items:
+        if item.points == "neutral":
+            continue
+        key = item.ticker or "market"
+        sums[key][0 if item.points == "supports" else 1] += _weight(claim, item)
+    return {k: ((s - c) / (s + c), s + c) for k, (s, c) in sums.items() if s + c > 0}
+
+
+def _confidence(verdict: str, net: float, total: float, claim: Claim) -> float:
+    depth = min(1.0, total / 1.5)  # one weak item is not as good as three strong ones
+    if verdict == "unclear":
+        return round(0.25 + 0.25 * (1 - abs(net)) * depth, 2)
+    conf = 0.5 + 0.45 * abs(net) * depth
+    if claim.hedged and verdict == "supported":
+        conf *= 0.9  # a report of a plan is confirmed less firmly than an announced fact
+    return round(min(conf, 0.95), 2)
+
+
+# --- reasoning in plain words -------------------------------------------------------------------
+
+_WORDS = {"up": "rising", "down": "falling or being cut", "flat": "flat"}
+
+
+def _claim_words(claim: Claim) -> str:
+    who = claim.company_name or "the market"
+    what = METRIC_LABELS.get(claim.metric or "", claim.metric or "?")
+    how = _WORDS.get(claim.direction or "", "?")
+    return f"{who}: {what} {'NOT ' if claim.negated else ''}{how}"
+
+
+def _no_evidence(claim: Claim, items: list[Item]) -> str:
+    what = METRIC_LABELS.get(claim.metric or "", claim.metric or "?")
+    if items:
+        return (f"Read as {_claim_words(claim)}. The evidence public by the as-of date neither confirms "
+                f"nor contradicts it ({len(items)} item(s) without a usable direction).")
+    who = claim.company_name or "this market"
+    return f"Read as {_claim_words(claim)}. Nothing on {what} for {who} was public by the as-of date."
+
+
+def _reasons(claim: Claim, items: list[Item], votes: dict[str, tuple[float, float]], verdict: str) -> list[str]:
+    out = [f"Read as {_claim_words(claim)}."]
+    pro = sorted((i for i in items if i.points == "supports"), key=lambda i: -i.weight)
+    con = sorted((i for i in items if i.points == "contradicts"), key=lambda i: -i.weight)
+    if con:
+        out.append("Against the claim: " + "; ".join(i.text for i in con[:3]) + ".")
+    if pro:
+        out.append("For the claim: " + "; ".join(i.text for i in pro[:3]) + ".")
+    if len(votes) > 1:
+        against = sum(1 for v, _ in votes.values() if v <= -rules.RUMOR_VERDICT_MARGIN)
+        backing = sum(1 for v, _ in votes.values() if v >= rules.RUMOR_VERDICT_MARGIN)
+        out.append(f"Of {len(votes)} with evidence, {backing} back the claim and {against} contradict it.")
+    out.extend(_qualifiers(claim, items, verdict))
+    return out
+
+
+def _qualifiers(claim: Claim, items: list[Item], verdict: str) -> list[str]:
+    out = []
+    if claim.scoped:
+        wide = sorted((i for i in items if i.caveat == SCOPE_CAVEAT), key=lambda i: -i.weight)
+        out.append("The claim is about part of the business (scope words such as 'some' or 'early-stage'): "
+                   "company-wide figures cannot rule it out, so at most it is partly true"
+                   + (" while the company as a whole points the other way: "
+                      + "; ".join(i.text for i in wide[:2]) + "." if wide else "."))
+    other = [i for i in items if i.caveat and i.points != "neutral"]
+    for item in other[:2]:
+        out.append(f"Caveat on \u201c{item.text}\u201d: {item.caveat}.")
+    if claim.hedged:
+        out.append("The headline reports a plan, a consideration or an unnamed source; it was checked "
+                   "against what the company filed and said, not against the report itself.")
+    small = [i for i in items if i.caveat and "smaller than" in i.caveat]
+    if small:
+        out.append(f"Moves go the claimed way but are smaller than the wording implies: {small[0].caveat}.")
+    if verdict == "unclear" and any(i.absence for i in items):
+        out.append("No revision had been published yet by the as-of date.")
+    return out
+
