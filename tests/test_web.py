@@ -275,3 +275,34 @@ def test_api_economics_runs_shipped_scenarios_only(client: TestClient) -> None:
     assert r.status_code == 422  # a file name is not a scenario name
     r = client.post("/api/economics", json={"scenario": "article-payback", "overrides": {"pue": "NaN"}})
     assert r.status_code == 422
+
+
+def test_rumor_form_shows_the_verdict_with_evidence(client: TestClient) -> None:
+    from aicycle.rumor import check
+
+    claim = "Meta raises its 2026 capex guidance"
+    r = client.post("/rumor", data={"claim": claim, "as_of": "2026-08-01"})
+    assert r.status_code == 200
+    with client.app.state.web.source.open() as store:  # type: ignore[attr-defined]
+        expected = check(store, claim, dt.date(2026, 8, 1))
+    verdict = re.search(r'id="verdict">([^<]*)<', r.text)
+    assert verdict and verdict.group(1) == expected["verdict"] == "supported"
+    rows = re.findall(r'<tr class="points-(\w+)">', r.text)
+    assert rows == [e["points"] for e in expected["evidence"]] and rows
+    same = client.get("/rumor", params={"claim": claim, "as_of": "2026-08-01"}).text
+    assert re.search(r'id="verdict">([^<]*)<', same).group(1) == "supported"  # type: ignore[union-attr]
+
+
+def test_rumor_claim_is_echoed_as_text(client: TestClient) -> None:
+    r = client.post("/rumor", data={"claim": HOSTILE})
+    assert r.status_code == 200
+    assert "<script>alert(1)" not in r.text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;&#34;&#39;&amp;" in r.text
+
+
+def test_api_check_get_and_post_agree(client: TestClient) -> None:
+    params = {"claim": "CoreWeave backlog shrinks", "as_of": "2026-08-01"}
+    got = client.get("/api/check", params=params).json()
+    posted = client.post("/api/check", json=params).json()
+    assert got == posted and got["verdict"] == "contradicted"
+    assert all(e["date"] <= "2026-08-01" for e in got["evidence"])

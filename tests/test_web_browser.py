@@ -137,3 +137,29 @@ def test_overview_renders_verdict_and_charts_from_loopback_only(server: str, pag
     assert bars.count() == 5  # one bar per checkpoint, drawn in SVG
     assert rec.foreign() == [], rec.foreign()
     assert rec.errors == [], rec.errors
+
+
+def test_rumor_check_through_the_form_shows_its_verdict(server: str, page: tuple) -> None:
+    pg, rec = page
+    pg.goto(f"{server}/rumor")
+    pg.fill("textarea[name=claim]", "CoreWeave backlog shrinks")
+    pg.fill("input[name=as_of]", "2026-08-01")
+    pg.click("form.rumor button[type=submit]")
+    pg.wait_for_selector("#verdict")
+    assert pg.locator("#verdict").inner_text().strip().lower() == "contradicted"
+    assert pg.locator("table.evidence tbody tr").count() >= 1
+    assert rec.foreign() == [] and rec.errors == []
+
+
+def test_hostile_claim_through_the_form_stays_text(server: str, page: tuple) -> None:
+    pg, rec = page
+    dialogs: list[str] = []
+    pg.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    pg.goto(f"{server}/rumor")
+    pg.fill("textarea[name=claim]", HOSTILE)
+    pg.click("form.rumor button[type=submit]")
+    pg.wait_for_selector("#claim-echo")
+    assert pg.locator("#claim-echo").inner_text() == HOSTILE
+    assert pg.locator("textarea[name=claim]").input_value() == HOSTILE
+    assert pg.locator("#result script").count() == 0
+    assert dialogs == [] and rec.foreign() == [] and rec.errors == []
