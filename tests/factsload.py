@@ -46,17 +46,24 @@ ACCESSION_PATH = re.compile(r"/Archives/edgar/data/\d+/(\d{18})/")
 
 
 def load_all(store: Store, shared: Path) -> dict[str, int]:
-    """Fill the store from the shared files; prefer the data layer's loaders when they exist."""
+    """Fill the store from the shared files, through the data layer's loaders where they exist."""
     try:
-        from aicycle.sources import companyfacts, curated  # type: ignore[attr-defined]
+        from aicycle.sources import curated
     except ImportError:
-        companyfacts = curated = None  # type: ignore[assignment]
-    if curated is not None and hasattr(curated, "load_shared") and hasattr(companyfacts, "load_shared"):
-        curated.load_shared(store, shared)
-        companyfacts.load_shared(store, shared)
-        return {"facts": store.count("facts")}
-    rows = curated_rows(shared) + quote_rows(shared) + derived_rows(shared)
-    store.upsert("facts", rows)
+        curated = None  # type: ignore[assignment]
+    try:
+        from aicycle.sources import companyfacts
+    except ImportError:
+        companyfacts = None  # type: ignore[assignment]
+    with store.transaction():
+        if curated is not None and hasattr(curated, "load_shared"):
+            curated.load_shared(store, shared)
+        else:
+            store.upsert("facts", curated_rows(shared) + quote_rows(shared))
+        if companyfacts is not None and hasattr(companyfacts, "load_shared"):
+            companyfacts.load_shared(store, shared)
+        else:
+            store.upsert("facts", derived_rows(shared))
     return {"facts": store.count("facts")}
 
 

@@ -187,6 +187,39 @@ def refresh_cmd(
 
 # --- report -------------------------------------------------------------------------------------
 
+
+@app.command()
+@guarded
+def report(as_of: AsOf = None, json_out: JsonOut = False, html: HtmlOut = None) -> None:
+    """The cycle report: five checkpoints and one verdict, as a dashboard, --json or --html PATH."""
+    from aicycle.cycle import build_report
+    from aicycle.store import open_store
+
+    day = parse_date(as_of)
+    with open_store() as store:
+        result = build_report(store, day)
+    if html is not None:
+        _write_html(result, html)
+    if json_out:
+        print_json(result.to_dict())
+    elif html is None:
+        from aicycle.render import terminal
+
+        terminal.render(result, console)
+
+
+def _write_html(result: Any, path: Path) -> None:
+    from aicycle.render.html import render_report
+
+    if not path.parent.exists():
+        raise InputError(f"--html: directory {path.parent} does not exist")
+    if path.is_dir():
+        raise InputError(f"--html: {path} is a directory; give a file name")
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(render_report(result), encoding="utf-8")
+    tmp.replace(path)  # a reader never sees a half-written page
+    err_console.print(f"wrote {path}", highlight=False)
+
 # --- gpu ----------------------------------------------------------------------------------------
 
 # --- language -----------------------------------------------------------------------------------

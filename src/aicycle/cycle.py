@@ -73,7 +73,8 @@ def build_report(store: Store, as_of: dt.date | None = None) -> Report:
     """The report as it could be seen on `as_of` (default: the latest date in the store)."""
     through = latest_date(store)
     as_of = as_of or through or dt.date.today()
-    readings = [_read(cid, store, as_of) for cid in CHECKPOINTS]
+    with c.prefetched(store, as_of):
+        readings = [_read(cid, store, as_of) for cid in CHECKPOINTS]
     return Report(as_of=as_of, verdict=verdict(readings), checkpoints=readings,
                   data_through=min(through, as_of) if through else None)
 

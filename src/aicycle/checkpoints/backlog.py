@@ -26,6 +26,7 @@ SERIES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("CRWV", ("backlog", "rpo")), ("ORCL", ("rpo",)), ("MSFT", ("rpo", "rpo_commercial")),
     ("GOOGL", ("rpo",)), ("AMZN", ("rpo", "backlog")), ("NBIS", ("arr",)),
 )
+LABELS = {"rpo": "RPO", "rpo_commercial": "commercial RPO", "backlog": "backlog", "arr": "ARR"}
 # Definition changes known from the filings: (ticker, metric) -> (first period on the new basis, why).
 KNOWN_BREAKS: dict[tuple[str, str], tuple[dt.date, str]] = {
     ("GOOGL", "rpo"): (dt.date(2026, 3, 31), "Alphabet redefined revenue backlog in Q1 2026 to include "
@@ -99,7 +100,7 @@ def _company(ticker: str, metric: str, rows: list[dict[str, Any]], breaks: list[
              as_of: dt.date, metrics: list[Metric], evidence: list[Evidence], reasoning: list[str]) -> float | None:
     """Record the company's latest value and growth; return its organic annual growth if scorable."""
     name, last = get(ticker).name, rows[-1]
-    label = "ARR" if metric == "arr" else metric.upper().replace("_", " ")
+    label = LABELS.get(metric, metric)
     metrics.append(Metric(f"{metric}:{ticker}", last["value"], "USD", f"{name} {label}",
                           last["period_end"].isoformat()))
     evidence.append(c.evidence(last, f"{name} {label} at {last['period_end']}: {c.usd(last['value'])}"))

@@ -9,6 +9,7 @@ raised -> expanding; guidance cut and capex shrinking -> contracting. The score 
 from __future__ import annotations
 
 import datetime as dt
+import re
 import statistics
 from dataclasses import dataclass
 from typing import Any
@@ -26,6 +27,10 @@ HYPERSCALERS = ("META", "MSFT", "GOOGL", "AMZN", "ORCL")
 # figure their guidance refers to. The first metric with a value for a quarter wins.
 CAPEX_METRICS: dict[str, tuple[str, ...]] = {"META": ("capex_incl_finance_leases", "capex")}
 GUIDANCE_METRICS = ("capex_guidance_low", "capex_guidance_high", "capex_guidance_point")
+# A company's own sentence naming the range it replaced ("..., increased from our prior outlook of
+# $60 billion to $65 billion."): used when the store holds no earlier vintage to compare with.
+PRIOR_RANGE = re.compile(r"\b(?:increased|raised|narrowed|reduced|lowered|decreased|cut|updated) from our prior "
+                         r"(?:range|outlook) of \$(\d+(?:\.\d+)?)(?: billion)?\s*(?:-|to)\s*\$?(\d+(?:\.\d+)?) billion")
 
 
 @dataclass
@@ -190,7 +195,7 @@ def _revisions(store: Store, ticker: str, as_of: dt.date) -> list[Revision]:
     out: list[Revision] = []
     last_by_year: dict[int, Guide] = {}
     for (year, _), g in sorted(guides.items(), key=lambda kv: (kv[0][1], kv[0][0])):
-        prior = last_by_year.get(year)
+        prior = last_by_year.get(year) or _stated_prior(store, g)
         if prior is not None:
             out.append(Revision(g, prior, _classify(prior, g)))
         elif year - 1 in last_by_year:
@@ -199,6 +204,15 @@ def _revisions(store: Store, ticker: str, as_of: dt.date) -> list[Revision]:
             out.append(Revision(g, None, "first"))
         last_by_year[year] = g
     return out
+
+
+def _stated_prior(store: Store, g: Guide) -> Guide | None:
+    """The prior range the company names in a statement published with this guide, if any."""
+    for row in c.statements(store, [g.ticker], g.filed, g.filed):
+        m = PRIOR_RANGE.search(row["text"])
+        if m and str(g.year) in row["text"]:
+            return Guide(g.ticker, g.year, g.filed, float(m[1]) * 1e9, float(m[2]) * 1e9, None, row)
+    return None
 
 
 def _classify(old: Guide, new: Guide) -> str:
@@ -242,6 +256,9 @@ def _guidance_part(revisions: dict[str, list[Revision]], as_of: dt.date, metrics
         for r in revs:
             if r.guide.year >= current_year - 1:
                 evidence.append(c.evidence(r.guide.row, r.text()))
+                if r.prior is not None and r.prior.row.get("metric") == "statement":
+                    evidence.append(c.evidence(r.prior.row, f"{get(ticker).name} ({r.prior.row['filed']}): "
+                                                            f"{r.prior.row['text']}"))
         last = revs[-1]
         g = last.guide
         for side in ("low", "high", "point"):

@@ -93,7 +93,7 @@ def _ratio(ticker: str, metrics: list[Metric], reasoning: list[str]) -> None:
     active, contracted = values.get(f"active_power_mw:{ticker}"), values.get(f"contracted_power_mw:{ticker}")
     if active and contracted and contracted.value and active.period == contracted.period:
         share = active.value / contracted.value  # type: ignore[operator]
-        metrics.append(Metric(f"active_share:{ticker}", round(share, 4), "ratio",
+        metrics.append(Metric(f"active_share:{ticker}", round(share, 4), "share",
                               f"{get(ticker).name} active / contracted power", active.period))
         reasoning.append(f"{ticker}: {c.pct(share, signed=False)} of contracted power is active "
                          f"({c.mw(active.value)} of {c.mw(contracted.value)}).")

@@ -1,0 +1,103 @@
+"""Offline `aicycle report --json` in a fresh process: wall time and peak RSS.
+
+    python benchmarks/bench_report.py [--runs 5]
+
+Targets (issue 3): at most 1.5 s and 300 MB. Two cases:
+- fresh: a new, empty AICYCLE_HOME each run (the store is created from the bundled snapshot first);
+- warm: the same home again (the store exists).
+Named baselines, run in the same session: a bare interpreter (`python -c pass`) and
+`aicycle store info --json` (start-up plus opening the store). Peak RSS is the child's ru_maxrss,
+read by a small wrapper process so each command is measured alone. When the checkout has no bundled
+snapshot yet, the store is filled from ../shared/data with the test loader so the report reads real data.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared" / "data"
+TARGET_S, TARGET_MB = 1.5, 300.0
+WRAPPER = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
+           "p = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL); "
+           "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, p.returncode)")
+
+
+def measure(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
+    out = subprocess.run([sys.executable, "-c", WRAPPER, *cmd], env=env, capture_output=True, text=True, check=True)
+    wall, rss_kb, rc = out.stdout.split()
+    if rc != "0":
+        raise SystemExit(f"{' '.join(cmd)} failed with exit status {rc}")
+    return float(wall), int(rss_kb) / 1024
+
+
+def _env(home: Path) -> dict[str, str]:
+    return {**os.environ, "AICYCLE_HOME": str(home), "PYTHONPATH": str(REPO / "src")}
+
+
+def _has_snapshot() -> bool:
+    return (REPO / "src" / "aicycle" / "snapshot" / "facts.parquet").exists()
+
+
+def _prefill(home: Path) -> None:
+    """No bundled snapshot in this checkout: build the store from the shared files instead."""
+    code = ("import sys; sys.path.insert(0, %r); from pathlib import Path; from aicycle.store import open_store; "
+            "import factsload; s = open_store(Path(%r), write=True, seed=False); "
+            "factsload.load_all(s, Path(%r)); s.close()") % (str(REPO / "tests"), str(home / "aicycle.duckdb"), str(SHARED))
+    home.mkdir(parents=True, exist_ok=True)
+    subprocess.run([sys.executable, "-c", code], env=_env(home), check=True)
+
+
+def run(runs: int) -> dict[str, dict[str, float]]:
+    report = [sys.executable, "-m", "aicycle.cli", "report", "--json"]
+    info = [sys.executable, "-m", "aicycle.cli", "store", "info", "--json"]
+    bare = [sys.executable, "-c", "pass"]
+    results: dict[str, list[tuple[float, float]]] = {"fresh": [], "warm": [], "store_info": [], "bare_python": []}
+    with tempfile.TemporaryDirectory() as tmp:
+        snapshot = _has_snapshot()
+        warm_home = Path(tmp) / "warm"
+        if not snapshot:
+            _prefill(warm_home)
+        measure(report, _env(warm_home))  # creates the store when seeded from the snapshot
+        for i in range(runs):
+            fresh_home = Path(tmp) / f"fresh{i}"
+            if not snapshot:
+                _prefill(fresh_home)
+            results["fresh"].append(measure(report, _env(fresh_home)))
+            results["warm"].append(measure(report, _env(warm_home)))
+            results["store_info"].append(measure(info, _env(warm_home)))
+            results["bare_python"].append(measure(bare, _env(warm_home)))
+    summary = {name: {"median_s": round(statistics.median(w for w, _ in xs), 3),
+                      "max_s": round(max(w for w, _ in xs), 3),
+                      "peak_rss_mb": round(max(r for _, r in xs), 1)} for name, xs in results.items()}
+    summary["_meta"] = {"runs": runs, "snapshot": snapshot}  # type: ignore[assignment]
+    return summary
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    s = run(args.runs)
+    base = s["store_info"]["median_s"]
+    print(f"{'case':<12} {'median s':>9} {'max s':>7} {'peak MB':>8} {'x store info':>12}")
+    for name in ("fresh", "warm", "store_info", "bare_python"):
+        r = s[name]
+        print(f"{name:<12} {r['median_s']:>9.3f} {r['max_s']:>7.3f} {r['peak_rss_mb']:>8.1f} {r['median_s'] / base:>12.2f}")
+    for name in ("fresh", "warm"):
+        ok = s[name]["max_s"] <= TARGET_S and s[name]["peak_rss_mb"] <= TARGET_MB
+        print(f"{name}: {'meets' if ok else 'MISSES'} target (<= {TARGET_S} s, <= {TARGET_MB:.0f} MB): "
+              f"{s[name]['max_s'] / TARGET_S:.2f} of the time budget, {s[name]['peak_rss_mb'] / TARGET_MB:.2f} of memory")
+    print(json.dumps(s["_meta"]))
+
+
+if __name__ == "__main__":
+    main()

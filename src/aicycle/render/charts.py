@@ -1,0 +1,171 @@
+"""Plotly figure builders: one function per checkpoint, from the reading's `charts` data.
+
+Figures are plain Plotly figure dicts ({"data": [...], "layout": {...}}): Plotly.js draws them as they
+are, `plotly.graph_objects.Figure(fig)` accepts them, and building them needs no plotly import (the
+report and the web pages stay fast). `figures(reading)` picks the builder for a checkpoint.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from aicycle.checkpoints.base import Reading
+
+Figure = dict[str, Any]
+PALETTE = ("#2563eb", "#16a34a", "#f59e0b", "#dc2626", "#7c3aed", "#0891b2", "#db2777", "#65a30d")
+COMPANY_COLOURS = {"META": "#2563eb", "MSFT": "#0891b2", "GOOGL": "#16a34a", "AMZN": "#f59e0b",
+                   "ORCL": "#dc2626", "CRWV": "#7c3aed", "NBIS": "#db2777", "MU": "#2563eb",
+                   "000660.KS": "#dc2626", "005930.KS": "#0891b2"}
+
+
+def _colour(name: str, i: int) -> str:
+    return COMPANY_COLOURS.get(name, PALETTE[i % len(PALETTE)])
+
+
+def _layout(title: str, y_title: str, **extra: Any) -> dict[str, Any]:
+    layout: dict[str, Any] = {
+        "title": {"text": title, "font": {"size": 14}, "x": 0.01, "xanchor": "left"},
+        "height": 320, "margin": {"l": 60, "r": 20, "t": 40, "b": 40},
+        "font": {"family": "Inter, -apple-system, 'Segoe UI', Roboto, sans-serif", "size": 12, "color": "#1f2937"},
+        "paper_bgcolor": "rgba(0,0,0,0)", "plot_bgcolor": "rgba(0,0,0,0)",
+        "legend": {"orientation": "h", "y": -0.18},
+        "yaxis": {"title": {"text": y_title}, "gridcolor": "#e5e7eb", "zerolinecolor": "#d1d5db"},
+        "xaxis": {"gridcolor": "#f3f4f6"},
+    }
+    layout.update(extra)
+    return layout
+
+
+def _billions(v: float | None) -> float | None:
+    return None if v is None else round(v / 1e9, 3)
+
+
+def capex(charts: dict[str, Any]) -> list[Figure]:
+    out: list[Figure] = []
+    bars = charts.get("capex_by_quarter") or {}
+    if bars:
+        data = [{"type": "bar", "name": t, "x": [p["x"] for p in pts], "y": [_billions(p["y"]) for p in pts],
+                 "marker": {"color": _colour(t, i)}, "hovertemplate": f"{t} %{{x}}: $%{{y:.1f}}B<extra></extra>"}
+                for i, (t, pts) in enumerate(bars.items())]
+        layout = _layout("Quarterly capex by company", "USD bn", barmode="group")
+        layout["xaxis"].update(type="category", categoryorder="category ascending")
+        out.append({"data": data, "layout": layout})
+    guides = charts.get("guidance") or {}
+    if guides:
+        data = []
+        for i, (t, pts) in enumerate(guides.items()):
+            mids = [_billions(p["mid"]) for p in pts]
+            plus = [_billions((p["high"] or p["mid"]) - p["mid"]) if p["mid"] is not None else 0 for p in pts]
+            minus = [_billions(p["mid"] - (p["low"] or p["mid"])) if p["mid"] is not None else 0 for p in pts]
+            data.append({"type": "scatter", "mode": "lines+markers", "name": t,
+                         "x": [p["filed"] for p in pts], "y": mids, "line": {"shape": "hv", "color": _colour(t, i)},
+                         "text": [f"FY{p['year']} {p['kind'].replace('_', ' ')}" for p in pts],
+                         "error_y": {"type": "data", "symmetric": False, "array": plus, "arrayminus": minus,
+                                     "thickness": 2, "width": 6},
+                         "hovertemplate": f"{t} %{{text}}<br>filed %{{x}}: mid $%{{y:.1f}}B<extra></extra>"})
+        layout = _layout("Capex guidance ranges by announcement date (bars = low-high)", "USD bn, full year")
+        layout["xaxis"].update(type="date", range=_padded([p["filed"] for pts in guides.values() for p in pts]))
+        out.append({"data": data, "layout": layout})
+    return out
+
+
+def _padded(days: list[str], pad: int = 45) -> list[str]:
+    """A date range around the points with room on both sides (one point alone is not a zoom to ms)."""
+    parsed = sorted(dt.date.fromisoformat(d) for d in days)
+    return [(parsed[0] - dt.timedelta(days=pad)).isoformat(), (parsed[-1] + dt.timedelta(days=pad)).isoformat()]
+
+
+def backlog(charts: dict[str, Any]) -> list[Figure]:
+    lines = charts.get("lines") or {}
+    if not lines:
+        return []
+    data: list[dict[str, Any]] = []
+    for i, (t, pts) in enumerate(lines.items()):
+        symbols = ["diamond-open" if p.get("after_break") else "circle" for p in pts]
+        data.append({"type": "scatter", "mode": "lines+markers", "name": t, "x": [p["x"] for p in pts],
+                     "y": [_billions(p["y"]) for p in pts], "line": {"color": _colour(t, i)},
+                     "marker": {"symbol": symbols, "size": 8},
+                     "hovertemplate": f"{t} %{{x}}: $%{{y:.1f}}B<extra></extra>"})
+    shapes, notes = [], []
+    for b in charts.get("breaks") or []:
+        shapes.append({"type": "line", "xref": "x", "yref": "paper", "x0": b["x"], "x1": b["x"], "y0": 0, "y1": 1,
+                       "line": {"dash": "dot", "color": "#9ca3af", "width": 1.5}})
+        notes.append({"x": b["x"], "y": 1, "xref": "x", "yref": "paper", "showarrow": False, "yanchor": "bottom",
+                      "text": f"{b['ticker']} series break", "font": {"size": 11, "color": "#6b7280"}})
+    layout = _layout("RPO / backlog / ARR (dotted line = definition change)", "USD bn",
+                     shapes=shapes, annotations=notes)
+    layout["yaxis"]["type"] = "log"
+    return [{"data": data, "layout": layout}]
+
+
+def memory(charts: dict[str, Any]) -> list[Figure]:
+    by_unit: dict[str, list[dict[str, Any]]] = {}
+    for t, metrics in (charts.get("bars") or {}).items():
+        for metric, pts in metrics.items():
+            unit = pts[0].get("unit") or "USD" if pts else "USD"
+            by_unit.setdefault(unit, []).append(
+                {"type": "bar", "name": f"{t} {metric.replace('_', ' ')}", "x": [p["x"] for p in pts],
+                 "y": [_billions(p["y"]) for p in pts]})
+    out = []
+    for unit, data in by_unit.items():
+        layout = _layout(f"Memory makers' quarterly results ({unit})", f"{unit} bn", barmode="group")
+        layout["xaxis"].update(type="category", categoryorder="category ascending")
+        out.append({"data": data, "layout": layout})
+    return out
+
+
+def power(charts: dict[str, Any]) -> list[Figure]:
+    data: list[dict[str, Any]] = []
+    for i, (t, series) in enumerate((charts.get("lines") or {}).items()):
+        for metric, pts in series.items():
+            active = metric.startswith("active")
+            data.append({"type": "scatter", "mode": "lines+markers", "x": [p["x"] for p in pts],
+                         "y": [p["y"] for p in pts], "name": f"{t} {'active' if active else 'contracted'}",
+                         "line": {"color": _colour(t, i), "dash": "solid" if active else "dash"},
+                         "fill": "tozeroy" if active else "none"})
+    for t in charts.get("targets") or []:
+        data.append({"type": "scatter", "mode": "markers", "x": [t["x"]], "y": [t["y"]],
+                     "name": f"{t['ticker']} contracted target", "marker": {"symbol": "star", "size": 12}})
+    if not data:
+        return []
+    return [{"data": data, "layout": _layout("Contracted vs active power", "MW")}]
+
+
+def generic(charts: dict[str, Any]) -> list[Figure]:
+    """Any `name -> [{x, y}, ...]` (or `name -> {sub: [{x, y}]}`) chart data as lines, e.g. GPU prices."""
+    data: list[dict[str, Any]] = []
+
+    def add(name: str, pts: Any) -> None:
+        if isinstance(pts, list) and pts and isinstance(pts[0], dict) and "x" in pts[0] and "y" in pts[0]:
+            data.append({"type": "scatter", "mode": "lines", "name": name, "x": [p["x"] for p in pts],
+                         "y": [p["y"] for p in pts]})
+        elif isinstance(pts, dict):
+            for sub, inner in pts.items():
+                add(f"{name} {sub}".strip(), inner)
+
+    for name, pts in charts.items():
+        add(name, pts)
+    if not data:
+        return []
+    return [{"data": data, "layout": _layout("", "")}]
+
+
+def gpu_rental(charts: dict[str, Any]) -> list[Figure]:
+    figs = generic(charts)
+    for f in figs:
+        f["layout"]["title"]["text"] = "GPU rental prices"
+        f["layout"]["yaxis"]["title"]["text"] = "USD per GPU-hour"
+    return figs
+
+
+BUILDERS: dict[str, Callable[[dict[str, Any]], list[Figure]]] = {
+    "capex": capex, "backlog": backlog, "memory": memory, "power": power, "gpu_rental": gpu_rental,
+}
+
+
+def figures(reading: Reading) -> list[Figure]:
+    if not reading.charts:
+        return []
+    return BUILDERS.get(reading.id, generic)(reading.charts)

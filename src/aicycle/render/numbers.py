@@ -1,0 +1,20 @@
+"""Number formatting shared by the terminal, HTML and web renderers."""
+
+from __future__ import annotations
+
+from aicycle.checkpoints import common as c
+
+
+def fmt(value: float | None, unit: str | None) -> str:
+    """$35.8B, +26%, 1.5 GW, KRW 19.2T; '—' for no value."""
+    if value is None:
+        return "—"
+    if unit == "ratio":
+        return c.pct(value)
+    if unit == "share":
+        return c.pct(value, signed=False)
+    if unit == "MW":
+        return c.mw(value)
+    if unit in ("USD", "KRW"):
+        return c.usd(value, unit)
+    return f"{value:,.2f} {unit or ''}".strip()

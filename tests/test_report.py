@@ -1,0 +1,182 @@
+"""The cycle report on the real shared facts: readings pinned for two dates, provenance, verdict."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from aicycle.checkpoints import backlog, capex, common
+from aicycle.cycle import CHECKPOINTS, build_report, latest_date, verdict
+from aicycle.store import KINDS, Store, fact_key, open_store
+from factsload import load_all
+
+EARLY = dt.date(2025, 6, 30)
+
+
+@pytest.fixture(scope="module")
+def store(shared_data: Path) -> Store:
+    s = open_store(memory=True, seed=False)
+    load_all(s, shared_data)
+    return s
+
+
+def _metric(reading, name):  # type: ignore[no-untyped-def]
+    return next(m for m in reading.metrics if m.name == name)
+
+
+def test_as_of_2025_06_30_sees_only_what_was_public_then(store: Store) -> None:
+    report = build_report(store, EARLY)
+    cap = report.reading("capex")
+    # Meta's FY2025 range current on that date: $64-72B (Apr 30, 2025), raised from $60-65B (10-K, Jan 30).
+    assert _metric(cap, "guidance_low:META").value == 64e9
+    assert _metric(cap, "guidance_high:META").value == 72e9
+    assert _metric(cap, "guidance_low:META").period == "FY2025"
+    assert any("raised to $64.0B–$72.0B from $60.0B–$65.0B" in line for line in cap.reasoning)
+    # Alphabet's latest quarter then was 2025Q1 (10-Q filed 2025-04-25): $17,197m, +43% YoY.
+    googl = _metric(cap, "capex:GOOGL")
+    assert (googl.period, googl.value) == ("2025Q1", 17_197_000_000)
+    assert round(_metric(cap, "capex_yoy:GOOGL").value, 2) == 0.43
+    assert "no five-company sum" in " ".join(cap.reasoning)
+    bl = report.reading("backlog")
+    assert _metric(bl, "rpo:GOOGL").value == 92.4e9
+    assert _metric(bl, "backlog:CRWV").value == 25.9e9
+    assert bl.charts["breaks"] == []  # Alphabet's redefinition had not happened yet
+    for r in report.checkpoints:
+        assert all(e.filed is not None and e.filed <= EARLY for e in r.evidence), r.id
+
+
+def test_latest_date_reading(store: Store) -> None:
+    report = build_report(store)
+    assert report.as_of == latest_date(store)
+    cap = report.reading("capex")
+    assert (_metric(cap, "guidance_low:META").value, _metric(cap, "guidance_high:META").value) == (130e9, 145e9)
+    assert any("narrowed up to $130.0B–$145.0B from $125.0B–$145.0B (low +$5.0B" in line for line in cap.reasoning)
+    assert (_metric(cap, "guidance_low:GOOGL").value, _metric(cap, "guidance_high:GOOGL").value) == (195e9, 205e9)
+    partial = _metric(cap, "capex_partial_sum")
+    assert partial.period == "2026Q2"
+    assert partial.value == pytest.approx(31_078e6 + 35_802e6 + 44_924e6 + 54_208e6)
+    assert "ORCL missing" in cap.headline
+    bl = report.reading("backlog")
+    assert _metric(bl, "backlog:CRWV").value == 104e9
+    assert _metric(bl, "rpo:GOOGL").value == 519.5e9
+
+
+def test_the_two_dates_read_differently(store: Store) -> None:
+    early, late = build_report(store, EARLY), build_report(store)
+    assert early.to_dict() != late.to_dict()
+    assert early.reading("capex").headline != late.reading("capex").headline
+    assert early.reading("memory").state == "insufficient_data"
+    assert late.reading("memory").state != "insufficient_data"
+    assert early.verdict.coverage < late.verdict.coverage
+
+
+def test_alphabet_backlog_break_is_shown_and_not_scored_as_organic(store: Store) -> None:
+    bl = build_report(store).reading("backlog")
+    assert {"ticker": "GOOGL", "x": "2026-03-31"}.items() <= bl.charts["breaks"][0].items()
+    assert any(p["after_break"] for p in bl.charts["lines"]["GOOGL"])
+    yoy = _metric(bl, "rpo_yoy:GOOGL")
+    assert "across a series break" in yoy.label and yoy.value > 3  # +380% shown ...
+    line = next(x for x in bl.reasoning if x.startswith("GOOGL RPO"))
+    assert "organic annual rate +53%" in line  # ... but only the break-free quarter is scored
+    assert any("old definition" in e.text for e in bl.evidence)
+    assert "series break" in bl.headline
+
+
+def test_five_company_sum_when_all_report(store: Store) -> None:
+    # Oracle's Mar-May 2026 quarter, derived as FY2026 minus 9 months (55,663 - 39,170 USD m), as the
+    # shared facts file states; with it 2026Q2 has all five hyperscalers.
+    row = dict(ticker="ORCL", metric="capex", period_start=dt.date(2026, 3, 1), period_end=dt.date(2026, 5, 31),
+               fiscal_period="FY2026Q4", calendar_quarter=None, value=16_493e6, text=None, unit="USD",
+               kind="derived", method="FY2026 55,663m minus 9M 39,170m (ai_capex_backlog_facts.csv notes)",
+               tag="us-gaap:PaymentsToAcquirePropertyPlantAndEquipment", source="third-party compilation of SEC companyfacts",
+               url="https://www.sec.gov/Archives/edgar/data/1341439/000119312526277521/orcl-20260531.htm",
+               accession="0001193125-26-277521", form="10-K", filed=dt.date(2026, 6, 20), fetched_at=None,
+               flag=None, note=None)
+    row["fact_key"] = fact_key("test", "ORCL", "capex", "2026Q2")
+    with store.transaction():
+        store.upsert("facts", [row])
+        cap = capex.read(store, dt.date(2026, 8, 31))
+        store.con.execute("DELETE FROM facts WHERE fact_key = ?", [row["fact_key"]])
+    total = _metric(cap, "capex_sum")
+    assert total.period == "2026Q2"
+    assert total.value == pytest.approx(166_012e6 + 16_493e6)
+    assert "Five hyperscalers spent $182.5B in 2026Q2" in cap.headline
+
+
+def test_every_evidence_item_names_its_source(store: Store) -> None:
+    for as_of in (EARLY, dt.date(2025, 12, 31), None):
+        for r in build_report(store, as_of).checkpoints:
+            for e in r.evidence:
+                assert e.source and e.source != "unknown", (r.id, e.text)
+                assert e.kind in KINDS
+                assert e.filed is not None
+                assert e.text
+
+
+@pytest.mark.parametrize("day", ["2024-06-30", "2025-03-31", "2025-09-30", "2026-02-01", "2026-07-31"])
+def test_no_reading_uses_a_row_from_after_its_date(store: Store, day: str) -> None:
+    as_of = dt.date.fromisoformat(day)
+    for r in build_report(store, as_of).checkpoints:
+        assert all(e.filed <= as_of for e in r.evidence if e.filed), r.id
+
+
+def test_gpu_rental_is_insufficient_data_until_its_checkpoint_exists(store: Store) -> None:
+    reading = build_report(store).reading("gpu_rental")
+    if importlib.util.find_spec("aicycle.checkpoints.gpu_rental") is None:
+        assert reading.state == "insufficient_data" and reading.score is None
+        assert "not part of this build" in reading.headline
+    assert [r.id for r in build_report(store).checkpoints] == list(CHECKPOINTS)
+
+
+def test_verdict_weights_renormalize_and_diffusion_counts(store: Store) -> None:
+    report = build_report(store)
+    scored = [r for r in report.checkpoints if r.score is not None]
+    from aicycle import rules
+    w = rules.VERDICT_WEIGHTS
+    expected = sum(r.score * w[r.id] for r in scored) / sum(w[r.id] for r in scored)  # type: ignore[operator]
+    assert report.verdict.score == pytest.approx(expected, abs=1e-3)
+    d = report.verdict.diffusion
+    assert d["expanding"] == sum(r.state == "expanding" for r in report.checkpoints)
+    assert d["with_data"] == sum(r.state != "insufficient_data" for r in report.checkpoints)
+    assert any(line.startswith("capex (weight 0.30") for line in report.verdict.reasoning)
+
+
+def test_no_data_means_no_verdict(store: Store) -> None:
+    report = build_report(store, dt.date(2020, 1, 1))
+    assert report.verdict.state == "insufficient_data"
+    assert report.verdict.score is None
+    assert all(r.state == "insufficient_data" for r in report.checkpoints)
+    assert verdict(report.checkpoints).diffusion["index"] is None
+
+
+def test_guidance_classification_on_metas_revisions(store: Store) -> None:
+    revs = capex._revisions(store, "META", dt.date(2026, 8, 31))
+    revs = [r for r in revs if r.guide.year >= 2025]
+    kinds = [(r.guide.filed.isoformat(), r.kind) for r in revs]
+    assert kinds == [("2025-04-30", "raised"), ("2025-10-29", "narrowed_up"),
+                     ("2026-01-28", "initial_above"), ("2026-04-29", "raised"), ("2026-07-29", "narrowed_up")]
+    # the first FY2025 guide in store is compared with the prior range Meta itself names that day
+    assert (revs[0].prior.low, revs[0].prior.high) == (60e9, 65e9)  # type: ignore[union-attr]
+
+
+def test_state_cutoffs() -> None:
+    assert [common.state_for(x) for x in (None, 0.5, 0.0, -0.2, -0.9)] == \
+        ["insufficient_data", "expanding", "steady", "slowing", "contracting"]
+
+
+def test_known_break_is_data_not_a_guess() -> None:
+    when, why = backlog.KNOWN_BREAKS[("GOOGL", "rpo")]
+    assert when == dt.date(2026, 3, 31) and "one year or less" in why
+
+
+@pytest.mark.parametrize("day", ["2025-06-30", "2026-08-14"])
+def test_prefetched_reads_equal_direct_reads(store: Store, day: str) -> None:
+    from aicycle.checkpoints import memory, power
+    as_of = dt.date.fromisoformat(day)
+    direct = [m.read(store, as_of).to_dict() for m in (capex, backlog, memory, power)]
+    with common.prefetched(store, as_of):
+        cached = [m.read(store, as_of).to_dict() for m in (capex, backlog, memory, power)]
+    assert cached == direct

@@ -1,0 +1,170 @@
+"""Rendering the report: hostile text escaped, a self-contained page, the JSON shape, the CLI."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+from typer.testing import CliRunner
+
+from aicycle.checkpoints.base import Evidence, Metric
+from aicycle.cli import app
+from aicycle.cycle import CHECKPOINTS, Report, build_report
+from aicycle.render import charts, html, terminal
+from aicycle.render.json import render_report as render_json
+from aicycle.store import Store, open_store
+from factsload import load_all
+
+REPO = Path(__file__).resolve().parents[1]
+HOSTILE = '<script>alert("pwned")</script> & "quoted" \'single\' </script><img src=x onerror=alert(1)>'
+
+
+@pytest.fixture(scope="module")
+def store(shared_data: Path) -> Store:
+    s = open_store(memory=True, seed=False)
+    load_all(s, shared_data)
+    return s
+
+
+@pytest.fixture(scope="module")
+def report(store: Store) -> Report:
+    return build_report(store)
+
+
+def _hostile(report: Report) -> Report:
+    bad = Evidence(text=HOSTILE, value=1e9, unit="USD", period="2026Q2", source=f"source {HOSTILE}",
+                   url="javascript:alert(1)", accession=None, filed=dt.date(2026, 1, 1), kind="curated",
+                   ticker="META", metric="capex", method=HOSTILE)
+    first = report.checkpoints[0]
+    hostile = dataclasses.replace(first, headline=HOSTILE, evidence=[bad, *first.evidence],
+                                  reasoning=[HOSTILE], metrics=[Metric("capex:META", 1.0, "USD", HOSTILE, HOSTILE)],
+                                  charts={**first.charts, "capex_by_quarter": {HOSTILE: [{"x": HOSTILE, "y": 1.0}]}})
+    return dataclasses.replace(report, checkpoints=[hostile, *report.checkpoints[1:]])
+
+
+def test_hostile_evidence_is_escaped_in_html(report: Report) -> None:
+    page = html.render_report(_hostile(report))
+    assert '<script>alert("pwned")' not in page
+    assert "<img src=x" not in page
+    assert "&lt;script&gt;alert(&#34;pwned&#34;)&lt;/script&gt; &amp; &#34;quoted&#34; &#39;single&#39;" in page
+    assert 'href="javascript:' not in page
+    # chart data sits in JSON blocks where '<', '>' and '&' are escaped as \u003c, \u003e, \u0026
+    assert "\\u003cscript\\u003ealert" in page
+    # only the two script tags of the page itself open code: plotly.js and the figure loop
+    assert page.count("<script>") == 2
+
+
+def test_page_is_self_contained_with_plotly_once(report: Report) -> None:
+    page = html.render_report(report)
+    assert page.count(html.plotly_js()[:300]) == 1
+    # nothing is fetched: no external script or stylesheet (plotly.js itself only names its CDN for
+    # geo maps, which the report does not draw)
+    assert "<script src" not in page and "<link" not in page
+    assert page.count("cdn.plot.ly") == html.plotly_js().count("cdn.plot.ly")
+    for cid in CHECKPOINTS:
+        assert f'id="cp-{cid}"' in page
+    assert page.count('data-figure="fig-capex-') == 2  # quarterly bars and guidance ranges
+    assert 'data-figure="fig-backlog-0"' in page and "series break" in page
+    assert "https://www.sec.gov/Archives/edgar/data/1326801/000162828026050596/" in page
+
+
+def test_every_evidence_number_links_to_its_source(report: Report) -> None:
+    for r in report.checkpoints:
+        for e in r.evidence:
+            if e.value is not None and (e.url or e.accession):
+                assert html.source_url(e), e.text
+    accession_only = Evidence(text="x", value=1.0, unit="USD", period=None, source="SEC", url=None,
+                              accession="0001652044-26-000048", filed=None, kind="reported", ticker="GOOGL")
+    assert html.source_url(accession_only) == "https://www.sec.gov/Archives/edgar/data/1652044/000165204426000048/"
+
+
+def test_render_checkpoint_stands_alone(report: Report) -> None:
+    card = html.render_checkpoint(report.reading("power"))
+    assert card.startswith('<section class="card" id="cp-power"')
+    assert "Contracted vs active power" in card
+
+
+def test_chart_builders_return_plotly_figures(report: Report) -> None:
+    for r in report.checkpoints:
+        for fig in charts.figures(r):
+            assert set(fig) == {"data", "layout"} and fig["data"]
+            json.dumps(fig)
+    gpu = charts.gpu_rental({"H100 on demand": [{"x": "2026-01-01", "y": 2.1}, {"x": "2026-02-01", "y": 2.0}]})
+    assert gpu[0]["data"][0]["y"] == [2.1, 2.0]
+
+
+def test_json_shape(report: Report) -> None:
+    data = json.loads(render_json(report))
+    assert set(data) >= {"as_of", "verdict", "checkpoints"}
+    assert set(data["verdict"]) >= {"state", "score", "summary", "diffusion", "reasoning"}
+    assert [c["id"] for c in data["checkpoints"]] == list(CHECKPOINTS)
+    for c in data["checkpoints"]:
+        assert set(c) >= {"id", "title", "state", "headline", "metrics", "evidence"}
+        for e in c["evidence"]:
+            assert set(e) >= {"text", "value", "unit", "period", "source", "url", "accession", "filed", "kind"}
+    assert dt.date.fromisoformat(data["as_of"]) == report.as_of
+
+
+def test_terminal_dashboard(report: Report) -> None:
+    console = Console(record=True, width=120)
+    terminal.render(_hostile(report), console)
+    out = console.export_text()
+    assert "capex" in out and "backlog" in out and "evidence items" in out
+    assert '<script>alert("pwned")' in out  # printed as text, not interpreted
+
+
+def _home_with_facts(tmp: Path, shared: Path) -> Path:
+    home = tmp / "home"
+    home.mkdir()
+    with open_store(home / "aicycle.duckdb", write=True, seed=False) as s:
+        load_all(s, shared)
+    return home
+
+
+def test_cli_report_json_in_a_fresh_process(tmp_path: Path, shared_data: Path) -> None:
+    home = _home_with_facts(tmp_path, shared_data)
+    env = {**os.environ, "AICYCLE_HOME": str(home), "PYTHONPATH": str(REPO / "src")}
+    for args, as_of in ((["--as-of", "2025-06-30"], "2025-06-30"), ([], None)):
+        proc = subprocess.run([sys.executable, "-m", "aicycle.cli", "report", "--json", *args],
+                              capture_output=True, text=True, env=env, timeout=120, check=False)
+        assert proc.returncode == 0, proc.stderr
+        data = json.loads(proc.stdout)
+        assert [c["id"] for c in data["checkpoints"]] == list(CHECKPOINTS)
+        if as_of:
+            assert data["as_of"] == as_of
+        assert data["verdict"]["state"] in ("expanding", "steady", "slowing", "contracting", "insufficient_data")
+
+
+def test_cli_report_on_an_empty_home_still_answers(home: Path) -> None:
+    result = CliRunner().invoke(app, ["report", "--json"])
+    assert result.exit_code == 0, result.output
+    assert len(json.loads(result.stdout)["checkpoints"]) == 5
+
+
+def test_cli_report_html_and_terminal(tmp_path: Path, shared_data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    home = _home_with_facts(tmp_path, shared_data)
+    monkeypatch.setenv("AICYCLE_HOME", str(home))
+    page = tmp_path / "report.html"
+    result = CliRunner().invoke(app, ["report", "--html", str(page), "--as-of", "2026-06-30"])
+    assert result.exit_code == 0, result.output
+    assert "as of <b>2026-06-30</b>" in page.read_text()
+    result = CliRunner().invoke(app, ["report"])
+    assert result.exit_code == 0 and "verdict" not in result.output.lower() or "composite" in result.output
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--as-of", "2025-13-01"], "is not a date"),
+    (["--as-of", "yesterday"], "is not a date"),
+    (["--html", "/nonexistent-dir/x.html"], "does not exist"),
+])
+def test_cli_report_bad_input_exits_2(home: Path, args: list[str], message: str) -> None:
+    result = CliRunner().invoke(app, ["report", *args])
+    assert result.exit_code == 2
+    assert message in result.output
