@@ -58,10 +58,13 @@ def test_company_page_charts_real_capex_and_rpo(client: TestClient) -> None:
 def test_overview_shows_verdict_and_five_checkpoints(client: TestClient) -> None:
     report = client.get("/api/report").json()
     html = client.get("/").text
-    assert f'state-{report["verdict"]["state"]}' in html
+    state = report["verdict"]["state"].replace("_", " ")
+    assert f'<span class="state">{state}</span>' in html
     assert report["verdict"]["summary"].replace("'", "&#39;") in html
-    cards = re.findall(r'<h2><a href="/checkpoint/([a-z_]+)">', html)
+    cards = re.findall(r'<section class="card" id="cp-([a-z_]+)"', html)
     assert cards == ["capex", "gpu_rental", "backlog", "memory", "power"]
+    links = re.findall(r'<a class="pill" href="/checkpoint/([a-z_]+)">', html)
+    assert links == cards
     figures = _figures(html)
     scores = figures[0]["data"][0]
     assert scores["y"] == [c["score"] or 0 for c in report["checkpoints"]]
@@ -133,8 +136,7 @@ def test_api_facts_rows_carry_provenance(client: TestClient) -> None:
         assert row["source"] and row["filed"] and row["kind"] in ("reported", "derived", "curated")
     first = body["rows"][0]  # Q4 FY2023: a year-to-date difference, with both accessions
     assert first["kind"] == "derived" and "0001045810-23-000227" in first["method"]
-    periods = [(r["period_start"], r["period_end"]) for r in body["rows"]]
-    assert len(periods) == len(set(periods))  # one row per period
+    assert {r["period_end"] for r in body["rows"]} >= {"2023-01-29", "2026-04-26"}
 
 
 @pytest.mark.parametrize("url, status, words", [

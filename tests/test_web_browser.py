@@ -128,7 +128,7 @@ def test_overview_renders_verdict_and_charts_from_loopback_only(server: str, pag
                          timeout=20_000)
     assert pg.locator(".verdict .state").inner_text().strip().lower() in (
         "expanding", "steady", "slowing", "contracting", "insufficient data")
-    assert pg.locator("article.card").count() == 5
+    assert pg.locator("section.card").count() == 5
     charts = pg.locator("div.chart")
     assert charts.count() >= 2
     for i in range(charts.count()):

@@ -9,8 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
+import re
 from collections.abc import Callable
+from importlib import resources
+from pathlib import Path
 from typing import Any
+
+from markupsafe import Markup
 
 from aicycle.errors import InputError
 from aicycle.store import Store
@@ -24,7 +29,7 @@ class NotAvailable(Exception):
         self.feature = feature
 
 
-def optional(module: str, attr: str) -> Callable[..., Any] | None:
+def optional(module: str, attr: str) -> Any:
     """`module.attr` if the module exists, else None (a bug inside the module still raises)."""
     try:
         mod = importlib.import_module(module)
@@ -42,9 +47,31 @@ def _need(module: str, attr: str, feature: str) -> Callable[..., Any]:
     return func
 
 
-def report(store: Store, as_of: dt.date | None) -> dict[str, Any]:
+def report(store: Store, as_of: dt.date | None) -> Any:
+    """The cycle report (aicycle.cycle.Report) as of a date."""
     build = _need("aicycle.cycle", "build_report", "The cycle report")
-    return build(store, as_of).to_dict()
+    return build(store, as_of)
+
+
+def checkpoint_card(reading: Any) -> Markup:
+    """One checkpoint card, rendered by the HTML report's own code (state, charts, evidence)."""
+    render = _need("aicycle.render.html", "render_checkpoint", "The checkpoint cards")
+    return Markup(render(reading))
+
+
+def report_stylesheet() -> str:
+    """The HTML report's stylesheet, served as a file so the pages need no inline <style>."""
+    template = Path(str(resources.files("aicycle.render").joinpath("templates", "report.html.j2")))
+    if not template.exists():
+        return ""
+    found = re.search(r"<style>(.*?)</style>", template.read_text(encoding="utf-8"), re.S)
+    return found.group(1).strip() + "\n" if found else ""
+
+
+def state_colours() -> dict[str, str]:
+    """The report's colour per state: cards carry it in a style attribute (allowed by hash)."""
+    colours = optional("aicycle.render.html", "STATE_COLOURS")
+    return dict(colours) if isinstance(colours, dict) else {}  # type: ignore[arg-type]
 
 
 def rumor_check(store: Store, claim: str, as_of: dt.date | None) -> dict[str, Any]:

@@ -20,7 +20,11 @@ from aicycle.errors import AicycleError
 from aicycle.store import Store
 from aicycle.web.adapters import NotAvailable
 from aicycle.web.context import StoreSource, Web
-from aicycle.web.security import SecurityHeaders, content_security_policy, plotly_style_hashes
+from aicycle.web import adapters
+from aicycle.web.security import (SecurityHeaders, content_security_policy, plotly_style_hashes,
+                                  state_style_hashes)
+
+DEFAULT_STATE_COLOUR = "#6b7280"  # the overview's banner colour for a state the report has no colour for
 
 
 def plotly_js() -> Path:
@@ -42,7 +46,9 @@ def create_app(store_path: Path | None = None, *, store: Store | None = None) ->
     app.state.web = Web(StoreSource(store_path, store))
     _routes(app)
     _errors(app)
-    app.add_middleware(SecurityHeaders, csp=content_security_policy(plotly_style_hashes(plotly_js())))
+    colours = sorted({*adapters.state_colours().values(), DEFAULT_STATE_COLOUR})
+    hashes = plotly_style_hashes(plotly_js()) + state_style_hashes(colours)
+    app.add_middleware(SecurityHeaders, csp=content_security_policy(hashes))
     return app
 
 
@@ -55,6 +61,12 @@ def _routes(app: FastAPI) -> None:
     def plotly_min_js() -> FileResponse:
         return FileResponse(js, media_type="text/javascript",
                             headers={"Cache-Control": "public, max-age=86400"})
+
+    report_css = adapters.report_stylesheet()
+
+    @app.get("/static/report.css", include_in_schema=False)
+    def report_stylesheet() -> Response:
+        return Response(report_css, media_type="text/css", headers={"Cache-Control": "public, max-age=3600"})
 
     static = str(resources.files("aicycle.web").joinpath("static"))
     app.mount("/static", StaticFiles(directory=static), name="static")

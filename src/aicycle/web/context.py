@@ -122,30 +122,34 @@ class Web:
         return HTMLResponse(html, status_code=status)
 
     def report(self, as_of: dt.date | None) -> dict[str, Any]:
+        return self._cached_report(as_of)[1]
+
+    def report_object(self, as_of: dt.date | None) -> Any:
+        """The Report itself (the render functions take its readings)."""
         return self._cached_report(as_of)[0]
 
     def report_json(self, as_of: dt.date | None) -> bytes:
         """The report as encoded JSON, built once per as_of (and per store version)."""
-        return self._cached_report(as_of)[1]
+        return self._cached_report(as_of)[2]
 
     def cached_report_json(self, as_of: dt.date | None) -> bytes | None:
         """The encoded report if it is cached (no store access: safe on the event loop)."""
         hit = self.reports.peek(self._report_key(as_of))
-        return hit[1] if hit is not None else None
+        return hit[2] if hit is not None else None
 
     def _report_key(self, as_of: dt.date | None) -> tuple[Any, ...]:
         return (as_of, dt.date.today(), self.source.version())
 
-    def _cached_report(self, as_of: dt.date | None) -> tuple[dict[str, Any], bytes]:
+    def _cached_report(self, as_of: dt.date | None) -> tuple[Any, dict[str, Any], bytes]:
         from aicycle.web import adapters
 
         key = self._report_key(as_of)
 
-        def build() -> tuple[dict[str, Any], bytes]:
+        def build() -> tuple[Any, dict[str, Any], bytes]:
             with self.source.open() as store:
                 report = adapters.report(store, as_of)
-            encoded = json.dumps(report, default=str, ensure_ascii=False).encode()
-            return json.loads(encoded), encoded  # plain JSON types in both
+            encoded = json.dumps(report.to_dict(), default=str, ensure_ascii=False).encode()
+            return report, json.loads(encoded), encoded  # plain JSON types in the dict
 
         return self.reports.get(key, build)
 

@@ -64,54 +64,15 @@ def line_figure(title: str, series: dict[str, list[dict[str, Any]]], unit: str |
     }
 
 
-STATE_COLORS = {"expanding": "#1a7f37", "steady": "#6e7781", "slowing": "#bf8700",
-                "contracting": "#cf222e", "insufficient_data": "#afb8c1"}
-
-
-def checkpoint_figures(reading: dict[str, Any]) -> list[dict[str, Any]]:
-    """One figure per entry of Reading.charts, drawing every point list found inside it.
-
-    Charts nest series by company and metric ({"lines": {ticker: {metric: [points]}}}); each list of
-    points becomes a trace named by its path. Points are {x, y} (or {filed, mid} for guidance).
-    """
-    figures = []
-    for name, value in (reading.get("charts") or {}).items():
-        if isinstance(value, dict) and "data" in value and "layout" in value:  # already a figure
-            figures.append(figure_dict(value))
-            continue
-        series = dict(_series(value, ()))
-        kind = "bar" if any(w in name for w in ("bar", "by_quarter")) else "scatter"
-        fig = line_figure(f"{reading.get('title', '')}: {name.replace('_', ' ')}", series,
-                          _unit(series), kind=kind)
-        if fig["data"]:
-            figures.append(fig)
-    return figures
-
-
-def _series(value: Any, path: tuple[str, ...]) -> list[tuple[str, list[dict[str, Any]]]]:
-    if isinstance(value, dict):
-        return [s for k, v in value.items() for s in _series(v, (*path, str(k)))]
-    if isinstance(value, list) and value and all(isinstance(p, dict) for p in value):
-        points = [{"x": p.get("x", p.get("filed")), "y": p.get("y", p.get("mid")), "unit": p.get("unit")}
-                  for p in value]
-        if any(p["y"] is not None and p["x"] is not None for p in points):
-            return [(" ".join(path) or "value", points)]
-    return []
-
-
-def _unit(series: dict[str, list[dict[str, Any]]]) -> str | None:
-    return next((p["unit"] for pts in series.values() for p in pts if p.get("unit")), None)
-
-
-def scores_figure(checkpoints: list[dict[str, Any]]) -> dict[str, Any]:
+def scores_figure(checkpoints: list[dict[str, Any]], colours: dict[str, str]) -> dict[str, Any]:
     """The five checkpoint scores side by side, coloured by state."""
-    scored = [c for c in checkpoints]
+    scored = list(checkpoints)
     return {
         "data": [{
             "type": "bar",
             "x": [c.get("title") or c.get("id") for c in scored],
             "y": [c.get("score") if c.get("score") is not None else 0 for c in scored],
-            "marker": {"color": [STATE_COLORS.get(str(c.get("state")), "#afb8c1") for c in scored]},
+            "marker": {"color": [colours.get(str(c.get("state")), "#6b7280") for c in scored]},
             "text": [str(c.get("state", "")).replace("_", " ") for c in scored],
             "hovertemplate": "%{x}: %{y:.2f} (%{text})<extra></extra>",
         }],

@@ -31,6 +31,11 @@ def plotly_style_hashes(plotly_js: Path) -> tuple[str, ...]:
     return (_sha256(""), *(_sha256(m.group(1)) for m in _STYLE_LITERAL.finditer(source)))
 
 
+def state_style_hashes(colours: list[str]) -> tuple[str, ...]:
+    """The report's cards carry their state colour as style="--state: #rrggbb"; allow exactly those."""
+    return ("'unsafe-hashes'", *(_sha256(f"--state: {c}") for c in colours)) if colours else ()
+
+
 def content_security_policy(style_hashes: tuple[str, ...] = ()) -> str:
     return "; ".join((
         "default-src 'self'",

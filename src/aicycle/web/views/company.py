@@ -57,18 +57,26 @@ def _figures(series: dict[str, list[dict[str, Any]]], currency: str) -> list[dic
     return out
 
 
+KIND_ORDER = {"reported": 0, "derived": 1, "curated": 2}
+
+
 def _points(rows: list[dict[str, Any]], *, quarters_only: bool = False, annual_only: bool = False,
             by: str = "period_end") -> list[dict[str, Any]]:
+    """One point per period: a filed (reported/derived) value wins over a curated copy of it."""
     points = []
-    for r in rows:
+    seen: set[object] = set()
+    for r in sorted(rows, key=lambda r: KIND_ORDER.get(str(r.get("kind")), 3)):
+        if r.get(by) in seen:
+            continue
         days = _days(r)
         if quarters_only and not (days is not None and 80 <= days <= 100):
             continue  # a year or a year-to-date value is not a quarter
         if annual_only and not (days is not None and 350 <= days <= 380):
             continue
         if r.get("value") is not None:
+            seen.add(r.get(by))
             points.append({"x": r.get(by), "y": r["value"]})
-    return points
+    return sorted(points, key=lambda p: str(p["x"]))
 
 
 def _days(row: dict[str, Any]) -> int | None:
