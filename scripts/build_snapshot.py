@@ -31,6 +31,8 @@ def loaders() -> list[tuple[str, Loader]]:
     out += [("gpu_series", gpu_series.load_shared), ("gpu_captures", gpu_captures.load_shared),
             ("gpu_observations", gpu_curated.load_shared)]
     # --- language ---
+    from aicycle.language.loader import load_shared as load_documents
+    out.append(("documents", load_documents))
     # --- prices and events ---
     from aicycle import events
     from aicycle.sources import prices

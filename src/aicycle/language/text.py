@@ -15,12 +15,14 @@ from collections.abc import Iterator
 from aicycle.errors import InputError
 
 # A sentence ends at . ! ? (optionally closed by a quote or bracket) followed by whitespace and
-# something that can start a sentence. Common abbreviations are protected by the lookbehinds.
-_END = re.compile(r"[.!?]+[\"'”’)\]]?\s+(?=[\"“'(\[]?[A-Z0-9$])")
-# A period after these words does not end a sentence (checked only where _END matches).
-_ABBREVIATIONS = frozenset(
-    "mr ms mrs dr st no vs inc co corp ltd jr e.g i.e u.s approx jan feb aug sept sep oct nov dec "
-    "fig est etc".split()
+# something that can start a sentence. The lookbehinds sit after the punctuation, so they are
+# tested only where a sentence could end: "Mr." and "U.S." do not end one.
+_ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "St", "No", "Nos", "vs", "Inc", "Co", "Corp", "Ltd", "Jr", "e.g",
+                  "i.e", "U.S", "approx", "Jan", "Feb", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "Fig",
+                  "est", "etc")
+_END = re.compile(
+    r"([.!?]+" + "".join(rf"(?<!\b{re.escape(a)}\.)" for a in _ABBREVIATIONS)
+    + r"[\"'”’)\]]?)\s+(?=[\"“'(\[]?[A-Z0-9$])"
 )
 # Cut points for run-on sentences, in order of preference.
 _CLAUSE = re.compile(r";\s+|\s+[-–—]{1,2}\s+|,\s+(?=(?:but|and so|so|and then|whereas|while)\b)")
@@ -85,48 +87,58 @@ def prose_lines(text: str) -> str:
 
 def sentences(text: str) -> Iterator[str]:
     """Split text into sentences; paragraphs (newlines) always end a sentence."""
+    for begin, end in sentence_spans(text):
+        yield text[begin:end]
+
+
+def sentence_spans(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) offsets of the sentences of `text`, stripped of surrounding whitespace."""
+    offset = 0
     for paragraph in text.split("\n"):
-        start = 0
+        start = _strip(paragraph, 0, len(paragraph))[0]
         for match in _END.finditer(paragraph):
-            if _abbreviated(paragraph, match.start()):
-                continue
-            yield from _bounded(paragraph[start:match.end()].strip())
+            end = match.end(1)
+            if end - start <= MAX_SENTENCE:  # the common case: already stripped on both sides
+                yield offset + start, offset + end
+            else:
+                yield from _bounded(paragraph, offset, start, end)
             start = match.end()
-        tail = paragraph[start:].strip()
-        if tail:
-            yield from _bounded(tail)
+        yield from _bounded(paragraph, offset, start, len(paragraph))
+        offset += len(paragraph) + 1
 
 
-def _abbreviated(paragraph: str, dot: int) -> bool:
-    if paragraph[dot] != ".":
-        return False
-    lo = max(0, dot - 8)
-    word_start = max(paragraph.rfind(" ", lo, dot) + 1, lo)
-    return paragraph[word_start:dot].lower().lstrip("(\"“") in _ABBREVIATIONS
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
-def _bounded(sentence: str) -> Iterator[str]:
-    if not sentence:
+def _bounded(paragraph: str, offset: int, start: int, end: int) -> Iterator[tuple[int, int]]:
+    start, end = _strip(paragraph, start, end)
+    if start >= end:
         return
-    if len(sentence) <= MAX_SENTENCE:
-        yield sentence
+    if end - start <= MAX_SENTENCE:
+        yield offset + start, offset + end
         return
-    start = 0
-    for match in _CLAUSE.finditer(sentence):
-        if match.start() - start >= 80:  # avoid slivers
-            yield from _hard_cut(sentence[start:match.start()].strip())
-            start = match.end()
-    yield from _hard_cut(sentence[start:].strip())
+    piece = start
+    for match in _CLAUSE.finditer(paragraph, start, end):
+        if match.start() - piece >= 80:  # avoid slivers
+            yield from _hard_cut(paragraph, offset, piece, match.start())
+            piece = match.end()
+    yield from _hard_cut(paragraph, offset, piece, end)
 
 
-def _hard_cut(piece: str) -> Iterator[str]:
-    while len(piece) > HARD_LIMIT:
-        cut = piece.rfind(" ", HARD_LIMIT // 2, HARD_LIMIT)
-        cut = cut if cut > 0 else HARD_LIMIT
-        yield piece[:cut]
-        piece = piece[cut:].lstrip()
-    if piece:
-        yield piece
+def _hard_cut(paragraph: str, offset: int, start: int, end: int) -> Iterator[tuple[int, int]]:
+    start, end = _strip(paragraph, start, end)
+    while end - start > HARD_LIMIT:
+        cut = paragraph.rfind(" ", start + HARD_LIMIT // 2, start + HARD_LIMIT)
+        cut = cut if cut > 0 else start + HARD_LIMIT
+        yield offset + start, offset + cut
+        start, end = _strip(paragraph, cut, end)
+    if start < end:
+        yield offset + start, offset + end
 
 
 def document_text(text: str, kind: str) -> str:

@@ -1,0 +1,134 @@
+"""One document's capex language: stance counts, a stance score and the watch terms.
+
+The watch terms are the words the market reacts to ("efficiency", "moderating", "optimization",
+"discipline", "digest", "pause", "throttle", …); they are counted over the whole document in one
+regex pass, whether or not the sentence around them is about capex, because a reader of the call
+hears them all.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bisect import bisect_left
+from functools import cache
+
+from aicycle.errors import InputError
+from aicycle.language.candidates import PrefixIndex
+from aicycle.language.lexicon import DIRECTION_MATCHER, GATE_STEMS, SUBJECT_MATCHER, TOPICAL
+from aicycle.language.matcher import prefixes
+from aicycle.language.stance import LABELS, Stance, _classify_topical
+from aicycle.language.text import document_text, sentence_spans
+
+KINDS = ("transcript", "release", "text")
+# Direction of each label on a -1 … +1 scale; the document score is their confidence-weighted mean.
+LABEL_VALUE = {"expand": 1.0, "maintain": 0.0, "moderate": -0.5, "cut": -1.0}
+
+WATCH_TERMS: dict[str, str] = {
+    "efficiency": r"efficien(?:cy|cies|t|tly)",
+    "moderate": r"moderat(?:e|es|ed|ing|ion)",
+    "optimization": r"optimi[sz](?:e|es|ed|ing|ation|ations)",
+    "discipline": r"disciplined?",
+    "digest": r"(?:in)?digest(?:s|ed|ing|ion)?",
+    "pause": r"paus(?:e|es|ed|ing)",
+    "throttle": r"throttl(?:e|es|ed|ing)",
+    "slowdown": r"slow(?:down|ing down|er pace)|decelerat(?:e|es|ed|ing|ion)",
+    "normalize": r"normali[sz](?:e|es|ed|ing|ation)",
+    "overbuild": r"over-?build(?:ing)?|over-?built|overcapacity|excess capacity",
+    "pull_back": r"pull(?:ed|ing)? back|scal(?:e|ed|ing) back",
+    "capacity_constrained": r"(?:capacity|supply)[- ]constrain(?:ed|ts?)",
+}
+_WATCH = re.compile("|".join(rf"(?P<{name}>\b(?:{pattern})\b)" for name, pattern in WATCH_TERMS.items()))
+
+
+@cache
+def _index() -> PrefixIndex:
+    """One table of first letters for cues, topic keywords and watch terms (built on first scan)."""
+    return PrefixIndex({
+        "cue": set(SUBJECT_MATCHER.by_prefix) | set(DIRECTION_MATCHER.by_prefix),
+        "gate": {p for stem in GATE_STEMS for p in prefixes(stem)},
+        "watch": {p for pattern in WATCH_TERMS.values() for p in prefixes(pattern)},
+    })
+
+
+@dataclass(frozen=True)
+class DocumentSummary:
+    """Per-document counts of stances, the stance score (-1 cut … +1 expand) and watch-term hits."""
+
+    kind: str
+    sentences: int
+    topical: int
+    counts: dict[str, int]
+    score: float | None
+    watch_terms: dict[str, int]
+    examples: dict[str, list[tuple[str, Stance]]] = field(default_factory=dict)
+
+    @property
+    def labelled(self) -> int:
+        return sum(v for k, v in self.counts.items() if k != "none")
+
+    def to_dict(self, examples: int = 0) -> dict[str, object]:
+        out: dict[str, object] = {
+            "kind": self.kind, "sentences": self.sentences, "topical": self.topical,
+            "counts": self.counts, "score": self.score, "watch_terms": self.watch_terms,
+        }
+        if examples:
+            out["examples"] = {
+                label: [{"text": text, **stance.to_dict()} for text, stance in pairs[:examples]]
+                for label, pairs in self.examples.items()
+            }
+        return out
+
+
+def scan_document(text: str, kind: str = "transcript", keep_examples: int = 3) -> DocumentSummary:
+    """Split a document into sentences, classify the topical ones and count watch terms."""
+    if kind not in KINDS:
+        raise InputError(f"document kind {kind!r} is not one of {', '.join(KINDS)}")
+    prose = document_text(text, kind)
+    lowered = prose.lower()
+    if len(lowered) != len(prose):  # a few characters change length when lower-cased: keep offsets
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in prose)
+    found = _index().scan(lowered)
+    counts = dict.fromkeys(LABELS, 0)
+    examples: dict[str, list[tuple[str, Stance]]] = {k: [] for k in LABELS if k != "none"}
+    weighted = weight = 0.0
+    total = topical = 0
+    gates = [p for p in found["gate"] if TOPICAL.match(lowered, p)]
+    cues = found["cue"]
+    g = 0
+    for start, end in sentence_spans(prose):
+        total += 1
+        while g < len(gates) and gates[g] < start:
+            g += 1
+        if g == len(gates) or gates[g] >= end:
+            counts["none"] += 1
+            continue
+        topical += 1
+        first, last = bisect_left(cues, start), bisect_left(cues, end)
+        stance = _classify_topical(lowered[start:end], [p - start for p in cues[first:last]])
+        counts[stance.label] += 1
+        if stance.label != "none":
+            weighted += LABEL_VALUE[stance.label] * stance.confidence
+            weight += stance.confidence
+            if len(examples[stance.label]) < keep_examples:
+                examples[stance.label].append((prose[start:end], stance))
+    score = round(weighted / weight, 3) if weight else None
+    return DocumentSummary(kind, total, topical, counts, score, _watch_counts(lowered, found["watch"]), examples)
+
+
+def _watch_counts(lowered: str, positions: list[int]) -> dict[str, int]:
+    hits = dict.fromkeys(WATCH_TERMS, 0)
+    for pos in positions:
+        match = _WATCH.match(lowered, pos)
+        if match:
+            hits[match.lastgroup or ""] += 1
+    return hits
+
+
+def watch_terms(text: str) -> dict[str, int]:
+    """Watch-term counts of a text by plain regex search (the reference for the fast path)."""
+    hits = dict.fromkeys(WATCH_TERMS, 0)
+    for match in _WATCH.finditer(text.lower()):
+        hits[match.lastgroup or ""] += 1
+    return hits
