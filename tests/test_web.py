@@ -16,7 +16,8 @@ from aicycle.store import Store, open_store
 from aicycle.web import create_app
 from aicycle.web.figures import json_for_script
 from tests.factsload import load_all
-from tests.web_support import load_transcripts, statement
+from aicycle.language.loader import load_shared as load_documents
+from tests.web_support import statement
 
 with warnings.catch_warnings():
     # starlette asks for the "httpx2" fork; the pinned httpx works the same for TestClient
@@ -30,7 +31,7 @@ HOSTILE = "<script>alert(1)</script>\"'&"
 def store(shared_data: Path) -> Iterator[Store]:
     s = open_store(memory=True, seed=False)
     load_all(s, shared_data)
-    load_transcripts(s, shared_data, "AMD")
+    load_documents(s, shared_data)
     s.upsert("facts", [statement("META", dt.date(2026, 1, 5), HOSTILE, source=HOSTILE,
                                  url="javascript:alert(2)")])
     yield s
@@ -48,7 +49,7 @@ def test_company_page_charts_real_capex_and_rpo(client: TestClient) -> None:
     assert r.status_code == 200
     figures = _figures(r.text)
     titles = [f["layout"]["title"]["text"] for f in figures]
-    assert titles == ["Quarterly capex", "Capex guidance by year guided",
+    assert titles == ["Quarterly capex", "Capex guidance (latest public) and actual capex, by year",
                       "Backlog and remaining performance obligations"]
     capex = dict(zip(figures[0]["data"][0]["x"], figures[0]["data"][0]["y"]))
     assert capex["2026-03-31"] == 35_674_000_000  # Alphabet Q1 2026, 10-Q filed 2026-04-30
@@ -109,9 +110,22 @@ def test_company_as_of_hides_later_filings(client: TestClient) -> None:
 
 def test_company_page_lists_documents_and_statements(client: TestClient) -> None:
     amd = client.get("/company/AMD").text
-    assert "AMD 2025 Q2 call" in amd and "AMD 2024 Q1 call" in amd
+    assert "AMD FY2025 Q2 earnings call" in amd and "AMD FY2024 Q1 earnings call" in amd
+    assert "public date estimated" in amd  # transcripts carry no date: the page says so
     meta = client.get("/company/META").text
     assert "approximately $60 billion to $65 billion in 2025" in meta
+
+
+def test_company_language_over_time_is_the_language_modules_tone(client: TestClient) -> None:
+    from aicycle.language.documents import tone
+
+    html = client.get("/company/AMD", params={"as_of": "2025-06-30"}).text
+    with client.app.state.web.source.open() as store:  # type: ignore[attr-defined]
+        quarters = tone(store, "AMD", dt.date(2025, 6, 30))
+    fig = next(f for f in _figures(html) if f["layout"]["title"]["text"].startswith("Capex language"))
+    assert fig["data"][0]["x"] == [q["period"] for q in quarters if q["score"] is not None]
+    assert fig["data"][0]["y"] == [q["score"] for q in quarters if q["score"] is not None]
+    assert "FY2025Q2" not in html  # public 2025-08-14 (estimated): after as_of
 
 
 def test_hostile_text_is_escaped_everywhere(client: TestClient) -> None:

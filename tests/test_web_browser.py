@@ -20,7 +20,8 @@ import uvicorn
 from aicycle.store import Store, open_store
 from aicycle.web import create_app
 from tests.factsload import load_all
-from tests.web_support import load_transcripts, statement
+from aicycle.language.loader import load_shared as load_documents
+from tests.web_support import statement
 
 pytestmark = pytest.mark.browser
 CHROMIUM = "/usr/bin/chromium"
@@ -39,7 +40,7 @@ def free_port() -> int:
 def store(shared_data: Path) -> Iterator[Store]:
     s = open_store(memory=True, seed=False)
     load_all(s, shared_data)
-    load_transcripts(s, shared_data, "AMD")
+    load_documents(s, shared_data)
     s.upsert("facts", [statement("META", dt.date(2026, 1, 5), HOSTILE, source="test")])
     yield s
     s.close()

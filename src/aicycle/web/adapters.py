@@ -131,7 +131,7 @@ def fact_series(store: Store, ticker: str, metric: str, as_of: dt.date | None) -
 def documents(store: Store, ticker: str, as_of: dt.date | None) -> list[dict[str, Any]]:
     """Transcripts and releases public by `as_of`, newest first (no text: pages link by id)."""
     return store.query(
-        "SELECT doc_id, ticker, date, kind, title, source, url, accession, length(text) AS chars "
+        "SELECT doc_id, ticker, date, kind, title, source, url, accession, flag, length(text) AS chars "
         "FROM documents WHERE ticker = ? AND (? IS NULL OR date <= ?) ORDER BY date DESC",
         [ticker, as_of, as_of],
     )
@@ -153,4 +153,11 @@ def company(store: Store, ticker: str, as_of: dt.date | None) -> dict[str, Any]:
         "WHERE ticker = ? AND metric = 'statement' AND (? IS NULL OR filed <= ?) ORDER BY filed DESC",
         [ticker, as_of, as_of],
     )
-    return {"series": series, "statements": statements, "documents": documents(store, ticker, as_of)}
+    return {"series": series, "statements": statements, "documents": documents(store, ticker, as_of),
+            "tone": language_tone(store, ticker, as_of)}
+
+
+def language_tone(store: Store, ticker: str, as_of: dt.date | None) -> list[dict[str, Any]] | None:
+    """Capex language per quarter (stance score, counts, watch terms); None before it is installed."""
+    tone = optional("aicycle.language.documents", "tone")
+    return None if tone is None else list(tone(store, ticker, as_of))

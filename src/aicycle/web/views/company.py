@@ -29,7 +29,7 @@ def company(request: Request, ticker: str,
     w = web(request)
     with w.source.open() as store:
         data = adapters.company(store, found.ticker, as_of)
-    figures = _figures(data["series"], found.currency)
+    figures = _figures(data["series"], found.currency) + _tone_figures(data["tone"] or [])
     rows = [r for metric in data["series"].values() for r in metric]
     rows.sort(key=lambda r: (str(r.get("period_end")), str(r.get("metric"))), reverse=True)
     return w.page(request, "company.html", company=found, data=data, figures=figures, rows=rows,
@@ -42,11 +42,16 @@ def _figures(series: dict[str, list[dict[str, Any]]], currency: str) -> list[dic
                  for m in adapters.COMPANY_METRICS["capex"]}
     if any(quarterly.values()):
         out.append(line_figure("Quarterly capex", quarterly, currency, kind="bar"))
-    guided = {m.removeprefix("capex_guidance_"): _points(series.get(m, []), by="period_end")
+    guided = {m.removeprefix("capex_guidance_"): _by_year(_points(series.get(m, [])))
               for m in adapters.COMPANY_METRICS["guidance"]}
     if any(guided.values()):
-        guided["actual (annual capex)"] = _points(series.get("capex", []), annual_only=True)
-        out.append(line_figure("Capex guidance by year guided", guided, currency))
+        guided["actual (annual capex)"] = _by_year(_points(series.get("capex", []), annual_only=True))
+        fig = line_figure("Capex guidance (latest public) and actual capex, by year", guided, currency)
+        for trace in fig["data"]:
+            trace["mode"] = "markers"
+            trace["marker"] = {"size": 11}
+        fig["layout"]["xaxis"] = {"type": "category", "categoryorder": "category ascending"}
+        out.append(fig)
     backlog = {m: _points(series.get(m, [])) for m in adapters.COMPANY_METRICS["backlog"]
                if m != "contracted_power_mw"}
     if any(backlog.values()):
@@ -58,6 +63,17 @@ def _figures(series: dict[str, list[dict[str, Any]]], currency: str) -> list[dic
 
 
 KIND_ORDER = {"reported": 0, "derived": 1, "curated": 2}
+
+
+def _tone_figures(quarters: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    scored = [{"x": q["period"], "y": q["score"]} for q in quarters if q.get("score") is not None]
+    if not scored:
+        return []
+    fig = line_figure("Capex language: stance score by quarter (−1 cut … +1 expand)",
+                      {"stance score": scored}, "score")
+    fig["layout"]["yaxis"]["range"] = [-1.05, 1.05]
+    fig["layout"]["xaxis"] = {"type": "category"}
+    return [fig]
 
 
 def _points(rows: list[dict[str, Any]], *, quarters_only: bool = False, annual_only: bool = False,
@@ -77,6 +93,11 @@ def _points(rows: list[dict[str, Any]], *, quarters_only: bool = False, annual_o
             seen.add(r.get(by))
             points.append({"x": r.get(by), "y": r["value"]})
     return sorted(points, key=lambda p: str(p["x"]))
+
+
+def _by_year(points: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Fiscal years as categories ("2026"): one year alone must not zoom the axis to milliseconds."""
+    return [{"x": str(p["x"].year) if hasattr(p["x"], "year") else str(p["x"])[:4], "y": p["y"]} for p in points]
 
 
 def _days(row: dict[str, Any]) -> int | None:
