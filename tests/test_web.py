@@ -40,7 +40,7 @@ def store(shared_data: Path) -> Iterator[Store]:
 
 @pytest.fixture(scope="module")
 def client(store: Store) -> Iterator[TestClient]:
-    with TestClient(create_app(store=store)) as c:
+    with TestClient(create_app(store=store), base_url="http://127.0.0.1:8000") as c:
         yield c
 
 
@@ -195,6 +195,16 @@ def test_html_errors_are_pages_with_the_message(client: TestClient) -> None:
     assert "unknown ticker &#39;NOPE&#39;" in r.text
     r = client.get("/company/GOOGL", params={"as_of": HOSTILE[:10]})
     assert r.status_code == 422 and "<script>" not in r.text
+
+
+@pytest.mark.parametrize("host, status", [("127.0.0.1:8000", 200), ("localhost:8000", 200),
+                                          ("[::1]:8000", 200), ("attacker.example:8000", 400),
+                                          ("127.0.0.1.attacker.example", 400), ("", 400)])
+def test_only_loopback_host_names_are_answered(client: TestClient, host: str, status: int) -> None:
+    r = client.get("/api/companies", headers={"host": host})
+    assert r.status_code == status
+    if status == 400:
+        assert "Host" in r.json()["error"]
 
 
 def test_security_headers_on_every_response(client: TestClient) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +11,10 @@ from typer.testing import CliRunner
 
 from aicycle.cli import app
 from aicycle.web.security import is_loopback
+
+with warnings.catch_warnings():
+    warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
+    from fastapi.testclient import TestClient
 
 
 @pytest.fixture
@@ -28,6 +33,8 @@ def test_serve_binds_loopback_by_default(runs: list[dict[str, Any]]) -> None:
     assert runs[0]["host"] == "127.0.0.1" and runs[0]["port"] == 8000
     assert "WARNING" not in result.output
     assert "http://127.0.0.1:8000/" in result.output
+    with TestClient(runs[0]["app"], base_url="http://evil.example") as client:  # DNS rebinding
+        assert client.get("/api/companies").status_code == 400
 
 
 def test_serve_warns_when_not_loopback(runs: list[dict[str, Any]]) -> None:
@@ -35,6 +42,8 @@ def test_serve_warns_when_not_loopback(runs: list[dict[str, Any]]) -> None:
     assert result.exit_code == 0
     assert runs[0]["host"] == "0.0.0.0" and runs[0]["port"] == 8123
     assert "WARNING" in result.output and "no login" in result.output
+    with TestClient(runs[0]["app"], base_url="http://dashboard.lan") as client:
+        assert client.get("/api/companies").status_code == 200
 
 
 def test_serve_rejects_a_bad_port(runs: list[dict[str, Any]]) -> None:

@@ -21,8 +21,8 @@ from aicycle.store import Store
 from aicycle.web.adapters import NotAvailable
 from aicycle.web.context import StoreSource, Web
 from aicycle.web import adapters
-from aicycle.web.security import (SecurityHeaders, content_security_policy, plotly_style_hashes,
-                                  state_style_hashes)
+from aicycle.web.security import (LOOPBACK_NAMES, AllowedHosts, SecurityHeaders,
+                                  content_security_policy, plotly_style_hashes, state_style_hashes)
 
 DEFAULT_STATE_COLOUR = "#6b7280"  # the overview's banner colour for a state the report has no colour for
 
@@ -32,10 +32,12 @@ def plotly_js() -> Path:
     return Path(str(resources.files("plotly").joinpath("package_data", "plotly.min.js")))
 
 
-def create_app(store_path: Path | None = None, *, store: Store | None = None) -> FastAPI:
+def create_app(store_path: Path | None = None, *, store: Store | None = None,
+               allowed_hosts: tuple[str, ...] = LOOPBACK_NAMES) -> FastAPI:
     """The dashboard over the store at `store_path` (default: the configured store).
 
-    `store` lends an open store instead (tests use an in-memory one).
+    `store` lends an open store instead (tests use an in-memory one). Requests must name one of
+    `allowed_hosts` in their Host header (loopback names by default; `("*",)` allows any).
     """
     app = FastAPI(
         title="aicycle", version=getattr(aicycle, "__version__", "0"),
@@ -49,6 +51,7 @@ def create_app(store_path: Path | None = None, *, store: Store | None = None) ->
     colours = sorted({*adapters.state_colours().values(), DEFAULT_STATE_COLOUR})
     hashes = plotly_style_hashes(plotly_js()) + state_style_hashes(colours)
     app.add_middleware(SecurityHeaders, csp=content_security_policy(hashes))
+    app.add_middleware(AllowedHosts, hosts=allowed_hosts)  # added last: runs first
     return app
 
 

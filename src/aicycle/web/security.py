@@ -79,6 +79,45 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
+LOOPBACK_NAMES = ("127.0.0.1", "localhost", "::1")
+
+
+def host_name(header: str) -> str:
+    """The host part of a Host header: "[::1]:8000" -> "::1", "localhost:8000" -> "localhost"."""
+    header = header.strip().lower()
+    if header.startswith("["):
+        return header[1:header.find("]")] if "]" in header else header
+    return header.rsplit(":", 1)[0] if header.count(":") == 1 else header
+
+
+class AllowedHosts:
+    """Answer only requests addressed to this machine by a loopback name.
+
+    A page on another site could make the browser resolve its own domain to 127.0.0.1 (DNS
+    rebinding) and read the dashboard; such requests carry that domain in Host and get a 400.
+    `("*",)` turns the check off (used when serving on a non-loopback address, with a warning).
+    """
+
+    def __init__(self, app: ASGIApp, hosts: tuple[str, ...]) -> None:
+        self.app = app
+        self.hosts = {h.lower() for h in hosts}
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or "*" in self.hosts:
+            await self.app(scope, receive, send)
+            return
+        headers = dict(scope.get("headers") or [])
+        host = host_name(headers.get(b"host", b"").decode("latin-1"))
+        if host in self.hosts:
+            await self.app(scope, receive, send)
+            return
+        body = b'{"error": "unexpected Host header; open the dashboard at http://127.0.0.1"}'
+        await send({"type": "http.response.start", "status": 400,
+                    "headers": [(b"content-type", b"application/json"),
+                                (b"content-length", str(len(body)).encode())]})
+        await send({"type": "http.response.body", "body": body})
+
+
 def is_loopback(host: str) -> bool:
     """True when binding `host` exposes the dashboard to this machine only."""
     import ipaddress
