@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from conftest import _shared_dir
+from tests.conftest import _shared_dir
 
 from aicycle.sources import gpu_captures, gpu_curated, gpu_series
 from aicycle.store import Store, open_store

@@ -260,3 +260,28 @@ def test_list_and_inputs() -> None:
     assert {row["name"] for row in inputs} == {s.name for s in SPECS}
     text = runner.invoke(app, ["economics", "--list"])
     assert text.exit_code == 0 and "article-payback" in text.stdout
+
+
+@pytest.mark.parametrize("changes", [{}, {"tax_rate": 0.3, "residual_value": 0.2, "build_years": 2},
+                                     {"price_growth": -0.15, "opex_growth": 0.03, "reserved_share": 0.4}])
+def test_fast_net_flows_equal_the_component_flows(changes: dict) -> None:
+    params = dataclasses.asdict(Inputs(**changes))
+    assert [float(c) for c in model.net_flows(params)] == pytest.approx(
+        [float(c) for c in model.flows(params).net], rel=1e-12)
+
+
+def test_monte_carlo_does_not_depend_on_threads(monkeypatch: pytest.MonkeyPatch) -> None:
+    ranges = {"utilization": montecarlo.Range(0.3, 0.9), "capex_per_gpu": montecarlo.Range(4e4, 6e4, 5e4)}
+    monkeypatch.setattr(montecarlo, "THREADS", 1)
+    one = montecarlo.simulate(Inputs(), ranges, 100_000, seed=5)
+    monkeypatch.setattr(montecarlo, "THREADS", 3)
+    three = montecarlo.simulate(Inputs(), ranges, 100_000, seed=5)
+    for key in one:
+        assert np.array_equal(one[key], three[key], equal_nan=True)
+
+
+def test_docs_cover_every_input_and_scenario() -> None:
+    text = (Path(__file__).resolve().parents[1] / "docs" / "economics.md").read_text(encoding="utf-8")
+    missing = [s.name for s in SPECS if f"`{s.name}`" not in text]
+    missing += [name for name in scenarios.names() if f"`{name}`" not in text]
+    assert not missing, f"undocumented in docs/economics.md: {missing}"

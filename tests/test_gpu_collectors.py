@@ -22,7 +22,7 @@ from aicycle.sources.gpu_runpod import RunPodProvider
 from aicycle.sources.gpu_shadeform import ShadeformProvider
 from aicycle.sources.gpu_vast import VastProvider, parse_offers
 from aicycle.store import open_store
-from gpu_replay import ReplayServer, Reply, serve
+from tests.gpu_replay import ReplayServer, Reply, serve
 
 VAST = "gpu_prices/api_captures/vastai_bundles_H100SXM_2026-07-15_macrogauge.json"
 SHADEFORM = "gpu_prices/api_doc_examples/shadeform_instances_types_doc_example.json"

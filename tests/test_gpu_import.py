@@ -11,7 +11,7 @@ import pytest
 from aicycle.errors import InputError
 from aicycle.sources import gpu_curated, gpu_series
 from aicycle.store import Store, open_store
-from gpu_store import loaded_store
+from tests.gpu_store import loaded_store
 
 
 @pytest.fixture

@@ -43,6 +43,7 @@ def server(shared_data: Path) -> Iterator[ReplayServer]:
 def env(home: Path, server: ReplayServer, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("AICYCLE_SEC_USER_AGENT", AGENT)
     monkeypatch.setenv("AICYCLE_SEC_BASE_URL", server.url)
+    open_store(seed=False).close()  # start empty: these tests count what the refresh writes
     return home
 
 

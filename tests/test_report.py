@@ -11,7 +11,7 @@ import pytest
 from aicycle.checkpoints import backlog, capex, common
 from aicycle.cycle import CHECKPOINTS, build_report, latest_date, verdict
 from aicycle.store import KINDS, Store, fact_key, open_store
-from factsload import load_all
+from tests.factsload import load_all
 
 EARLY = dt.date(2025, 6, 30)
 

@@ -20,7 +20,7 @@ from aicycle.cycle import CHECKPOINTS, Report, build_report
 from aicycle.render import charts, html, terminal
 from aicycle.render.json import render_report as render_json
 from aicycle.store import Store, open_store
-from factsload import load_all
+from tests.factsload import load_all
 
 REPO = Path(__file__).resolve().parents[1]
 HOSTILE = '<script>alert("pwned")</script> & "quoted" \'single\' </script><img src=x onerror=alert(1)>'

@@ -408,7 +408,8 @@ def economics(
         "--set", help="Override an input: name=value (repeatable; name=value words after it count too).",
         show_default=False)] = None,
     list_only: Annotated[bool, typer.Option("--list", help="List the shipped scenarios and exit.")] = False,
-    inputs_only: Annotated[bool, typer.Option("--inputs", help="List every input with unit, default and meaning.")] = False,
+    inputs_only: Annotated[bool, typer.Option(
+        "--inputs", help="List every input with unit, default and meaning.")] = False,
     draws: Annotated[int, typer.Option("--draws", help="Monte Carlo draws (0 skips it).")] = 100_000,
     seed: Annotated[int, typer.Option("--seed", help="Monte Carlo random seed.")] = 7,
     json_out: JsonOut = False,
@@ -417,13 +418,14 @@ def economics(
     """What a GPU data center earns: cash flows, payback, IRR, NPV, break-evens, lease vs idle, Monte Carlo."""
     from aicycle.economics import cli_view, scenarios
 
-    if list_only:
-        catalog = scenarios.catalog()
-        print_json(catalog) if json_out else cli_view.print_catalog(console, catalog)
-        return
-    if inputs_only:
-        rows = cli_view.input_rows()
-        print_json(rows) if json_out else cli_view.print_inputs(console, rows)
+    if list_only or inputs_only:
+        rows = scenarios.catalog() if list_only else cli_view.input_rows()
+        if json_out:
+            print_json(rows)
+        elif list_only:
+            cli_view.print_catalog(console, rows)
+        else:
+            cli_view.print_inputs(console, rows)
         return
     words = list(items or [])
     overrides = list(sets or []) + [w for w in words if "=" in w]

@@ -10,7 +10,8 @@ from aicycle.economics.inputs import Inputs
 
 PAYBACK_METHOD = ("undiscounted, years from t=0 (the first capex payment) until cumulative cash "
                   "turns non-negative, linear within the year it crosses")
-BREAKEVEN_METHOD = "the value that makes NPV at discount_rate zero, all other inputs unchanged (NPV is linear in it)"
+BREAKEVEN_METHOD = ("the value that makes NPV at discount_rate zero, all other inputs unchanged "
+                    "(NPV is linear in it)")
 
 
 def net_flows(inputs: Inputs) -> list[float]:

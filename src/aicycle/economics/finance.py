@@ -56,6 +56,20 @@ def _trim(flows: Sequence[float]) -> list[float]:
     return values
 
 
+def _scaled_grid(values: list[float]) -> np.ndarray:
+    """`scaled_npv` at every grid rate at once (Horner over the whole grid)."""
+    y = 1.0 + RATE_GRID
+    below = np.zeros_like(y)
+    above = np.zeros_like(y)
+    with np.errstate(all="ignore"):   # each half may overflow (or divide by 0) only where unused
+        x = 1.0 / y
+        for c in values:
+            below = below * y + c
+        for c in reversed(values):
+            above = above * x + c
+    return np.where(RATE_GRID < 0, below, above)
+
+
 def irr_roots(flows: Sequence[float]) -> list[float]:
     """Every rate > -100% where NPV = 0 that the grid scan brackets, in ascending order."""
     from scipy.optimize import brentq  # lazy: scipy is slow to import
@@ -63,7 +77,7 @@ def irr_roots(flows: Sequence[float]) -> list[float]:
     values = _trim(flows)
     if not any(c > 0 for c in values) or not any(c < 0 for c in values):
         return []
-    grid = [scaled_npv(r, values) for r in RATE_GRID]
+    grid = _scaled_grid(values).tolist()
     roots: list[float] = []
     for i in range(len(RATE_GRID) - 1):
         a, b = grid[i], grid[i + 1]

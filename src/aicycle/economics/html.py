@@ -13,19 +13,25 @@ PAGE = """<!doctype html>
 <title>aicycle economics: {{ s.title }}</title>
 <style>
 body{font-family:system-ui,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222}
-table{border-collapse:collapse;margin:1em 0}td,th{padding:.25em .8em;border-bottom:1px solid #ddd;text-align:right}
-th:first-child,td:first-child{text-align:left}.label{background:#fff3cd;padding:.1em .5em;border-radius:4px}
-blockquote{border-left:4px solid #ccc;margin:1em 0;padding:.2em 1em;color:#444}.ok{color:#176f2c}.no{color:#a11}
+table{border-collapse:collapse;margin:1em 0}
+td,th{padding:.25em .8em;border-bottom:1px solid #ddd;text-align:right}
+th:first-child,td:first-child{text-align:left}
+.label{background:#fff3cd;padding:.1em .5em;border-radius:4px}
+blockquote{border-left:4px solid #ccc;margin:1em 0;padding:.2em 1em;color:#444}
+.ok{color:#176f2c}.no{color:#a11}
 </style>
 <script>{{ plotly_js | safe }}</script>
 </head><body>
 <h1>{{ s.title }}</h1>
 <p><span class="label">{{ s.label }}</span> scenario <code>{{ s.name }}</code></p>
-{% if s.source.quote %}<blockquote>{{ s.source.quote }}<br><small>{{ s.source.get('section', '') }}</small></blockquote>{% endif %}
-{% if s.assumptions %}<h3>Assumptions (not from the source)</h3><ul>{% for a in s.assumptions %}<li>{{ a }}</li>{% endfor %}</ul>{% endif %}
+{% if s.source.quote %}<blockquote>{{ s.source.quote }}<br>
+<small>{{ s.source.get('section', '') }}</small></blockquote>{% endif %}
+{% if s.assumptions %}<h3>Assumptions (not from the source)</h3>
+<ul>{% for a in s.assumptions %}<li>{{ a }}</li>{% endfor %}</ul>{% endif %}
 <h2>Outputs</h2>
 <table>{% for k, v in headline %}<tr><td>{{ k }}</td><td>{{ v }}</td></tr>{% endfor %}</table>
-{% if check %}<p>Claim check: {{ check.output }} claimed {{ check.low }}&ndash;{{ check.high }}, model {{ fmt(check.model) }}:
+{% if check %}<p>Claim check: {{ check.output }} claimed {{ check.low }}&ndash;{{ check.high }},
+model {{ fmt(check.model) }}:
 <b class="{{ 'ok' if check.within else 'no' }}">{{ 'within' if check.within else 'outside' }}</b></p>{% endif %}
 <p><small>Payback: {{ r.payback_method }}. Break-evens: {{ r.breakeven_method }}.</small></p>
 {% for fig in figures %}{{ fig | safe }}{% endfor %}
@@ -51,7 +57,8 @@ def _pct(value: float | None) -> str:
 
 
 def headline(r: dict[str, Any]) -> list[tuple[str, str]]:
-    inf = r["inference"]
+    inf, li = r["inference"], r["lease_vs_idle"]
+    options = li["options"]
     return [
         ("Total capex (USD)", fmt(r["capex_total"])),
         ("Payback (years)", fmt(r["payback_years"])),
@@ -60,9 +67,11 @@ def headline(r: dict[str, Any]) -> list[tuple[str, str]]:
         ("NPV (USD)", fmt(r["npv"])),
         ("Break-even utilization", _pct(r["breakeven_utilization"])),
         ("Break-even price (USD/GPU-hour)", fmt(r["breakeven_price_per_gpu_hour"])),
-        ("Lease vs idle: best option", r["lease_vs_idle"]["best"]),
+        ("Idle capacity: NPV of lease / optimize / both (USD)",
+         " / ".join(fmt(o["npv"]) for k, o in options.items() if k != "idle") + f"; best: {li['best']}"),
         ("Inference revenue per compute dollar", fmt(inf["revenue_per_compute_dollar"])),
         ("Inference gross margin", _pct(inf["gross_margin"])),
+        (f"Tokens per GPU-hour for {inf['target_ratio']:g}x", fmt(inf["tokens_per_gpu_hour_for_target"])),
     ]
 
 
@@ -97,8 +106,10 @@ def _tornado_figure(go: Any, r: dict[str, Any]) -> Any:
     fig.add_bar(y=names, x=[b["at_high"]["npv"] - base for b in bars], base=base, orientation="h",
                 name="input high", customdata=[b["high"] for b in bars],
                 hovertemplate="%{y} = %{customdata}: NPV %{x:,.0f}")
-    fig.update_layout(title="Sensitivity of NPV: each input at its low and high (tornado)", barmode="overlay",
-                      xaxis_title="NPV (USD)", height=120 + 40 * len(bars))
+    fig.add_vline(x=base, line_dash="dot")
+    fig.update_layout(title="Sensitivity of NPV: each input at its low and high, the others at base (tornado)",
+                      barmode="overlay", xaxis_title="NPV (USD)", height=220 + 50 * len(bars),
+                      margin={"l": 180}, legend={"orientation": "h", "y": -0.35})
     return fig
 
 

@@ -55,28 +55,42 @@ def horizon(p: Mapping[str, Value]) -> int:
     return int(np.max(p["build_years"]) + np.max(p["life_years"])) + 1
 
 
+def _when(condition: Value, value: Value) -> Value:
+    """`value` where the condition holds, else 0; plain branching when the condition is one bool."""
+    if np.ndim(condition) == 0:
+        return value if condition else 0.0
+    return np.where(condition, value, 0.0)
+
+
+def _grown(base: Value, rate: Value, years: Value) -> Value:
+    """base x (1 + rate)^years, skipping the power when the rate is a plain zero (the neutral default)."""
+    if np.ndim(rate) == 0 and rate == 0:
+        return base
+    return base * (1.0 + rate) ** years
+
+
 def flows(p: Mapping[str, Value]) -> Flows:
     """Yearly cash flows; works element-wise when inputs are arrays of draws."""
     hours = p["gpus"] * HOURS_PER_YEAR
     capex = capex_total(p)
     build, life = p["build_years"], p["life_years"]
     tranche = capex / np.maximum(build, 1)
-    reserved = p["reserved_share"] * p["price_per_gpu_hour"] * (1.0 - p["reserved_discount"])
-    on_demand = (1.0 - p["reserved_share"]) * p["utilization"] * p["price_per_gpu_hour"]
+    reserved = hours * p["reserved_share"] * p["price_per_gpu_hour"] * (1.0 - p["reserved_discount"])
+    on_demand = hours * (1.0 - p["reserved_share"]) * p["utilization"] * p["price_per_gpu_hour"]
     opex_1 = hours * opex_per_installed_hour(p)
     residual = p["residual_value"] * capex
+    taxed = not (np.ndim(p["tax_rate"]) == 0 and p["tax_rate"] == 0)
     depreciation = (capex - residual) / life
-    price_g, opex_g = 1.0 + p["price_growth"], 1.0 + p["opex_growth"]
     out = Flows([], [], [], [], [], [])
     for t in range(horizon(p)):
         k = t - build
         running = (k >= 1) & (k <= life)
         growth_k = np.maximum(k - 1, 0)
-        revenue = np.where(running, hours * (reserved + on_demand * price_g ** growth_k), 0.0)
-        opex = np.where(running, opex_1 * opex_g ** growth_k, 0.0)
-        tax = np.where(running, p["tax_rate"] * (revenue - opex - depreciation), 0.0)
-        spend = np.where(t < np.maximum(build, 1), tranche, 0.0)
-        back = np.where(k == life, residual, 0.0)
+        revenue = _when(running, reserved + _grown(on_demand, p["price_growth"], growth_k))
+        opex = _when(running, _grown(opex_1, p["opex_growth"], growth_k))
+        tax = _when(running, p["tax_rate"] * (revenue - opex - depreciation)) if taxed else 0.0
+        spend = _when(t < np.maximum(build, 1), tranche)
+        back = _when(k == life, residual)
         out.capex.append(spend)
         out.revenue.append(revenue)
         out.opex.append(opex)
@@ -86,6 +100,36 @@ def flows(p: Mapping[str, Value]) -> Flows:
     return out
 
 
+def _is_zero(value: Value) -> bool:
+    return np.ndim(value) == 0 and value == 0
+
+
 def net_flows(p: Mapping[str, Value]) -> list[Value]:
-    """Only the net cash flow per year: the Monte Carlo's fast path (same arithmetic as `flows`)."""
-    return flows(p).net
+    """Only the net cash flow per year: the Monte Carlo's fast path.
+
+    Same arithmetic as `flows` (tests hold the two equal draw by draw), folded so that each year
+    masks once and terms that are a plain zero (no tax, no residual) cost nothing.
+    """
+    hours = p["gpus"] * HOURS_PER_YEAR
+    capex = capex_total(p)
+    build, life = p["build_years"], p["life_years"]
+    tranche = capex / np.maximum(build, 1)
+    reserved = hours * p["reserved_share"] * p["price_per_gpu_hour"] * (1.0 - p["reserved_discount"])
+    on_demand = hours * (1.0 - p["reserved_share"]) * p["utilization"] * p["price_per_gpu_hour"]
+    opex_1 = hours * opex_per_installed_hour(p)
+    residual = p["residual_value"] * capex
+    tax_rate = p["tax_rate"]
+    shield = 0.0 if _is_zero(tax_rate) else tax_rate * (capex - residual) / life
+    net: list[Value] = []
+    for t in range(horizon(p)):
+        k = t - build
+        growth_k = np.maximum(k - 1, 0)
+        operating = reserved + _grown(on_demand, p["price_growth"], growth_k) \
+            - _grown(opex_1, p["opex_growth"], growth_k)
+        if not _is_zero(tax_rate):
+            operating = operating * (1.0 - tax_rate) + shield
+        cash = _when((k >= 1) & (k <= life), operating) - _when(t < np.maximum(build, 1), tranche)
+        if not _is_zero(residual):
+            cash = cash + _when(k == life, residual)
+        net.append(cash)
+    return net

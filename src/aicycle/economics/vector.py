@@ -19,6 +19,7 @@ import numpy as np
 from aicycle.economics import finance
 
 NEWTON_STEPS = 60
+FULL_STEPS = 4
 TOLERANCE = 1e-12
 
 
@@ -32,13 +33,18 @@ def npv_many(rate: float | np.ndarray, cols: Sequence[np.ndarray]) -> np.ndarray
 
 
 def sign_change_count(cols: Sequence[np.ndarray]) -> np.ndarray:
-    last = np.zeros(cols[0].shape, dtype=np.int8)
-    count = np.zeros(cols[0].shape, dtype=np.int16)
-    for c in cols:
-        s = np.sign(c).astype(np.int8)
-        count += (s != 0) & (last != 0) & (s != last)
-        last = np.where(s != 0, s, last)
-    return count
+    """0, 1 or 2 (meaning two or more) sign changes per draw, zeros ignored, in cheap boolean passes."""
+    seen_pos, seen_neg = cols[0] > 0, cols[0] < 0
+    neg_after_pos = np.zeros(seen_pos.shape, dtype=bool)
+    pos_after_neg = np.zeros(seen_pos.shape, dtype=bool)
+    for c in cols[1:]:
+        pos, neg = c > 0, c < 0
+        neg_after_pos |= seen_pos & neg
+        pos_after_neg |= seen_neg & pos
+        seen_pos |= pos
+        seen_neg |= neg
+    # One change means every sign flip goes the same way; two or more changes flip both ways.
+    return neg_after_pos.astype(np.int8) + pos_after_neg
 
 
 def _guess(cols: Sequence[np.ndarray]) -> np.ndarray:
@@ -62,40 +68,56 @@ def _guess(cols: Sequence[np.ndarray]) -> np.ndarray:
     return 1.0 / (1.0 + rate)
 
 
+def _newton(cols: Sequence[np.ndarray], x: np.ndarray, flip: np.ndarray,
+            steps: int) -> tuple[np.ndarray, np.ndarray]:
+    """Safeguarded Newton on P(x) (c0 < 0 after the flip): returns x and which draws converged."""
+    lo = np.zeros_like(x)                       # P(lo) < 0 below the root ...
+    hi = np.full_like(x, np.inf)                # ... and P(hi) > 0 above it (one sign change)
+    done = np.zeros(x.shape, dtype=bool)
+    for _ in range(steps):
+        p = np.zeros_like(x)
+        dp = np.zeros_like(x)
+        for c in reversed(cols):
+            dp *= x
+            dp += p
+            p *= x
+            p += c
+        p *= flip
+        dp *= flip
+        np.copyto(lo, x, where=p < 0)
+        np.copyto(hi, x, where=p > 0)
+        step = p / dp
+        done = (p == 0) | (np.abs(step) <= TOLERANCE * x)
+        nxt = x - step
+        bad = ~(done | ((nxt > lo) & (nxt < hi)))      # NaN/inf steps fail the comparisons too
+        bisect = np.where(np.isfinite(hi), 0.5 * (lo + hi), 2.0 * x)
+        np.copyto(nxt, bisect, where=bad)
+        np.copyto(nxt, x, where=done)
+        x = nxt
+        if done.all():
+            break
+    return x, done
+
+
 def irr_many(cols: Sequence[np.ndarray]) -> np.ndarray:
     """IRR of every draw (NaN where there is none); agrees with `finance.irr` draw by draw."""
     changes = sign_change_count(cols)
+    single = (changes == 1) & (cols[0] != 0)
     flip = np.where(cols[0] > 0, -1.0, 1.0)        # make c0 negative so P < 0 below the root
-    x = _guess(cols)
-    lo = np.zeros_like(x)                           # P(lo) < 0 for one-sign-change flows with c0 < 0
-    hi = np.full_like(x, np.inf)                    # P(hi) > 0
-    active = changes == 1
+    rate = np.full(changes.shape, np.nan)
     with np.errstate(all="ignore"):
-        for _ in range(NEWTON_STEPS):
-            p = np.zeros_like(x)
-            dp = np.zeros_like(x)
-            for c in reversed(cols):
-                dp *= x
-                dp += p
-                p *= x
-                p += c
-            p *= flip
-            dp *= flip
-            lo = np.where(p < 0, x, lo)
-            hi = np.where(p > 0, x, hi)
-            step = p / dp
-            done = (p == 0) | (np.abs(step) <= TOLERANCE * x)
-            nxt = x - step
-            bad = ~done & ~((nxt > lo) & (nxt < hi) & np.isfinite(nxt))
-            bisect = np.where(np.isfinite(hi), 0.5 * (lo + hi), 2.0 * x)
-            x = np.where(done, x, np.where(bad, bisect, nxt))
-            if np.all(done | ~active):
-                break
-        rate = 1.0 / x - 1.0
-    rate = np.where(active & (cols[0] != 0), rate, np.nan)
-    # The rest goes through the scalar root finder: several sign changes, leading zeros, or no
+        # A few steps on every draw, then only on the draws still moving (most converge in 3-4).
+        x, done = _newton(cols, _guess(cols), flip, FULL_STEPS)
+        todo = np.flatnonzero(single & ~done)
+        if todo.size:
+            sub = [np.broadcast_to(c, x.shape)[todo] for c in cols]
+            x_sub, done_sub = _newton(sub, x[todo], flip[todo], NEWTON_STEPS)
+            x[todo], done[todo] = x_sub, done_sub
+        ok = single & done
+        rate[ok] = 1.0 / x[ok] - 1.0
+    # The rest goes through the scalar root finder: several sign changes, a zero first flow, or no
     # convergence (possible near r = -100%, where the polynomial is extremely flat).
-    rest = np.flatnonzero(((changes > 1) | ((changes == 1) & (cols[0] == 0))) | (active & ~done))
+    rest = np.flatnonzero((changes > 1) | ((changes == 1) & ~ok))
     if rest.size:
         matrix = np.stack([np.broadcast_to(c, x.shape)[rest] for c in cols], axis=1)
         for i, row in zip(rest, matrix, strict=True):
@@ -109,12 +131,16 @@ def payback_many(cols: Sequence[np.ndarray]) -> np.ndarray:
     shape = np.broadcast(*cols).shape
     cumulative = np.zeros(shape)
     result = np.full(shape, np.nan)
+    pending = np.ones(shape, dtype=bool)
     any_negative = np.zeros(shape, dtype=bool)
     with np.errstate(divide="ignore", invalid="ignore"):
         for t, c in enumerate(cols):
             before = cumulative
             cumulative = before + c
             any_negative |= c < 0
-            crossed = (cumulative >= 0) & (before < 0) & np.isnan(result)
-            result = np.where(crossed, (t - 1) - before / c, result)
-    return np.where(~any_negative, 0.0, result)
+            crossed = pending & (cumulative >= 0) & (before < 0)
+            if crossed.any():
+                np.copyto(result, (t - 1) - before / c, where=crossed)
+                pending &= ~crossed
+    result[~any_negative] = 0.0
+    return result
