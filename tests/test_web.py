@@ -101,6 +101,13 @@ def test_report_is_cached_per_as_of(client: TestClient, monkeypatch: pytest.Monk
     assert client.get("/api/report", params={"as_of": "2025-06-30"}).content == first
 
 
+def test_api_facts_years(client: TestClient) -> None:
+    body = client.get("/api/facts", params={"ticker": "GOOGL", "metric": "capex", "freq": "year"}).json()
+    assert body["rows"] and all(350 <= (dt.date.fromisoformat(r["period_end"])
+                                        - dt.date.fromisoformat(r["period_start"])).days <= 380
+                                for r in body["rows"])
+
+
 def test_company_as_of_hides_later_filings(client: TestClient) -> None:
     r = client.get("/company/GOOGL", params={"as_of": "2026-04-29"})
     capex = _figures(r.text)[0]["data"][0]
@@ -157,6 +164,8 @@ def test_api_facts_rows_carry_provenance(client: TestClient) -> None:
     ("/api/facts?ticker=ZZZZ&metric=capex", 404, "unknown ticker"),
     ("/api/facts?ticker=..%2F..%2Fetc&metric=capex", 404, "unknown ticker"),
     ("/api/facts?ticker=NVDA&metric=DROP%20TABLE", 422, "metric"),
+    ("/api/facts?ticker=NVDA&metric=capexx", 400, "capexx"),
+    ("/api/facts?ticker=NVDA&metric=capex&freq=week", 422, "freq"),
     ("/api/facts?ticker=NVDA", 422, "metric: Field required"),
     ("/api/facts?ticker=NVDA&metric=capex&as_of=2026-13-01", 422, "is not a date"),
     ("/api/facts?ticker=NVDA&metric=capex&as_of=1999-01-01", 422, "before 2000"),

@@ -110,22 +110,11 @@ def economics_view(result: dict[str, Any]) -> dict[str, Any]:
     return {"headline": html.headline(result), "specs": specs, "figures": built}
 
 
-def fact_series(store: Store, ticker: str, metric: str, as_of: dt.date | None) -> list[dict[str, Any]]:
-    """One row per period, the latest vintage public by `as_of` (aicycle.facts when installed)."""
-    series = optional("aicycle.facts", "series")
-    if series is not None:
-        return list(series(store, ticker, metric, as_of))
-    return store.query(
-        """
-        SELECT * EXCLUDE (rn) FROM (
-            SELECT *, row_number() OVER (
-                PARTITION BY period_start, period_end ORDER BY filed DESC NULLS LAST, fetched_at DESC
-            ) AS rn
-            FROM facts WHERE ticker = ? AND metric = ? AND (? IS NULL OR filed <= ?)
-        ) WHERE rn = 1 ORDER BY period_end, period_start
-        """,
-        [ticker, metric, as_of, as_of],
-    )
+def fact_series(store: Store, ticker: str, metric: str, as_of: dt.date | None,
+                freq: str | None = None) -> list[dict[str, Any]]:
+    """One row per period, the latest vintage public by `as_of` (aicycle.facts.series)."""
+    series = _need("aicycle.facts", "series", "The facts table")
+    return list(series(store, ticker, metric, as_of, freq=freq))
 
 
 def documents(store: Store, ticker: str, as_of: dt.date | None) -> list[dict[str, Any]]:
@@ -148,6 +137,7 @@ def company(store: Store, ticker: str, as_of: dt.date | None) -> dict[str, Any]:
     """Everything the company page shows: capex, guidance, backlog series, statements, documents."""
     series = {metric: fact_series(store, ticker, metric, as_of)
               for group in COMPANY_METRICS.values() for metric in group}
+    series["capex_annual"] = fact_series(store, ticker, "capex", as_of, freq="year")
     statements = store.query(
         "SELECT filed, period_end, text, source, url, accession, kind, flag FROM facts "
         "WHERE ticker = ? AND metric = 'statement' AND (? IS NULL OR filed <= ?) ORDER BY filed DESC",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
@@ -54,11 +54,15 @@ def companies() -> list[dict[str, Any]]:
 def facts(request: Request,
           ticker: Annotated[str, Query(max_length=12, description="A ticker in /api/companies.")],
           metric: Annotated[str, Query(pattern=METRIC_PATTERN, description="capex, rpo, revenue, ...")],
-          as_of: AsOf) -> dict[str, Any]:
+          as_of: AsOf,
+          freq: Annotated[Literal["quarter", "year", "any"] | None,
+                          Query(description="Period length; default quarter for flows, any for the rest.")] = None,
+          ) -> dict[str, Any]:
     found = company_param(ticker)
     with web(request).source.open() as store:
-        rows = adapters.fact_series(store, found.ticker, metric, as_of)
-    return jsonable_encoder({"ticker": found.ticker, "metric": metric, "as_of": as_of, "rows": rows})
+        rows = adapters.fact_series(store, found.ticker, metric, as_of, freq)
+    return jsonable_encoder({"ticker": found.ticker, "metric": metric, "as_of": as_of, "freq": freq,
+                             "rows": rows})
 
 
 @router.get("/check", summary="Check a claim against the store")

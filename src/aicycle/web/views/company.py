@@ -30,7 +30,7 @@ def company(request: Request, ticker: str,
     with w.source.open() as store:
         data = adapters.company(store, found.ticker, as_of)
     figures = _figures(data["series"], found.currency) + _tone_figures(data["tone"] or [])
-    rows = [r for metric in data["series"].values() for r in metric]
+    rows = [r for name, metric in data["series"].items() if name != "capex_annual" for r in metric]
     rows.sort(key=lambda r: (str(r.get("period_end")), str(r.get("metric"))), reverse=True)
     return w.page(request, "company.html", company=found, data=data, figures=figures, rows=rows,
                   as_of=as_of)
@@ -45,12 +45,13 @@ def _figures(series: dict[str, list[dict[str, Any]]], currency: str) -> list[dic
     guided = {m.removeprefix("capex_guidance_"): _by_year(_points(series.get(m, [])))
               for m in adapters.COMPANY_METRICS["guidance"]}
     if any(guided.values()):
-        guided["actual (annual capex)"] = _by_year(_points(series.get("capex", []), annual_only=True))
+        guided["actual (annual capex)"] = _by_year(_points(series.get("capex_annual", []), annual_only=True))
         fig = line_figure("Capex guidance (latest public) and actual capex, by year", guided, currency)
         for trace in fig["data"]:
             trace["mode"] = "markers"
             trace["marker"] = {"size": 11}
         fig["layout"]["xaxis"] = {"type": "category", "categoryorder": "category ascending"}
+        fig["layout"]["yaxis"]["rangemode"] = "tozero"
         out.append(fig)
     backlog = {m: _points(series.get(m, [])) for m in adapters.COMPANY_METRICS["backlog"]
                if m != "contracted_power_mw"}
