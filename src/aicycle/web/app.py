@@ -18,9 +18,9 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 import aicycle
 from aicycle.errors import AicycleError
 from aicycle.store import Store
+from aicycle.web import adapters
 from aicycle.web.adapters import NotAvailable
 from aicycle.web.context import StoreSource, Web
-from aicycle.web import adapters
 from aicycle.web.security import (LOOPBACK_NAMES, AllowedHosts, SecurityHeaders,
                                   content_security_policy, plotly_style_hashes, state_style_hashes)
 

@@ -45,37 +45,38 @@ def figure_dict(figure: Any) -> dict[str, Any]:
 
 def line_figure(title: str, series: dict[str, list[dict[str, Any]]], unit: str | None = None,
                 kind: str = "scatter") -> dict[str, Any]:
-    """A small figure from named point lists [{x, y}, ...] (the shape Reading.charts uses)."""
-    traces = []
-    for name, points in series.items():
-        pts = [p for p in points if isinstance(p, dict) and p.get("y") is not None]
-        if not pts:
-            continue
-        trace: dict[str, Any] = {"type": kind, "name": str(name),
-                                 "x": [_default(p.get("x")) if p.get("x") is not None else None for p in pts],
-                                 "y": [p["y"] for p in pts]}
+    """A figure from named point lists [{x, y}, ...], drawn by the report's own builder
+    (render.charts.generic) so dashboard and report charts look alike."""
+    from aicycle.render.charts import generic
+
+    clean = {str(name): [{"x": _default(p["x"]), "y": p["y"]} for p in points
+                         if p.get("x") is not None and p.get("y") is not None]
+             for name, points in series.items()}
+    figures = generic({name: pts for name, pts in clean.items() if pts})
+    if not figures:
+        return {"data": [], "layout": {}}
+    fig = figures[0]
+    fig["layout"]["title"]["text"] = title
+    fig["layout"]["yaxis"]["title"]["text"] = unit or ""
+    for trace in fig["data"]:
+        trace["type"] = kind
         if kind == "scatter":
             trace["mode"] = "lines+markers"
-        traces.append(trace)
-    return {
-        "data": traces,
-        "layout": {"title": {"text": title}, "height": 320, "margin": {"l": 60, "r": 20, "t": 40, "b": 40},
-                   "yaxis": {"title": {"text": unit or ""}}, "legend": {"orientation": "h"}},
-    }
+        else:
+            trace.pop("mode", None)
+    return fig
 
 
 def scores_figure(checkpoints: list[dict[str, Any]], colours: dict[str, str]) -> dict[str, Any]:
-    """The five checkpoint scores side by side, coloured by state."""
-    scored = list(checkpoints)
-    return {
-        "data": [{
-            "type": "bar",
-            "x": [c.get("title") or c.get("id") for c in scored],
-            "y": [c.get("score") if c.get("score") is not None else 0 for c in scored],
-            "marker": {"color": [colours.get(str(c.get("state")), "#6b7280") for c in scored]},
-            "text": [str(c.get("state", "")).replace("_", " ") for c in scored],
-            "hovertemplate": "%{x}: %{y:.2f} (%{text})<extra></extra>",
-        }],
-        "layout": {"title": {"text": "Checkpoint scores (−1 contracting … +1 expanding)"}, "height": 300,
-                   "margin": {"l": 50, "r": 20, "t": 40, "b": 60}, "yaxis": {"range": [-1.05, 1.05]}},
-    }
+    """The five checkpoint scores side by side, coloured by state (no score is drawn as 0)."""
+    points = [{"x": c.get("title") or c.get("id"), "y": c.get("score") or 0.0} for c in checkpoints]
+    fig = line_figure("Checkpoint scores (−1 contracting … +1 expanding)", {"score": points}, "score",
+                      kind="bar")
+    if fig["data"]:
+        fig["data"][0].update(
+            marker={"color": [colours.get(str(c.get("state")), "#6b7280") for c in checkpoints]},
+            text=[str(c.get("state", "")).replace("_", " ") for c in checkpoints],
+            hovertemplate="%{x}: %{y:.2f} (%{text})<extra></extra>", showlegend=False)
+        fig["layout"]["yaxis"]["range"] = [-1.05, 1.05]
+        fig["layout"]["height"] = 300
+    return fig
