@@ -4,20 +4,24 @@ Reads /work/shared/data/facts/ai_capex_backlog_facts.csv (kind curated), capex_g
 (statements, and guidance ranges parsed from the quoted sentences) and
 derived/quarterly_series_from_companyfacts.csv (kind derived/reported, with the accession numbers).
 Metric names are mapped onto the facts-table vocabulary and values scaled to base units (USD, MW).
-When the data layer's loaders (`aicycle.sources.curated`, `aicycle.sources.companyfacts`) are
-present, `load_all` uses them instead.
+When the data layer's loaders (`aicycle.sources.curated`, `aicycle.sources.edgar_facts`) are
+present, `load_all` uses them instead: the rows are then exactly what the snapshot holds.
 """
 
 from __future__ import annotations
 
+import atexit
 import calendar
 import csv
 import datetime as dt
 import re
+import shutil
+import tempfile
+from functools import cache
 from pathlib import Path
 from typing import Any
 
-from aicycle.store import Store, fact_key
+from aicycle.store import Store, fact_key, open_store
 from aicycle.universe import get
 
 FETCHED = dt.datetime(2026, 11, 24)
@@ -52,19 +56,37 @@ def load_all(store: Store, shared: Path) -> dict[str, int]:
     except ImportError:
         curated = None  # type: ignore[assignment]
     try:
-        from aicycle.sources import companyfacts
+        from aicycle.sources import edgar_facts
     except ImportError:
-        companyfacts = None  # type: ignore[assignment]
+        edgar_facts = None  # type: ignore[assignment]
     with store.transaction():
         if curated is not None and hasattr(curated, "load_shared"):
             curated.load_shared(store, shared)
         else:
             store.upsert("facts", curated_rows(shared) + quote_rows(shared))
-        if companyfacts is not None and hasattr(companyfacts, "load_shared"):
-            companyfacts.load_shared(store, shared)
+        if edgar_facts is not None and hasattr(edgar_facts, "load_shared"):
+            edgar_facts.load_shared(store, shared)
         else:
             store.upsert("facts", derived_rows(shared))
     return {"facts": store.count("facts")}
+
+
+@cache
+def built(shared: Path) -> Path:
+    """A store file filled once per test process (loading the full companyfacts takes a while)."""
+    folder = Path(tempfile.mkdtemp(prefix="aicycle-report-facts-"))
+    atexit.register(shutil.rmtree, folder, True)
+    path = folder / "aicycle.duckdb"
+    with open_store(path, write=True, seed=False) as store:
+        load_all(store, shared)
+    return path
+
+
+def store_copy(shared: Path, dest: Path) -> Path:
+    """Copy the filled store to `dest/aicycle.duckdb` (dest is an AICYCLE_HOME) and return dest."""
+    dest.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(built(shared), dest / "aicycle.duckdb")
+    return dest
 
 
 def _month_end(year: int, month: int) -> dt.date:

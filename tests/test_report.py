@@ -11,16 +11,15 @@ import pytest
 from aicycle.checkpoints import backlog, capex, common
 from aicycle.cycle import CHECKPOINTS, build_report, latest_date, verdict
 from aicycle.store import KINDS, Store, fact_key, open_store
-from tests.factsload import load_all
+from tests.factsload import store_copy
 
 EARLY = dt.date(2025, 6, 30)
 
 
 @pytest.fixture(scope="module")
-def store(shared_data: Path) -> Store:
-    s = open_store(memory=True, seed=False)
-    load_all(s, shared_data)
-    return s
+def store(shared_data: Path, tmp_path_factory: pytest.TempPathFactory) -> Store:
+    home = store_copy(shared_data, tmp_path_factory.mktemp("report"))
+    return open_store(home / "aicycle.duckdb", write=True)
 
 
 def _metric(reading, name):  # type: ignore[no-untyped-def]
@@ -44,6 +43,11 @@ def test_as_of_2025_06_30_sees_only_what_was_public_then(store: Store) -> None:
     assert _metric(bl, "rpo:GOOGL").value == 92.4e9
     assert _metric(bl, "backlog:CRWV").value == 25.9e9
     assert bl.charts["breaks"] == []  # Alphabet's redefinition had not happened yet
+    # Micron's quarter to 2025-05-29 (10-Q filed 2025-06-26): revenue $9,301m vs $6,811m a year before.
+    mem = report.reading("memory")
+    mu = _metric(mem, "revenue:MU")
+    assert (mu.period, mu.value) == ("2025Q2", 9_301_000_000)
+    assert _metric(mem, "revenue_yoy:MU").value == pytest.approx(9301 / 6811 - 1, abs=1e-4)
     for r in report.checkpoints:
         assert all(e.filed is not None and e.filed <= EARLY for e in r.evidence), r.id
 
@@ -68,8 +72,8 @@ def test_the_two_dates_read_differently(store: Store) -> None:
     early, late = build_report(store, EARLY), build_report(store)
     assert early.to_dict() != late.to_dict()
     assert early.reading("capex").headline != late.reading("capex").headline
-    assert early.reading("memory").state == "insufficient_data"
-    assert late.reading("memory").state != "insufficient_data"
+    assert early.reading("power").state == "insufficient_data"  # one CRWV quarter: no growth yet
+    assert late.reading("power").state == "expanding"
     assert early.verdict.coverage < late.verdict.coverage
 
 
@@ -144,12 +148,20 @@ def test_verdict_weights_renormalize_and_diffusion_counts(store: Store) -> None:
     assert any(line.startswith("capex (weight 0.30") for line in report.verdict.reasoning)
 
 
-def test_no_data_means_no_verdict(store: Store) -> None:
-    report = build_report(store, dt.date(2020, 1, 1))
+def test_no_data_means_no_verdict() -> None:
+    report = build_report(open_store(memory=True, seed=False), dt.date(2026, 1, 1))
     assert report.verdict.state == "insufficient_data"
     assert report.verdict.score is None
     assert all(r.state == "insufficient_data" for r in report.checkpoints)
     assert verdict(report.checkpoints).diffusion["index"] is None
+
+
+def test_too_little_weight_means_no_verdict(store: Store) -> None:
+    # On 2020-01-01 only capex (Alphabet) and memory (Micron) can be read: 45% of the weight.
+    report = build_report(store, dt.date(2020, 1, 1))
+    assert report.verdict.coverage == pytest.approx(0.45)
+    assert (report.verdict.state, report.verdict.score) == ("insufficient_data", None)
+    assert "their composite would be" in report.verdict.reasoning[-2]
 
 
 def test_guidance_classification_on_metas_revisions(store: Store) -> None:

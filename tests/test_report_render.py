@@ -20,17 +20,16 @@ from aicycle.cycle import CHECKPOINTS, Report, build_report
 from aicycle.render import charts, html, terminal
 from aicycle.render.json import render_report as render_json
 from aicycle.store import Store, open_store
-from tests.factsload import load_all
+from tests.factsload import store_copy
 
 REPO = Path(__file__).resolve().parents[1]
 HOSTILE = '<script>alert("pwned")</script> & "quoted" \'single\' </script><img src=x onerror=alert(1)>'
 
 
 @pytest.fixture(scope="module")
-def store(shared_data: Path) -> Store:
-    s = open_store(memory=True, seed=False)
-    load_all(s, shared_data)
-    return s
+def store(shared_data: Path, tmp_path_factory: pytest.TempPathFactory) -> Store:
+    home = store_copy(shared_data, tmp_path_factory.mktemp("render"))
+    return open_store(home / "aicycle.duckdb")
 
 
 @pytest.fixture(scope="module")
@@ -121,11 +120,7 @@ def test_terminal_dashboard(report: Report) -> None:
 
 
 def _home_with_facts(tmp: Path, shared: Path) -> Path:
-    home = tmp / "home"
-    home.mkdir()
-    with open_store(home / "aicycle.duckdb", write=True, seed=False) as s:
-        load_all(s, shared)
-    return home
+    return store_copy(shared, tmp / "home")
 
 
 def test_cli_report_json_in_a_fresh_process(tmp_path: Path, shared_data: Path) -> None:

@@ -117,8 +117,10 @@ def verdict(readings: list[Reading]) -> Verdict:
     diffusion = _diffusion(readings)
     if score is None or coverage < rules.VERDICT_MIN_COVERAGE:
         state = "insufficient_data"
+        partial = f" (their composite would be {score:+.2f})" if score is not None else ""
         reasoning.append(f"Checkpoints with data carry {coverage:.0%} of the weight "
-                         f"(< {rules.VERDICT_MIN_COVERAGE:.0%} needed): no verdict.")
+                         f"(< {rules.VERDICT_MIN_COVERAGE:.0%} needed){partial}: no verdict.")
+        score = None
     else:
         state = c.state_for(score)
         reasoning.append(f"Composite {score:+.2f} -> {state} (expanding at >= {rules.EXPANDING_AT}, "

@@ -26,6 +26,7 @@ SERIES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("CRWV", ("backlog", "rpo")), ("ORCL", ("rpo",)), ("MSFT", ("rpo", "rpo_commercial")),
     ("GOOGL", ("rpo",)), ("AMZN", ("rpo", "backlog")), ("NBIS", ("arr",)),
 )
+CHART_DAYS = 3 * 365  # history shown in the chart
 LABELS = {"rpo": "RPO", "rpo_commercial": "commercial RPO", "backlog": "backlog", "arr": "ARR"}
 # Definition changes known from the filings: (ticker, metric) -> (first period on the new basis, why).
 KNOWN_BREAKS: dict[tuple[str, str], tuple[dt.date, str]] = {
@@ -46,8 +47,12 @@ def read(store: Store, as_of: dt.date) -> Reading:
             reasoning.append(f"{ticker}: no {'/'.join(options)} public by {as_of}.")
             continue
         breaks = _breaks(ticker, metric, rows)
+        since = as_of - dt.timedelta(days=CHART_DAYS)
         charts["lines"][ticker] = [{"x": r["period_end"].isoformat(), "y": r["value"], "metric": metric,
-                                    "after_break": any(r["period_end"] == b for b, _ in breaks)} for r in rows]
+                                    "after_break": any(r["period_end"] == b for b, _ in breaks)}
+                                   for r in rows if r["period_end"] >= since] or [
+                                   {"x": rows[-1]["period_end"].isoformat(), "y": rows[-1]["value"],
+                                    "metric": metric, "after_break": False}]
         charts["breaks"] += [{"ticker": ticker, "x": b.isoformat(), "text": why} for b, why in breaks]
         g = _company(ticker, metric, rows, breaks, as_of, metrics, evidence, reasoning)
         if g is not None:

@@ -26,6 +26,7 @@ HYPERSCALERS = ("META", "MSFT", "GOOGL", "AMZN", "ORCL")
 # Meta guides and reports capex including finance-lease principal; the others' cash PP&E is the
 # figure their guidance refers to. The first metric with a value for a quarter wins.
 CAPEX_METRICS: dict[str, tuple[str, ...]] = {"META": ("capex_incl_finance_leases", "capex")}
+CHART_QUARTERS = 12  # quarters shown in the chart (the reading itself uses what it needs)
 GUIDANCE_METRICS = ("capex_guidance_low", "capex_guidance_high", "capex_guidance_point")
 # A company's own sentence naming the range it replaced ("..., increased from our prior outlook of
 # $60 billion to $65 billion."): used when the store holds no earlier vintage to compare with.
@@ -297,9 +298,12 @@ def _short(r: Revision) -> str:
 
 
 def _charts(quarters: dict[str, dict[str, dict[str, Any]]], revisions: dict[str, list[Revision]]) -> dict[str, Any]:
+    last = max((q for by_q in quarters.values() for q in by_q), default=None)
+    first = c.shift_quarter(last, 1 - CHART_QUARTERS) if last else ""
     bars = {t: [{"x": q, "y": row["value"], "metric": row["metric"], "url": row.get("url"),
-                 "accession": row.get("accession")} for q, row in by_q.items()]
+                 "accession": row.get("accession")} for q, row in by_q.items() if q >= first]
             for t, by_q in quarters.items() if by_q}
+    bars = {t: pts for t, pts in bars.items() if pts}
     guides = {t: [{"filed": r.guide.filed.isoformat(), "year": r.guide.year, "low": r.guide.low,
                    "high": r.guide.high, "point": r.guide.point, "mid": r.guide.mid, "kind": r.kind}
                   for r in revs] for t, revs in revisions.items() if revs}

@@ -22,6 +22,7 @@ from aicycle.universe import by_role, get
 ID = "memory"
 TITLE = "Memory and HBM"
 METRICS = ("revenue", "operating_income")
+CHART_QUARTERS = 12  # quarters shown in the chart
 
 
 def read(store: Store, as_of: dt.date) -> Reading:
@@ -64,8 +65,8 @@ def _company(store: Store, ticker: str, as_of: dt.date, metrics: list[Metric], e
         if not rows:
             continue
         by_q = {c.calendar_quarter(r): r for r in rows}
-        charts["bars"].setdefault(ticker, {})[metric] = [
-            {"x": q, "y": r["value"], "unit": r["unit"]} for q, r in sorted(by_q.items())]
+        recent = sorted(by_q.items())[-CHART_QUARTERS:]
+        charts["bars"].setdefault(ticker, {})[metric] = [{"x": q, "y": r["value"], "unit": r["unit"]} for q, r in recent]
         q, last = max(by_q.items())
         base = by_q.get(c.shift_quarter(q, -4))
         yoy = c.growth(last["value"], base["value"]) if base else None
