@@ -155,8 +155,8 @@ def test_api_facts_rows_carry_provenance(client: TestClient) -> None:
     assert body["ticker"] == "NVDA" and len(body["rows"]) >= 14
     for row in body["rows"]:
         assert row["source"] and row["filed"] and row["kind"] in ("reported", "derived", "curated")
-    first = body["rows"][0]  # Q4 FY2023: a year-to-date difference, with both accessions
-    assert first["kind"] == "derived" and "0001045810-23-000227" in first["method"]
+    q4 = next(r for r in body["rows"] if r["period_end"] == "2023-01-29")  # Q4 FY2023 = year - 9 months
+    assert q4["kind"] == "derived" and q4["value"] == 509_000_000 and "0001045810-23-000227" in q4["method"]
     assert {r["period_end"] for r in body["rows"]} >= {"2023-01-29", "2026-04-26"}
 
 
