@@ -181,3 +181,13 @@ def test_economics_inputs_edited_in_the_form_rerun_the_model(server: str, page: 
     pg.wait_for_function("[...document.querySelectorAll('div.chart')].every(d => d.dataset.rendered)")
     assert pg.locator("div.chart svg.main-svg").count() >= 3
     assert rec.foreign() == [] and rec.errors == []
+
+
+def test_checkpoint_page_shows_its_evidence_open(server: str, page: tuple) -> None:
+    pg, rec = page
+    pg.goto(f"{server}/checkpoint/backlog")
+    pg.wait_for_function("[...document.querySelectorAll('div.chart')].every(d => d.dataset.rendered)")
+    assert pg.locator("details.evidence").get_attribute("open") is not None
+    rows = pg.locator("details.evidence tbody tr")
+    assert rows.count() >= 1 and rows.first.is_visible()
+    assert rec.foreign() == [] and rec.errors == []

@@ -2,7 +2,12 @@
 // A static file, so the Content-Security-Policy needs no inline script.
 "use strict";
 (function () {
+  function openEvidence() {
+    // A checkpoint's own page shows its evidence table open (the overview keeps it folded).
+    document.querySelectorAll("[data-open-evidence] details.evidence").forEach(function (d) { d.open = true; });
+  }
   function draw() {
+    openEvidence();
     if (typeof Plotly === "undefined") { return; }
     document.querySelectorAll("div.chart[data-figure]").forEach(function (div) {
       var block = document.getElementById(div.getAttribute("data-figure"));
