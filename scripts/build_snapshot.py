@@ -26,10 +26,12 @@ def loaders() -> list[tuple[str, Loader]]:
     out.append(("sec_companyfacts", _companyfacts))
     out.append(("curated_facts", _curated))
     # --- gpu ---
+    from aicycle import gpu_index
     from aicycle.sources import gpu_captures, gpu_curated, gpu_series
 
     out += [("gpu_series", gpu_series.load_shared), ("gpu_captures", gpu_captures.load_shared),
-            ("gpu_observations", gpu_curated.load_shared)]
+            ("gpu_observations", gpu_curated.load_shared),
+            ("gpu_index", lambda store, shared: gpu_index.store_index(store))]  # after the prices
     # --- language ---
     from aicycle.language.loader import load_shared as load_documents
     out.append(("documents", load_documents))

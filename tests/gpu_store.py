@@ -1,14 +1,12 @@
-"""One in-memory store filled by the real GPU loaders, built once per test session (loading takes
-seconds: Store.upsert inserts row by row). Tests must only read it."""
+"""One in-memory store filled by the real GPU loaders, built once per test session. Tests must only
+read it."""
 
 from __future__ import annotations
 
 from functools import cache
-
-from tests.conftest import _shared_dir
-
 from aicycle.sources import gpu_captures, gpu_curated, gpu_series
 from aicycle.store import Store, open_store
+from tests.conftest import _shared_dir
 
 
 @cache

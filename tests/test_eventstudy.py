@@ -20,11 +20,10 @@ from aicycle.store import Store, open_store
 
 
 @pytest.fixture(scope="module")
-def store() -> Store:
-    shared = Path(__file__).resolve().parents[2] / "shared" / "data"
+def store(shared_data: Path) -> Store:
     s = open_store(memory=True, seed=False)
-    prices.load_shared(s, shared)
-    events.load_shared(s, shared)
+    prices.load_shared(s, shared_data)
+    events.load_shared(s, shared_data)
     return s
 
 
@@ -61,7 +60,7 @@ def test_day0_matches_the_events_file(store: Store, shared_data: Path) -> None:
 def _independent(r_est: np.ndarray, m_est: np.ndarray, r_evt: np.ndarray, m_evt: np.ndarray) -> dict:
     """Per security with statsmodels OLS; cross-sectional tests with plain loops, written separately."""
     n_sec, w = r_evt.shape
-    out: dict[str, list] = {k: [] for k in ("alpha", "beta", "sigma", "ar", "car", "t_car", "resid", "dof")}
+    out: dict[str, list] = {k: [] for k in ("alpha", "beta", "sigma", "ar", "t_ar", "car", "t_car", "resid", "dof")}
     for i in range(n_sec):
         ok = np.isfinite(r_est[i]) & np.isfinite(m_est[i])
         x = sm.add_constant(m_est[i][ok])
@@ -69,11 +68,12 @@ def _independent(r_est: np.ndarray, m_est: np.ndarray, r_evt: np.ndarray, m_evt:
         alpha, beta = res.params
         ar = r_evt[i] - alpha - beta * m_evt[i]
         x0 = np.column_stack([np.ones(w), m_evt[i]])
+        t_ar = ar / res.get_prediction(x0).se_obs        # prediction error of each event day
         ones = np.ones(w)
         car_var = res.mse_resid * (w + ones @ x0 @ np.linalg.inv(x.T @ x) @ x0.T @ ones)
         resid = np.full(r_est.shape[1], np.nan)
         resid[ok] = res.resid
-        for k, v in (("alpha", alpha), ("beta", beta), ("sigma", np.sqrt(res.mse_resid)), ("ar", ar),
+        for k, v in (("alpha", alpha), ("beta", beta), ("sigma", np.sqrt(res.mse_resid)), ("ar", ar), ("t_ar", t_ar),
                      ("car", ar.sum()), ("t_car", ar.sum() / np.sqrt(car_var)), ("resid", resid),
                      ("dof", res.df_resid)):
             out[k].append(v)
@@ -105,8 +105,8 @@ def _independent(r_est: np.ndarray, m_est: np.ndarray, r_evt: np.ndarray, m_evt:
 
 
 def _compare(f: core.Fit, cs: dict, ind: dict) -> None:
-    for k in ("alpha", "beta", "sigma", "ar", "car", "t_car"):
-        got = getattr(f, k) if k != "t_car" else f.t_car
+    for k in ("alpha", "beta", "sigma", "ar", "t_ar", "car", "t_car"):
+        got = getattr(f, k)
         np.testing.assert_allclose(got, ind[k], rtol=0, atol=1e-8, err_msg=k)
     for k in ("patell", "bmp", "kp_rbar", "bmp_kp", "portfolio", "generalized_sign", "corrado_rank"):
         assert cs[k][0] == pytest.approx(ind[k], abs=1e-8), k
@@ -225,3 +225,11 @@ def test_spec_rejects_short_estimation_and_overlap() -> None:
         Spec(estimation=10).validate()
     with pytest.raises(InputError, match="overlaps"):
         Spec(window=(-20, 1)).validate()
+
+
+def test_flagged_returns_leave_estimation_and_are_named_in_the_window(store: Store) -> None:
+    on_jump = study.run(store, events.user_event(dt.date(2025, 9, 9), "during"), ["NBIS"], Spec())
+    assert "jump:+49.4%" in on_jump["securities"][0]["notes"][0]
+    later = study.run(store, events.user_event(dt.date(2025, 11, 3), "during"), ["NBIS", "MU"], Spec())
+    excluded = {s["ticker"]: (s["excluded_flagged"], s["n_estimation"]) for s in later["securities"]}
+    assert excluded == {"NBIS": (1, 119), "MU": (0, 120)}

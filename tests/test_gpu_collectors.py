@@ -68,8 +68,9 @@ def test_vast_replay_gives_per_gpu_prices(server: ReplayServer, shared_data: Pat
     eight = next(o for o in on_demand if o.gpu_count == 8)
     assert eight.price_usd_per_gpu_hour == pytest.approx(16.002222222222223 / 8)
     # The query is the documented JSON, once per term; no key is sent when none is configured.
-    types = [json.loads(r.query["q"][0])["type"] for r in server.requests]
-    assert types == ["on-demand", "bid"]
+    sent = [json.loads(r.body) for r in server.requests]
+    assert [(r.method, q["type"]) for r, q in zip(server.requests, sent)] == [("POST", "on-demand"), ("POST", "bid")]
+    assert sent[0]["verified"] == {"eq": True} and sent[0]["rentable"] == {"eq": True}
     assert all("authorization" not in {k.lower() for k in r.headers} for r in server.requests)
 
 
@@ -121,6 +122,8 @@ def test_lambda_and_runpod_documented_shapes(server: ReplayServer) -> None:
                    ("marketplace", "spot"): 1.75}
     assert {o.sku for o in rp.offers} == {"H100-SXM"}
     assert json.loads(server.requests[1].body)["query"].startswith("query GpuTypes")
+    assert server.requests[1].query == {"api_key": ["r"]}
+    assert server.requests[0].headers["Authorization"] == "Bearer l"
 
 
 @pytest.mark.parametrize(("reply", "needle"), [
@@ -186,3 +189,50 @@ def test_each_refresh_adds_a_dated_snapshot(server: ReplayServer, shared_data: P
                        "GROUP BY 1 ORDER BY 1")
     assert [(r["observed_on"].isoformat(), r["n"]) for r in rows] == [("2026-11-01", 12), ("2026-11-02", 12)]
     assert store.count("gpu_snapshots") == 2 and rows[0]["source"] == "vast.ai api"
+
+
+def test_missing_fields_in_the_keyed_providers(shared_data: Path) -> None:
+    from aicycle.sources import gpu_lambda, gpu_runpod, gpu_shadeform
+
+    doc = json.loads(_bytes(shared_data, SHADEFORM))
+    good = doc["instance_types"][0]
+    no_gpus = json.loads(json.dumps(good))
+    no_gpus["configuration"]["num_gpus"] = 0
+    no_conf = {k: v for k, v in good.items() if k != "configuration"}
+    offers, rejected, _ = gpu_shadeform.parse_instance_types({"instance_types": [good, no_gpus, no_conf, None]})
+    assert (len(offers), rejected) == (1, 3)
+
+    lam = json.loads(json.dumps(LAMBDA_DOC))
+    lam["data"]["gpu_1x_broken"] = {"instance_type": {"name": "gpu_1x_broken", "price_cents_per_hour": 100}}
+    lam["data"]["gpu_1x_free"] = {"instance_type": {"name": "gpu_1x_free", "price_cents_per_hour": 0,
+                                                   "specs": {"gpus": 1}}}
+    offers, rejected, _ = gpu_lambda.parse_instance_types(lam)
+    assert (len(offers), rejected) == (1, 2)
+
+    rp = {"data": {"gpuTypes": [*RUNPOD_DOC["data"]["gpuTypes"], {"id": "x", "displayName": "Mystery 1"},
+                                {"displayName": None}]}}
+    offers, rejected, unknown = gpu_runpod.parse_gpu_types(rp)
+    assert rejected == 2 and len(offers) == 3 and unknown == {}
+    with pytest.raises(ValueError, match="no data.gpuTypes"):
+        gpu_runpod.parse_gpu_types({"errors": [{"message": "unauthorized"}]})
+    with pytest.raises(ValueError, match="no 'data' object"):
+        gpu_lambda.parse_instance_types({"error": {"code": "global/invalid-api-key", "message": "bad key"}})
+
+
+def test_two_collections_in_one_day_count_each_offer_once(server: ReplayServer, shared_data: Path) -> None:
+    import datetime as dt
+
+    from aicycle.gpu_index import computed_lines
+
+    server.route("/api/v0/bundles/", Reply(200, _bytes(shared_data, VAST)))
+    store = open_store(memory=True, seed=False)
+    with _client() as c:
+        for hour in (8, 20):
+            refresh_gpu(store, [VastProvider(base_url=server.url)], client=c,
+                        now=dt.datetime(2026, 11, 2, hour, tzinfo=dt.UTC))
+    assert store.count("gpu_prices") == 24
+    (line,) = [ln for ln in computed_lines(store) if ln.term == "on_demand"]
+    (point,) = line.points
+    # 6 offers, not 12. Q1 1.7339, Q3 1.9475, fences [1.4135, 2.268]: all six kept.
+    assert (point.n_quotes, point.n_dropped) == (6, 0)
+    assert point.value == pytest.approx(1.7614, abs=1e-4)

@@ -20,8 +20,8 @@ def store() -> Store:
 
 
 def test_every_row_has_provenance_and_a_real_date(store: Store) -> None:
-    bad = store.query("SELECT * FROM gpu_prices WHERE source IS NULL OR kind NOT IN ('reported','derived','curated') "
-                      "OR method IS NULL OR filed IS NULL OR observed_on IS NULL OR price_usd_per_gpu_hour <= 0 "
+    bad = store.query("SELECT * FROM gpu_prices WHERE source IS NULL "
+                      "OR kind NOT IN ('reported','derived','curated') OR method IS NULL OR filed IS NULL OR observed_on IS NULL OR price_usd_per_gpu_hour <= 0 "
                       "OR filed > observed_on")
     assert bad == []
     assert store.query("SELECT DISTINCT family FROM gpu_prices ORDER BY 1") == [
@@ -91,11 +91,13 @@ def test_toolshed_vastai_is_marketplace_and_clouds_are_list(store: Store) -> Non
 
 
 def test_captures(store: Store) -> None:
-    vast = store.query("SELECT median(price_usd_per_gpu_hour) m, count(*) n FROM gpu_prices WHERE source LIKE 'vast.ai%'")
+    vast = store.query("SELECT median(price_usd_per_gpu_hour) m, count(*) n FROM gpu_prices "
+                       "WHERE source LIKE 'vast.ai%'")
     assert vast[0]["n"] == 6 and vast[0]["m"] == pytest.approx(1.7614, abs=1e-4)
     snap = store.query("SELECT status, n_offers FROM gpu_snapshots WHERE snapshot_id = 'vast-capture-2026-07-15'")
     assert snap == [{"status": "ok", "n_offers": 6}]
-    sfc = store.query("SELECT observed_on, price_usd_per_gpu_hour p FROM gpu_prices WHERE provider = 'sfcompute' ORDER BY 1")
+    sfc = store.query("SELECT observed_on, price_usd_per_gpu_hour p FROM gpu_prices "
+                      "WHERE provider = 'sfcompute' ORDER BY 1")
     assert [r["p"] for r in sfc] == [2.04, 2.01, 1.94, 2.11, 2.12]  # zero-price H200/B200 days skipped
 
 

@@ -222,6 +222,93 @@ def _write_html(result: Any, path: Path) -> None:
 
 # --- gpu ----------------------------------------------------------------------------------------
 
+gpu_app = typer.Typer(help="GPU rental prices: the index, collection from providers, curated imports.",
+                      no_args_is_help=True)
+app.add_typer(gpu_app, name="gpu")
+
+
+@gpu_app.command("prices")
+@guarded
+def gpu_prices(
+    sku: Annotated[str | None, typer.Option(
+        "--sku", help="A SKU group (H100, H200, B200, A100) or a SKU (H100-SXM).")] = None,
+    family: Annotated[str | None, typer.Option("--family", help="marketplace, cloud_list or index.")] = None,
+    term: Annotated[str | None, typer.Option("--term", help="on_demand, spot or reserved.")] = None,
+    as_of: AsOf = None,
+    json_out: JsonOut = False,
+) -> None:
+    """The GPU price index per SKU, family and term, with its history and trend."""
+    from aicycle import gpu_index
+    from aicycle.render.gpu_prices import line_summary, table
+    from aicycle.store import open_store
+
+    group = _gpu_sku_option(sku)
+    if family is not None and family not in ("marketplace", "cloud_list", "index"):
+        raise InputError(f"--family: {family!r} is not marketplace, cloud_list or index")
+    if term is not None and term not in ("on_demand", "spot", "reserved"):
+        raise InputError(f"--term: {term!r} is not on_demand, spot or reserved")
+    day = parse_date(as_of) or dt.date.today()
+    with open_store() as s:
+        lines = [ln for ln in gpu_index.lines(s, day, family, group) if term is None or ln.term == term]
+    summaries = sorted((line_summary(ln, day) for ln in lines),
+                       key=lambda x: (x["sku"], x["family"], x["term"], x["kind"] != "computed", x["name"]))
+    if json_out:
+        print_json({"as_of": day.isoformat(), "method_version": gpu_index.METHOD_VERSION, "lines": summaries})
+        return
+    if not summaries:
+        console.print(f"No GPU prices stored for these filters on or before {day}.")
+        return
+    console.print(table(summaries, day))
+
+
+def _gpu_sku_option(sku: str | None) -> str | None:
+    from aicycle.gpu_skus import GROUPS, UNKNOWN, normalize, skus
+
+    if sku is None or sku in GROUPS or sku in skus():
+        return sku
+    found = normalize(sku)
+    if found == UNKNOWN:
+        raise InputError(f"--sku: {sku!r} is not a known GPU (groups: {', '.join(GROUPS)})")
+    return found
+
+
+@gpu_app.command("collect")
+@guarded
+def gpu_collect(json_out: JsonOut = False) -> None:
+    """Collect offers from every GPU provider (vast.ai; Lambda, RunPod, Shadeform with a key); store a dated snapshot."""
+    from aicycle.gpu_refresh import refresh_gpu
+    from aicycle.store import writing
+
+    with writing() as s:
+        summary = refresh_gpu(s)
+    if json_out:
+        print_json(summary)
+        return
+    for p in summary["providers"]:
+        colour = {"ok": "green", "error": "red"}.get(p["status"], "yellow")
+        console.print(f"[{colour}]{p['status']:<15}[/] {p['provider']:<10} {p['detail']}", highlight=False)
+    console.print(f"snapshot {summary['snapshot_id']}: {summary['rows_inserted']} new price rows")
+
+
+@gpu_app.command("import")
+@guarded
+def gpu_import(path: Annotated[Path, typer.Argument(help="CSV with columns date, sku, price, term, source, url.")],
+               json_out: JsonOut = False) -> None:
+    """Import curated GPU price points (published index levels, dated observations) from a CSV."""
+    from aicycle.gpu_index import store_index
+    from aicycle.sources.gpu_curated import import_csv, read_user_csv
+    from aicycle.store import writing
+
+    read_user_csv(path)  # check every row before taking the writer lock
+    with writing() as s:
+        summary = import_csv(s, path)
+        store_index(s)
+    if json_out:
+        print_json(summary)
+        return
+    console.print(f"{summary['rows']} rows read, {summary['inserted']} new, {summary['changed']} changed")
+
+
 # --- language -----------------------------------------------------------------------------------
 
 language_app = typer.Typer(help="Capex language: stance of sentences, documents, tone and the say-do gap.",
@@ -457,8 +544,8 @@ def event(
     args: Annotated[list[str] | None, typer.Argument(
         help="EVENT_ID, or 'compare EVENT_A EVENT_B'. See --list for the named events.")] = None,
     date: Annotated[str | None, typer.Option("--date", help="Date of your own event (YYYY-MM-DD).")] = None,
-    timing: Annotated[str, typer.Option(
-        "--timing", help="When the news reached US investors: during, before_open, after_close, weekend.")] = "during",
+    timing: Annotated[str | None, typer.Option(
+        "--timing", help="When the news reached US investors: during, before_open, after_close, weekend.")] = None,
     tickers: Tickers = None, group: Group = None,
     market: Annotated[str, typer.Option("--market", help="Market ticker for the model (SPY, SOXX, SMH).")] = "SPY",
     window: Annotated[str, typer.Option("--window", help="Event window a,b in trading days around day 0.")] = "-1,1",

@@ -17,6 +17,7 @@ from typing import Any
 import httpx
 
 from aicycle import config
+from aicycle.gpu_index import store_index
 from aicycle.sources.gpu_base import ERROR, OK, SKIPPED, CollectResult, Provider, offer_rows
 from aicycle.store import Store
 
@@ -68,9 +69,10 @@ def refresh_gpu(store: Store, providers: Sequence[Provider] | None = None, clien
             rows += offer_rows(r, now, snapshot_id, source=f"{r.provider} api")
     store.upsert("gpu_snapshots", snaps)
     inserted, changed = store.upsert("gpu_prices", rows)
+    index = store_index(store)
     return {
         "snapshot_id": snapshot_id, "fetched_at": now.isoformat(), "rows_inserted": inserted,
-        "rows_changed": changed,
+        "rows_changed": changed, "index_points": index["points"],
         "providers": [{"provider": r.provider, "status": r.status, "detail": r.detail, "offers": len(r.offers),
                        "rejected": r.rejected, "unknown": r.unknown} for r in results],
     }

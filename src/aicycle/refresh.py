@@ -92,8 +92,26 @@ def _filings(subs: Any, company: universe.Company) -> list[dict[str, str]]:
     return out
 
 
+def refresh_gpu_prices(writer: Writer, progress: Progress, options: dict[str, Any]) -> dict[str, Any]:
+    """One dated snapshot of every configured GPU-price provider (vast.ai needs no key)."""
+    from aicycle.gpu_refresh import refresh_gpu
+
+    task = progress.add_task("GPU rental prices", total=1)
+    with writer() as store:
+        result = refresh_gpu(store)
+    progress.advance(task)
+    providers = result["providers"]
+    return {
+        "ok": [p["provider"] for p in providers if p["status"] == "ok"],
+        "failed": {p["provider"]: p["detail"] for p in providers if p["status"] == "error"},
+        "skipped": {p["provider"]: p["detail"] for p in providers if p["status"] not in ("ok", "error")},
+        "changes": {"gpu_prices": {"inserted": result["rows_inserted"], "changed": result["rows_changed"]}},
+    }
+
+
 REFRESHERS: dict[str, Refresher] = {
     "sec": refresh_sec,
+    "gpu": refresh_gpu_prices,
 }
 
 

@@ -112,6 +112,22 @@ SCHEMA: dict[str, str] = {
             raw JSON,                       -- the provider's response as received (ok runs)
             PRIMARY KEY (snapshot_id, provider)
         )""",
+    "gpu_index": """
+        CREATE TABLE IF NOT EXISTS gpu_index (
+            family VARCHAR NOT NULL,
+            sku VARCHAR NOT NULL,
+            term VARCHAR NOT NULL,
+            day DATE NOT NULL,
+            median DOUBLE NOT NULL,
+            q1 DOUBLE,
+            q3 DOUBLE,
+            n_quotes INTEGER NOT NULL,      -- after outlier filtering
+            n_providers INTEGER NOT NULL,
+            n_dropped INTEGER NOT NULL,     -- quotes outside the Tukey fences
+            sources VARCHAR NOT NULL,       -- datasets behind the point, '; '-joined
+            method_version VARCHAR NOT NULL,
+            PRIMARY KEY (family, sku, term, day, method_version)
+        )""",
     # --- daily stock prices (sources/prices.py) ---
     "stock_prices": """
         CREATE TABLE IF NOT EXISTS stock_prices (

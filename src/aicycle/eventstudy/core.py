@@ -35,19 +35,26 @@ class Fit:
     alpha: Array
     beta: Array
     sigma: Array              # residual standard deviation
-    resid: Array              # (K, L) estimation-window residuals, NaN where unused
+    used: NDArray[np.bool_]   # (K, L) estimation returns that entered the fit
+    resid0: Array             # (K, L) estimation-window residuals, 0 where unused (mean 0 per row)
     ar: Array                 # (K, W) abnormal returns
     ar_se: Array              # (K, W) standard error of each AR
     car: Array                # (K,)
     car_se: Array             # (K,)
 
     @property
+    def resid(self) -> Array:
+        return np.where(self.used, self.resid0, np.nan)
+
+    @property
     def t_ar(self) -> Array:
-        return self.ar / self.ar_se
+        with np.errstate(invalid="ignore", divide="ignore"):   # a zero-variance row gives NaN, not a warning
+            return self.ar / self.ar_se
 
     @property
     def t_car(self) -> Array:
-        return self.car / self.car_se
+        with np.errstate(invalid="ignore", divide="ignore"):
+            return self.car / self.car_se
 
 
 def fit(r_est: Array, m_est: Array, r_evt: Array, m_evt: Array, model: str = "market") -> Fit:
@@ -55,36 +62,42 @@ def fit(r_est: Array, m_est: Array, r_evt: Array, m_evt: Array, model: str = "ma
     if model not in MODELS:
         raise ValueError(f"unknown model {model!r}")
     use_market = model != "constant_mean"
-    mask = np.isfinite(r_est) & (np.isfinite(m_est) if use_market else True)
+    mask = np.isfinite(r_est)
+    if use_market:
+        mask &= np.isfinite(m_est)
     n = mask.sum(axis=1)
     nf = np.maximum(n, 1).astype(float)
-    r0 = np.where(mask, r_est, 0.0)
+    complete = bool(mask.all())   # the usual case: skip the masking copies
+    r0 = r_est if complete else np.where(mask, r_est, 0.0)
     my = r0.sum(axis=1) / nf
     w = r_evt.shape[1]
     with np.errstate(invalid="ignore", divide="ignore"):
         if model == "market":
-            m0 = np.where(mask, m_est, 0.0)
+            m0 = m_est if complete else np.where(mask, m_est, 0.0)
             mx = m0.sum(axis=1) / nf
-            dx = np.where(mask, m0 - mx[:, None], 0.0)
-            sxx = np.einsum("ij,ij->i", dx, dx)
-            beta = np.einsum("ij,ij->i", dx, r0) / sxx
+            sxx = np.einsum("ij,ij->i", m0, m0) - nf * mx * mx
+            beta = (np.einsum("ij,ij->i", m0, r0) - nf * mx * my) / sxx
             alpha = my - beta * mx
+            resid0 = r0 - beta[:, None] * m0
+            resid0 -= alpha[:, None]
             k = 2
         elif model == "market_adjusted":
             beta = np.ones_like(my)
+            m0 = m_est if complete else np.where(mask, m_est, 0.0)
             alpha = np.zeros_like(my)
+            resid0 = r0 - m0
+            # Brown and Warner (1985): variance of the estimation-window ARs around their mean.
+            resid0 -= (resid0.sum(axis=1) / nf)[:, None]
             k = 1
         else:
             beta = np.zeros_like(my)
             alpha = my
+            resid0 = r0 - my[:, None]
             k = 1
-        fitted = alpha[:, None] + (beta[:, None] * m_est if use_market else 0.0)
-        resid = np.where(mask, r_est - fitted, np.nan)
-        if model == "market_adjusted":
-            # Brown and Warner (1985): variance of the estimation-window ARs around their mean.
-            resid = resid - np.nanmean(resid, axis=1, keepdims=True)
+        if not complete:
+            resid0 *= mask
         dof = (n - k).astype(float)
-        s2 = np.nansum(resid**2, axis=1) / dof
+        s2 = np.einsum("ij,ij->i", resid0, resid0) / dof
         ar = r_evt - alpha[:, None] - (beta[:, None] * m_evt if use_market else 0.0)
         if model == "market":
             dev = m_evt - mx[:, None]
@@ -99,19 +112,19 @@ def fit(r_est: Array, m_est: Array, r_evt: Array, m_evt: Array, model: str = "ma
     bad = n <= k + 1
     for arr in (alpha, beta, s2, car_var, ar_var):
         arr[bad] = np.nan
-    return Fit(model=model, n=n, dof=dof, alpha=alpha, beta=beta, sigma=np.sqrt(s2), resid=resid,
-               ar=ar, ar_se=np.sqrt(ar_var), car=ar.sum(axis=1), car_se=np.sqrt(car_var))
+    return Fit(model=model, n=n, dof=dof, alpha=alpha, beta=beta, sigma=np.sqrt(s2), used=mask,
+               resid0=resid0, ar=ar, ar_se=np.sqrt(ar_var), car=ar.sum(axis=1), car_se=np.sqrt(car_var))
 
 
 def t_pvalue(stat: Array, dof: Array | float) -> Array:
-    """Two-sided p-value of a Student t statistic."""
-    from scipy import stats
+    """Two-sided p-value of a Student t statistic (scipy.special ufunc: no per-call overhead)."""
+    from scipy import special
 
-    return 2.0 * stats.t.sf(np.abs(stat), dof)
+    return 2.0 * special.stdtr(dof, -np.abs(stat))
 
 
 def z_pvalue(stat: Array) -> Array:
     """Two-sided p-value of a standard-normal statistic."""
-    from scipy import stats
+    from scipy import special
 
-    return 2.0 * stats.norm.sf(np.abs(stat))
+    return 2.0 * special.ndtr(-np.abs(stat))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 from typing import Any
@@ -28,19 +29,25 @@ def print_list(console: Console, rows: list[dict[str, Any]]) -> None:
     console.print(table)
 
 
-def pick_event(store: Store, event_id: str | None, date: dt.date | None, timing: str) -> events.Event:
+def pick_event(store: Store, event_id: str | None, date: dt.date | None, timing: str | None) -> events.Event:
+    """A named event (its timing can be overridden with --timing) or the user's own (--date)."""
     if event_id and date:
         raise InputError("give either EVENT_ID or --date, not both")
     if date:
-        return events.user_event(date, timing)
+        return events.user_event(date, timing or "during")
     if not event_id:
         raise InputError("name an event (aicycle event --list) or give --date YYYY-MM-DD")
-    return events.get_event(store, event_id)
+    named = events.get_event(store, event_id)
+    if timing:
+        return dataclasses.replace(named, timing=events.normalize_timing(timing))
+    return named
 
 
 def study(store: Store, event: events.Event, tickers: str | None, group: str | None, spec: Spec) -> dict[str, Any]:
     names = groups.resolve(tickers, group)
     result = study_mod.run(store, event, names, spec)
+    if not result["securities"]:
+        raise InputError("no security could be studied: " + "; ".join(e["error"] for e in result["errors"]))
     result["fundamentals_next"] = fundamentals_next(store, event.date)
     return result
 
@@ -88,11 +95,15 @@ def print_study(console: Console, result: dict[str, Any], html: Path | None) -> 
     console.print(f"[bold]{ev['id']}[/] {ev['date']} ({ev['timing']}) {ev['headline']}", highlight=False)
     console.print(f"model {result['model']}, market {result['market']}, estimation "
                   f"{result['estimation_window']}, window {result['event_window']}", highlight=False)
-    t = Table("ticker", "day 0", "beta", "AR day 0", "CAR", "t", "p")
+    after = next((s["car_after"]["day"] for s in result["securities"] if s["car_after"]), None)
+    later_cols = (f"CAR to {after:+d}", f"return to {after:+d}") if after else ("CAR later", "return later")
+    t = Table("ticker", "day 0", "beta", "AR day 0", "CAR", "t", "p", *later_cols)
     for s in result["securities"]:
         ar0 = next((a["ar"] for a in s["abnormal_returns"] if a["day"] == 0), None)
+        later = s["car_after"]
         t.add_row(s["ticker"], s["day0"], _num(s["beta"]), _pct(ar0), _pct(s["car"]),
-                  _num(s["tests"]["t_car"]["stat"]), _num(s["tests"]["t_car"]["p"], 3))
+                  _num(s["tests"]["t_car"]["stat"]), _num(s["tests"]["t_car"]["p"], 3),
+                  _pct(later and later["car"]), _pct(later and later["cum_return"]))
     console.print(t)
     if result["portfolio"]:
         p = result["portfolio"]

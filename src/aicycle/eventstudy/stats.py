@@ -37,8 +37,12 @@ def _gsum(x: Array, starts: np.ndarray) -> Array:
 def cross_section(f: Fit, groups: np.ndarray) -> dict[str, Array]:
     """Per event (group): N, CAAR and each test statistic with its p-value."""
     starts = _starts(groups)
-    ok = np.isfinite(f.car) & np.isfinite(f.car_se)
+    sizes = np.diff(np.r_[starts, len(f.car)])
+    ok = np.isfinite(f.car) & np.isfinite(f.car_se) & (np.nan_to_num(f.car_se) > 0)
     okf = ok.astype(float)
+    all_ok = bool(ok.all())
+    used = f.used if all_ok else f.used & ok[:, None]       # estimation days of usable rows
+    e0 = f.resid0 if all_ok else f.resid0 * okf[:, None]    # residuals, 0 where unused
     n = _gsum(okf, starts)
     car = np.where(ok, f.car, 0.0)
     scar = np.where(ok, f.car / np.where(ok, f.car_se, 1.0), 0.0)
@@ -47,8 +51,7 @@ def cross_section(f: Fit, groups: np.ndarray) -> dict[str, Array]:
     with np.errstate(invalid="ignore", divide="ignore"):
         caar = _gsum(car, starts) / n
         out["caar"] = caar
-        sd_car = np.sqrt(_gsum(np.where(ok, (car - np.repeat(caar, np.diff(np.r_[starts, len(car)]))) ** 2, 0.0),
-                               starts) / (n - 1))
+        sd_car = np.sqrt(_gsum(np.where(ok, (car - np.repeat(caar, sizes)) ** 2, 0.0), starts) / (n - 1))
         out["cross_sectional_t"] = caar / (sd_car / np.sqrt(n))
         out["cross_sectional_t_p"] = t_pvalue(out["cross_sectional_t"], n - 1)
 
@@ -58,41 +61,39 @@ def cross_section(f: Fit, groups: np.ndarray) -> dict[str, Array]:
         out["patell_p"] = z_pvalue(out["patell"])
 
         mean_scar = _gsum(scar, starts) / n
-        dev = np.where(ok, scar - np.repeat(mean_scar, np.diff(np.r_[starts, len(scar)])), 0.0)
+        dev = np.where(ok, scar - np.repeat(mean_scar, sizes), 0.0)
         sd_scar = np.sqrt(_gsum(dev**2, starts) / (n - 1))
         bmp = mean_scar / (sd_scar / np.sqrt(n))
         out["bmp"], out["bmp_p"] = bmp, t_pvalue(bmp, n - 1)
 
-        rbar = mean_residual_correlation(f.resid, ok, starts, n)
+        rbar = mean_residual_correlation(e0, starts, n)
         out["kp_rbar"] = rbar
         out["bmp_kp"] = bmp * np.sqrt((1.0 - rbar) / (1.0 + (n - 1.0) * rbar))
         out["bmp_kp_p"] = t_pvalue(out["bmp_kp"], n - 1)
 
-        out.update(_portfolio(f, ok, starts, n, w))
-        out.update(_sign(f, ok, starts, n))
-        out.update(_rank(f, ok, starts, w))
+        out.update(_portfolio(f, e0, used, ok, starts, n, w))
+        out.update(_sign(f, e0, used, ok, starts, n))
+        out.update(_rank(f, used, ok, starts, w))
     return out
 
 
-def mean_residual_correlation(resid: Array, ok: np.ndarray, starts: np.ndarray, n: Array) -> Array:
+def mean_residual_correlation(e0: Array, starts: np.ndarray, n: Array) -> Array:
     """Average pairwise correlation of estimation-window residuals within each event.
 
-    With z_i the residuals demeaned and scaled to unit length (missing days as 0), the pairwise
-    correlations sum to (|sum z_i|^2 - N) / 2, so r = (|sum z_i|^2 - N) / (N (N - 1)): O(N L), not O(N^2 L).
+    Residuals of every model have mean 0 over the days they use; with missing days as 0 and each
+    row scaled to unit length (z_i), the pairwise correlations sum to (|sum z_i|^2 - N) / 2, so
+    r = (|sum z_i|^2 - N) / (N (N - 1)): O(N L), not O(N^2 L).
     """
-    e = np.where(np.isfinite(resid) & ok[:, None], resid, 0.0)
-    cnt = np.maximum((e != 0).sum(axis=1, keepdims=True), 1)
-    e = np.where(e != 0, e - e.sum(axis=1, keepdims=True) / cnt, 0.0)
-    norm = np.sqrt(np.einsum("ij,ij->i", e, e))
-    z = e / np.where(norm > 0, norm, 1.0)[:, None]
+    norm = np.sqrt(np.einsum("ij,ij->i", e0, e0))
+    z = e0 * (1.0 / np.where(norm > 0, norm, 1.0))[:, None]
     s = _gsum(z, starts)
     return (np.einsum("ij,ij->i", s, s) - n) / (n * (n - 1.0))
 
 
-def _portfolio(f: Fit, ok: np.ndarray, starts: np.ndarray, n: Array, w: int) -> dict[str, Array]:
-    res = np.where(ok[:, None] & np.isfinite(f.resid), f.resid, 0.0)
-    cnt = _gsum((ok[:, None] & np.isfinite(f.resid)).astype(float), starts)
-    aar_est = _gsum(res, starts) / cnt                         # (G, L) portfolio AR, estimation window
+def _portfolio(f: Fit, e0: Array, used: np.ndarray, ok: np.ndarray, starts: np.ndarray, n: Array,
+               w: int) -> dict[str, Array]:
+    cnt = np.add.reduceat(used, starts, axis=0, dtype=np.float64)
+    aar_est = _gsum(e0, starts) / cnt                         # (G, L) portfolio AR, estimation window
     m = np.isfinite(aar_est).sum(axis=1)
     mean_est = np.nansum(aar_est, axis=1) / m
     sd = np.sqrt(np.nansum((aar_est - mean_est[:, None]) ** 2, axis=1) / (m - 1))
@@ -103,26 +104,31 @@ def _portfolio(f: Fit, ok: np.ndarray, starts: np.ndarray, n: Array, w: int) -> 
             "portfolio_day_t": t_day, "portfolio_day_p": t_pvalue(t_day, (m - 1)[:, None])}
 
 
-def _sign(f: Fit, ok: np.ndarray, starts: np.ndarray, n: Array) -> dict[str, Array]:
-    valid = ok[:, None] & np.isfinite(f.resid)
-    pos_est = _gsum((valid & (f.resid > 0)).sum(axis=1).astype(float), starts)
-    tot_est = _gsum(valid.sum(axis=1).astype(float), starts)
+def _sign(f: Fit, e0: Array, used: np.ndarray, ok: np.ndarray, starts: np.ndarray, n: Array) -> dict[str, Array]:
+    pos_est = _gsum(np.count_nonzero(e0 > 0, axis=1).astype(float), starts)
+    tot_est = _gsum(np.count_nonzero(used, axis=1).astype(float), starts)
     p = pos_est / tot_est
     wins = _gsum((ok & (f.car > 0)).astype(float), starts)
     z = (wins - n * p) / np.sqrt(n * p * (1.0 - p))
     return {"generalized_sign": z, "generalized_sign_p": z_pvalue(z), "positive": wins}
 
 
-def _rank(f: Fit, ok: np.ndarray, starts: np.ndarray, w: int) -> dict[str, Array]:
-    combined = np.concatenate([f.resid, f.ar], axis=1)
-    combined = np.where(ok[:, None], combined, np.nan)
+def _rank(f: Fit, used: np.ndarray, ok: np.ndarray, starts: np.ndarray, w: int) -> dict[str, Array]:
+    k, length = used.shape
+    # Ranks only need the order; float32 sorts twice as fast and returns 1e-7 apart do not occur.
+    combined = np.empty((k, length + w), dtype=np.float32)
+    combined[:, :length] = f.resid0
+    combined[:, length:] = f.ar
+    if not used.all():
+        combined[:, :length][~used] = np.nan
+    combined[~ok, length:] = np.nan
     finite = np.isfinite(combined)
-    order = np.argsort(combined, axis=1, kind="stable")            # NaN sort last
-    ranks = np.empty(combined.shape, dtype=np.float64)
-    np.put_along_axis(ranks, order, np.arange(1, combined.shape[1] + 1, dtype=np.float64)[None, :], axis=1)
-    count = finite.sum(axis=1, keepdims=True).astype(float)
+    order = np.argsort(combined, axis=1)                          # NaN sort last
+    ranks = np.empty(combined.shape, dtype=np.float32)
+    np.put_along_axis(ranks, order, np.arange(1, length + w + 1, dtype=np.float32)[None, :], axis=1)
+    count = finite.sum(axis=1, keepdims=True)
     u = np.where(finite, ranks / (count + 1.0) - 0.5, 0.0)
-    ubar = _gsum(u, starts) / _gsum(finite.astype(float), starts)  # (G, L + W)
+    ubar = _gsum(u, starts) / np.add.reduceat(finite, starts, axis=0, dtype=np.float64)  # (G, L + W)
     s_u = np.sqrt(np.nanmean(ubar**2, axis=1))
     t = np.nansum(ubar[:, -w:], axis=1) / (np.sqrt(w) * s_u)
     return {"corrado_rank": t, "corrado_rank_p": z_pvalue(t), "corrado_day": ubar[:, -w:] / s_u[:, None]}

@@ -7,7 +7,7 @@ from typing import Any
 
 import numpy as np
 
-from aicycle.errors import AicycleError, InputError
+from aicycle.errors import AicycleError
 from aicycle.events import Event
 from aicycle.eventstudy import core, stats
 from aicycle.eventstudy.data import Context, SecurityReturns, security_returns, split
@@ -38,28 +38,30 @@ def run(store: Store, event: Event, tickers: Sequence[str], spec: Spec) -> dict[
     if not secs:
         return result
     parts = [split(s, spec) for s in secs]
-    f = core.fit(*(np.vstack([p[k] for p in parts]) for k in ("r_est", "m_est", "r_evt", "m_evt")),
-                 model=spec.model)
-    cs = stats.cross_section(f, np.zeros(len(secs), dtype=np.int64))
-    keep = []
+    f = _fit(parts, range(len(parts)), spec)
+    keep, good = [], []
     for i, (sec, part) in enumerate(zip(secs, parts)):
-        if not np.isfinite(f.car_se[i]) or not np.isfinite(f.car[i]):
+        if not (np.isfinite(f.car_se[i]) and f.car_se[i] > 0 and np.isfinite(f.car[i])):
             errors.append({"ticker": sec.ticker, "error": _why_not(sec, f, i, spec)})
             continue
         keep.append(_security(sec, part, f, i, spec))
-    if len(keep) < len(secs):  # recompute the cross-section without the securities that failed
-        good = [i for i, s in enumerate(secs) if s.ticker in {k["ticker"] for k in keep}]
-        f = core.fit(*(np.vstack([parts[i][k] for i in good]) for k in ("r_est", "m_est", "r_evt", "m_evt")),
-                     model=spec.model)
-        cs = stats.cross_section(f, np.zeros(len(good), dtype=np.int64)) if good else {}
+        good.append(i)
+    if keep:  # the cross-section only over securities that could be estimated (rows are independent)
+        f_good = f if len(good) == len(secs) else _fit(parts, good, spec)
+        result["portfolio"] = _portfolio(stats.cross_section(f_good, np.zeros(len(good), dtype=np.int64)), spec)
     result["securities"] = keep
     result["notes"] = sorted({n for s in secs for n in s.notes})
-    if keep:
-        result["portfolio"] = _portfolio(cs, spec)
     return result
 
 
+def _fit(parts: list[dict[str, Any]], rows: Sequence[int], spec: Spec) -> core.Fit:
+    stack = {k: np.vstack([parts[i][k] for i in rows]) for k in ("r_est", "m_est", "r_evt", "m_evt")}
+    return core.fit(stack["r_est"], stack["m_est"], stack["r_evt"], stack["m_evt"], model=spec.model)
+
+
 def _why_not(sec: SecurityReturns, f: core.Fit, i: int, spec: Spec) -> str:
+    if f.car_se[i] == 0:
+        return f"{sec.ticker}: is the market ({spec.market}) itself: no abnormal return to measure"
     if f.n[i] < spec.estimation // 2:
         return (f"{sec.ticker}: estimation window too short: {int(f.n[i])} usable returns of "
                 f"{spec.estimation} before day 0 {sec.day0}")
@@ -77,16 +79,19 @@ def _security(sec: SecurityReturns, part: dict[str, Any], f: core.Fit, i: int, s
                     "t": _f(t_ar[k]), "p": _f(p_ar[k]), "return": _f(sec.r[j]),
                     "market_return": _f(sec.m[j]), "flag": sec.flags[j]})
     t_car = f.t_car[i]
+    flagged = [f"day {r['day']} ({r['date']}) return flagged {r['flag']}: kept, it is in the event window"
+               for r in ars if r["flag"]]
     return {
         "ticker": sec.ticker, "exchange": sec.exchange, "day0": sec.day0.isoformat(),
         "series": sec.series, "market_series": sec.market_series, "url": sec.url,
-        "alpha": _f(f.alpha[i]), "beta": _f(f.beta[i]) if spec.model == "market" else _f(f.beta[i]),
+        "alpha": _f(f.alpha[i]), "beta": _f(f.beta[i]),
         "sigma": _f(f.sigma[i]), "n_estimation": int(f.n[i]), "excluded_flagged": sec.excluded,
         "abnormal_returns": ars, "car": _f(f.car[i]), "car_se": _f(f.car_se[i]),
         "tests": {"t_car": {"stat": _f(t_car), "p": _f(core.t_pvalue(t_car, f.dof[i]))},
                   "t_ar_day0": _day0_test(ars)},
-        "path": _path(sec, part, f, i, spec),
-        "notes": sec.notes,
+        "path": (path := _path(sec, part, f, i, spec)),
+        "car_after": path[-1] if path and path[-1]["day"] > spec.window[1] else None,
+        "notes": sec.notes + flagged,
     }
 
 
@@ -127,9 +132,3 @@ def _f(x: Any) -> float | None:
     x = float(x)
     return x if np.isfinite(x) else None
 
-
-def check_tickers(tickers: Sequence[str]) -> list[str]:
-    out = [t.strip().upper() for t in tickers if t.strip()]
-    if not out:
-        raise InputError("--tickers: no ticker given")
-    return list(dict.fromkeys(out))

@@ -1,4 +1,4 @@
-"""RunPod prices (needs a key), from its GraphQL API: `POST {base}/graphql`.
+"""RunPod prices (needs a key), from its GraphQL API: `POST {base}/graphql?api_key=KEY`.
 
 `gpuTypes { id displayName memoryInGb securePrice communityPrice secureSpotPrice communitySpotPrice }`
 gives the hourly price **per GPU** (API_NOTES.md: runpod-sdk GpuInfo). Secure Cloud runs in RunPod's
@@ -77,8 +77,8 @@ class RunPodProvider:
 
     def collect(self, client: httpx.Client) -> CollectResult:
         url = f"{self.base_url}/graphql"
-        payload = request_json(client, "POST", url, NAME, json={"query": QUERY},
-                               headers={"Authorization": f"Bearer {self.api_key}"})
+        # RunPod's GraphQL docs pass the key as the `api_key` query parameter (never echoed in errors).
+        payload = request_json(client, "POST", url, NAME, json={"query": QUERY}, params={"api_key": self.api_key})
         offers, rejected, unknown = parse_gpu_types(payload)
         return CollectResult(provider=NAME, status=OK, url=url, offers=offers, raw=payload,
                              rejected=rejected, unknown=dict(unknown),

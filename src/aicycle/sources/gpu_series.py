@@ -117,7 +117,7 @@ def _henry_month(rec: dict[str, str], norm: Normalizer) -> list[dict[str, Any]]:
     common = {"observed_at": when, "sku": norm(rec["index_code"]), "raw_name": rec["index_code"],
               "family": "cloud_list", "source": HENRY[0], "url": HENRY[1], "kind": "reported",
               "snapshot_id": "henryzhangpku:backfill_ratecards"}
-    flag = rec["flags"] or None
+    flag = rec["flags"] or None  # e.g. dispersion above the source's ceiling: the whole month needs care
     out = [price_row(**common, term="on_demand", provider="henryzhangpku-gix", stat="published_median",
                      price=float(rec["value"]), n_offers=int(rec["provider_count"]), flag=flag,
                      method=f"value column (median of provider rates); {label}")]
@@ -129,7 +129,7 @@ def _henry_month(rec: dict[str, str], norm: Normalizer) -> list[dict[str, Any]]:
                                  method=f"{col} column; {label}"))
     for part in filter(None, rec["providers"].split(";")):
         provider, value = part.split("=")
-        out.append(price_row(**common, term="on_demand", provider=provider, stat="provider_rate",
+        out.append(price_row(**common, term="on_demand", provider=provider, stat="provider_rate", flag=flag,
                              price=float(value), method=f"providers column ({provider}={value}); {label}"))
     return out
 

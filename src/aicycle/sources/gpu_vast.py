@@ -1,14 +1,14 @@
 """vast.ai public offer search: a marketplace where hosts set the price of whole machines.
 
-`GET {base}/api/v0/bundles/?q=<JSON query>` returns `{"offers": [...]}` (API_NOTES.md; the CLI's
-default server is console.vast.ai). `dph_total` is dollars per hour for the whole offer, so the
-price per GPU-hour is `dph_total / num_gpus`; an interruptible ("bid") offer's floor is `min_bid`
-for the machine, divided the same way. No key is needed for search; one is sent when configured.
+The official CLI (vast-python `vast.py` @ b25bd952, API_NOTES.md) POSTs the JSON query to
+`{base}/api/v0/bundles/` on console.vast.ai and reads `{"offers": [...]}`; so does this collector.
+`dph_total` is dollars per hour for the whole offer, so the price per GPU-hour is
+`dph_total / num_gpus`; an interruptible ("bid") offer's floor is `min_bid` for the machine, divided
+the same way. No key is needed for search; one is sent when configured.
 """
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from typing import Any
 
@@ -80,8 +80,7 @@ class VastProvider:
         result = CollectResult(provider=NAME, status=OK, url=url, raw={})
         unknown: Counter[str] = Counter()
         for query_type in TERMS:
-            payload = request_json(client, "GET", url, NAME, headers=headers,
-                                   params={"q": json.dumps(query(query_type))})
+            payload = request_json(client, "POST", url, NAME, headers=headers, json=query(query_type))
             try:
                 offers, rejected, unk = parse_offers(payload, query_type)
             except ValueError as exc:
