@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 
 from aicycle import facts
-from aicycle.sources.edgar_facts import load_file
-from aicycle.store import Store, open_store
+from aicycle.store import Store
+from tests.data_layer import shared_store
 
 FILES = {
     "NVDA": "edgar/companyfacts/CIK0001045810.json",
@@ -32,9 +32,8 @@ METRICS = ("capex", "revenue", "operating_income", "rpo")
 
 @pytest.fixture(scope="module")
 def store(shared_data: Path) -> Store:
-    s = open_store(memory=True, seed=False)
-    for ticker, rel in FILES.items():
-        load_file(s, shared_data / rel, ticker)
+    s = shared_store(shared_data)
+    assert set(FILES) <= {r["ticker"] for r in s.query("SELECT DISTINCT ticker FROM facts")}
     return s
 
 

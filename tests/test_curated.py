@@ -83,3 +83,42 @@ def test_a_bad_row_rejects_the_whole_file(tmp_path: Path, shared_data: Path, old
         curated.load_file(s, path, shared_data)
     assert str(path) in str(err.value) and "row 56" in str(err.value) and problem in str(err.value)
     assert s.count("facts") == 0  # nothing half-written
+
+
+def test_quoted_document_dates_a_fact(store: Store) -> None:
+    orcl = facts.latest(store, "ORCL", "rpo")
+    assert orcl is not None and orcl["value"] == 638e9
+    assert orcl["filed"] == dt.date(2026, 6, 10) and orcl["flag"] is None  # the 8-K quoted in the quotes file
+
+
+def test_filings_beat_curated_transcriptions(shared_data: Path) -> None:
+    from tests.data_layer import shared_store
+
+    s = shared_store(shared_data)
+    q3 = next(r for r in facts.series(s, "GOOGL", "rpo") if r["period_end"] == dt.date(2025, 9, 30))
+    assert q3["kind"] == "reported" and q3["filed"] == dt.date(2025, 10, 30)
+    q2_2026 = facts.latest(s, "GOOGL", "rpo")  # no filing in the file yet: the curated row fills in
+    assert q2_2026 is not None and q2_2026["kind"] == "curated" and q2_2026["value"] == 519.5e9
+
+
+def test_cli_load_facts_own_csv(home: Path, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from aicycle.cli import app
+
+    own = tmp_path / "mine.csv"
+    own.write_text(
+        "date,company,ticker,metric,value,unit,period,source_type,source,source_url,seen_via,notes\n"
+        "2026-08-12,CoreWeave,CRWV,revenue_backlog,104,USD bn,2026Q2,my notes,"
+        "accession 0001769628-26-000362,,,\n")
+    runner = CliRunner()
+    result = runner.invoke(app, ["load-facts", str(own)])
+    assert result.exit_code == 0, result.output
+    assert "1 rows (1 new, 0 changed)" in result.output
+    again = runner.invoke(app, ["load-facts", str(own)])
+    assert "1 rows (0 new, 0 changed)" in again.output
+    shown = runner.invoke(app, ["facts", "CRWV", "backlog", "--format", "json"])
+    assert '"value": 104000000000.0' in shown.output and '"filed": "2026-08-12"' in shown.output
+    own.write_text(own.read_text().replace("USD bn", "USD zillions"))
+    bad = runner.invoke(app, ["load-facts", str(own)])
+    assert bad.exit_code == 2 and "mine.csv: row 2: unknown unit" in " ".join(bad.output.split())

@@ -15,6 +15,7 @@ from aicycle.errors import DataError
 from aicycle.sources import companyfacts
 from aicycle.sources.edgar_facts import load_file
 from aicycle.store import Store, open_store
+from tests.data_layer import shared_store
 
 D = dt.date
 NVDA = "edgar/companyfacts/CIK0001045810.json"
@@ -26,10 +27,7 @@ MSFT = "edgar/companyfacts_trimmed/CIK0000789019_msft_annual_trimmed.json"
 
 @pytest.fixture(scope="module")
 def store(shared_data: Path) -> Store:
-    s = open_store(memory=True, seed=False)
-    for ticker, rel in (("NVDA", NVDA), ("GOOGL", GOOGL), ("MU", MU), ("MSFT", MSFT)):
-        load_file(s, shared_data / rel, ticker)
-    return s
+    return shared_store(shared_data)
 
 
 def _period(rows: list[dict], end: D) -> dict:
@@ -54,7 +52,8 @@ def test_no_ytd_or_annual_value_is_a_quarter(store: Store) -> None:
             assert 80 <= periods.days(row["period_start"], row["period_end"]) <= 100, row
     years = facts.series(store, "MSFT", "capex", freq="year")
     assert [r["value"] for r in years][-2:] == [44_477_000_000, 64_551_000_000]
-    assert facts.series(store, "MSFT", "capex") == []  # annual-only file: no quarters invented
+    sec_quarters = [r for r in facts.series(store, "MSFT", "capex") if r["kind"] != "curated"]
+    assert sec_quarters == []  # annual-only file: no quarters invented
 
 
 def test_nvidia_capex_tag_chosen_per_period(store: Store) -> None:
@@ -159,3 +158,32 @@ def test_cli_unknown_ticker_or_metric_exits_2(home: Path) -> None:
     assert bad_ticker.exit_code == 2 and "unknown ticker" in bad_ticker.output
     bad_metric = runner.invoke(app, ["facts", "NVDA", "ebitda"])
     assert bad_metric.exit_code == 2 and "unknown metric" in bad_metric.output
+
+
+def test_mixed_precision_difference_is_flagged(shared_data: Path) -> None:
+    """CoreWeave's 2026 10-K states 2024 in millions, its 2025 10-Q the nine months in thousands."""
+    s = open_store(memory=True, seed=False)
+    load_file(s, shared_data / CRWV, "CRWV")
+    q4 = _period(facts.series(s, "CRWV", "capex"), D(2024, 12, 31))
+    assert q4["value"] == 3_497_749_000 and q4["flag"] == "mixed_precision"
+    q1 = _period(facts.series(s, "CRWV", "capex"), D(2025, 3, 31))
+    assert q1["flag"] is None  # a reported 3-month fact
+
+
+def test_revenue_concept_chosen_per_period(store: Store) -> None:
+    """Alphabet moved from RevenueFromContractWithCustomerExcludingAssessedTax to Revenues in 2025."""
+    rows = facts.series(store, "GOOGL", "revenue")
+    old = _period(rows, D(2023, 3, 31))
+    assert old["tag"] == "RevenueFromContractWithCustomerExcludingAssessedTax" and old["value"] == 69_787_000_000
+    assert _period(rows, D(2026, 3, 31))["tag"] == "Revenues"
+    # Q1 2025 was first public under the old concept, later repeated under the new one: same value
+    first = _period(facts.series(store, "GOOGL", "revenue", D(2025, 5, 1)), D(2025, 3, 31))
+    later = _period(rows, D(2025, 3, 31))
+    assert first["tag"] != later["tag"] and first["value"] == later["value"] == 90_234_000_000
+
+
+def test_coverage_summary(store: Store) -> None:
+    cov = facts.coverage(store, "sec_companyfacts")
+    assert cov["NVDA"]["last_period"] == "2026-04-26" and cov["NVDA"]["latest_filed"] == "2026-05-20"
+    assert set(cov) == {"CRWV", "GOOGL", "MSFT", "MU", "NBIS", "NVDA"}
+    assert "rpo" in cov["GOOGL"]["metrics"] and "capex_incl_finance_leases" in cov["GOOGL"]["metrics"]

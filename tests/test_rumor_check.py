@@ -6,13 +6,16 @@ import csv
 import datetime as dt
 import hashlib
 import json
+import re
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-import _rumor_store
+from tests import rumor_store
 from aicycle.cli import app
 from aicycle.errors import InputError
 from aicycle.rumor import check
@@ -26,9 +29,7 @@ EVIDENCE_FIELDS = {"text", "value", "unit", "period", "date", "source", "url", "
 
 @pytest.fixture(scope="session")
 def store(shared_data: Path) -> Store:
-    s = open_store(memory=True, seed=False)
-    _rumor_store.load(s, shared_data)
-    return s
+    return rumor_store.loaded_store(shared_data)
 
 
 @pytest.mark.parametrize("row", ROWS, ids=[f"{r['claim'][:40]}@{r['as_of']}" for r in ROWS])
@@ -64,16 +65,19 @@ def test_every_decided_verdict_rests_on_evidence(store: Store) -> None:
             assert any(e["points"] == side for e in result["evidence"]), row
 
 
-def test_rows_made_public_later_do_not_change_the_answer(store: Store, shared_data: Path) -> None:
-    """Delete everything public after as_of from a second store: the answer must be identical."""
+def test_rows_made_public_later_do_not_change_the_answer(store: Store) -> None:
+    """Delete everything public after as_of: the answer must be identical."""
     as_of = "2026-04-28"
-    claims = ["Meta raises capex guidance", "Hyperscalers cutting capex", "GPU rental prices are rising"]
+    claims = ["Meta raises capex guidance", "Hyperscalers cutting capex", "GPU rental prices are rising",
+              "Micron HBM sold out for 2026", "CoreWeave backlog shrinking"]
     before = [check(store, c, as_of) for c in claims]
-    trimmed = open_store(memory=True, seed=False)
-    _rumor_store.load(trimmed, shared_data)
-    trimmed.con.execute("DELETE FROM facts WHERE filed > ?", [as_of])
-    trimmed.con.execute("DELETE FROM gpu_prices WHERE observed_on > ?", [as_of])
-    after = [check(trimmed, c, as_of) for c in claims]
+    store.con.execute("BEGIN TRANSACTION")
+    try:
+        store.con.execute("DELETE FROM facts WHERE filed > ?", [as_of])
+        store.con.execute("DELETE FROM gpu_prices WHERE observed_on > ? OR filed > ?", [as_of, as_of])
+        after = [check(store, c, as_of) for c in claims]
+    finally:
+        store.con.execute("ROLLBACK")
     assert before == after
 
 
@@ -140,11 +144,17 @@ def test_company_documents_are_read_for_stance(shared_data: Path) -> None:
 # --- CLI ----------------------------------------------------------------------------------------
 
 @pytest.fixture
-def cli_home(home: Path, shared_data: Path) -> Path:
+def cli_home(home: Path, store: Store) -> Path:
+    """A store file in a fresh aicycle home, copied from the session's loaded store."""
     home.mkdir(parents=True, exist_ok=True)
-    s = open_store(home / "aicycle.duckdb", write=True, seed=False)
-    _rumor_store.load(s, shared_data)
-    s.close()
+    target = open_store(home / "aicycle.duckdb", write=True, seed=False)
+    target.close()
+    store.con.execute("ATTACH ? AS cli_db", [str(home / "aicycle.duckdb")])
+    try:
+        for table in ("facts", "gpu_prices", "documents"):
+            store.con.execute(f"INSERT INTO cli_db.{table} SELECT * FROM {table}")
+    finally:
+        store.con.execute("DETACH cli_db")
     return home
 
 
@@ -170,3 +180,29 @@ def test_cli_hostile_and_bad_input(cli_home: Path) -> None:
     assert res.exit_code == 0 and "UNCLEAR" in res.stdout
     res = _run("Meta cuts capex", "--as-of", "2026-02-30")
     assert res.exit_code == 2 and "not a date" in res.stderr and "Traceback" not in res.output
+
+
+@settings(max_examples=120, deadline=None)
+@given(text=st.text(max_size=300) | st.sampled_from([
+    "Meta cuts capex", "GPU prices collapse", "$NVDA backlog shrinks", "Hyperscalers raise guidance to $1T",
+    "Micron HBM sold out", "neoclouds add 5 GW of power"]).map(lambda s: s + " \u202e\x00<i>"),
+    day=st.dates(min_value=dt.date(2015, 1, 1), max_value=dt.date(2030, 12, 31)))
+def test_any_text_on_any_day_gives_a_verdict(store: Store, text: str, day: dt.date) -> None:
+    result = check(store, text, day)
+    assert result["verdict"] in ("supported", "contradicted", "unclear")
+    assert all(e["date"] <= day.isoformat() for e in result["evidence"])
+
+
+def test_a_base_of_another_kind_is_said(store: Store) -> None:
+    """Microsoft's calendar-2026 outlook against its June fiscal-year cash capex: flagged, weighed less."""
+    result = check(store, "Microsoft cuts capex", "2026-08-01")
+    level = [e for e in result["evidence"] if e["signal"] == "guidance_level"]
+    assert result["verdict"] == "contradicted"
+    assert level and level[0]["caveat"] and "fiscal year ending June" in level[0]["caveat"]
+
+
+def test_group_claims_count_the_members(store: Store) -> None:
+    result = check(store, "Hyperscalers cutting capex", "2025-06-30")
+    counted = re.search(r"Of (\d) with evidence, 0 back the claim and (\d) contradict it\.", result["reasoning"])
+    assert counted and counted.group(1) == counted.group(2) and int(counted.group(1)) >= 3
+    assert {e["ticker"] for e in result["evidence"]} >= {"META", "GOOGL", "AMZN"}

@@ -35,6 +35,39 @@ def test_headlines_parse_by_meaning(text: str, company: str | None, metric: str,
     assert claim.parsed() == {"company": company, "metric": metric, "direction": direction}
 
 
+@pytest.mark.parametrize(("text", "metric", "direction"), [
+    ("Meta capex growth to slow in 2027", "capex", "down"),
+    ("Meta sees capex growth accelerating", "capex", "up"),
+    ("GPU shortage eases", "gpu_rental_prices", "down"),
+    ("Meta's AI capex boom is over", "capex", "down"),
+    ("Big Tech doubles down on AI spending", "ai_investment", "up"),
+    ("Microsoft walks back AI data center plans", "data_center_construction", "down"),
+    ("Samsung faces HBM glut", "memory_supply", "down"),
+    ("Google parent Alphabet hikes spending forecast", "capex_guidance", "up"),
+    ("Rental rates for B200 crash", "gpu_rental_prices", "down"),
+    ("Demand for accelerators is slowing", "gpu_rental_prices", "down"),
+    ("Liquid cooling demand surges at Meta data centers", "data_center_construction", "up"),
+    ("Meta puts data center projects on hold", "data_center_construction", "down"),
+    ("Meta said to be mulling a slowdown in data-center build-out", "data_center_construction", "down"),
+])
+def test_phrasings_outside_the_claim_set(text: str, metric: str, direction: str) -> None:
+    claim = parse_claim(text)
+    assert (claim.metric, claim.direction) == (metric, direction), claim.cues
+
+
+def test_no_company_reads_as_the_spenders() -> None:
+    claim = parse_claim("AI spending slowdown")
+    assert claim.problem is None and claim.company == "hyperscalers" and "META" in claim.tickers
+    assert parse_claim("GPU rental prices fall").tickers == []
+
+
+def test_the_new_figure_is_read_not_the_old_one() -> None:
+    claim = parse_claim("Meta raises the low end of 2026 capex guidance to $130-145B (from $125-145B)")
+    assert claim.amount == (130e9, 145e9) and claim.year == 2026
+    assert parse_claim("Microsoft capex outlook cut to US$175 billion").amount == (175e9, 175e9)
+    assert parse_claim("Meta cuts capex").amount is None
+
+
 def test_group_claims_list_their_members() -> None:
     claim = parse_claim("hyperscalers are pulling back")
     assert {"META", "MSFT", "GOOGL", "AMZN", "ORCL"} <= set(claim.tickers)
@@ -56,7 +89,7 @@ def test_negation_scope_and_hedges_are_marked() -> None:
     ("x" * 50_000, "characters long"),
     ("DeepSeek R1: a frontier-class model said to be trained cheaply", "no metric"),
     ("Meta", "no metric"),
-    ("capex is going up", "no company"),
+    ("Meta stock falls on capex worries", "no direction"),
     ("Meta capex", "no direction"),
 ])
 def test_unreadable_claims_say_why(text: str, reason: str) -> None:

@@ -145,7 +145,7 @@ def _fact_table(ticker: str, metric: str, rows: list[dict[str, Any]]) -> None:
 
     table = Table(title=f"{ticker} {metric} ({len(rows)} periods)")
     for col in ("period", "cal. qtr", "value", "unit", "kind", "filed", "accession", "flag"):
-        table.add_column(col, justify="right" if col == "value" else "left")
+        table.add_column(col, justify="right" if col == "value" else "left", no_wrap=col == "value")
     for r in rows:
         period = f"{r['period_start'] or ''}..{r['period_end']}" if r["period_start"] else f"{r['period_end']}"
         value = r["text"] if r["value"] is None else f"{r['value']:,.0f}"
@@ -163,7 +163,8 @@ def load_facts_cmd(path: Path) -> None:
 
     with writing() as store:
         result = curated.load_file(store, path)
-    console.print(f"{path}: {result['rows']} rows ({result['inserted']} new, {result['changed']} changed)")
+    console.print(f"{path}: {result['rows']} rows ({result['inserted']} new, {result['changed']} changed)",
+                  soft_wrap=True, highlight=False)
 
 
 @app.command("refresh")

@@ -2,8 +2,9 @@
 
 For "as of D" only rows public on D count (`filed <= D`). Derived rows are stored once per vintage,
 dated by their later input, so this filter is all that point-in-time needs. Among the rows of one
-period the latest filed wins; on the same day a reported fact beats a derived one, which beats a
-curated one, and the preferred us-gaap concept (quarters.METRICS) beats the others.
+period, a row from a filing (reported or derived) beats a curated one; then the latest filed wins;
+on the same day reported beats derived, and the preferred us-gaap concept (quarters.METRICS) beats
+the others. Curated rows fill periods (and days) that no filing covers.
 """
 
 from __future__ import annotations
@@ -40,9 +41,13 @@ def _freq_ok(row: dict[str, Any], freq: str) -> bool:
 
 
 def _rank(row: dict[str, Any]) -> tuple:
+    # A filing (reported or derived) public by as_of beats any curated row for the same period:
+    # curated rows are transcriptions, and their public date is often only estimated.
     order = quarters.tags_for(row["ticker"], row["metric"])
     tag_rank = order.index(row["tag"]) if row["tag"] in order else len(order)
-    return (row["filed"] or dt.date.min, _KIND_RANK.get(row["kind"], -1), -tag_rank, row["accession"] or "")
+    from_filing = row["kind"] in ("reported", "derived")
+    return (from_filing, row["filed"] or dt.date.min, _KIND_RANK.get(row["kind"], -1), -tag_rank,
+            row["accession"] or "")
 
 
 def _period_key(row: dict[str, Any]) -> tuple:

@@ -166,10 +166,17 @@ def _difference(spec: MetricSpec, ytd_start: dt.date, earlier: list[Vintage], la
         method = (f"{label}: [{ytd_start}..{b.end}] {b.accession} ({b.tag}, filed {b.filed}) minus "
                   f"[{ytd_start}..{a.end}] {a.accession} ({a.tag}, filed {a.filed})")
         negative = "negative_derived_quarter" if spec.nonnegative and value < 0 else None
+        mixed = "mixed_precision" if _rounded(a.value) != _rounded(b.value) else None
         source = b if (b.filed, b.accession) >= (a.filed, a.accession) else a
         out.append(Vintage(spec.name, q_start, b.end, value, "derived", method, b.tag, source.accession,
-                           source.form, day, b.tag_rank, _join_flags(flag, negative)))
+                           source.form, day, b.tag_rank, _join_flags(flag, negative, mixed)))
     return out
+
+
+def _rounded(value: float) -> bool:
+    """Reported in whole millions? Differencing a value in millions with one in thousands (CoreWeave
+    switched in 2026) gives spurious digits, so such a pair is flagged."""
+    return value % 1_000_000 == 0
 
 
 def combined_vintages(capex: list[Vintage], leases: list[Vintage]) -> list[Vintage]:

@@ -147,7 +147,7 @@ def print_summary(summary: dict[str, Any], console: Console) -> None:
             if change["inserted"] or change["changed"]:
                 console.print(f"  {key}: +{change['inserted']} new, {change['changed']} changed")
         for key, reason in result["failed"].items():
-            console.print(f"  [red]{key} failed[/]: {reason}", highlight=False)
+            console.print(f"  [red]{key} failed[/]: {reason}", highlight=False, soft_wrap=True)
     if not any(c["inserted"] or c["changed"] for r in summary["sources"].values()
                for c in r.get("changes", {}).values()):
         console.print("nothing changed")

@@ -98,6 +98,7 @@ VERDICT_WEIGHTS = {"capex": 0.30, "backlog": 0.25, "gpu_rental": 0.20, "memory":
 VERDICT_MIN_COVERAGE = 0.5
 # Diffusion: an expanding checkpoint counts 1, a steady one 0.5, slowing/contracting 0.
 DIFFUSION_CREDIT = {"expanding": 1.0, "steady": 0.5, "slowing": 0.0, "contracting": 0.0}
+
 # --- rumor check ---
 # A change within +/- this fraction reads as "flat" (capex, backlog, power, revenue).
 RUMOR_TREND_BAND = 0.05
@@ -114,6 +115,7 @@ RUMOR_STALE_WEIGHT = 0.6
 RUMOR_PRICE_STALE_DAYS = 120
 # Net weight (supports - contradicts) / (supports + contradicts) needed for a verdict.
 RUMOR_VERDICT_MARGIN = 0.34
+
 # --- language ---
 SAYDO_SOFT_SCORE = 0.1          # document stance score below this reads as restraint
 SAYDO_SOFT_SHIFT = -0.3         # … or a quarter-over-quarter drop at least this large

@@ -13,6 +13,7 @@ A rule and lexicon engine (docs/stance_label_guide.md says what each label means
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from aicycle.language import figures
@@ -73,6 +74,8 @@ class _Cues:
     blocks: list[tuple[int, int]] = field(default_factory=list)
     others: list[tuple[int, int]] = field(default_factory=list)
     directions: list[tuple[re.Match[str], Cue]] = field(default_factory=list)
+    subject_starts: list[int] = field(default_factory=list)
+    other_starts: list[int] = field(default_factory=list)
 
 
 def _collect(text: str, positions: Sequence[int] | None = None) -> _Cues:
@@ -85,7 +88,7 @@ def _collect(text: str, positions: Sequence[int] | None = None) -> _Cues:
             found.blocks.append(match.span())
     for index, match in DIRECTION_MATCHER.finditer(text, positions):
         cue = DIRECTION_CUES[index]
-        if any(a < match.end() and b > match.start() for a, b in found.blocks):
+        if found.blocks and _overlaps(found.blocks, match.start(), match.end()):
             continue  # "adding gas capacity", "in this new capacity": not the build-out
         if cue.label == "other":
             found.others.append((match.start(), match.end()))
@@ -95,6 +98,8 @@ def _collect(text: str, positions: Sequence[int] | None = None) -> _Cues:
         # In "data center revenue" the head noun is revenue: the subject is only a modifier.
         heads = {a for a, _ in found.others}
         found.subjects = [s for s in found.subjects if not ({s[1] + 1, s[1] + 2} & heads)]
+    found.subject_starts = [a for a, _, _ in found.subjects]
+    found.other_starts = [a for a, _ in found.others]
     return found
 
 
@@ -121,8 +126,9 @@ def _classify_topical(lowered: str, positions: Sequence[int] | None = None) -> S
     mood = _mood(text)
     last_contrast = _last(_CONTRAST, text)
     concessive = [m.start() for m in _CONCESSIVE.finditer(text)] if found.directions else []
+    non_dc = any(c.name == "digest" for _, c in found.directions) and bool(_NON_DC_SEGMENT.search(text))
     for match, cue in found.directions:
-        label, weight = _vote(text, match, cue, found, topic, concessive)
+        label, weight = _vote(text, match, cue, found, topic, concessive, non_dc)
         if weight <= 0:
             continue
         if last_contrast is not None and match.start() > last_contrast:
@@ -134,25 +140,31 @@ def _classify_topical(lowered: str, positions: Sequence[int] | None = None) -> S
     return _decide(scores, cues)
 
 
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    i = bisect_left(spans, (start, 0))
+    return any(a < end and b > start for a, b in spans[max(i - 1, 0):i + 2])
+
+
 def _blank(match: re.Match[str]) -> str:
     return " " * (match.end() - match.start())
 
 
 def _vote(text: str, match: re.Match[str], cue: Cue, found: _Cues, topic: float,
-          concessive: list[int]) -> tuple[str, float]:
+          concessive: list[int], non_dc: bool) -> tuple[str, float]:
     start, end = match.span()
     label = cue.label
     if cue.negated and NEGATORS.search(text, max(0, start - 30), start):
         label = cue.negated
     if cue.name in SELF_TOPICAL:
         weight = cue.weight
-        if cue.name == "digest" and _NON_DC_SEGMENT.search(text):
+        if cue.name == "digest" and non_dc:
             weight = 0.0
     else:
-        weight = cue.weight * _proximity(start, end, found.subjects)
+        weight = cue.weight * _proximity(start, end, found.subjects, found.subject_starts)
         if topic < 0.7:
             weight *= 0.5
-        if _distance(start, end, found.others) < _distance(start, end, [(a, b) for a, b, _ in found.subjects]):
+        if _distance(start, end, found.others, found.other_starts) \
+                < _distance(start, end, found.subjects, found.subject_starts):
             weight *= 0.15  # the word is about revenue, churn, opex …, not about capex
     if concessive and any(c < start for c in concessive):
         clause_start = max(text.rfind(",", 0, start), text.rfind(";", 0, start))
@@ -161,17 +173,25 @@ def _vote(text: str, match: re.Match[str], cue: Cue, found: _Cues, topic: float,
     return label, weight
 
 
-def _distance(start: int, end: int, spans: list[tuple[int, int]]) -> int:
+def _near(starts: list[int], start: int, end: int, reach: int) -> range:
+    """Indexes of the spans (sorted, non-overlapping) that may lie within `reach` of [start, end)."""
+    return range(max(bisect_left(starts, start - reach - 100) - 1, 0), bisect_right(starts, end + reach))
+
+
+def _distance(start: int, end: int, spans: Sequence[tuple[int, int, object] | tuple[int, int]],
+              starts: list[int]) -> int:
     best = 10**9
-    for a, b in spans:
+    for i in _near(starts, start, end, 3 * NEAR):
+        a, b = spans[i][0], spans[i][1]
         gap = start - b if b <= start else (a - end if a >= end else 0)
         best = min(best, gap)
     return best
 
 
-def _proximity(start: int, end: int, subjects: list[tuple[int, int, Cue]]) -> float:
+def _proximity(start: int, end: int, subjects: list[tuple[int, int, Cue]], starts: list[int]) -> float:
     best = 0.0
-    for a, b, subject in subjects:
+    for i in _near(starts, start, end, 3 * NEAR):
+        a, b, subject = subjects[i]
         distance = start - b if b <= start else max(a - end, 0)
         if distance <= NEAR:
             best = max(best, subject.weight + 0.2)

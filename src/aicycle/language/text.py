@@ -30,7 +30,7 @@ MAX_SENTENCE = 600   # chars: longer runs are cut at clause boundaries
 HARD_LIMIT = 2000    # chars: a run with no usable boundary is cut at whitespace
 
 _TAG = re.compile(r"<[^<>]{0,4000}>")
-_DROP_BLOCK = re.compile(r"<(script|style|noscript|svg|head|nav|footer|header|table)\b.*?</\1\s*>",
+_DROP_BLOCK = re.compile(r"<(script|style|noscript|svg|head|nav|footer|header|table)\b.*?</\1\s*>|<!--.*?-->",
                          re.IGNORECASE | re.DOTALL)
 _BLOCK_END = re.compile(r"</?(p|div|br|li|ul|ol|h[1-6]|tr|section|article|blockquote)\b[^<>]{0,2000}>",
                         re.IGNORECASE)
@@ -144,7 +144,7 @@ def _hard_cut(paragraph: str, offset: int, start: int, end: int) -> Iterator[tup
 def document_text(text: str, kind: str) -> str:
     """The prose of a document of the given kind (transcript | release | text)."""
     if looks_like_html(text):
-        return html_to_text(text)
-    if kind == "release":
+        text = html_to_text(text)
+    if kind == "release":  # web pages keep menus and table cells as short lines: keep prose only
         return prose_lines(text)
     return text

@@ -13,6 +13,7 @@ from typing import Any
 from aicycle import universe
 from aicycle.errors import InputError
 from aicycle.rumor import fundamentals as fx
+from aicycle.rumor import guidance as gx
 from aicycle.rumor.evidence import Item
 from aicycle.rumor.market import gpu_price_trend, wanted_skus
 from aicycle.rumor.parse import Claim, parse_claim
@@ -22,11 +23,11 @@ from aicycle.store import Store
 
 Provider = Callable[[Store, str, dt.date, "int | None"], list[Item]]
 
-_SPENDING: tuple[Provider, ...] = (fx.guidance_revisions, fx.guidance_level, fx.capex_trend)
+_SPENDING: tuple[Provider, ...] = (gx.guidance_revisions, gx.guidance_level, fx.capex_trend)
 COMPANY_PROVIDERS: dict[str, tuple[Provider, ...]] = {
     "capex": _SPENDING,
     "ai_investment": _SPENDING,
-    "capex_guidance": (fx.guidance_revisions, fx.guidance_level),
+    "capex_guidance": (gx.guidance_revisions, gx.guidance_level),
     "data_center_construction": (*_SPENDING, fx.power_trend),
     "backlog": (fx.backlog_trend,),
     "power": (fx.power_trend,),
@@ -75,6 +76,9 @@ def gather(store: Store, claim: Claim, as_of: dt.date) -> list[Item]:
         for provider in COMPANY_PROVIDERS.get(metric, ()):
             items.extend(provider(store, ticker, as_of, claim.year))
         items.extend(statement_items(store, ticker, metric, as_of))
+        if metric == "capex_guidance" and claim.amount:
+            mismatch = gx.figure_check(store, ticker, as_of, claim.year, claim.amount)
+            items.extend([mismatch] if mismatch else [])
     if metric == "gpu_rental_prices":
         items.extend(gpu_price_trend(store, as_of, wanted_skus(claim.text)))
     for item in items:
@@ -98,6 +102,6 @@ def _result(claim: Claim, as_of: dt.date, verdict: Verdict, items: list[Item]) -
         "details": {
             "company_name": claim.company_name, "tickers": tickers_for(claim), "negated": claim.negated,
             "scoped": claim.scoped, "hedged": claim.hedged, "strong": claim.strong, "year": claim.year,
-            "cues": claim.cues, "problem": claim.problem,
+            "amount": claim.amount, "cues": claim.cues, "problem": claim.problem,
         },
     }

@@ -13,7 +13,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from aicycle import rules
+from aicycle import facts, rules
+from aicycle.errors import InputError
 from aicycle.store import Store
 
 
@@ -83,21 +84,12 @@ def earliest(as_of: dt.date) -> dt.date:
 
 # --- point-in-time reads of the facts table -----------------------------------------------------
 
-_PIT_SQL = """
-    SELECT * FROM facts
-    WHERE ticker = ? AND metric = ? AND filed IS NOT NULL AND filed <= ? AND value IS NOT NULL
-    QUALIFY row_number() OVER (PARTITION BY period_start, period_end ORDER BY filed DESC, fact_key) = 1
-    ORDER BY period_end, period_start
-"""
-
-
 def series(store: Store, ticker: str, metric: str, as_of: dt.date) -> list[dict[str, Any]]:
-    """One row per period, the latest vintage public by as_of (the facts-module contract)."""
+    """One row per period (quarters, years and instants), the latest vintage public by as_of."""
     try:
-        from aicycle import facts  # the data layer's reader, when present
-    except ImportError:
-        return store.query(_PIT_SQL, [ticker, metric, as_of])
-    rows = facts.series(store, ticker, metric, as_of=as_of)
+        rows = facts.series(store, ticker, metric, as_of=as_of, freq="any")
+    except InputError:  # a metric or ticker the data layer does not know: nothing to read
+        return []
     return [r for r in rows if r.get("value") is not None]
 
 

@@ -53,7 +53,7 @@ METRICS: tuple[tuple[str, str], ...] = (
      r"rental (?:prices?|rates?)|(?:price|cost) of (?:renting )?(?:a |an )?(?:gpus?|h100s?|compute)|"
      r"gpu rental|gpu-hours?|gpus? (?:glut|shortage|oversupply|surplus|demand)|"
      r"(?:glut|shortage|oversupply|surplus) of (?:gpus?|compute|ai chips)|compute (?:glut|shortage)|"
-     r"demand for (?:gpus?|compute|ai chips)"),
+     r"demand for (?:gpus?|compute|ai chips|accelerators)|(?:ai chip|accelerator|compute) demand"),
     ("memory_supply",
      r"hbm\d?e?|high[- ]bandwidth memory|dram|nand|memory (?:supply|chips?|market|prices?|"
      r"shortage|glut|demand|cycle|capacity|output)|(?:shortage|glut|oversupply) of memory|memory"),
@@ -72,7 +72,8 @@ METRICS: tuple[tuple[str, str], ...] = (
      r"ai (?:investments?|spending|spend|capex|infrastructure|budgets?|build|push|bets?|ambitions|"
      r"outlays?|expansion)|(?:investments?|spending|spend|outlays?) (?:on|in) (?:ai|artificial intelligence)|"
      r"(?:idle|excess|spare|surplus|unused) (?:ai )?(?:compute|capacity|gpus?)|overbuil\w*|"
-     r"over-?capacity|compute capacity|ai capacity|investments?|spending|spend"),
+     r"over-?capacity|compute capacity|ai capacity|invest(?:ing|s|ed)? (?:\w+ )?in (?:ai|artificial intelligence|"
+     r"compute|infrastructure)|investments?|investing|spending|spend"),
 )
 
 METRIC_LABELS: dict[str, str] = {
@@ -89,6 +90,16 @@ METRIC_LABELS: dict[str, str] = {
 # Metrics that are about a market, not one company: no company needed.
 MARKET_METRICS = ("gpu_rental_prices", "memory_supply")
 
+# A company metric with no company named ("AI spending slowdown") is read for those who do the spending.
+DEFAULT_GROUPS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "capex": ("hyperscalers", ("hyperscaler",)),
+    "capex_guidance": ("hyperscalers", ("hyperscaler",)),
+    "ai_investment": ("hyperscalers", ("hyperscaler",)),
+    "data_center_construction": ("hyperscalers and neoclouds", ("hyperscaler", "neocloud")),
+    "backlog": ("hyperscalers and neoclouds", ("hyperscaler", "neocloud")),
+    "power": ("hyperscalers and neoclouds", ("hyperscaler", "neocloud")),
+}
+
 # --- directions ---------------------------------------------------------------------------------
 
 # (pattern, direction, strong?) -- "strong" words claim a large move ("collapsing", "soaring").
@@ -97,6 +108,11 @@ DIRECTIONS: tuple[tuple[str, str, bool], ...] = (
     (r"sold[- ]out|sells? out|selling out|shortages?|short supply|supply crunch|crunch|scarce|scarcity|"
      r"supply[- ]constrained|constrained|tight(?:en(?:s|ed|ing)?|er|ness)?|outstrip\w*|"
      r"can'?t keep up", "up", False),
+    # Phrases that turn an "up" word around: a shortage that eases, growth that slows, a boom that ends.
+    (r"(?:shortages?|crunch|tightness|scarcity)\s+(?:\w+\s+){0,2}(?:eas\w*|end\w*|over|abat\w*|subsid\w*|los\w*)|"
+     r"growth\s+(?:\w+\s+){0,2}(?:slow\w*|decelerat\w*|moderat\w*|cool\w*|stall\w*|peak\w*)|"
+     r"(?:boom|spree|frenzy|party|super-?cycle|cycle)\s+(?:\w+\s+){0,2}(?:over|end\w*|fad\w*|peak\w*|bust\w*)",
+     "down", False),
     # Overbuilt / excess is "down" for the build-out.
     (r"glut(?:s|ted)?|over-?suppl\w*|over-?capacity|overbuil\w*|over-?invest\w*|surplus|"
      r"(?:selling|sells?|sold|rent\w* out|monetiz\w*|offload\w*) (?:its |their )?(?:idle|excess|spare|unused|surplus)|"
@@ -108,18 +124,19 @@ DIRECTIONS: tuple[tuple[str, str, bool], ...] = (
      r"rocket\w*|record", "up", True),
     (r"unchanged|flat(?:lin\w*)?|steady|holds? (?:steady|firm)|held (?:steady|firm)|"
      r"maintain\w*|reaffirm\w*|reiterat\w*|keeps?|kept|stable|stabiliz\w*|plateau\w*|"
-     r"level(?:s|ed|ing)? off|stall\w*|sticks? (?:with|to)|on hold", "flat", False),
+     r"level(?:s|ed|ing)? off|sticks? (?:with|to)", "flat", False),
     (r"cut(?:s|ting)?|reduc\w*|lower(?:s|ed|ing)?|trim\w*|scal\w* (?:back|down)|pull\w* back|pullback|"
      r"paus\w*|halt\w*|freez\w*|froze\w*|delay\w*|postpon\w*|cancel\w*|slow\w*|rein\w* in|reins in|"
-     r"curb\w*|shr[iau]nk\w*|declin\w*|fall(?:s|ing|en)?|fell|drop\w*|tumbl\w*|sink\w*|sank|sunk|"
+     r"curb\w*|stall\w*|on hold|shr[iau]nk\w*|declin\w*|fall(?:s|ing|en)?|fell|drop\w*|tumbl\w*|sink\w*|sank|sunk|"
      r"slump\w*|decreas\w*|retreat\w*|back\w* (?:away|off)|abandon\w*|scrap\w*|shelv\w*|"
-     r"walk\w* back|retrench\w*|weak\w*|soft\w*|cool\w*|dip\w*|sag\w*|slid\w*|slip\w*|"
-     r"shed\w*|hit\w* the brakes|brak\w*|tighten\w* (?:the |its |their )?belts?|"
-     r"peak(?:s|ed|ing)?|rolls? over|downgrad\w*|less|fewer|lower|cheaper|down", "down", False),
-    (r"rais\w*|boost\w*|increas\w*|hik(?:e|es|ed|ing)|lift\w*|ramp\w*|accelerat\w*|expand\w*|"
+     r"walk\w* back|retrench\w*|weak\w*|soft(?:en|ens|ened|ening|er|ness)?|cool(?:s|ed)?|cool\w* (?:off|down)|dip(?:s|ped|ping)?|sag(?:s|ged|ging)?|slid(?:e|es|ing)?|slip(?:s|ped|ping)?|"
+     r"shed(?:s|ding)?|hit\w* the brakes|brak\w*|tighten\w* (?:the |its |their )?belts?|"
+     r"peak(?:s|ed|ing)?|rolls? over|downgrad\w*|decelerat\w*|moderat\w*|ease[sd]?|easing|"
+     r"less|fewer|lower|cheaper|down", "down", False),
+    (r"rais\w*|boost\w*|increas\w*|hik(?:e|es|ed|ing)|lift\w*|ramp\w*|accelerat(?:e|es|ed|ing|ion)|expand\w*|"
      r"expansion|grow\w*|grew|growth|jump\w*|climb\w*|ris(?:e|es|ing|en)|rose|ups|upgrad\w*|"
-     r"step\w* up|double\w* down|pour\w*|splurg\w*|spend\w* more|more|higher|bigger|"
-     r"strong\w*|robust|gain\w*|add\w*|up|hot|hotter|red[- ]hot|firm\w*|pricier|build\w* out|"
+     r"step\w* up|double\w* down|pour\w*|splurg\w*|spend\w* more|more|higher|bigger|larger|"
+     r"strong\w*|robust|gain\w*|add(?:s|ed|ing)?|up|hot|hotter|red[- ]hot|firm\w* up|pricier|build\w* out|"
      r"investing heavily|heavier", "up", False),
 )
 
@@ -137,6 +154,9 @@ HEDGES = (r"said to|reportedly|report(?:s|ed)?:?|sources?|according to|weigh\w*|
           r"mull\w*|plans? to|planning|could|may|might|expected to|explor\w*|eye(?:s|ing)?|"
           r"rumou?r\w*|if|possibl\w*|potential\w*|on the table|in talks|seeks? to|aims? to|"
           r"warns?|fears?|worr\w*|speculat\w*|bloomberg|reuters|wsj|ft|cnbc|the information")
+
+# Quantifier phrases whose comparatives are not directions ("one year or less", "more than $10B").
+QUANTIFIERS = r"or (?:less|more|fewer|higher|lower)|(?:more|less|fewer) than|at least|no more than|up to"
 
 # Words after which a direction word is about the stock, not the business.
 MARKET_SUBJECTS = r"shares?|stocks?|share price|stock price|market cap\w*|valuation|investors?|traders?"

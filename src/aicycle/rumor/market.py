@@ -1,16 +1,17 @@
 """Evidence from GPU rental prices: how a price series moved up to the as-of date.
 
-Prices are compared within one series (same SKU, provider, term and statistic), never across
-sources: an index level and a marketplace offer are different things.
+Series come from `aicycle.gpu_index` (computed medians of quotes per family, SKU and term, and the
+levels others publish), split like for like: a point is only compared with earlier points built from
+the same sources. Per GPU model the most market-wide series is used.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import defaultdict
 from typing import Any
 
+from aicycle import gpu_index as gi
 from aicycle import rules
 from aicycle.rumor.evidence import Item, direction_of, pct, signed
 from aicycle.store import Store
@@ -18,17 +19,14 @@ from aicycle.store import Store
 SKU_WORDS = re.compile(r"\b(h100|h200|b200|b300|a100|gh200|mi300x?|l40s)\b", re.I)
 # Look-backs tried in order: a year, half a year, a quarter (days, tolerance).
 _SPANS = ((365, 45, "a year"), (182, 31, "six months"), (91, 20, "three months"))
-_MAX_SERIES = 4
-
-_SQL = """
-    SELECT sku, provider, term, stat, family, observed_on AS day,
-           median(price_usd_per_gpu_hour) AS price, count(*) AS n,
-           any_value(url) AS url, any_value(source) AS source, any_value(kind) AS kind,
-           any_value(method) AS method
-    FROM gpu_prices
-    WHERE observed_on <= ? AND coalesce(filed, observed_on) <= ? AND observed_on >= ?
-    GROUP BY ALL ORDER BY day
-"""
+_MAX_SERIES = 4  # GPU models shown
+# Series kinds from most to least market-wide: an index or a median over many providers says more
+# about "GPU rental prices" than one provider's list price, which can sit unchanged for a year.
+_STAT_ORDER = ("index_level", "published_median", "segment_median", "computed_median", "median",
+               "market_level", "market_average", "daily_average")
+_TERM_ORDER = ("on_demand", "index", "reserved", "spot")
+_SKU_ORDER = ("H100", "H200", "B200", "A100")
+Rank = tuple[int, int, int]
 
 
 def wanted_skus(text: str) -> tuple[str, ...]:
@@ -36,25 +34,41 @@ def wanted_skus(text: str) -> tuple[str, ...]:
 
 
 def gpu_price_trend(store: Store, as_of: dt.date, skus: tuple[str, ...] = ()) -> list[Item]:
-    rows = store.query(_SQL, [as_of, as_of, as_of - dt.timedelta(days=420)])
-    by_series: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
-    for row in rows:
-        if skus and not any(s in row["sku"].upper() for s in skus):
+    """Per GPU model, the trend of its most market-wide series; H100 (the benchmark) first."""
+    best: dict[str, tuple[Rank, Item]] = {}
+    for line in gi.lines(store, as_of):
+        if skus and not any(s in line.sku.upper() for s in skus):
             continue
-        by_series[(row["sku"], row["provider"], row["term"], row["stat"] or "")].append(row)
-    items = [item for key, pts in by_series.items() if (item := _series_item(key, pts, as_of))]
-    items.sort(key=_rank)
-    return items[:_MAX_SERIES]
+        for points in gi.like_for_like(line).values():
+            found = _line_item(line, points, as_of)
+            if found and (line.sku not in best or found[0] < best[line.sku][0]):
+                best[line.sku] = found
+    chosen = sorted(best.items(), key=lambda kv: (_sku_order(kv[0]), kv[1][0]))
+    return [item for _, (_, item) in chosen[:_MAX_SERIES]]
 
 
-def _rank(item: Item) -> tuple[int, int, float]:
-    # H100 is the benchmark GPU; index series before single offers; longer look-backs first.
-    return (0 if "H100" in (item.period or "").upper() or "H100" in item.text else 1,
-            0 if item.signal == "gpu_price_trend" and "index" in (item.method or "") else 1,
-            -item.weight)
+def _line_item(line: gi.Line, points: list[gi.Point], as_of: dt.date) -> tuple[Rank, Item] | None:
+    pts = [{"day": p.day, "price": p.value, "url": p.url, "source": "; ".join(p.sources)}
+           for p in sorted(points, key=lambda p: p.day) if p.day <= as_of]
+    if not pts:
+        return None
+    computed = line.kind == "computed"
+    method = gi.METHOD_VERSION if computed else f"{line.provider} {line.stat}, as published"
+    item = _trend_item(line.name, pts, as_of, "derived" if computed else "reported",
+                       f"{method}; family {line.family}")
+    if item is None:
+        return None
+    stat = "computed_median" if computed else (line.stat or "")
+    rank = (_STAT_ORDER.index(stat) if stat in _STAT_ORDER else len(_STAT_ORDER),
+            _TERM_ORDER.index(line.term) if line.term in _TERM_ORDER else len(_TERM_ORDER), -len(pts))
+    return rank, item
 
 
-def _series_item(key: tuple[str, ...], pts: list[dict[str, Any]], as_of: dt.date) -> Item | None:
+def _sku_order(sku: str) -> int:
+    return next((i for i, s in enumerate(_SKU_ORDER) if sku.upper().startswith(s)), len(_SKU_ORDER))
+
+
+def _trend_item(name: str, pts: list[dict[str, Any]], as_of: dt.date, kind: str, method: str) -> Item | None:
     latest = pts[-1]
     if (as_of - latest["day"]).days > rules.RUMOR_PRICE_STALE_DAYS:
         return None
@@ -65,14 +79,11 @@ def _series_item(key: tuple[str, ...], pts: list[dict[str, Any]], as_of: dt.date
             continue
         base = min(near, key=lambda p: abs((p["day"] - target).days))
         change = pct(latest["price"], base["price"])
-        sku, provider, term, stat = key
-        text = (f"{sku} {term.replace('_', '-')} {stat or 'price'} ({provider}): ${latest['price']:.2f}/GPU-hour "
-                f"on {latest['day']} vs ${base['price']:.2f} on {base['day']}, {label} earlier ({signed(change)})")
+        text = (f"{name}: ${latest['price']:.2f}/GPU-hour on {latest['day']} vs ${base['price']:.2f} on "
+                f"{base['day']}, {label} earlier ({signed(change)})")
         weight = {365: 0.8, 182: 0.7, 91: 0.5}[span]
-        return Item(signal="gpu_price_trend", text=text, date=latest["day"], source=latest["source"] or provider,
-                    kind=latest["kind"] or "reported", observed=direction_of(change, rules.RUMOR_PRICE_BAND),
-                    weight=weight, value=latest["price"], unit="USD/GPU-hour",
-                    period=f"{base['day']}..{latest['day']} {sku}", url=latest["url"], change=change,
-                    method=f"{stat or 'price'} of {term} series; daily median of observations; "
-                           f"family {latest['family']}")
+        return Item(signal="gpu_price_trend", text=text, date=latest["day"], source=latest["source"] or name,
+                    kind=kind, observed=direction_of(change, rules.RUMOR_PRICE_BAND), weight=weight,
+                    value=latest["price"], unit="USD/GPU-hour", period=f"{base['day']}..{latest['day']}",
+                    url=latest["url"], change=change, method=method)
     return None

@@ -22,6 +22,9 @@ _TAG = re.compile(r"<[^>]{0,500}>")
 _SPACE = re.compile(r"\s+")
 _CONTINUE = re.compile(r"\b(?:keeps?|kept|continu\w*(?: to)?)\s+(?=\w+ing\b)", re.I)
 _YEAR = re.compile(r"\b(20[2-3]\d)\b")
+_AMOUNT = re.compile(r"(?:US)?\$\s?(\d+(?:\.\d+)?)\s*(?:(?:-|–|to)\s*\$?\s?(\d+(?:\.\d+)?))?\s*"
+                     r"(billion|bn|b|trillion|tn|t)\b", re.I)
+_SCALE = {"b": 1e9, "bn": 1e9, "billion": 1e9, "t": 1e12, "tn": 1e12, "trillion": 1e12}
 
 
 @dataclass
@@ -37,6 +40,7 @@ class Claim:
     scoped: bool = False  # "some", "early-stage": the claim is about part of the business
     hedged: bool = False  # "said to", "weighs": a report or a plan, not an announced fact
     year: int | None = None
+    amount: tuple[float, float] | None = None  # the figure the headline names, low-high in USD ("to $130-145B")
     cues: list[str] = field(default_factory=list)
     problem: str | None = None
 
@@ -79,8 +83,31 @@ def parse_claim(raw: object) -> Claim:
     claim.hedged = _has(lexicon.HEDGES, body)
     years = _YEAR.findall(body)
     claim.year = int(years[0]) if years else None
+    claim.amount = _amount(body)
+    _default_group(claim)
     claim.problem = _missing(claim)
     return claim
+
+
+def _default_group(claim: Claim) -> None:
+    if claim.tickers or claim.metric not in lexicon.DEFAULT_GROUPS or claim.direction is None:
+        return
+    label, roles = lexicon.DEFAULT_GROUPS[claim.metric]
+    claim.company = claim.company_name = label
+    claim.tickers = [c.ticker for c in universe.companies() if c.role in roles]
+    claim.cues.append(f"no company named: read as the {label}")
+
+
+def _amount(text: str) -> tuple[float, float] | None:
+    """The first dollar figure that is not the old one ("to $130-145B (from $125-145B)")."""
+    for m in _AMOUNT.finditer(text):
+        if re.search(r"\bfrom\W*$", text[max(0, m.start() - 8):m.start()], re.I):
+            continue
+        scale = _SCALE[m.group(3).lower()]
+        low = float(m.group(1)) * scale
+        high = float(m.group(2)) * scale if m.group(2) else low
+        return (low, high)
+    return None
 
 
 def _has(pattern: str, text: str) -> bool:
@@ -158,6 +185,7 @@ def _direction_patterns() -> tuple[tuple[re.Pattern[str], str, bool], ...]:
 
 
 _MARKET = re.compile(rf"(?<!\w)(?:{lexicon.MARKET_SUBJECTS})\s+(?:\w+\s+){{0,1}}\S+", re.I)
+_QUANT = re.compile(rf"(?<!\w)(?:{lexicon.QUANTIFIERS})(?!\w)", re.I)
 _NEG = re.compile(rf"(?<![\w$])(?:{lexicon.NEGATIONS})(?!\w)", re.I)
 
 
@@ -197,6 +225,7 @@ def _missing(claim: Claim) -> str | None:
 def cue_direction(text: str) -> tuple[str | None, list[str]]:
     """The net direction of all direction words in a sentence (negated words count the other way)."""
     body = _MARKET.sub(lambda m: " " * len(m.group(0)), _CONTINUE.sub("", text))
+    body = _QUANT.sub(lambda m: " " * len(m.group(0)), body)
     taken: list[tuple[int, int]] = []
     score = {"up": 0, "down": 0, "flat": 0}
     cues: list[str] = []

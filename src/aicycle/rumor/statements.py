@@ -1,8 +1,9 @@
 """Evidence from what the company itself said: curated statement rows and ingested documents.
 
-The stance of a sentence comes from the language engine (`aicycle.language.classify`) when it is
-installed; otherwise from the same direction words the headline parser uses, counted over the
-sentence. Only sentences on the claim's topic are read.
+The stance of a sentence about capex or capacity comes from the language engine
+(`aicycle.language.stance.classify`: expand / maintain / moderate / cut / none); other topics (HBM
+supply, backlog, prices), or a missing engine, use the direction words the headline parser uses,
+counted over the sentence. Only sentences on the claim's topic are read.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections import Counter
 from typing import Any
 
 from aicycle import rules
+from aicycle.language.stance import classify
 from aicycle.rumor import lexicon
 from aicycle.rumor.evidence import Item, _as_date, freshness, item_from_fact, statements
 from aicycle.rumor.parse import cue_direction
@@ -24,24 +26,23 @@ _DOCS = 4  # most recent documents per company
 _UP_LABELS = ("expan", "up", "increas", "accelerat", "bull", "positiv", "rais", "grow", "tight", "strong")
 _DOWN_LABELS = ("contract", "down", "cut", "decreas", "slow", "bear", "negativ", "reduc", "pull", "weak")
 _FLAT_LABELS = ("steady", "flat", "maintain", "stable", "unchanged")
+# The language engine reads capex and capacity talk; its labels in the claim's terms.
+_LABELS: dict[str, str | None] = {"expand": "up", "maintain": "flat", "moderate": "down", "cut": "down",
+                                  "none": None}
+INDIRECT_TOPICS = ("memory_supply", "gpu_rental_prices", "backlog")
+_CAPEX_TALK = re.compile(r"\bcapex\b|capital expenditure|capital spending", re.I)
+ENGINE_METRICS = ("capex", "capex_guidance", "ai_investment", "data_center_construction", "power")
 
 
-def stance(text: str) -> tuple[str | None, str]:
+def stance(text: str, metric: str = "capex") -> tuple[str | None, str]:
     """(up | down | flat | None, how it was read)."""
-    try:
-        from aicycle.language import classify
-    except ImportError:
-        classify = None
-    if classify is not None:
+    if metric in ENGINE_METRICS:
         try:
-            result = classify(text)
+            label = str(classify(text).label).lower()
         except Exception:  # noqa: BLE001 - a failing engine must not fail the check
-            result = None
-        if result is not None:
-            label = str(getattr(result, "label", "")).lower()
-            direction = _map_label(label)
-            if direction is not None or label:
-                return direction, f"language engine: {label}"
+            label = ""
+        if label:
+            return _LABELS.get(label, _map_label(label)), f"language engine: {label}"
     direction, cues = cue_direction(text)
     return direction, "direction words: " + (", ".join(cues) if cues else "none")
 
@@ -58,11 +59,11 @@ def _map_label(label: str) -> str | None:
 
 def statement_items(store: Store, ticker: str, metric: str, as_of: dt.date) -> list[Item]:
     topic = re.compile(lexicon.STATEMENT_TOPICS[metric], re.I)
-    items = [*_curated(store, ticker, topic, as_of), *_documents(store, ticker, topic, metric, as_of)]
+    items = [*_curated(store, ticker, topic, metric, as_of), *_documents(store, ticker, topic, metric, as_of)]
     return items
 
 
-def _curated(store: Store, ticker: str, topic: re.Pattern[str], as_of: dt.date) -> list[Item]:
+def _curated(store: Store, ticker: str, topic: re.Pattern[str], metric: str, as_of: dt.date) -> list[Item]:
     items = []
     for row in statements(store, ticker, as_of):
         if _as_date(row["filed"]) < as_of - dt.timedelta(days=rules.RUMOR_FRESH_DAYS):  # type: ignore[operator]
@@ -70,10 +71,15 @@ def _curated(store: Store, ticker: str, topic: re.Pattern[str], as_of: dt.date) 
         text = str(row["text"])
         if not topic.search(text):
             continue
-        direction, how = stance(text)
+        direction, how = stance(text, metric)
         weight = (0.5 if direction else 0.0) * freshness(_as_date(row["filed"]), as_of)
-        items.append(item_from_fact(row, "statement", f"{ticker} said: \u201c{_short(text)}\u201d",
-                                    observed=direction, weight=weight, method=how))
+        # Restating a plan ("we anticipate $115-135 billion") reads as "maintain": it answers a claim that
+        # nothing changed, and says nothing against a claim of a rise or a cut.
+        absence = direction == "flat"
+        # Spending plans speak to supply and prices only indirectly (a bet on demand, not a measure of it).
+        signal = "capex_statement" if metric in INDIRECT_TOPICS and _CAPEX_TALK.search(text) else "statement"
+        items.append(item_from_fact(row, signal, f"{ticker} said: \u201c{_short(text)}\u201d",
+                                    observed=direction, weight=weight, method=how, absence=absence))
     return items
 
 
@@ -91,7 +97,7 @@ def _document_item(doc: dict[str, Any], topic: re.Pattern[str], metric: str, as_
     sentences = sentences[:_MAX_SENTENCES]
     if not sentences:
         return None
-    read = [(s, *stance(s)) for s in sentences]
+    read = [(s, *stance(s, metric)) for s in sentences]
     tally = Counter(d for _, d, _ in read if d)
     up, down = tally.get("up", 0), tally.get("down", 0)
     observed = None

@@ -16,8 +16,8 @@ from aicycle.rumor.evidence import Item, signed
 from aicycle.rumor.lexicon import METRIC_LABELS
 from aicycle.rumor.parse import Claim
 
-
-
+# Evidence about demand in general rather than the claim itself: it adds weight, it cannot decide.
+INDIRECT_SIGNALS = ("revenue_trend", "capex_statement")
 SCOPE_CAVEAT = "company-wide evidence: a partial move can coexist with it"
 
 
@@ -34,20 +34,20 @@ def relate(claim: Claim, item: Item) -> str:
     if seen is None or said is None or item.weight <= 0:
         return "neutral"
     if item.absence and said != "flat":
-        return "neutral"  # "not revised yet" neither confirms nor refutes a revision
+        # "Not revised yet" neither confirms nor refutes a revision; it does bear out "is not raising".
+        return "supports" if claim.negated else "neutral"
     if claim.scoped and seen != said and not claim.negated:
         # A claim about some projects is not refuted by company-wide totals or statements.
         item.caveat = item.caveat or SCOPE_CAVEAT
         return "neutral"
-    if claim.negated:
-        return "contradicts" if seen == said else "supports"
-    if seen != said:
-        return "contradicts"
-    if claim.strong and item.change is not None and abs(item.change) < rules.RUMOR_STRONG_MOVE:
+    small = claim.strong and item.change is not None and abs(item.change) < rules.RUMOR_STRONG_MOVE
+    if small and seen == said:
         item.caveat = (f"moved {signed(item.change)}: the direction the claim says, but smaller than "
                        f"the claim's wording implies (at least {rules.RUMOR_STRONG_MOVE:.0%})")
-        return "neutral"
-    return "supports"
+        return "supports" if claim.negated else "neutral"  # "not collapsing" holds when it fell 10%
+    if claim.negated:
+        return "contradicts" if seen == said else "supports"
+    return "contradicts" if seen != said else "supports"
 
 
 def judge(claim: Claim, items: list[Item]) -> Verdict:
@@ -64,8 +64,23 @@ def judge(claim: Claim, items: list[Item]) -> Verdict:
         verdict = "contradicted"
     else:
         verdict = "unclear"
+    reasons = _reasons(claim, items, votes, verdict)
+    if verdict != "unclear" and not _direct(items, "supports" if verdict == "supported" else "contradicts"):
+        # A demand proxy (revenue) can back a reading, never settle one alone.
+        reasons.append("Only indirect evidence (a revenue trend or spending plans) points this way; "
+                       "nothing direct settles it.")
+        verdict = "unclear"
+    mismatch = [i for i in items if i.signal == "figure_mismatch"]
+    if verdict == "supported" and mismatch:
+        # The direction is right but the move the headline reports had not happened yet.
+        reasons.append(mismatch[0].text + ".")
+        verdict = "unclear"
     confidence = _confidence(verdict, net, total, claim)
-    return Verdict(verdict, confidence, _reasons(claim, items, votes, verdict))
+    return Verdict(verdict, confidence, reasons)
+
+
+def _direct(items: list[Item], side: str) -> bool:
+    return any(i.points == side and i.signal not in INDIRECT_SIGNALS for i in items)
 
 
 def _weight(claim: Claim, item: Item) -> float:
@@ -110,9 +125,12 @@ def _claim_words(claim: Claim) -> str:
 
 def _no_evidence(claim: Claim, items: list[Item]) -> str:
     what = METRIC_LABELS.get(claim.metric or "", claim.metric or "?")
+    if any(i.caveat == SCOPE_CAVEAT for i in items):
+        return (f"Read as {_claim_words(claim)}. Nothing public by the as-of date confirms this partial "
+                f"claim, and company-wide evidence cannot refute it.")
     if items:
         return (f"Read as {_claim_words(claim)}. The evidence public by the as-of date neither confirms "
-                f"nor contradicts it ({len(items)} item(s) without a usable direction).")
+                f"nor contradicts it.")
     who = claim.company_name or "this market"
     return f"Read as {_claim_words(claim)}. Nothing on {what} for {who} was public by the as-of date."
 
@@ -150,7 +168,10 @@ def _qualifiers(claim: Claim, items: list[Item], verdict: str) -> list[str]:
     small = [i for i in items if i.caveat and "smaller than" in i.caveat]
     if small:
         out.append(f"Moves go the claimed way but are smaller than the wording implies: {small[0].caveat}.")
-    if verdict == "unclear" and any(i.absence for i in items):
+    if verdict == "unclear" and any(i.signal == "guidance_unrevised" for i in items):
         out.append("No revision had been published yet by the as-of date.")
+    unknown = [i for i in items if i.signal == "guidance_unknown_prior"]
+    if verdict == "unclear" and unknown:
+        out.append(unknown[0].text[0].upper() + unknown[0].text[1:] + ".")
     return out
 

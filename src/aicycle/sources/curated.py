@@ -111,8 +111,17 @@ def accessions_in(text: str) -> list[str]:
     return out
 
 
-def public_date(day: dt.date, period: Period, text: str,
-                known: dict[str, dt.date]) -> tuple[dt.date, str, str | None]:
+def quote_dates(path: Path) -> dict[str, dt.date]:
+    """primary URL → the day a quoted document is dated (skipping quotes dated by period end)."""
+    out: dict[str, dt.date] = {}
+    for line, row in _rows(path, QUOTE_COLUMNS):
+        if row["primary_url"] and "date column = fiscal period end" not in row["verbatim_confidence"]:
+            out.setdefault(row["primary_url"], _date(row["date"], f"{path}: row {line}"))
+    return out
+
+
+def public_date(day: dt.date, period: Period, text: str, known: dict[str, dt.date],
+                url: str = "") -> tuple[dt.date, str, str | None]:
     """(filed, how it was determined, flag) for one curated row; see docs/data.md.
 
     `period` is the row's own period column (for a target or guidance, the report it came with).
@@ -122,6 +131,8 @@ def public_date(day: dt.date, period: Period, text: str,
     for accn in accessions_in(text):
         if accn in known:
             return known[accn], f"public date: SEC submissions, accession {accn}", None
+    if url in known and known[url] > period.end:
+        return known[url], f"public date: the quoted document at {url}", None
     if day != period.end:  # after the period: a report date; before it: guidance announced that day
         return day, "public date: the row's date (announcement)", None
     shape = "year" if period.start is not None and (period.end - period.start).days > 120 else "quarter"
@@ -179,7 +190,7 @@ def fact_row(row: dict[str, str], where: str, known: dict[str, dt.date], origin:
         except ValueError:
             raise InputError(f"{where}: value {row['value']!r} is not a number") from None
     context = " ".join((row["source"], row["source_url"], row["notes"]))
-    filed, how, flag = public_date(day, period or mapped.period, context, known)
+    filed, how, flag = public_date(day, period or mapped.period, context, known, row["source_url"])
     text = None
     if text_value:
         text = f"{row['metric']}: {row['value']} {'' if unit == 'text' else row['unit']}".strip()
@@ -260,17 +271,26 @@ def read_any(path: Path, known: dict[str, dt.date] | None = None) -> list[dict[s
     return read_quotes(path) if "quote" in header else read_facts(path, known)
 
 
+def stored_filing_dates(store: Store) -> dict[str, dt.date]:
+    """accession → filing date from the SEC submissions a refresh stored (meta 'sec_submissions:*')."""
+    found: dict[str, dt.date] = {}
+    for row in store.query("SELECT key FROM meta WHERE key LIKE 'sec_submissions:%'"):
+        for filing in store.get_meta(row["key"]) or []:
+            found[filing["accession"]] = dt.date.fromisoformat(filing["filed"])
+    return found
+
+
 def load_file(store: Store, path: Path, shared: Path | None = None) -> dict[str, int]:
-    """Validate then write one curated CSV (all rows or none)."""
-    rows = read_any(path, accession_dates(shared))
-    with store.transaction():
-        inserted, changed = store.upsert("facts", rows)
+    """Validate every row, then write them (nothing is written when one row is bad). Call it inside
+    `store.writing()` (the CLI does) so the write itself is one transaction under the lock."""
+    rows = read_any(path, {**stored_filing_dates(store), **accession_dates(shared)})
+    inserted, changed = store.upsert("facts", rows)
     return {"rows": len(rows), "inserted": inserted, "changed": changed}
 
 
 def load_shared(store: Store, shared: Path) -> dict[str, Any]:
     """Snapshot loader: both curated CSVs of shared/data/facts."""
-    known = accession_dates(shared)
+    known = {**accession_dates(shared), **quote_dates(shared / "facts" / QUOTES_FILE)}
     rows = read_facts(shared / "facts" / FACTS_FILE, known) + read_quotes(shared / "facts" / QUOTES_FILE)
     store.upsert("facts", rows)
     by_ticker: dict[str, list[str]] = {}

@@ -38,7 +38,9 @@ class RateLimiter:
     any one-second window)."""
 
     def __init__(self, rate: float) -> None:
-        self.interval = 1.0 / min(max(rate, 0.1), MAX_RATE)
+        # 3% margin: with exact spacing, rate + 1 requests span exactly one second and network
+        # jitter can put them inside one window.
+        self.interval = 1.03 / min(max(rate, 0.1), MAX_RATE)
         self._next = 0.0
         self._lock = threading.Lock()
         self.sent: list[float] = []  # monotonic send times, for tests and the summary
