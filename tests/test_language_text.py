@@ -98,9 +98,11 @@ def test_empty_file_is_refused_and_empty_text_scans_clean(tmp_path: Path) -> Non
     assert summary.sentences == 0 and summary.score is None
 
 
-def test_fifty_megabyte_single_line_scans_without_hanging(tmp_path: Path) -> None:
+def test_fifty_megabyte_single_line_scans_without_hanging(tmp_path: Path, shared_data: Path) -> None:
+    # A recogniser that drops every full stop: a real call, repeated, with no sentence end at all.
+    call = (shared_data / "transcripts" / "AMD_2024_Q1.txt").read_text()
+    chunk = call.translate(str.maketrans("", "", ".!?")) + " "
     path = tmp_path / "line.txt"
-    chunk = "we keep adding data center capacity and capex grows while others digest " * 10
     with path.open("w") as fh:
         while fh.tell() < 50 * 1024 * 1024:
             fh.write(chunk)

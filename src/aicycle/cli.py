@@ -344,13 +344,14 @@ def ingest_cmd(
 def language_classify(
     source: Annotated[str, typer.Argument(help="File with one sentence per line or JSONL {id, text}; - for stdin.")] = "-",
     fmt: Annotated[str, typer.Option("--format", help="Output format: jsonl or table.")] = "jsonl",
+    backend: Annotated[str, typer.Option("--backend", help="rules (default) or llm (AICYCLE_LLM_BASE_URL).")] = "rules",
 ) -> None:
     """Label each sentence expand, maintain, moderate, cut or none, with confidence and cues."""
     from aicycle.language.cli_io import classified, read_input
 
     if fmt not in ("jsonl", "table"):
         raise InputError(f"--format: {fmt!r} is not jsonl or table")
-    rows = classified(read_input(source), source)
+    rows = classified(read_input(source), source, backend)
     if fmt == "jsonl":
         for row in rows:
             sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")

@@ -40,7 +40,20 @@ def items(text: str, name: str = "input") -> Iterator[tuple[str, str]]:
             yield str(number), stripped
 
 
-def classified(text: str, name: str = "input") -> Iterator[dict[str, Any]]:
-    for ident, sentence in items(text, name):
-        stance = classify(sentence)
-        yield {"id": ident, "text": sentence, **stance.to_dict()}
+def classified(text: str, name: str = "input", backend: str = "rules") -> Iterator[dict[str, Any]]:
+    """Classified rows; `backend` is rules (default) or llm (needs AICYCLE_LLM_BASE_URL)."""
+    if backend not in ("rules", "llm"):
+        raise InputError(f"--backend: {backend!r} is not rules or llm")
+    pairs = list(items(text, name))  # parse everything first: bad input fails before any request
+    if backend == "rules":
+        for ident, sentence in pairs:
+            yield {"id": ident, "text": sentence, **classify(sentence).to_dict()}
+        return
+    from aicycle.language.llm import LLMClassifier
+
+    llm = LLMClassifier.from_settings()
+    try:
+        for ident, sentence in pairs:
+            yield {"id": ident, "text": sentence, **llm.classify(sentence).to_dict()}
+    finally:
+        llm.close()
