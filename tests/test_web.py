@@ -260,6 +260,24 @@ def test_missing_modules_show_not_available(client: TestClient, monkeypatch: pyt
     assert r.status_code == 503 and "not available yet" in r.json()["error"]
 
 
+def test_a_busy_store_answers_503_with_retry_after(client: TestClient,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    from contextlib import contextmanager
+
+    from aicycle.errors import StoreBusyError
+
+    @contextmanager
+    def busy():  # type: ignore[no-untyped-def]
+        raise StoreBusyError("the store is in use by another process")
+        yield
+
+    monkeypatch.setattr(client.app.state.web.source, "open", busy)  # type: ignore[attr-defined]
+    r = client.get("/api/facts", params={"ticker": "NVDA", "metric": "capex"})
+    assert r.status_code == 503 and r.headers["retry-after"] == "5"
+    assert "in use" in r.json()["error"]
+    assert client.get("/company/NVDA").status_code == 503
+
+
 def test_rumor_form_post_validates(client: TestClient) -> None:
     r = client.post("/rumor", data={"claim": "   "})
     assert r.status_code == 422 and "enter the claim" in r.text

@@ -16,7 +16,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 import aicycle
-from aicycle.errors import AicycleError
+from aicycle.errors import AicycleError, StoreBusyError
 from aicycle.store import Store
 from aicycle.web import adapters
 from aicycle.web.adapters import NotAvailable
@@ -109,6 +109,13 @@ def _errors(app: FastAPI) -> None:
     @app.exception_handler(NotAvailable)
     async def not_available(request: Request, exc: NotAvailable) -> Response:
         return _error(request, 503, str(exc))
+
+    @app.exception_handler(StoreBusyError)
+    async def store_busy(request: Request, exc: StoreBusyError) -> Response:
+        # a refresh holds the store: try again shortly (the cached report is still served)
+        response = _error(request, 503, str(exc))
+        response.headers["Retry-After"] = "5"
+        return response
 
     @app.exception_handler(AicycleError)
     async def domain_error(request: Request, exc: AicycleError) -> Response:
