@@ -359,3 +359,29 @@ def test_api_check_get_and_post_agree(client: TestClient) -> None:
     posted = client.post("/api/check", json=params).json()
     assert got == posted and got["verdict"] == "contradicted"
     assert all(e["date"] <= "2026-08-01" for e in got["evidence"])
+
+
+def test_report_cache_builds_once_under_concurrent_misses() -> None:
+    import threading
+    import time
+
+    from aicycle.web.context import ReportCache
+
+    cache = ReportCache(size=2)
+    builds: list[int] = []
+
+    def build() -> str:
+        builds.append(1)
+        time.sleep(0.05)
+        return "report"
+
+    results: list[str] = []
+    threads = [threading.Thread(target=lambda: results.append(cache.get(("k",), build))) for _ in range(20)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert results == ["report"] * 20 and len(builds) == 1
+    cache.get(("a",), lambda: "a")
+    cache.get(("b",), lambda: "b")
+    assert cache.peek(("k",)) is None  # the oldest key left when the cache was full

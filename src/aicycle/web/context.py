@@ -61,6 +61,7 @@ class ReportCache:
     def __init__(self, size: int = REPORT_CACHE_SIZE) -> None:
         self._items: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
         self._lock = threading.Lock()
+        self._building: dict[tuple[Any, ...], threading.Lock] = {}
         self._size = size
 
     def peek(self, key: tuple[Any, ...]) -> Any | None:
@@ -68,15 +69,22 @@ class ReportCache:
             return self._items.get(key)
 
     def get(self, key: tuple[Any, ...], build: Callable[[], T]) -> T:
+        """The cached value, or build it once: concurrent misses for one key wait for one build."""
         with self._lock:
             if key in self._items:
                 self._items.move_to_end(key)
                 return self._items[key]  # type: ignore[no-any-return]
-        value = build()
-        with self._lock:
-            self._items[key] = value
-            while len(self._items) > self._size:
-                self._items.popitem(last=False)
+            gate = self._building.setdefault(key, threading.Lock())
+        with gate:
+            with self._lock:
+                if key in self._items:  # built while this request waited
+                    return self._items[key]  # type: ignore[no-any-return]
+            value = build()
+            with self._lock:
+                self._items[key] = value
+                self._building.pop(key, None)
+                while len(self._items) > self._size:
+                    self._items.popitem(last=False)
         return value
 
 
