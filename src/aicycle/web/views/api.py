@@ -18,7 +18,20 @@ from aicycle.web.views.economics import SCENARIO_PATTERN, parse_overrides, scena
 from aicycle.web.views.params import (CLAIM_MAX, METRIC_PATTERN, as_of_query, claim_text,
                                       company as company_param)
 
-router = APIRouter()
+class ErrorBody(BaseModel):
+    """Every error: one line saying what was wrong (validation errors list each problem)."""
+
+    error: str
+    detail: list[str] | None = None
+
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorBody, "description": "A value the model or the data layer rejects"},
+    404: {"model": ErrorBody, "description": "Unknown ticker, checkpoint or scenario"},
+    422: {"model": ErrorBody, "description": "Malformed input (date, number, length, pattern)"},
+    503: {"model": ErrorBody, "description": "Not available yet in this build, or the store is busy"},
+}
+router = APIRouter(responses=ERRORS)
 AsOf = Annotated[dt.date | None, Depends(as_of_query)]
 
 
