@@ -235,6 +235,13 @@ def test_pages_load_nothing_from_elsewhere(client: TestClient) -> None:
         assert not re.findall(r"<script(?![^>]*\b(?:src=\"/|type=\"application/json\"))", html)
 
 
+def test_plotly_loads_only_on_pages_with_charts(client: TestClient) -> None:
+    for url in ("/", "/checkpoint/capex", "/company/GOOGL", "/economics/article-payback"):
+        assert '<script src="/static/plotly.min.js"' in client.get(url).text, url
+    for url in ("/rumor", "/docs", "/company", "/economics"):
+        assert "plotly.min.js" not in client.get(url).text, url
+
+
 def test_plotly_is_served_locally(client: TestClient) -> None:
     r = client.get("/static/plotly.min.js")
     assert r.status_code == 200 and r.text.lstrip().startswith("/**") and "plotly.js" in r.text[:200]
