@@ -1,6 +1,6 @@
 """Thin adapters: each page calls one function from a domain module, or learns it is not there yet.
 
-The dashboard is built while the report, rumor-check and economics modules land. A page whose
+The dashboard was built while the report, rumor-check and economics modules landed. A page whose
 module is missing shows "not available yet" (HTTP 503) instead of failing; every other error
 surfaces as usual.
 """
