@@ -171,3 +171,17 @@ def test_chart_error_is_a_data_error() -> None:
                                                                      "description": "No data found"}}}, "ZZZ")
     with pytest.raises(DataError, match="not a chart response"):
         yahoo_chart.parse_chart({"quoteResponse": {}}, "ZZZ")
+
+
+def test_aicycle_refresh_only_prices_reports_each_ticker(replay: str, home: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    from aicycle import refresh
+
+    monkeypatch.setenv("AICYCLE_PRICES_BASE_URL", replay)
+    _Replay.script = {"MU": ["ok"], "NVDA": ["503"]}
+    summary = refresh.run(only=["prices"], tickers=["MU", "NVDA"])["sources"]["prices"]
+    assert summary["ok"] == ["MU"] and "HTTP 503" in summary["failed"]["NVDA"]
+    assert summary["changes"]["MU"]["inserted"] == 43
+    with open_store() as s:  # the bundled series are still there beside the new one
+        series = {r["series"] for r in s.query("SELECT DISTINCT series FROM stock_prices WHERE ticker='MU'")}
+    assert "yahoo_chart" in series and len(series) > 1

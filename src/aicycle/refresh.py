@@ -109,9 +109,27 @@ def refresh_gpu_prices(writer: Writer, progress: Progress, options: dict[str, An
     }
 
 
+def refresh_daily_prices(writer: Writer, progress: Progress, options: dict[str, Any]) -> dict[str, Any]:
+    """Daily prices of the universe and the market ETFs, as their own `yahoo_chart` series."""
+    from aicycle.sources.yahoo_chart import refresh_prices
+
+    task = progress.add_task("Daily prices", total=1)
+    with writer() as store:
+        result = refresh_prices(store, options.get("tickers") or None)
+    progress.advance(task)
+    tickers = result["tickers"]
+    return {
+        "ok": [t for t, r in tickers.items() if r["status"] == "ok"],
+        "failed": {t: r["error"] for t, r in tickers.items() if r["status"] != "ok"},
+        "changes": {t: {"inserted": r["inserted"], "changed": r["changed"]}
+                    for t, r in tickers.items() if r["status"] == "ok"},
+    }
+
+
 REFRESHERS: dict[str, Refresher] = {
     "sec": refresh_sec,
     "gpu": refresh_gpu_prices,
+    "prices": refresh_daily_prices,
 }
 
 

@@ -182,43 +182,9 @@ def load_shared(store: Store, shared: Path) -> dict[str, object]:
     for (ticker, _), rows in series.items():
         _apply_flags(rows, calendars[exchange_of(ticker)])
         every += rows
-    inserted, changed = write_prices(store, every)
+    inserted, changed = store.upsert("stock_prices", every)
     return {"rows": len(every), "inserted": inserted, "changed": changed, "series": {f"{t}/{s}": _span(r) for (t, s), r in sorted(series.items())},
             "dropped": dropped, "flagged": sum(1 for rs in series.values() for r in rs if r["flag"])}
-
-
-def write_prices(store: Store, rows: Sequence[dict[str, Any]], chunk: int = 400) -> tuple[int, int]:
-    """Upsert price rows; returns (inserted, changed) like Store.upsert, identical rows count as nothing.
-
-    Store.upsert issues one statement per row (DuckDB executemany), which takes about a minute for
-    the 20k bundled rows; multi-row VALUES statements take under a second.
-    """
-    if not rows:
-        return (0, 0)
-    cols = list(rows[0].keys())
-    tickers = sorted({r["ticker"] for r in rows})
-    compared = [c for c in cols if c not in ("ticker", "date", "series", "fetched_at")]
-    found = store.con.execute(
-        f"SELECT ticker, date, series, {', '.join(compared)} FROM stock_prices "
-        "WHERE ticker IN (SELECT unnest(?))", [tickers]).fetchall()
-    before = {tuple(f[:3]): tuple(f[3:]) for f in found}
-    inserted = changed = 0
-    fresh = []
-    for row in rows:
-        old = before.get((row["ticker"], row["date"], row["series"]))
-        if old is None:
-            inserted += 1
-        elif old != tuple(row[c] for c in compared):
-            changed += 1
-        else:
-            continue
-        fresh.append(tuple(row[c] for c in cols))
-    one = "(" + ", ".join("?" for _ in cols) + ")"
-    for k in range(0, len(fresh), chunk):
-        part = fresh[k:k + chunk]
-        store.con.execute(f"INSERT OR REPLACE INTO stock_prices ({', '.join(cols)}) VALUES "
-                          + ", ".join(one for _ in part), [v for r in part for v in r])
-    return (inserted, changed)
 
 
 def _row(ticker: str, source: RawSource, bar: dict[str, Any], adj: float | None) -> dict[str, Any]:

@@ -125,7 +125,7 @@ def refresh_prices(store: Store, tickers: Sequence[str] | None = None, *, start:
     end = end or dt.date.today()
     base = base_url or config.get("prices_base_url") or ""
     own = client or httpx.Client(timeout=config.float_setting("http_timeout"),
-                                 headers={"User-Agent": "aicycle (+https://github.com/aicycle)"})
+                                 headers={"User-Agent": "aicycle/0.1 (daily prices)"})
     summary: dict[str, Any] = {"source": SERIES, "base_url": base, "tickers": {}}
     fetched = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     try:
@@ -134,7 +134,7 @@ def refresh_prices(store: Store, tickers: Sequence[str] | None = None, *, start:
                 bars = parse_chart(fetch_chart(own, base, ticker, start, end), ticker, now)
                 rows = [_row(ticker, b, chart_url(base, ticker), fetched) for b in bars]
                 _flag(store, ticker, rows)
-                inserted, changed = prices.write_prices(store, rows)
+                inserted, changed = store.upsert("stock_prices", rows)
                 summary["tickers"][ticker] = {"status": "ok", "rows": len(rows), "inserted": inserted,
                                               "changed": changed}
             except AicycleError as exc:
