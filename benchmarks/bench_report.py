@@ -8,8 +8,7 @@ Targets (issue 3): at most 1.5 s and 300 MB. Two cases:
 Named baselines, run in the same session: `aicycle store info --json` on a fresh home (start-up plus
 creating the store from the snapshot) and on the warm home (start-up plus opening it), and a bare
 interpreter (`python -c pass`); the report is compared with the store-info run on a home in the same state. Peak RSS is the child's ru_maxrss,
-read by a small wrapper process so each command is measured alone. When the checkout has no bundled
-snapshot yet, the store is filled from ../shared/data with the test loader so the report reads real data.
+read by a small wrapper process so each command is measured alone.
 """
 
 from __future__ import annotations
@@ -25,7 +24,6 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared" / "data"
 TARGET_S, TARGET_MB = 1.5, 300.0
 WRAPPER = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
            "p = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL); w = time.perf_counter() - t; "
@@ -50,15 +48,6 @@ def _has_snapshot() -> bool:
     return (REPO / "src" / "aicycle" / "snapshot" / "facts.parquet").exists()
 
 
-def _prefill(home: Path) -> None:
-    """No bundled snapshot in this checkout: build the store from the shared files instead."""
-    code = ("import sys; sys.path.insert(0, %r); from pathlib import Path; from aicycle.store import open_store; "
-            "import factsload; s = open_store(Path(%r), write=True, seed=False); "
-            "factsload.load_all(s, Path(%r)); s.close()") % (str(REPO / "tests"), str(home / "aicycle.duckdb"), str(SHARED))
-    home.mkdir(parents=True, exist_ok=True)
-    subprocess.run([sys.executable, "-c", code], env=_env(home), check=True)
-
-
 def run(runs: int) -> dict[str, dict[str, float]]:
     report = [sys.executable, "-m", "aicycle.cli", "report", "--json"]
     info = [sys.executable, "-m", "aicycle.cli", "store", "info", "--json"]
@@ -67,19 +56,13 @@ def run(runs: int) -> dict[str, dict[str, float]]:
                                                      "store_info": [], "bare_python": []}
     with tempfile.TemporaryDirectory() as tmp:
         snapshot = _has_snapshot()
-        warm_home = Path(tmp) / "warm"
         if not snapshot:
-            _prefill(warm_home)
+            raise SystemExit("no bundled snapshot in src/aicycle/snapshot: run scripts/build_snapshot.py first")
+        warm_home = Path(tmp) / "warm"
         measure(report, _env(warm_home))  # creates the store when seeded from the snapshot
         for i in range(runs):
-            fresh_home = Path(tmp) / f"fresh{i}"
-            if not snapshot:
-                _prefill(fresh_home)
-            results["fresh"].append(measure(report, _env(fresh_home)))
-            info_home = Path(tmp) / f"info{i}"
-            if not snapshot:
-                _prefill(info_home)
-            results["store_info_fresh"].append(measure(info, _env(info_home)))
+            results["fresh"].append(measure(report, _env(Path(tmp) / f"fresh{i}")))
+            results["store_info_fresh"].append(measure(info, _env(Path(tmp) / f"info{i}")))
             results["warm"].append(measure(report, _env(warm_home)))
             results["store_info"].append(measure(info, _env(warm_home)))
             results["bare_python"].append(measure(bare, _env(warm_home)))

@@ -1,10 +1,9 @@
 """Regenerate the report screenshots in docs/ with headless Chromium.
 
-    python scripts/screenshots.py [--chromium /usr/bin/chromium] [--shared ../shared/data]
+    python scripts/screenshots.py [--chromium /usr/bin/chromium]
 
 Renders `aicycle report --html` from the bundled snapshot (an in-memory store seeded from
-src/aicycle/snapshot); when this checkout has no snapshot yet, the store is filled from the shared
-data files with the test loader instead. Writes docs/report.png (latest date), docs/report-backlog.png
+src/aicycle/snapshot). Writes docs/report.png (latest date), docs/report-backlog.png
 (the backlog card, with the Alphabet series break) and docs/report-2025-06-30.png (the same page as
 it could be seen on 2025-06-30).
 """
@@ -28,18 +27,13 @@ SHOTS = (  # (file, as_of, only this checkpoint's card, window)
 )
 
 
-def _store(shared: Path):  # type: ignore[no-untyped-def]
+def _store():  # type: ignore[no-untyped-def]
     sys.path.insert(0, str(REPO / "src"))
     from aicycle.store import open_store, snapshot_dir
 
-    if (snapshot_dir() / "facts.parquet").exists():
-        return open_store(memory=True, seed=True)
-    sys.path.insert(0, str(REPO / "tests"))
-    import factsload
-
-    store = open_store(memory=True, seed=False)
-    factsload.load_all(store, shared)
-    return store
+    if not (snapshot_dir() / "facts.parquet").exists():
+        raise SystemExit("no bundled snapshot in src/aicycle/snapshot: run scripts/build_snapshot.py first")
+    return open_store(memory=True, seed=True)
 
 
 def only(html: str, checkpoint: str | None) -> str:
@@ -62,9 +56,8 @@ def shoot(chromium: str, page: Path, out: Path, window: str) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--chromium", default=shutil.which("chromium") or "/usr/bin/chromium")
-    parser.add_argument("--shared", type=Path, default=REPO.parent / "shared" / "data")
     args = parser.parse_args()
-    store = _store(args.shared)
+    store = _store()
     from aicycle.cycle import build_report
     from aicycle.render.html import render_report
 

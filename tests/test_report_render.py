@@ -88,6 +88,8 @@ def test_render_checkpoint_stands_alone(report: Report) -> None:
     card = html.render_checkpoint(report.reading("power"))
     assert card.startswith('<section class="card" id="cp-power"')
     assert "Contracted vs active power" in card
+    # what another page needs to show such cards: the stylesheet and the chart loader
+    assert ".card {" in html.report_css() and "Plotly.newPlot" in html.figures_js()
 
 
 def test_chart_builders_return_plotly_figures(report: Report) -> None:
@@ -95,8 +97,20 @@ def test_chart_builders_return_plotly_figures(report: Report) -> None:
         for fig in charts.figures(r):
             assert set(fig) == {"data", "layout"} and fig["data"]
             json.dumps(fig)
-    gpu = charts.gpu_rental({"H100 on demand": [{"x": "2026-01-01", "y": 2.1}, {"x": "2026-02-01", "y": 2.0}]})
-    assert gpu[0]["data"][0]["y"] == [2.1, 2.0]
+    # the gpu_rental checkpoint's chart data: line name -> points with sku, term and kind
+    def line(sku: str, term: str, kind: str, ys: list[float]) -> list[dict[str, object]]:
+        return [{"x": f"2026-0{i + 1}-01", "y": y, "sku": sku, "term": term, "kind": kind} for i, y in enumerate(ys)]
+
+    gpu = charts.gpu_rental({
+        "H100-SXM marketplace spot · index (computed)": line("H100-SXM", "spot", "computed", [1.5, 1.4]),
+        "H100-SXM marketplace on_demand · index (computed)": line("H100-SXM", "on_demand", "computed", [2.1, 2.0]),
+        "H200 cloud_list on_demand · index (computed)": line("H200", "on_demand", "computed", [3.7, 3.9]),
+    })
+    assert [f["layout"]["title"]["text"] for f in gpu] == ["H100 rental price", "H200 rental price"]
+    first = gpu[0]["data"][0]  # the computed on-demand line leads, drawn solid
+    assert first["y"] == [2.1, 2.0] and first["line"]["dash"] == "solid"
+    assert gpu[0]["data"][1]["line"]["dash"] == "dot"
+    assert charts.gpu_rental({"plain": [{"x": "2026-01-01", "y": 2.0}]})[0]["data"][0]["y"] == [2.0]
 
 
 def test_json_shape(report: Report) -> None:
@@ -137,10 +151,23 @@ def test_cli_report_json_in_a_fresh_process(tmp_path: Path, shared_data: Path) -
         assert data["verdict"]["state"] in ("expanding", "steady", "slowing", "contracting", "insufficient_data")
 
 
-def test_cli_report_on_an_empty_home_still_answers(home: Path) -> None:
-    result = CliRunner().invoke(app, ["report", "--json"])
-    assert result.exit_code == 0, result.output
-    assert len(json.loads(result.stdout)["checkpoints"]) == 5
+def test_fresh_install_reports_from_the_bundled_snapshot(tmp_path: Path) -> None:
+    """A new, empty AICYCLE_HOME and no network: the store is seeded from the bundled snapshot."""
+    from aicycle.store import snapshot_dir
+
+    assert (snapshot_dir() / "facts.parquet").exists(), "the bundled snapshot is missing"
+    env = {**os.environ, "AICYCLE_HOME": str(tmp_path / "fresh"), "PYTHONPATH": str(REPO / "src")}
+    page = tmp_path / "report.html"
+    runs = {name: subprocess.run([sys.executable, "-m", "aicycle.cli", "report", *args], capture_output=True,
+                                 text=True, env=env, timeout=180, check=False)
+            for name, args in (("json", ["--json"]), ("html", ["--html", str(page)]), ("terminal", []))}
+    assert all(p.returncode == 0 for p in runs.values()), {k: p.stderr for k, p in runs.items()}
+    data = json.loads(runs["json"].stdout)
+    states = {c["id"]: c["state"] for c in data["checkpoints"]}
+    assert states["capex"] != "insufficient_data" and states["backlog"] != "insufficient_data"
+    assert data["verdict"]["state"] != "insufficient_data"
+    assert all(e["source"] for c in data["checkpoints"] for e in c["evidence"])
+    assert "Plotly.newPlot" in page.read_text() and "capex" in runs["terminal"].stdout
 
 
 def test_cli_report_html_and_terminal(tmp_path: Path, shared_data: Path, monkeypatch: pytest.MonkeyPatch) -> None:

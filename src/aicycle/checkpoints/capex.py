@@ -47,6 +47,12 @@ class Guide:
     row: dict[str, Any]
 
     @property
+    def label(self) -> str:
+        """The guided year as the company names it (Microsoft guides calendar 2026: CY2026)."""
+        found = self.row.get("fiscal_period") if self.row.get("metric", "").startswith("capex_guidance") else None
+        return str(found) if found else f"FY{self.year}"
+
+    @property
     def mid(self) -> float | None:
         if self.low is not None and self.high is not None:
             return (self.low + self.high) / 2
@@ -71,7 +77,7 @@ class Revision:
     def text(self) -> str:
         g, name = self.guide, get(self.guide.ticker).name
         if self.prior is None:
-            return f"{name} FY{g.year} capex guidance {g.text()} ({g.filed:%b %-d, %Y}; first guide in store)"
+            return f"{name} {g.label} capex guidance {g.text()} ({g.filed:%b %-d, %Y}; first guide in store)"
         p = self.prior
         moves = []
         for label, new, old in (("low", g.low, p.low), ("high", g.high, p.high)):
@@ -79,10 +85,10 @@ class Revision:
                 moves.append(f"{label} {'+' if new > old else '-'}{c.usd(abs(new - old))}")
         detail = ", ".join(moves) or f"midpoint {c.pct(self.mid_change)}"
         if self.kind.startswith("initial"):
-            return (f"{name} first FY{g.year} capex guide {g.text()} ({g.filed:%b %-d, %Y}) vs FY{p.year} "
+            return (f"{name} first {g.label} capex guide {g.text()} ({g.filed:%b %-d, %Y}) vs {p.label} "
                     f"last guide {p.text()}: midpoint {c.pct(self.mid_change)}")
         verb = self.kind.replace("_up", " up").replace("_down", " down")
-        return f"{name} FY{g.year} capex guidance {verb} to {g.text()} from {p.text()} ({detail}; {g.filed:%b %-d, %Y})"
+        return f"{name} {g.label} capex guidance {verb} to {g.text()} from {p.text()} ({detail}; {g.filed:%b %-d, %Y})"
 
 
 def read(store: Store, as_of: dt.date) -> Reading:
@@ -266,7 +272,7 @@ def _guidance_part(revisions: dict[str, list[Revision]], as_of: dt.date, metrics
             value = getattr(g, side)
             if value is not None:
                 metrics.append(Metric(f"guidance_{side}:{ticker}", value, "USD",
-                                      f"{get(ticker).name} FY{g.year} capex guidance ({side})", f"FY{g.year}"))
+                                      f"{get(ticker).name} {g.label} capex guidance ({side})", g.label))
         age = (as_of - g.filed).days
         weight = rules.GUIDANCE_REVISION_SCORE.get(last.kind)
         if weight is not None and age <= rules.GUIDANCE_LOOKBACK_DAYS:
@@ -294,7 +300,7 @@ def _short(r: Revision) -> str:
     verb = {"first": "guides", "initial_above": "guides", "initial_level": "guides",
             "initial_below": "guides"}.get(r.kind, r.kind.replace("_up", "").replace("_down", ""))
     tail = f" from {r.prior.text()}" if r.prior and not r.kind.startswith("initial") and r.kind != "first" else ""
-    return f"{g.ticker} FY{g.year} {verb} {g.text()}{tail} ({g.filed:%b %Y})"
+    return f"{g.ticker} {g.label} {verb} {g.text()}{tail} ({g.filed:%b %Y})"
 
 
 def _charts(quarters: dict[str, dict[str, dict[str, Any]]], revisions: dict[str, list[Revision]]) -> dict[str, Any]:

@@ -152,12 +152,37 @@ def generic(charts: dict[str, Any]) -> list[Figure]:
     return [{"data": data, "layout": _layout("", "")}]
 
 
+GPU_LINES_PER_FIGURE = 8
+
+
 def gpu_rental(charts: dict[str, Any]) -> list[Figure]:
-    figs = generic(charts)
-    for f in figs:
-        f["layout"]["title"]["text"] = "GPU rental prices"
-        f["layout"]["yaxis"]["title"]["text"] = "USD per GPU-hour"
-    return figs
+    """One figure per SKU group (H100, H200, B200, ...): computed on-demand lines solid, others dotted.
+
+    Lines are `name -> [{x, y, sku, term, kind, family}, ...]`; without those fields, plain lines.
+    """
+    groups: dict[str, list[tuple[str, list[dict[str, Any]]]]] = {}
+    for name, pts in charts.items():
+        if not (isinstance(pts, list) and pts and isinstance(pts[0], dict) and "x" in pts[0]):
+            continue
+        sku = str(pts[0].get("sku") or name.split()[0])
+        groups.setdefault(sku.split("-")[0], []).append((name, pts))
+    if not groups:
+        return []
+    out = []
+    for group, lines in sorted(groups.items()):
+        lines.sort(key=lambda nl: (nl[1][0].get("kind") != "computed", nl[1][0].get("term") != "on_demand", nl[0]))
+        data = []
+        for i, (name, pts) in enumerate(lines[:GPU_LINES_PER_FIGURE]):
+            main = pts[0].get("kind") == "computed" and pts[0].get("term") == "on_demand"
+            data.append({"type": "scatter", "mode": "lines+markers" if len(pts) < 40 else "lines", "name": name,
+                         "x": [p["x"] for p in pts], "y": [p["y"] for p in pts],
+                         "line": {"color": PALETTE[i % len(PALETTE)], "width": 2.5 if main else 1.2,
+                                  "dash": "solid" if main else "dot"},
+                         "hovertemplate": f"{name}<br>%{{x}}: $%{{y:.2f}}/GPU-h<extra></extra>"})
+        more = len(lines) - GPU_LINES_PER_FIGURE
+        title = f"{group} rental price" + (f" ({more} more lines in --json)" if more > 0 else "")
+        out.append({"data": data, "layout": _layout(title, "USD per GPU-hour")})
+    return out
 
 
 BUILDERS: dict[str, Callable[[dict[str, Any]], list[Figure]]] = {

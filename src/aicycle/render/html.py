@@ -3,7 +3,7 @@
 Jinja2 with autoescape on: every string from the data (headlines, evidence text, sources) is escaped;
 chart data goes into `<script type="application/json">` blocks with `<`, `>` and `&` escaped, and
 only http(s) URLs become links. `render_checkpoint(reading)` renders one checkpoint card on its own
-(the web pages reuse it); the page includes plotly.js once.
+(the web pages reuse it, with `report_css()` and `figures_js()`); the page includes plotly.js once.
 """
 
 from __future__ import annotations
@@ -53,6 +53,16 @@ def render_checkpoint(reading: Reading) -> Markup:
     figs = charts.figures(reading)
     html = _env().get_template("checkpoint.html.j2").render(r=reading, figures=figs)
     return Markup(html)
+
+
+def report_css() -> Markup:
+    """The page's stylesheet (cards, badges, tables), for pages that embed `render_checkpoint` cards."""
+    return Markup(_env().loader.get_source(_env(), "report.css")[0])  # type: ignore[union-attr]
+
+
+def figures_js() -> Markup:
+    """The script that draws every `[data-figure]` chart (needs plotly.js loaded before it)."""
+    return Markup(_env().loader.get_source(_env(), "report.js")[0])  # type: ignore[union-attr]
 
 
 @cache

@@ -17,4 +17,6 @@ def fmt(value: float | None, unit: str | None) -> str:
         return c.mw(value)
     if unit in ("USD", "KRW"):
         return c.usd(value, unit)
+    if unit == "USD per GPU-hour":
+        return f"${value:,.2f}/GPU-h"
     return f"{value:,.2f} {unit or ''}".strip()
