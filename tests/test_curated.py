@@ -74,6 +74,7 @@ def _broken_copy(tmp_path: Path, shared_data: Path, old: str, new: str) -> Path:
     ("CRWV,revenue_backlog,25.9,USD bn", "CRWV,revenue_backlog,25.9,USD kg", "unknown unit"),
     ("CoreWeave,CRWV,revenue_backlog", "CoreWeave,XXXX,revenue_backlog", "unknown ticker"),
     ("CRWV,revenue_backlog,25.9", "CRWV,mystery_metric,25.9", "cannot map metric"),
+    ("CRWV,revenue_backlog,25.9,USD bn", "CRWV,revenue_backlog,25.9,text", "unit 'text' for the numeric"),
 ])
 def test_a_bad_row_rejects_the_whole_file(tmp_path: Path, shared_data: Path, old: str, new: str,
                                            problem: str) -> None:

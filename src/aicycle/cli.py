@@ -122,6 +122,10 @@ def facts_cmd(ticker: str, metric: str, as_of: AsOf = None, fmt: Fmt = "table", 
     with open_store() as store:
         rows = facts.series(store, ticker, metric, parse_date(as_of), freq=freq)
     out = [{c: r.get(c) for c in FACT_COLUMNS} for r in rows]
+    if not out:
+        err_console.print(f"no {metric} rows for {ticker.upper()}" + (f" public by {as_of}" if as_of else "")
+                          + "; `aicycle store info` shows what the store holds, `aicycle refresh` fetches more",
+                          highlight=False, soft_wrap=True)
     if fmt == "json":
         print_json(out)
     elif fmt == "csv":
@@ -141,16 +145,17 @@ def _write_csv(rows: list[dict[str, Any]]) -> None:
 
 
 def _fact_table(ticker: str, metric: str, rows: list[dict[str, Any]]) -> None:
+    """Compact view; --format csv/json carry every provenance column (start, accession, url, method)."""
     from rich.table import Table
 
     table = Table(title=f"{ticker} {metric} ({len(rows)} periods)")
-    for col in ("period", "cal. qtr", "value", "unit", "kind", "filed", "accession", "flag"):
-        table.add_column(col, justify="right" if col == "value" else "left", no_wrap=col == "value")
+    for col in ("period", "end", "cal.", "value", "unit", "kind", "filed", "flag"):
+        table.add_column(col, justify="right" if col == "value" else "left",
+                         no_wrap=col in ("period", "end", "value", "filed"))
     for r in rows:
-        period = f"{r['period_start'] or ''}..{r['period_end']}" if r["period_start"] else f"{r['period_end']}"
         value = r["text"] if r["value"] is None else f"{r['value']:,.0f}"
-        table.add_row(f"{r['fiscal_period'] or ''} {period}", r["calendar_quarter"] or "", value, r["unit"],
-                      r["kind"], str(r["filed"] or ""), r["accession"] or "", r["flag"] or "")
+        table.add_row(r["fiscal_period"] or "", str(r["period_end"]), r["calendar_quarter"] or "", value,
+                      r["unit"], r["kind"], str(r["filed"] or ""), r["flag"] or "")
     console.print(table)
 
 

@@ -106,3 +106,23 @@ def coverage(store: Store, source_like: str = "%") -> dict[str, dict[str, Any]]:
         "WHERE source LIKE ? GROUP BY ticker ORDER BY ticker", [source_like])
     return {r.pop("ticker"): {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in r.items()}
             for r in rows}
+
+
+def quarters_not_summing_to_year(store: Store, ticker: str, metric: str, as_of: dt.date | None = None,
+                                 tolerance: float = 0.005) -> list[dict[str, Any]]:
+    """Data-quality check (empty = pass): fiscal years whose four quarters, as public by `as_of`,
+    do not add up to the annual figure within `tolerance` (relative)."""
+    quarters_by_year: dict[str, list[dict[str, Any]]] = {}
+    for row in series(store, ticker, metric, as_of, freq="quarter"):
+        if row["period_start"] is not None and row["kind"] != "curated":
+            quarters_by_year.setdefault((row["fiscal_period"] or "")[:6], []).append(row)
+    problems = []
+    for year in series(store, ticker, metric, as_of, freq="year"):
+        parts = quarters_by_year.get(year["fiscal_period"] or "", [])
+        if year["kind"] == "curated" or len(parts) != 4:
+            continue
+        total = sum(p["value"] for p in parts)
+        if abs(total - year["value"]) > tolerance * max(abs(year["value"]), 1.0):
+            problems.append({"fiscal_period": year["fiscal_period"], "annual": year["value"],
+                             "sum_of_quarters": total, "quarters": [p["fiscal_period"] for p in parts]})
+    return problems

@@ -89,14 +89,14 @@ def map_metric(name: str, period: Period | None, day: dt.date, fye: str) -> Mapp
 
 def accession_dates(shared: Path | None) -> dict[str, dt.date]:
     """accession → filing date, from the SEC submissions files in shared/data (known filing days)."""
-    import orjson
+    import json
 
     found: dict[str, dt.date] = {}
     folder = shared / "edgar" / "submissions" if shared else None
     if folder is None or not folder.exists():
         return found
     for path in sorted(folder.glob("*.json")):
-        data = orjson.loads(path.read_bytes())
+        data = json.loads(path.read_bytes())
         recent = data.get("filings", {}).get("recent", data) if isinstance(data, dict) else {}
         for accn, filed in zip(recent.get("accessionNumber", []), recent.get("filingDate", [])):
             found[accn] = dt.date.fromisoformat(filed)
@@ -182,7 +182,9 @@ def fact_row(row: dict[str, str], where: str, known: dict[str, dt.date], origin:
         if period is None and row["metric"] in DIRECT:
             raise InputError(f"{where}: cannot map period {row['period']!r} of metric {row['metric']!r}")
         raise InputError(f"{where}: cannot map metric {row['metric']!r} to the store vocabulary")
-    text_value = unit == "text" or mapped.metric == "statement"
+    if unit == "text" and mapped.metric != "statement":
+        raise InputError(f"{where}: unit 'text' for the numeric metric {row['metric']!r}")
+    text_value = mapped.metric == "statement"
     value: float | None = None
     if not text_value:
         try:

@@ -22,7 +22,7 @@ from typing import Any
 
 import hishel
 import httpx
-import orjson
+import json
 import tenacity
 from hishel.httpx import CacheTransport
 
@@ -178,8 +178,8 @@ class SecClient:
             raise DataError(f"{self.cfg.base_url}{path}: HTTP {response.status_code}")
         body = response.content
         try:
-            return body, orjson.loads(body)
-        except orjson.JSONDecodeError:
+            return body, json.loads(body)
+        except json.JSONDecodeError:
             self._forget(path)
             raise TruncatedBody(f"body is not valid JSON ({len(body):,} bytes; truncated?)") from None
 
