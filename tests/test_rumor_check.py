@@ -206,3 +206,10 @@ def test_group_claims_count_the_members(store: Store) -> None:
     counted = re.search(r"Of (\d) with evidence, 0 back the claim and (\d) contradict it\.", result["reasoning"])
     assert counted and counted.group(1) == counted.group(2) and int(counted.group(1)) >= 3
     assert {e["ticker"] for e in result["evidence"]} >= {"META", "GOOGL", "AMZN"}
+
+
+def test_the_bundled_snapshot_gives_the_same_answers() -> None:
+    """What a user gets on first run (the store seeded from the snapshot) answers the set the same way."""
+    seeded = open_store(memory=True, seed=True)
+    for row in ROWS:
+        assert check(seeded, row["claim"], row["as_of"])["verdict"] == row["expected"], row

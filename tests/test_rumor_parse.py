@@ -68,6 +68,19 @@ def test_the_new_figure_is_read_not_the_old_one() -> None:
     assert parse_claim("Meta cuts capex").amount is None
 
 
+def test_a_list_of_companies_is_one_subject() -> None:
+    claim = parse_claim("Nebius, CoreWeave and Oracle pull back on GPU purchases")
+    assert claim.tickers == ["NBIS", "CRWV", "ORCL"] and claim.company == "NBIS,CRWV,ORCL"
+    assert claim.metric == "ai_investment" and claim.direction == "down"
+    context = parse_claim("Meta cuts capex, a blow to Nvidia")
+    assert context.tickers == ["META"] and "also named: NVDA" in context.cues
+
+
+def test_carrying_on_reads_as_up() -> None:
+    assert parse_claim("Microsoft keeps spending on AI").direction == "up"
+    assert parse_claim("Big tech AI capex bubble bursting").direction == "down"
+
+
 def test_group_claims_list_their_members() -> None:
     claim = parse_claim("hyperscalers are pulling back")
     assert {"META", "MSFT", "GOOGL", "AMZN", "ORCL"} <= set(claim.tickers)

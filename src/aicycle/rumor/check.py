@@ -15,7 +15,7 @@ from aicycle.errors import InputError
 from aicycle.rumor import fundamentals as fx
 from aicycle.rumor import guidance as gx
 from aicycle.rumor.evidence import Item
-from aicycle.rumor.market import gpu_price_trend, wanted_skus
+from aicycle.rumor.market import gpu_price_trend, wanted_skus, wanted_terms
 from aicycle.rumor.parse import Claim, parse_claim
 from aicycle.rumor.statements import statement_items
 from aicycle.rumor.verdict import Verdict, judge
@@ -80,7 +80,7 @@ def gather(store: Store, claim: Claim, as_of: dt.date) -> list[Item]:
             mismatch = gx.figure_check(store, ticker, as_of, claim.year, claim.amount)
             items.extend([mismatch] if mismatch else [])
     if metric == "gpu_rental_prices":
-        items.extend(gpu_price_trend(store, as_of, wanted_skus(claim.text)))
+        items.extend(gpu_price_trend(store, as_of, wanted_skus(claim.text), wanted_terms(claim.text)))
     for item in items:
         if item.signal in _CONTEXT_ONLY.get(metric, ()):
             item.weight = 0.0

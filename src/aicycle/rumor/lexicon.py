@@ -72,7 +72,8 @@ METRICS: tuple[tuple[str, str], ...] = (
      r"ai (?:investments?|spending|spend|capex|infrastructure|budgets?|build|push|bets?|ambitions|"
      r"outlays?|expansion)|(?:investments?|spending|spend|outlays?) (?:on|in) (?:ai|artificial intelligence)|"
      r"(?:idle|excess|spare|surplus|unused) (?:ai )?(?:compute|capacity|gpus?)|overbuil\w*|"
-     r"over-?capacity|compute capacity|ai capacity|invest(?:ing|s|ed)? (?:\w+ )?in (?:ai|artificial intelligence|"
+     r"over-?capacity|compute capacity|ai capacity|(?:gpu|chip|server|hardware|equipment|accelerator)s? "
+     r"(?:purchases|orders|buying|spend\w*)|invest(?:ing|s|ed)? (?:\w+ )?in (?:ai|artificial intelligence|"
      r"compute|infrastructure)|investments?|investing|spending|spend"),
 )
 
@@ -118,7 +119,8 @@ DIRECTIONS: tuple[tuple[str, str, bool], ...] = (
      r"(?:selling|sells?|sold|rent\w* out|monetiz\w*|offload\w*) (?:its |their )?(?:idle|excess|spare|unused|surplus)|"
      r"(?:idle|excess|spare|unused) (?:ai )?(?:compute|capacity|gpus?|servers?)", "down", False),
     (r"collaps\w*|crash\w*|plung\w*|plummet\w*|tank(?:s|ed|ing)?|crater\w*|nosediv\w*|"
-     r"implod\w*|freefall|free-fall|evaporat\w*|dries up|dried up|halv\w*|slash\w*|gut(?:s|ted|ting)",
+     r"implod\w*|freefall|free-fall|evaporat\w*|dries up|dried up|halv\w*|slash\w*|gut(?:s|ted|ting)|"
+     r"tumbl\w*|slump\w*|nose-?div\w*|burst\w*|(?:bubble|boom)\s+(?:pops?|popp\w*)",
      "down", True),
     (r"soar\w*|skyrocket\w*|explod\w*|balloon\w*|doubl\w*|tripl\w*|surg\w*|spik(?:e|es|ed|ing)|"
      r"rocket\w*|record", "up", True),
@@ -127,8 +129,8 @@ DIRECTIONS: tuple[tuple[str, str, bool], ...] = (
      r"level(?:s|ed|ing)? off|sticks? (?:with|to)", "flat", False),
     (r"cut(?:s|ting)?|reduc\w*|lower(?:s|ed|ing)?|trim\w*|scal\w* (?:back|down)|pull\w* back|pullback|"
      r"paus\w*|halt\w*|freez\w*|froze\w*|delay\w*|postpon\w*|cancel\w*|slow\w*|rein\w* in|reins in|"
-     r"curb\w*|stall\w*|on hold|shr[iau]nk\w*|declin\w*|fall(?:s|ing|en)?|fell|drop\w*|tumbl\w*|sink\w*|sank|sunk|"
-     r"slump\w*|decreas\w*|retreat\w*|back\w* (?:away|off)|abandon\w*|scrap\w*|shelv\w*|"
+     r"curb\w*|stall\w*|on hold|shr[iau]nk\w*|declin\w*|fall(?:s|ing|en)?|fell|drop\w*|sink\w*|sank|sunk|"
+     r"decreas\w*|retreat\w*|back\w* (?:away|off)|abandon\w*|scrap\w*|shelv\w*|"
      r"walk\w* back|retrench\w*|weak\w*|soft(?:en|ens|ened|ening|er|ness)?|cool(?:s|ed)?|cool\w* (?:off|down)|dip(?:s|ped|ping)?|sag(?:s|ged|ging)?|slid(?:e|es|ing)?|slip(?:s|ped|ping)?|"
      r"shed(?:s|ding)?|hit\w* the brakes|brak\w*|tighten\w* (?:the |its |their )?belts?|"
      r"peak(?:s|ed|ing)?|rolls? over|downgrad\w*|decelerat\w*|moderat\w*|ease[sd]?|easing|"

@@ -27,17 +27,27 @@ _STAT_ORDER = ("index_level", "published_median", "segment_median", "computed_me
 _TERM_ORDER = ("on_demand", "index", "reserved", "spot")
 _SKU_ORDER = ("H100", "H200", "B200", "A100")
 Rank = tuple[int, int, int]
+_TERM_WORDS = (("spot", r"\bspot\b|interruptible|preemptible"), ("on_demand", r"on-?demand"),
+               ("reserved", r"\breserved\b|contract(?:ed)? (?:prices?|rates?)|long-term|\d-year"))
 
 
 def wanted_skus(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(m.upper() for m in SKU_WORDS.findall(text)))
 
 
-def gpu_price_trend(store: Store, as_of: dt.date, skus: tuple[str, ...] = ()) -> list[Item]:
+def wanted_terms(text: str) -> tuple[str, ...]:
+    """A headline about spot or contract prices is read on those terms only."""
+    return tuple(term for term, pattern in _TERM_WORDS if re.search(pattern, text, re.I))
+
+
+def gpu_price_trend(store: Store, as_of: dt.date, skus: tuple[str, ...] = (),
+                    terms: tuple[str, ...] = ()) -> list[Item]:
     """Per GPU model, the trend of its most market-wide series; H100 (the benchmark) first."""
     best: dict[str, tuple[Rank, Item]] = {}
     for line in gi.lines(store, as_of):
         if skus and not any(s in line.sku.upper() for s in skus):
+            continue
+        if terms and line.term not in terms:
             continue
         for points in gi.like_for_like(line).values():
             found = _line_item(line, points, as_of)

@@ -21,6 +21,7 @@ MAX_CHARS = 1000  # a headline, or a short paragraph; anything longer is not a c
 _TAG = re.compile(r"<[^>]{0,500}>")
 _SPACE = re.compile(r"\s+")
 _CONTINUE = re.compile(r"\b(?:keeps?|kept|continu\w*(?: to)?)\s+(?=\w+ing\b)", re.I)
+_LIST_GLUE = re.compile(r"(?:'s)?\s*(?:,|&|/|\+|,?\s+and|,?\s+or)\s*", re.I)
 _YEAR = re.compile(r"\b(20[2-3]\d)\b")
 _AMOUNT = re.compile(r"(?:US)?\$\s?(\d+(?:\.\d+)?)\s*(?:(?:-|–|to)\s*\$?\s?(\d+(?:\.\d+)?))?\s*"
                      r"(billion|bn|b|trillion|tn|t)\b", re.I)
@@ -79,6 +80,10 @@ def parse_claim(raw: object) -> Claim:
     _read_company(claim, body)
     claim.metric = _first_metric(body)
     _read_direction(claim, body)
+    if claim.direction is None and _CONTINUE.search(text):
+        # "keeps spending on AI": carrying on is the opposite of a cut.
+        claim.direction = "up"
+        claim.cues.append("direction: carries on -> up")
     claim.scoped = _has(lexicon.SCOPE, body)
     claim.hedged = _has(lexicon.HEDGES, body)
     years = _YEAR.findall(body)
@@ -140,11 +145,11 @@ def _alias_patterns() -> tuple[tuple[re.Pattern[str], str, str], ...]:
 
 
 def _read_company(claim: Claim, text: str) -> None:
-    hits: list[tuple[int, str, str]] = []
+    hits: list[tuple[int, int, str, str]] = []
     for pattern, ticker, name in _alias_patterns():
         m = pattern.search(text)
-        if m:
-            hits.append((m.start(), ticker, name))
+        if m and not any(a <= m.start() < b for a, b, _, _ in hits):  # "Google Cloud" is not also "Google"
+            hits.append((m.start(), m.end(), ticker, name))
     group = _group(text)
     if group and not hits:
         label, roles = group
@@ -155,12 +160,20 @@ def _read_company(claim: Claim, text: str) -> None:
     if not hits:
         return
     hits.sort()
-    tickers = list(dict.fromkeys(t for _, t, _ in hits))
-    first = hits[0]
-    claim.company, claim.company_name, claim.tickers = first[1], first[2], [first[1]]
-    claim.cues.append(f"company: {first[2]}")
-    if len(tickers) > 1:
-        claim.cues.append("also named: " + ", ".join(tickers[1:]))
+    subjects = [hits[0]]
+    for prev, hit in zip(hits, hits[1:]):
+        # "Nebius, CoreWeave and Oracle pull back": a list of companies is one subject.
+        if _LIST_GLUE.fullmatch(text[prev[1]:hit[0]]) and hit[2] not in {s[2] for s in subjects}:
+            subjects.append(hit)
+        elif hit[2] not in {s[2] for s in subjects}:
+            break
+    claim.tickers = [h[2] for h in subjects]
+    claim.company = ",".join(claim.tickers)
+    claim.company_name = " and ".join(h[3] for h in subjects)
+    claim.cues.append(f"company: {claim.company_name}")
+    others = [t for t in dict.fromkeys(h[2] for h in hits) if t not in claim.tickers]
+    if others:
+        claim.cues.append("also named: " + ", ".join(others))
 
 
 def _group(text: str) -> tuple[str, tuple[str, ...]] | None:

@@ -2,8 +2,9 @@
 
 The stance of a sentence about capex or capacity comes from the language engine
 (`aicycle.language.stance.classify`: expand / maintain / moderate / cut / none); other topics (HBM
-supply, backlog, prices), or a missing engine, use the direction words the headline parser uses,
-counted over the sentence. Only sentences on the claim's topic are read.
+supply, backlog, prices) use the direction words the headline parser uses, counted over the
+sentence. Documents are split with the language engine's splitter; only sentences on the claim's
+topic are read.
 """
 
 from __future__ import annotations
@@ -15,17 +16,14 @@ from typing import Any
 
 from aicycle import rules
 from aicycle.language.stance import classify
+from aicycle.language.text import sentences as split_sentences
 from aicycle.rumor import lexicon
 from aicycle.rumor.evidence import Item, _as_date, freshness, item_from_fact, statements
 from aicycle.rumor.parse import cue_direction
 from aicycle.store import Store
 
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'(])")
 _MAX_SENTENCES = 80  # per document: enough to read the capex paragraphs of a call
 _DOCS = 4  # most recent documents per company
-_UP_LABELS = ("expan", "up", "increas", "accelerat", "bull", "positiv", "rais", "grow", "tight", "strong")
-_DOWN_LABELS = ("contract", "down", "cut", "decreas", "slow", "bear", "negativ", "reduc", "pull", "weak")
-_FLAT_LABELS = ("steady", "flat", "maintain", "stable", "unchanged")
 # The language engine reads capex and capacity talk; its labels in the claim's terms.
 _LABELS: dict[str, str | None] = {"expand": "up", "maintain": "flat", "moderate": "down", "cut": "down",
                                   "none": None}
@@ -42,19 +40,9 @@ def stance(text: str, metric: str = "capex") -> tuple[str | None, str]:
         except Exception:  # noqa: BLE001 - a failing engine must not fail the check
             label = ""
         if label:
-            return _LABELS.get(label, _map_label(label)), f"language engine: {label}"
+            return _LABELS.get(label), f"language engine: {label}"
     direction, cues = cue_direction(text)
     return direction, "direction words: " + (", ".join(cues) if cues else "none")
-
-
-def _map_label(label: str) -> str | None:
-    if any(w in label for w in _DOWN_LABELS):
-        return "down"
-    if any(w in label for w in _UP_LABELS):
-        return "up"
-    if any(w in label for w in _FLAT_LABELS):
-        return "flat"
-    return None
 
 
 def statement_items(store: Store, ticker: str, metric: str, as_of: dt.date) -> list[Item]:
@@ -93,7 +81,7 @@ def _documents(store: Store, ticker: str, topic: re.Pattern[str], metric: str, a
 
 
 def _document_item(doc: dict[str, Any], topic: re.Pattern[str], metric: str, as_of: dt.date) -> Item | None:
-    sentences = [s for s in _SENTENCE.split(str(doc["text"])) if 20 < len(s) < 600 and topic.search(s)]
+    sentences = [s for s in split_sentences(str(doc["text"])) if 20 < len(s) < 600 and topic.search(s)]
     sentences = sentences[:_MAX_SENTENCES]
     if not sentences:
         return None
