@@ -61,6 +61,63 @@ def test_hard_cases(text: str, label: str) -> None:
     assert classify(text).label == label
 
 
+# How hyperscaler executives talk about capex (written for these tests, not drawn from the dev set).
+@pytest.mark.parametrize(("text", "label"), [
+("We expect capital expenditures to increase meaningfully in 2026 as we continue to invest in AI infrastructure.", "expand"),
+("We expect full-year 2025 capex to be approximately $85 billion, up from $75 billion.", "expand"),
+("We continue to be capacity constrained, and we expect to remain constrained through at least the end of our fiscal year.", "expand"),
+("Demand continues to exceed our available capacity.", "expand"),
+("We will continue to be disciplined in how we invest.", "moderate"),
+("We are committed to investing responsibly and with discipline.", "moderate"),
+("We expect capex growth to moderate in fiscal 2026.", "moderate"),
+("The growth rate of our capital expenditures will be lower than this year.", "moderate"),
+("We expect our capex spend to be roughly in line with this year.", "maintain"),
+("We are not seeing any signs of digestion.", "expand"),
+("We think there could be a period of digestion at some point, but we do not see it today.", "expand"),
+("We are leasing additional data center capacity from third parties to meet demand.", "expand"),
+("We signed contracts with neocloud providers for additional compute capacity because our own data centers are full.", "expand"),
+("We are optimizing our infrastructure spend and extending the useful life of our servers.", "moderate"),
+("We are pausing or slowing some early-stage projects in certain regions.", "moderate"),
+("We have decided to slow the pace of construction at some data center sites.", "moderate"),
+("We plan to reduce our capital expenditures next year.", "cut"),
+("Capex declined 10% sequentially.", "cut"),
+("Our capex outlook is unchanged at $70 billion to $75 billion.", "maintain"),
+("We are reiterating our capex guidance for the year.", "maintain"),
+("Our operating expenses grew 9% year over year driven by headcount.", "none"),
+("Cloud revenue grew 28% year over year.", "none"),
+("Our fulfillment network capacity increased as we opened new warehouses.", "none"),
+("We had an excellent quarter.", "none"),
+("The majority of our capex is for technical infrastructure, with roughly 60% in servers and 40% in data centers and networking.", "none"),
+("Given the strong demand signals, we are accelerating our data center build-out.", "expand"),
+("We expect to roughly double our total data center footprint over the next two years.", "expand"),
+("Efficiency gains from DeepSeek-style models will lead to more demand for compute, not less.", "expand"),
+("We may be able to sell excess capacity to third parties if we overbuild.", "moderate"),
+("We are not going to increase capex beyond what we outlined.", "maintain"),
+("We remain supply constrained on GPUs.", "expand"),
+("Capex will be meaningfully higher next year.", "expand"),
+("We expect capital expenditures, including finance leases, to grow sequentially.", "expand"),
+("We will moderate our pace of investment in the metaverse to fund AI.", "moderate"),
+("We don't see any slowdown in our capex plans.", "expand"),
+    ("Capital expenditures, including finance leases, were $22.6 billion, up 78% year over year.", "expand"),
+    ("Capital expenditures were $19.37 billion in the third quarter.", "none"),
+    ("Remaining performance obligations increased 49% to $455 billion.", "none"),
+    ("Our capex will be roughly $100 billion in 2025, driven by AI.", "maintain"),
+    ("We expect the sequential growth in capex to slow in the second half.", "moderate"),
+    ("We're going to be very thoughtful about the pace of our investment.", "moderate"),
+    ("We have more demand than we have capacity to serve.", "expand"),
+    ("We'll be short power and data center capacity through the first half of next year.", "expand"),
+    ("We now expect capex to be at the high end of our range.", "expand"),
+    ("We are lowering our capex outlook for the year due to data center delays at a third-party provider.", "cut"),
+    ("Our depreciation expense will grow significantly as these assets come online.", "none"),
+    ("There's a risk of overbuilding, but the risk of underinvesting is far greater.", "expand"),
+    ("We expect to spend less on capex in 2027.", "cut"),
+    ("The pace of capex growth will moderate in 2026 but capex will still grow.", "moderate"),
+    ("Capex was up 2x year over year.", "expand"),
+])
+def test_executive_phrasings(text: str, label: str) -> None:
+    assert classify(text).label == label
+
+
 @pytest.mark.parametrize(("text", "label"), [
     # the new range against the prior one decides, whatever the verb says
     ("We anticipate 2026 capital expenditures, including principal payments on finance leases, to be in "

@@ -33,6 +33,8 @@ def _midpoint(match: re.Match[str]) -> float:
 
 def guidance_revision(sentence: str) -> tuple[str, str] | None:
     """(label, cue) when the sentence states a new range and the prior one; else None."""
+    if sentence.count("$") < 2:  # two figures at least; most sentences have none
+        return None
     prior = _PRIOR.search(sentence)
     if not prior:
         return None
@@ -53,6 +55,8 @@ def guidance_revision(sentence: str) -> tuple[str, str] | None:
 
 def yearly_amounts(sentence: str) -> tuple[str, str] | None:
     """Direction of two reported amounts given with their two years ("X and Y in 2023 and 2024")."""
+    if sentence.count("$") != 2:
+        return None
     amounts = [_num(m.group(1)) for m in _SINGLE.finditer(sentence)]
     years = [int(y) for y in _YEAR.findall(sentence)]
     if len(amounts) != 2 or len(set(years)) != 2 or len(years) != 2:
@@ -70,9 +74,10 @@ def yearly_amounts(sentence: str) -> tuple[str, str] | None:
     return "maintain", cue
 
 
-_PLAN = re.compile(r"\b(?:anticipat|expect|plan|target|guid|budget|outlook|forecast|intend)\w*", re.IGNORECASE)
+_PLAN = re.compile(r"\b(?:anticipat|expect|plan|target|guid|budget|outlook|forecast|intend)\w*|\bwill be\b|\bgoing to be\b",
+                   re.IGNORECASE)
 
 
 def planned_amount(sentence: str) -> bool:
     """A forward-looking capex figure ("we anticipate capex of $60 billion to $65 billion")."""
-    return bool(_PLAN.search(sentence) and (_SINGLE.search(sentence) or _RANGE.search(sentence)))
+    return "$" in sentence and bool(_PLAN.search(sentence) and (_SINGLE.search(sentence) or _RANGE.search(sentence)))

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from aicycle.language.matcher import CueMatcher
 
 # Up to N words between two parts of a phrase, without unbounded backtracking.
-W1, W2, W3, W4 = (r"(?:[\s,]+[\w'’$.%-]+){0," + str(n) + r"}[\s,]+" for n in (1, 2, 3, 4))
+W1, W2, W3, W4, W6 = (r"(?:[\s,]+[\w'’$.%-]+){0," + str(n) + r"}[\s,]+" for n in (1, 2, 3, 4, 6))
 
 
 @dataclass(frozen=True)
@@ -53,6 +53,7 @@ BLOCKS: tuple[Cue, ...] = (
         r"|near-line|exabyte|terabyte|TB|bit|DRAM|NAND|gas|generation|generating|nuclear|renewable|wind|solar"
         r"|battery|firm|dispatchable|transmission|interconnection) capacity|capacity (?:drives?|storage|points?"
         r"|shipments?|per)|in (?:this|that|my|his|her|their|a|an)(?: new| similar| advisory)? capacity"
+        r"|(?:fulfillment|fulfilment|logistics|warehouse|distribution|delivery)" + W2 + r"capacity"
         r"|(?:sales|specialist|renewal|drawable|borrowing|credit|debt|lending|warehouse|fulfillment|fulfilment"
         r"|headroom|balance sheet) capacity|capacity of our (?:sales|renewal|balance)"
         r"|energy, capacity|transmission build[- ]?outs?|(?:mega|giga)watts? to the grid|(?:mega|giga)watts? of (?:new )?(?:renewables"
@@ -77,8 +78,11 @@ DIRECTIONS: tuple[Cue, ...] = (
     # --- expand ---
     Cue("constrained", r"(?:capacity|supply|power|compute|GPU)[- ](?:constrain\w*|limit\w*|tight\w*|shortages?)"
         r"|constrained (?:on|by) (?:capacity|supply|power)|more demand than (?:supply|capacity)"
-        r"|demand (?:exceed|outstrip|outpac)\w*|sold out|scarcity|short on capacity", "expand", 1.6),
-    Cue("rent_outside", r"(?:rent|leas|procur|contract|secur)(?:e|es|ed|ing)?" + W2
+        r"|demand" + W2 + r"(?:exceed|outstrip|outpac)\w*|sold out|scarcity|short(?: on)?" + W4 + r"capacity"
+        r"|more demand than" + W3 + r"(?:supply|capacity)|underinvest\w*|under-invest\w*"
+        r"|(?:data cent\w+|capacity|clusters?|sites?) (?:are|is) (?:full|sold out|fully (?:leased|utilized))"
+        r"|at capacity|out of capacity", "expand", 1.6),
+    Cue("rent_outside", r"(?:rent|leas|procur|contract|secur)(?:e|es|ed|ing|s)?" + W4
         + r"(?:third[- ]party|outside|additional|external|more) (?:capacity|compute|GPUs?|data cent\w+)",
         "expand", 1.4),
     Cue("out_of_digestion", r"(?:coming|come|came|emerg\w*) out of" + W3 + r"digestion"
@@ -102,6 +106,8 @@ DIRECTIONS: tuple[Cue, ...] = (
         r"|(?:in )?high demand|demand for" + W2 + r"(?:capacity|compute|data cent\w+)|(?:capacity|power) needs"
         r"|more and more|far beyond", "expand", 1.2),
     Cue("spend_growth", r"(?:capex|capital spending|investment|spending|wfe) growth", "expand", 1.0, "moderate"),
+    Cue("up", r"up(?: nearly| about| approximately| over| more than| almost)? [\d.]+ ?(?:%|percent|x\b|times)"
+        r"|up (?:sharply|significantly|meaningfully|substantially|considerably)|high end of", "expand", 1.1, "maintain"),
     Cue("increase", r"increas\w*|rais(?:e|es|ed|ing)|higher|larger|up-?sid\w*|step(?:s|ped|ping)? up|lean\w*[- ]in"
         r"|(?:double|triple)[ds]?(?!-digit| digit)|doubling|more than doubl\w*|(?:more|additional) capacity", "expand", 1.0, "maintain"),
     Cue("growth", r"growth", "expand", 0.8, "moderate"),
@@ -127,7 +133,12 @@ DIRECTIONS: tuple[Cue, ...] = (
         r"|spend\w*|investment|approach to (?:capex|capital|investment))|(?:remain|stay|be|being) disciplined"
         r"|scrutiniz\w*|more attention|prudent|measured pace|low end of|limited capital|without having to invest"
         r"|less capital|(?:cost|capex|spend) optimi[sz]\w*|working through" + W2 + r"optimi[sz]\w*"
-        r"|controlling capital", "moderate", 1.6),
+        r"|controlling capital|optimi[sz]\w*" + W2 + r"(?:infrastructure |capex |capital )?(?:spend\w*|capex|investments?)"
+        r"|(?:invest\w*|spend\w*)" + W3 + r"(?:with discipline|responsibly|prudently|judiciously)"
+        r"|thoughtful|pac(?:e|ing) (?:our|the|of our) (?:investment|spend|capex)\w*"
+        r"|pace of" + W4 + r"(?:will )?(?:moderat|slow|decelerat)\w*"
+        r"|extend\w*" + W2 + r"useful li(?:fe|ves)|(?:growth rate|pace of growth|rate of growth)" + W6
+        + r"(?:lower|slower|moderat\w*|declin\w*|decelerat\w*)", "moderate", 1.6),
     Cue("efficiency", r"efficien\w* with (?:our )?capital(?! allocation)", "moderate", 1.2),
     Cue("excess", r"excess capacity|overcapacity|over-?build\w*|surplus capacity|sell\w*" + W2
         + r"(?:excess|spare|surplus|unused) capacity", "moderate", 1.3, "maintain"),
@@ -135,10 +146,11 @@ DIRECTIONS: tuple[Cue, ...] = (
     # --- cut ---
     Cue("cut", r"cut(?:s|ting)?|reduc\w*|lower(?:ed|ing)?|decreas\w*|declin\w*|down\b(?! to\b|[- ]cycle)|pull\w* back"
         r"|scal\w* back|cancel\w*|delay\w*|defer\w*|halt\w*|(?:decided )?not to continue|shelv\w*"
-        r"|lack of|sav(?:e|ings) in|savings", "cut", 1.1, "maintain"),
+        r"|lack of|sav(?:e|ings) in|savings|(?:spend|invest)\w* less|less (?:capex|spending|investment)", "cut", 1.1,
+        "maintain"),
 )
 
-NEGATORS = re.compile(r"(?:\bnot|\bno|n't|\bnever|\bwithout|\bnor|\bhardly)\W+(?:\w+\W+){0,3}$", re.IGNORECASE)
+NEGATORS = re.compile(r"(?:\bnot|\bno|n't|\bnever|\bwithout|\bnor|\bhardly)\W+(?:\w+\W+){0,4}$")
 
 def _lower(pattern: str) -> str:
     # Matching runs on lower-cased text without IGNORECASE (several times faster in `re`).

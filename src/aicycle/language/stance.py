@@ -2,10 +2,11 @@
 
 A rule and lexicon engine (docs/stance_label_guide.md says what each label means):
 1. a cheap keyword test drops sentences that cannot be about capex (most of a transcript);
-2. one combined regex finds every cue: subjects (capex, build-out, capacity), blocks ("capacity"
-   that means disk drives or a power auction; opex) and direction cues;
+2. two cue matchers (lexicon.py) find subjects (capex, build-out, capacity), blocks ("capacity"
+   that means disk drives or a power auction), nouns that are not capex (revenue, opex, churn) and
+   direction cues;
 3. each direction cue votes with its weight, flipped when a negator precedes it, discounted when it
-   sits far from any subject, near an opex word, in a question or a hypothetical;
+   sits far from any subject, nearer another noun, in a question or a hypothetical;
 4. numbers decide when the sentence gives them: a guidance range against the prior range, or two
    years' amounts.
 """
@@ -14,11 +15,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from aicycle.language import figures
-from collections.abc import Sequence
-
 from aicycle.language.lexicon import (DIRECTION_CUES, DIRECTION_MATCHER, FILLERS, NEGATORS, SUBJECT_CUES,
                                       SUBJECT_MATCHER, TOPICAL, Cue)
 
@@ -36,11 +36,15 @@ _HYPOTHETICAL_WORDS = ("whether", "depending on", "speculat", "hypothetical", "w
                        "environment where")
 _ASKING = re.compile(r"\b(?:do|does|did|are|is|can|could|would|will|should|how|what|where|when|why)(?:'s)?\s+"
                      r"(?:you|we|they|there|it|the|your|that|this|these|those)\b")
-# Segments whose "digestion" is not data-center equipment (PCs, campus networking, FPGAs, consoles).
-# Power-plant talk (generation, the grid) is not the data-center build-out unless it says so.
+# "… a period of digestion at some point, but we don't see that today": the slowdown is denied.
+_DENIAL = re.compile(r"\b(?:do not|don't|are not|aren't|have not|haven't|not) (?:see|seeing|seen) (?:it|that|this|any of"
+                     r" (?:it|that))\b")
+# Power plants and warehouses are not the data-center build-out unless the sentence says so.
 _POWER_PLANT = re.compile(r"\b(?:generation|generating|nuclear|renewables?|gas-fired|turbines?|the grid|load growth"
-                          r"|ercot|pjm|peakers?|megawatt hours?|reactors?|battery storage|wind|solar)\b")
+                          r"|ercot|pjm|peakers?|megawatt hours?|reactors?|battery storage|wind|solar"
+                          r"|warehouses?|fulfil?lment|logistics|stores)\b")
 _DATA_CENTER = re.compile(r"\b(?:data[- ]?cent\w*|ai|compute|hyperscal\w*|gpus?|cloud|cap[- ]?ex|capital expenditures?)\b")
+# Segments whose "digestion" is not data-center equipment (PCs, campus networking, FPGAs, consoles).
 _NON_DC_SEGMENT = re.compile(r"\b(?:intelligent edge|ccg|client|pcs?|altera|mobileye|semi-?custom|handsets?"
                              r"|consoles?|smartphones?|automotive|industrial)\b")
 
@@ -109,11 +113,9 @@ def _classify_topical(lowered: str, positions: Sequence[int] | None = None) -> S
     `lowered` is the lower-cased sentence; `positions` are candidate cue starts in it (from the
     document's `PrefixIndex` pass) or None to find them here.
     """
-    # Fillers ("you know,") break up cue phrases; blank them out, keeping every offset in place.
-    text = FILLERS.sub(_blank, lowered) if "know" in lowered or " of" in lowered or "mean" in lowered \
-        or "will" in lowered else lowered
-    if _POWER_PLANT.search(text) and not _DATA_CENTER.search(text):
-        return Stance("none", 0.7, ("power generation, not data centers",))
+    text = _without_fillers(lowered)
+    if not _DATA_CENTER.search(text) and _POWER_PLANT.search(text):
+        return Stance("none", 0.7, ("power plants or warehouses, not data centers",))
     found = _collect(text, positions)
     topic = max((c.weight for _, _, c in found.subjects), default=0.0)
     has_capex = any(c.name in ("capex", "wfe") for _, _, c in found.subjects)
@@ -121,9 +123,24 @@ def _classify_topical(lowered: str, positions: Sequence[int] | None = None) -> S
         numeric = figures.guidance_revision(text) or (figures.yearly_amounts(text) if has_capex else None)
         if numeric:
             return Stance(numeric[0], 0.9, (numeric[1],))
+    mood = _mood(text)
+    scores, cues = _tally(text, found, topic, mood)
+    if has_capex and mood == 1.0 and max(scores.values()) < MIN_SCORE and figures.planned_amount(text):
+        return Stance("maintain", 0.6, ("capex plan without direction",))
+    return _decide(scores, cues)
+
+
+def _without_fillers(lowered: str) -> str:
+    # "working through, you know, their optimizations": blank the filler out, keeping every offset.
+    if "know" in lowered or " of" in lowered or "mean" in lowered or "will" in lowered:
+        return FILLERS.sub(_blank, lowered)
+    return lowered
+
+
+def _tally(text: str, found: _Cues, topic: float, mood: float) -> tuple[dict[str, float], dict[str, list[str]]]:
+    """Each direction cue's vote, summed per label, with the cue phrases behind each sum."""
     scores = dict.fromkeys(LABELS[:-1], 0.0)
     cues: dict[str, list[str]] = {k: [] for k in scores}
-    mood = _mood(text)
     last_contrast = _last(_CONTRAST, text)
     concessive = [m.start() for m in _CONCESSIVE.finditer(text)] if found.directions else []
     non_dc = any(c.name == "digest" for _, c in found.directions) and bool(_NON_DC_SEGMENT.search(text))
@@ -132,12 +149,13 @@ def _classify_topical(lowered: str, positions: Sequence[int] | None = None) -> S
         if weight <= 0:
             continue
         if last_contrast is not None and match.start() > last_contrast:
-            weight *= 1.3
+            weight *= 1.3  # "…, but we continue to invest": the later clause is the plan
         scores[label] += weight * mood
-        cues[label].append(match.group(0).lower())
-    if has_capex and mood == 1.0 and max(scores.values()) < MIN_SCORE and figures.planned_amount(text):
-        return Stance("maintain", 0.6, ("capex plan without direction",))
-    return _decide(scores, cues)
+        cues[label].append(match.group(0))
+    if scores["moderate"] > scores["expand"] and _DENIAL.search(text, last_contrast or 0):
+        scores["expand"], scores["moderate"] = scores["moderate"], scores["expand"]
+        cues["expand"], cues["moderate"] = cues["moderate"] + ["(denied)"], cues["expand"]
+    return scores, cues
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:

@@ -91,20 +91,22 @@ def sentences(text: str) -> Iterator[str]:
         yield text[begin:end]
 
 
-def sentence_spans(text: str) -> Iterator[tuple[int, int]]:
+def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) offsets of the sentences of `text`, stripped of surrounding whitespace."""
+    spans: list[tuple[int, int]] = []
     offset = 0
     for paragraph in text.split("\n"):
+        ends = [(m.end(1), m.end()) for m in _END.finditer(paragraph)]
         start = _strip(paragraph, 0, len(paragraph))[0]
-        for match in _END.finditer(paragraph):
-            end = match.end(1)
+        for end, resume in ends:
             if end - start <= MAX_SENTENCE:  # the common case: already stripped on both sides
-                yield offset + start, offset + end
+                spans.append((offset + start, offset + end))
             else:
-                yield from _bounded(paragraph, offset, start, end)
-            start = match.end()
-        yield from _bounded(paragraph, offset, start, len(paragraph))
+                spans.extend(_bounded(paragraph, offset, start, end))
+            start = resume
+        spans.extend(_bounded(paragraph, offset, start, len(paragraph)))
         offset += len(paragraph) + 1
+    return spans
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
