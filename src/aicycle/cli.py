@@ -597,6 +597,31 @@ def event(
 # --- web ----------------------------------------------------------------------------------------
 
 
+@app.command()
+@guarded
+def serve(
+    host: Annotated[str, typer.Option("--host", help="Interface to bind. Anything but loopback exposes the dashboard.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="TCP port.")] = 8000,
+) -> None:
+    """Serve the dashboard (report, checkpoints, companies, rumor check, economics, JSON API)."""
+    import uvicorn
+
+    from aicycle.web import create_app
+    from aicycle.web.security import LOOPBACK_NAMES, is_loopback
+
+    loopback = is_loopback(host)
+    if not loopback:
+        err_console.print(
+            f"[bold red]WARNING:[/] binding {host}: anyone who can reach this machine on port {port} "
+            "can use the dashboard. It has no login. Use --host 127.0.0.1 unless you mean it.",
+            highlight=False)
+    console.print(f"aicycle dashboard on http://{'[' + host + ']' if ':' in host else host}:{port}/ (Ctrl-C stops)",
+                  highlight=False, markup=False)
+    hosts = LOOPBACK_NAMES if loopback else ("*",)  # on a network address, any name may reach it
+    uvicorn.run(create_app(allowed_hosts=hosts), host=host, port=port, log_level="warning",
+                server_header=False)
+
+
 def main() -> None:  # pragma: no cover - console entry point
     app()
 
