@@ -81,6 +81,13 @@ POWER_WORDS = ("power", "grid", "energy", "electricity", "megawatt", "gigawatt",
 PERMIT_EVENT_KINDS = ("permit", "permitting", "power", "grid")
 POWER_WEIGHTS = {"active": 0.6, "contracted": 0.4}
 # --- verdict ---
+# Composite weights (Conference Board style: each component's standardized change, weighted).
+# Checkpoints without data drop out and the remaining weights are renormalized.
+VERDICT_WEIGHTS = {"capex": 0.30, "backlog": 0.25, "gpu_rental": 0.20, "memory": 0.15, "power": 0.10}
+# Below this share of the total weight with data, the verdict is insufficient_data.
+VERDICT_MIN_COVERAGE = 0.5
+# Diffusion: an expanding checkpoint counts 1, a steady one 0.5, slowing/contracting 0.
+DIFFUSION_CREDIT = {"expanding": 1.0, "steady": 0.5, "slowing": 0.0, "contracting": 0.0}
 # --- event study ---
 PRICE_JUMP = 0.40                 # |daily return| above this looks like a missed split: flagged
 CALENDAR_BENCHMARKS = ("SPY",)    # US sessions = days these have a price (KRX: any .KS ticker)
@@ -91,14 +98,6 @@ MIN_ESTIMATION_DAYS = 60          # fewer usable returns than this: the security
 EVENT_MARKET = "SPY"
 EVENT_MODEL = "market"
 EVENT_AFTER_DAYS = 20             # price path shown after the event (reversal check)
-# Composite weights (Conference Board style: each component's standardized change, weighted).
-# Checkpoints without data drop out and the remaining weights are renormalized.
-VERDICT_WEIGHTS = {"capex": 0.30, "backlog": 0.25, "gpu_rental": 0.20, "memory": 0.15, "power": 0.10}
-# Below this share of the total weight with data, the verdict is insufficient_data.
-VERDICT_MIN_COVERAGE = 0.5
-# Diffusion: an expanding checkpoint counts 1, a steady one 0.5, slowing/contracting 0.
-DIFFUSION_CREDIT = {"expanding": 1.0, "steady": 0.5, "slowing": 0.0, "contracting": 0.0}
-
 # --- rumor check ---
 # A change within +/- this fraction reads as "flat" (capex, backlog, power, revenue).
 RUMOR_TREND_BAND = 0.05
