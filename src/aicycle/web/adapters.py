@@ -9,10 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
-import re
 from collections.abc import Callable
-from importlib import resources
-from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup
@@ -61,11 +58,9 @@ def checkpoint_card(reading: Any) -> Markup:
 
 def report_stylesheet() -> str:
     """The HTML report's stylesheet, served as a file so the pages need no inline <style>."""
-    template = Path(str(resources.files("aicycle.render").joinpath("templates", "report.html.j2")))
-    if not template.exists():
-        return ""
-    found = re.search(r"<style>(.*?)</style>", template.read_text(encoding="utf-8"), re.S)
-    return found.group(1).strip() + "\n" if found else ""
+    from aicycle.render.html import report_css
+
+    return str(report_css()).strip() + "\n"
 
 
 def state_colours() -> dict[str, str]:
