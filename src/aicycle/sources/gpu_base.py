@@ -66,6 +66,21 @@ class Provider(Protocol):
     def collect(self, client: httpx.Client) -> CollectResult: ...
 
 
+class ConfiguredProvider:
+    """Base URL and key read from the settings `<setting>_base_url` and `<setting>_api_key`."""
+
+    name: str
+    requires_key: bool
+    setting: str
+
+    def __init__(self, base_url: str | None = None, api_key: str | None = None) -> None:
+        self.base_url = (base_url or config.get(f"{self.setting}_base_url") or "").rstrip("/")
+        self.api_key = api_key if api_key is not None else config.get(f"{self.setting}_api_key")
+
+    def has_key(self) -> bool:
+        return bool(self.api_key)
+
+
 def request_json(client: httpx.Client, method: str, url: str, provider: str, **kwargs: Any) -> Any:
     """One JSON request with retries on 429, 5xx and timeouts; DataError names what failed."""
     attempts = max(1, int(config.float_setting("http_retries")))

@@ -13,9 +13,8 @@ from typing import Any
 
 import httpx
 
-from aicycle import config
 from aicycle.gpu_skus import UNKNOWN, normalize
-from aicycle.sources.gpu_base import OK, CollectResult, Offer, number, request_json
+from aicycle.sources.gpu_base import ConfiguredProvider, OK, CollectResult, Offer, number, request_json
 
 NAME = "runpod"
 QUERY = ("query GpuTypes { gpuTypes { id displayName memoryInGb securePrice communityPrice "
@@ -64,16 +63,10 @@ def _offers(gpu: dict[str, Any]) -> list[Offer]:
     return out
 
 
-class RunPodProvider:
+class RunPodProvider(ConfiguredProvider):
     name = NAME
     requires_key = True
-
-    def __init__(self, base_url: str | None = None, api_key: str | None = None) -> None:
-        self.base_url = (base_url or config.get("runpod_base_url") or "").rstrip("/")
-        self.api_key = api_key if api_key is not None else config.get("runpod_api_key")
-
-    def has_key(self) -> bool:
-        return bool(self.api_key)
+    setting = "runpod"
 
     def collect(self, client: httpx.Client) -> CollectResult:
         url = f"{self.base_url}/graphql"

@@ -14,9 +14,8 @@ from typing import Any
 
 import httpx
 
-from aicycle import config
 from aicycle.gpu_skus import UNKNOWN, normalize
-from aicycle.sources.gpu_base import OK, CollectResult, Offer, number, request_json
+from aicycle.sources.gpu_base import ConfiguredProvider, OK, CollectResult, Offer, number, request_json
 
 NAME = "vast.ai"
 # Query type → (term, price field). "bid" is what the vast CLI calls interruptible.
@@ -63,16 +62,10 @@ def _offer(raw: dict[str, Any], term: str, field: str) -> Offer | None:
     )
 
 
-class VastProvider:
+class VastProvider(ConfiguredProvider):
     name = NAME
     requires_key = False
-
-    def __init__(self, base_url: str | None = None, api_key: str | None = None) -> None:
-        self.base_url = (base_url or config.get("vast_base_url") or "").rstrip("/")
-        self.api_key = api_key if api_key is not None else config.get("vast_api_key")
-
-    def has_key(self) -> bool:
-        return bool(self.api_key)
+    setting = "vast"
 
     def collect(self, client: httpx.Client) -> CollectResult:
         url = f"{self.base_url}/api/v0/bundles/"
