@@ -192,3 +192,16 @@ def test_prefetched_reads_equal_direct_reads(store: Store, day: str) -> None:
     with common.prefetched(store, as_of):
         cached = [m.read(store, as_of).to_dict() for m in (capex, backlog, memory, power)]
     assert cached == direct
+
+
+def test_alphabet_raise_and_microsofts_accounting_cut(store: Store) -> None:
+    cap = capex.read(store, dt.date(2026, 8, 14))
+    googl = capex._revisions(store, "GOOGL", dt.date(2026, 8, 14))[-1]
+    assert googl.kind == "raised" and (googl.prior.low, googl.prior.high) == (180e9, 190e9)  # type: ignore[union-attr]
+    msft = capex._revisions(store, "MSFT", dt.date(2026, 8, 14))[-1]
+    assert msft.kind == "cut" and msft.prior.point == 190e9  # type: ignore[union-attr]
+    assert msft.reason is not None and "lease classification" in msft.reason
+    cut = next(e for e in cap.evidence if e.text.startswith("Microsoft CY2026 capex guidance cut"))
+    assert "lease classification" in cut.text
+    # the cut counts at the accounting factor, not as a full -1
+    assert any(line.startswith("Guidance MSFT: cut") and "-> -0.3" in line for line in cap.reasoning)
