@@ -18,7 +18,7 @@ from typing import Any
 
 from aicycle import periods, universe
 from aicycle.errors import InputError
-from aicycle.sources import curated_periods, curated_priors
+from aicycle.sources import curated_derived, curated_periods, curated_priors
 from aicycle.sources.curated_periods import Period
 from aicycle.store import Store, fact_key
 
@@ -257,7 +257,8 @@ def read_facts(path: Path, known: dict[str, dt.date] | None = None) -> list[dict
     out: list[dict[str, Any]] = []
     for line, row in _rows(path, FACT_COLUMNS):
         out.extend(fact_row(row, f"{path}: row {line}", known, path.name))
-    return _drop_repeated_highs(out + curated_priors.prior_rows(out))
+    out += curated_priors.prior_rows(out) + curated_derived.derived_quarters(out)
+    return _drop_repeated_highs(out)
 
 
 def _drop_repeated_highs(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
