@@ -35,20 +35,19 @@ def prior_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if report is None or report[0] >= row["filed"]:
             continue  # no report on record for that quarter: nothing honest to date the prior by
         out.extend(_range_rows(row, float(m[1]) * 1e9, float(m[2]) * 1e9, m[0], report))
-    seen: set[str] = set()
-    return [r for r in out if not (r["fact_key"] in seen or seen.add(r["fact_key"]))]  # type: ignore[func-returns-value]
+    return list({r["fact_key"]: r for r in out}.values())  # two rows naming the same prior: keep one
 
 
 def _report_date(rows: list[dict[str, Any]], ticker: str, q: int, year: int) -> tuple[dt.date, str] | None:
     """(filed, how) of the earliest report on record for calendar quarter `year`Q`q` of this ticker,
     counting only rows whose public date came from the source itself (not estimated)."""
     end = _quarter_end(year, q)
-    found = [(r["filed"], r["method"], r.get("accession")) for r in rows
+    found = [(r["filed"], r.get("accession")) for r in rows
              if r["ticker"] == ticker and r["period_end"] == end and r["flag"] is None
              and r["period_start"] is not None and (end - r["period_start"]).days < 100 and r["filed"] > end]
     if not found:
         return None
-    filed, _, accession = min(found, key=lambda f: f[0])
+    filed, accession = min(found, key=lambda f: f[0])
     return filed, f"Q{q} {year} report{' (accession ' + accession + ')' if accession else ''} on {filed}"
 
 
