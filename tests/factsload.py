@@ -1,7 +1,7 @@
 """The report tests' store: the real shared files loaded with the data layer's own loaders.
 
 `load_all` fills a store the way `scripts/build_snapshot.py` does for the tables the report reads
-(companyfacts, curated facts and quotes, events). Loading the full companyfacts takes a while, so
+(companyfacts, curated facts and quotes, events, and the daily prices its latest-event link studies). Loading the full companyfacts takes a while, so
 `built()` fills one store file per test process and `store_copy()` hands out copies.
 """
 
@@ -14,7 +14,7 @@ from functools import cache
 from pathlib import Path
 
 from aicycle import events
-from aicycle.sources import curated, edgar_facts
+from aicycle.sources import curated, edgar_facts, prices
 from aicycle.store import Store, open_store
 
 
@@ -23,6 +23,7 @@ def load_all(store: Store, shared: Path) -> dict[str, int]:
         edgar_facts.load_shared(store, shared)
         curated.load_shared(store, shared)
         events.load_shared(store, shared)
+        prices.load_shared(store, shared)
     return {"facts": store.count("facts"), "events": store.count("events")}
 
 

@@ -123,3 +123,22 @@ def test_cli_load_facts_own_csv(home: Path, tmp_path: Path) -> None:
     own.write_text(own.read_text().replace("USD bn", "USD zillions"))
     bad = runner.invoke(app, ["load-facts", str(own)])
     assert bad.exit_code == 2 and "mine.csv: row 2: unknown unit" in " ".join(bad.output.split())
+
+
+def test_prior_range_named_in_a_later_source_becomes_its_own_vintage(store: Store) -> None:
+    # "range 195-205B; raised from 180-190B at Q1 2026": the earlier range is dated by Alphabet's Q1 2026
+    # 10-Q (filed 2026-04-30, the CSV's own row), estimated because the call came on or before it.
+    before = facts.series(store, "GOOGL", "capex_guidance_low", dt.date(2026, 7, 1))
+    assert [(r["value"], r["filed"], r["flag"]) for r in before] == [(180e9, dt.date(2026, 4, 30),
+                                                                      "public_date_estimated")]
+    assert before[0]["method"].startswith("prior range stated in a later source")
+    high = facts.latest(store, "GOOGL", "capex_guidance_high", dt.date(2026, 7, 1))
+    assert high is not None and high["value"] == 190e9
+    assert facts.latest(store, "GOOGL", "capex_guidance_low", dt.date(2026, 4, 29)) is None
+    assert facts.latest(store, "GOOGL", "capex_guidance_low", dt.date(2026, 7, 22))["value"] == 195e9
+
+
+def test_source_text_is_kept_and_an_undated_prior_is_not_invented(store: Store) -> None:
+    msft = store.query("SELECT * FROM facts WHERE ticker = 'MSFT' AND metric LIKE 'capex_guidance%'")
+    assert len(msft) == 1  # "down from ~USD190B" names no earlier report: no row for it
+    assert "down from ~USD190B" in msft[0]["note"] and "lease classification" in msft[0]["note"]

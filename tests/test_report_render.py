@@ -190,3 +190,49 @@ def test_cli_report_bad_input_exits_2(home: Path, args: list[str], message: str)
     result = CliRunner().invoke(app, ["report", *args])
     assert result.exit_code == 2
     assert message in result.output
+
+
+def test_report_links_the_latest_event_studied(store: Store) -> None:
+    # As of 2026-07-15 the last event whose window has closed is the Meta Compute report of 2026-07-01.
+    july = build_report(store, dt.date(2026, 7, 15))
+    ev = render_json_dict(july)["latest_event"]
+    assert (ev["id"], ev["date"]) == ("meta_compute_report", "2026-07-01")
+    assert "Meta Compute" in ev["headline"] and ev["command"] == "aicycle event meta_compute_report"
+    assert ev["portfolio_car"] < 0 and 0 < ev["bmp_kp"]["p"] < 1 and ev["securities"] > 5
+    # what came next is cut at as_of: nothing after 2026-07-15 may show
+    nxt = ev["fundamentals_next"]
+    assert nxt["through"] == "2026-07-15" and all(i["filed"] <= "2026-07-15" for i in nxt["items"])
+    console = Console(record=True, width=200)
+    terminal.render(july, console)
+    out = console.export_text()
+    assert "Latest event 2026-07-01" in out and "Study it: aicycle event meta_compute_report" in out
+    page = html.render_report(july)
+    assert 'id="latest-event"' in page and "<code>aicycle event meta_compute_report</code>" in page
+    # on 2025-01-01 no event's window had closed: no link anywhere
+    early = build_report(store, dt.date(2025, 1, 1))
+    assert early.latest_event is None and render_json_dict(early)["latest_event"] is None
+    assert 'id="latest-event"' not in html.render_report(early)
+
+
+def test_later_events_reach_the_link_only_after_their_window(store: Store) -> None:
+    late = build_report(store, dt.date(2026, 8, 14))
+    assert late.latest_event is not None and late.latest_event["id"] == "meta_q2_2026_results"
+    items = late.latest_event["fundamentals_next"]["items"]
+    assert items and all("2026-07-29" < i["filed"] <= "2026-08-14" for i in items)
+
+
+def test_hostile_event_headline_is_escaped(report: Report) -> None:
+    assert report.latest_event is not None
+    hostile = dataclasses.replace(report, latest_event={**report.latest_event, "headline": HOSTILE,
+                                                        "id": HOSTILE, "command": f"aicycle event {HOSTILE}"})
+    page = html.render_report(hostile)
+    assert '<script>alert("pwned")' not in page and "<img src=x" not in page
+    assert "&lt;script&gt;alert(&#34;pwned&#34;)&lt;/script&gt;" in page
+    assert page.count("<script>") == 2
+    console = Console(record=True, width=400)
+    terminal.render(hostile, console)
+    assert '<script>alert("pwned")' in console.export_text()  # printed as text, not interpreted
+
+
+def render_json_dict(report: Report) -> dict:  # type: ignore[type-arg]
+    return json.loads(render_json(report))

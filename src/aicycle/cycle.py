@@ -47,6 +47,7 @@ class Report:
     verdict: Verdict
     checkpoints: list[Reading]
     data_through: dt.date | None = None
+    latest_event: dict[str, Any] | None = None  # the last event studied by as_of (eventstudy.latest)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -55,6 +56,7 @@ class Report:
             "verdict": self.verdict.to_dict(),
             "weights": dict(rules.VERDICT_WEIGHTS),
             "checkpoints": [r.to_dict() for r in self.checkpoints],
+            "latest_event": self.latest_event,
         }
 
     def reading(self, id_: str) -> Reading:
@@ -76,7 +78,17 @@ def build_report(store: Store, as_of: dt.date | None = None) -> Report:
     with c.prefetched(store, as_of):
         readings = [_read(cid, store, as_of) for cid in CHECKPOINTS]
     return Report(as_of=as_of, verdict=verdict(readings), checkpoints=readings,
-                  data_through=min(through, as_of) if through else None)
+                  data_through=min(through, as_of) if through else None, latest_event=_latest_event(store, as_of))
+
+
+def _latest_event(store: Store, as_of: dt.date) -> dict[str, Any] | None:
+    """The verdict's link to the market: the latest event studied by as_of (issue 10)."""
+    from aicycle.eventstudy.latest import report_link  # numpy-heavy; only the report needs it
+
+    try:
+        return report_link(store, as_of)
+    except AicycleError:  # missing prices must not sink the report: it is shown without the link
+        return None
 
 
 def _module(cid: str) -> ModuleType | None:

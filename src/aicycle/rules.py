@@ -28,6 +28,9 @@ GUIDANCE_REVISION_SCORE = {"raised": 1.0, "narrowed_up": 0.5, "reaffirmed": 0.0,
                            "narrowed_down": -0.5, "cut": -1.0,
                            # a first guide for a new year, against the prior year's last guide
                            "initial_above": 1.0, "initial_level": 0.0, "initial_below": -1.0}
+# A revision its source ties to an accounting change (Microsoft Jul 2026: CY2026 ~$190B -> ~$175B, "lease
+# classification") says little about spending: its score counts this much.
+GUIDANCE_ACCOUNTING_FACTOR = 0.3
 # --- gpu_rental ---
 # Index method (gpu_index.py, docs/gpu_index.md): Tukey fences at k × IQR, applied when a day has at
 # least GPU_INDEX_FENCE_MIN_QUOTES quotes; a computed point enters a trend only with at least

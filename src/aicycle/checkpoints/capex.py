@@ -32,6 +32,11 @@ GUIDANCE_METRICS = ("capex_guidance_low", "capex_guidance_high", "capex_guidance
 # $60 billion to $65 billion."): used when the store holds no earlier vintage to compare with.
 PRIOR_RANGE = re.compile(r"\b(?:increased|raised|narrowed|reduced|lowered|decreased|cut|updated) from our prior "
                          r"(?:range|outlook) of \$(\d+(?:\.\d+)?)(?: billion)?\s*(?:-|to)\s*\$?(\d+(?:\.\d+)?) billion")
+# A guide's own source naming the single figure it replaced ("outlook ~USD175B, down from ~USD190B").
+PRIOR_POINT = re.compile(r"\b(?:down|up|lowered|raised|cut|increased|reduced) from ~?(?:USD\s?|\$)?"
+                         r"(\d+(?:\.\d+)?)\s*(?:B|bn|billion)\b")
+# The reason a source gives in brackets when a revision is bookkeeping, not spending.
+ACCOUNTING_REASON = re.compile(r"\(([^()]*\b(?:accounting|classification|reclassif\w*|definition)\b[^()]*)\)", re.I)
 
 
 @dataclass
@@ -74,6 +79,12 @@ class Revision:
     def mid_change(self) -> float | None:
         return c.growth(self.guide.mid, self.prior.mid) if self.prior else None
 
+    @property
+    def reason(self) -> str | None:
+        """The accounting reason the guide's source gives for the revision, if any."""
+        m = ACCOUNTING_REASON.search(self.guide.row.get("note") or "") if self.prior else None
+        return m[1] if m else None
+
     def text(self) -> str:
         g, name = self.guide, get(self.guide.ticker).name
         if self.prior is None:
@@ -88,7 +99,9 @@ class Revision:
             return (f"{name} first {g.label} capex guide {g.text()} ({g.filed:%b %-d, %Y}) vs {p.label} "
                     f"last guide {p.text()}: midpoint {c.pct(self.mid_change)}")
         verb = self.kind.replace("_up", " up").replace("_down", " down")
-        return f"{name} {g.label} capex guidance {verb} to {g.text()} from {p.text()} ({detail}; {g.filed:%b %-d, %Y})"
+        why = f"; source's reason: {self.reason}, so read as bookkeeping more than spending" if self.reason else ""
+        return (f"{name} {g.label} capex guidance {verb} to {g.text()} from {p.text()} "
+                f"({detail}; {g.filed:%b %-d, %Y}{why})")
 
 
 def read(store: Store, as_of: dt.date) -> Reading:
@@ -214,11 +227,17 @@ def _revisions(store: Store, ticker: str, as_of: dt.date) -> list[Revision]:
 
 
 def _stated_prior(store: Store, g: Guide) -> Guide | None:
-    """The prior range the company names in a statement published with this guide, if any."""
+    """The prior range the company names in a statement published with this guide, else the prior
+    figure the guide's own source names (kept in its note by the curated loader), if any."""
     for row in c.statements(store, [g.ticker], g.filed, g.filed):
         m = PRIOR_RANGE.search(row["text"])
         if m and str(g.year) in row["text"]:
             return Guide(g.ticker, g.year, g.filed, float(m[1]) * 1e9, float(m[2]) * 1e9, None, row)
+    note = g.row.get("note") or ""
+    if m := PRIOR_RANGE.search(note):
+        return Guide(g.ticker, g.year, g.filed, float(m[1]) * 1e9, float(m[2]) * 1e9, None, g.row)
+    if m := PRIOR_POINT.search(note):
+        return Guide(g.ticker, g.year, g.filed, None, None, float(m[1]) * 1e9, g.row)
     return None
 
 
@@ -275,6 +294,8 @@ def _guidance_part(revisions: dict[str, list[Revision]], as_of: dt.date, metrics
                                       f"{get(ticker).name} {g.label} capex guidance ({side})", g.label))
         age = (as_of - g.filed).days
         weight = rules.GUIDANCE_REVISION_SCORE.get(last.kind)
+        if weight is not None and last.reason:
+            weight = round(weight * rules.GUIDANCE_ACCOUNTING_FACTOR, 3)  # bookkeeping, not spending
         if weight is not None and age <= rules.GUIDANCE_LOOKBACK_DAYS:
             scores.append(weight)
             reasoning.append(f"Guidance {ticker}: {last.kind} {age} days ago -> {weight:+.1f}. {last.text()}")
@@ -300,6 +321,7 @@ def _short(r: Revision) -> str:
     verb = {"first": "guides", "initial_above": "guides", "initial_level": "guides",
             "initial_below": "guides"}.get(r.kind, r.kind.replace("_up", "").replace("_down", ""))
     tail = f" from {r.prior.text()}" if r.prior and not r.kind.startswith("initial") and r.kind != "first" else ""
+    tail += " after an accounting change" if r.reason else ""
     return f"{g.ticker} {g.label} {verb} {g.text()}{tail} ({g.filed:%b %Y})"
 
 

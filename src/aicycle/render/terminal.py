@@ -27,8 +27,23 @@ def verdict_panel(report: Any) -> Panel:
     head = Text.assemble(_state(v.state), "   ",
                          f"composite {v.score:+.2f}" if v.score is not None else "no composite",
                          f"   diffusion {v.diffusion['index']:.0f}" if v.diffusion.get("index") is not None else "")
-    body = Group(head, Text(v.summary), Text("\n".join(f"· {line}" for line in v.reasoning[-2:]), style="dim"))
+    lines = [head, Text(v.summary), Text("\n".join(f"· {line}" for line in v.reasoning[-2:]), style="dim")]
+    if getattr(report, "latest_event", None):
+        lines.append(Text(event_line(report.latest_event), style="italic"))
+    body = Group(*lines)
     return Panel(body, title=title, border_style=STYLES.get(v.state, "").replace("bold ", "") or "white")
+
+
+def event_line(ev: dict[str, Any]) -> str:
+    """One line: the latest event studied, the market's reaction, what came next, the command."""
+    car = ev.get("portfolio_car")
+    test = ev.get("bmp_kp") or {}
+    reaction = f"portfolio CAR {car:+.1%}" if car is not None else "portfolio CAR n/a"
+    if test.get("p") is not None:
+        reaction += f" (BMP-KP p={test['p']:.2f})"
+    nxt = (ev.get("fundamentals_next") or {}).get("summary", "")
+    return (f"Latest event {ev['date']}: {ev.get('headline') or ev['id']} — {reaction}; next: {nxt}. "
+            f"Study it: {ev['command']}")
 
 
 def checkpoints_table(report: Any) -> Table:

@@ -18,7 +18,7 @@ from typing import Any
 
 from aicycle import periods, universe
 from aicycle.errors import InputError
-from aicycle.sources import curated_periods
+from aicycle.sources import curated_derived, curated_periods, curated_priors
 from aicycle.sources.curated_periods import Period
 from aicycle.store import Store, fact_key
 
@@ -201,7 +201,7 @@ def fact_row(row: dict[str, str], where: str, known: dict[str, dt.date], origin:
     base.update(value=value, text=text, unit="text" if text_value else unit, filed=filed, flag=flag,
                 method=f"{row['source_type']}; {how}", url=row["source_url"] or None,
                 accession=next(iter(accessions_in(context)), None),
-                note="; ".join(p for p in (row["notes"], f"seen via {row['seen_via']}" if row["seen_via"] else "",
+                note="; ".join(p for p in (_source_note(row, text_value), row["notes"], f"seen via {row['seen_via']}" if row["seen_via"] else "",
                                            f"csv metric {row['metric']}") if p))
     base["fact_key"] = fact_key(company.ticker, mapped.metric, base["period_start"], base["period_end"],
                                 "curated", filed, row["metric"], row["value"], row["source"])
@@ -212,6 +212,12 @@ def fact_row(row: dict[str, str], where: str, known: dict[str, dt.date], origin:
         high["fact_key"] = fact_key(base["fact_key"], "high")
         out.append(high)
     return out
+
+
+def _source_note(row: dict[str, str], text_value: bool) -> str:
+    """The source column's words (a prior range, the reason for a cut) kept on numeric rows; a
+    statement already carries them in its text."""
+    return f"source: {row['source']}" if row["source"] and not text_value else ""
 
 
 def _base(company: universe.Company, mapped: Mapped, origin: str) -> dict[str, Any]:
@@ -251,6 +257,7 @@ def read_facts(path: Path, known: dict[str, dt.date] | None = None) -> list[dict
     out: list[dict[str, Any]] = []
     for line, row in _rows(path, FACT_COLUMNS):
         out.extend(fact_row(row, f"{path}: row {line}", known, path.name))
+    out += curated_priors.prior_rows(out) + curated_derived.derived_quarters(out)
     return _drop_repeated_highs(out)
 
 
