@@ -36,6 +36,8 @@ SETTINGS: tuple[Setting, ...] = (
             "Base URL of SEC EDGAR archives (filing documents)."),
     Setting("sec_rate", "AICYCLE_SEC_RATE", "8",
             "Maximum SEC requests per second (capped at 10)."),
+    Setting("sec_releases_per_company", "AICYCLE_SEC_RELEASES_PER_COMPANY", "8",
+            "`refresh --only releases`: earnings 8-Ks looked at per company, newest first."),
     Setting("http_timeout", "AICYCLE_HTTP_TIMEOUT", "20",
             "Timeout in seconds for one HTTP request."),
     Setting("http_retries", "AICYCLE_HTTP_RETRIES", "4",

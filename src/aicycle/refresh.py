@@ -92,6 +92,33 @@ def _filings(subs: Any, company: universe.Company) -> list[dict[str, str]]:
     return out
 
 
+def refresh_releases(writer: Writer, progress: Progress, options: dict[str, Any]) -> dict[str, Any]:
+    """Earnings releases (EX-99.1 of Item 2.02 8-Ks) of every SEC filer, the newest few per company."""
+    from aicycle import config
+    from aicycle.sources.sec import SecClient, SecConfig
+    from aicycle.sources.sec_releases import SOURCE, collect
+
+    companies = _companies(options.get("tickers"))
+    cfg = options.get("sec_config") or SecConfig.from_settings()
+    limit = int(options.get("releases_per_company") or config.float_setting("sec_releases_per_company"))
+    if limit < 1:
+        raise ConfigError("AICYCLE_SEC_RELEASES_PER_COMPANY must be at least 1")
+    with writer() as store:  # what is stored already: never fetched twice
+        stored = store.query("SELECT ticker, accession, date FROM documents WHERE kind = 'release'")
+    task = progress.add_task("SEC earnings releases (8-K EX-99.1)", total=len(companies))
+    with SecClient(cfg, transport=options.get("transport")) as client:
+        rows, failed, skipped = collect(client, companies, stored, limit, lambda: progress.advance(task))
+    changes: dict[str, dict[str, int]] = {}
+    if any(rows.values()):
+        with writer() as store:  # one transaction: every release fetched, or none
+            for ticker, releases in rows.items():
+                if releases:
+                    inserted, changed = store.upsert("documents", releases)
+                    changes[ticker] = {"inserted": inserted, "changed": changed}
+    return {"ok": sorted(rows), "failed": failed, "skipped": skipped, "changes": changes,
+            "source": SOURCE, "requests": client.attempts_made}
+
+
 def refresh_gpu_prices(writer: Writer, progress: Progress, options: dict[str, Any]) -> dict[str, Any]:
     """One dated snapshot of every configured GPU-price provider (vast.ai needs no key)."""
     from aicycle.gpu_refresh import refresh_gpu
@@ -128,6 +155,7 @@ def refresh_daily_prices(writer: Writer, progress: Progress, options: dict[str, 
 
 REFRESHERS: dict[str, Refresher] = {
     "sec": refresh_sec,
+    "releases": refresh_releases,
     "gpu": refresh_gpu_prices,
     "prices": refresh_daily_prices,
 }
@@ -166,6 +194,8 @@ def print_summary(summary: dict[str, Any], console: Console) -> None:
                 console.print(f"  {key}: +{change['inserted']} new, {change['changed']} changed")
         for key, reason in result["failed"].items():
             console.print(f"  [red]{key} failed[/]: {reason}", highlight=False, soft_wrap=True)
+        for key, note in result.get("skipped", {}).items():
+            console.print(f"  {key} skipped: {note}", highlight=False, soft_wrap=True)
     if not any(c["inserted"] or c["changed"] for r in summary["sources"].values()
                for c in r.get("changes", {}).values()):
         console.print("nothing changed")

@@ -1,9 +1,12 @@
-"""HTTP client for SEC data (companyfacts, submissions): identity, throttle, cache, retries.
+"""HTTP client for SEC data (companyfacts, submissions, archived filings): identity, throttle,
+cache, retries.
 
 - The SEC asks every client to name itself: the User-Agent comes from AICYCLE_SEC_USER_AGENT and we
   refuse to run without it (we never make one up).
 - At most `sec_rate` (≤ 10) requests per second, counted at the network: the throttle sits below the
   HTTP cache, so answers served from the cache cost nothing.
+- The data API (data.sec.gov) and the filing archives (www.sec.gov/Archives) are two hosts but one
+  client: one User-Agent, one throttle, one cache, since the SEC's limit counts every request.
 - HTTP caching with hishel (RFC 9111 mode, SQLite storage in the aicycle home): a repeated refresh
   revalidates with ETag / Last-Modified and gets 304s instead of megabytes.
 - Retries with exponential backoff on 429, 5xx, timeouts and broken connections, honouring
@@ -16,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -84,6 +88,7 @@ class TruncatedBody(Exception):
 class SecConfig:
     user_agent: str
     base_url: str = "https://data.sec.gov"
+    archives_url: str = "https://www.sec.gov"
     rate: float = 8.0
     timeout: float = 20.0
     attempts: int = 4
@@ -99,6 +104,7 @@ class SecConfig:
                 "the SEC requires a User-Agent that names you and gives an e-mail address; set it with "
                 "export AICYCLE_SEC_USER_AGENT='Your Name you@example.com'")
         return cls(user_agent=agent, base_url=str(config.get("sec_base_url")).rstrip("/"),
+                   archives_url=str(config.get("sec_archives_url")).rstrip("/"),
                    rate=min(config.float_setting("sec_rate"), MAX_RATE),
                    timeout=config.float_setting("http_timeout"),
                    attempts=max(1, int(config.float_setting("http_retries"))),
@@ -143,8 +149,24 @@ class SecClient:
     def submissions_path(self, cik: int | str) -> str:
         return f"/submissions/CIK{int(cik):010d}.json"
 
+    def filing_url(self, cik: int | str, accession: str, name: str) -> str:
+        """Absolute URL of a file in a filing's archive folder (CIK unpadded, accession without dashes)."""
+        return f"{self.cfg.archives_url}/Archives/edgar/data/{int(cik)}/{accession.replace('-', '')}/{name}"
+
     def get_json(self, path: str) -> tuple[bytes, Any]:
         """GET a JSON document; returns (raw body, parsed). Raises DataError after the last attempt."""
+        return self._get(path, _parse_json)
+
+    def get_document(self, url: str, complete: Callable[[bytes], bool] | None = None) -> bytes:
+        """GET a filing document (absolute URL or path). `complete(body)` says whether the body is
+        whole; one that is not is fetched again like a truncated JSON body."""
+        def check(body: bytes) -> bytes:
+            if complete is not None and not complete(body):
+                raise TruncatedBody(f"document is incomplete ({len(body):,} bytes; truncated?)")
+            return body
+        return self._get(url, check)
+
+    def _get(self, path: str, parse: Callable[[bytes], Any]) -> Any:
         retrying = tenacity.Retrying(
             stop=tenacity.stop_after_attempt(self.cfg.attempts),
             wait=self._wait,
@@ -152,21 +174,22 @@ class SecClient:
                 (RetryableStatus, TruncatedBody, httpx.TimeoutException, httpx.TransportError)),
             reraise=True,
         )
+        where = path if "://" in path else f"{self.cfg.base_url}{path}"
         try:
             for attempt in retrying:
                 with attempt:
                     fresh = attempt.retry_state.attempt_number > 1
-                    return self._get_once(path, fresh)
+                    return self._get_once(path, where, fresh, parse)
         except RetryableStatus as exc:
-            raise DataError(f"{self.cfg.base_url}{path}: HTTP {exc.status} after {self.cfg.attempts} attempts") from None
+            raise DataError(f"{where}: HTTP {exc.status} after {self.cfg.attempts} attempts") from None
         except TruncatedBody as exc:
-            raise DataError(f"{self.cfg.base_url}{path}: {exc} after {self.cfg.attempts} attempts") from None
+            raise DataError(f"{where}: {exc} after {self.cfg.attempts} attempts") from None
         except (httpx.TimeoutException, httpx.TransportError) as exc:
-            raise DataError(f"{self.cfg.base_url}{path}: {type(exc).__name__} after {self.cfg.attempts} "
+            raise DataError(f"{where}: {type(exc).__name__} after {self.cfg.attempts} "
                             f"attempts ({exc})") from None
         raise AssertionError("unreachable")  # pragma: no cover
 
-    def _get_once(self, path: str, fresh: bool) -> tuple[bytes, Any]:
+    def _get_once(self, path: str, where: str, fresh: bool, parse: Callable[[bytes], Any]) -> Any:
         self.attempts_made += 1
         if fresh:
             self._forget(path)  # after a failure the stored entry may be the broken body
@@ -175,13 +198,12 @@ class SecClient:
         if response.status_code in RETRY_STATUSES:
             raise RetryableStatus(response.status_code, _retry_after(response))
         if response.status_code != 200:
-            raise DataError(f"{self.cfg.base_url}{path}: HTTP {response.status_code}")
-        body = response.content
+            raise DataError(f"{where}: HTTP {response.status_code}")
         try:
-            return body, json.loads(body)
-        except json.JSONDecodeError:
+            return parse(response.content)
+        except TruncatedBody:
             self._forget(path)
-            raise TruncatedBody(f"body is not valid JSON ({len(body):,} bytes; truncated?)") from None
+            raise
 
     def _forget(self, path: str) -> None:
         """Drop the cached entry for a URL (hishel keys RFC-mode entries by sha256 of 'RFC <url>')."""
@@ -197,3 +219,10 @@ class SecClient:
         if isinstance(exc, RetryableStatus) and exc.retry_after is not None:
             return exc.retry_after
         return min(self.cfg.backoff * 2 ** (state.attempt_number - 1), 30.0)
+
+
+def _parse_json(body: bytes) -> tuple[bytes, Any]:
+    try:
+        return body, json.loads(body)
+    except json.JSONDecodeError:
+        raise TruncatedBody(f"body is not valid JSON ({len(body):,} bytes; truncated?)") from None
