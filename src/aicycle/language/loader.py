@@ -79,6 +79,8 @@ def release_rows(folder: Path) -> list[dict[str, object]]:
 
 def load_shared(store: Store, shared: Path) -> dict[str, object]:
     rows = transcript_rows(shared / "transcripts") + release_rows(shared / "edgar" / "earnings_releases")
+    for row in rows:  # bundled files were not fetched by aicycle (and a build time would make the snapshot differ)
+        row["fetched_at"] = None
     inserted, changed = store.upsert("documents", rows)
     tickers = sorted({str(r["ticker"]) for r in rows})
     return {"documents": len(rows), "inserted": inserted, "changed": changed, "tickers": tickers,
