@@ -281,7 +281,7 @@ def _gpu_sku_option(sku: str | None) -> str | None:
 @gpu_app.command("collect")
 @guarded
 def gpu_collect(json_out: JsonOut = False) -> None:
-    """Collect offers from every GPU provider (vast.ai; Lambda, RunPod, Shadeform with a key); store a dated snapshot."""
+    """Collect offers from every GPU provider (vast.ai; Lambda, RunPod, Shadeform with a key); store a dated snapshot."""  # noqa: E501 (one help line)
     from aicycle.gpu_refresh import refresh_gpu
     from aicycle.store import writing
 
@@ -347,7 +347,8 @@ def ingest_cmd(
 @language_app.command("classify")
 @guarded
 def language_classify(
-    source: Annotated[str, typer.Argument(help="File with one sentence per line or JSONL {id, text}; - for stdin.")] = "-",
+    source: Annotated[str, typer.Argument(
+        help="File with one sentence per line or JSONL {id, text}; - for stdin.")] = "-",
     fmt: Annotated[str, typer.Option("--format", help="Output format: jsonl or table.")] = "jsonl",
     backend: Annotated[str, typer.Option("--backend", help="rules (default) or llm (AICYCLE_LLM_BASE_URL).")] = "rules",
 ) -> None:
@@ -600,7 +601,8 @@ def event(
 @app.command()
 @guarded
 def serve(
-    host: Annotated[str, typer.Option("--host", help="Interface to bind. Anything but loopback exposes the dashboard.")] = "127.0.0.1",
+    host: Annotated[str, typer.Option(
+        "--host", help="Interface to bind. Anything but loopback exposes the dashboard.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", min=1, max=65535, help="TCP port.")] = 8000,
 ) -> None:
     """Serve the dashboard (report, checkpoints, companies, rumor check, economics, JSON API)."""
