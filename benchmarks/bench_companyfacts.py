@@ -15,9 +15,9 @@ import argparse
 import json
 import os
 import socket
+import statistics
 import subprocess
 import sys
-import statistics
 import time
 import tracemalloc
 from collections.abc import Callable

@@ -7,8 +7,8 @@ Targets (issue 3): at most 1.5 s and 300 MB. Two cases:
 - warm: the same home again (the store exists).
 Named baselines, run in the same session: `aicycle store info --json` on a fresh home (start-up plus
 creating the store from the snapshot) and on the warm home (start-up plus opening it), and a bare
-interpreter (`python -c pass`); the report is compared with the store-info run on a home in the same state. Peak RSS is the child's ru_maxrss,
-read by a small wrapper process so each command is measured alone.
+interpreter (`python -c pass`); the report is compared with the store-info run on a home in the same
+state. Peak RSS is the child's ru_maxrss, read by a small wrapper process so each command is measured alone.
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -79,12 +78,14 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     s = run(args.runs)
-    print(f"{'case':<17} {'median s':>9} {'max s':>7} {'cpu s':>6} {'peak MB':>8} {'x store info (same home state)':>31}")
+    print(f"{'case':<17} {'median s':>9} {'max s':>7} {'cpu s':>6} {'peak MB':>8} "
+          f"{'x store info (same home state)':>31}")
     for name, base in (("fresh", "store_info_fresh"), ("warm", "store_info"), ("store_info_fresh", "store_info_fresh"),
                        ("store_info", "store_info"), ("bare_python", "store_info")):
         r = s[name]
         ratio = r["median_s"] / s[base]["median_s"]
-        print(f"{name:<17} {r['median_s']:>9.3f} {r['max_s']:>7.3f} {r['cpu_s']:>6.2f} {r['peak_rss_mb']:>8.1f} {ratio:>31.2f}")
+        print(f"{name:<17} {r['median_s']:>9.3f} {r['max_s']:>7.3f} {r['cpu_s']:>6.2f} {r['peak_rss_mb']:>8.1f} "
+              f"{ratio:>31.2f}")
     for name in ("fresh", "warm"):
         r = s[name]
         ok = r["median_s"] <= TARGET_S and r["peak_rss_mb"] <= TARGET_MB

@@ -62,7 +62,7 @@ def start_server(home: Path, port: int) -> subprocess.Popen[bytes]:
             return proc
         except httpx.TransportError:
             if proc.poll() is not None:
-                raise RuntimeError(f"server exited: {proc.stderr.read().decode() if proc.stderr else ''}")
+                raise RuntimeError(f"server exited: {proc.stderr.read().decode() if proc.stderr else ''}") from None
             time.sleep(0.1)
     proc.kill()
     raise RuntimeError("server did not start")

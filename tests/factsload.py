@@ -1,8 +1,9 @@
 """The report tests' store: the real shared files loaded with the data layer's own loaders.
 
 `load_all` fills a store the way `scripts/build_snapshot.py` does for the tables the report reads
-(companyfacts, curated facts and quotes, events, and the daily prices its latest-event link studies). Loading the full companyfacts takes a while, so
-`built()` fills one store file per test process and `store_copy()` hands out copies.
+(companyfacts, curated facts and quotes, events, and the daily prices its latest-event link studies).
+Loading the full companyfacts takes a while, so `built()` fills one store file per test process and
+`store_copy()` hands out copies.
 """
 
 from __future__ import annotations

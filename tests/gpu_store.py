@@ -4,6 +4,7 @@ read it."""
 from __future__ import annotations
 
 from functools import cache
+
 from aicycle.sources import gpu_captures, gpu_curated, gpu_series
 from aicycle.store import Store, open_store
 from tests.conftest import _shared_dir

@@ -61,8 +61,10 @@ def test_json_shape_and_fundamentals_next(built: Path, monkeypatch: pytest.Monke
     assert [a["day"] for a in sec["abnormal_returns"]] == [-1, 0, 1]
     assert sec["path"][0]["day"] == -1 and sec["car_after"]["day"] == 20       # did the reaction last?
     assert sec["path"][2]["car"] == pytest.approx(sec["car"], abs=1e-12)
-    assert {"bmp", "bmp_kp", "patell", "portfolio", "corrado_rank", "generalized_sign"} <= set(out["portfolio"]["tests"])
-    assert out["errors"] == [{"ticker": "XXX", "error": "XXX: no prices stored around 2026-07-02 (no adjusted series at all)"}]
+    tests_run = set(out["portfolio"]["tests"])
+    assert {"bmp", "bmp_kp", "patell", "portfolio", "corrado_rank", "generalized_sign"} <= tests_run
+    assert out["errors"] == [{"ticker": "XXX",
+                              "error": "XXX: no prices stored around 2026-07-02 (no adjusted series at all)"}]
     guidance = {f["metric"]: f for f in out["fundamentals_next"] if f["ticker"] == "META"}
     low = guidance["capex_guidance_low"]
     assert low["before"]["value"] == 125e9 and low["next"]["value"] == 130e9
@@ -140,7 +142,8 @@ def test_gpu_prices_before_and_after(built: Path) -> None:
     s = open_store(memory=True, seed=False)
     for day, price in (("2026-06-20", 2.10), ("2026-07-15", 1.94)):
         s.upsert("gpu_prices", [{
-            "price_key": f"k{day}", "observed_at": dt.datetime.fromisoformat(day), "observed_on": dt.date.fromisoformat(day),
+            "price_key": f"k{day}", "observed_at": dt.datetime.fromisoformat(day),
+            "observed_on": dt.date.fromisoformat(day),
             "sku": "H100-SXM", "term": "on_demand", "family": "marketplace", "provider": "sfcompute",
             "price_usd_per_gpu_hour": price, "stat": "median", "kind": "reported", "source": "test"}])
     rows = fundamentals_next(s, dt.date(2026, 7, 1))

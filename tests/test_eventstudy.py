@@ -138,13 +138,13 @@ def test_real_prices_agree_with_statsmodels(store: Store, shared_data: Path) -> 
     assert res["portfolio"]["tests"]["bmp_kp"]["stat"] == pytest.approx(ind["bmp_kp"], abs=1e-8)
 
 
-def _simulate(rng: np.random.Generator, groups: int, n: int, shift: float, l: int = 120, w: int = 3):
+def _simulate(rng: np.random.Generator, groups: int, n: int, shift: float, est_days: int = 120, w: int = 3):
     k = groups * n
-    m = rng.normal(0.0005, 0.01, (k, l + w))
+    m = rng.normal(0.0005, 0.01, (k, est_days + w))
     beta = rng.uniform(0.5, 1.5, (k, 1))
-    r = 0.0002 + beta * m + rng.normal(0, 0.02, (k, l + w))
-    r[:, l + 1] += shift                         # planted abnormal return on day 0
-    return r[:, :l], m[:, :l], r[:, l:], m[:, l:], np.repeat(np.arange(groups), n)
+    r = 0.0002 + beta * m + rng.normal(0, 0.02, (k, est_days + w))
+    r[:, est_days + 1] += shift                         # planted abnormal return on day 0
+    return r[:, :est_days], m[:, :est_days], r[:, est_days:], m[:, est_days:], np.repeat(np.arange(groups), n)
 
 
 def test_synthetic_agrees_with_independent_computation() -> None:

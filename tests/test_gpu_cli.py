@@ -7,11 +7,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from tests.gpu_replay import ReplayServer, Reply, serve
 from typer.testing import CliRunner
 
 from aicycle import cli
 from aicycle.cli import app
+from tests.gpu_replay import ReplayServer, Reply, serve
 
 runner = CliRunner()
 CSV = """date,sku,price,term,source,url

@@ -69,7 +69,8 @@ def test_vast_replay_gives_per_gpu_prices(server: ReplayServer, shared_data: Pat
     assert eight.price_usd_per_gpu_hour == pytest.approx(16.002222222222223 / 8)
     # The query is the documented JSON, once per term; no key is sent when none is configured.
     sent = [json.loads(r.body) for r in server.requests]
-    assert [(r.method, q["type"]) for r, q in zip(server.requests, sent)] == [("POST", "on-demand"), ("POST", "bid")]
+    methods_and_types = [(r.method, q["type"]) for r, q in zip(server.requests, sent, strict=True)]
+    assert methods_and_types == [("POST", "on-demand"), ("POST", "bid")]
     assert sent[0]["verified"] == {"eq": True} and sent[0]["rentable"] == {"eq": True}
     assert all("authorization" not in {k.lower() for k in r.headers} for r in server.requests)
 

@@ -21,7 +21,8 @@ def store() -> Store:
 
 def test_every_row_has_provenance_and_a_real_date(store: Store) -> None:
     bad = store.query("SELECT * FROM gpu_prices WHERE source IS NULL "
-                      "OR kind NOT IN ('reported','derived','curated') OR method IS NULL OR filed IS NULL OR observed_on IS NULL OR price_usd_per_gpu_hour <= 0 "
+                      "OR kind NOT IN ('reported','derived','curated') OR method IS NULL OR filed IS NULL "
+                      "OR observed_on IS NULL OR price_usd_per_gpu_hour <= 0 "
                       "OR filed > observed_on")
     assert bad == []
     assert store.query("SELECT DISTINCT family FROM gpu_prices ORDER BY 1") == [
@@ -36,7 +37,8 @@ def test_tugot17_daily_values_match_the_flattened_csv(store: Store, shared_data:
     ours = store.query("SELECT provider, stat, price_usd_per_gpu_hour p FROM gpu_prices WHERE "
                        "source LIKE 'tugot17%' AND sku = 'H100-SXM' AND observed_on = DATE '2025-11-01'")
     by = {(r["provider"], r["stat"]): r["p"] for r in ours}
-    assert by[("prime-intellect", "published_median")] == pytest.approx(statistics.median(float(r["median"]) for r in day))
+    published = statistics.median(float(r["median"]) for r in day)
+    assert by[("prime-intellect", "published_median")] == pytest.approx(published)
     runpod = [float(p.split("=")[1]) for r in day for p in r["provider_min_prices"].split(";")
               if p.startswith("runpod=")]
     assert by[("runpod", "provider_min")] == pytest.approx(statistics.median(runpod))

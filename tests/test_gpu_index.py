@@ -6,17 +6,17 @@ import datetime as dt
 import math
 
 import pytest
-from tests.gpu_store import loaded_store
 
 from aicycle import gpu_index as gi
 from aicycle.gpu_index import Line, Point
+from tests.gpu_store import loaded_store
 
 D0 = dt.date(2026, 1, 1)
 
 
 def _quotes(prices: list[float], providers: list[str] | None = None) -> list[gi.Quote]:
     providers = providers or [f"p{i}" for i in range(len(prices))]
-    return [(p, prov, "src", None, None) for p, prov in zip(prices, providers)]
+    return [(p, prov, "src", None, None) for p, prov in zip(prices, providers, strict=True)]
 
 
 def test_tukey_fences_drop_the_far_quote() -> None:

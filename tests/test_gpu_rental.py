@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from tests.gpu_store import loaded_store
 
 from aicycle import rules
 from aicycle.checkpoints import gpu_rental
 from aicycle.checkpoints.base import Reading
 from aicycle.sources.gpu_base import price_row
 from aicycle.store import open_store
+from tests.gpu_store import loaded_store
 
 
 def _read(day: str) -> Reading:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import time
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -58,9 +59,10 @@ def test_earnings_8k_index_from_real_submissions(shared_data: Path) -> None:
     nvda = json.loads((shared_data / "edgar/submissions/CIK0001045810.json").read_text())
     index = parse_earnings_8k_index(nvda)
     assert ("0001045810-25-000228", dt.date(2025, 11, 19)) in index
-    assert all(a[1] >= b[1] for a, b in zip(index, index[1:]))
+    assert all(a[1] >= b[1] for a, b in pairwise(index))
     recent = nvda["filings"]["recent"]
-    expected = sum(1 for f, i in zip(recent["form"], recent["items"]) if f.startswith("8-K") and "2.02" in i)
+    expected = sum(1 for f, i in zip(recent["form"], recent["items"], strict=True)
+                   if f.startswith("8-K") and "2.02" in i)
     assert len(index) == expected > 10
 
 

@@ -8,6 +8,7 @@ import json
 import threading
 import time
 from collections.abc import Iterator
+from itertools import pairwise
 from pathlib import Path
 
 import httpx
@@ -46,7 +47,7 @@ def test_dividend_adjusted_sungkyu_matches_an_independent_adjusted_source(store:
     def returns(series: str) -> dict[dt.date, float]:
         rows = store.query("SELECT date, adj_close FROM stock_prices WHERE ticker = 'ORCL' AND series = ? "
                            "AND date BETWEEN '2025-01-01' AND '2026-05-29' ORDER BY date", [series])
-        return {b["date"]: b["adj_close"] / a["adj_close"] - 1 for a, b in zip(rows, rows[1:])}
+        return {b["date"]: b["adj_close"] / a["adj_close"] - 1 for a, b in pairwise(rows)}
     ours, theirs = returns("sungkyu"), returns("dsturdy")
     diffs = np.array([ours[d] - theirs[d] for d in ours if d in theirs])
     assert len(diffs) > 300 and np.max(np.abs(diffs)) < 2e-3

@@ -63,7 +63,8 @@ def test_nvidia_capex_tag_chosen_per_period(store: Store) -> None:
     # Q3 FY2021 as first public: nine months under the new tag minus six months under the old one
     q3 = _period(facts.series(store, "NVDA", "capex", D(2020, 11, 18)), D(2020, 10, 25))
     assert q3["value"] == 845_000_000 - 372_000_000
-    assert "PaymentsToAcquireProductiveAssets" in q3["method"] and "PaymentsToAcquirePropertyPlantAndEquipment" in q3["method"]
+    assert "PaymentsToAcquireProductiveAssets" in q3["method"]
+    assert "PaymentsToAcquirePropertyPlantAndEquipment" in q3["method"]
 
 
 def test_as_of_uses_only_what_was_public(store: Store) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -119,7 +120,7 @@ def test_rate_limit_holds(env: Path, server: ReplayServer) -> None:
     assert len(times) == 6
     for i, start in enumerate(times):  # never more than 5 in any one-second window, no bursts
         assert sum(1 for t in times[i:] if t < start + 1.0) <= 5
-    assert min(b - a for a, b in zip(times, times[1:])) >= 0.15
+    assert min(b - a for a, b in pairwise(times)) >= 0.15
 
 
 def test_refuses_without_user_agent(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:

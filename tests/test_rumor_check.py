@@ -15,12 +15,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from tests import rumor_store
 from aicycle.cli import app
 from aicycle.errors import InputError
 from aicycle.rumor import check
 from aicycle.rumor.statements import statement_items
 from aicycle.store import Store, open_store
+from tests import rumor_store
 
 CLAIMS = Path(__file__).parent / "data" / "rumor_claims.csv"
 ROWS = list(csv.DictReader(CLAIMS.read_text(encoding="utf-8").splitlines()))

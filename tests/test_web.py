@@ -5,18 +5,17 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
-import warnings
-
 import pytest
 
+from aicycle.language.loader import load_shared as load_documents
 from aicycle.store import Store, open_store
 from aicycle.web import create_app
 from aicycle.web.figures import json_for_script
 from tests.factsload import load_all
-from aicycle.language.loader import load_shared as load_documents
 from tests.web_support import statement
 
 with warnings.catch_warnings():
@@ -51,7 +50,7 @@ def test_company_page_charts_real_capex_and_rpo(client: TestClient) -> None:
     titles = [f["layout"]["title"]["text"] for f in figures]
     assert titles == ["Quarterly capex", "Capex guidance (latest public) and actual capex, by year",
                       "Backlog and remaining performance obligations"]
-    capex = dict(zip(figures[0]["data"][0]["x"], figures[0]["data"][0]["y"]))
+    capex = dict(zip(figures[0]["data"][0]["x"], figures[0]["data"][0]["y"], strict=True))
     assert capex["2026-03-31"] == 35_674_000_000  # Alphabet Q1 2026, 10-Q filed 2026-04-30
     assert "0001652044-26-000048" in r.text  # the accession is shown beside the number
 

@@ -17,10 +17,10 @@ from urllib.parse import urlsplit
 import pytest
 import uvicorn
 
+from aicycle.language.loader import load_shared as load_documents
 from aicycle.store import Store, open_store
 from aicycle.web import create_app
 from tests.factsload import load_all
-from aicycle.language.loader import load_shared as load_documents
 from tests.web_support import statement
 
 pytestmark = pytest.mark.browser

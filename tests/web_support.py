@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from aicycle.store import Store, fact_key
+from aicycle.store import fact_key
 
 FETCHED = dt.datetime(2026, 11, 24)
 

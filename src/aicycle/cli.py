@@ -83,10 +83,11 @@ app.add_typer(store_app, name="store")
 def store_info(json_out: JsonOut = False) -> None:
     """Where the store is, how many rows each table holds, and what the bundled snapshot covers."""
     from aicycle import config
+    from aicycle.render.facts import print_store_info
     from aicycle.store import SCHEMA, open_store, snapshot_dir
 
     with open_store() as s:
-        info = {
+        info: dict[str, Any] = {
             "path": str(s.path),
             "tables": {t: s.count(t) for t in SCHEMA},
             "snapshot": _read_manifest(snapshot_dir() / "manifest.json"),
@@ -95,17 +96,13 @@ def store_info(json_out: JsonOut = False) -> None:
     if json_out:
         print_json(info)
         return
-    console.print(f"store: {info['path']}")
-    for table, n in info["tables"].items():
-        console.print(f"  {table:<14} {n:>8,} rows")
+    print_store_info(console, info)
 
 
 def _read_manifest(path: Path) -> dict[str, Any] | None:
     return json.loads(path.read_text()) if path.exists() else None
 
 
-FACT_COLUMNS = ("period_start", "period_end", "fiscal_period", "calendar_quarter", "value", "unit", "kind",
-                "method", "tag", "accession", "form", "filed", "source", "url", "flag", "text")
 Freq = Annotated[str | None, typer.Option(
     "--freq", help="quarter, year or any (default: quarter for flow metrics, any for the rest).")]
 
@@ -115,6 +112,7 @@ Freq = Annotated[str | None, typer.Option(
 def facts_cmd(ticker: str, metric: str, as_of: AsOf = None, fmt: Fmt = "table", freq: Freq = None) -> None:
     """One metric of one company, one row per period, as public on --as-of (default: today)."""
     from aicycle import facts
+    from aicycle.render.facts import FACT_COLUMNS, fact_table, write_csv
     from aicycle.store import open_store
 
     if fmt not in ("table", "csv", "json"):
@@ -129,34 +127,9 @@ def facts_cmd(ticker: str, metric: str, as_of: AsOf = None, fmt: Fmt = "table", 
     if fmt == "json":
         print_json(out)
     elif fmt == "csv":
-        _write_csv(out)
+        write_csv(sys.stdout, out)
     else:
-        _fact_table(ticker.upper(), metric, out)
-
-
-def _write_csv(rows: list[dict[str, Any]]) -> None:
-    import csv
-
-    writer = csv.DictWriter(sys.stdout, fieldnames=list(FACT_COLUMNS), lineterminator="\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({k: ("" if v is None else v.isoformat() if hasattr(v, "isoformat") else v)
-                         for k, v in row.items()})
-
-
-def _fact_table(ticker: str, metric: str, rows: list[dict[str, Any]]) -> None:
-    """Compact view; --format csv/json carry every provenance column (start, accession, url, method)."""
-    from rich.table import Table
-
-    table = Table(title=f"{ticker} {metric} ({len(rows)} periods)")
-    for col in ("period", "end", "cal.", "value", "unit", "kind", "filed", "flag"):
-        table.add_column(col, justify="right" if col == "value" else "left",
-                         no_wrap=col in ("period", "end", "value", "filed"))
-    for r in rows:
-        value = r["text"] if r["value"] is None else f"{r['value']:,.0f}"
-        table.add_row(r["fiscal_period"] or "", str(r["period_end"]), r["calendar_quarter"] or "", value,
-                      r["unit"], r["kind"], str(r["filed"] or ""), r["flag"] or "")
-    console.print(table)
+        console.print(fact_table(ticker.upper(), metric, out))
 
 
 @app.command("load-facts")
@@ -205,7 +178,10 @@ def report(as_of: AsOf = None, json_out: JsonOut = False, html: HtmlOut = None) 
     with open_store() as store:
         result = build_report(store, day)
     if html is not None:
-        _write_html(result, html)
+        from aicycle.render.html import write_report
+
+        write_report(result, html)
+        err_console.print(f"wrote {html}", highlight=False)
     if json_out:
         print_json(result.to_dict())
     elif html is None:
@@ -213,18 +189,6 @@ def report(as_of: AsOf = None, json_out: JsonOut = False, html: HtmlOut = None) 
 
         terminal.render(result, console)
 
-
-def _write_html(result: Any, path: Path) -> None:
-    from aicycle.render.html import render_report
-
-    if not path.parent.exists():
-        raise InputError(f"--html: directory {path.parent} does not exist")
-    if path.is_dir():
-        raise InputError(f"--html: {path} is a directory; give a file name")
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(render_report(result), encoding="utf-8")
-    tmp.replace(path)  # a reader never sees a half-written page
-    err_console.print(f"wrote {path}", highlight=False)
 
 # --- gpu ----------------------------------------------------------------------------------------
 
@@ -245,7 +209,7 @@ def gpu_prices(
 ) -> None:
     """The GPU price index per SKU, family and term, with its history and trend."""
     from aicycle import gpu_index
-    from aicycle.render.gpu_prices import line_summary, table
+    from aicycle.render.gpu_prices import summaries, table
     from aicycle.store import open_store
 
     group = _gpu_sku_option(sku)
@@ -256,15 +220,14 @@ def gpu_prices(
     day = parse_date(as_of) or dt.date.today()
     with open_store() as s:
         lines = [ln for ln in gpu_index.lines(s, day, family, group) if term is None or ln.term == term]
-    summaries = sorted((line_summary(ln, day) for ln in lines),
-                       key=lambda x: (x["sku"], x["family"], x["term"], x["kind"] != "computed", x["name"]))
+    rows = summaries(lines, day)
     if json_out:
-        print_json({"as_of": day.isoformat(), "method_version": gpu_index.METHOD_VERSION, "lines": summaries})
+        print_json({"as_of": day.isoformat(), "method_version": gpu_index.METHOD_VERSION, "lines": rows})
         return
-    if not summaries:
+    if not rows:
         console.print(f"No GPU prices stored for these filters on or before {day}.")
         return
-    console.print(table(summaries, day))
+    console.print(table(rows, day))
 
 
 def _gpu_sku_option(sku: str | None) -> str | None:
@@ -281,8 +244,9 @@ def _gpu_sku_option(sku: str | None) -> str | None:
 @gpu_app.command("collect")
 @guarded
 def gpu_collect(json_out: JsonOut = False) -> None:
-    """Collect offers from every GPU provider (vast.ai; Lambda, RunPod, Shadeform with a key); store a dated snapshot."""
+    """Collect offers from every GPU provider (vast.ai; Lambda, RunPod, Shadeform with a key); store a dated snapshot."""  # noqa: E501 (one help line)
     from aicycle.gpu_refresh import refresh_gpu
+    from aicycle.render.gpu_prices import print_collect
     from aicycle.store import writing
 
     with writing() as s:
@@ -290,10 +254,7 @@ def gpu_collect(json_out: JsonOut = False) -> None:
     if json_out:
         print_json(summary)
         return
-    for p in summary["providers"]:
-        colour = {"ok": "green", "error": "red"}.get(p["status"], "yellow")
-        console.print(f"[{colour}]{p['status']:<15}[/] {p['provider']:<10} {p['detail']}", highlight=False)
-    console.print(f"snapshot {summary['snapshot_id']}: {summary['rows_inserted']} new price rows")
+    print_collect(console, summary)
 
 
 @gpu_app.command("import")
@@ -347,12 +308,14 @@ def ingest_cmd(
 @language_app.command("classify")
 @guarded
 def language_classify(
-    source: Annotated[str, typer.Argument(help="File with one sentence per line or JSONL {id, text}; - for stdin.")] = "-",
+    source: Annotated[str, typer.Argument(
+        help="File with one sentence per line or JSONL {id, text}; - for stdin.")] = "-",
     fmt: Annotated[str, typer.Option("--format", help="Output format: jsonl or table.")] = "jsonl",
     backend: Annotated[str, typer.Option("--backend", help="rules (default) or llm (AICYCLE_LLM_BASE_URL).")] = "rules",
 ) -> None:
     """Label each sentence expand, maintain, moderate, cut or none, with confidence and cues."""
     from aicycle.language.cli_io import classified, read_input
+    from aicycle.render.language import classified_table
 
     if fmt not in ("jsonl", "table"):
         raise InputError(f"--format: {fmt!r} is not jsonl or table")
@@ -361,13 +324,7 @@ def language_classify(
         for row in rows:
             sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
         return
-    from rich.table import Table
-
-    table = Table("id", "label", "conf", "cues", "text")
-    for row in rows:
-        table.add_row(row["id"], row["label"], f"{row['confidence']:.2f}", ", ".join(row["cues"]),
-                      row["text"][:100])
-    console.print(table)
+    console.print(classified_table(rows))
 
 
 @language_app.command("scan")
@@ -381,20 +338,13 @@ def language_scan(
     """Per document: sentences, stance counts, stance score and watch-term hits."""
     from aicycle.language.document import scan_document
     from aicycle.language.documents import read_document
+    from aicycle.render.language import print_scan
 
     out = {str(p): scan_document(read_document(p), kind).to_dict(examples=examples) for p in paths}
     if json_out:
         print_json(out)
         return
-    for name, s in out.items():
-        score = "n/a" if s["score"] is None else f"{s['score']:+.2f}"
-        counts = " ".join(f"{k}={v}" for k, v in s["counts"].items())
-        watch = " ".join(f"{k}={v}" for k, v in s["watch_terms"].items() if v)
-        console.print(f"[bold]{name}[/]: {s['sentences']} sentences, score {score}; {counts}", highlight=False)
-        console.print(f"  watch terms: {watch or 'none'}", highlight=False)
-        for label, rows in s.get("examples", {}).items():
-            for row in rows:
-                console.print(f"  {label:<8} {row['text'][:110]}", highlight=False, markup=False)
+    print_scan(console, out)
 
 
 @language_app.command("tone")
@@ -406,6 +356,7 @@ def language_tone(
 ) -> None:
     """Stance score per quarter of a company's stored documents and the quarter-over-quarter shift."""
     from aicycle.language.documents import tone
+    from aicycle.render.language import print_tone
     from aicycle.store import open_store
 
     with open_store() as store:
@@ -415,11 +366,7 @@ def language_tone(
     if json_out:
         print_json(rows)
         return
-    for q in rows:
-        score = "n/a" if q["score"] is None else f"{q['score']:+.2f}"
-        shift = "" if q["shift"] is None else f" ({q['shift']:+.2f})"
-        flag = " [date estimated]" if q["flags"] else ""
-        console.print(f"{q['period']:<10} {q['date']}  {score}{shift}{flag}", highlight=False, markup=False)
+    print_tone(console, rows)
 
 
 @language_app.command("saydo")
@@ -450,6 +397,7 @@ def language_evaluate(
 ) -> None:
     """Per-class precision, recall and macro-F1 on a labelled set, beside the LM baseline."""
     from aicycle.language.evaluate import evaluate, lm_baseline, load_labelled
+    from aicycle.render.language import print_evaluation
 
     path = data or Path(__file__).resolve().parents[2] / "tests" / "data" / "stance_dev.jsonl"
     if not path.is_file():
@@ -461,10 +409,7 @@ def language_evaluate(
     if json_out:
         print_json(result)
         return
-    for name, r in result.items():
-        console.print(f"[bold]{name}[/]: macro-F1 {r['macro_f1']:.3f}, accuracy {r['accuracy']:.3f} (n={r['n']})")
-        for label, c in r["per_class"].items():
-            console.print(f"  {label:<9} P {c['precision']:.3f}  R {c['recall']:.3f}  F1 {c['f1']:.3f}  n={c['support']}")
+    print_evaluation(console, result)
 
 
 # --- rumor check --------------------------------------------------------------------------------
@@ -521,14 +466,10 @@ def economics(
         else:
             cli_view.print_inputs(console, rows)
         return
-    words = list(items or [])
-    overrides = list(sets or []) + [w for w in words if "=" in w]
-    names = [w for w in words if "=" not in w]
-    if len(names) > 1:
-        raise InputError(f"give at most one scenario, got {names}")
+    name, overrides = cli_view.scenario_and_overrides(items, sets)
     if draws < 0:
         raise InputError(f"--draws: {draws} must be >= 0")
-    result = scenarios.run(names[0] if names else None, overrides, draws=draws, seed=seed)
+    result = scenarios.run(name, overrides, draws=draws, seed=seed)
     if html is not None:
         from aicycle.economics.html import render
 
@@ -600,7 +541,8 @@ def event(
 @app.command()
 @guarded
 def serve(
-    host: Annotated[str, typer.Option("--host", help="Interface to bind. Anything but loopback exposes the dashboard.")] = "127.0.0.1",
+    host: Annotated[str, typer.Option(
+        "--host", help="Interface to bind. Anything but loopback exposes the dashboard.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", min=1, max=65535, help="TCP port.")] = 8000,
 ) -> None:
     """Serve the dashboard (report, checkpoints, companies, rumor check, economics, JSON API)."""

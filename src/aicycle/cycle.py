@@ -125,7 +125,8 @@ def verdict(readings: list[Reading]) -> Verdict:
         else:
             reasoning.append(f"{r.id} (weight {w:.2f}, {w / have:.2f} renormalized): score {r.score:+.2f} "
                              f"-> contributes {r.score * w / have:+.3f}. {r.headline}")
-    score = round(sum(r.score * weights[r.id] for r in scored) / have, 3) if have else None  # type: ignore[operator]
+    parts = [(r.score, weights[r.id]) for r in scored if r.score is not None]
+    score = round(sum(s * w for s, w in parts) / have, 3) if have else None
     diffusion = _diffusion(readings)
     if score is None or coverage < rules.VERDICT_MIN_COVERAGE:
         state = "insufficient_data"
@@ -137,7 +138,8 @@ def verdict(readings: list[Reading]) -> Verdict:
         state = c.state_for(score)
         reasoning.append(f"Composite {score:+.2f} -> {state} (expanding at >= {rules.EXPANDING_AT}, "
                          f"slowing at <= {rules.SLOWING_BELOW}, contracting at <= {rules.CONTRACTING_BELOW}).")
-    reasoning.append(f"Diffusion {diffusion['index']}: {diffusion['expanding']} expanding, {diffusion['steady']} steady, "
+    reasoning.append(f"Diffusion {diffusion['index']}: {diffusion['expanding']} expanding, "
+                     f"{diffusion['steady']} steady, "
                      f"{diffusion['slowing']} slowing, {diffusion['contracting']} contracting "
                      f"({diffusion['insufficient_data']} without data).")
     return Verdict(state=state, score=score, summary=_summary(state, score, scored, coverage, diffusion),

@@ -95,7 +95,7 @@ Quote = tuple[float, str, str, str | None, str | None]  # price, provider, sourc
 def index_point(day: dt.date, quotes: list[Quote]) -> Point:
     """The index of one (family, SKU, term, day) from its quotes."""
     keep = tukey_keep([q[0] for q in quotes])
-    kept = [q for q, k in zip(quotes, keep) if k]
+    kept = [q for q, k in zip(quotes, keep, strict=False) if k]
     q1, med, q3 = quantiles([q[0] for q in kept])
     return Point(day=day, value=med, q1=q1, q3=q3, n_quotes=len(kept),
                  n_providers=len({q[1] for q in kept}), n_dropped=len(quotes) - len(kept),
@@ -104,7 +104,8 @@ def index_point(day: dt.date, quotes: list[Quote]) -> Point:
 
 
 def _filters(as_of: dt.date | None, family: str | None, group: str | None) -> tuple[str, list[Any]]:
-    where, params = ["sku <> ?"], [UNKNOWN]
+    where: list[str] = ["sku <> ?"]
+    params: list[Any] = [UNKNOWN]
     if as_of is not None:
         where += ["observed_on <= ?", "filed <= ?"]
         params += [as_of, as_of]

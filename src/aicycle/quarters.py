@@ -17,6 +17,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from aicycle import periods
 from aicycle.sources.companyfacts import CompanyFacts, RawFact
@@ -137,7 +138,7 @@ def _derive_from_ytd(spec: MetricSpec, durations: list[RawFact], order: tuple[st
     out: list[Vintage] = []
     for start, ends in ends_by_start.items():
         chain = sorted(ends)
-        for prev_end, end in zip(chain, chain[1:]):
+        for prev_end, end in pairwise(chain):
             if periods.days(start, prev_end) < periods.QUARTER_DAYS_LOOSE[0]:
                 continue  # the earlier fact is not a year-to-date value
             shape, flag = periods.classify(prev_end, end)

@@ -196,7 +196,7 @@ class Store:
     def query(self, sql: str, params: Sequence[Any] | None = None) -> list[dict[str, Any]]:
         cur = self.con.execute(sql, params or [])
         cols = [d[0] for d in cur.description or []]
-        return [dict(zip(cols, row)) for row in cur.fetchall()]
+        return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
 
     def count(self, table: str) -> int:
         row = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()
@@ -280,7 +280,7 @@ class Store:
 
 def _differs(old: tuple, new: tuple, cols: list[str], key: tuple[str, ...]) -> bool:
     # fetched_at changes on every refresh; it is not a change in the data.
-    for c, a, b in zip(cols, old, new):
+    for c, a, b in zip(cols, old, new, strict=False):
         if c in key or c == "fetched_at":
             continue
         if _norm(a) != _norm(b):
@@ -290,7 +290,7 @@ def _differs(old: tuple, new: tuple, cols: list[str], key: tuple[str, ...]) -> b
 
 def _norm(v: object) -> object:
     if hasattr(v, "isoformat"):
-        return v.isoformat()[:10] if len(v.isoformat()) <= 10 else v.isoformat()  # type: ignore[union-attr]
+        return v.isoformat()[:10] if len(v.isoformat()) <= 10 else v.isoformat()
     if isinstance(v, float) and v.is_integer():
         return int(v)
     return v

@@ -152,7 +152,7 @@ def _growth_part(quarters: dict[str, dict[str, dict[str, Any]]], as_of: dt.date,
         yoy = c.growth(row["value"], year_ago["value"]) if year_ago else None
         if qoq is not None:
             metrics.append(Metric(f"capex_qoq:{ticker}", round(qoq, 4), "ratio", f"{name} capex QoQ", cq))
-        if yoy is not None:
+        if yoy is not None and year_ago is not None:  # a YoY exists only with its base
             metrics.append(Metric(f"capex_yoy:{ticker}", round(yoy, 4), "ratio", f"{name} capex YoY", cq))
             evidence.append(c.evidence(year_ago, f"{name} capex {c.shift_quarter(cq, -4)} (year-ago base): "
                                                  f"{c.usd(year_ago['value'])}"))
@@ -300,7 +300,8 @@ def _guidance_part(revisions: dict[str, list[Revision]], as_of: dt.date, metrics
             scores.append(weight)
             reasoning.append(f"Guidance {ticker}: {last.kind} {age} days ago -> {weight:+.1f}. {last.text()}")
         else:
-            why = "no earlier guide to compare" if weight is None else f"{age} days old (> {rules.GUIDANCE_LOOKBACK_DAYS})"
+            why = ("no earlier guide to compare" if weight is None
+                   else f"{age} days old (> {rules.GUIDANCE_LOOKBACK_DAYS})")
             reasoning.append(f"Guidance {ticker}: not scored ({why}). {last.text()}")
         latest_texts.append((last.kind != "first", g.filed, _short(last)))
     if not latest_texts:

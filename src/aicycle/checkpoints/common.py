@@ -9,12 +9,12 @@ a report costs one facts query instead of one per series.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
 from aicycle import rules
-from aicycle.checkpoints.base import Evidence, Reading
+from aicycle.checkpoints.base import Evidence, Reading, State
 from aicycle.store import Store
 
 Row = dict[str, Any]
@@ -166,7 +166,7 @@ def clip(x: float, lo: float = -1.0, hi: float = 1.0) -> float:
     return max(lo, min(hi, x))
 
 
-def state_for(score: float | None) -> str:
+def state_for(score: float | None) -> State:
     """Map a standardized score (-1..+1) to a state with the shared cut-offs in rules.py."""
     if score is None:
         return "insufficient_data"
@@ -179,7 +179,7 @@ def state_for(score: float | None) -> str:
     return "contracting"
 
 
-def weighted(parts: list[tuple[float | None, float]]) -> float | None:
+def weighted(parts: Sequence[tuple[float | None, float]]) -> float | None:
     """Weighted mean of the parts that exist; None when none does."""
     have = [(s, w) for s, w in parts if s is not None and w > 0]
     total = sum(w for _, w in have)

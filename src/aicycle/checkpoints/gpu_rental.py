@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from aicycle import gpu_index as gi
 from aicycle import rules
-from aicycle.checkpoints.base import Evidence, Metric, Reading
+from aicycle.checkpoints.base import Evidence, Metric, Reading, State
 from aicycle.gpu_skus import in_group
 from aicycle.store import Store
 
@@ -30,6 +30,7 @@ class Used:
     group: str
     line: gi.Line
     trend: gi.Trend
+    change: float  # trend.change, known to exist: lines without one are not used
 
 
 def _counted(lines: list[gi.Line]) -> list[gi.Line]:
@@ -45,11 +46,11 @@ def _used(lines: list[gi.Line], as_of: dt.date) -> list[Used]:
     for group in rules.GPU_RENTAL_SKUS:
         mine = [ln for ln in lines if in_group(ln.sku, group) and ln.term in rules.GPU_RENTAL_TERMS]
         for line in _counted(mine):
-            out += [Used(group, line, t) for t in gi.line_trends(line, as_of) if t.change is not None]
+            out += [Used(group, line, t, t.change) for t in gi.line_trends(line, as_of) if t.change is not None]
     return out
 
 
-def classify(change: float) -> str:
+def classify(change: float) -> State:
     if change >= rules.GPU_RENTAL_RISING:
         return "expanding"
     if change <= rules.GPU_RENTAL_SHARP_FALL:
@@ -104,7 +105,7 @@ def charts(lines: list[gi.Line]) -> dict[str, list[dict[str, object]]]:
 def read(store: Store, as_of: dt.date) -> Reading:
     lines = gi.lines(store, as_of)
     used = _used(lines, as_of)
-    groups = {g: statistics.median(u.trend.change for u in used if u.group == g)  # type: ignore[misc]
+    groups = {g: statistics.median(u.change for u in used if u.group == g)
               for g in rules.GPU_RENTAL_SKUS if any(u.group == g for u in used)}
     if not groups:
         return Reading(ID, TITLE, "insufficient_data", f"No fresh like-for-like GPU price series on {as_of}.",
@@ -113,8 +114,8 @@ def read(store: Store, as_of: dt.date) -> Reading:
     state = classify(change)
     parts = []
     for g, c in groups.items():
-        lead = _lead(used, g).trend.latest
-        parts.append(f"{g} ${lead.value:.2f} ({c:+.1%})")
+        latest = _lead(used, g).trend.latest
+        parts.append(f"{g} ${latest.value:.2f} ({c:+.1%})")
     headline = (f"{', '.join(parts)} over {rules.GPU_RENTAL_WINDOW_DAYS} days; mean {change:+.1%}: "
                 f"{MEANING[state]}.")
     metrics = [Metric("gpu_rental_change", round(change, 4), "ratio",
@@ -134,7 +135,7 @@ def read(store: Store, as_of: dt.date) -> Reading:
     if missing:
         reasoning.append(f"No fresh like-for-like series for {', '.join(missing)} on {as_of}.")
     score = max(-1.0, min(1.0, change / rules.GPU_RENTAL_SCORE_SCALE))
-    return Reading(ID, TITLE, state, headline, round(score, 4), metrics=metrics,  # type: ignore[arg-type]
+    return Reading(ID, TITLE, state, headline, round(score, 4), metrics=metrics,
                    evidence=[_evidence(u) for u in used], reasoning=reasoning, charts=charts(lines))
 
 

@@ -45,7 +45,8 @@ def read(store: Store, as_of: dt.date) -> Reading:
         median = statistics.median(growths)
         growth_score = round(c.clip(median / rules.MEMORY_YOY_FULL_SCALE), 3)
         metrics.append(Metric("memory_yoy_median", round(median, 4), "ratio", "Median memory YoY growth", None))
-        reasoning.append(f"Growth: median YoY {c.pct(median)} / {rules.MEMORY_YOY_FULL_SCALE:.0%} -> {growth_score:+.2f}.")
+        reasoning.append(f"Growth: median YoY {c.pct(median)} / {rules.MEMORY_YOY_FULL_SCALE:.0%} "
+                         f"-> {growth_score:+.2f}.")
     else:
         reasoning.append("Growth: no memory maker has a fresh quarter with its year-ago quarter in store.")
     score = c.weighted([(growth_score, rules.MEMORY_WEIGHTS["growth"]),
@@ -66,14 +67,15 @@ def _company(store: Store, ticker: str, as_of: dt.date, metrics: list[Metric], e
             continue
         by_q = {c.calendar_quarter(r): r for r in rows}
         recent = sorted(by_q.items())[-CHART_QUARTERS:]
-        charts["bars"].setdefault(ticker, {})[metric] = [{"x": q, "y": r["value"], "unit": r["unit"]} for q, r in recent]
+        charts["bars"].setdefault(ticker, {})[metric] = [{"x": q, "y": r["value"], "unit": r["unit"]}
+                                                         for q, r in recent]
         q, last = max(by_q.items())
         base = by_q.get(c.shift_quarter(q, -4))
         yoy = c.growth(last["value"], base["value"]) if base else None
         label = metric.replace("_", " ")
         metrics.append(Metric(f"{metric}:{ticker}", last["value"], last["unit"], f"{name} {label}", q))
         evidence.append(c.evidence(last, f"{name} {label} {q}: {c.usd(last['value'], last['unit'])}"))
-        if yoy is not None:
+        if yoy is not None and base is not None:  # a YoY exists only with its base
             metrics.append(Metric(f"{metric}_yoy:{ticker}", round(yoy, 4), "ratio", f"{name} {label} YoY", q))
             evidence.append(c.evidence(base, f"{name} {label} {c.shift_quarter(q, -4)} (year-ago base): "
                                              f"{c.usd(base['value'], base['unit'])}"))
@@ -100,7 +102,8 @@ def _statements(store: Store, tickers: list[str], as_of: dt.date, evidence: list
         balance += sign * rules.MEMORY_STATEMENT_WEIGHT
         tag = {1: "shortage", -1: "glut", 0: "neutral"}[sign]
         evidence.append(c.evidence(row, f"{get(row['ticker']).name} ({row['filed']}, {tag}): {row['text']}"))
-        reasoning.append(f"Statement {row['ticker']} {row['filed']}: {tag} ({sign * rules.MEMORY_STATEMENT_WEIGHT:+.1f}).")
+        reasoning.append(f"Statement {row['ticker']} {row['filed']}: {tag} "
+                         f"({sign * rules.MEMORY_STATEMENT_WEIGHT:+.1f}).")
     if not n:
         reasoning.append(f"Statements: none in the {rules.MEMORY_STATEMENT_DAYS} days to {as_of}.")
         return None, 0

@@ -80,7 +80,8 @@ def _series(ticker: str, metric: str, rows: list[dict[str, Any]], as_of: dt.date
         annual = None if step is None else (1 + step) ** (365 / days) - 1
     if base is not None and annual is not None:
         metrics.append(Metric(f"{metric}_growth:{ticker}", round(annual, 4), "ratio",
-                              f"{name} {label} growth a year (since {base['period_end']})", last["period_end"].isoformat()))
+                              f"{name} {label} growth a year (since {base['period_end']})",
+                              last["period_end"].isoformat()))
         evidence.append(c.evidence(base, f"{name} {label} at {base['period_end']}: {c.mw(base['value'])}"))
     stale = (as_of - last["period_end"]).days > rules.POWER_STALE_DAYS
     reasoning.append(f"{ticker} {label} {c.mw(last['value'])} at {last['period_end']}, "

@@ -11,6 +11,17 @@ from rich.table import Table
 
 from aicycle.economics.html import headline
 from aicycle.economics.inputs import SPECS, Inputs
+from aicycle.errors import InputError
+
+
+def scenario_and_overrides(items: list[str] | None, sets: list[str] | None) -> tuple[str | None, list[str]]:
+    """Split the command's words: at most one scenario name or path; every name=value is an override."""
+    words = list(items or [])
+    overrides = list(sets or []) + [w for w in words if "=" in w]
+    names = [w for w in words if "=" not in w]
+    if len(names) > 1:
+        raise InputError(f"give at most one scenario, got {names}")
+    return (names[0] if names else None), overrides
 
 
 def input_rows() -> list[dict[str, Any]]:

@@ -6,7 +6,7 @@ import dataclasses
 from typing import Any
 
 from aicycle.economics import finance, model
-from aicycle.economics.inputs import Inputs
+from aicycle.economics.inputs import Inputs, with_value
 
 PAYBACK_METHOD = ("undiscounted, years from t=0 (the first capex payment) until cumulative cash "
                   "turns non-negative, linear within the year it crosses")
@@ -24,8 +24,8 @@ def npv_of(inputs: Inputs) -> float:
 
 def _breakeven(inputs: Inputs, name: str) -> float | None:
     """Root of the linear NPV(value): two evaluations give it exactly."""
-    at0 = npv_of(dataclasses.replace(inputs, **{name: 0.0}))
-    at1 = npv_of(dataclasses.replace(inputs, **{name: 1.0}))
+    at0 = npv_of(with_value(inputs, name, 0.0))
+    at1 = npv_of(with_value(inputs, name, 1.0))
     slope = at1 - at0
     if slope <= 0:
         return None     # the input does not raise NPV (e.g. utilization when all capacity is reserved)

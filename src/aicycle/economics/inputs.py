@@ -190,9 +190,15 @@ def coerce(name: str, raw: Any, where: str = "") -> float | int:
     return int(value) if s.integer else float(value)
 
 
+def with_value(inputs: Inputs, name: str, value: float) -> Inputs:
+    """`inputs` with the one input named at run time set to `value`."""
+    changes: dict[str, Any] = {name: value}
+    return dataclasses.replace(inputs, **changes)
+
+
 def from_mapping(values: Mapping[str, Any], base: Inputs | None = None, where: str = "") -> Inputs:
     """Inputs from name -> value pairs over `base` (defaults when None); unknown names are errors."""
-    changes = {name: coerce(name, raw, where) for name, raw in values.items()}
+    changes: dict[str, Any] = {name: coerce(name, raw, where) for name, raw in values.items()}
     return dataclasses.replace(base or Inputs(), **changes)
 
 

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Mapping
 from typing import Any
 
 from aicycle.economics import finance
 from aicycle.economics.evaluate import net_flows
-from aicycle.economics.inputs import SPEC_BY_NAME, Inputs
+from aicycle.economics.inputs import SPEC_BY_NAME, Inputs, with_value
 from aicycle.economics.montecarlo import Range
 
 # Used when a scenario gives no ranges: relative swings around the base value, clipped to the bounds.
@@ -45,11 +44,11 @@ def _outputs(inputs: Inputs) -> dict[str, float | None]:
 def tornado(base: Inputs, ranges: Mapping[str, Range]) -> dict[str, Any]:
     """NPV, IRR and payback at each input's low and high, widest NPV swing first."""
     centre = _outputs(base)
-    bars = []
+    bars: list[dict[str, Any]] = []
     for name, r in ranges.items():
         cast = int if SPEC_BY_NAME[name].integer else float
-        low = _outputs(dataclasses.replace(base, **{name: cast(r.low)}))
-        high = _outputs(dataclasses.replace(base, **{name: cast(r.high)}))
+        low = _outputs(with_value(base, name, cast(r.low)))
+        high = _outputs(with_value(base, name, cast(r.high)))
         bars.append({"input": name, "low": r.low, "high": r.high, "at_low": low, "at_high": high,
                      "npv_swing": abs((high["npv"] or 0) - (low["npv"] or 0))})
     bars.sort(key=lambda b: b["npv_swing"], reverse=True)

@@ -82,8 +82,8 @@ def security_returns(ctx: Context, ticker: str, event: Event) -> SecurityReturns
     own = prices.adjusted_series(ctx.store, ticker, cal[first], cal[i0 + b])
     if own is None:
         raise InputError(_no_series(ctx.store, ticker, cal[first], cal[i0 + b]))
-    px = dict(zip(own["dates"], own["adj_close"]))
-    fl = dict(zip(own["dates"], own["flags"]))
+    px = dict(zip(own["dates"], own["adj_close"], strict=False))
+    fl = dict(zip(own["dates"], own["flags"], strict=False))
     window_dates = cal[first:last + 1]
     if d0 not in px:
         raise InputError(f"{ticker}: no price on day 0 ({d0}) in series {own['series']}")
@@ -116,7 +116,7 @@ def _attach_market(ctx: Context, sec: SecurityReturns, window_dates: list[dt.dat
     series = prices.adjusted_series(ctx.store, market, known[0], need_last or known[-1])
     if series is None:
         raise InputError(f"market {market}: " + _no_series(ctx.store, market, known[0], need_last or known[-1]))
-    px = dict(zip(series["dates"], series["adj_close"]))
+    px = dict(zip(series["dates"], series["adj_close"], strict=False))
     p = np.array([px.get(d, np.nan) if d is not None else np.nan for d in aligned], dtype=float)
     sec.m = p[1:] / p[:-1] - 1.0
     sec.market_series = series["series"]

@@ -12,7 +12,8 @@ from rich.table import Table
 
 from aicycle import events
 from aicycle.errors import InputError
-from aicycle.eventstudy import groups, study as study_mod
+from aicycle.eventstudy import groups
+from aicycle.eventstudy import study as study_mod
 from aicycle.eventstudy.fundamentals import fundamentals_next
 from aicycle.eventstudy.spec import Spec
 from aicycle.store import Store
@@ -60,7 +61,7 @@ def compare(store: Store, first: str, second: str, tickers: str | None, group: s
     rows = []
     for t in names:
         cells = [next((s for s in r["securities"] if s["ticker"] == t), None) for r in runs]
-        rows.append({"ticker": t, **{f"{k}_{i}": _cell(c, k) for i, c in zip(("a", "b"), cells)
+        rows.append({"ticker": t, **{f"{k}_{i}": _cell(c, k) for i, c in zip(("a", "b"), cells, strict=False)
                                       for k in ("day0", "car", "t", "p", "ar0")}})
     return {"a": runs[0]["event"], "b": runs[1]["event"], "model": spec.model, "market": runs[0]["market"],
             "event_window": list(spec.window), "rows": rows,

@@ -40,7 +40,7 @@ def run(store: Store, event: Event, tickers: Sequence[str], spec: Spec) -> dict[
     parts = [split(s, spec) for s in secs]
     f = _fit(parts, range(len(parts)), spec)
     keep, good = [], []
-    for i, (sec, part) in enumerate(zip(secs, parts)):
+    for i, (sec, part) in enumerate(zip(secs, parts, strict=True)):
         if not (np.isfinite(f.car_se[i]) and f.car_se[i] > 0 and np.isfinite(f.car[i])):
             errors.append({"ticker": sec.ticker, "error": _why_not(sec, f, i, spec)})
             continue

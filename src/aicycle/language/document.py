@@ -9,9 +9,8 @@ hears them all.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-
 from bisect import bisect_left
+from dataclasses import dataclass, field
 from functools import cache
 
 from aicycle.errors import InputError

@@ -63,7 +63,7 @@ def document_row(text: str, ticker: str, date: dt.date, kind: str, *, title: str
         "doc_id": hashlib.sha256(prose.encode("utf-8")).hexdigest(),
         "ticker": ticker, "date": date, "kind": kind, "title": title, "source": source,
         "url": url, "accession": accession,
-        "fetched_at": dt.datetime.now(dt.timezone.utc).replace(tzinfo=None, microsecond=0),
+        "fetched_at": dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0),
         "text": prose, "fiscal_period": fiscal_period, "flag": flag, "method": method,
     }
 

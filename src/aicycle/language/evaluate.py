@@ -29,7 +29,7 @@ def load_labelled(path: Path) -> list[dict[str, str]]:
 
 
 def scores(gold: Iterable[str], predicted: Iterable[str]) -> dict[str, object]:
-    pairs = list(zip(gold, predicted))
+    pairs = list(zip(gold, predicted, strict=False))
     per_class: dict[str, dict[str, float]] = {}
     f1s = []
     for label in LABELS:

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from re import _constants as C  # type: ignore[attr-defined]
 from re import _parser as P  # type: ignore[attr-defined]
+from typing import Any
 
 PREFIX = 5
 _DIGITS = "0123456789"
@@ -125,19 +126,20 @@ def _sequence(items: list[tuple[object, object]], size: int) -> Prefixes:
     return current
 
 
-def _item(item: tuple[object, object], size: int) -> Prefixes:
+def _item(item: tuple[object, Any], size: int) -> Prefixes:
+    # the parser's argument differs by opcode (a code point, a charset, a branch, a repeat) and is untyped
     op, arg = item
     if op is C.LITERAL:
-        return {(chr(arg), True)}  # type: ignore[arg-type]
+        return {(chr(arg), True)}
     if op is C.IN:
-        chars = _charset(arg)  # type: ignore[arg-type]
+        chars = _charset(arg)
         return {(c, True) for c in chars} if chars else {("", False)}
     if op is C.BRANCH:
-        return {p for alt in arg[1] for p in _sequence(list(alt), size)}  # type: ignore[index]
+        return {p for alt in arg[1] for p in _sequence(list(alt), size)}
     if op is C.SUBPATTERN:
-        return _sequence(list(arg[-1]), size)  # type: ignore[index]
+        return _sequence(list(arg[-1]), size)
     if op in (C.MAX_REPEAT, C.MIN_REPEAT):
-        low, _, sub = arg  # type: ignore[misc]
+        low, _, sub = arg
         once = {(p, False) for p, _ in _sequence(list(sub), size)}
         return once | {("", True)} if low == 0 else once
     if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
@@ -145,13 +147,13 @@ def _item(item: tuple[object, object], size: int) -> Prefixes:
     return {("", False)}
 
 
-def _charset(items: list[tuple[object, object]]) -> str:
+def _charset(items: list[tuple[object, Any]]) -> str:
     chars = ""
     for op, arg in items:
         if op is C.LITERAL:
-            chars += chr(arg)  # type: ignore[arg-type]
-        elif op is C.RANGE and arg[1] - arg[0] < 26:  # type: ignore[index, operator]
-            chars += "".join(chr(c) for c in range(arg[0], arg[1] + 1))  # type: ignore[index, operator]
+            chars += chr(arg)
+        elif op is C.RANGE and arg[1] - arg[0] < 26:
+            chars += "".join(chr(c) for c in range(arg[0], arg[1] + 1))
         elif op is C.CATEGORY and arg is C.CATEGORY_DIGIT:
             chars += _DIGITS
         else:

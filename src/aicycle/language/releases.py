@@ -28,7 +28,7 @@ def parse_earnings_8k_index(submissions: dict[str, Any]) -> list[tuple[str, dt.d
     if len({len(c) for c in columns}) != 1:
         raise DataError("submissions JSON: filings.recent columns differ in length")
     out = []
-    for accession, filed, form, items in zip(*columns):
+    for accession, filed, form, items in zip(*columns, strict=True):
         codes = {code.strip() for code in (items or "").split(",")}
         if form in _FORMS and EARNINGS_ITEM in codes:
             try:

@@ -60,7 +60,8 @@ def guidance_revisions(store: Store, ticker: str, as_of: dt.date | None) -> list
         key = (row["period_end"], row["filed"])
         vintages.setdefault(key, {})[row["metric"]] = float(row["value"])
         provenance[key] = {"source": row["source"], "url": row["url"], "kind": row["kind"]}
-    out, previous = [], {}
+    out: list[dict[str, Any]] = []
+    previous: dict[dt.date, float] = {}
     for (period_end, filed), values in sorted(vintages.items()):
         mid = _midpoint(values)
         if mid is None:

@@ -19,8 +19,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from aicycle.language import figures
-from aicycle.language.lexicon import (DIRECTION_CUES, DIRECTION_MATCHER, FILLERS, NEGATORS, SUBJECT_CUES,
-                                      SUBJECT_MATCHER, TOPICAL, Cue)
+from aicycle.language.lexicon import (
+    DIRECTION_CUES,
+    DIRECTION_MATCHER,
+    FILLERS,
+    NEGATORS,
+    SUBJECT_CUES,
+    SUBJECT_MATCHER,
+    TOPICAL,
+    Cue,
+)
 
 LABELS = ("expand", "maintain", "moderate", "cut", "none")
 # Cues that name the topic themselves ("capacity constrained", "digestion", "build-out").

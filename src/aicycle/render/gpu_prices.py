@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from rich.console import Console
 from rich.table import Table
 
 from aicycle import gpu_index as gi
@@ -56,3 +57,17 @@ def table(summaries: list[dict[str, Any]], as_of: dt.date) -> Table:
                   _pct(tr.get("short_change")), _pct(tr.get("change")), _pct(tr.get("slope_annual")),
                   sparkline([q["value"] for q in s["points"]]))
     return t
+
+
+def summaries(lines: list[gi.Line], as_of: dt.date) -> list[dict[str, Any]]:
+    """Line summaries by SKU, family and term; computed lines before the published ones."""
+    return sorted((line_summary(ln, as_of) for ln in lines),
+                  key=lambda x: (x["sku"], x["family"], x["term"], x["kind"] != "computed", x["name"]))
+
+
+def print_collect(console: Console, summary: dict[str, Any]) -> None:
+    """One status line per provider, then the snapshot's count of new rows."""
+    for p in summary["providers"]:
+        colour = {"ok": "green", "error": "red"}.get(p["status"], "yellow")
+        console.print(f"[{colour}]{p['status']:<15}[/] {p['provider']:<10} {p['detail']}", highlight=False)
+    console.print(f"snapshot {summary['snapshot_id']}: {summary['rows_inserted']} new price rows")

@@ -11,12 +11,14 @@ from __future__ import annotations
 import json
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import jinja2
 from markupsafe import Markup
 
 from aicycle.checkpoints.base import Evidence, Metric, Reading
+from aicycle.errors import InputError
 from aicycle.render import charts
 from aicycle.render.numbers import fmt
 from aicycle.universe import companies
@@ -46,6 +48,17 @@ def render_report(report: Any) -> str:
         report=report, verdict=report.verdict, cards=cards, readings=report.checkpoints,
         plotly_js=Markup(plotly_js()),
     )
+
+
+def write_report(report: Any, path: Path) -> None:
+    """The page written to `path` whole: a reader never sees a half-written file."""
+    if not path.parent.exists():
+        raise InputError(f"--html: directory {path.parent} does not exist")
+    if path.is_dir():
+        raise InputError(f"--html: {path} is a directory; give a file name")
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(render_report(report), encoding="utf-8")
+    tmp.replace(path)
 
 
 def render_checkpoint(reading: Reading) -> Markup:

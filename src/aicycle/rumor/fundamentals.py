@@ -10,8 +10,19 @@ import datetime as dt
 import re
 from typing import Any
 
-from aicycle.rumor.evidence import (Item, days, direction_of, earliest, freshness, item_from_fact, money,
-                                    pct, series, signed, _as_date)
+from aicycle.rumor.evidence import (
+    Item,
+    _as_date,
+    days,
+    direction_of,
+    earliest,
+    freshness,
+    item_from_fact,
+    money,
+    pct,
+    series,
+    signed,
+)
 from aicycle.store import Store
 
 # Metrics that measure the same thing are paired only with each other (a lease-inclusive figure is

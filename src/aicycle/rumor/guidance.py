@@ -12,8 +12,19 @@ import re
 from collections import defaultdict
 from typing import Any
 
-from aicycle.rumor.evidence import (Item, days, direction_of, earliest, freshness, item_from_fact, money, pct,
-                                    signed, vintages, _as_date)
+from aicycle.rumor.evidence import (
+    Item,
+    _as_date,
+    days,
+    direction_of,
+    earliest,
+    freshness,
+    item_from_fact,
+    money,
+    pct,
+    signed,
+    vintages,
+)
 from aicycle.rumor.fundamentals import CAPEX_FAMILIES, family_rows
 from aicycle.store import Store
 

@@ -11,6 +11,7 @@ import re
 import unicodedata
 from dataclasses import asdict, dataclass, field
 from functools import cache
+from itertools import pairwise
 from typing import Any
 
 from aicycle import universe
@@ -161,7 +162,7 @@ def _read_company(claim: Claim, text: str) -> None:
         return
     hits.sort()
     subjects = [hits[0]]
-    for prev, hit in zip(hits, hits[1:]):
+    for prev, hit in pairwise(hits):
         # "Nebius, CoreWeave and Oracle pull back": a list of companies is one subject.
         if _LIST_GLUE.fullmatch(text[prev[1]:hit[0]]) and hit[2] not in {s[2] for s in subjects}:
             subjects.append(hit)

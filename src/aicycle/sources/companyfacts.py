@@ -9,12 +9,11 @@ truncated download or a file for the wrong company fails loudly before anything 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-
-import json
 
 from aicycle.errors import DataError
 

@@ -98,7 +98,7 @@ def accession_dates(shared: Path | None) -> dict[str, dt.date]:
     for path in sorted(folder.glob("*.json")):
         data = json.loads(path.read_bytes())
         recent = data.get("filings", {}).get("recent", data) if isinstance(data, dict) else {}
-        for accn, filed in zip(recent.get("accessionNumber", []), recent.get("filingDate", [])):
+        for accn, filed in zip(recent.get("accessionNumber", []), recent.get("filingDate", []), strict=False):
             found[accn] = dt.date.fromisoformat(filed)
     return found
 
@@ -201,7 +201,8 @@ def fact_row(row: dict[str, str], where: str, known: dict[str, dt.date], origin:
     base.update(value=value, text=text, unit="text" if text_value else unit, filed=filed, flag=flag,
                 method=f"{row['source_type']}; {how}", url=row["source_url"] or None,
                 accession=next(iter(accessions_in(context)), None),
-                note="; ".join(p for p in (_source_note(row, text_value), row["notes"], f"seen via {row['seen_via']}" if row["seen_via"] else "",
+                note="; ".join(p for p in (_source_note(row, text_value), row["notes"],
+                                           f"seen via {row['seen_via']}" if row["seen_via"] else "",
                                            f"csv metric {row['metric']}") if p))
     base["fact_key"] = fact_key(company.ticker, mapped.metric, base["period_start"], base["period_end"],
                                 "curated", filed, row["metric"], row["value"], row["source"])

@@ -16,7 +16,7 @@ from typing import Any
 import httpx
 
 from aicycle.gpu_skus import UNKNOWN, normalize
-from aicycle.sources.gpu_base import ConfiguredProvider, OK, CollectResult, Offer, number, request_json
+from aicycle.sources.gpu_base import OK, CollectResult, ConfiguredProvider, Offer, number, request_json
 
 NAME = "lambda"
 
@@ -47,8 +47,8 @@ def _offer(key: str, entry: dict[str, Any]) -> Offer | None:
     if not isinstance(it, dict):
         return None
     cents = number(it.get("price_cents_per_hour"))
-    specs = it.get("specs") if isinstance(it.get("specs"), dict) else {}
-    gpus = specs.get("gpus")
+    specs = it.get("specs")
+    gpus = specs.get("gpus") if isinstance(specs, dict) else None
     if cents is None or isinstance(gpus, bool) or not isinstance(gpus, int) or gpus < 1:
         return None
     name = gpu_name(str(it.get("name") or key))

@@ -25,7 +25,7 @@ import json
 import statistics
 from collections import Counter, defaultdict
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 from aicycle.gpu_skus import Normalizer
 from aicycle.sources.gpu_base import price_row
@@ -68,13 +68,38 @@ def tugot17_rows(folder: Path, norm: Normalizer) -> list[dict[str, Any]]:
     return rows
 
 
+class _TugotCommon(TypedDict):
+    """The price_row arguments every row of one tugot17 day shares."""
+    observed_at: dt.datetime
+    sku: str
+    raw_name: str
+    term: str
+    family: str
+    source: str
+    url: str
+    snapshot_id: str
+
+
+class _HenryCommon(TypedDict):
+    """The price_row arguments every row of one henryzhangpku month shares."""
+    observed_at: dt.datetime
+    sku: str
+    raw_name: str
+    family: str
+    source: str
+    url: str
+    kind: str
+    snapshot_id: str
+
+
 def _tugot17_day(file: str, day: dt.date, snaps: list[dict[str, Any]], norm: Normalizer) -> list[dict[str, Any]]:
     first = snaps[0]
     raw = " ".join(x for x in (first["gpu_type"], first["socket_type"]) if x)
     sku = norm(raw)
     last = max(_utc(s["timestamp"]) for s in snaps)
-    common = {"observed_at": last, "sku": sku, "raw_name": raw, "term": "on_demand", "family": "marketplace",
-              "source": TUGOT[0], "url": TUGOT[1], "snapshot_id": f"tugot17:{file}"}
+    common: _TugotCommon = {"observed_at": last, "sku": sku, "raw_name": raw, "term": "on_demand",
+                            "family": "marketplace", "source": TUGOT[0], "url": TUGOT[1],
+                            "snapshot_id": f"tugot17:{file}"}
     out = [price_row(**common, provider="prime-intellect", stat="published_median", kind="derived",
                      price=statistics.median(s["price_stats"]["median"] for s in snaps),
                      n_offers=round(statistics.median(s["availability"]["total"] for s in snaps)),
@@ -114,9 +139,9 @@ def _month_end(period: str) -> dt.datetime:
 def _henry_month(rec: dict[str, str], norm: Normalizer) -> list[dict[str, Any]]:
     when = _month_end(rec["period"])
     label = f"{rec['label']}; methodology {rec['methodology_version']}; month {rec['period']} dated at its end"
-    common = {"observed_at": when, "sku": norm(rec["index_code"]), "raw_name": rec["index_code"],
-              "family": "cloud_list", "source": HENRY[0], "url": HENRY[1], "kind": "reported",
-              "snapshot_id": "henryzhangpku:backfill_ratecards"}
+    common: _HenryCommon = {"observed_at": when, "sku": norm(rec["index_code"]), "raw_name": rec["index_code"],
+                            "family": "cloud_list", "source": HENRY[0], "url": HENRY[1], "kind": "reported",
+                            "snapshot_id": "henryzhangpku:backfill_ratecards"}
     flag = rec["flags"] or None  # e.g. dispersion above the source's ceiling: the whole month needs care
     out = [price_row(**common, term="on_demand", provider="henryzhangpku-gix", stat="published_median",
                      price=float(rec["value"]), n_offers=int(rec["provider_count"]), flag=flag,

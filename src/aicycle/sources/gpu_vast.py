@@ -15,7 +15,7 @@ from typing import Any
 import httpx
 
 from aicycle.gpu_skus import UNKNOWN, normalize
-from aicycle.sources.gpu_base import ConfiguredProvider, OK, CollectResult, Offer, number, request_json
+from aicycle.sources.gpu_base import OK, CollectResult, ConfiguredProvider, Offer, number, request_json
 
 NAME = "vast.ai"
 # Query type → (term, price field). "bid" is what the vast CLI calls interruptible.

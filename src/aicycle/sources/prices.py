@@ -77,7 +77,7 @@ def read_raw(path: Path, source: RawSource) -> list[dict[str, Any]]:
     """Rows of one captured file, oldest first, with lower-case keys and floats."""
     with path.open(newline="", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
-    out = []
+    out: list[dict[str, Any]] = []
     for i, row in enumerate(rows, start=2):
         low = {k.strip().lower(): v for k, v in row.items()}
         day = low.get("date") or low.get("timestamp")
@@ -175,7 +175,7 @@ def load_shared(store: Store, shared: Path) -> dict[str, object]:
                 adj = dividend_adjusted(bars, read_dividends(path.with_name(f"{path.stem}_dividends.csv")))
             else:
                 adj = [None] * len(bars)
-            rows = [_row(path.stem, source, b, a) for b, a in zip(bars, adj) if b["date"] >= KEEP_FROM]
+            rows = [_row(path.stem, source, b, a) for b, a in zip(bars, adj, strict=False) if b["date"] >= KEEP_FROM]
             series[(path.stem, source.key)] = rows
     calendars = calendars_from_rows(series.values())
     every: list[dict[str, Any]] = []
@@ -183,7 +183,8 @@ def load_shared(store: Store, shared: Path) -> dict[str, object]:
         _apply_flags(rows, calendars[exchange_of(ticker)])
         every += rows
     inserted, changed = store.upsert("stock_prices", every)
-    return {"rows": len(every), "inserted": inserted, "changed": changed, "series": {f"{t}/{s}": _span(r) for (t, s), r in sorted(series.items())},
+    return {"rows": len(every), "inserted": inserted, "changed": changed,
+            "series": {f"{t}/{s}": _span(r) for (t, s), r in sorted(series.items())},
             "dropped": dropped, "flagged": sum(1 for rs in series.values() for r in rs if r["flag"])}
 
 
@@ -220,7 +221,7 @@ def calendars_from_rows(all_rows: Iterable[list[dict[str, Any]]]) -> dict[str, l
 
 def _apply_flags(rows: list[dict[str, Any]], sessions: list[dt.date]) -> None:
     values = [r["adj_close"] if r["adj_close"] is not None else r["close"] for r in rows]
-    for row, flag in zip(rows, flag_series([r["date"] for r in rows], values, sessions)):
+    for row, flag in zip(rows, flag_series([r["date"] for r in rows], values, sessions), strict=False):
         row["flag"] = flag
 
 

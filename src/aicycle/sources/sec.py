@@ -17,6 +17,7 @@ cache, retries.
 from __future__ import annotations
 
 import hashlib
+import json
 import threading
 import time
 from collections.abc import Callable
@@ -26,7 +27,6 @@ from typing import Any
 
 import hishel
 import httpx
-import json
 import tenacity
 from hishel.httpx import CacheTransport
 

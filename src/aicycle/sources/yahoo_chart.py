@@ -162,5 +162,5 @@ def _flag(store: Store, ticker: str, rows: list[dict[str, Any]]) -> None:
         known |= {r["date"] for r in rows}   # this ticker defines the calendar itself
     sessions = sorted(known)
     values = [r["adj_close"] if r["adj_close"] is not None else r["close"] for r in rows]
-    for row, flag in zip(rows, prices.flag_series([r["date"] for r in rows], values, sessions)):
+    for row, flag in zip(rows, prices.flag_series([r["date"] for r in rows], values, sessions), strict=False):
         row["flag"] = flag

@@ -66,7 +66,7 @@ def report_stylesheet() -> str:
 def state_colours() -> dict[str, str]:
     """The report's colour per state: cards carry it in a style attribute (allowed by hash)."""
     colours = optional("aicycle.render.html", "STATE_COLOURS")
-    return dict(colours) if isinstance(colours, dict) else {}  # type: ignore[arg-type]
+    return dict(colours) if isinstance(colours, dict) else {}
 
 
 def rumor_check(store: Store, claim: str, as_of: dt.date | None) -> dict[str, Any]:

@@ -6,8 +6,10 @@ Pages (HTML, views/) and a JSON API under /api share the same adapters; the Open
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -21,8 +23,14 @@ from aicycle.store import Store
 from aicycle.web import adapters
 from aicycle.web.adapters import NotAvailable
 from aicycle.web.context import StoreSource, Web
-from aicycle.web.security import (LOOPBACK_NAMES, AllowedHosts, SecurityHeaders,
-                                  content_security_policy, plotly_style_hashes, state_style_hashes)
+from aicycle.web.security import (
+    LOOPBACK_NAMES,
+    AllowedHosts,
+    SecurityHeaders,
+    content_security_policy,
+    plotly_style_hashes,
+    state_style_hashes,
+)
 
 DEFAULT_STATE_COLOUR = "#6b7280"  # the overview's banner colour for a state the report has no colour for
 
@@ -122,7 +130,7 @@ def _errors(app: FastAPI) -> None:
         return _error(request, 400, str(exc))
 
 
-def _describe(error: dict[str, object]) -> str:
+def _describe(error: Mapping[str, Any]) -> str:
     """One readable line per invalid input: where it was, what was wrong, what was given."""
     loc = [str(p) for p in error.get("loc", ()) if p not in ("query", "path", "body", "form")]
     where = ".".join(loc) or "request"

@@ -73,12 +73,12 @@ class ReportCache:
         with self._lock:
             if key in self._items:
                 self._items.move_to_end(key)
-                return self._items[key]  # type: ignore[no-any-return]
+                return self._items[key]
             gate = self._building.setdefault(key, threading.Lock())
         with gate:
             with self._lock:
                 if key in self._items:  # built while this request waited
-                    return self._items[key]  # type: ignore[no-any-return]
+                    return self._items[key]
             value = build()
             with self._lock:
                 self._items[key] = value
@@ -163,4 +163,4 @@ class Web:
 
 
 def web(request: Request) -> Web:
-    return request.app.state.web  # type: ignore[no-any-return]
+    return request.app.state.web

@@ -15,8 +15,9 @@ from aicycle import universe
 from aicycle.web import adapters
 from aicycle.web.context import web
 from aicycle.web.views.economics import SCENARIO_PATTERN, parse_overrides, scenario_name
-from aicycle.web.views.params import (CLAIM_MAX, METRIC_PATTERN, as_of_query, claim_text,
-                                      company as company_param)
+from aicycle.web.views.params import CLAIM_MAX, METRIC_PATTERN, as_of_query, claim_text
+from aicycle.web.views.params import company as company_param
+
 
 class ErrorBody(BaseModel):
     """Every error: one line saying what was wrong (validation errors list each problem)."""

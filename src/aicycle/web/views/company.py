@@ -12,7 +12,8 @@ from aicycle import universe
 from aicycle.web import adapters
 from aicycle.web.context import web
 from aicycle.web.figures import line_figure
-from aicycle.web.views.params import as_of_query, company as company_param
+from aicycle.web.views.params import as_of_query
+from aicycle.web.views.params import company as company_param
 
 router = APIRouter()
 

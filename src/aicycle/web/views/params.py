@@ -35,7 +35,8 @@ def parse_as_of(raw: str | None) -> dt.date | None:
 
 
 async def as_of_query(
-    as_of: Annotated[str | None, Query(max_length=10, description="Use only what was public on this date (YYYY-MM-DD).")] = None,
+    as_of: Annotated[str | None, Query(max_length=10,
+                                       description="Use only what was public on this date (YYYY-MM-DD).")] = None,
 ) -> dt.date | None:
     return parse_as_of(as_of)
 
