@@ -194,6 +194,9 @@ def guidance_level(store: Store, ticker: str, as_of: dt.date, year: int | None =
     if base_row is not None and _as_date(base_row.get("filed")) and _as_date(base_row["filed"]) > latest.filed:  # type: ignore[operator]
         item.date = _as_date(base_row["filed"])  # the comparison became possible only then
     why = _misaligned(base_row, latest) if base_row is not None and base_row.get("metric") not in GUIDANCE else None
+    base_end = _as_date(base_row.get("period_end")) if base_row is not None else None
+    if base_end is not None and base_end.year == target - 2:
+        why = f"the base is {target - 2}, two years earlier (no {target - 1} figure on record)"
     if why:
         item.caveat = f"the base is not like for like: {why}"
         item.weight *= 0.6
@@ -221,6 +224,12 @@ def _prior_year_base(store: Store, ticker: str, target: int, as_of: dt.date,
     prior = by_year.get(target - 1)
     if prior:
         return prior[-1].mid, f"{target - 1} guidance {prior[-1].label}", prior[-1].rows[0]
+    # No year-before figure on record: a full year two years back still says which way spending goes.
+    for family in CAPEX_FAMILIES:
+        for row in reversed(family_rows(store, ticker, family, as_of)):
+            end = _as_date(row["period_end"])
+            if end and end.year == target - 2 and (days(row) or 0) >= 350:
+                return row["value"], f"{target - 2} actual {money(row['value'])}", row
     return None, "", None
 
 
