@@ -69,16 +69,37 @@ def _grown(base: Value, rate: Value, years: Value) -> Value:
     return base * (1.0 + rate) ** years
 
 
-def flows(p: Mapping[str, Value]) -> Flows:
-    """Yearly cash flows; works element-wise when inputs are arrays of draws."""
+@dataclass(frozen=True)
+class _Terms:
+    """What every year's cash flow is built from (scalars, or arrays of draws)."""
+
+    capex: Value
+    build: Value
+    life: Value
+    tranche: Value
+    reserved: Value
+    on_demand: Value
+    opex_1: Value
+    residual: Value
+
+
+def _terms(p: Mapping[str, Value]) -> _Terms:
     hours = p["gpus"] * HOURS_PER_YEAR
     capex = capex_total(p)
-    build, life = p["build_years"], p["life_years"]
-    tranche = capex / np.maximum(build, 1)
-    reserved = hours * p["reserved_share"] * p["price_per_gpu_hour"] * (1.0 - p["reserved_discount"])
-    on_demand = hours * (1.0 - p["reserved_share"]) * p["utilization"] * p["price_per_gpu_hour"]
-    opex_1 = hours * opex_per_installed_hour(p)
-    residual = p["residual_value"] * capex
+    build = p["build_years"]
+    return _Terms(
+        capex=capex, build=build, life=p["life_years"], tranche=capex / np.maximum(build, 1),
+        reserved=hours * p["reserved_share"] * p["price_per_gpu_hour"] * (1.0 - p["reserved_discount"]),
+        on_demand=hours * (1.0 - p["reserved_share"]) * p["utilization"] * p["price_per_gpu_hour"],
+        opex_1=hours * opex_per_installed_hour(p), residual=p["residual_value"] * capex,
+    )
+
+
+def flows(p: Mapping[str, Value]) -> Flows:
+    """Yearly cash flows; works element-wise when inputs are arrays of draws."""
+    terms = _terms(p)
+    capex, build, life, tranche = terms.capex, terms.build, terms.life, terms.tranche
+    reserved, on_demand, opex_1, residual = terms.reserved, terms.on_demand, terms.opex_1, terms.residual
     taxed = not (np.ndim(p["tax_rate"]) == 0 and p["tax_rate"] == 0)
     depreciation = (capex - residual) / life
     out = Flows([], [], [], [], [], [])
@@ -110,14 +131,9 @@ def net_flows(p: Mapping[str, Value]) -> list[Value]:
     Same arithmetic as `flows` (tests hold the two equal draw by draw), folded so that each year
     masks once and terms that are a plain zero (no tax, no residual) cost nothing.
     """
-    hours = p["gpus"] * HOURS_PER_YEAR
-    capex = capex_total(p)
-    build, life = p["build_years"], p["life_years"]
-    tranche = capex / np.maximum(build, 1)
-    reserved = hours * p["reserved_share"] * p["price_per_gpu_hour"] * (1.0 - p["reserved_discount"])
-    on_demand = hours * (1.0 - p["reserved_share"]) * p["utilization"] * p["price_per_gpu_hour"]
-    opex_1 = hours * opex_per_installed_hour(p)
-    residual = p["residual_value"] * capex
+    terms = _terms(p)
+    capex, build, life, tranche = terms.capex, terms.build, terms.life, terms.tranche
+    reserved, on_demand, opex_1, residual = terms.reserved, terms.on_demand, terms.opex_1, terms.residual
     tax_rate = p["tax_rate"]
     shield = 0.0 if _is_zero(tax_rate) else tax_rate * (capex - residual) / life
     net: list[Value] = []
