@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 from pathlib import Path
 
 import pytest
@@ -124,12 +123,21 @@ def test_no_reading_uses_a_row_from_after_its_date(store: Store, day: str) -> No
         assert all(e.filed <= as_of for e in r.evidence if e.filed), r.id
 
 
-def test_gpu_rental_is_insufficient_data_until_its_checkpoint_exists(store: Store) -> None:
-    reading = build_report(store).reading("gpu_rental")
-    if importlib.util.find_spec("aicycle.checkpoints.gpu_rental") is None:
-        assert reading.state == "insufficient_data" and reading.score is None
-        assert "not part of this build" in reading.headline
-    assert [r.id for r in build_report(store).checkpoints] == list(CHECKPOINTS)
+def test_a_checkpoint_that_fails_on_bad_data_is_insufficient_not_fatal(
+        store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    from aicycle.checkpoints import gpu_rental
+    from aicycle.errors import DataError
+
+    def broken(store: Store, as_of: dt.date) -> None:
+        raise DataError("gpu_prices: price column holds text")
+
+    monkeypatch.setattr(gpu_rental, "read", broken)
+    report = build_report(store)
+    reading = report.reading("gpu_rental")
+    assert reading.state == "insufficient_data" and reading.score is None
+    assert "price column holds text" in reading.headline
+    assert [r.id for r in report.checkpoints] == list(CHECKPOINTS)
+    assert report.reading("capex").score is not None  # the others still read
 
 
 def test_verdict_weights_renormalize_and_diffusion_counts(store: Store) -> None:
