@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -79,6 +81,15 @@ class ConfiguredProvider:
 
     def has_key(self) -> bool:
         return bool(self.api_key)
+
+    def collect_instance_types(self, client: httpx.Client, url: str, headers: dict[str, str],
+                               parse: Callable[[Any], tuple[list[Offer], int, Counter[str]]]) -> CollectResult:
+        """GET a cloud's list of instance types and parse it into per-GPU offers (Lambda, Shadeform)."""
+        payload = request_json(client, "GET", url, self.name, headers=headers)
+        offers, rejected, unknown = parse(payload)
+        return CollectResult(provider=self.name, status=OK, url=url, offers=offers, raw=payload,
+                             rejected=rejected, unknown=dict(unknown),
+                             detail=f"{len(offers)} instance types, {rejected} malformed dropped")
 
 
 def request_json(client: httpx.Client, method: str, url: str, provider: str, **kwargs: Any) -> Any:

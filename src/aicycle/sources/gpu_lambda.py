@@ -16,7 +16,7 @@ from typing import Any
 import httpx
 
 from aicycle.gpu_skus import UNKNOWN, normalize
-from aicycle.sources.gpu_base import OK, CollectResult, ConfiguredProvider, Offer, number, request_json
+from aicycle.sources.gpu_base import CollectResult, ConfiguredProvider, Offer, number
 
 NAME = "lambda"
 
@@ -68,8 +68,5 @@ class LambdaProvider(ConfiguredProvider):
 
     def collect(self, client: httpx.Client) -> CollectResult:
         url = f"{self.base_url}/api/v1/instance-types"
-        payload = request_json(client, "GET", url, NAME, headers={"Authorization": f"Bearer {self.api_key}"})
-        offers, rejected, unknown = parse_instance_types(payload)
-        return CollectResult(provider=NAME, status=OK, url=url, offers=offers, raw=payload,
-                             rejected=rejected, unknown=dict(unknown),
-                             detail=f"{len(offers)} instance types, {rejected} malformed dropped")
+        headers = {"Authorization": f"Bearer {self.api_key}"}
+        return self.collect_instance_types(client, url, headers, parse_instance_types)

@@ -14,7 +14,7 @@ from typing import Any
 import httpx
 
 from aicycle.gpu_skus import UNKNOWN, normalize
-from aicycle.sources.gpu_base import OK, CollectResult, ConfiguredProvider, Offer, number, request_json
+from aicycle.sources.gpu_base import CollectResult, ConfiguredProvider, Offer, number
 
 NAME = "shadeform"
 
@@ -72,8 +72,4 @@ class ShadeformProvider(ConfiguredProvider):
 
     def collect(self, client: httpx.Client) -> CollectResult:
         url = f"{self.base_url}/v1/instances/types"
-        payload = request_json(client, "GET", url, NAME, headers={"X-API-KEY": self.api_key or ""})
-        offers, rejected, unknown = parse_instance_types(payload)
-        return CollectResult(provider=NAME, status=OK, url=url, offers=offers, raw=payload,
-                             rejected=rejected, unknown=dict(unknown),
-                             detail=f"{len(offers)} instance types, {rejected} malformed dropped")
+        return self.collect_instance_types(client, url, {"X-API-KEY": self.api_key or ""}, parse_instance_types)
