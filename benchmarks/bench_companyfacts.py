@@ -1,7 +1,7 @@
 """Parse NVIDIA's 4 MB companyfacts and derive the quarterly capex, revenue, operating income and RPO
 series: aicycle vs edgartools (EntityFacts from the same local file, no network), same run.
 
-    PYTHONPATH=src python benchmarks/bench_companyfacts.py [--shared ../shared/data] [--runs 5]
+    PYTHONPATH=src python benchmarks/bench_companyfacts.py [--data data] [--runs 5]
 
 aicycle's side: json parse + validation + every reported and derived vintage of every period
 (full history). edgartools' side: json parse + EntityFactsParser + quarterly cash-flow and income
@@ -35,8 +35,7 @@ def _offline() -> None:
 
 
 def ours(path: Path) -> int:
-    from aicycle import quarters
-    from aicycle.sources import companyfacts
+    from aicycle.sec import companyfacts, quarters
 
     cf = companyfacts.load(path, expected_cik=1045810)
     vintages = quarters.company_vintages(cf, "NVDA")
@@ -87,7 +86,7 @@ def compare(path: Path, runs: int, rounds: int = 3) -> dict[str, tuple[float, fl
     for _ in range(rounds):
         for name in SIDES:
             out = subprocess.run([sys.executable, __file__, "--one", name, "--runs", str(runs),
-                                  "--shared", str(path.parents[2])], check=True, capture_output=True,
+                                  "--data", str(path.parents[2])], check=True, capture_output=True,
                                  text=True, env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
             result = json.loads(out.stdout)
             times[name] += result["times"]
@@ -97,12 +96,12 @@ def compare(path: Path, runs: int, rounds: int = 3) -> dict[str, tuple[float, fl
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--shared", type=Path, default=HERE.parent / "shared" / "data")
+    parser.add_argument("--data", type=Path, default=HERE / "data")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--one", choices=list(SIDES), help=argparse.SUPPRESS)
     args = parser.parse_args()
     _offline()
-    path = args.shared / FILE
+    path = args.data / FILE
     if args.one:
         print(json.dumps(measure(args.one, path, args.runs)))
         return

@@ -21,11 +21,13 @@ from pathlib import Path
 import pyarrow as pa
 
 from aicycle.checkpoints import gpu_rental
-from aicycle.gpu_skus import Normalizer
-from aicycle.sources import gpu_captures, gpu_curated, gpu_series
+from aicycle.gpu import captures as gpu_captures
+from aicycle.gpu import observations as gpu_curated
+from aicycle.gpu import series as gpu_series
+from aicycle.gpu.skus import Normalizer
 from aicycle.store import open_store
 
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
+DATA = Path(__file__).resolve().parents[1] / "data"
 
 
 def best(fn: Callable[[], object], repeat: int) -> float:
@@ -39,7 +41,7 @@ def best(fn: Callable[[], object], repeat: int) -> float:
 
 def all_rows() -> list[dict[str, object]]:
     norm = Normalizer()
-    base = SHARED / gpu_series.SERIES
+    base = DATA / gpu_series.SERIES
     rows = gpu_series.tugot17_rows(base / "tugot17_gpu_price_tracker", norm)
     rows += gpu_series.henry_rows(base / "henryzhangpku_gpu_price_index/backfill_ratecards.csv", norm)[0]
     rows += gpu_series.ewyluda_rows(base / "ewyluda_gpu_price_index/index-history.csv", norm)
@@ -75,7 +77,7 @@ def main() -> None:
           f"ratio {up / arrow:.1f}x")
     store = open_store(memory=True, seed=False)
     for mod in (gpu_series, gpu_captures, gpu_curated):
-        mod.load_shared(store, SHARED)
+        mod.load_raw(store, DATA)
     as_of = dt.date(2026, 11, 24)
     read = best(lambda: gpu_rental.read(store, as_of), args.repeat)
     plain = best(lambda: plain_median(store, as_of), args.repeat)

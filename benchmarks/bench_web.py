@@ -2,7 +2,7 @@
 
     PYTHONPATH=src python benchmarks/bench_web.py [--requests 2000] [--concurrency 50]
 
-Starts the real `aicycle serve` in a child process over a store file filled from shared/data
+Starts the real `aicycle serve` in a child process over a store file filled from data
 (the bundled snapshot when there is one), then fires requests with an httpx AsyncClient. The
 baseline, in the same run and under the same load, is a static file (/static/app.css): the floor
 of what this server can do, so the ratio shows what the report costs once it is cached. The first
@@ -25,11 +25,11 @@ from pathlib import Path
 import httpx
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared" / "data"
+DATA = REPO / "data"
 
 
 def prepare_store(home: Path) -> int:
-    """A store file in `home`: the snapshot if bundled, else the real shared facts files."""
+    """A store file in `home`: the snapshot if bundled, else the real curated facts files."""
     from aicycle.store import open_store
 
     home.mkdir(parents=True, exist_ok=True)
@@ -39,7 +39,7 @@ def prepare_store(home: Path) -> int:
             sys.path.insert(0, str(REPO))
             from tests.factsload import load_all
 
-            load_all(store, SHARED)
+            load_all(store, DATA)
         return store.count("facts")
     finally:
         store.close()

@@ -1,6 +1,6 @@
-"""Build the offline snapshot bundled in the package from the real files in ../shared/data.
+"""Build the offline snapshot bundled in the package from the real files in data/ (the repository's own copy; see data/SOURCES.md).
 
-    python scripts/build_snapshot.py [--shared ../shared/data] [--out src/aicycle/snapshot]
+    python scripts/build_snapshot.py [--data data] [--out src/aicycle/snapshot]
 
 Each loader reads real captured files and writes rows, with provenance, into a fresh in-memory store;
 every table is then exported as parquet and `manifest.json` records what the snapshot covers.
@@ -26,47 +26,48 @@ def loaders() -> list[tuple[str, Loader]]:
     out.append(("sec_companyfacts", _companyfacts))
     out.append(("curated_facts", _curated))
     # --- gpu ---
-    from aicycle import gpu_index
-    from aicycle.sources import gpu_captures, gpu_curated, gpu_series
+    from aicycle.gpu import captures as gpu_captures
+    from aicycle.gpu import index as gpu_index
+    from aicycle.gpu import observations as gpu_curated
+    from aicycle.gpu import series as gpu_series
 
-    out += [("gpu_series", gpu_series.load_shared), ("gpu_captures", gpu_captures.load_shared),
-            ("gpu_observations", gpu_curated.load_shared),
-            ("gpu_index", lambda store, shared: gpu_index.store_index(store))]  # after the prices
+    out += [("gpu_series", gpu_series.load_raw), ("gpu_captures", gpu_captures.load_raw),
+            ("gpu_observations", gpu_curated.load_raw),
+            ("gpu_index", lambda store, data_dir: gpu_index.store_index(store))]  # after the prices
     # --- language ---
-    from aicycle.language.loader import load_shared as load_documents
+    from aicycle.language.loader import load_raw as load_documents
     out.append(("documents", load_documents))
     # --- prices and events ---
-    from aicycle import events
-    from aicycle.sources import prices
+    from aicycle.market import events, prices
 
-    out.append(("stock_prices", prices.load_shared))
-    out.append(("events", events.load_shared))
+    out.append(("stock_prices", prices.load_raw))
+    out.append(("events", events.load_raw))
     return out
 
 
 # --- data layer ---
-def _companyfacts(store: Store, shared: Path) -> dict[str, object]:
+def _companyfacts(store: Store, data_dir: Path) -> dict[str, object]:
     from aicycle.facts import coverage
-    from aicycle.sources.edgar_facts import load_shared
+    from aicycle.sec.edgar_facts import load_raw
 
-    files = load_shared(store, shared)
+    files = load_raw(store, data_dir)
     return {"files": files, "coverage": coverage(store, "sec_companyfacts")}
 
 
-def _curated(store: Store, shared: Path) -> dict[str, object]:
+def _curated(store: Store, data_dir: Path) -> dict[str, object]:
+    from aicycle.curated.facts import load_raw
     from aicycle.facts import coverage
-    from aicycle.sources.curated import load_shared
 
-    summary = load_shared(store, shared)
+    summary = load_raw(store, data_dir)
     return {**summary, "coverage": coverage(store, "curated:%")}
 
 
-def build(shared: Path, out: Path) -> dict[str, object]:
+def build(data_dir: Path, out: Path) -> dict[str, object]:
     store = open_store(memory=True, seed=False)
     coverage: dict[str, object] = {}
     with store.transaction():
         for name, load in loaders():
-            coverage[name] = load(store, shared)
+            coverage[name] = load(store, data_dir)
     out.mkdir(parents=True, exist_ok=True)
     counts = {}
     for table in SCHEMA:
@@ -75,7 +76,7 @@ def build(shared: Path, out: Path) -> dict[str, object]:
         store.con.execute(f"COPY (SELECT * FROM {table} {order}) TO '{target}' (FORMAT parquet, COMPRESSION zstd)")
         counts[table] = store.count(table)
     manifest = {
-        "built_from": "shared/data (real captured files; see SOURCES.md there)",
+        "built_from": "data/ (real captured files; see data/SOURCES.md)",
         "data_through": _data_through(store),
         "tables": counts,
         "coverage": coverage,
@@ -96,10 +97,10 @@ def _data_through(store: Store) -> str | None:
 def main() -> None:
     here = Path(__file__).resolve().parents[1]
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--shared", type=Path, default=here.parent / "shared" / "data")
+    parser.add_argument("--data", type=Path, default=here / "data")
     parser.add_argument("--out", type=Path, default=here / "src" / "aicycle" / "snapshot")
     args = parser.parse_args()
-    manifest = build(args.shared, args.out)
+    manifest = build(args.data, args.out)
     print(json.dumps(manifest["tables"], indent=2))
 
 

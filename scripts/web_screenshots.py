@@ -1,9 +1,9 @@
 """Regenerate the dashboard screenshots in docs/ (docs/dashboard-*.png) with Playwright and Chromium.
 
-    PYTHONPATH=src python scripts/web_screenshots.py [--chromium /usr/bin/chromium] [--shared ../shared/data]
+    PYTHONPATH=src python scripts/web_screenshots.py [--chromium /usr/bin/chromium] [--data data]
 
 Serves the dashboard on 127.0.0.1 (a free port) over an in-memory store: the bundled snapshot when
-this checkout has one, else the shared data files read by the test loader. Then drives headless
+this checkout has one, else the data files read by the test loader. Then drives headless
 Chromium through the overview, a checkpoint, a company, a rumor check submitted through the form
 and the economics model, and saves one PNG per page.
 """
@@ -24,7 +24,7 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
                  "--disable-component-update", "--disable-sync", "--no-first-run", "--hide-scrollbars"]
 
 
-def store(shared: Path) -> Any:
+def store(data_dir: Path) -> Any:
     sys.path.insert(0, str(REPO / "src"))
     from aicycle.store import open_store, snapshot_dir
 
@@ -34,7 +34,7 @@ def store(shared: Path) -> Any:
     from tests.factsload import load_all
 
     s = open_store(memory=True, seed=False)
-    load_all(s, shared)
+    load_all(s, data_dir)
     return s
 
 
@@ -60,11 +60,11 @@ def charts_drawn(page: Any) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--chromium", default="/usr/bin/chromium")
-    parser.add_argument("--shared", type=Path, default=REPO.parent / "shared" / "data")
+    parser.add_argument("--data", type=Path, default=REPO / "data")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
-    s = store(args.shared)
+    s = store(args.data)
     from aicycle.web import create_app
 
     base, server = serve(create_app(store=s))

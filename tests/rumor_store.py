@@ -1,24 +1,28 @@
-"""An in-memory store filled by the project's own loaders from the real files in shared/data."""
+"""An in-memory store filled by the project's own loaders from the real files in data."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from aicycle.curated import facts as curated
+from aicycle.gpu import captures as gpu_captures
+from aicycle.gpu import observations as gpu_curated
+from aicycle.gpu import series as gpu_series
 from aicycle.language import loader as documents
-from aicycle.sources import curated, edgar_facts, gpu_captures, gpu_curated, gpu_series
+from aicycle.sec import edgar_facts
 from aicycle.store import Store, open_store
 
 # The snapshot's loaders for what the rumor check reads: facts, GPU prices, documents.
-LOADERS = (edgar_facts.load_shared, curated.load_shared, gpu_series.load_shared, gpu_captures.load_shared,
-           gpu_curated.load_shared, documents.load_shared)
+LOADERS = (edgar_facts.load_raw, curated.load_raw, gpu_series.load_raw, gpu_captures.load_raw,
+           gpu_curated.load_raw, documents.load_raw)
 
 
-def load(store: Store, shared: Path) -> Store:
+def load(store: Store, data_dir: Path) -> Store:
     with store.transaction():
         for loader in LOADERS:
-            loader(store, shared)
+            loader(store, data_dir)
     return store
 
 
-def loaded_store(shared: Path) -> Store:
-    return load(open_store(memory=True, seed=False), shared)
+def loaded_store(data_dir: Path) -> Store:
+    return load(open_store(memory=True, seed=False), data_dir)

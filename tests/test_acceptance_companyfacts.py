@@ -1,5 +1,5 @@
 """Acceptance: quarterly capex, revenue, operating income and RPO of GOOGL, NVDA and CRWV equal
-shared/data/derived/quarterly_series_from_companyfacts.csv, which is "as first reported": asking for
+data/derived/quarterly_series_from_companyfacts.csv, which is "as first reported": asking for
 the series as of each row's filed date reproduces that row.
 
 One row of that file pairs inputs that were not public on the same day: NVIDIA's capex for the
@@ -20,7 +20,7 @@ import pytest
 
 from aicycle import facts
 from aicycle.store import Store
-from tests.data_layer import shared_store
+from tests.data_layer import raw_store
 
 FILES = {
     "NVDA": "edgar/companyfacts/CIK0001045810.json",
@@ -31,14 +31,14 @@ METRICS = ("capex", "revenue", "operating_income", "rpo")
 
 
 @pytest.fixture(scope="module")
-def store(shared_data: Path) -> Store:
-    s = shared_store(shared_data)
+def store(data_dir: Path) -> Store:
+    s = raw_store(data_dir)
     assert set(FILES) <= {r["ticker"] for r in s.query("SELECT DISTINCT ticker FROM facts")}
     return s
 
 
-def _expected(shared_data: Path) -> list[dict[str, str]]:
-    with open(shared_data / "derived" / "quarterly_series_from_companyfacts.csv", newline="") as fh:
+def _expected(data_dir: Path) -> list[dict[str, str]]:
+    with open(data_dir / "derived" / "quarterly_series_from_companyfacts.csv", newline="") as fh:
         return [r for r in csv.DictReader(fh) if r["metric"] in METRICS]
 
 
@@ -61,8 +61,8 @@ def _public_on(row: dict[str, str], filed: dict[str, dt.date]) -> dt.date:
     return max([dt.date.fromisoformat(row["source_filed"]), *(filed[a] for a in inputs)])
 
 
-def test_every_row_is_reproduced_as_first_reported(store: Store, shared_data: Path) -> None:
-    expected = _expected(shared_data)
+def test_every_row_is_reproduced_as_first_reported(store: Store, data_dir: Path) -> None:
+    expected = _expected(data_dir)
     assert len(expected) == 128  # capex, revenue, operating_income, rpo rows of the 3 companies
     filed = _filed_by_accession(store)
     late = [r for r in expected if _public_on(r, filed) > dt.date.fromisoformat(r["source_filed"])]

@@ -9,15 +9,15 @@ from pathlib import Path
 import pytest
 
 from aicycle import facts
+from aicycle.curated import facts as curated
 from aicycle.errors import InputError
-from aicycle.sources import curated
 from aicycle.store import Store, open_store
 
 
 @pytest.fixture(scope="module")
-def store(shared_data: Path) -> Store:
+def store(data_dir: Path) -> Store:
     s = open_store(memory=True, seed=False)
-    curated.load_shared(s, shared_data)
+    curated.load_raw(s, data_dir)
     return s
 
 
@@ -59,9 +59,9 @@ def test_quotes_are_statements(store: Store) -> None:
     assert all(r["value"] is None for r in quotes)
 
 
-def _broken_copy(tmp_path: Path, shared_data: Path, old: str, new: str) -> Path:
+def _broken_copy(tmp_path: Path, data_dir: Path, old: str, new: str) -> Path:
     path = tmp_path / "facts.csv"
-    shutil.copy(shared_data / "facts" / "ai_capex_backlog_facts.csv", path)
+    shutil.copy(data_dir / "facts" / "ai_capex_backlog_facts.csv", path)
     text = path.read_text()
     assert old in text
     path.write_text(text.replace(old, new, 1))
@@ -76,12 +76,12 @@ def _broken_copy(tmp_path: Path, shared_data: Path, old: str, new: str) -> Path:
     ("CRWV,revenue_backlog,25.9", "CRWV,mystery_metric,25.9", "cannot map metric"),
     ("CRWV,revenue_backlog,25.9,USD bn", "CRWV,revenue_backlog,25.9,text", "unit 'text' for the numeric"),
 ])
-def test_a_bad_row_rejects_the_whole_file(tmp_path: Path, shared_data: Path, old: str, new: str,
+def test_a_bad_row_rejects_the_whole_file(tmp_path: Path, data_dir: Path, old: str, new: str,
                                            problem: str) -> None:
-    path = _broken_copy(tmp_path, shared_data, old, new)
+    path = _broken_copy(tmp_path, data_dir, old, new)
     s = open_store(memory=True, seed=False)
     with pytest.raises(InputError) as err:
-        curated.load_file(s, path, shared_data)
+        curated.load_file(s, path, data_dir)
     assert str(path) in str(err.value) and "row 56" in str(err.value) and problem in str(err.value)
     assert s.count("facts") == 0  # nothing half-written
 
@@ -92,10 +92,10 @@ def test_quoted_document_dates_a_fact(store: Store) -> None:
     assert orcl["filed"] == dt.date(2026, 6, 10) and orcl["flag"] is None  # the 8-K quoted in the quotes file
 
 
-def test_filings_beat_curated_transcriptions(shared_data: Path) -> None:
-    from tests.data_layer import shared_store
+def test_filings_beat_curated_transcriptions(data_dir: Path) -> None:
+    from tests.data_layer import raw_store
 
-    s = shared_store(shared_data)
+    s = raw_store(data_dir)
     q3 = next(r for r in facts.series(s, "GOOGL", "rpo") if r["period_end"] == dt.date(2025, 9, 30))
     assert q3["kind"] == "reported" and q3["filed"] == dt.date(2025, 10, 30)
     q2_2026 = facts.latest(s, "GOOGL", "rpo")  # no filing in the file yet: the curated row fills in

@@ -22,7 +22,7 @@ from aicycle.errors import InputError
 runner = CliRunner()
 CLOSED_FORM = ["gpus=1000", "capex_per_gpu=50000", "price_per_gpu_hour=2.63", "utilization=0.8",
                "opex_per_gpu_hour=0.4", "life_years=5", "discount_rate=0.1"]
-ARTICLE = Path(__file__).resolve().parents[2] / "shared" / "context"
+ARTICLE = Path(__file__).resolve().parents[1] / "data" / "context"
 
 
 def _cli_json(*args: str) -> dict:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -13,9 +12,7 @@ from aicycle.economics.html import render
 
 
 @pytest.mark.browser
-def test_economics_page_draws_every_chart_offline(tmp_path: Path) -> None:
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    assert chromium, "headless Chromium is needed (apt-get install chromium)"
+def test_economics_page_draws_every_chart_offline(tmp_path: Path, chromium: str) -> None:
     page_path = tmp_path / "economics.html"
     page_path.write_text(render(run_scenario("article-payback", draws=5000)), encoding="utf-8")
     with sync_playwright() as p:

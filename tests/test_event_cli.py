@@ -9,28 +9,27 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from aicycle import events
 from aicycle.cli import app
 from aicycle.eventstudy.fundamentals import fundamentals_next
-from aicycle.sources import prices
+from aicycle.market import events, prices
 from aicycle.store import fact_key, open_store
 
 runner = CliRunner()
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory, shared_data: Path) -> Path:
+def built(tmp_path_factory: pytest.TempPathFactory, data_dir: Path) -> Path:
     home = tmp_path_factory.mktemp("home")
     s = open_store(home / "aicycle.duckdb", write=True, seed=False)
-    prices.load_shared(s, shared_data)
-    events.load_shared(s, shared_data)
+    prices.load_raw(s, data_dir)
+    events.load_raw(s, data_dir)
     s.upsert("facts", _meta_guidance())
     s.close()
     return home
 
 
 def _meta_guidance() -> list[dict]:
-    """Meta's FY2026 capex guidance as curated facts, values from shared/data/facts/ai_capex_backlog_facts.csv."""
+    """Meta's FY2026 capex guidance as curated facts, values from data/facts/ai_capex_backlog_facts.csv."""
     rows = []
     for filed, low, high in (("2026-04-29", 125e9, 145e9), ("2026-07-29", 130e9, 145e9)):
         for metric, value in (("capex_guidance_low", low), ("capex_guidance_high", high)):
@@ -38,7 +37,7 @@ def _meta_guidance() -> list[dict]:
                 "fact_key": fact_key("META", metric, "2026-01-01", "2026-12-31", filed, "curated"),
                 "ticker": "META", "metric": metric, "period_start": dt.date(2026, 1, 1),
                 "period_end": dt.date(2026, 12, 31), "value": value, "unit": "USD", "kind": "curated",
-                "method": "8-K EX-99.1 quote", "source": "shared/data/facts/ai_capex_backlog_facts.csv",
+                "method": "8-K EX-99.1 quote", "source": "data/facts/ai_capex_backlog_facts.csv",
                 "url": "https://www.sec.gov/Archives/edgar/data/1326801/000162828026050596/meta-06302026xexhibit991.htm",
                 "filed": dt.date.fromisoformat(filed)})
     return rows

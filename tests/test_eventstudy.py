@@ -11,19 +11,18 @@ import pytest
 import statsmodels.api as sm
 from scipy import stats as sps
 
-from aicycle import events
 from aicycle.errors import InputError
 from aicycle.eventstudy import core, stats, study
 from aicycle.eventstudy.spec import Spec, parse_window
-from aicycle.sources import prices
+from aicycle.market import events, prices
 from aicycle.store import Store, open_store
 
 
 @pytest.fixture(scope="module")
-def store(shared_data: Path) -> Store:
+def store(data_dir: Path) -> Store:
     s = open_store(memory=True, seed=False)
-    prices.load_shared(s, shared_data)
-    events.load_shared(s, shared_data)
+    prices.load_raw(s, data_dir)
+    events.load_raw(s, data_dir)
     return s
 
 
@@ -45,8 +44,8 @@ def test_meta_compute_report_reaction(store: Store) -> None:
     assert res["estimation_window"] == [-130, -11] and res["event_window"] == [-1, 1]
 
 
-def test_day0_matches_the_events_file(store: Store, shared_data: Path) -> None:
-    table = pd.read_csv(shared_data / "events" / "ai_cycle_events.csv")
+def test_day0_matches_the_events_file(store: Store, data_dir: Path) -> None:
+    table = pd.read_csv(data_dir / "events" / "ai_cycle_events.csv")
     us, krx = prices.sessions(store, "US"), prices.sessions(store, "KRX")
     for row in table.itertuples():
         date = dt.date.fromisoformat(row.news_date)
@@ -112,19 +111,19 @@ def _compare(f: core.Fit, cs: dict, ind: dict) -> None:
         assert cs[k][0] == pytest.approx(ind[k], abs=1e-8), k
 
 
-def _raw_returns(shared: Path, ticker: str) -> pd.Series:
-    d = pd.read_csv(shared / "prices" / "raw" / "dsturdy_factor_attribution" / f"{ticker}.csv", index_col="Date")
+def _raw_returns(data_dir: Path, ticker: str) -> pd.Series:
+    d = pd.read_csv(data_dir / "prices" / "raw" / "dsturdy_factor_attribution" / f"{ticker}.csv", index_col="Date")
     d = d[d.index <= "2026-07-31"]
     return d["Close"].pct_change()
 
 
-def test_real_prices_agree_with_statsmodels(store: Store, shared_data: Path) -> None:
+def test_real_prices_agree_with_statsmodels(store: Store, data_dir: Path) -> None:
     tickers = ["MU", "META", "NVDA", "AMD", "TSM", "CRWV", "NBIS", "SOXX"]
-    spy = _raw_returns(shared_data, "SPY")
+    spy = _raw_returns(data_dir, "SPY")
     pos = spy.index.get_loc("2026-07-01")
     est = slice(pos - 130, pos - 10)
     evt = slice(pos - 1, pos + 2)
-    r = np.array([_raw_returns(shared_data, t).reindex(spy.index).to_numpy() for t in tickers])
+    r = np.array([_raw_returns(data_dir, t).reindex(spy.index).to_numpy() for t in tickers])
     m = np.tile(spy.to_numpy(), (len(tickers), 1))
     ind = _independent(r[:, est], m[:, est], r[:, evt], m[:, evt])
     f = core.fit(r[:, est], m[:, est], r[:, evt], m[:, evt])

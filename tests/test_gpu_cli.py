@@ -54,9 +54,9 @@ def test_bad_inputs_exit_2_with_one_line(home: Path, tmp_path: Path) -> None:
         assert result.stderr.startswith("error:") and "Traceback" not in result.stderr
 
 
-def test_collect_reports_every_provider(home: Path, server: ReplayServer, shared_data: Path,
+def test_collect_reports_every_provider(home: Path, server: ReplayServer, data_dir: Path,
                                         monkeypatch: pytest.MonkeyPatch) -> None:
-    capture = shared_data / "gpu_prices/api_captures/vastai_bundles_H100SXM_2026-07-15_macrogauge.json"
+    capture = data_dir / "gpu_prices/api_captures/vastai_bundles_H100SXM_2026-07-15_macrogauge.json"
     server.route("/api/v0/bundles/", Reply(200, capture.read_bytes()))
     monkeypatch.setenv("AICYCLE_VAST_BASE_URL", server.url)
     monkeypatch.setenv("AICYCLE_SHADEFORM_BASE_URL", server.url)

@@ -1,6 +1,6 @@
 """GPU-price collectors against a real HTTP server on 127.0.0.1 replaying captured responses.
 
-vast.ai: the real bundles response captured 2026-07-15 (shared/data/gpu_prices/api_captures).
+vast.ai: the real bundles response captured 2026-07-15 (data/gpu_prices/api_captures).
 Shadeform: its documentation example (api_doc_examples). Lambda and RunPod: no captured response
 exists anywhere (API_NOTES.md), so their payloads are built from the documented field names only.
 """
@@ -15,12 +15,12 @@ from pathlib import Path
 import httpx
 import pytest
 
-from aicycle.gpu_refresh import collect_one, refresh_gpu
-from aicycle.sources import gpu_base
-from aicycle.sources.gpu_lambda import LambdaProvider
-from aicycle.sources.gpu_runpod import RunPodProvider
-from aicycle.sources.gpu_shadeform import ShadeformProvider
-from aicycle.sources.gpu_vast import VastProvider, parse_offers
+from aicycle.gpu.providers import base as gpu_base
+from aicycle.gpu.providers.lambdalabs import LambdaProvider
+from aicycle.gpu.providers.runpod import RunPodProvider
+from aicycle.gpu.providers.shadeform import ShadeformProvider
+from aicycle.gpu.providers.vast import VastProvider, parse_offers
+from aicycle.gpu.refresh import collect_one, refresh_gpu
 from aicycle.store import open_store
 from tests.gpu_replay import ReplayServer, Reply, serve
 
@@ -48,16 +48,16 @@ def fast_retries(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("AICYCLE_HTTP_RETRIES", "2")
 
 
-def _bytes(shared: Path, rel: str) -> bytes:
-    return (shared / rel).read_bytes()
+def _bytes(data_dir: Path, rel: str) -> bytes:
+    return (data_dir / rel).read_bytes()
 
 
 def _client(timeout: float = 2.0) -> httpx.Client:
     return httpx.Client(timeout=timeout)
 
 
-def test_vast_replay_gives_per_gpu_prices(server: ReplayServer, shared_data: Path) -> None:
-    server.route("/api/v0/bundles/", Reply(200, _bytes(shared_data, VAST)))
+def test_vast_replay_gives_per_gpu_prices(server: ReplayServer, data_dir: Path) -> None:
+    server.route("/api/v0/bundles/", Reply(200, _bytes(data_dir, VAST)))
     with _client() as c:
         result = VastProvider(base_url=server.url).collect(c)
     assert result.status == "ok" and result.rejected == 0 and result.unknown == {}
@@ -75,8 +75,8 @@ def test_vast_replay_gives_per_gpu_prices(server: ReplayServer, shared_data: Pat
     assert all("authorization" not in {k.lower() for k in r.headers} for r in server.requests)
 
 
-def test_vast_spot_prices_are_a_separate_term(server: ReplayServer, shared_data: Path) -> None:
-    server.route("/api/v0/bundles/", Reply(200, _bytes(shared_data, VAST)))
+def test_vast_spot_prices_are_a_separate_term(server: ReplayServer, data_dir: Path) -> None:
+    server.route("/api/v0/bundles/", Reply(200, _bytes(data_dir, VAST)))
     with _client() as c:
         result = VastProvider(base_url=server.url, api_key="k").collect(c)
     spot = [o for o in result.offers if o.term == "spot"]
@@ -84,8 +84,8 @@ def test_vast_spot_prices_are_a_separate_term(server: ReplayServer, shared_data:
     assert server.requests[0].headers["Authorization"] == "Bearer k"
 
 
-def test_malformed_offers_are_dropped_and_counted(shared_data: Path) -> None:
-    payload = json.loads(_bytes(shared_data, VAST))
+def test_malformed_offers_are_dropped_and_counted(data_dir: Path) -> None:
+    payload = json.loads(_bytes(data_dir, VAST))
     offers = payload["offers"]
     offers[0]["num_gpus"] = 0            # division by zero avoided, not guessed
     del offers[1]["dph_total"]           # missing price
@@ -98,8 +98,8 @@ def test_malformed_offers_are_dropped_and_counted(shared_data: Path) -> None:
     assert next(o for o in parsed if o.raw_name == "Imaginary X9000").sku == "UNKNOWN"
 
 
-def test_shadeform_doc_example_in_cents_per_instance(server: ReplayServer, shared_data: Path) -> None:
-    server.route("/v1/instances/types", Reply(200, _bytes(shared_data, SHADEFORM)))
+def test_shadeform_doc_example_in_cents_per_instance(server: ReplayServer, data_dir: Path) -> None:
+    server.route("/v1/instances/types", Reply(200, _bytes(data_dir, SHADEFORM)))
     with _client() as c:
         result = ShadeformProvider(base_url=server.url, api_key="sf-key").collect(c)
     (offer,) = result.offers
@@ -141,24 +141,24 @@ def test_http_errors_become_an_error_status(server: ReplayServer, reply: Reply, 
     assert result.status == "error" and needle in result.detail and result.offers == []
 
 
-def test_truncated_body_is_an_error(server: ReplayServer, shared_data: Path) -> None:
-    server.route("/api/v0/bundles/", Reply.truncated(_bytes(shared_data, VAST)[:5000]))
+def test_truncated_body_is_an_error(server: ReplayServer, data_dir: Path) -> None:
+    server.route("/api/v0/bundles/", Reply.truncated(_bytes(data_dir, VAST)[:5000]))
     with _client() as c:
         result = collect_one(VastProvider(base_url=server.url), c)
     assert result.status == "error"
 
 
-def test_retry_recovers_from_one_503(server: ReplayServer, shared_data: Path) -> None:
-    body = _bytes(shared_data, VAST)
+def test_retry_recovers_from_one_503(server: ReplayServer, data_dir: Path) -> None:
+    body = _bytes(data_dir, VAST)
     server.route("/api/v0/bundles/", Reply(503, b""), Reply(200, body))
     with _client() as c:
         result = collect_one(VastProvider(base_url=server.url), c)
     assert result.status == "ok" and len(result.offers) == 12
 
 
-def test_one_provider_timing_out_while_others_succeed(server: ReplayServer, shared_data: Path) -> None:
-    server.route("/api/v0/bundles/", Reply(200, _bytes(shared_data, VAST)))
-    server.route("/v1/instances/types", Reply(200, _bytes(shared_data, SHADEFORM)))
+def test_one_provider_timing_out_while_others_succeed(server: ReplayServer, data_dir: Path) -> None:
+    server.route("/api/v0/bundles/", Reply(200, _bytes(data_dir, VAST)))
+    server.route("/v1/instances/types", Reply(200, _bytes(data_dir, SHADEFORM)))
     server.route("/api/v1/instance-types", Reply.hang(1.0))  # Lambda hangs past the client timeout
     providers = [VastProvider(base_url=server.url), LambdaProvider(base_url=server.url, api_key="l"),
                  RunPodProvider(base_url=server.url, api_key=""),  # no key: skipped
@@ -177,10 +177,10 @@ def test_one_provider_timing_out_while_others_succeed(server: ReplayServer, shar
     assert summary["rows_inserted"] == store.count("gpu_prices") == 13
 
 
-def test_each_refresh_adds_a_dated_snapshot(server: ReplayServer, shared_data: Path) -> None:
+def test_each_refresh_adds_a_dated_snapshot(server: ReplayServer, data_dir: Path) -> None:
     import datetime as dt
 
-    server.route("/api/v0/bundles/", Reply(200, _bytes(shared_data, VAST)))
+    server.route("/api/v0/bundles/", Reply(200, _bytes(data_dir, VAST)))
     store = open_store(memory=True, seed=False)
     with _client() as c:
         for day in (1, 2):
@@ -192,10 +192,12 @@ def test_each_refresh_adds_a_dated_snapshot(server: ReplayServer, shared_data: P
     assert store.count("gpu_snapshots") == 2 and rows[0]["source"] == "vast.ai api"
 
 
-def test_missing_fields_in_the_keyed_providers(shared_data: Path) -> None:
-    from aicycle.sources import gpu_lambda, gpu_runpod, gpu_shadeform
+def test_missing_fields_in_the_keyed_providers(data_dir: Path) -> None:
+    from aicycle.gpu.providers import lambdalabs as gpu_lambda
+    from aicycle.gpu.providers import runpod as gpu_runpod
+    from aicycle.gpu.providers import shadeform as gpu_shadeform
 
-    doc = json.loads(_bytes(shared_data, SHADEFORM))
+    doc = json.loads(_bytes(data_dir, SHADEFORM))
     good = doc["instance_types"][0]
     no_gpus = json.loads(json.dumps(good))
     no_gpus["configuration"]["num_gpus"] = 0
@@ -220,12 +222,12 @@ def test_missing_fields_in_the_keyed_providers(shared_data: Path) -> None:
         gpu_lambda.parse_instance_types({"error": {"code": "global/invalid-api-key", "message": "bad key"}})
 
 
-def test_two_collections_in_one_day_count_each_offer_once(server: ReplayServer, shared_data: Path) -> None:
+def test_two_collections_in_one_day_count_each_offer_once(server: ReplayServer, data_dir: Path) -> None:
     import datetime as dt
 
-    from aicycle.gpu_index import computed_lines
+    from aicycle.gpu.index import computed_lines
 
-    server.route("/api/v0/bundles/", Reply(200, _bytes(shared_data, VAST)))
+    server.route("/api/v0/bundles/", Reply(200, _bytes(data_dir, VAST)))
     store = open_store(memory=True, seed=False)
     with _client() as c:
         for hour in (8, 20):

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from aicycle.errors import InputError
-from aicycle.sources import gpu_curated, gpu_series
+from aicycle.gpu import observations as gpu_curated
+from aicycle.gpu import series as gpu_series
 from aicycle.store import Store, open_store
 from tests.gpu_store import loaded_store
 
@@ -29,8 +30,8 @@ def test_every_row_has_provenance_and_a_real_date(store: Store) -> None:
         {"family": "cloud_list"}, {"family": "index"}, {"family": "marketplace"}]
 
 
-def test_tugot17_daily_values_match_the_flattened_csv(store: Store, shared_data: Path) -> None:
-    path = shared_data / "gpu_prices/series/tugot17_price_stats_derived.csv"
+def test_tugot17_daily_values_match_the_flattened_csv(store: Store, data_dir: Path) -> None:
+    path = data_dir / "gpu_prices/series/tugot17_price_stats_derived.csv"
     with open(path) as fh:
         day = [r for r in csv.DictReader(fh)
                if r["series_file"] == "H100_80GB_SXM5" and r["timestamp_utc"].startswith("2025-11-01")]
@@ -46,8 +47,8 @@ def test_tugot17_daily_values_match_the_flattened_csv(store: Store, shared_data:
     assert fam == [{"family": "marketplace", "term": "on_demand"}]
 
 
-def test_henry_withheld_months_are_not_loaded(store: Store, shared_data: Path) -> None:
-    with open(shared_data / "gpu_prices/series/henryzhangpku_gpu_price_index/backfill_ratecards.csv") as fh:
+def test_henry_withheld_months_are_not_loaded(store: Store, data_dir: Path) -> None:
+    with open(data_dir / "gpu_prices/series/henryzhangpku_gpu_price_index/backfill_ratecards.csv") as fh:
         recs = list(csv.DictReader(fh))
     published = {(r["index_code"], r["period"]) for r in recs if r["status"] == "published"}
     rows = store.query("SELECT raw_name, strftime(observed_on, '%Y-%m') AS period FROM gpu_prices WHERE "
@@ -103,8 +104,8 @@ def test_captures(store: Store) -> None:
     assert [r["p"] for r in sfc] == [2.04, 2.01, 1.94, 2.11, 2.12]  # zero-price H200/B200 days skipped
 
 
-def test_undated_observations_are_skipped_and_month_dates_flagged(store: Store, shared_data: Path) -> None:
-    cov = gpu_curated.load_shared(open_store(memory=True, seed=False), shared_data)
+def test_undated_observations_are_skipped_and_month_dates_flagged(store: Store, data_dir: Path) -> None:
+    cov = gpu_curated.load_raw(open_store(memory=True, seed=False), data_dir)
     assert cov == {"rows": 8, "undated_skipped": 3, "unknown_gpu_names": {}}
     rows = store.query("SELECT observed_on, flag, term, family FROM gpu_prices WHERE kind = 'curated' ORDER BY 1")
     assert len(rows) == 8
@@ -115,9 +116,9 @@ def test_undated_observations_are_skipped_and_month_dates_flagged(store: Store, 
                      "family": "index"}]
 
 
-def test_loading_twice_changes_nothing(store: Store, shared_data: Path) -> None:
+def test_loading_twice_changes_nothing(store: Store, data_dir: Path) -> None:
     before = store.count("gpu_prices")
-    rows, _ = gpu_series.henry_rows(shared_data / "gpu_prices/series/henryzhangpku_gpu_price_index/"
+    rows, _ = gpu_series.henry_rows(data_dir / "gpu_prices/series/henryzhangpku_gpu_price_index/"
                                     "backfill_ratecards.csv", gpu_series.Normalizer())
     assert store.upsert("gpu_prices", rows) == (0, 0)
     assert store.count("gpu_prices") == before

@@ -7,8 +7,8 @@ import math
 
 import pytest
 
-from aicycle import gpu_index as gi
-from aicycle.gpu_index import Line, Point
+from aicycle.gpu import index as gi
+from aicycle.gpu.index import Line, Point
 from tests.gpu_store import loaded_store
 
 D0 = dt.date(2026, 1, 1)

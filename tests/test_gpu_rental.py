@@ -9,7 +9,7 @@ import pytest
 from aicycle import rules
 from aicycle.checkpoints import gpu_rental
 from aicycle.checkpoints.base import Reading
-from aicycle.sources.gpu_base import price_row
+from aicycle.gpu.providers.base import price_row
 from aicycle.store import open_store
 from tests.gpu_store import loaded_store
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from aicycle.gpu_skus import UNKNOWN, Normalizer, alias_key, aliases, in_group, normalize
+from aicycle.gpu.skus import UNKNOWN, Normalizer, alias_key, aliases, in_group, normalize
 
-# Name as it appears in the real file → expected SKU. Sources: /work/shared/data/gpu_prices.
+# Name as it appears in the real file → expected SKU. Sources: /work/data/gpu_prices.
 SEEN: dict[str, str] = {
     # vast.ai bundles capture, gpu_name (gpu_ram 81559 MB)
     "H100 SXM": "H100-SXM",
@@ -47,8 +47,8 @@ SEEN: dict[str, str] = {
 }
 
 
-def _real_names(shared: Path) -> set[str]:
-    gp = shared / "gpu_prices"
+def _real_names(data_dir: Path) -> set[str]:
+    gp = data_dir / "gpu_prices"
     names: set[str] = set()
     names |= {o["gpu_name"] for o in json.loads(
         (gp / "api_captures/vastai_bundles_H100SXM_2026-07-15_macrogauge.json").read_text())["offers"]}
@@ -67,8 +67,8 @@ def _real_names(shared: Path) -> set[str]:
     return names
 
 
-def _toolshed_names(shared: Path) -> set[str]:
-    line = (shared / "gpu_prices/series/toolshedlabs_gpu_price_feed/v2_2026-10.jsonl").read_text().splitlines()[0]
+def _toolshed_names(data_dir: Path) -> set[str]:
+    line = (data_dir / "gpu_prices/series/toolshedlabs_gpu_price_feed/v2_2026-10.jsonl").read_text().splitlines()[0]
     return {n for prices in json.loads(line)["cheapest"].values() for n in prices}
 
 
@@ -77,12 +77,12 @@ def test_alias_seen_in_real_data_maps_to_its_sku(name: str, sku: str) -> None:
     assert normalize(name) == sku
 
 
-def test_every_name_in_the_real_files_is_pinned_here(shared_data: Path) -> None:
-    assert _real_names(shared_data) - set(SEEN) == set()
+def test_every_name_in_the_real_files_is_pinned_here(data_dir: Path) -> None:
+    assert _real_names(data_dir) - set(SEEN) == set()
 
 
-def test_toolshed_names_are_mapped_or_counted_unknown(shared_data: Path) -> None:
-    names = _toolshed_names(shared_data)
+def test_toolshed_names_are_mapped_or_counted_unknown(data_dir: Path) -> None:
+    names = _toolshed_names(data_dir)
     norm = Normalizer()
     mapped = {n: norm(n) for n in names}
     known = {n for n, s in mapped.items() if s != UNKNOWN}

@@ -21,7 +21,7 @@ def test_dev_set_covers_every_label_with_real_sources(dev_rows: list[dict[str, s
     assert len(dev_rows) >= 300
     counts = {label: sum(1 for r in dev_rows if r["label"] == label) for label in LABELS}
     assert min(counts.values()) >= 15, counts
-    assert all(r["source"].startswith("shared/data/") for r in dev_rows)
+    assert all(r["source"].startswith("data/") for r in dev_rows)
     assert len({r["id"] for r in dev_rows}) == len(dev_rows)
 
 

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from aicycle.cli import app
 from aicycle.errors import InputError
 from aicycle.language.documents import ingest, tone
-from aicycle.language.loader import estimated_public_date, load_shared, quarter_end
+from aicycle.language.loader import estimated_public_date, load_raw, quarter_end
 from aicycle.language.saydo import guidance_revisions, say_do_gap
 from aicycle.store import Store, fact_key, open_store
 
@@ -21,16 +21,16 @@ runner = CliRunner()
 
 
 @pytest.fixture(scope="module")
-def loaded(shared_data: Path) -> Store:
+def loaded(data_dir: Path) -> Store:
     store = open_store(memory=True, seed=False)
-    load_shared(store, shared_data)
+    load_raw(store, data_dir)
     return store
 
 
-def test_loader_stores_every_transcript_and_release_once(loaded: Store, shared_data: Path) -> None:
-    n_transcripts = len(list((shared_data / "transcripts").glob("*.txt")))
+def test_loader_stores_every_transcript_and_release_once(loaded: Store, data_dir: Path) -> None:
+    n_transcripts = len(list((data_dir / "transcripts").glob("*.txt")))
     assert loaded.count("documents") == n_transcripts + 5
-    again = load_shared(loaded, shared_data)
+    again = load_raw(loaded, data_dir)
     assert again["inserted"] == 0 and again["changed"] == 0
     row = loaded.query("SELECT * FROM documents WHERE title = 'AMD FY2024 Q1 earnings call'")[0]
     assert row["flag"] == "public_date_estimated" and row["fiscal_period"] == "FY2024Q1"
@@ -62,9 +62,9 @@ def test_tone_per_quarter_with_shift(loaded: Store) -> None:
     assert len(early) == 3  # point in time: later calls are not public yet
 
 
-def test_ingest_is_idempotent_and_validates(tmp_path: Path, shared_data: Path) -> None:
+def test_ingest_is_idempotent_and_validates(tmp_path: Path, data_dir: Path) -> None:
     store = open_store(memory=True, seed=False)
-    src = shared_data / "transcripts" / "AVGO_2025_Q1.txt"
+    src = data_dir / "transcripts" / "AVGO_2025_Q1.txt"
     assert ingest(store, [src], "avgo", "2025-03-06") == {"documents": 1, "inserted": 1, "changed": 0}
     assert ingest(store, [src], "AVGO", "2025-03-06")["inserted"] == 0
     with pytest.raises(InputError, match="not a date"):
@@ -82,10 +82,10 @@ def _csv(path: Path) -> list[dict[str, str]]:
     return list(csv.DictReader(path.read_text(encoding="utf-8").splitlines()))
 
 
-def _meta_guidance(store: Store, shared: Path) -> None:
+def _meta_guidance(store: Store, data_dir: Path) -> None:
     """META capex guidance vintages from the real curated facts file, in the facts vocabulary."""
     rows = []
-    for r in _csv(shared / "facts" / "ai_capex_backlog_facts.csv"):
+    for r in _csv(data_dir / "facts" / "ai_capex_backlog_facts.csv"):
         if r["ticker"] != "META" or not r["metric"].startswith("capex_guidance_fy"):
             continue
         year = int(r["metric"][len("capex_guidance_fy"):len("capex_guidance_fy") + 4])
@@ -94,7 +94,7 @@ def _meta_guidance(store: Store, shared: Path) -> None:
                      "metric": metric, "period_start": dt.date(year, 1, 1), "period_end": dt.date(year, 12, 31),
                      "value": float(r["value"]), "unit": "USD", "kind": "curated", "source": r["source"],
                      "url": r["source_url"], "filed": dt.date.fromisoformat(r["date"])})
-    for quote in _csv(shared / "facts" / "capex_guidance_quotes.csv"):
+    for quote in _csv(data_dir / "facts" / "capex_guidance_quotes.csv"):
         # The highs the facts file leaves out are stated in the same quoted sentences.
         if quote["ticker"] == "META" and quote["date"] in ("2026-01-28", "2026-04-29"):
             high = 135e9 if quote["date"] == "2026-01-28" else 145e9
@@ -106,30 +106,30 @@ def _meta_guidance(store: Store, shared: Path) -> None:
     store.upsert("facts", rows)
 
 
-def _meta_words(store: Store, shared: Path, date: str, texts: list[str]) -> None:
+def _meta_words(store: Store, data_dir: Path, date: str, texts: list[str]) -> None:
     store.upsert("documents", [{
         "doc_id": fact_key("doc", date, *texts), "ticker": "META", "date": dt.date.fromisoformat(date),
         "kind": "release", "title": f"quotes {date}", "source": "test", "text": "\n".join(texts),
     }])
 
 
-def test_say_do_gap_on_real_meta_guidance(shared_data: Path) -> None:
+def test_say_do_gap_on_real_meta_guidance(data_dir: Path) -> None:
     store = open_store(memory=True, seed=False)
-    _meta_guidance(store, shared_data)
+    _meta_guidance(store, data_dir)
     revisions = guidance_revisions(store, "META", None)
     fy2026 = [r for r in revisions if r["period_end"] == "2026-12-31"]
     assert [(r["filed"], r["direction"]) for r in fy2026] == [("2026-04-29", "raised"), ("2026-07-29", "raised")]
     assert fy2026[0]["from"] == 125e9 and fy2026[0]["to"] == 135e9
-    quotes = {q["date"]: q["quote"] for q in _csv(shared_data / "facts/capex_guidance_quotes.csv")
+    quotes = {q["date"]: q["quote"] for q in _csv(data_dir / "facts/capex_guidance_quotes.csv")
               if q["ticker"] == "META"}
-    _meta_words(store, shared_data, "2026-04-29", [quotes["2026-04-29"]])
+    _meta_words(store, data_dir, "2026-04-29", [quotes["2026-04-29"]])
     aligned = say_do_gap(store, "META", as_of=dt.date(2026, 5, 1))
     assert aligned["gap"] == "aligned" and not aligned["flag"]
     assert aligned["deeds"]["guidance"]["direction"] == "raised"
     # Restrained words (real sentences from the transcripts) beside the July raise: the misreading.
     dev = [json.loads(line) for line in (Path(__file__).parent / "data/stance_dev.jsonl").read_text().splitlines()]
     soft = [r["text"] for r in dev if r["label"] == "moderate"][:4]
-    _meta_words(store, shared_data, "2026-07-29", soft)
+    _meta_words(store, data_dir, "2026-07-29", soft)
     gap = say_do_gap(store, "META", as_of=dt.date(2026, 7, 30))
     assert gap["gap"] == "words_softer_than_deeds" and gap["flag"]
     assert gap["words"]["restraint_rise"] >= 3  # "digestion", "discipline", … where April had none
@@ -171,9 +171,9 @@ def test_cli_classify_rejects_bad_input(tmp_path: Path) -> None:
     assert runner.invoke(app, ["language", "classify", "x.txt", "--format", "xml"]).exit_code == 2
 
 
-def test_cli_ingest_scan_tone_saydo(home: Path, shared_data: Path) -> None:
+def test_cli_ingest_scan_tone_saydo(home: Path, data_dir: Path) -> None:
     open_store(seed=False).close()  # empty store: the bundled snapshot already holds this transcript
-    src = shared_data / "transcripts" / "DELL_2025_Q2.txt"
+    src = data_dir / "transcripts" / "DELL_2025_Q2.txt"
     first = runner.invoke(app, ["ingest", str(src), "--company", "DELL", "--date", "2024-08-29", "--json"])
     assert first.exit_code == 0, first.output
     assert json.loads(first.stdout)["inserted"] == 1

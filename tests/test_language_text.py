@@ -18,8 +18,8 @@ from aicycle.language.releases import parse_earnings_8k_index, release_text
 from aicycle.language.text import HARD_LIMIT, decode, document_text, sentence_spans, sentences
 
 
-def test_transcripts_split_into_bounded_sentences(shared_data: Path) -> None:
-    text = (shared_data / "transcripts" / "AMD_2024_Q1.txt").read_text()
+def test_transcripts_split_into_bounded_sentences(data_dir: Path) -> None:
+    text = (data_dir / "transcripts" / "AMD_2024_Q1.txt").read_text()
     assert text.count("\n") == 0  # one line per call, no speaker labels
     parts = list(sentences(text))
     assert 400 < len(parts) < 800
@@ -37,8 +37,8 @@ def test_abbreviations_and_run_ons() -> None:
     assert len(pieces) > 1 and all(len(p) <= 600 for p in pieces)
 
 
-def test_nvidia_release_html_gives_prose_without_chrome_or_tables(shared_data: Path) -> None:
-    page = (shared_data / "edgar/earnings_releases/nvda/nvda_2025-11-19_q3fy26_press_release_nvidianews.html")
+def test_nvidia_release_html_gives_prose_without_chrome_or_tables(data_dir: Path) -> None:
+    page = (data_dir / "edgar/earnings_releases/nvda/nvda_2025-11-19_q3fy26_press_release_nvidianews.html")
     text = release_text(page.read_text())
     assert "cloud GPUs are sold out" in text
     assert "<" not in text and "function(" not in text
@@ -48,15 +48,15 @@ def test_nvidia_release_html_gives_prose_without_chrome_or_tables(shared_data: P
     assert summary.counts["expand"] >= 3 and summary.counts["cut"] == 0
 
 
-def test_coreweave_page_text_keeps_sentences(shared_data: Path) -> None:
-    raw = (shared_data / "edgar/earnings_releases/crwv/crwv_2025-11-10_q3_2025_press_release_irpage_text.txt")
+def test_coreweave_page_text_keeps_sentences(data_dir: Path) -> None:
+    raw = (data_dir / "edgar/earnings_releases/crwv/crwv_2025-11-10_q3_2025_press_release_irpage_text.txt")
     text = document_text(raw.read_text(), "release")
     assert "Revenue backlog1 was $55.6 billion as of September 30, 2025." in text
     assert all(len(line.split()) >= 6 for line in text.splitlines())
 
 
-def test_earnings_8k_index_from_real_submissions(shared_data: Path) -> None:
-    nvda = json.loads((shared_data / "edgar/submissions/CIK0001045810.json").read_text())
+def test_earnings_8k_index_from_real_submissions(data_dir: Path) -> None:
+    nvda = json.loads((data_dir / "edgar/submissions/CIK0001045810.json").read_text())
     index = parse_earnings_8k_index(nvda)
     assert ("0001045810-25-000228", dt.date(2025, 11, 19)) in index
     assert all(a[1] >= b[1] for a, b in pairwise(index))
@@ -66,12 +66,12 @@ def test_earnings_8k_index_from_real_submissions(shared_data: Path) -> None:
     assert len(index) == expected > 10
 
 
-def test_watch_terms_fast_path_matches_plain_regex(shared_data: Path) -> None:
+def test_watch_terms_fast_path_matches_plain_regex(data_dir: Path) -> None:
     for name in ("DELL_2025_Q3.txt", "INTC_2024_Q2.txt", "CSCO_2024_Q2.txt"):
-        text = (shared_data / "transcripts" / name).read_text()
+        text = (data_dir / "transcripts" / name).read_text()
         summary = scan_document(text)
         assert summary.watch_terms == watch_terms(text)
-    assert scan_document((shared_data / "transcripts" / "DELL_2025_Q3.txt").read_text()).watch_terms["digest"] >= 1
+    assert scan_document((data_dir / "transcripts" / "DELL_2025_Q3.txt").read_text()).watch_terms["digest"] >= 1
 
 
 # --- garbage input: a clear error or a clean result, never a crash or a hang ---
@@ -101,9 +101,9 @@ def test_empty_file_is_refused_and_empty_text_scans_clean(tmp_path: Path) -> Non
     assert summary.sentences == 0 and summary.score is None
 
 
-def test_fifty_megabyte_single_line_scans_without_hanging(tmp_path: Path, shared_data: Path) -> None:
+def test_fifty_megabyte_single_line_scans_without_hanging(tmp_path: Path, data_dir: Path) -> None:
     # A recogniser that drops every full stop: a real call, repeated, with no sentence end at all.
-    call = (shared_data / "transcripts" / "AMD_2024_Q1.txt").read_text()
+    call = (data_dir / "transcripts" / "AMD_2024_Q1.txt").read_text()
     chunk = call.translate(str.maketrans("", "", ".!?")) + " "
     path = tmp_path / "line.txt"
     with path.open("w") as fh:
@@ -130,8 +130,8 @@ def test_fifty_megabyte_line_to_classify_is_a_clear_error(tmp_path: Path) -> Non
     assert "is not a sentence" in " ".join(result.stderr.split())
 
 
-def test_classify_of_a_megabyte_string_stays_linear(shared_data: Path) -> None:
-    call = (shared_data / "transcripts" / "AMD_2024_Q1.txt").read_text().translate(str.maketrans("", "", ".!?"))
+def test_classify_of_a_megabyte_string_stays_linear(data_dir: Path) -> None:
+    call = (data_dir / "transcripts" / "AMD_2024_Q1.txt").read_text().translate(str.maketrans("", "", ".!?"))
     started = time.process_time()
     assert classify((call + " ") * 20).label in ("expand", "maintain", "moderate", "cut", "none")
     assert time.process_time() - started < 60

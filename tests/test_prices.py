@@ -16,16 +16,16 @@ import numpy as np
 import pytest
 
 from aicycle.errors import DataError
-from aicycle.sources import prices, yahoo_chart
+from aicycle.market import chart, prices
 from aicycle.store import Store, open_store
 
 DATA = Path(__file__).resolve().parent / "data" / "yahoo_chart"
 
 
 @pytest.fixture(scope="module")
-def store(shared_data: Path) -> Store:
+def store(data_dir: Path) -> Store:
     s = open_store(memory=True, seed=False)
-    prices.load_shared(s, shared_data)
+    prices.load_raw(s, data_dir)
     return s
 
 
@@ -120,7 +120,7 @@ class _Replay(http.server.BaseHTTPRequestHandler):
 
 @pytest.fixture
 def replay(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-    monkeypatch.setattr(yahoo_chart, "RETRY_WAIT", 0.0)
+    monkeypatch.setattr(chart, "RETRY_WAIT", 0.0)
     monkeypatch.setenv("AICYCLE_HTTP_RETRIES", "3")
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Replay)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -136,7 +136,7 @@ def test_refresh_from_replay_server_with_faults(replay: str) -> None:
     _Replay.script = {"MU": ["429", "503", "ok"], "NVDA": ["503"], "AMD": ["truncated"], "META": ["404"],
                       "TSM": ["sleep"], "AVGO": ["short"]}
     with httpx.Client(timeout=0.3) as client:
-        out = yahoo_chart.refresh_prices(s, ["MU", "NVDA", "AMD", "META", "TSM", "AVGO"], base_url=replay,
+        out = prices.refresh_prices(s, ["MU", "NVDA", "AMD", "META", "TSM", "AVGO"], base_url=replay,
                                          client=client, start=dt.date(2026, 5, 1), end=dt.date(2026, 7, 2))
     t = out["tickers"]
     assert t["MU"] == {"status": "ok", "rows": 43, "inserted": 43, "changed": 0}
@@ -152,26 +152,26 @@ def test_refresh_from_replay_server_with_faults(replay: str) -> None:
     assert "period1=" in _Replay.seen[0] and "interval=1d" in _Replay.seen[0]
     # a second identical refresh changes nothing
     _Replay.script = {"MU": ["ok"]}
-    again = yahoo_chart.refresh_prices(s, ["MU"], base_url=replay, start=dt.date(2026, 5, 1))
+    again = prices.refresh_prices(s, ["MU"], base_url=replay, start=dt.date(2026, 5, 1))
     assert again["tickers"]["MU"]["inserted"] == 0 and again["tickers"]["MU"]["changed"] == 0
 
 
 def test_parse_the_captured_response_and_drop_an_open_session() -> None:
     payload = json.loads((DATA / "DATA_2017-07-21_captured.json").read_text())
     after_close = dt.datetime(2017, 7, 22, tzinfo=dt.UTC)
-    bars = yahoo_chart.parse_chart(payload, "DATA", now=after_close)
+    bars = chart.parse_chart(payload, "DATA", now=after_close)
     assert [(b["date"], b["close"], b["adj_close"]) for b in bars] == [(dt.date(2017, 7, 21), 63.77000045776367,
                                                                        63.77000045776367)]
     during = dt.datetime.fromtimestamp(1500650000, dt.UTC)        # between regular start and end
-    assert yahoo_chart.parse_chart(payload, "DATA", now=during) == []
+    assert chart.parse_chart(payload, "DATA", now=during) == []
 
 
 def test_chart_error_is_a_data_error() -> None:
     with pytest.raises(DataError, match="Not Found"):
-        yahoo_chart.parse_chart({"chart": {"result": None, "error": {"code": "Not Found",
+        chart.parse_chart({"chart": {"result": None, "error": {"code": "Not Found",
                                                                      "description": "No data found"}}}, "ZZZ")
     with pytest.raises(DataError, match="not a chart response"):
-        yahoo_chart.parse_chart({"quoteResponse": {}}, "ZZZ")
+        chart.parse_chart({"quoteResponse": {}}, "ZZZ")
 
 
 def test_aicycle_refresh_only_prices_reports_each_ticker(replay: str, home: Path,

@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from aicycle import facts, periods
+from aicycle import facts
 from aicycle.cli import app
 from aicycle.errors import DataError
-from aicycle.sources import companyfacts
-from aicycle.sources.edgar_facts import load_file
+from aicycle.sec import companyfacts, periods
+from aicycle.sec.edgar_facts import load_file
 from aicycle.store import Store, open_store
-from tests.data_layer import shared_store
+from tests.data_layer import raw_store
 
 D = dt.date
 NVDA = "edgar/companyfacts/CIK0001045810.json"
@@ -26,8 +26,8 @@ MSFT = "edgar/companyfacts_trimmed/CIK0000789019_msft_annual_trimmed.json"
 
 
 @pytest.fixture(scope="module")
-def store(shared_data: Path) -> Store:
-    return shared_store(shared_data)
+def store(data_dir: Path) -> Store:
+    return raw_store(data_dir)
 
 
 def _period(rows: list[dict], end: D) -> dict:
@@ -87,51 +87,51 @@ def test_fiscal_calendar_alignment(store: Store) -> None:
     assert periods.fiscal_period(D(2024, 6, 1), D(2024, 8, 31), "05-31") == "FY2025Q1"  # Oracle
 
 
-def _edited_crwv(shared_data: Path, tmp_path: Path, edit: object) -> Path:
-    data = json.loads((shared_data / CRWV).read_text())
+def _edited_crwv(data_dir: Path, tmp_path: Path, edit: object) -> Path:
+    data = json.loads((data_dir / CRWV).read_text())
     edit(data["facts"]["us-gaap"]["PaymentsToAcquirePropertyPlantAndEquipment"]["units"]["USD"])  # type: ignore[operator]
     path = tmp_path / "crwv_edited.json"
     path.write_text(json.dumps(data))
     return path
 
 
-def test_negative_derived_quarter_is_flagged(shared_data: Path, tmp_path: Path) -> None:
+def test_negative_derived_quarter_is_flagged(data_dir: Path, tmp_path: Path) -> None:
     def shrink_h1(entries: list[dict]) -> None:
         for e in entries:
             if e.get("start") == "2026-01-01" and e["end"] == "2026-06-30":
                 e["val"] = 7_000_000_000  # below Q1's 7,695m: the derived Q2 goes negative
     s = open_store(memory=True, seed=False)
-    load_file(s, _edited_crwv(shared_data, tmp_path, shrink_h1), "CRWV")
+    load_file(s, _edited_crwv(data_dir, tmp_path, shrink_h1), "CRWV")
     q2 = _period(facts.series(s, "CRWV", "capex"), D(2026, 6, 30))
     assert q2["value"] == -695_000_000 and q2["flag"] == "negative_derived_quarter"
 
 
-def test_misfitting_duration_is_flagged(shared_data: Path, tmp_path: Path) -> None:
+def test_misfitting_duration_is_flagged(data_dir: Path, tmp_path: Path) -> None:
     def stretch(entries: list[dict]) -> None:
         for e in entries:
             if e.get("start") == "2026-01-01" and e["end"] == "2026-06-30":
                 e["end"] = "2026-07-20"  # 111 days after Q1's end: not a clean quarter
     s = open_store(memory=True, seed=False)
-    load_file(s, _edited_crwv(shared_data, tmp_path, stretch), "CRWV")
+    load_file(s, _edited_crwv(data_dir, tmp_path, stretch), "CRWV")
     row = _period(facts.series(s, "CRWV", "capex"), D(2026, 7, 20))
     assert row["flag"] == "duration_misfit:111d" and row["kind"] == "derived"
 
 
-def test_missing_concept_gives_an_empty_series_not_a_crash(shared_data: Path) -> None:
+def test_missing_concept_gives_an_empty_series_not_a_crash(data_dir: Path) -> None:
     s = open_store(memory=True, seed=False)
-    summary = load_file(s, shared_data / CRWV, "CRWV")
+    summary = load_file(s, data_dir / CRWV, "CRWV")
     assert "rpo" in summary["missing"]
     assert facts.series(s, "CRWV", "rpo") == [] and facts.latest(s, "CRWV", "rpo") is None
 
 
-def test_string_cik_is_accepted(shared_data: Path) -> None:
-    cf = companyfacts.load(shared_data / CRWV, expected_cik="0001769628")
+def test_string_cik_is_accepted(data_dir: Path) -> None:
+    cf = companyfacts.load(data_dir / CRWV, expected_cik="0001769628")
     assert cf.cik == 1769628
 
 
-def test_truncated_json_is_a_data_error(shared_data: Path, tmp_path: Path) -> None:
+def test_truncated_json_is_a_data_error(data_dir: Path, tmp_path: Path) -> None:
     cut = tmp_path / "CIK0001045810.json"
-    cut.write_bytes((shared_data / NVDA).read_bytes()[:100_000])
+    cut.write_bytes((data_dir / NVDA).read_bytes()[:100_000])
     with pytest.raises(DataError, match=r"CIK0001045810.json: not valid JSON \(100,000 bytes; truncated"):
         companyfacts.load(cut, expected_cik=1045810)
 
@@ -146,10 +146,10 @@ def test_invalid_json_is_a_data_error(tmp_path: Path) -> None:
         companyfacts.load(bad)
 
 
-def test_wrong_cik_is_refused(shared_data: Path) -> None:
+def test_wrong_cik_is_refused(data_dir: Path) -> None:
     s = open_store(memory=True, seed=False)
     with pytest.raises(DataError, match="companyfacts for CIK 1652044 .*expected CIK 1045810"):
-        load_file(s, shared_data / GOOGL, "NVDA")
+        load_file(s, data_dir / GOOGL, "NVDA")
     assert s.count("facts") == 0
 
 
@@ -161,10 +161,10 @@ def test_cli_unknown_ticker_or_metric_exits_2(home: Path) -> None:
     assert bad_metric.exit_code == 2 and "unknown metric" in bad_metric.output
 
 
-def test_mixed_precision_difference_is_flagged(shared_data: Path) -> None:
+def test_mixed_precision_difference_is_flagged(data_dir: Path) -> None:
     """CoreWeave's 2026 10-K states 2024 in millions, its 2025 10-Q the nine months in thousands."""
     s = open_store(memory=True, seed=False)
-    load_file(s, shared_data / CRWV, "CRWV")
+    load_file(s, data_dir / CRWV, "CRWV")
     q4 = _period(facts.series(s, "CRWV", "capex"), D(2024, 12, 31))
     assert q4["value"] == 3_497_749_000 and q4["flag"] == "mixed_precision"
     q1 = _period(facts.series(s, "CRWV", "capex"), D(2025, 3, 31))

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from aicycle import refresh
 from aicycle.cli import app
 from aicycle.errors import ConfigError
-from aicycle.sources.sec import SecConfig
+from aicycle.sec.client import SecConfig
 from aicycle.store import open_store, writing
 from tests.replay_server import ReplayServer
 
@@ -22,8 +22,8 @@ CF = "/api/xbrl/companyfacts/CIK{:010d}.json"
 SUBS = "/submissions/CIK{:010d}.json"
 
 
-def _routes(shared: Path) -> dict[str, Path]:
-    edgar = shared / "edgar"
+def _routes(data_dir: Path) -> dict[str, Path]:
+    edgar = data_dir / "edgar"
     return {
         CF.format(1045810): edgar / "companyfacts" / "CIK0001045810.json",
         CF.format(1652044): edgar / "companyfacts" / "CIK0001652044.json",
@@ -40,8 +40,8 @@ SMALL = ["CRWV", "MSFT", "NBIS"]  # small real files: the store writes stay quic
 
 
 @pytest.fixture
-def server(shared_data: Path) -> Iterator[ReplayServer]:
-    with ReplayServer(_routes(shared_data)) as s:
+def server(data_dir: Path) -> Iterator[ReplayServer]:
+    with ReplayServer(_routes(data_dir)) as s:
         yield s
 
 

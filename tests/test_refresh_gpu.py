@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from aicycle import refresh
-from aicycle.sources import gpu_base
+from aicycle.gpu.providers import base as gpu_base
 from aicycle.store import open_store
 from tests.gpu_replay import ReplayServer, Reply, serve
 
@@ -21,10 +21,10 @@ def server() -> Iterator[ReplayServer]:
 
 
 def test_refresh_gpu_stores_a_snapshot_and_reports_each_provider(
-        home: Path, server: ReplayServer, shared_data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        home: Path, server: ReplayServer, data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(gpu_base, "BACKOFF_SECONDS", 0.0)
     monkeypatch.setenv("AICYCLE_VAST_BASE_URL", server.url)
-    server.route("/api/v0/bundles/", Reply(200, (shared_data / VAST).read_bytes()))
+    server.route("/api/v0/bundles/", Reply(200, (data_dir / VAST).read_bytes()))
     with open_store() as s:
         before = s.count("gpu_prices")
     summary = refresh.run(only=["gpu"])

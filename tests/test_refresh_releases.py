@@ -2,7 +2,7 @@
 
 The server replays NVIDIA's real submissions JSON, one index-headers page per earnings 8-K (the
 layout of the real page in tests/data/edgar/, filled in with NVIDIA's real accession numbers and
-file names) and, as the EX-99.1 bodies, the real NVIDIA release pages in shared/data. Those pages
+file names) and, as the EX-99.1 bodies, the real NVIDIA release pages in data. Those pages
 are the newsroom copies of the releases NVIDIA files as EX-99.1, not the exhibit files themselves.
 """
 
@@ -19,8 +19,8 @@ from aicycle import refresh
 from aicycle.cli import app
 from aicycle.errors import DataError
 from aicycle.language.loader import release_rows
-from aicycle.sources.sec import SecConfig
-from aicycle.sources.sec_releases import SOURCE, parse_manifest, pick_release
+from aicycle.sec.client import SecConfig
+from aicycle.sec.releases import SOURCE, parse_manifest, pick_release
 from aicycle.store import open_store
 from tests.replay_server import ReplayServer
 
@@ -28,7 +28,7 @@ AGENT = "aicycle tests tests@example.com"
 SUBS = "/submissions/CIK0001045810.json"
 FOLDER = "/Archives/edgar/data/1045810/{}/"
 # Earnings 8-Ks in the submissions file: accession -> (filing date, primary document, EX-99.1 file,
-# release page in shared/data). EX-99.1 names as NVIDIA files them (…/000104581025000228/q3fy26pr.htm,
+# release page in data). EX-99.1 names as NVIDIA files them (…/000104581025000228/q3fy26pr.htm,
 # …/000104581026000019/q4fy26pr.htm); the capture has no FY2026 Q4 release, so that exhibit is a 404.
 FILINGS = {
     "0001045810-26-000019": ("2026-02-25", "nvda-20260225.htm", "q4fy26pr.htm", None),
@@ -64,8 +64,8 @@ def index_headers(accession: str, filed: str, primary: str, exhibit: str) -> byt
     return page.encode()
 
 
-def _routes(shared: Path) -> dict[str, Path | bytes]:
-    edgar = shared / "edgar"
+def _routes(data_dir: Path) -> dict[str, Path | bytes]:
+    edgar = data_dir / "edgar"
     routes: dict[str, Path | bytes] = {SUBS: edgar / "submissions" / "CIK0001045810.json"}
     for accession, (filed, primary, exhibit, page) in FILINGS.items():
         routes[_folder(accession) + f"{accession}-index-headers.html"] = index_headers(accession, filed, primary,
@@ -80,8 +80,8 @@ def _exhibit(accession: str) -> str:
 
 
 @pytest.fixture
-def server(shared_data: Path) -> Iterator[ReplayServer]:
-    with ReplayServer(_routes(shared_data)) as s:
+def server(data_dir: Path) -> Iterator[ReplayServer]:
+    with ReplayServer(_routes(data_dir)) as s:
         yield s
 
 
@@ -176,9 +176,9 @@ def test_a_company_whose_submissions_fail_fails_alone(env: Path, server: ReplayS
 
 
 def test_a_release_already_stored_from_the_newsroom_is_not_fetched_again(
-        env: Path, server: ReplayServer, shared_data: Path) -> None:
+        env: Path, server: ReplayServer, data_dir: Path) -> None:
     with open_store(write=True) as store:
-        store.upsert("documents", [r for r in release_rows(shared_data / "edgar" / "earnings_releases")
+        store.upsert("documents", [r for r in release_rows(data_dir / "edgar" / "earnings_releases")
                                    if r["ticker"] == "NVDA"])
     result = _run(server, env)
     assert result["skipped"] == {"NVDA": "4 of the newest 5 already stored"} and not result["changes"]
@@ -232,8 +232,8 @@ def test_manifest_picks_exhibit_99_1() -> None:
 
 
 def test_an_earnings_8k_without_exhibit_99_1_is_noted_not_failed(
-        env: Path, shared_data: Path) -> None:
-    routes = _routes(shared_data)
+        env: Path, data_dir: Path) -> None:
+    routes = _routes(data_dir)
     newest = "0001045810-26-000019"
     page = index_headers(newest, "2026-02-25", "nvda-20260225.htm", "q4fy26pr.htm").decode()
     # drop the EX-99.1 block: results given only in the 8-K and EX-99.2

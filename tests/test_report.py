@@ -1,4 +1,4 @@
-"""The cycle report on the real shared facts: readings pinned for two dates, provenance, verdict."""
+"""The cycle report on the real curated facts: readings pinned for two dates, provenance, verdict."""
 
 from __future__ import annotations
 
@@ -16,8 +16,8 @@ EARLY = dt.date(2025, 6, 30)
 
 
 @pytest.fixture(scope="module")
-def store(shared_data: Path, tmp_path_factory: pytest.TempPathFactory) -> Store:
-    home = store_copy(shared_data, tmp_path_factory.mktemp("report"))
+def store(data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Store:
+    home = store_copy(data_dir, tmp_path_factory.mktemp("report"))
     return open_store(home / "aicycle.duckdb", write=True)
 
 
@@ -91,7 +91,7 @@ def test_alphabet_backlog_break_is_shown_and_not_scored_as_organic(store: Store)
 
 def test_five_company_sum_when_all_report(store: Store) -> None:
     # Oracle's Mar-May 2026 quarter is derived by the loader as FY2026 minus 9 months (55,663 - 39,170
-    # USD m), as the shared facts file states; it maps to calendar 2026Q2 (61 of its 92 days).
+    # USD m), as the curated facts file states; it maps to calendar 2026Q2 (61 of its 92 days).
     orcl = next(r for r in capex._quarters(store, "ORCL", dt.date(2026, 8, 31)).values()
                 if r["period_end"] == dt.date(2026, 5, 31))
     assert (orcl["kind"], orcl["value"], orcl["calendar_quarter"]) == ("derived", 16_493e6, "2026Q2")

@@ -3,7 +3,6 @@ hostile evidence stays text, and a metric's link opens the evidence row it comes
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -16,11 +15,10 @@ from tests.factsload import store_copy
 from tests.test_report_render import _hostile
 
 pytestmark = pytest.mark.browser
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
 
-def test_report_page_works_offline_in_chromium(tmp_path: Path, shared_data: Path) -> None:
-    home = store_copy(shared_data, tmp_path / "home")
+def test_report_page_works_offline_in_chromium(tmp_path: Path, data_dir: Path, chromium: str) -> None:
+    home = store_copy(data_dir, tmp_path / "home")
     with open_store(home / "aicycle.duckdb") as store:
         page_html = render_report(_hostile(build_report(store)))
     path = tmp_path / "report.html"
@@ -28,7 +26,7 @@ def test_report_page_works_offline_in_chromium(tmp_path: Path, shared_data: Path
     requests: list[str] = []
     errors: list[str] = []
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
         context = browser.new_context(offline=True)
         page = context.new_page()
         page.on("request", lambda r: requests.append(r.url))

@@ -27,8 +27,8 @@ HOSTILE = '<script>alert("pwned")</script> & "quoted" \'single\' </script><img s
 
 
 @pytest.fixture(scope="module")
-def store(shared_data: Path, tmp_path_factory: pytest.TempPathFactory) -> Store:
-    home = store_copy(shared_data, tmp_path_factory.mktemp("render"))
+def store(data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Store:
+    home = store_copy(data_dir, tmp_path_factory.mktemp("render"))
     return open_store(home / "aicycle.duckdb")
 
 
@@ -133,12 +133,12 @@ def test_terminal_dashboard(report: Report) -> None:
     assert '<script>alert("pwned")' in out  # printed as text, not interpreted
 
 
-def _home_with_facts(tmp: Path, shared: Path) -> Path:
-    return store_copy(shared, tmp / "home")
+def _home_with_facts(tmp: Path, data_dir: Path) -> Path:
+    return store_copy(data_dir, tmp / "home")
 
 
-def test_cli_report_json_in_a_fresh_process(tmp_path: Path, shared_data: Path) -> None:
-    home = _home_with_facts(tmp_path, shared_data)
+def test_cli_report_json_in_a_fresh_process(tmp_path: Path, data_dir: Path) -> None:
+    home = _home_with_facts(tmp_path, data_dir)
     env = {**os.environ, "AICYCLE_HOME": str(home), "PYTHONPATH": str(REPO / "src")}
     for args, as_of in ((["--as-of", "2025-06-30"], "2025-06-30"), ([], None)):
         proc = subprocess.run([sys.executable, "-m", "aicycle.cli", "report", "--json", *args],
@@ -170,8 +170,8 @@ def test_fresh_install_reports_from_the_bundled_snapshot(tmp_path: Path) -> None
     assert "Plotly.newPlot" in page.read_text() and "capex" in runs["terminal"].stdout
 
 
-def test_cli_report_html_and_terminal(tmp_path: Path, shared_data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    home = _home_with_facts(tmp_path, shared_data)
+def test_cli_report_html_and_terminal(tmp_path: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    home = _home_with_facts(tmp_path, data_dir)
     monkeypatch.setenv("AICYCLE_HOME", str(home))
     page = tmp_path / "report.html"
     result = CliRunner().invoke(app, ["report", "--html", str(page), "--as-of", "2026-06-30"])

@@ -28,8 +28,8 @@ EVIDENCE_FIELDS = {"text", "value", "unit", "period", "date", "source", "url", "
 
 
 @pytest.fixture(scope="session")
-def store(shared_data: Path) -> Store:
-    return rumor_store.loaded_store(shared_data)
+def store(data_dir: Path) -> Store:
+    return rumor_store.loaded_store(data_dir)
 
 
 @pytest.mark.parametrize("row", ROWS, ids=[f"{r['claim'][:40]}@{r['as_of']}" for r in ROWS])
@@ -129,9 +129,9 @@ def test_bad_arguments_are_usage_errors(store: Store) -> None:
         check(store, "Meta cuts capex", "July 1st")
 
 
-def test_company_documents_are_read_for_stance(shared_data: Path) -> None:
+def test_company_documents_are_read_for_stance(data_dir: Path) -> None:
     s = open_store(memory=True, seed=False)
-    text = (shared_data / "transcripts" / "AMD_2025_Q2.txt").read_text(encoding="utf-8")
+    text = (data_dir / "transcripts" / "AMD_2025_Q2.txt").read_text(encoding="utf-8")
     s.upsert("documents", [{"doc_id": hashlib.sha256(text.encode()).hexdigest(), "ticker": "AMD",
                             "date": dt.date(2025, 8, 5), "kind": "transcript", "title": "Q2 2025 call",
                             "source": "transcripts/AMD_2025_Q2.txt", "url": None, "accession": None,

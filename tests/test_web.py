@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from aicycle.language.loader import load_shared as load_documents
+from aicycle.language.loader import load_raw as load_documents
 from aicycle.store import Store, open_store
 from aicycle.web import create_app
 from aicycle.web.figures import json_for_script
@@ -27,10 +27,10 @@ HOSTILE = "<script>alert(1)</script>\"'&"
 
 
 @pytest.fixture(scope="module")
-def store(shared_data: Path) -> Iterator[Store]:
+def store(data_dir: Path) -> Iterator[Store]:
     s = open_store(memory=True, seed=False)
-    load_all(s, shared_data)
-    load_documents(s, shared_data)
+    load_all(s, data_dir)
+    load_documents(s, data_dir)
     s.upsert("facts", [statement("META", dt.date(2026, 1, 5), HOSTILE, source=HOSTILE,
                                  url="javascript:alert(2)")])
     yield s

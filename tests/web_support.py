@@ -1,4 +1,4 @@
-"""Fill a test store from the real files in shared/data, for the dashboard tests.
+"""Fill a test store from the real files in data, for the dashboard tests.
 
 Facts come from tests/factsload.py and documents from aicycle.language.loader; this adds single
 statements (e.g. a hostile string, to check that the pages escape it).

@@ -135,8 +135,9 @@ def facts_cmd(ticker: str, metric: str, as_of: AsOf = None, fmt: Fmt = "table", 
 @app.command("load-facts")
 @guarded
 def load_facts_cmd(path: Path) -> None:
-    """Load your own curated CSV (same columns as shared/data/facts/*.csv) into the store."""
-    from aicycle.sources import curated
+    """Load your own facts CSV into the store: columns date, company, ticker, metric, value, unit, period,
+    source_type, source, source_url (docs/data.md says what each holds)."""
+    from aicycle.curated import facts as curated
     from aicycle.store import writing
 
     with writing() as store:
@@ -208,7 +209,7 @@ def gpu_prices(
     json_out: JsonOut = False,
 ) -> None:
     """The GPU price index per SKU, family and term, with its history and trend."""
-    from aicycle import gpu_index
+    from aicycle.gpu import index as gpu_index
     from aicycle.render.gpu_prices import summaries, table
     from aicycle.store import open_store
 
@@ -231,7 +232,7 @@ def gpu_prices(
 
 
 def _gpu_sku_option(sku: str | None) -> str | None:
-    from aicycle.gpu_skus import GROUPS, UNKNOWN, normalize, skus
+    from aicycle.gpu.skus import GROUPS, UNKNOWN, normalize, skus
 
     if sku is None or sku in GROUPS or sku in skus():
         return sku
@@ -245,7 +246,7 @@ def _gpu_sku_option(sku: str | None) -> str | None:
 @guarded
 def gpu_collect(json_out: JsonOut = False) -> None:
     """Collect offers from every GPU provider (vast.ai; Lambda, RunPod, Shadeform with a key); store a dated snapshot."""  # noqa: E501 (one help line)
-    from aicycle.gpu_refresh import refresh_gpu
+    from aicycle.gpu.refresh import refresh_gpu
     from aicycle.render.gpu_prices import print_collect
     from aicycle.store import writing
 
@@ -262,8 +263,8 @@ def gpu_collect(json_out: JsonOut = False) -> None:
 def gpu_import(path: Annotated[Path, typer.Argument(help="CSV with columns date, sku, price, term, source, url.")],
                json_out: JsonOut = False) -> None:
     """Import curated GPU price points (published index levels, dated observations) from a CSV."""
-    from aicycle.gpu_index import store_index
-    from aicycle.sources.gpu_curated import import_csv, read_user_csv
+    from aicycle.gpu.index import store_index
+    from aicycle.gpu.observations import import_csv, read_user_csv
     from aicycle.store import writing
 
     read_user_csv(path)  # check every row before taking the writer lock

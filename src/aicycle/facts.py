@@ -12,8 +12,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from aicycle import periods, quarters, universe
+from aicycle import universe
 from aicycle.errors import InputError
+from aicycle.sec import periods, quarters
 from aicycle.store import Store
 
 CURATED_METRICS = (

@@ -26,8 +26,8 @@ Refresher = Callable[[Writer, Progress, dict[str, Any]], dict[str, Any]]
 
 def refresh_sec(writer: Writer, progress: Progress, options: dict[str, Any]) -> dict[str, Any]:
     """SEC companyfacts + submissions for every SEC filer of the universe (or options['tickers'])."""
-    from aicycle.sources import companyfacts, edgar_facts
-    from aicycle.sources.sec import SecClient, SecConfig
+    from aicycle.sec import companyfacts, edgar_facts
+    from aicycle.sec.client import SecClient, SecConfig
 
     companies = _companies(options.get("tickers"))
     cfg = options.get("sec_config") or SecConfig.from_settings()
@@ -95,8 +95,8 @@ def _filings(subs: Any, company: universe.Company) -> list[dict[str, str]]:
 def refresh_releases(writer: Writer, progress: Progress, options: dict[str, Any]) -> dict[str, Any]:
     """Earnings releases (EX-99.1 of Item 2.02 8-Ks) of every SEC filer, the newest few per company."""
     from aicycle import config
-    from aicycle.sources.sec import SecClient, SecConfig
-    from aicycle.sources.sec_releases import SOURCE, collect
+    from aicycle.sec.client import SecClient, SecConfig
+    from aicycle.sec.releases import SOURCE, collect
 
     companies = _companies(options.get("tickers"))
     cfg = options.get("sec_config") or SecConfig.from_settings()
@@ -121,7 +121,7 @@ def refresh_releases(writer: Writer, progress: Progress, options: dict[str, Any]
 
 def refresh_gpu_prices(writer: Writer, progress: Progress, options: dict[str, Any]) -> dict[str, Any]:
     """One dated snapshot of every configured GPU-price provider (vast.ai needs no key)."""
-    from aicycle.gpu_refresh import refresh_gpu
+    from aicycle.gpu.refresh import refresh_gpu
 
     task = progress.add_task("GPU rental prices", total=1)
     with writer() as store:
@@ -138,7 +138,7 @@ def refresh_gpu_prices(writer: Writer, progress: Progress, options: dict[str, An
 
 def refresh_daily_prices(writer: Writer, progress: Progress, options: dict[str, Any]) -> dict[str, Any]:
     """Daily prices of the universe and the market ETFs, as their own `yahoo_chart` series."""
-    from aicycle.sources.yahoo_chart import refresh_prices
+    from aicycle.market.prices import refresh_prices
 
     task = progress.add_task("Daily prices", total=1)
     with writer() as store:

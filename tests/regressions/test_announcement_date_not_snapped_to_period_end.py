@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from aicycle.sources import curated_periods
+from aicycle.curated import periods as curated_periods
 
 
 def test_announcement_day_is_not_the_period_end() -> None:

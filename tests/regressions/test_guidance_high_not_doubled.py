@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from aicycle.sources import curated
+from aicycle.curated import facts as curated
 
 
-def test_one_high_per_announcement(shared_data: Path) -> None:
-    rows = curated.read_facts(shared_data / "facts" / curated.FACTS_FILE)
+def test_one_high_per_announcement(data_dir: Path) -> None:
+    rows = curated.read_facts(data_dir / "facts" / curated.FACTS_FILE)
     highs = [(r["ticker"], r["period_end"], r["filed"]) for r in rows if r["metric"] == "capex_guidance_high"]
     assert len(highs) == len(set(highs))

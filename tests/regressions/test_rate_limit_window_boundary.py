@@ -3,7 +3,7 @@ network jitter put six requests inside one second at a rate of five. The limiter
 
 from __future__ import annotations
 
-from aicycle.sources.sec import RateLimiter
+from aicycle.sec.client import RateLimiter
 
 
 def test_rate_plus_one_requests_take_more_than_a_second() -> None:

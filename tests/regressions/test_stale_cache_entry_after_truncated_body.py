@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from aicycle.sources.sec import SecClient, SecConfig
+from aicycle.sec.client import SecClient, SecConfig
 from tests.replay_server import ReplayServer
 
 
-def test_retry_after_truncation_gets_the_full_body(shared_data: Path, tmp_path: Path) -> None:
-    body = (shared_data / "edgar" / "submissions" / "CIK0001045810.json").read_bytes()
+def test_retry_after_truncation_gets_the_full_body(data_dir: Path, tmp_path: Path) -> None:
+    body = (data_dir / "edgar" / "submissions" / "CIK0001045810.json").read_bytes()
     with ReplayServer({"/s.json": body}) as server:
         server.script("/s.json", ["truncate", "ok"])
         cfg = SecConfig(user_agent="t t@example.com", base_url=server.url, backoff=0.01,

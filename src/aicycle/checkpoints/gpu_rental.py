@@ -15,10 +15,10 @@ import datetime as dt
 import statistics
 from dataclasses import dataclass
 
-from aicycle import gpu_index as gi
 from aicycle import rules
 from aicycle.checkpoints.base import Evidence, Metric, Reading, State
-from aicycle.gpu_skus import in_group
+from aicycle.gpu import index as gi
+from aicycle.gpu.skus import in_group
 from aicycle.store import Store
 
 ID = "gpu_rental"

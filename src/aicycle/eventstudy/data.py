@@ -17,9 +17,9 @@ from typing import Any
 import numpy as np
 
 from aicycle.errors import InputError
-from aicycle.events import Event, day0_for
 from aicycle.eventstudy.spec import Spec
-from aicycle.sources import prices
+from aicycle.market import prices
+from aicycle.market.events import Event, day0_for
 from aicycle.store import Store
 
 CLOSE_UTC = {"KRX": 6.5, "US": 20.0}   # hours; only the order matters

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from aicycle import events
-from aicycle.eventstudy import groups, study
+from aicycle.eventstudy import study
 from aicycle.eventstudy.spec import Spec
+from aicycle.market import events, groups
 from aicycle.store import Store
 
 

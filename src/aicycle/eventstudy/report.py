@@ -10,12 +10,11 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-from aicycle import events
 from aicycle.errors import InputError
-from aicycle.eventstudy import groups
 from aicycle.eventstudy import study as study_mod
 from aicycle.eventstudy.fundamentals import fundamentals_next
 from aicycle.eventstudy.spec import Spec
+from aicycle.market import events, groups
 from aicycle.store import Store
 
 

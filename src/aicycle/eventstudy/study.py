@@ -8,10 +8,10 @@ from typing import Any
 import numpy as np
 
 from aicycle.errors import AicycleError
-from aicycle.events import Event
 from aicycle.eventstudy import core, stats
 from aicycle.eventstudy.data import Context, SecurityReturns, security_returns, split
 from aicycle.eventstudy.spec import Spec
+from aicycle.market.events import Event
 from aicycle.store import Store
 
 REFERENCES = "docs/event_study.md"

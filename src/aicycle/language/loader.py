@@ -1,4 +1,4 @@
-"""Snapshot loader: the real call transcripts and earnings releases in shared/data as documents.
+"""Snapshot loader: the real call transcripts and earnings releases in data as documents.
 
 Transcript files are named `<TICKER>_<FISCAL YEAR>_Q<N>.txt` and carry no date. The public date is
 derived conservatively from the fiscal quarter: the end of the quarter's last month plus 45 days
@@ -17,7 +17,7 @@ from pathlib import Path
 from aicycle.language.documents import document_row, read_document
 from aicycle.store import Store
 
-TRANSCRIPT_SOURCE = "github.com/lingtouyangLeo/Tariff_Sentiment @ 2596a8de (shared/data/transcripts)"
+TRANSCRIPT_SOURCE = "github.com/lingtouyangLeo/Tariff_Sentiment @ 2596a8de (data/transcripts)"
 # Month in which each company's fiscal year ends (the fiscal year is named by its ending year).
 FISCAL_YEAR_END_MONTH = {
     "AMAT": 10, "AMD": 12, "ANET": 12, "AVGO": 11, "CEG": 12, "CSCO": 7, "DELL": 1, "DLR": 12,
@@ -72,13 +72,13 @@ def release_rows(folder: Path) -> list[dict[str, object]]:
         company = match.group(1)
         rows.append(document_row(
             read_document(path), company.upper(), dt.date.fromisoformat(match.group(2)), "release",
-            title=path.stem, source=RELEASE_SOURCES.get(company, f"shared/data/edgar/earnings_releases/{company}"),
+            title=path.stem, source=RELEASE_SOURCES.get(company, f"data/edgar/earnings_releases/{company}"),
         ))
     return rows
 
 
-def load_shared(store: Store, shared: Path) -> dict[str, object]:
-    rows = transcript_rows(shared / "transcripts") + release_rows(shared / "edgar" / "earnings_releases")
+def load_raw(store: Store, data_dir: Path) -> dict[str, object]:
+    rows = transcript_rows(data_dir / "transcripts") + release_rows(data_dir / "edgar" / "earnings_releases")
     for row in rows:  # bundled files were not fetched by aicycle (and a build time would make the snapshot differ)
         row["fetched_at"] = None
     inserted, changed = store.upsert("documents", rows)

@@ -8,8 +8,8 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-from aicycle import gpu_index as gi
 from aicycle import rules
+from aicycle.gpu import index as gi
 
 BARS = "▁▂▃▄▅▆▇█"
 

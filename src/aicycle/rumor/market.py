@@ -1,6 +1,6 @@
 """Evidence from GPU rental prices: how a price series moved up to the as-of date.
 
-Series come from `aicycle.gpu_index` (computed medians of quotes per family, SKU and term, and the
+Series come from `aicycle.gpu.index` (computed medians of quotes per family, SKU and term, and the
 levels others publish), split like for like: a point is only compared with earlier points built from
 the same sources. Per GPU model the most market-wide series is used.
 """
@@ -11,8 +11,8 @@ import datetime as dt
 import re
 from typing import Any
 
-from aicycle import gpu_index as gi
 from aicycle import rules
+from aicycle.gpu import index as gi
 from aicycle.rumor.evidence import Item, direction_of, pct, signed
 from aicycle.store import Store
 
