@@ -72,6 +72,35 @@ def print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, indent=2, default=str, ensure_ascii=False) + "\n")
 
 
+# --- settings ----------------------------------------------------------------------------------
+
+config_app = typer.Typer(help="Show where aicycle's settings come from.", no_args_is_help=True)
+app.add_typer(config_app, name="config")
+
+
+@config_app.command("show")
+@guarded
+def config_show(json_out: JsonOut = False) -> None:
+    """Every setting, its value (API keys masked) and where it came from: variable, config file or default.
+
+    Example: aicycle config show
+    """
+    from rich.table import Table
+
+    from aicycle import config
+
+    rows = config.shown()
+    if json_out:
+        print_json({"config_file": str(config.config_path()), "settings": rows})
+        return
+    table = Table(title=f"config file: {config.config_path()}", title_justify="left", expand=False)
+    for column in ("setting", "value", "from"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(row["name"], row["value"] if row["value"] is not None else "—", row["from"])
+    console.print(table)
+
+
 # --- data layer: facts, refresh, store ---------------------------------------------------------
 
 store_app = typer.Typer(help="Inspect the local store.", no_args_is_help=True)

@@ -1,16 +1,30 @@
 """Settings, read in one place.
 
 Every setting is a `Setting(name, env, default, help)`; `docs/settings.md` documents each one and a
-test fails when one is missing there.
+test fails when one is missing there. A value comes from, in order: the environment variable, the
+config file (TOML in the user config directory, or the file `AICYCLE_CONFIG` names), the default.
+In the file a setting is its name (`sec_user_agent = "..."`), or the same name split at its first
+underscore into a table (`[sec]` then `user_agent = "..."`). Tables named in `SECTIONS` hold
+structured settings (lists of webhooks and the like) that `section()` returns as they are.
 """
 
 from __future__ import annotations
 
+import functools
 import os
+import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import platformdirs
+
+from aicycle.errors import ConfigError
+
+CONFIG_ENV = "AICYCLE_CONFIG"
+SECTIONS: dict[str, str] = {
+    "watch": "`aicycle watch`: delivery (terminal, JSON-lines log, Atom feed, webhooks) and schedule.",
+}
 
 
 @dataclass(frozen=True)
@@ -20,9 +34,22 @@ class Setting:
     default: str | None
     help: str
 
+    @property
+    def secret(self) -> bool:
+        return self.name.endswith("api_key")
+
     def value(self) -> str | None:
+        return self.lookup()[0]
+
+    def lookup(self) -> tuple[str | None, str]:
+        """The value and where it came from: the variable's name, the config file's path, or 'default'."""
         raw = os.environ.get(self.env)
-        return raw if raw not in (None, "") else self.default
+        if raw not in (None, ""):
+            return raw, self.env
+        in_file = _file_values().get(self.name)
+        if in_file is not None:
+            return in_file, str(config_path())
+        return self.default, "default"
 
 
 SETTINGS: tuple[Setting, ...] = (
@@ -70,6 +97,81 @@ def get(name: str) -> str | None:
     return _BY_NAME[name].value()
 
 
+def config_path() -> Path:
+    named = os.environ.get(CONFIG_ENV)
+    return Path(named) if named else Path(platformdirs.user_config_dir("aicycle")) / "config.toml"
+
+
+def _read_file(path: Path) -> dict[str, Any]:
+    if not path.exists():
+        return {}
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"config file {path}: {exc}") from None
+
+
+@functools.cache
+def _parsed(path: Path, mtime: float) -> tuple[dict[str, str], dict[str, Any]]:
+    flat: dict[str, str] = {}
+    sections: dict[str, Any] = {}
+    for key, value in _read_file(path).items():
+        if key in SECTIONS:
+            sections[key] = value
+        elif isinstance(value, dict):
+            for sub, inner in value.items():
+                flat[_known(f"{key}_{sub}", path)] = _scalar(f"{key}.{sub}", inner, path)
+        else:
+            flat[_known(key, path)] = _scalar(key, value, path)
+    return flat, sections
+
+
+def _known(name: str, path: Path) -> str:
+    if name not in _BY_NAME:
+        raise ConfigError(f"config file {path}: unknown setting {name!r} (`aicycle config show` lists them)")
+    return name
+
+
+def _scalar(key: str, value: object, path: Path) -> str:
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        raise ConfigError(f"config file {path}: {key} must be a string or a number")
+    return str(value)
+
+
+def _loaded() -> tuple[dict[str, str], dict[str, Any]]:
+    path = config_path()
+    try:
+        mtime = path.stat().st_mtime
+    except OSError:
+        return {}, {}
+    return _parsed(path, mtime)
+
+
+def _file_values() -> dict[str, str]:
+    return _loaded()[0]
+
+
+def section(name: str) -> dict[str, Any]:
+    """A structured table of the config file (see SECTIONS), or {} where the file has none."""
+    if name not in SECTIONS:
+        raise KeyError(name)
+    value = _loaded()[1].get(name, {})
+    if not isinstance(value, dict):
+        raise ConfigError(f"config file {config_path()}: [{name}] must be a table")
+    return value
+
+
+def shown() -> list[dict[str, str | None]]:
+    """Every setting with its value (secrets masked) and origin, for `aicycle config show`."""
+    out: list[dict[str, str | None]] = []
+    for s in SETTINGS:
+        value, origin = s.lookup()
+        if s.secret and value:
+            value = "****" + value[-4:] if len(value) > 8 else "****"
+        out.append({"name": s.name, "env": s.env, "value": value, "from": origin})
+    return out
+
+
 def home() -> Path:
     configured = get("home")
     path = Path(configured) if configured else Path(platformdirs.user_data_dir("aicycle"))
@@ -88,9 +190,9 @@ def cache_dir() -> Path:
 
 
 def float_setting(name: str) -> float:
-    raw = get(name)
+    raw, origin = _BY_NAME[name].lookup()
     try:
         return float(raw) if raw is not None else 0.0
-    except ValueError as exc:
-        env = _BY_NAME[name].env
-        raise ValueError(f"{env}={raw!r} is not a number") from exc
+    except ValueError:
+        where = f"{origin}={raw!r}" if origin.startswith("AICYCLE_") else f"{name} = {raw!r} in {origin}"
+        raise ConfigError(f"{where} is not a number") from None
