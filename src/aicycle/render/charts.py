@@ -100,18 +100,42 @@ def backlog(charts: dict[str, Any]) -> list[Figure]:
     return [{"data": data, "layout": layout}]
 
 
+MEMORY_FIGURES = (("operating_income", "Operating profit"), ("revenue", "Revenue"))
+
+
 def memory(charts: dict[str, Any]) -> list[Figure]:
-    by_unit: dict[str, list[dict[str, Any]]] = {}
-    for t, metrics in (charts.get("bars") or {}).items():
-        for metric, pts in metrics.items():
-            unit = pts[0].get("unit") or "USD" if pts else "USD"
-            by_unit.setdefault(unit, []).append(
-                {"type": "bar", "name": f"{t} {metric.replace('_', ' ')}", "x": [p["x"] for p in pts],
-                 "y": [_billions(p["y"]) for p in pts]})
+    """Operating profit and revenue of the memory makers, each in its own currency: USD on the left axis,
+    KRW on the right, no exchange rate applied (a mixed axis would need one). Samsung's chip division (DS)
+    is dotted; a preliminary figure is an open marker."""
     out = []
-    for unit, data in by_unit.items():
-        layout = _layout(f"Memory makers' quarterly results ({unit})", f"{unit} bn", barmode="group")
+    for metric, title in MEMORY_FIGURES:
+        series = dict(charts.get(metric) or {})
+        if metric == "operating_income":
+            series.update({f"{t} DS": pts for t, pts in (charts.get("ds_operating_income") or {}).items()})
+        if not series:
+            continue
+        data, units = [], []
+        for i, (name, pts) in enumerate(series.items()):
+            unit = (pts[0].get("unit") if pts else None) or "USD"
+            units.append(unit)
+            ticker = name.split()[0]
+            data.append({"type": "scatter", "mode": "lines+markers", "name": f"{name} ({unit})",
+                         "x": [p["x"] for p in pts], "y": [_billions(p["y"]) for p in pts],
+                         "yaxis": "y" if unit == "USD" else "y2",
+                         "line": {"color": _colour(ticker, i), "dash": "dot" if name.endswith(" DS") else "solid"},
+                         "marker": {"symbol": ["circle-open" if p.get("preliminary") else "circle" for p in pts]},
+                         "hovertemplate": f"{name} %{{x}}: {unit} %{{y:,.1f}}B<extra></extra>"})
+        layout = _layout(f"{title} in own currencies (no exchange rate applied)", "USD bn")
         layout["xaxis"].update(type="category", categoryorder="category ascending")
+        others = sorted({u for u in units if u != "USD"})
+        if "USD" not in units:
+            for trace in data:
+                trace["yaxis"] = "y"
+            layout["yaxis"]["title"]["text"] = f"{others[0]} bn"
+        elif others:
+            layout["yaxis2"] = {"title": {"text": f"{others[0]} bn"}, "overlaying": "y", "side": "right",
+                                "gridcolor": "rgba(0,0,0,0)", "zerolinecolor": "#d1d5db"}
+            layout["margin"]["r"] = 60
         out.append({"data": data, "layout": layout})
     return out
 
