@@ -201,7 +201,13 @@ def _by_quarter(public: list[grid.Event]) -> list[dict[str, Any]]:
         q = f"{e.filed.year}Q{(e.filed.month - 1) // 3 + 1}"
         point = out.setdefault(q, {"x": q, "tightening": 0.0, "easing": 0.0, "neutral": 0.0})
         point[e.direction] = point.get(e.direction, 0.0) + e.weight
-    return [out[q] for q in sorted(out)]
+    if not out:
+        return []
+    first, last = min(out), max(out)
+    quarters = [first]
+    while quarters[-1] != last:  # quarters without events show as zero, not as missing
+        quarters.append(c.shift_quarter(quarters[-1], 1))
+    return [out.get(q, {"x": q, "tightening": 0.0, "easing": 0.0, "neutral": 0.0}) for q in quarters]
 
 
 def _value(value: float | None, unit: str | None) -> str:
