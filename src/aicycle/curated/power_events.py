@@ -48,8 +48,8 @@ def moratorium_end(start: dt.date, value_text: str, where: str) -> dt.date | Non
     if m := _UNTIL.search(value_text):
         return sourced.day(m[1], where, "moratorium end")[0]
     if m := _FOR_MONTHS.search(value_text):
-        months = start.month - 1 + int(m[1])
-        return sourced.month_end(start.year + months // 12, months % 12 + 1)
+        last = start.month - 1 + int(m[1]) - 1  # 9 months from March runs through November
+        return sourced.month_end(start.year + last // 12, last % 12 + 1)
     return None
 
 
