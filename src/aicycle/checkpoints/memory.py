@@ -230,7 +230,10 @@ def _headline(metrics: list[Metric], supply: hbm.Supply) -> str:
                          + (f" ({c.pct(yoy.value)} YoY)" if yoy else ""))
             break  # one figure a maker: operating profit where there is one
     if supply.state != "unknown":
-        years = sorted({y for s in supply.current if s.kind == "sold_out" for y in s.years})
+        years = sorted({y for s in supply.current if s.kind == "sold_out" for y in s.years if y >= supply.as_of.year})
         sold = f": sold out for {', '.join(map(str, years))}" if years else ""
-        parts.append(f"HBM {supply.state}{sold} ({len(supply.current)} current statements)")
+        n = len(supply.current)
+        parts.append(f"HBM {supply.state}{sold} ({n} current statement{'s' if n != 1 else ''})")
+    elif supply.statements:
+        parts.append("HBM: no current supply statement")
     return "; ".join(parts) or "No memory results in store"

@@ -232,7 +232,11 @@ def _event_evidence(e: grid.Event, text: str) -> Evidence:
 def _headline(metrics: list[Metric], signal: grid.Signal) -> str:
     values = {m.name: m for m in metrics}
     parts = list(signal.binds[:3])
-    if signal.events:
+    if signal.events and signal.state == "unknown":
+        parts.append(f"grid: {len(signal.events)} event{'s' if len(signal.events) != 1 else ''} in "
+                     f"{rules.GRID_WINDOW_DAYS} days, too few to read ({signal.tightening:g} tightening vs "
+                     f"{signal.easing:g} easing, weighted)")
+    elif signal.events:
         parts.append(f"grid {signal.state} ({signal.tightening:g} tightening vs {signal.easing:g} easing, "
                      f"weighted, {rules.GRID_WINDOW_DAYS} days)")
     for co in by_role("neocloud"):
