@@ -48,6 +48,7 @@ def read(store: Store, as_of: dt.date) -> Reading:
     supply = hbm.supply(store, as_of)
     _supply(supply, metrics, evidence, reasoning)
     _shares(store, as_of, metrics, evidence)
+    _capex_plans(store, as_of, evidence)
     _tam(store, as_of, metrics, evidence)
     metrics.sort(key=_order)
     charts = {k: v for k, v in charts.items() if v}
@@ -204,6 +205,17 @@ def _shares(store: Store, as_of: dt.date, metrics: list[Metric], evidence: list[
             q = c.calendar_quarter(row)
             metrics.append(Metric(f"hbm_share:{ticker}", row["value"], "share", f"{short_name(ticker)} HBM share", q))
             evidence.append(c.evidence(row, f"{short_name(ticker)} HBM share {q}: {c.pct(row['value'], signed=False)}"
+                                            + _provenance(row)))
+
+
+def _capex_plans(store: Store, as_of: dt.date, evidence: list[Evidence]) -> None:
+    """Each Korean maker's latest capex plan of the past year, shown (plans are not scored)."""
+    since = as_of - dt.timedelta(days=rules.HBM_STATEMENT_DAYS)
+    for ticker in ("000660.KS", "005930.KS"):
+        plans = [r for r in c.statements(store, [ticker], as_of, since) if r["tag"] == "capex_plan"]
+        if plans:  # newest first
+            row = plans[0]
+            evidence.append(c.evidence(row, f"{short_name(ticker)} capex plan ({row['filed']}): {row['text']}"
                                             + _provenance(row)))
 
 

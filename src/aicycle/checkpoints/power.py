@@ -54,7 +54,7 @@ def read(store: Store, as_of: dt.date) -> Reading:
                                      "events, public by this date.")
         reading.evidence, reading.reasoning = evidence, reading.reasoning + reasoning
         return reading
-    parts = []
+    parts: list[tuple[float | None, float]] = []
     for key in ("active", "contracted"):
         if growth[key]:
             g = statistics.median(growth[key])

@@ -96,7 +96,7 @@ def row_to_fact(row: dict[str, str], where: str) -> dict[str, Any]:
     else:
         out.update(period_start=start, period_end=end, calendar_quarter=periods.calendar_quarter(start, end),
                    fiscal_period=periods.fiscal_period(start, end, company.fiscal_year_end),
-                   value=value / 100 if row["unit"] == "pct" else value,
+                   value=value / 100 if value is not None and row["unit"] == "pct" else value,
                    unit="share" if row["unit"] == "pct" else row["unit"])
         out["note"] = f"{row['value_text']}; {out['note']}"
     out["fact_key"] = fact_key(company.ticker, metric, out["period_start"], out["period_end"], "curated",
