@@ -124,6 +124,7 @@ class Signal:
     easing: float
     events: tuple[Event, ...]  # counted, newest first
     levels: tuple[Level, ...]
+    public: tuple[Event, ...] = field(default=(), repr=False, compare=False)  # all public by as_of
 
     @property
     def binds(self) -> list[str]:
@@ -189,13 +190,17 @@ def net_state(tight: float, loose: float, n: int) -> tuple[str, float | None]:
     return "mixed", net
 
 
+def belongs(e: Event, series: Series) -> bool:
+    """Whether an event is a point of a running series (same kind, actor, unit and region)."""
+    return (e.event_kind == series.event_kind and e.actor == series.actor and e.unit == series.unit
+            and e.value is not None and (series.region is None or e.region == series.region))
+
+
 def levels(public: list[Event]) -> tuple[Level, ...]:
     """Each running series' latest level among `public` (newest first), with the one before."""
     out = []
     for series in SERIES:
-        points = [e for e in public if e.event_kind == series.event_kind and e.actor == series.actor
-                  and e.unit == series.unit and e.value is not None
-                  and (series.region is None or e.region == series.region)]
+        points = [e for e in public if belongs(e, series)]
         if points:
             last = points[0]
             out.append(Level(series=series, event=last, previous=points[1] if len(points) > 1 else None,
@@ -212,4 +217,4 @@ def signal(store: Store, as_of: dt.date) -> Signal:
     n = sum(1 for e in counted if e.direction != "neutral")
     state, net = net_state(tight, loose, n)
     return Signal(as_of=as_of, state=state, net=net, tightening=round(tight, 3), easing=round(loose, 3),
-                  events=counted, levels=levels(public))
+                  events=counted, levels=levels(public), public=tuple(public))

@@ -48,7 +48,7 @@ def read(store: Store, as_of: dt.date) -> Reading:
     _statements(store, as_of, evidence, reasoning)
     _events(store, as_of, evidence, reasoning)
     signal = grid.signal(store, as_of)
-    grid_score = _grid(store, signal, metrics, evidence, reasoning, charts)
+    grid_score = _grid(signal, metrics, evidence, reasoning, charts)
     if not charts["lines"] and not charts["targets"] and not signal.events and not signal.levels:
         reading = c.empty(ID, TITLE, "No contracted or active power figures, and no grid or permitting "
                                      "events, public by this date.")
@@ -156,7 +156,7 @@ def _known(ticker: str) -> bool:
     return True
 
 
-def _grid(store: Store, signal: grid.Signal, metrics: list[Metric], evidence: list[Evidence],
+def _grid(signal: grid.Signal, metrics: list[Metric], evidence: list[Evidence],
           reasoning: list[str], charts: dict[str, Any]) -> float | None:
     """The grid signal's evidence, levels and chart data; its score (the net signal) when readable."""
     for lv in signal.levels:
@@ -181,17 +181,12 @@ def _grid(store: Store, signal: grid.Signal, metrics: list[Metric], evidence: li
            if signal.state == "unknown" and counted else "") + ".")
     if signal.binds:
         reasoning.append("What binds: " + "; ".join(signal.binds) + ".")
-    public = grid.events(store, signal.as_of)
+    public = list(signal.public)
     charts["grid_levels"] = {lv.series.label: [{"x": e.day.isoformat(), "y": e.value, "unit": e.unit}
-                                               for e in reversed(public) if _in_series(e, lv.series)]
+                                               for e in reversed(public) if grid.belongs(e, lv.series)]
                              for lv in signal.levels}
     charts["grid_events"] = _by_quarter(public)
     return None if signal.state == "unknown" else signal.net
-
-
-def _in_series(e: grid.Event, series: grid.Series) -> bool:
-    return (e.event_kind == series.event_kind and e.actor == series.actor and e.unit == series.unit
-            and e.value is not None and (series.region is None or e.region == series.region))
 
 
 def _by_quarter(public: list[grid.Event]) -> list[dict[str, Any]]:
