@@ -25,6 +25,10 @@ def loaders() -> list[tuple[str, Loader]]:
     # --- data layer ---
     out.append(("sec_companyfacts", _companyfacts))
     out.append(("curated_facts", _curated))
+    # --- memory makers and grid events ---
+    from aicycle.curated import memory_makers, power_events
+
+    out += [("memory_makers", memory_makers.load_raw), ("power_events", power_events.load_raw)]
     # --- gpu ---
     from aicycle.gpu import captures as gpu_captures
     from aicycle.gpu import index as gpu_index

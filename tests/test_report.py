@@ -72,9 +72,12 @@ def test_the_two_dates_read_differently(store: Store) -> None:
     early, late = build_report(store, EARLY), build_report(store)
     assert early.to_dict() != late.to_dict()
     assert early.reading("capex").headline != late.reading("capex").headline
-    assert early.reading("power").state == "insufficient_data"  # one CRWV quarter: no growth yet
+    # one CRWV quarter then: no neo-cloud growth yet, so the grid's net signal alone scores power
+    early_power = early.reading("power")
+    assert not any(m.name.startswith("active_power_mw_growth") for m in early_power.metrics)
+    assert early_power.score == next(m.value for m in early_power.metrics if m.name == "grid_signal_net")
     assert late.reading("power").state == "expanding"
-    assert early.verdict.coverage < late.verdict.coverage
+    assert early.verdict.coverage <= late.verdict.coverage  # power reads on the grid alone early on
 
 
 def test_alphabet_backlog_break_is_shown_and_not_scored_as_organic(store: Store) -> None:

@@ -141,7 +141,7 @@ Freq = Annotated[str | None, typer.Option(
 def facts_cmd(ticker: str, metric: str, as_of: AsOf = None, fmt: Fmt = "table", freq: Freq = None) -> None:
     """One metric of one company, one row per period, as public on --as-of (default: today)."""
     from aicycle import facts
-    from aicycle.render.facts import FACT_COLUMNS, fact_table, write_csv
+    from aicycle.render.facts import FACT_COLUMNS, fact_table, source_lines, write_csv
     from aicycle.store import open_store
 
     if fmt not in ("table", "csv", "json"):
@@ -159,6 +159,8 @@ def facts_cmd(ticker: str, metric: str, as_of: AsOf = None, fmt: Fmt = "table", 
         write_csv(sys.stdout, out)
     else:
         console.print(fact_table(ticker.upper(), metric, out))
+        for line in source_lines(out):  # the sources the narrow table cannot show
+            console.print(line, highlight=False, markup=False, soft_wrap=True, style="dim")
 
 
 @app.command("load-facts")
@@ -218,6 +220,36 @@ def report(as_of: AsOf = None, json_out: JsonOut = False, html: HtmlOut = None) 
         from aicycle.render import terminal
 
         terminal.render(result, console)
+
+
+# --- power: grid and permitting events ----------------------------------------------------------
+
+
+@app.command("power")
+@guarded
+def power_cmd(
+    as_of: AsOf = None,
+    kind: Annotated[str | None, typer.Option(
+        "--kind", help="Only events of this kind: load_pipeline, capacity_price, queue, moratorium, permit, "
+                       "turbine_backlog, transformer, ppa or other.")] = None,
+    json_out: JsonOut = False,
+) -> None:
+    """Grid and permitting events public by --as-of (default: the store's latest date), the signal they make
+    (tightening or easing) and the latest level of each running series (PJM capacity price, ERCOT queue, ...)."""
+    from aicycle.curated.power_events import KINDS
+    from aicycle.cycle import latest_date
+    from aicycle.render.power import listing, print_listing
+    from aicycle.store import open_store
+
+    if kind is not None and kind not in KINDS:
+        raise InputError(f"--kind: {kind!r} is not one of {', '.join(KINDS)}")
+    with open_store() as store:
+        day = parse_date(as_of) or latest_date(store) or dt.date.today()
+        data = listing(store, day, kind)
+    if json_out:
+        print_json(data)
+    else:
+        print_listing(console, data)
 
 
 # --- gpu ----------------------------------------------------------------------------------------

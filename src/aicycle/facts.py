@@ -22,14 +22,22 @@ CURATED_METRICS = (
     "rpo_commercial", "backlog", "arr", "active_power_mw", "contracted_power_mw",
     "contracted_power_target_mw", "hbm_tam", "statement",
 )
-METRICS = (*quarters.SEC_METRICS, *CURATED_METRICS)
+# The memory makers' file (curated/memory_makers.py): Samsung's chip division and HBM market shares.
+MEMORY_METRICS = ("ds_operating_income", "hbm_share")
+METRICS = (*quarters.SEC_METRICS, *CURATED_METRICS, *MEMORY_METRICS)
+# Names users type for a stored metric (the Korean makers report "operating profit").
+ALIASES = {"operating_profit": "operating_income", "ds_operating_profit": "ds_operating_income",
+           "ds_division_operating_profit": "ds_operating_income"}
 # Flow metrics whose default series is quarterly (fiscal-year rows need freq="year" or "any").
-QUARTERLY = ("capex", "capex_incl_finance_leases", "finance_lease_principal", "revenue", "operating_income")
+QUARTERLY = ("capex", "capex_incl_finance_leases", "finance_lease_principal", "revenue", "operating_income",
+             "ds_operating_income")
 FREQS = ("quarter", "year", "any")
 _KIND_RANK = {"reported": 2, "derived": 1, "curated": 0}
 
 
 def check_metric(metric: str) -> str:
+    """The stored name of a metric (aliases resolved); InputError for an unknown one."""
+    metric = ALIASES.get(metric, metric)
     if metric not in METRICS:
         raise InputError(f"unknown metric {metric!r}; known: {', '.join(METRICS)}")
     return metric
@@ -78,7 +86,7 @@ def series(store: Store, ticker: str, metric: str, as_of: dt.date | None = None,
     for the flow metrics in QUARTERLY, "any" for the rest (instants, guidance, curated figures).
     """
     ticker = universe.get(ticker).ticker
-    check_metric(metric)
+    metric = check_metric(metric)
     freq = freq or ("quarter" if metric in QUARTERLY else "any")
     if freq not in FREQS:
         raise InputError(f"unknown freq {freq!r}; use one of {', '.join(FREQS)}")

@@ -83,6 +83,47 @@ POWER_WORDS = ("power", "grid", "energy", "electricity", "megawatt", "gigawatt",
                "interconnect", "permit")
 PERMIT_EVENT_KINDS = ("permit", "permitting", "power", "grid")
 POWER_WEIGHTS = {"active": 0.6, "contracted": 0.4}
+# --- memory makers and HBM supply (hbm.py, checkpoints/memory.py) ---
+# HBM statements public within this many days count towards the supply state.
+HBM_STATEMENT_DAYS = 365
+# What each kind of HBM statement says about supply (+ tight, - loose). A supplier's delay keeps supply
+# tight; a new supplier passing qualification adds supply; a shipment is news, not a balance.
+HBM_KIND_WEIGHTS = {"sold_out": 1.0, "booked": 0.5, "delay": 0.5, "qualification": -0.5,
+                    "shipment": 0.0, "glut": -1.0, "other": 0.0}
+# A report the company has not confirmed (media relays) counts this much.
+HBM_UNCONFIRMED_FACTOR = 0.5
+# Sum of the current statements' weights: >= TIGHT_AT reads "tight", <= LOOSENING_AT "loosening".
+HBM_TIGHT_AT = 1.0
+HBM_LOOSENING_AT = -0.5
+# What the HBM supply state adds to the memory score in place of the statement balance.
+HBM_STATE_SCORE = {"tight": 1.0, "balanced": 0.0, "loosening": -1.0}
+# Weak-row markers (memory_power_NOTES.md): source types and value_text phrases that flag a row.
+WEAK_SOURCE_TYPES = ("blog", "opinion", "advocacy", "newsletter", "unverified", "news_aggregator")
+WEAK_TEXT_MARKERS = {"low confidence": "single unverified source",
+                     "not company-confirmed": "not confirmed by the company",
+                     "reported (korean media)": "media report, not confirmed by the company",
+                     "rounded in a broker report": "a broker's rounded figure",
+                     "period not specified": "period not stated",
+                     "industry sources": "industry sources, not company guidance",
+                     "actual 2025": "an actual, filed as a plan",
+                     "text says 'tuesday'": "date worked out from the text",
+                     " prints ": "sources differ on rounding", "per other reports": "sources differ on rounding"}
+# --- grid and permitting (grid.py, checkpoints/power.py) ---
+# Events public within this many days before as_of make the grid signal.
+GRID_WINDOW_DAYS = 365
+# Weight of one event by kind: a moratorium or a capacity price binds more than a power deal.
+GRID_KIND_WEIGHTS = {"moratorium": 2.0, "capacity_price": 1.5, "queue": 1.0, "load_pipeline": 1.0,
+                     "turbine_backlog": 1.0, "transformer": 1.0, "permit": 1.0, "ppa": 0.5, "other": 0.5}
+# A moratorium counts while in force: from its start to its stated end, or for this many days when
+# its source states none (no newer source says it still stands).
+MORATORIUM_OPEN_DAYS = 365
+# Net signal (tightening - easing) / (tightening + easing), weighted: >= this reads "tightening",
+# <= minus this "easing", between "mixed".
+GRID_SIGNAL_BAND = 0.2
+# Fewer tightening or easing events than this in the window are too few to read.
+GRID_MIN_EVENTS = 5
+# The grid part of the power score (tightening = demand pressing on the grid, as sold-out HBM does).
+POWER_GRID_WEIGHT = 0.3
 # --- verdict ---
 # Composite weights (Conference Board style: each component's standardized change, weighted).
 # Checkpoints without data drop out and the remaining weights are renormalized.

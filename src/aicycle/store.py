@@ -161,6 +161,31 @@ SCHEMA: dict[str, str] = {
             url VARCHAR,
             second_url VARCHAR
         )""",
+    # --- grid and permitting events (curated/power_events.py, grid.py) ---
+    "power_events": """
+        CREATE TABLE IF NOT EXISTS power_events (
+            event_key VARCHAR PRIMARY KEY,  -- hash of the row: makes loads idempotent
+            day DATE NOT NULL,              -- the day the row is about (month only: the month's last day)
+            day_precision VARCHAR NOT NULL, -- day | month
+            region VARCHAR,
+            actor VARCHAR NOT NULL,
+            event_kind VARCHAR NOT NULL,    -- load_pipeline | capacity_price | queue | moratorium | permit |
+                                            -- turbine_backlog | transformer | ppa | other
+            direction VARCHAR NOT NULL,     -- tightening | easing | neutral
+            value DOUBLE,
+            unit VARCHAR,
+            value_text VARCHAR NOT NULL,
+            quote VARCHAR NOT NULL,         -- verbatim from the source
+            source_type VARCHAR NOT NULL,   -- primary:... | secondary:...
+            until DATE,                     -- a moratorium's stated end (NULL: none stated)
+            kind VARCHAR NOT NULL,          -- curated
+            method VARCHAR,                 -- how the public date was set
+            source VARCHAR NOT NULL,
+            url VARCHAR,
+            filed DATE NOT NULL,            -- date public
+            fetched_at TIMESTAMP,
+            flag VARCHAR                    -- NULL = clean; else why it needs care (';'-joined)
+        )""",
     # --- bookkeeping ---
     "meta": """
         CREATE TABLE IF NOT EXISTS meta (

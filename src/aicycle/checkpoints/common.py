@@ -28,6 +28,7 @@ REPORT_METRICS = (
     "capex", "capex_incl_finance_leases", "capex_guidance_low", "capex_guidance_high", "capex_guidance_point",
     "rpo", "rpo_commercial", "backlog", "arr", "revenue", "operating_income", "hbm_tam",
     "active_power_mw", "contracted_power_mw", "contracted_power_target_mw", "statement",
+    "ds_operating_income", "hbm_share",
 )
 _PREFETCH: dict[tuple[int, dt.date], dict[tuple[str, str], list[Row]]] = {}
 

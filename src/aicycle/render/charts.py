@@ -100,18 +100,44 @@ def backlog(charts: dict[str, Any]) -> list[Figure]:
     return [{"data": data, "layout": layout}]
 
 
+MEMORY_FIGURES = (("operating_income", "Operating profit"), ("revenue", "Revenue"))
+# Each currency in its own panel and its own scale: no exchange rate is applied, so none is mixed.
+CURRENCY_SCALE = {"USD": (1e9, "USD bn"), "KRW": (1e12, "KRW tn")}
+
+
 def memory(charts: dict[str, Any]) -> list[Figure]:
-    by_unit: dict[str, list[dict[str, Any]]] = {}
-    for t, metrics in (charts.get("bars") or {}).items():
-        for metric, pts in metrics.items():
-            unit = pts[0].get("unit") or "USD" if pts else "USD"
-            by_unit.setdefault(unit, []).append(
-                {"type": "bar", "name": f"{t} {metric.replace('_', ' ')}", "x": [p["x"] for p in pts],
-                 "y": [_billions(p["y"]) for p in pts]})
+    """Operating profit and revenue of the memory makers, one panel per currency (USD above, KRW below)
+    on a shared quarter axis. Samsung's chip division (DS) is dotted; a preliminary figure is an open marker."""
     out = []
-    for unit, data in by_unit.items():
-        layout = _layout(f"Memory makers' quarterly results ({unit})", f"{unit} bn", barmode="group")
-        layout["xaxis"].update(type="category", categoryorder="category ascending")
+    for metric, title in MEMORY_FIGURES:
+        series = dict(charts.get(metric) or {})
+        if metric == "operating_income":
+            series.update({f"{t} DS": pts for t, pts in (charts.get("ds_operating_income") or {}).items()})
+        series = {k: v for k, v in series.items() if v}
+        if not series:
+            continue
+        units = sorted({pts[0].get("unit") or "USD" for pts in series.values()}, key=lambda u: u != "USD")
+        axis = {u: ("y" if i == 0 else f"y{i + 1}") for i, u in enumerate(units)}
+        data = []
+        for i, (name, pts) in enumerate(series.items()):
+            unit = pts[0].get("unit") or "USD"
+            scale, label = CURRENCY_SCALE.get(unit, (1e9, f"{unit} bn"))
+            data.append({"type": "scatter", "mode": "lines+markers", "name": f"{name} ({unit})",
+                         "x": [p["x"] for p in pts], "y": [None if p["y"] is None else round(p["y"] / scale, 3)
+                                                           for p in pts],
+                         "yaxis": axis[unit], "line": {"color": _colour(name.split()[0], i),
+                                                       "dash": "dot" if name.endswith(" DS") else "solid"},
+                         "marker": {"symbol": ["circle-open" if p.get("preliminary") else "circle" for p in pts]},
+                         "hovertemplate": f"{name} %{{x}}: %{{y:,.2f}} {label}<extra></extra>"})
+        layout = _layout(f"{title} in own currencies (no exchange rate applied)", "", height=240 + 160 * len(units))
+        layout["xaxis"].update(type="category", categoryorder="category ascending", anchor=axis[units[-1]])
+        gap, share = 0.08, 1 / len(units)
+        for i, unit in enumerate(units):
+            key = "yaxis" if i == 0 else f"yaxis{i + 1}"
+            top = 1 - i * share
+            layout[key] = {**layout["yaxis"], "title": {"text": CURRENCY_SCALE.get(unit, (0, unit))[1]},
+                           "domain": [max(0.0, top - share + gap / 2), top - (gap / 2 if i else 0)],
+                           "zeroline": True}
         out.append({"data": data, "layout": layout})
     return out
 
@@ -128,9 +154,31 @@ def power(charts: dict[str, Any]) -> list[Figure]:
     for t in charts.get("targets") or []:
         data.append({"type": "scatter", "mode": "markers", "x": [t["x"]], "y": [t["y"]],
                      "name": f"{t['ticker']} contracted target", "marker": {"symbol": "star", "size": 12}})
-    if not data:
+    out = [{"data": data, "layout": _layout("Contracted vs active power", "MW")}] if data else []
+    return out + _grid_events(charts.get("grid_events") or []) + _grid_levels(charts.get("grid_levels") or {})
+
+
+def _grid_events(points: list[dict[str, Any]]) -> list[Figure]:
+    """Tightening above the axis, easing below, weighted by kind, by quarter of public date."""
+    if not points:
         return []
-    return [{"data": data, "layout": _layout("Contracted vs active power", "MW")}]
+    x = [p["x"] for p in points]
+    data = [{"type": "bar", "name": "tightening", "x": x, "y": [p["tightening"] for p in points],
+             "marker": {"color": "#dc2626"}},
+            {"type": "bar", "name": "easing", "x": x, "y": [-p["easing"] for p in points],
+             "marker": {"color": "#16a34a"}}]
+    layout = _layout("Grid and permitting events by quarter (weighted by kind)", "weighted events",
+                     barmode="relative")
+    layout["xaxis"].update(type="category")
+    return [{"data": data, "layout": layout}]
+
+
+def _grid_levels(series: dict[str, list[dict[str, Any]]]) -> list[Figure]:
+    """The running series measured in GW (queues, pipelines) on one chart; prices and years are listed."""
+    data = [{"type": "scatter", "mode": "lines+markers", "name": name, "x": [p["x"] for p in pts],
+             "y": [p["y"] for p in pts], "line": {"color": PALETTE[i % len(PALETTE)]}}
+            for i, (name, pts) in enumerate(series.items()) if pts and pts[0].get("unit") == "GW"]
+    return [{"data": data, "layout": _layout("Large-load queues and data-center pipelines", "GW")}] if data else []
 
 
 def generic(charts: dict[str, Any]) -> list[Figure]:

@@ -38,3 +38,16 @@ def fact_table(ticker: str, metric: str, rows: list[dict[str, Any]]) -> Table:
         table.add_row(r["fiscal_period"] or "", str(r["period_end"]), r["calendar_quarter"] or "", value,
                       r["unit"], r["kind"], str(r["filed"] or ""), r["flag"] or "")
     return table
+
+
+def source_lines(rows: list[dict[str, Any]]) -> list[str]:
+    """One line a period under the table: where the figure came from (source type, document, URL or
+    accession) and why it needs care (its flag), which the table's narrow columns cannot show."""
+    out = []
+    for r in rows:
+        how = (r.get("method") or "").split(";", 1)[0] if r["kind"] == "curated" else r.get("form") or r["kind"]
+        where = (f"accession {r['accession']}" if r.get("accession") and r["kind"] != "curated"
+                 else r.get("url") or r["source"])
+        out.append(f"{r['fiscal_period'] or r['period_end']} (filed {r['filed']}): {how}, {where}"
+                   + (f" — {r['flag']}" if r.get("flag") else ""))
+    return out
