@@ -123,6 +123,21 @@ def print_study(console: Console, result: dict[str, Any], html: Path | None) -> 
         console.print(f"wrote {html}")
 
 
+def security_rows(result: dict[str, Any]) -> list[dict[str, Any]]:
+    """One row per security studied (csv / parquet): day 0, beta, abnormal return, CAR and its test."""
+    ev = result["event"]
+    rows = []
+    for s in result["securities"]:
+        later = s["car_after"] or {}
+        rows.append({"event": ev["id"], "event_date": ev["date"], "ticker": s["ticker"], "day0": s["day0"],
+                     "beta": s["beta"], "ar_day0": next((a["ar"] for a in s["abnormal_returns"] if a["day"] == 0),
+                                                        None),
+                     "car": s["car"], "t": s["tests"]["t_car"]["stat"], "p": s["tests"]["t_car"]["p"],
+                     "car_after": later.get("car"), "return_after": later.get("cum_return"),
+                     "after_day": later.get("day")})
+    return rows
+
+
 def write_html(result: dict[str, Any], path: Path) -> None:
     from aicycle.render.event_html import render_event
 
