@@ -84,20 +84,27 @@ def _sql_type(values: Iterable[Any]) -> str:
     return "VARCHAR"
 
 
-def parquet_bytes(rows: Sequence[dict[str, Any]], order: Sequence[str] | None = None) -> bytes:
-    """One Parquet file holding `rows`, typed per column (numbers stay numbers, dates stay dates)."""
-    import duckdb
-
+def load_table(con: Any, rows: Sequence[dict[str, Any]], order: Sequence[str] | None = None,
+               name: str = "t") -> None:
+    """Create table `name` in DuckDB connection `con` holding `rows`, typed per column (numbers stay
+    numbers, dates stay dates); DuckDB then gives Parquet, pandas or Arrow from it."""
     cols = columns(rows, order)
     types = {c: _sql_type(r.get(c) for r in rows) for c in cols}
+    ddl = ", ".join(f'"{c}" {types[c]}' for c in cols) or '"empty" VARCHAR'
+    con.execute(f'CREATE TABLE "{name}" ({ddl})')
+    if rows and cols:
+        marks = ", ".join("?" for _ in cols)
+        con.executemany(f'INSERT INTO "{name}" VALUES ({marks})',
+                        [[_parquet_cell(r.get(c), types[c]) for c in cols] for r in rows])
+
+
+def parquet_bytes(rows: Sequence[dict[str, Any]], order: Sequence[str] | None = None) -> bytes:
+    """One Parquet file holding `rows`."""
+    import duckdb
+
     con = duckdb.connect(":memory:")
     try:
-        ddl = ", ".join(f'"{c}" {types[c]}' for c in cols) or '"empty" VARCHAR'
-        con.execute(f"CREATE TABLE t ({ddl})")
-        if rows and cols:
-            marks = ", ".join("?" for _ in cols)
-            con.executemany(f"INSERT INTO t VALUES ({marks})",
-                            [[_parquet_cell(r.get(c), types[c]) for c in cols] for r in rows])
+        load_table(con, rows, order)
         fd, name = tempfile.mkstemp(suffix=".parquet")
         os.close(fd)
         try:
