@@ -15,6 +15,7 @@ from contextlib import AbstractContextManager
 from typing import Any
 
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from aicycle import universe
@@ -231,9 +232,9 @@ def print_summary(summary: dict[str, Any], console: Console) -> None:
             if change["inserted"] or change["changed"]:
                 console.print(f"  {key}: +{change['inserted']} new, {change['changed']} changed")
         for key, reason in result["failed"].items():
-            console.print(f"  [red]{key} failed[/]: {reason}", highlight=False, soft_wrap=True)
+            console.print(f"  [red]{key} failed[/]: {escape(reason)}", highlight=False, overflow="fold")
         for key, note in result.get("skipped", {}).items():
-            console.print(f"  {key} skipped: {note}", highlight=False, soft_wrap=True)
+            console.print(f"  {key} skipped: {escape(note)}", highlight=False, overflow="fold")
     if not any(c["inserted"] or c["changed"] for r in summary["sources"].values()
                for c in r.get("changes", {}).values()):
         console.print("nothing changed")

@@ -6,6 +6,7 @@ import dataclasses
 from pathlib import Path
 from typing import Any
 
+from rich import box
 from rich.console import Console
 from rich.table import Table
 
@@ -30,14 +31,21 @@ def input_rows() -> list[dict[str, Any]]:
 
 
 def print_inputs(console: Console, rows: list[dict[str, Any]]) -> None:
-    table = Table("input", "unit", "default", "meaning")
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+    table.add_column("input", no_wrap=True)
+    table.add_column("unit", overflow="fold")
+    table.add_column("default", justify="right", no_wrap=True)
+    table.add_column("meaning", overflow="fold")
     for row in rows:
         table.add_row(row["name"], row["unit"], str(row["default"]), row["help"])
     console.print(table)
 
 
 def print_catalog(console: Console, catalog: list[dict[str, Any]]) -> None:
-    table = Table("scenario", "label", "figure", "title")
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+    table.add_column("scenario", no_wrap=True)
+    for col in ("label", "figure", "title"):
+        table.add_column(col, overflow="fold")
     for row in catalog:
         table.add_row(row["name"], row["label"], str(row["figure"] or ""), row["title"])
     console.print(table)

@@ -6,42 +6,9 @@ from typing import Any
 
 import jinja2
 
-_ENV = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
+_ENV = jinja2.Environment(loader=jinja2.PackageLoader("aicycle.render", "templates"), autoescape=True,
+                          undefined=jinja2.StrictUndefined)
 
-PAGE = """<!doctype html>
-<html lang="en"><head><meta charset="utf-8">
-<title>aicycle economics: {{ s.title }}</title>
-<style>
-body{font-family:system-ui,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222}
-table{border-collapse:collapse;margin:1em 0}
-td,th{padding:.25em .8em;border-bottom:1px solid #ddd;text-align:right}
-th:first-child,td:first-child{text-align:left}
-.label{background:#fff3cd;padding:.1em .5em;border-radius:4px}
-blockquote{border-left:4px solid #ccc;margin:1em 0;padding:.2em 1em;color:#444}
-.ok{color:#176f2c}.no{color:#a11}
-</style>
-<script>{{ plotly_js | safe }}</script>
-</head><body>
-<h1>{{ s.title }}</h1>
-<p><span class="label">{{ s.label }}</span> scenario <code>{{ s.name }}</code></p>
-{% if s.source.quote %}<blockquote>{{ s.source.quote }}<br>
-<small>{{ s.source.get('section', '') }}</small></blockquote>{% endif %}
-{% if s.assumptions %}<h3>Assumptions (not from the source)</h3>
-<ul>{% for a in s.assumptions %}<li>{{ a }}</li>{% endfor %}</ul>{% endif %}
-<h2>Outputs</h2>
-<table>{% for k, v in headline %}<tr><td>{{ k }}</td><td>{{ v }}</td></tr>{% endfor %}</table>
-{% if check %}<p>Claim check: {{ check.output }} claimed {{ check.low }}&ndash;{{ check.high }},
-model {{ claim_value(check) }}:
-<b class="{{ 'ok' if check.within else 'no' }}">{{ 'within' if check.within else 'outside' }}</b></p>{% endif %}
-<p><small>Payback: {{ r.payback_method }}. Break-evens: {{ r.breakeven_method }}.</small></p>
-{% for fig in figures %}{{ fig | safe }}{% endfor %}
-<h2>Cash flows (USD)</h2>
-<table><tr>{% for c in cols %}<th>{{ c }}</th>{% endfor %}</tr>
-{% for row in r.cash_flows %}<tr>{% for c in cols %}<td>{{ fmt(row[c]) }}</td>{% endfor %}</tr>{% endfor %}</table>
-<h2>Inputs</h2>
-<table>{% for k, v in r.inputs.items() %}<tr><td>{{ k }}</td><td>{{ v }}</td></tr>{% endfor %}</table>
-</body></html>
-"""
 
 
 def fmt(value: Any) -> str:
@@ -126,7 +93,8 @@ def _figures(r: dict[str, Any]) -> list[str]:
         figs.append(_histogram_figure(go, mc["irr"]["histogram"], "IRR", f"IRR over {mc['draws']:,} draws"))
         figs.append(_histogram_figure(go, mc["payback_years"]["histogram"], "payback (years)",
                                       f"Payback over {mc['draws']:,} draws (draws that never pay back left out)"))
-    return [f.to_html(full_html=False, include_plotlyjs=False) for f in figs]
+    return [f.to_html(full_html=False, include_plotlyjs=False, default_width="100%",
+                      config={"responsive": True, "displaylogo": False}) for f in figs]
 
 
 def _cash_flow_figure(go: Any, r: dict[str, Any]) -> Any:
@@ -175,8 +143,9 @@ def render(r: dict[str, Any]) -> str:
     from plotly.offline import get_plotlyjs
 
     cols = ["year", "capex", "revenue", "opex", "tax", "residual", "net", "cumulative"]
-    template = _ENV.from_string(PAGE)
+    template = _ENV.get_template("economics.html.j2")
     # get_plotlyjs() is trusted library code; "</script" cannot occur in it unescaped, checked in tests.
     return template.render(s=r["scenario"], r=r, headline=headline(r), check=r.get("claim_check"),
                            figures=_figures(r), cols=cols, fmt=fmt, claim_value=claim_value,
+                           overrides=r.get("overrides") or {},
                            why=payback_vs_npv(r), plotly_js=get_plotlyjs())

@@ -28,7 +28,11 @@ def list_rows(store: Store) -> list[dict[str, Any]]:
 
 
 def print_list(console: Console, rows: list[dict[str, Any]]) -> None:
-    table = Table("event", "date", "timing", "headline")
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+    table.add_column("event", no_wrap=True)
+    table.add_column("date", no_wrap=True)
+    table.add_column("timing", overflow="fold")
+    table.add_column("headline", overflow="fold")
     for r in rows:
         table.add_row(r["event_id"], r["news_date"], r["timing"], r["headline"])
     console.print(table)
