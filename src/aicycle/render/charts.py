@@ -42,10 +42,15 @@ def _layout(title: str, y_title: str, **extra: Any) -> dict[str, Any]:
 def date_axis(layout: dict[str, Any], xs: list[Any], pad: int = 45) -> None:
     """An x axis of dates read as dates: month ticks ("Jun 2026"), never times of day, and a range
     padded around the points (one point alone would zoom Plotly to sub-millisecond ticks)."""
-    days = [str(x)[:10] for x in xs if x]
+    days = sorted(str(x)[:10] for x in xs if x)
     if not days:
         return
-    layout["xaxis"].update(type="date", tickformat="%b %Y", hoverformat="%Y-%m-%d", range=_padded(days, pad))
+    span = (dt.date.fromisoformat(days[-1]) - dt.date.fromisoformat(days[0])).days
+    pad = max(pad, (300 - span) // 2)  # a year at least: a lone quarter sits in context, ticks don't repeat
+    months = (span + 2 * pad) / 30.4
+    dtick = "M1" if months <= 8 else "M3" if months <= 40 else "M12"
+    layout["xaxis"].update(type="date", tickformat="%Y" if dtick == "M12" else "%b %Y", dtick=dtick,
+                           hoverformat="%Y-%m-%d", range=_padded(days, pad))
 
 
 def is_dates(xs: list[Any]) -> bool:
@@ -216,7 +221,6 @@ def gpu_rental(charts: dict[str, Any]) -> list[Figure]:
         xs = [x for trace in data for x in trace["x"]]
         if is_dates(xs):
             date_axis(layout, xs, pad=7)
-            layout["xaxis"]["tickformat"] = "%d %b %Y"
         out.append({"data": data, "layout": layout})
     return out
 
