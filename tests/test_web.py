@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from aicycle.economics.html import money
 from aicycle.language.loader import load_raw as load_documents
 from aicycle.store import Store, open_store
 from aicycle.web import create_app
@@ -216,7 +217,7 @@ def test_only_loopback_host_names_are_answered(client: TestClient, host: str, st
 
 
 def test_security_headers_on_every_response(client: TestClient) -> None:
-    for url in ("/company", "/api/companies", "/static/app.css", "/nothing"):
+    for url in ("/company", "/api/companies", "/static/charts.js", "/static/report.css", "/nothing"):
         h = client.get(url).headers
         csp = h["content-security-policy"]
         assert "script-src 'self'" in csp and "default-src 'self'" in csp
@@ -308,7 +309,7 @@ def test_economics_page_reruns_with_edited_inputs(client: TestClient) -> None:
     expected = run_scenario("article-payback", {"utilization": 0.5})
     assert edited.status_code == 200 and "utilization = 0.5" in edited.text
     table = re.search(r'<table class="headline" id="headline">(.*?)</table>', edited.text, re.S)
-    assert table and f"{expected['npv']:,.0f}" in table.group(1)
+    assert table and money(expected['npv']) in table.group(1)
     assert len(_figures(edited.text)) == 3  # cash flows, tornado, lease vs idle
 
 

@@ -10,12 +10,17 @@ the others. Curated rows fill periods (and days) that no filing covers.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+import sys
+import types
+from typing import TYPE_CHECKING, Any
 
 from aicycle import universe
 from aicycle.errors import InputError
 from aicycle.sec import periods, quarters
 from aicycle.store import Store
+
+if TYPE_CHECKING:
+    from aicycle._frames import Facts
 
 CURATED_METRICS = (
     "capex_incl_finance_leases_mgmt", "capex_guidance_low", "capex_guidance_high", "capex_guidance_point",
@@ -135,3 +140,29 @@ def quarters_not_summing_to_year(store: Store, ticker: str, metric: str, as_of: 
             problems.append({"fiscal_period": year["fiscal_period"], "annual": year["value"],
                              "sum_of_quarters": total, "quarters": [p["fiscal_period"] for p in parts]})
     return problems
+
+
+def table(ticker: str, metric: str, as_of: dt.date | str | None = None, freq: str | None = None) -> Facts:
+    """The notebook API's `aicycle.facts("MSFT", "capex")`: `series` from the store, as a typed `Facts`
+    (`.rows`, `.to_pandas()`, `.to_arrow()`), every provenance column kept."""
+    from aicycle._frames import Facts, day
+    from aicycle.render.facts import FACT_COLUMNS
+    from aicycle.store import open_store
+
+    when = day(as_of)
+    with open_store() as store:
+        found = series(store, ticker, metric, when, freq=freq)
+    rows = [{c: r.get(c) for c in FACT_COLUMNS} for r in found]
+    return Facts(rows=rows, columns=FACT_COLUMNS, ticker=ticker.upper(), metric=metric, as_of=when)
+
+
+class _CallableModule(types.ModuleType):
+    """`aicycle.facts` is this module (the store's facts, imported across the package) and, called, the
+    notebook API's function of that name: `aicycle.facts("MSFT", "capex")` is `table(...)`."""
+
+    def __call__(self, ticker: str, metric: str, as_of: dt.date | str | None = None,
+                 freq: str | None = None) -> Facts:
+        return table(ticker, metric, as_of, freq)
+
+
+sys.modules[__name__].__class__ = _CallableModule

@@ -210,8 +210,11 @@ def usd(value: float | None, unit: str | None = "USD") -> str:
 
 
 def pct(x: float | None, signed: bool = True) -> str:
+    """+14%, -3%; a change that rounds to zero reads 0% (never "-0%")."""
     if x is None:
         return "n/a"
+    if round(x * 100) == 0:
+        return "0%"
     return f"{x * 100:+.0f}%" if signed else f"{x * 100:.0f}%"
 
 

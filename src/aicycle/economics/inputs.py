@@ -126,14 +126,14 @@ class Inputs:
     opex_growth: float = 0.0
     tax_rate: float = 0.0
     discount_rate: float = 0.1
-    internal_share: float = 0.11
+    internal_share: float = 0.8
     internal_value_per_gpu_hour: float = 2.63
     lease_fill: float = 1.0
     lease_discount: float = 0.0
     preemption_haircut: float = 0.0
     lease_cost_per_gpu_hour: float = 0.0
     optimize_capex: float = 0.0
-    optimize_target_share: float = 0.11
+    optimize_target_share: float = 0.8
     tokens_per_gpu_hour: float = 1_000_000.0
     price_per_million_tokens: float = 10.0
     inference_target_ratio: float = 3.0

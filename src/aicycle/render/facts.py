@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 from typing import Any, TextIO
 
+from rich import box
 from rich.console import Console
 from rich.table import Table
 
@@ -29,14 +30,21 @@ def write_csv(out: TextIO, rows: list[dict[str, Any]]) -> None:
 
 def fact_table(ticker: str, metric: str, rows: list[dict[str, Any]]) -> Table:
     """Compact view; --format csv/json carry every provenance column (start, accession, url, method)."""
-    table = Table(title=f"{ticker} {metric} ({len(rows)} periods)")
-    for col in ("period", "end", "cal.", "value", "unit", "kind", "filed", "flag"):
+    units = sorted({r["unit"] for r in rows if r["unit"]})
+    table = Table(title=f"{ticker} {metric}, {', '.join(units) or 'no unit'} ({len(rows)} periods)",
+                  title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False,
+                  caption="est. date: the public date is estimated (docs/data.md)" if any(
+                      r["flag"] == "public_date_estimated" for r in rows) else None, caption_justify="left")
+    for col in ("period", "end", "value", "kind", "filed", "flag"):
         table.add_column(col, justify="right" if col == "value" else "left",
-                         no_wrap=col in ("period", "end", "value", "filed"))
+                         no_wrap=col != "flag", overflow="fold")
     for r in rows:
         value = r["text"] if r["value"] is None else f"{r['value']:,.0f}"
-        table.add_row(r["fiscal_period"] or "", str(r["period_end"]), r["calendar_quarter"] or "", value,
-                      r["unit"], r["kind"], str(r["filed"] or ""), r["flag"] or "")
+        period = r["fiscal_period"] or ""
+        if r["calendar_quarter"] and r["calendar_quarter"] not in period:
+            period += f" ({r['calendar_quarter']})"  # the fiscal label and the calendar quarter it falls in
+        flag = "est. date" if r["flag"] == "public_date_estimated" else (r["flag"] or "").replace("_", " ")
+        table.add_row(period, str(r["period_end"]), value, r["kind"], str(r["filed"] or ""), flag)
     return table
 
 

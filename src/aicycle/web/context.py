@@ -89,7 +89,9 @@ class ReportCache:
 
 
 def template_env() -> jinja2.Environment:
-    loader = jinja2.FileSystemLoader(str(resources.files("aicycle.web").joinpath("templates")))
+    # the dashboard's pages and the one page frame (render/templates/frame.html.j2) all pages share
+    loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(resources.files("aicycle.web").joinpath("templates"))),
+                                  jinja2.PackageLoader("aicycle.render", "templates")])
     env = jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined)
     env.filters["script_json"] = json_for_script
     env.filters["money"] = money

@@ -20,7 +20,22 @@ router = APIRouter()
 
 @router.get("/company", response_class=HTMLResponse)
 def companies(request: Request) -> HTMLResponse:
-    return web(request).page(request, "companies.html", companies=universe.companies())
+    """Each company with what the store actually holds for it (not only what the universe plans)."""
+    w = web(request)
+    with w.source.open() as store:
+        held = {r["ticker"]: r for r in store.query(
+            "SELECT ticker, count(*) FILTER (WHERE kind IN ('reported', 'derived')) AS filed, "
+            "count(*) FILTER (WHERE kind = 'curated') AS curated FROM facts GROUP BY ticker")}
+    rows = [{"company": c, "coverage": _coverage(c, held.get(c.ticker))} for c in universe.companies()]
+    return w.page(request, "companies.html", rows=rows)
+
+
+def _coverage(c: universe.Company, held: dict[str, Any] | None) -> str:
+    filed, curated = (held or {}).get("filed") or 0, (held or {}).get("curated") or 0
+    if filed:
+        return f"SEC filings: {filed:,} figures" + (f", {curated:,} curated" if curated else "")
+    planned = " (SEC companyfacts after `aicycle refresh`)" if c.coverage == "sec_companyfacts" else ""
+    return (f"curated figures only: {curated:,}{planned}" if curated else f"no figures stored{planned}")
 
 
 @router.get("/company/{ticker}", response_class=HTMLResponse)
@@ -30,11 +45,12 @@ def company(request: Request, ticker: str,
     w = web(request)
     with w.source.open() as store:
         data = adapters.company(store, found.ticker, as_of)
+        documents_total = store.count("documents")
     figures = _figures(data["series"], found.currency) + _tone_figures(data["tone"] or [])
     rows = [r for name, metric in data["series"].items() if name != "capex_annual" for r in metric]
     rows.sort(key=lambda r: (str(r.get("period_end")), str(r.get("metric"))), reverse=True)
     return w.page(request, "company.html", company=found, data=data, figures=figures, rows=rows,
-                  as_of=as_of)
+                  as_of=as_of, documents_total=documents_total)
 
 
 def _figures(series: dict[str, list[dict[str, Any]]], currency: str) -> list[dict[str, Any]]:
