@@ -72,6 +72,18 @@ def print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, indent=2, default=str, ensure_ascii=False) + "\n")
 
 
+def as_of_day(store: Any, value: str | None) -> tuple[dt.date, str | None]:
+    """The as-of date every command uses: --as-of, else the store's data date; and a note when --as-of
+    is later than the data ("beyond the data (through D)")."""
+    from aicycle.store import data_date
+
+    through = data_date(store)
+    day = parse_date(value) or through or dt.date.today()
+    note = (f"note: {day} is beyond the data (through {through}); nothing after {through} is known"
+            if through and day > through else None)
+    return day, note
+
+
 # --- settings ----------------------------------------------------------------------------------
 
 config_app = typer.Typer(help="Show where aicycle's settings come from.", no_args_is_help=True)
@@ -139,16 +151,28 @@ Freq = Annotated[str | None, typer.Option(
 @app.command("facts")
 @guarded
 def facts_cmd(ticker: str, metric: str, as_of: AsOf = None, fmt: Fmt = "table", freq: Freq = None) -> None:
-    """One metric of one company, one row per period, as public on --as-of (default: today)."""
+    """One metric of one company, one row per period, as public on --as-of (default: the store's data date).
+
+    `capex` answers with the company's headline definition (Meta: including finance-lease principal) and says which.
+    """
     from aicycle import facts
-    from aicycle.render.facts import FACT_COLUMNS, fact_table, write_csv
+    from aicycle.render.facts import FACT_COLUMNS, definition_caption, fact_table, write_csv
     from aicycle.store import open_store
 
     if fmt not in ("table", "csv", "json"):
         raise InputError(f"--format: {fmt!r} is not one of table, csv, json")
+    caption = None
     with open_store() as store:
-        rows = facts.series(store, ticker, metric, parse_date(as_of), freq=freq)
-    out = [{c: r.get(c) for c in FACT_COLUMNS} for r in rows]
+        day, note = as_of_day(store, as_of)
+        if metric == "capex":
+            rows = facts.headline_capex(store, ticker, day, freq=freq)
+            definition = facts.capex_definition(ticker)
+            caption = definition_caption(definition[0], definition[1], rows)
+        else:
+            rows = facts.series(store, ticker, metric, day, freq=freq)
+    out = [{c: r.get(c) for c in FACT_COLUMNS} | {"quarter": facts.quarter_label(r)} for r in rows]
+    if note:
+        err_console.print(note, highlight=False, soft_wrap=True)
     if not out:
         err_console.print(f"no {metric} rows for {ticker.upper()}" + (f" public by {as_of}" if as_of else "")
                           + "; `aicycle store info` shows what the store holds, `aicycle refresh` fetches more",
@@ -158,7 +182,7 @@ def facts_cmd(ticker: str, metric: str, as_of: AsOf = None, fmt: Fmt = "table", 
     elif fmt == "csv":
         write_csv(sys.stdout, out)
     else:
-        console.print(fact_table(ticker.upper(), metric, out))
+        console.print(fact_table(ticker.upper(), metric, out, caption))
 
 
 @app.command("load-facts")

@@ -118,6 +118,20 @@ RUMOR_PRICE_STALE_DAYS = 120
 # Net weight (supports - contradicts) / (supports + contradicts) needed for a verdict.
 RUMOR_VERDICT_MARGIN = 0.34
 
+# --- sources and coverage (facts.py, checkpoints/coverage.py) ---
+# Two sources giving the same quantity disagree when they differ by more than this (relative).
+SOURCE_DISAGREEMENT = 0.005
+# A checkpoint with data for fewer than this share of its companies carries a reduced confidence
+# (have / of); with its newest figure older than COVERAGE_STALE_DAYS at the as-of date it has no score.
+COVERAGE_MIN_SHARE = 0.6           # 3 of 5
+COVERAGE_STALE_DAYS = 183          # two quarters
+# A checkpoint whose score rests on one company scores at most this far from zero.
+ONE_COMPANY_MAX_SCORE = 0.3
+# The verdict's confidence (weighted mean of the checkpoints' confidences, over all weights) labels.
+CONFIDENCE_LABELS = ((0.75, "high"), (0.5, "medium"), (0.0, "low"))
+# Below this verdict confidence there is no verdict (insufficient_data): never a confident call on one company.
+VERDICT_MIN_CONFIDENCE = 0.35
+
 # --- language ---
 SAYDO_SOFT_SCORE = 0.1          # document stance score below this reads as restraint
 SAYDO_SOFT_SHIFT = -0.3         # … or a quarter-over-quarter drop at least this large

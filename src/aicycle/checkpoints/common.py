@@ -13,14 +13,11 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from aicycle import rules
+from aicycle import facts, rules
 from aicycle.checkpoints.base import Evidence, Reading, State
 from aicycle.store import Store
 
 Row = dict[str, Any]
-
-# Among rows filed the same day for the same period, a filing beats a derivation beats a curation.
-_KIND_RANK = {"reported": 0, "derived": 1, "curated": 2}
 
 
 # Metrics the report reads; `prefetched()` loads them in one query instead of one query per series.
@@ -58,28 +55,10 @@ def _vintages(store: Store, ticker: str, metric: str, as_of: dt.date) -> list[Ro
 
 
 def series(store: Store, ticker: str, metric: str, as_of: dt.date) -> list[Row]:
-    """One row per period (latest vintage public by `as_of`), oldest period first.
-
-    The rule is the data layer's (`aicycle.facts.series`): latest `filed` wins; on the same day a
-    reported fact beats a derived one, which beats a curated one.
-    """
-    best: dict[tuple[Any, Any], Row] = {}
-    for row in _vintages(store, ticker, metric, as_of):
-        if row["value"] is None:
-            continue
-        key = (row["period_start"], row["period_end"])
-        old = best.get(key)
-        if old is None or _vintage(row) > _vintage(old):
-            best[key] = row
-    return sorted(best.values(), key=_period_sort)
-
-
-def _vintage(row: Row) -> tuple[dt.date, int]:
-    return (row["filed"], -_KIND_RANK.get(row["kind"], 9))
-
-
-def _period_sort(row: Row) -> tuple[dt.date, dt.date]:
-    return (row["period_end"], row["period_start"] or row["period_end"])
+    """One row per period public by `as_of`, oldest period first, by the data layer's precedence
+    (`aicycle.facts.pick`: SEC > company-stated > third party > curated news, then the latest filed),
+    each carrying its `tier` and the other sources that `disagreements` with it."""
+    return facts.pick([row for row in _vintages(store, ticker, metric, as_of) if row["value"] is not None])
 
 
 def rows_for(store: Store, tickers: Iterable[str], metrics: Iterable[str], as_of: dt.date) -> list[Row]:

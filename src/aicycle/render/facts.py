@@ -10,7 +10,9 @@ from rich.table import Table
 
 # Every provenance column, in the order --format csv/json print them.
 FACT_COLUMNS = ("period_start", "period_end", "fiscal_period", "calendar_quarter", "value", "unit", "kind",
-                "method", "tag", "accession", "form", "filed", "source", "url", "flag", "text")
+                "method", "tag", "accession", "form", "filed", "source", "url", "flag", "text",
+                # added later, so scripts reading the first columns keep working
+                "quarter", "tier", "definition", "disagreements")
 
 
 def print_store_info(console: Console, info: dict[str, Any]) -> None:
@@ -27,14 +29,33 @@ def write_csv(out: TextIO, rows: list[dict[str, Any]]) -> None:
                          for k, v in row.items()})
 
 
-def fact_table(ticker: str, metric: str, rows: list[dict[str, Any]]) -> Table:
+def fact_table(ticker: str, metric: str, rows: list[dict[str, Any]], caption: str | None = None) -> Table:
     """Compact view; --format csv/json carry every provenance column (start, accession, url, method)."""
-    table = Table(title=f"{ticker} {metric} ({len(rows)} periods)")
-    for col in ("period", "end", "cal.", "value", "unit", "kind", "filed", "flag"):
-        table.add_column(col, justify="right" if col == "value" else "left",
-                         no_wrap=col in ("period", "end", "value", "filed"))
+    unit = rows[0]["unit"] if rows else ""
+    table = Table(title=f"{ticker} {metric} ({len(rows)} periods{', ' + unit if unit else ''})", caption=caption,
+                  caption_justify="left")
+    for col in ("quarter", "value", "source", "filed"):
+        table.add_column(col, justify="right" if col == "value" else "left", overflow="fold",
+                         no_wrap=col in ("value", "filed"))
     for r in rows:
         value = r["text"] if r["value"] is None else f"{r['value']:,.0f}"
-        table.add_row(r["fiscal_period"] or "", str(r["period_end"]), r["calendar_quarter"] or "", value,
-                      r["unit"], r["kind"], str(r["filed"] or ""), r["flag"] or "")
+        table.add_row(r.get("quarter") or r["fiscal_period"] or "", value, _source(r), str(r["filed"] or ""))
     return table
+
+
+def _source(row: dict[str, Any]) -> str:
+    """Where the row came from, in a few words: its tier, source, and anything to know about it."""
+    parts = [str(row.get("tier") or row["kind"]).replace("_", " "), str(row["source"]).split(":", 1)[-1][:40]]
+    if row.get("definition") and "only" in row["definition"]:
+        parts.append("PP&E only")
+    if row.get("flag"):
+        parts.append(str(row["flag"]).replace("_", " "))
+    for d in row.get("disagreements") or []:
+        parts.append(f"{d['tier'].replace('_', ' ')} says {d['value']:,.0f} ({d['gap']:+.1%})")
+    return "; ".join(parts)
+
+
+def definition_caption(metric: str, words: str, rows: list[dict[str, Any]]) -> str:
+    fallback = sum(1 for r in rows if "only" in (r.get("definition") or ""))
+    tail = f"; {fallback} quarter(s) without it show PP&E purchases only (marked)" if fallback else ""
+    return f"capex = {words} ({metric}){tail}."
