@@ -122,15 +122,18 @@ app.add_typer(store_app, name="store")
 @store_app.command("info")
 @guarded
 def store_info(json_out: JsonOut = False) -> None:
-    """Where the store is, how many rows each table holds, and what the bundled snapshot covers."""
-    from aicycle import config
+    """Where the store is, how many rows each table holds, what it covers (capex quarters per company,
+    calls, third-party quarters, contracts; which quarters are missing offline) and its data date."""
+    from aicycle import config, facts
     from aicycle.render.facts import print_store_info
-    from aicycle.store import SCHEMA, open_store, snapshot_dir
+    from aicycle.store import SCHEMA, data_date, open_store, snapshot_dir
 
     with open_store() as s:
         info: dict[str, Any] = {
             "path": str(s.path),
+            "data_date": str(data_date(s)),
             "tables": {t: s.count(t) for t in SCHEMA},
+            "covers": {"capex": facts.capex_coverage(s), **_store_covers(s)},
             "snapshot": _read_manifest(snapshot_dir() / "manifest.json"),
             "home": str(config.home()),
         }
@@ -138,6 +141,18 @@ def store_info(json_out: JsonOut = False) -> None:
         print_json(info)
         return
     print_store_info(console, info)
+
+
+def _store_covers(s: Any) -> dict[str, Any]:
+    """Documents per kind, facts per kind, and the contracts' date range."""
+    docs = s.query("SELECT kind, count(*) AS n, count(DISTINCT ticker) AS companies, min(date) AS first, "
+                   "max(date) AS last FROM documents GROUP BY kind ORDER BY kind")
+    kinds = s.query("SELECT kind, count(*) AS n, count(DISTINCT ticker) AS companies FROM facts GROUP BY kind "
+                    "ORDER BY kind")
+    deals = s.query("SELECT count(*) AS n, min(announced_on) AS first, max(announced_on) AS last FROM contracts")
+    return {"documents": {d.pop("kind"): {k: str(v) for k, v in d.items()} for d in docs},
+            "facts_by_kind": {k.pop("kind"): k for k in kinds},
+            "contracts": {k: str(v) for k, v in deals[0].items()}}
 
 
 def _read_manifest(path: Path) -> dict[str, Any] | None:
@@ -183,6 +198,38 @@ def facts_cmd(ticker: str, metric: str, as_of: AsOf = None, fmt: Fmt = "table", 
         write_csv(sys.stdout, out)
     else:
         console.print(fact_table(ticker.upper(), metric, out, caption))
+
+
+@app.command("contracts")
+@guarded
+def contracts_cmd(
+    buyer: Annotated[str | None, typer.Option("--buyer", help="Ticker or name of the buyer (META, OpenAI).")] = None,
+    seller: Annotated[str | None, typer.Option("--seller", help="Ticker or name of the seller (CRWV, Nebius).")] = None,
+    as_of: AsOf = None,
+    json_out: JsonOut = False,
+) -> None:
+    """Compute and capacity contracts public by --as-of (default: the store's data date), with sources;
+    overlapping rows are marked and never added up."""
+    from aicycle import contracts
+    from aicycle.render.contracts import contracts_table
+    from aicycle.store import open_store
+
+    with open_store() as store:
+        day, note = as_of_day(store, as_of)
+        rows = contracts.as_of(store, day, buyer=buyer, seller=seller)
+    total = contracts.total(rows)
+    if note:
+        err_console.print(note, highlight=False, soft_wrap=True)
+    if json_out:
+        print_json({"as_of": day.isoformat(), "contracts": [r.to_dict() for r in rows],
+                    "total": {"value_usd": total.value_usd, "counted": total.counted,
+                              "without_value": total.without_value, "left_out": total.left_out}})
+        return
+    if not rows:
+        who = " ".join(x for x in (f"buyer {buyer}" if buyer else "", f"seller {seller}" if seller else "") if x)
+        console.print(f"No contracts{' for ' + who if who else ''} public by {day}.", highlight=False)
+        return
+    console.print(contracts_table(rows, day, total))
 
 
 @app.command("load-facts")

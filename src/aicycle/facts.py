@@ -15,6 +15,7 @@ import datetime as dt
 from typing import Any
 
 from aicycle import rules, universe
+from aicycle.curated import periods as curated_periods
 from aicycle.errors import InputError
 from aicycle.sec import periods, quarters
 from aicycle.store import Store
@@ -22,12 +23,12 @@ from aicycle.store import Store
 CURATED_METRICS = (
     "capex_incl_finance_leases_mgmt", "capex_guidance_low", "capex_guidance_high", "capex_guidance_point",
     "rpo_commercial", "backlog", "arr", "active_power_mw", "contracted_power_mw",
-    "contracted_power_target_mw", "hbm_tam", "statement", "operating_cash_flow", "hbm_sold_out",
+    "contracted_power_target_mw", "hbm_tam", "statement", "operating_cash_flow", "capex_net_cash",
 )
 METRICS = (*quarters.SEC_METRICS, *CURATED_METRICS)
 # Flow metrics whose default series is quarterly (fiscal-year rows need freq="year" or "any").
 QUARTERLY = ("capex", "capex_incl_finance_leases", "finance_lease_principal", "revenue", "operating_income",
-             "operating_cash_flow", "capex_incl_finance_leases_mgmt")
+             "operating_cash_flow", "capex_incl_finance_leases_mgmt", "capex_net_cash")
 FREQS = ("quarter", "year", "any")
 _KIND_RANK = {"reported": 2, "derived": 1, "stated": 0, "third_party": 0, "curated": 0}
 # One precedence, best first: the tier a row's source belongs to decides before its date does.
@@ -233,9 +234,44 @@ def quarter_label(row: dict[str, Any]) -> str:
     if not cal or "Q" not in fiscal:
         return fiscal or f"{row['period_start']}..{row['period_end']}"
     try:
-        same = universe.get(row["ticker"]).fiscal_year_end == "12-31"
+        same = bool(row.get("ticker")) and universe.get(row["ticker"]).fiscal_year_end == "12-31"
     except InputError:
         same = False
     if same or fiscal == f"FY{cal}":
         return cal
     return f"FQ{fiscal[-1]} {fiscal[2:6]} = CY{cal}"
+
+
+def capex_coverage(store: Store, tickers: tuple[str, ...] = ("META", "MSFT", "GOOGL", "AMZN", "ORCL"),
+                   as_of: dt.date | None = None, recent: int = 8) -> dict[str, dict[str, Any]]:
+    """Per company: the headline capex quarters held (of the `recent` quarters up to its newest), and
+    which of those quarters are missing (fiscal and calendar labels)."""
+    out: dict[str, dict[str, Any]] = {}
+    for ticker in tickers:
+        rows = [r for r in headline_capex(store, ticker, as_of) if r["period_start"] is not None]
+        if not rows:
+            out[ticker] = {"quarters": 0, "first": None, "last": None, "missing": []}
+            continue
+        held = {r["calendar_quarter"] for r in rows}
+        last = max(held)
+        index = int(last[:4]) * 4 + int(last[5]) - 1
+        window = [f"{i // 4}Q{i % 4 + 1}" for i in range(index - recent + 1, index + 1)]
+        fye = universe.get(ticker).fiscal_year_end
+        out[ticker] = {"quarters": len(rows), "first": min(held), "last": last,
+                       "pp_e_only": sum(1 for r in rows if r.get("definition") == FALLBACK_DEFINITION),
+                       "missing": [_fiscal_of(q, fye) for q in window if q not in held]}
+    return out
+
+
+def _fiscal_of(calendar_quarter: str, fye: str) -> str:
+    """'2025Q4' → 'FQ2 2026 = CY2025Q4' for a company whose fiscal year ends in May; '2025Q4' for December."""
+    if fye == "12-31":
+        return calendar_quarter
+    year, q = int(calendar_quarter[:4]), int(calendar_quarter[5])
+    mid = dt.date(year, 3 * q - 1, 15)
+    for fy in (year, year + 1, year + 2):
+        for fq in (1, 2, 3, 4):
+            start, end = curated_periods.fiscal_quarter(fy, fq, fye)
+            if start <= mid <= end:
+                return f"FQ{fq} {fy} = CY{calendar_quarter}"
+    return calendar_quarter  # pragma: no cover - every mid-quarter day is in some fiscal quarter

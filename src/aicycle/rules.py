@@ -41,12 +41,13 @@ GPU_INDEX_MIN_QUOTES = 3
 # Checkpoint: the SKU groups read, the terms read (spot swings with idle hours, not with the build-out).
 GPU_RENTAL_SKUS = ("H100", "H200", "B200")
 GPU_RENTAL_TERMS = ("on_demand", "reserved")
-# A line's change is latest / base - 1, base being the point nearest to (latest day - window) within
-# ± tolerance, with the same sources as the latest point (like for like). The latest point must be at
+# A line's change is latest / base - 1, base being the point on (latest day - window), else the nearest
+# earlier one within the tolerance, with the same sources as the latest point (like for like): a
+# "90-day change" spans 90 to 90 + tolerance days, and says its span. The latest point must be at
 # most FRESH_DAYS old on the as-of date, or the line is stale and not read.
 GPU_RENTAL_WINDOW_DAYS = 90
 GPU_RENTAL_SHORT_WINDOW_DAYS = 30
-GPU_RENTAL_BASE_TOLERANCE_DAYS = 30
+GPU_RENTAL_BASE_TOLERANCE_DAYS = 15
 GPU_RENTAL_FRESH_DAYS = 62
 GPU_RENTAL_SLOPE_DAYS = 180          # log-price regression over this many days (>= 3 points)
 GPU_RENTAL_SLOPE_MIN_SPAN_DAYS = 60  # ... spanning at least this many days (a week says nothing a year)

@@ -22,7 +22,8 @@ Row = dict[str, Any]
 
 # Metrics the report reads; `prefetched()` loads them in one query instead of one query per series.
 REPORT_METRICS = (
-    "capex", "capex_incl_finance_leases", "capex_guidance_low", "capex_guidance_high", "capex_guidance_point",
+    "capex", "capex_incl_finance_leases", "capex_incl_finance_leases_mgmt", "capex_net_cash",
+    "capex_guidance_low", "capex_guidance_high", "capex_guidance_point",
     "rpo", "rpo_commercial", "backlog", "arr", "revenue", "operating_income", "hbm_tam",
     "active_power_mw", "contracted_power_mw", "contracted_power_target_mw", "statement",
 )
@@ -111,11 +112,14 @@ def shift_quarter(quarter: str, n: int) -> str:
 
 
 def period_label(row: Row) -> str:
+    """2026Q2; "FQ3 2026 = CY2026Q2" where a fiscal quarter is not the calendar one; FY2026; at D."""
     if row["period_start"] is None:
         return f"at {row['period_end'].isoformat()}"
     days = (row["period_end"] - row["period_start"]).days + 1
     if days > rules.QUARTER_DAYS[1]:
         return row.get("fiscal_period") or f"{row['period_start']}..{row['period_end']}"
+    if row.get("ticker") and row.get("fiscal_period"):
+        return facts.quarter_label({**row, "calendar_quarter": calendar_quarter(row)})
     return calendar_quarter(row)
 
 
@@ -132,13 +136,21 @@ def find_before(rows: list[Row], target: dt.date, tolerance_days: int) -> Row | 
 
 
 def evidence(row: Row, text: str) -> Evidence:
-    """An evidence item carrying the facts row's provenance unchanged."""
+    """An evidence item carrying the facts row's provenance unchanged, its precedence tier, and the
+    other sources that disagree with it by more than rules.SOURCE_DISAGREEMENT."""
     return Evidence(
         text=text, value=row.get("value"), unit=row.get("unit"), period=period_label(row),
         source=row.get("source") or "unknown", url=row.get("url"), accession=row.get("accession"),
         filed=row.get("filed"), kind=row.get("kind") or "curated", ticker=row.get("ticker"),
         metric=row.get("metric"), method=row.get("method"), flag=row.get("flag"),
+        tier=row.get("tier") or facts.tier(row), disagreements=tuple(disagreement_texts(row)),
     )
+
+
+def disagreement_texts(row: Row) -> list[str]:
+    """'third party says $30.1B (-2.9%), 2026-03-30' for each other tier more than 0.5% apart."""
+    return [f"{facts.TIER_LABELS[d['tier']]} says {usd(d['value'], row.get('unit'))} ({d['gap']:+.1%}), "
+            f"{d['source']}, public {d['filed']}" for d in row.get("disagreements") or []]
 
 
 def clip(x: float, lo: float = -1.0, hi: float = 1.0) -> float:

@@ -16,9 +16,28 @@ FACT_COLUMNS = ("period_start", "period_end", "fiscal_period", "calendar_quarter
 
 
 def print_store_info(console: Console, info: dict[str, Any]) -> None:
-    console.print(f"store: {info['path']}")
+    console.print(f"store: {info['path']}", highlight=False, soft_wrap=True)
+    console.print(f"data through {info.get('data_date')} (every command's default as-of)", highlight=False)
     for table, n in info["tables"].items():
-        console.print(f"  {table:<14} {n:>8,} rows")
+        console.print(f"  {table:<14} {n:>8,} rows", highlight=False)
+    covers = info.get("covers") or {}
+    if covers.get("capex"):
+        console.print("headline capex, quarters held (the 8 quarters to each company's newest):", highlight=False)
+        for ticker, c in covers["capex"].items():
+            missing = ", ".join(c["missing"]) or "none"
+            ppe = f"; {c['pp_e_only']} PP&E-only" if c.get("pp_e_only") else ""
+            console.print(f"  {ticker:<6} {c['quarters']:>3} quarters, {c['first']} → {c['last']}{ppe}; "
+                          f"missing: {missing}", highlight=False, soft_wrap=True)
+        console.print("  (a live `aicycle refresh` fills missing quarters from SEC companyfacts)", highlight=False)
+    for kind, d in (covers.get("documents") or {}).items():
+        console.print(f"{kind}s: {d['n']} from {d['companies']} companies, {d['first']} → {d['last']}",
+                      highlight=False)
+    if covers.get("facts_by_kind"):
+        parts = ", ".join(f"{k} {v['n']:,}" for k, v in covers["facts_by_kind"].items())
+        console.print(f"facts by kind: {parts}", highlight=False, soft_wrap=True)
+    deals = covers.get("contracts") or {}
+    if deals.get("n") not in (None, "0"):
+        console.print(f"compute contracts: {deals['n']}, {deals['first']} → {deals['last']}", highlight=False)
 
 
 def write_csv(out: TextIO, rows: list[dict[str, Any]]) -> None:
