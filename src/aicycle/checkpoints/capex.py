@@ -241,14 +241,20 @@ def _sum_part(quarters: dict[str, dict[str, dict[str, Any]]], metrics: list[Metr
 
 def _revisions(store: Store, ticker: str, as_of: dt.date) -> list[Revision]:
     """Every guidance vintage in filed order, each classified against the one before it."""
-    guides: dict[tuple[int, dt.date], Guide] = {}
+    by_day: dict[tuple[int, dt.date], list[dict[str, Any]]] = {}
     for row in c.rows_for(store, [ticker], GUIDANCE_METRICS, as_of):
-        key = (row["period_end"].year, row["filed"])
-        g = guides.setdefault(key, Guide(ticker, key[0], key[1], None, None, None, row))
-        side = row["metric"].rsplit("_", 1)[1]
-        setattr(g, side, row["value"])
-        if row.get("url") and not g.row.get("url"):
-            g.row = row  # the provenance shown: prefer a row that links to the document
+        by_day.setdefault((row["period_end"].year, row["filed"]), []).append(row)
+    guides: dict[tuple[int, dt.date], Guide] = {}
+    for key, rows in by_day.items():
+        # two sources guiding the same year the same day: the higher tier's figures only, never a mix
+        best = max(facts.PRECEDENCE.index(facts.tier(r)) * -1 for r in rows)
+        rows = sorted((r for r in rows if -facts.PRECEDENCE.index(facts.tier(r)) == best),
+                      key=lambda r: (r["metric"], r["fact_key"]))
+        g = guides[key] = Guide(ticker, key[0], key[1], None, None, None, rows[0])
+        for row in rows:
+            setattr(g, row["metric"].rsplit("_", 1)[1], row["value"])
+            if row.get("url") and not g.row.get("url"):
+                g.row = row  # the provenance shown: prefer a row that links to the document
     out: list[Revision] = []
     last_by_year: dict[int, Guide] = {}
     for (year, _), g in sorted(guides.items(), key=lambda kv: (kv[0][1], kv[0][0])):
