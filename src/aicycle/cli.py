@@ -62,7 +62,8 @@ def parse_date(value: str | None, name: str = "--as-of") -> dt.date | None:
 
 
 # Shared options (sqlite-utils style): every command that answers "as of D" or prints data uses these.
-AsOf = Annotated[str | None, typer.Option("--as-of", help="Use only what was public on this date (YYYY-MM-DD).")]
+AsOf = Annotated[str | None, typer.Option(
+    "--as-of", help="Use only what was public on this date (YYYY-MM-DD); default: the store's data date.")]
 JsonOut = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON.")]
 HtmlOut = Annotated[Path | None, typer.Option("--html", help="Write a self-contained HTML page to PATH.")]
 Fmt = Annotated[str, typer.Option("--format", help="Output format: table, csv or json.")]
@@ -278,6 +279,8 @@ def report(as_of: AsOf = None, json_out: JsonOut = False, html: HtmlOut = None) 
     day = parse_date(as_of)
     with open_store() as store:
         result = build_report(store, day)
+    if result.beyond_data and (json_out or html is not None):
+        err_console.print(f"note: {result.beyond_data}; nothing later is known", highlight=False, soft_wrap=True)
     if html is not None:
         from aicycle.render.html import write_report
 
@@ -318,9 +321,11 @@ def gpu_prices(
         raise InputError(f"--family: {family!r} is not marketplace, cloud_list or index")
     if term is not None and term not in ("on_demand", "spot", "reserved"):
         raise InputError(f"--term: {term!r} is not on_demand, spot or reserved")
-    day = parse_date(as_of) or dt.date.today()
     with open_store() as s:
+        day, note = as_of_day(s, as_of)
         lines = [ln for ln in gpu_index.lines(s, day, family, group) if term is None or ln.term == term]
+    if note:
+        err_console.print(note, highlight=False, soft_wrap=True)
     rows = summaries(lines, day)
     if json_out:
         print_json({"as_of": day.isoformat(), "method_version": gpu_index.METHOD_VERSION, "lines": rows})
@@ -461,7 +466,10 @@ def language_tone(
     from aicycle.store import open_store
 
     with open_store() as store:
-        rows = tone(store, ticker, parse_date(as_of))
+        day, note = as_of_day(store, as_of)
+        rows = tone(store, ticker, day)
+    if note:
+        err_console.print(note, highlight=False, soft_wrap=True)
     if not rows:
         raise InputError(f"no documents stored for {ticker.upper()}; add some with `aicycle ingest`")
     if json_out:
@@ -482,7 +490,10 @@ def language_saydo(
     from aicycle.store import open_store
 
     with open_store() as store:
-        result = say_do_gap(store, ticker, parse_date(as_of))
+        day, note = as_of_day(store, as_of)
+        result = say_do_gap(store, ticker, day)
+    if note:
+        err_console.print(note, highlight=False, soft_wrap=True)
     if json_out:
         print_json(result)
         return
@@ -528,9 +539,11 @@ def check_claim(
     from aicycle.rumor.render import print_check
     from aicycle.store import open_store
 
-    day = parse_date(as_of)
     with open_store() as store:
+        day, note = as_of_day(store, as_of)
         result = check(store, claim, day)
+    if note:
+        err_console.print(note, highlight=False, soft_wrap=True)
     if json_out:
         print_json(result)
         return
