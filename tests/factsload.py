@@ -15,8 +15,10 @@ import tempfile
 from functools import cache
 from pathlib import Path
 
+from aicycle.curated import contracts as curated_contracts
 from aicycle.curated import facts as curated
-from aicycle.curated import memory_makers, power_events
+from aicycle.curated import memory_makers, power_events, third_party
+from aicycle.language import calls, stated
 from aicycle.market import events, prices
 from aicycle.sec import edgar_facts
 from aicycle.store import Store, open_store
@@ -28,6 +30,10 @@ def load_all(store: Store, data_dir: Path) -> dict[str, int]:
         curated.load_raw(store, data_dir)
         memory_makers.load_raw(store, data_dir)
         power_events.load_raw(store, data_dir)
+        third_party.load_raw(store, data_dir)
+        curated_contracts.load_raw(store, data_dir)
+        calls.load_raw(store, data_dir)
+        stated.load_raw(store, data_dir)
         events.load_raw(store, data_dir)
         prices.load_raw(store, data_dir)
     return {"facts": store.count("facts"), "events": store.count("events")}

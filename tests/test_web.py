@@ -50,7 +50,8 @@ def test_company_page_charts_real_capex_and_rpo(client: TestClient) -> None:
     figures = _figures(r.text)
     titles = [f["layout"]["title"]["text"] for f in figures]
     assert titles == ["Quarterly capex", "Capex guidance (latest public) and actual capex, by year",
-                      "Backlog and remaining performance obligations"]
+                      "Backlog and remaining performance obligations",
+                      "Capex language: stance score by quarter (−1 cut … +1 expand)"]  # its 2025-26 calls
     capex = dict(zip(figures[0]["data"][0]["x"], figures[0]["data"][0]["y"], strict=True))
     assert capex["2026-03-31"] == 35_674_000_000  # Alphabet Q1 2026, 10-Q filed 2026-04-30
     assert "0001652044-26-000048" in r.text  # the accession is shown beside the number
@@ -109,9 +110,9 @@ def test_api_facts_years(client: TestClient) -> None:
 
 
 def test_company_as_of_hides_later_filings(client: TestClient) -> None:
-    r = client.get("/company/GOOGL", params={"as_of": "2026-04-29"})
+    r = client.get("/company/GOOGL", params={"as_of": "2026-04-28"})
     capex = _figures(r.text)[0]["data"][0]
-    assert "2026-03-31" not in capex["x"]  # filed 2026-04-30: not public yet
+    assert "2026-03-31" not in capex["x"]  # stated on the 2026-04-29 call, filed 2026-04-30: not public yet
     assert "2025-12-31" in capex["x"]
 
 

@@ -99,7 +99,7 @@ def test_company_page_draws_its_charts_from_loopback_only(server: str, page: tup
     pg.goto(f"{server}/company/GOOGL")
     pg.wait_for_selector("div.chart[data-rendered=true] svg.main-svg", timeout=15_000)
     charts = pg.locator("div.chart")
-    assert charts.count() == 3  # quarterly capex, guidance, RPO
+    assert charts.count() == 4  # quarterly capex, guidance, RPO, capex language of its 2025-26 calls
     for i in range(charts.count()):
         assert charts.nth(i).locator("svg.main-svg").count() >= 1
         assert charts.nth(i).locator("g.trace, g.point, path.point").count() >= 1

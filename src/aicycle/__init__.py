@@ -53,9 +53,10 @@ def __getattr__(name: str) -> Any:
     if name in _API:
         import importlib
 
-        # `facts` is also the package's facts module, made callable (aicycle/facts.py)
-        return importlib.import_module("aicycle.facts") if name == "facts" else getattr(
-            importlib.import_module("aicycle._api"), name)
+        # `facts` and `contracts` are also the package's modules of those names, made callable
+        if name in ("facts", "contracts"):
+            return importlib.import_module(f"aicycle.{name}")
+        return getattr(importlib.import_module("aicycle._api"), name)
     raise AttributeError(f"module 'aicycle' has no attribute {name!r}")
 
 

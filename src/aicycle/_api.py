@@ -14,7 +14,7 @@ from typing import Any
 
 from aicycle._frames import Check, Contracts, Day, EventStudy, Facts, GpuIndex, Report, Rows
 from aicycle._frames import day as _day
-from aicycle.errors import InputError
+from aicycle.contracts import table as _contracts_table
 from aicycle.facts import table as facts
 
 __all__ = ["Check", "Contracts", "EventStudy", "Facts", "GpuIndex", "Report", "Rows",
@@ -81,19 +81,4 @@ def event(event_id: str | None = None, *, date: Day = None, timing: str | None =
                       fundamentals_next=result.get("fundamentals_next", []), data=result)
 
 
-CONTRACTS_TABLE = "compute_contracts"
-
-
-def contracts() -> Contracts:
-    """Compute contracts from the store's `compute_contracts` table (filled by `aicycle refresh` and the
-    bundled snapshot in versions that carry it)."""
-    from aicycle.store import open_store
-
-    with open_store() as store:
-        present = store.query("SELECT count(*) AS n FROM information_schema.tables WHERE table_name = ?",
-                              [CONTRACTS_TABLE])
-        if not present or not present[0]["n"]:
-            raise InputError(f"this store has no {CONTRACTS_TABLE} table: the installed aicycle does not "
-                             "collect compute contracts yet")
-        rows = store.query(f"SELECT * FROM {CONTRACTS_TABLE}")
-    return Contracts(rows=rows)
+contracts = _contracts_table

@@ -84,7 +84,8 @@ def parse_date(value: str | None, name: str = "--as-of") -> dt.date | None:
 
 # Shared options (sqlite-utils style): every command that answers "as of D" or prints data uses these.
 AsOf = Annotated[str | None, typer.Option(
-    "--as-of", metavar="DATE", help="Use only what was public on this date (YYYY-MM-DD).")]
+    "--as-of", metavar="DATE",
+    help="Use only what was public on this date (YYYY-MM-DD); default: the store's data date.")]
 FormatOpt = Annotated[Format | None, typer.Option(
     "--format", "-f", case_sensitive=False, show_default=False,
     help="Output: table (default), json, csv or parquet (binary: redirect it to a file).")]
@@ -171,6 +172,18 @@ def _plain_flags() -> None:
 _plain_flags()
 
 
+def as_of_day(store: Any, value: str | None) -> tuple[dt.date, str | None]:
+    """The as-of date every command uses: --as-of, else the store's data date; and a note when --as-of
+    is later than the data ("beyond the data (through D)")."""
+    from aicycle.store import data_date
+
+    through = data_date(store)
+    day = parse_date(value) or through or dt.date.today()
+    note = (f"note: {day} is beyond the data (through {through}); nothing after {through} is known"
+            if through and day > through else None)
+    return day, note
+
+
 # --- settings ----------------------------------------------------------------------------------
 
 config_app = typer.Typer(help="Show where aicycle's settings come from.\n\nExample: aicycle config show",
@@ -211,23 +224,38 @@ app.add_typer(store_app, name="store")
 @store_app.command("info")
 @guarded
 def store_info(fmt: FormatOpt = None, json_out: JsonOut = False) -> None:
-    """Where the store is, how many rows each table holds, and what the bundled snapshot covers.
+    """Where the store is, how many rows each table holds, what it covers (capex quarters per company,
+    calls, third-party quarters, contracts; which quarters are missing offline) and its data date.
 
     Example: aicycle store info --json
     """
-    from aicycle import config
+    from aicycle import config, facts
     from aicycle.render.facts import print_store_info
-    from aicycle.store import SCHEMA, open_store, snapshot_dir
+    from aicycle.store import SCHEMA, data_date, open_store, snapshot_dir
 
     with open_store() as s:
         info: dict[str, Any] = {
             "path": str(s.path),
+            "data_date": str(data_date(s)),
             "tables": {t: s.count(t) for t in SCHEMA},
+            "covers": {"capex": facts.capex_coverage(s), **_store_covers(s)},
             "snapshot": _read_manifest(snapshot_dir() / "manifest.json"),
             "home": str(config.home()),
         }
     emit(info, fmt, json_out, rows=[{"table": t, "rows": n} for t, n in info["tables"].items()],
          table=lambda out: print_store_info(out, info))
+
+
+def _store_covers(s: Any) -> dict[str, Any]:
+    """Documents per kind, facts per kind, and the contracts' date range."""
+    docs = s.query("SELECT kind, count(*) AS n, count(DISTINCT ticker) AS companies, min(date) AS first, "
+                   "max(date) AS last FROM documents GROUP BY kind ORDER BY kind")
+    kinds = s.query("SELECT kind, count(*) AS n, count(DISTINCT ticker) AS companies FROM facts GROUP BY kind "
+                    "ORDER BY kind")
+    deals = s.query("SELECT count(*) AS n, min(announced_on) AS first, max(announced_on) AS last FROM contracts")
+    return {"documents": {d.pop("kind"): {k: str(v) for k, v in d.items()} for d in docs},
+            "facts_by_kind": {k.pop("kind"): k for k in kinds},
+            "contracts": {k: str(v) for k, v in deals[0].items()}}
 
 
 def _read_manifest(path: Path) -> dict[str, Any] | None:
@@ -247,28 +275,78 @@ def facts_cmd(
                                "(docs/cli.md lists them all).")],
     as_of: AsOf = None, fmt: FormatOpt = None, freq: Freq = None, json_out: JsonOut = False,
 ) -> None:
-    """One metric of one company, one row per period, as public on --as-of (default: every row stored).
+    """One metric of one company, one row per period, as public on --as-of (default: the store's data date).
+
+    `capex` answers with the company's headline definition (Meta: including finance-lease principal) and
+    says which.
 
     Example: aicycle facts META capex --as-of 2025-06-30 --format csv
     """
     from aicycle import facts
-    from aicycle.render.facts import FACT_COLUMNS, fact_table, source_lines
+    from aicycle.render.facts import FACT_COLUMNS, definition_caption, fact_table, source_lines
     from aicycle.store import open_store
 
+    caption = None
     with open_store() as store:
-        rows = facts.series(store, ticker, metric, parse_date(as_of), freq=freq)
-    out = [{c: r.get(c) for c in FACT_COLUMNS} for r in rows]
+        day, note = as_of_day(store, as_of)
+        if metric == "capex":
+            rows = facts.headline_capex(store, ticker, day, freq=freq)
+            definition = facts.capex_definition(ticker)
+            caption = definition_caption(definition[0], definition[1], rows)
+        else:
+            rows = facts.series(store, ticker, metric, day, freq=freq)
+    out = [{c: r.get(c) for c in FACT_COLUMNS} | {"quarter": facts.quarter_label(r)} for r in rows]
+    if note:
+        err_console.print(note, highlight=False, soft_wrap=True)
     if not out:
         err_console.print(f"no {metric} rows for {ticker.upper()}" + (f" public by {as_of}" if as_of else "")
                           + "; `aicycle store info` shows what the store holds, `aicycle refresh` fetches more",
                           highlight=False, soft_wrap=True)
 
     def show(c: Console) -> None:
-        c.print(fact_table(ticker.upper(), metric, out))
+        c.print(fact_table(ticker.upper(), metric, out, caption))
         for line in source_lines(out):  # the sources the narrow table cannot show
             c.print(line, highlight=False, markup=False, overflow="fold", style="dim")
 
     emit(out, fmt, json_out, rows=out, columns=list(FACT_COLUMNS), table=show)
+
+
+@app.command("contracts")
+@guarded
+def contracts_cmd(
+    buyer: Annotated[str | None, typer.Option("--buyer", help="Ticker or name of the buyer (META, OpenAI).")] = None,
+    seller: Annotated[str | None, typer.Option("--seller", help="Ticker or name of the seller (CRWV, Nebius).")] = None,
+    as_of: AsOf = None,
+    fmt: FormatOpt = None,
+    json_out: JsonOut = False,
+) -> None:
+    """Compute and capacity contracts public by --as-of (default: the store's data date), with sources;
+    overlapping rows are marked and never added up.
+
+    Example: aicycle contracts --buyer META --as-of 2026-06-30
+    """
+    from aicycle import contracts
+    from aicycle.render.contracts import contracts_table
+    from aicycle.store import open_store
+
+    with open_store() as store:
+        day, note = as_of_day(store, as_of)
+        rows = contracts.as_of(store, day, buyer=buyer, seller=seller)
+    total = contracts.total(rows)
+    if note:
+        err_console.print(note, highlight=False, soft_wrap=True)
+    data = {"as_of": day.isoformat(), "contracts": [r.to_dict() for r in rows],
+            "total": {"value_usd": total.value_usd, "counted": total.counted,
+                      "without_value": total.without_value, "left_out": total.left_out}}
+
+    def show(c: Console) -> None:
+        if not rows:
+            who = " ".join(x for x in (f"buyer {buyer}" if buyer else "", f"seller {seller}" if seller else "") if x)
+            c.print(f"No contracts{' for ' + who if who else ''} public by {day}.", highlight=False)
+        else:
+            c.print(contracts_table(rows, day, total))
+
+    emit(data, fmt, json_out, rows=lambda: data["contracts"], table=show)
 
 
 @app.command("load-facts")
@@ -331,6 +409,8 @@ def report(as_of: AsOf = None, fmt: FormatOpt = None, json_out: JsonOut = False,
     day = parse_date(as_of)
     with open_store() as store:
         result = build_report(store, day)
+    if result.beyond_data and (json_out or html is not None):
+        err_console.print(f"note: {result.beyond_data}; nothing later is known", highlight=False, soft_wrap=True)
     if html is not None:
         from aicycle.render.html import write_report
 
@@ -410,7 +490,6 @@ def gpu_prices(
 
     Example: aicycle gpu prices --sku H100 --format csv
     """
-    from aicycle.cycle import latest_date
     from aicycle.gpu import index as gpu_index
     from aicycle.render.gpu_prices import flat_rows, summaries, table
     from aicycle.store import open_store
@@ -421,8 +500,10 @@ def gpu_prices(
     if term is not None and term not in ("on_demand", "spot", "reserved"):
         raise InputError(f"--term: {term!r} is not on_demand, spot or reserved")
     with open_store() as s:
-        day = parse_date(as_of) or latest_date(s) or dt.date.today()
+        day, note = as_of_day(s, as_of)
         lines = [ln for ln in gpu_index.lines(s, day, family, group) if term is None or ln.term == term]
+    if note:
+        err_console.print(note, highlight=False, soft_wrap=True)
     rows = summaries(lines, day)
 
     def show(out: Console) -> None:
@@ -588,7 +669,10 @@ def language_tone(
     from aicycle.store import open_store
 
     with open_store() as store:
-        rows = tone(store, ticker, parse_date(as_of))
+        day, note = as_of_day(store, as_of)
+        rows = tone(store, ticker, day)
+    if note:
+        err_console.print(note, highlight=False, soft_wrap=True)
     if not rows:
         raise InputError(f"no documents stored for {ticker.upper()}; add some with `aicycle ingest`")
     emit(rows, fmt, json_out, table=lambda c: print_tone(c, rows))
@@ -610,7 +694,10 @@ def language_saydo(
     from aicycle.store import open_store
 
     with open_store() as store:
-        result = say_do_gap(store, ticker, parse_date(as_of))
+        day, note = as_of_day(store, as_of)
+        result = say_do_gap(store, ticker, day)
+    if note:
+        err_console.print(note, highlight=False, soft_wrap=True)
     emit(result, fmt, json_out, table=lambda c: c.print(
         f"{result['ticker']}: {result['gap']} — {result['explanation']}", highlight=False, markup=False))
 
@@ -662,9 +749,11 @@ def check_claim(
     from aicycle.rumor.render import print_check
     from aicycle.store import open_store
 
-    day = parse_date(as_of)
     with open_store() as store:
+        day, note = as_of_day(store, as_of)
         result = check(store, claim, day)
+    if note:
+        err_console.print(note, highlight=False, soft_wrap=True)
     emit(result, fmt, json_out, rows=lambda: [
         {"claim": result["claim"], "verdict": result["verdict"], "confidence": result["confidence"], **e}
         for e in result["evidence"]], table=lambda c: print_check(c, result))

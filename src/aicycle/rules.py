@@ -41,12 +41,13 @@ GPU_INDEX_MIN_QUOTES = 3
 # Checkpoint: the SKU groups read, the terms read (spot swings with idle hours, not with the build-out).
 GPU_RENTAL_SKUS = ("H100", "H200", "B200")
 GPU_RENTAL_TERMS = ("on_demand", "reserved")
-# A line's change is latest / base - 1, base being the point nearest to (latest day - window) within
-# ± tolerance, with the same sources as the latest point (like for like). The latest point must be at
+# A line's change is latest / base - 1, base being the point on (latest day - window), else the nearest
+# earlier one within the tolerance, with the same sources as the latest point (like for like): a
+# "90-day change" spans 90 to 90 + tolerance days, and says its span. The latest point must be at
 # most FRESH_DAYS old on the as-of date, or the line is stale and not read.
 GPU_RENTAL_WINDOW_DAYS = 90
 GPU_RENTAL_SHORT_WINDOW_DAYS = 30
-GPU_RENTAL_BASE_TOLERANCE_DAYS = 30
+GPU_RENTAL_BASE_TOLERANCE_DAYS = 15
 GPU_RENTAL_FRESH_DAYS = 62
 GPU_RENTAL_SLOPE_DAYS = 180          # log-price regression over this many days (>= 3 points)
 GPU_RENTAL_SLOPE_MIN_SPAN_DAYS = 60  # ... spanning at least this many days (a week says nothing a year)
@@ -158,6 +159,20 @@ RUMOR_STALE_WEIGHT = 0.6
 RUMOR_PRICE_STALE_DAYS = 120
 # Net weight (supports - contradicts) / (supports + contradicts) needed for a verdict.
 RUMOR_VERDICT_MARGIN = 0.34
+
+# --- sources and coverage (facts.py, checkpoints/coverage.py) ---
+# Two sources giving the same quantity disagree when they differ by more than this (relative).
+SOURCE_DISAGREEMENT = 0.005
+# A checkpoint with data for fewer than this share of its companies carries a reduced confidence
+# (have / of); with its newest figure older than COVERAGE_STALE_DAYS at the as-of date it has no score.
+COVERAGE_MIN_SHARE = 0.6           # 3 of 5
+COVERAGE_STALE_DAYS = 183          # two quarters
+# A checkpoint whose score rests on one company scores at most this far from zero.
+ONE_COMPANY_MAX_SCORE = 0.3
+# The verdict's confidence (weighted mean of the checkpoints' confidences, over all weights) labels.
+CONFIDENCE_LABELS = ((0.75, "high"), (0.5, "medium"), (0.0, "low"))
+# Below this verdict confidence there is no verdict (insufficient_data): never a confident call on one company.
+VERDICT_MIN_CONFIDENCE = 0.35
 
 # --- language ---
 SAYDO_SOFT_SCORE = 0.1          # document stance score below this reads as restraint

@@ -6,12 +6,13 @@ failure leaves what was stored before untouched. A new store is seeded from the 
 the package (`aicycle/snapshot/*.parquet`).
 
 Every table carries provenance columns: source, url, accession (where there is one), filed (the date
-the number became public), fetched_at, kind (reported | derived | curated) and method (how a derived
-or curated value was obtained).
+the number became public), fetched_at, kind (reported | derived | stated | third_party | curated) and
+method (how a derived, stated or curated value was obtained).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import time
@@ -27,7 +28,7 @@ import filelock
 from aicycle import config
 from aicycle.errors import StoreBusyError
 
-KINDS = ("reported", "derived", "curated")
+KINDS = ("reported", "derived", "stated", "third_party", "curated")
 
 # Each domain owns one section; keep the provenance columns in every table that holds numbers.
 SCHEMA: dict[str, str] = {
@@ -44,8 +45,8 @@ SCHEMA: dict[str, str] = {
             value DOUBLE,
             text VARCHAR,                   -- for qualitative curated facts (value NULL)
             unit VARCHAR NOT NULL,
-            kind VARCHAR NOT NULL,          -- reported | derived | curated
-            method VARCHAR,                 -- how derived, or the curated source type
+            kind VARCHAR NOT NULL,          -- reported | derived | stated | third_party | curated
+            method VARCHAR,                 -- how derived; the sentence stated; the curated source type
             tag VARCHAR,                    -- us-gaap concept
             source VARCHAR NOT NULL,
             url VARCHAR,
@@ -186,6 +187,32 @@ SCHEMA: dict[str, str] = {
             fetched_at TIMESTAMP,
             flag VARCHAR                    -- NULL = clean; else why it needs care (';'-joined)
         )""",
+    # --- compute and capacity contracts (curated/contracts.py, contracts.py) ---
+    "contracts": """
+        CREATE TABLE IF NOT EXISTS contracts (
+            contract_key VARCHAR PRIMARY KEY,
+            announced_on DATE NOT NULL,     -- public date: the day, or a month's last day when only
+                                            -- the month is known (announced_text keeps the source's)
+            announced_text VARCHAR NOT NULL,
+            buyer VARCHAR NOT NULL,         -- as the source names it ("Meta (lessee)")
+            buyer_ticker VARCHAR,           -- universe ticker when the buyer is a followed company
+            seller VARCHAR NOT NULL,
+            seller_ticker VARCHAR,
+            value_usd DOUBLE,               -- firm or base figure; NULL when the source gives no total
+            value_text VARCHAR,             -- the source's words ("up to", "approximately" kept)
+            term_years DOUBLE,
+            capacity_text VARCHAR,
+            kind VARCHAR NOT NULL,          -- compute_lease | cloud_services | chips | other
+            source_type VARCHAR NOT NULL,   -- sec_filing | press_release | other | news
+            url VARCHAR,
+            quote VARCHAR,                  -- verbatim, <= 30 words
+            overlap_group VARCHAR,          -- rows describing (part of) the same commitment: never summed
+            overlap VARCHAR,                -- how the group's rows relate (compute_contracts_NOTES.md)
+            source VARCHAR NOT NULL,
+            filed DATE NOT NULL,            -- = announced_on
+            fetched_at TIMESTAMP,
+            flag VARCHAR                    -- date_derived | month_only (NULL = stated in full)
+        )""",
     # --- bookkeeping ---
     "meta": """
         CREATE TABLE IF NOT EXISTS meta (
@@ -321,6 +348,16 @@ def _norm(v: object) -> object:
     return v
 
 
+def data_date(store: Store) -> dt.date | None:
+    """The store's data date: the newest day anything in it became public (facts, GPU prices, documents,
+    contracts). Every command's default as-of."""
+    row = store.con.execute(
+        "SELECT max(d) FROM (SELECT max(filed) AS d FROM facts UNION ALL SELECT max(observed_on) FROM gpu_prices "
+        "UNION ALL SELECT max(date) FROM documents UNION ALL SELECT max(announced_on) FROM contracts)").fetchone()
+    value = row[0] if row else None
+    return value if isinstance(value, dt.date) else None
+
+
 def create_schema(con: duckdb.DuckDBPyConnection) -> None:
     for ddl in SCHEMA.values():
         con.execute(ddl)
@@ -359,7 +396,31 @@ def open_store(path: Path | None = None, *, write: bool = False, memory: bool = 
     if not path.exists():
         _create(path, seed)
     con = _connect(path, read_only=not write)
+    if _missing_tables(con):  # a store made by an older version: add the new tables, seeded
+        con.close()
+        _add_tables(path)
+        con = _connect(path, read_only=not write)
     return Store(con, path, write)
+
+
+def _missing_tables(con: duckdb.DuckDBPyConnection) -> list[str]:
+    have = {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
+    return [t for t in SCHEMA if t not in have]
+
+
+def _add_tables(path: Path) -> None:
+    """Create the tables an older store lacks and fill them from the bundled snapshot (nothing else changes)."""
+    with store_lock(path):
+        con = duckdb.connect(str(path))
+        try:
+            missing = _missing_tables(con)
+            create_schema(con)
+            for table in missing:
+                file = snapshot_dir() / f"{table}.parquet"
+                if file.exists():
+                    con.execute(f"INSERT OR REPLACE INTO {table} BY NAME SELECT * FROM read_parquet(?)", [str(file)])
+        finally:
+            con.close()
 
 
 def _create(path: Path, seed: bool) -> None:

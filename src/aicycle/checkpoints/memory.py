@@ -1,6 +1,7 @@
 """Checkpoint 4: memory - Micron, SK hynix and Samsung results, and what they say about HBM supply.
 
-Each maker is read in its own currency, from one source per series: Micron from its SEC filings (USD),
+Each maker is read in its own currency: Micron from its SEC filings (USD; a quarter not yet filed from
+the next source in the one precedence, facts.PRECEDENCE),
 SK hynix and Samsung from the memory makers' file (KRW; Samsung's chip division, DS, where given; its
 preliminary guidance replaced by the final result from the final's date on). For revenue and operating
 profit: the latest quarter, its year-on-year change and the last four quarters. Figures in different
@@ -21,6 +22,7 @@ from typing import Any
 from aicycle import hbm, rules
 from aicycle.checkpoints import common as c
 from aicycle.checkpoints.base import Evidence, Metric, Reading
+from aicycle.facts import PRECEDENCE, tier
 from aicycle.store import Store
 from aicycle.universe import by_role, get
 
@@ -89,15 +91,16 @@ def quarters(store: Store, ticker: str, metric: str, as_of: dt.date) -> dict[str
     """calendar quarter → the latest vintage public by as_of, from the maker's one source:
     Micron's SEC filings, the memory makers' file for the Korean makers."""
     rows = c.rows_for(store, [ticker], [metric], as_of)
-    if ticker == "MU":
-        rows = [r for r in rows if r["kind"] in SEC_KINDS]
+    if ticker == "MU":  # SEC first; a quarter the SEC has not filed yet comes from the next tier down
+        rows = sorted((r for r in rows if r["source"] != MAKERS_FILE),
+                      key=lambda r: (-PRECEDENCE.index(tier(r)), r["filed"]))
     else:
         rows = [r for r in rows if r["source"] == MAKERS_FILE]
-    best: dict[tuple[Any, Any], c.Row] = {}
-    for row in rows:  # filed order: a later vintage (Samsung's final after its preliminary) replaces
-        if row["value"] is not None:
-            best[(row["period_start"], row["period_end"])] = row
-    return {c.calendar_quarter(r): r for r in sorted(c.quarterly(list(best.values())), key=lambda r: r["period_end"])}
+    best: dict[str, c.Row] = {}
+    for row in c.quarterly([r for r in rows if r["value"] is not None]):
+        # a later vintage (Samsung's final after its preliminary; SEC after news) replaces
+        best[c.calendar_quarter(row)] = row
+    return dict(sorted(best.items(), key=lambda kv: kv[1]["period_end"]))
 
 
 def _maker(store: Store, ticker: str, as_of: dt.date, metrics: list[Metric], evidence: list[Evidence],
