@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
+import click
 import typer
 from rich.console import Console
 
@@ -38,27 +39,73 @@ def _fail(message: str, code: int = 2) -> typer.Exit:
 
 
 def guarded(func: F) -> F:
-    """Turn domain errors into one line on stderr and a non-zero exit (no traceback)."""
+    """Turn every error into one line on stderr and an exit status: 2 for usage or input, 1 for a
+    runtime failure (the error's `exit_code`; anything unexpected is 1). AICYCLE_DEBUG=1 also prints
+    the traceback."""
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return func(*args, **kwargs)
+        except (typer.Exit, typer.Abort, click.exceptions.ClickException):
+            raise
         except AicycleError as exc:
-            raise _fail(str(exc).replace("[", "\\[")) from None
+            _traceback_if_debug()
+            raise _fail(_one_line(str(exc)), exc.exit_code) from None
         except KeyboardInterrupt:
             raise _fail("interrupted", 130) from None
+        except Exception as exc:  # a bug or the machine: still one line, the traceback on request
+            _traceback_if_debug()
+            damage = _store_damage(exc)
+            if damage is not None:
+                raise _fail(_one_line(str(damage)), damage.exit_code) from None
+            raise _fail(_one_line(f"unexpected {type(exc).__name__}: {exc} "
+                                  "(AICYCLE_DEBUG=1 shows the traceback; please report it)"), 1) from None
 
     return wrapper  # type: ignore[return-value]
 
 
-def parse_date(value: str | None, name: str = "--as-of") -> dt.date | None:
+def _one_line(message: str) -> str:
+    return " ".join(message.split()).replace("[", "\\[")
+
+
+def _store_damage(exc: Exception) -> AicycleError | None:
+    """A DuckDB error met while reading a broken store file, said as such (with what to run)."""
+    from aicycle import config, store_damage
+
+    if not store_damage.is_damage(exc):
+        return None
+    try:
+        path: Path | None = config.store_path()
+    except AicycleError:
+        path = None
+    return store_damage.damaged(path, exc)
+
+
+def _traceback_if_debug() -> None:
+    from aicycle import config
+
+    if config.debug():
+        import traceback
+
+        sys.stderr.write(traceback.format_exc())
+
+
+def parse_date(value: str | None, name: str = "--as-of", *, future: bool = False) -> dt.date | None:
+    """A date the user typed; an as-of date lies in 1990-01-01 .. tomorrow (`future` lifts the end)."""
+    from aicycle import validate
+
     if value is None:
         return None
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
         raise InputError(f"{name}: {value!r} is not a date (YYYY-MM-DD)") from None
+    if future:
+        if not validate.EARLIEST <= day <= dt.date(2100, 12, 31):
+            raise InputError(f"{name}: {day} is outside {validate.EARLIEST} .. 2100-12-31")
+        return day
+    return validate.check_day(day, name)
 
 
 # Shared options (sqlite-utils style): every command that answers "as of D" or prints data uses these.
@@ -69,7 +116,9 @@ Fmt = Annotated[str, typer.Option("--format", help="Output format: table, csv or
 
 
 def print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, indent=2, default=str, ensure_ascii=False) + "\n")
+    from aicycle.strict_json import dumps
+
+    sys.stdout.write(dumps(data) + "\n")
 
 
 # --- settings ----------------------------------------------------------------------------------
@@ -111,7 +160,8 @@ app.add_typer(store_app, name="store")
 @guarded
 def store_info(json_out: JsonOut = False) -> None:
     """Where the store is, how many rows each table holds, and what the bundled snapshot covers."""
-    from aicycle import config
+    from aicycle import config, store_damage
+    from aicycle.heal import check
     from aicycle.render.facts import print_store_info
     from aicycle.store import SCHEMA, open_store, snapshot_dir
 
@@ -122,10 +172,69 @@ def store_info(json_out: JsonOut = False) -> None:
             "snapshot": _read_manifest(snapshot_dir() / "manifest.json"),
             "home": str(config.home()),
         }
+    health = check()  # counts alone read no data blocks: a corrupt block would go unnoticed
+    if health["status"] == "damaged":
+        raise store_damage.damaged(s.path, "; ".join(health["problems"]))
     if json_out:
         print_json(info)
         return
     print_store_info(console, info)
+
+
+def _journal(command: str, paths: list[Path], options: dict[str, Any], result: dict[str, Any]) -> None:
+    """Keep what the user imported beside the store, so `aicycle store repair` can re-apply it."""
+    from aicycle import journal
+
+    if not (result.get("inserted") or result.get("changed")):
+        return  # nothing new was stored: nothing to re-apply
+    try:
+        journal.record(command, paths, options)
+    except OSError as exc:  # stored, but a rebuilt store would not get it back: say so
+        err_console.print(f"warning: stored, but not kept in the journal ({exc}); `aicycle store repair` "
+                          "would not re-apply it", highlight=False, soft_wrap=True)
+
+
+@store_app.command("check")
+@guarded
+def store_check(json_out: JsonOut = False) -> None:
+    """Read every table of the store, count its rows, check the bundled snapshot and the journal of
+    your imports. Exit status 1 when the store is damaged.
+
+    Example: aicycle store check
+    """
+    from aicycle.heal import check
+    from aicycle.render.store import print_store_check
+
+    result = check()
+    if json_out:
+        print_json(result)
+    else:
+        print_store_check(console, result)
+    if result["status"] == "damaged":
+        raise typer.Exit(1)
+
+
+@store_app.command("repair")
+@guarded
+def store_repair(
+    force: Annotated[bool, typer.Option("--force", help="Rebuild even when the store reads as healthy.")] = False,
+    json_out: JsonOut = False,
+) -> None:
+    """Move a damaged store aside (timestamped), rebuild it from the bundled snapshot and re-apply your
+    imports (ingest, load-facts, gpu import) from the journal kept beside it.
+
+    Example: aicycle store repair
+    """
+    from aicycle.heal import repair
+    from aicycle.render.store import print_store_repair
+
+    result = repair(force=force)
+    if json_out:
+        print_json(result)
+    else:
+        print_store_repair(console, result)
+    if result.get("not_reapplied"):
+        raise typer.Exit(1)
 
 
 def _read_manifest(path: Path) -> dict[str, Any] | None:
@@ -171,6 +280,7 @@ def load_facts_cmd(path: Path) -> None:
 
     with writing() as store:
         result = curated.load_file(store, path)
+    _journal("load-facts", [path], {}, result)
     console.print(f"{path}: {result['rows']} rows ({result['inserted']} new, {result['changed']} changed)",
                   soft_wrap=True, highlight=False)
 
@@ -300,6 +410,7 @@ def gpu_import(path: Annotated[Path, typer.Argument(help="CSV with columns date,
     with writing() as s:
         summary = import_csv(s, path)
         store_index(s)
+    _journal("gpu import", [path], {}, summary)
     if json_out:
         print_json(summary)
         return
@@ -329,10 +440,13 @@ def ingest_cmd(
     validate(company, date, kind)  # fail before taking the store lock
     with writing() as store:
         result = ingest(store, paths, company, date, kind)
+    _journal("ingest", paths, {"company": company, "date": date, "kind": kind}, result)
     if json_out:
         print_json(result)
     else:
         console.print(f"{result['documents']} document(s): {result['inserted']} new, {result['changed']} changed")
+        for line in result["changes"]:
+            console.print(f"  changed: {line}", highlight=False, markup=False, soft_wrap=True)
 
 
 @language_app.command("classify")
@@ -344,6 +458,7 @@ def language_classify(
     backend: Annotated[str, typer.Option("--backend", help="rules (default) or llm (AICYCLE_LLM_BASE_URL).")] = "rules",
 ) -> None:
     """Label each sentence expand, maintain, moderate, cut or none, with confidence and cues."""
+    from aicycle import strict_json
     from aicycle.language.cli_io import classified, read_input
     from aicycle.render.language import classified_table
 
@@ -352,7 +467,7 @@ def language_classify(
     rows = classified(read_input(source), source, backend)
     if fmt == "jsonl":
         for row in rows:
-            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+            sys.stdout.write(strict_json.dumps(row, indent=None) + "\n")
         return
     console.print(classified_table(rows))
 
@@ -430,7 +545,7 @@ def language_evaluate(
     from aicycle.render.language import print_evaluation
 
     path = data or Path(__file__).resolve().parents[2] / "tests" / "data" / "stance_dev.jsonl"
-    if not path.is_file():
+    if data is None and not path.is_file():
         raise InputError(f"{path}: no such file (pass --data)")
     rows = load_labelled(path)
     result = {"rules": evaluate(rows)}
@@ -502,8 +617,9 @@ def economics(
     result = scenarios.run(name, overrides, draws=draws, seed=seed)
     if html is not None:
         from aicycle.economics.html import render
+        from aicycle.outfile import write_text
 
-        html.write_text(render(result), encoding="utf-8")
+        write_text(html, render(result))
     if json_out:
         print_json(result)
     else:
@@ -555,7 +671,7 @@ def event(
             return
         if len(args) > 1:
             raise InputError(f"one event at a time (got {' '.join(args)}); use 'compare A B' for two")
-        ev = report.pick_event(store, args[0] if args else None, parse_date(date, "--date"), timing)
+        ev = report.pick_event(store, args[0] if args else None, parse_date(date, "--date", future=True), timing)
         result = report.study(store, ev, tickers, group, spec)
     if html:
         report.write_html(result, html)

@@ -24,7 +24,7 @@ blockquote{border-left:4px solid #ccc;margin:1em 0;padding:.2em 1em;color:#444}
 </head><body>
 <h1>{{ s.title }}</h1>
 <p><span class="label">{{ s.label }}</span> scenario <code>{{ s.name }}</code></p>
-{% if s.source.quote %}<blockquote>{{ s.source.quote }}<br>
+{% if s.source.get('quote') %}<blockquote>{{ s.source.quote }}<br>
 <small>{{ s.source.get('section', '') }}</small></blockquote>{% endif %}
 {% if s.assumptions %}<h3>Assumptions (not from the source)</h3>
 <ul>{% for a in s.assumptions %}<li>{{ a }}</li>{% endfor %}</ul>{% endif %}

@@ -124,9 +124,10 @@ def print_study(console: Console, result: dict[str, Any], html: Path | None) -> 
 
 
 def write_html(result: dict[str, Any], path: Path) -> None:
+    from aicycle.outfile import write_text
     from aicycle.render.event_html import render_event
 
-    path.write_text(render_event(result), encoding="utf-8")
+    write_text(path, render_event(result))
 
 
 def _pct(x: float | None) -> str:
