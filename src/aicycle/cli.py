@@ -14,13 +14,46 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
-import click
 import typer
 from rich.console import Console
+from typer.core import TyperGroup
+
+try:  # typer vendors click (typer._click) and raises its exceptions, not click's
+    from typer._click import exceptions as usage_errors
+except ImportError:  # pragma: no cover - a typer that uses click itself
+    from click import exceptions as usage_errors  # type: ignore[no-redef]
 
 from aicycle.errors import AicycleError, InputError
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+
+class OneLineErrors(TyperGroup):
+    """Usage errors (a missing argument, an option that is not a number) are one line too, exit 2."""
+
+    def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
+             standalone_mode: bool = True, **extra: Any) -> Any:
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        try:
+            result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except usage_errors.NoArgsIsHelpError as exc:  # `aicycle gpu` alone: the help, as before
+            from typer import rich_utils
+
+            rich_utils.rich_format_error(exc)
+            sys.exit(exc.exit_code)
+        except usage_errors.UsageError as exc:
+            where = exc.ctx.command_path if exc.ctx else "aicycle"
+            _fail(_one_line(f"{exc.format_message()} (`{where} --help` lists the options)"), exc.exit_code)
+            sys.exit(exc.exit_code)
+        except usage_errors.ClickException as exc:
+            _fail(_one_line(exc.format_message()), exc.exit_code)
+            sys.exit(exc.exit_code)
+        except typer.Abort:
+            _fail("aborted", 1)
+            sys.exit(1)
+        sys.exit(result if isinstance(result, int) else 0)
+
 
 app = typer.Typer(
     name="aicycle",
@@ -28,6 +61,7 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     add_completion=False,
+    cls=OneLineErrors,
 )
 console = Console()
 err_console = Console(stderr=True)
@@ -47,7 +81,7 @@ def guarded(func: F) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return func(*args, **kwargs)
-        except (typer.Exit, typer.Abort, click.exceptions.ClickException):
+        except (typer.Exit, typer.Abort, usage_errors.ClickException):
             raise
         except AicycleError as exc:
             _traceback_if_debug()

@@ -177,6 +177,7 @@ CACHES: dict[str, str] = {
             doc_id VARCHAR NOT NULL,
             version VARCHAR NOT NULL,       -- hash of the scanner's code: a changed scanner rescans
             summary JSON NOT NULL,          -- counts, score, watch terms (DocumentSummary.to_dict)
+            chars BIGINT,                   -- length of the text: a page never reads a long text for it
             PRIMARY KEY (doc_id, version)
         )""",
 }

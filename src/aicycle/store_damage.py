@@ -55,5 +55,5 @@ def truncated(con: duckdb.DuckDBPyConnection, path: Path) -> str | None:
     expected = HEADER_BYTES + int(row[0]) * int(row[1])
     size = path.stat().st_size
     if size < expected:
-        return f"the file has {size:,} bytes, too few for the {int(row[1])} blocks in use: it was truncated"
+        return f"the file has {size:,} bytes, too few for the {int(row[1])} blocks it holds: it was truncated"
     return None

@@ -82,6 +82,7 @@ def ingest(store: Store, paths: Iterable[Path], ticker: str, date: str | dt.date
     changes = _changes(store, rows, paths)
     inserted, changed = store.upsert("documents", rows, where=[str(p) for p in paths])
     scans.remember(store, rows)
+    scans.remember_missing(store)  # the company's other documents too: its page then reads no text
     return {"documents": len(rows), "inserted": inserted, "changed": changed, "changes": changes}
 
 

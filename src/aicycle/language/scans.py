@@ -30,8 +30,8 @@ def version() -> str:
     return digest.hexdigest()[:16]
 
 
-def _as_row(doc_id: str, summary: DocumentSummary) -> dict[str, Any]:
-    return {"doc_id": doc_id, "version": version(), "summary": json.dumps(summary.to_dict())}
+def _as_row(doc_id: str, summary: DocumentSummary, chars: int) -> dict[str, Any]:
+    return {"doc_id": doc_id, "version": version(), "summary": json.dumps(summary.to_dict()), "chars": chars}
 
 
 def _from_json(raw: str) -> DocumentSummary:
@@ -41,8 +41,24 @@ def _from_json(raw: str) -> DocumentSummary:
 
 def remember(store: Store, documents: Iterable[Mapping[str, Any]]) -> None:
     """Scan documents being stored (rows with doc_id, kind, text) and keep their summaries."""
-    rows = [_as_row(d["doc_id"], scan_document(d["text"], d["kind"], keep_examples=0)) for d in documents]
+    rows = [_as_row(d["doc_id"], scan_document(d["text"], d["kind"], keep_examples=0), len(d["text"]))
+            for d in documents]
     store.upsert("document_scans", rows)
+
+
+def remember_missing(store: Store) -> int:
+    """Keep a summary for every stored document without a current one (seeded or older documents):
+    afterwards no page needs to read a document's text. Returns how many were scanned."""
+    missing = store.query(
+        "SELECT doc_id, kind, text FROM documents WHERE doc_id NOT IN "
+        "(SELECT doc_id FROM document_scans WHERE version = ?)", [version()])
+    remember(store, missing)
+    return len(missing)
+
+
+def kept(store: Store) -> bool:
+    """Whether the store has the cache (a store made by an older version, opened read-only, has not)."""
+    return bool(store.query("SELECT 1 FROM duckdb_tables() WHERE table_name = 'document_scans'"))
 
 
 def summaries(store: Store, documents: list[Mapping[str, Any]]) -> dict[str, DocumentSummary]:
@@ -50,7 +66,7 @@ def summaries(store: Store, documents: list[Mapping[str, Any]]) -> dict[str, Doc
     ids = [d["doc_id"] for d in documents]
     found = {r["doc_id"]: _from_json(r["summary"]) for r in store.query(
         "SELECT doc_id, summary FROM document_scans WHERE version = ? AND doc_id IN (SELECT unnest(?))",
-        [version(), ids])}
+        [version(), ids])} if ids and kept(store) else {}
     missing = [i for i in ids if i not in found]
     if missing:
         for r in store.query("SELECT doc_id, kind, text FROM documents WHERE doc_id IN (SELECT unnest(?))",

@@ -19,7 +19,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 import aicycle
-from aicycle import store_damage
+from aicycle import config, store_damage
 from aicycle.errors import AicycleError, StoreBusyError, StoreDamagedError
 from aicycle.store import Store
 from aicycle.strict_json import dumps
@@ -151,13 +151,15 @@ def _errors(app: FastAPI) -> None:
     async def store_error(request: Request, exc: duckdb.Error) -> Response:
         # a corrupt block met while reading: say what to run rather than fail with a 500
         if store_damage.is_damage(exc):
-            return _damaged(request, store_damage.damaged(request.app.state.web.source.path, exc))
+            path = request.app.state.web.source.path or config.store_path()
+            return _damaged(request, store_damage.damaged(path, exc))
         return _error(request, 500, "the store could not answer this request; `aicycle store check` "
                                     "says whether it is damaged")
 
 
 def _damaged(request: Request, exc: StoreDamagedError) -> Response:
-    response = _error(request, 503, str(exc), title="The store is damaged",
+    said = str(exc).split("; run `")[0]  # the commands are listed on their own
+    response = _error(request, 503, f"{said[:1].upper()}{said[1:]}.", title="The store is damaged",
                       commands=["aicycle store check", "aicycle store repair"])
     response.headers["Retry-After"] = "60"
     return response
