@@ -10,7 +10,7 @@ import datetime as dt
 import functools
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -31,12 +31,13 @@ F = TypeVar("F", bound=Callable[..., Any])
 class OneLineErrors(TyperGroup):
     """Usage errors (a missing argument, an option that is not a number) are one line too, exit 2."""
 
-    def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
-             standalone_mode: bool = True, **extra: Any) -> Any:
+    def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
+             complete_var: str | None = None, standalone_mode: bool = True, windows_expand_args: bool = True,
+             **extra: Any) -> Any:
         if not standalone_mode:
-            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+            return super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
         try:
-            result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+            result = super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
         except usage_errors.NoArgsIsHelpError as exc:  # `aicycle gpu` alone: the help, as before
             from typer import rich_utils
 
@@ -195,7 +196,7 @@ app.add_typer(store_app, name="store")
 def store_info(json_out: JsonOut = False) -> None:
     """Where the store is, how many rows each table holds, and what the bundled snapshot covers."""
     from aicycle import config, store_damage
-    from aicycle.heal import check
+    from aicycle.heal import unreadable
     from aicycle.render.facts import print_store_info
     from aicycle.store import SCHEMA, open_store, snapshot_dir
 
@@ -206,9 +207,9 @@ def store_info(json_out: JsonOut = False) -> None:
             "snapshot": _read_manifest(snapshot_dir() / "manifest.json"),
             "home": str(config.home()),
         }
-    health = check()  # counts alone read no data blocks: a corrupt block would go unnoticed
-    if health["status"] == "damaged":
-        raise store_damage.damaged(s.path, "; ".join(health["problems"]))
+    problems = unreadable(s.path)  # counts alone read no data blocks: a corrupt block would go unnoticed
+    if problems:
+        raise store_damage.damaged(s.path, "; ".join(problems))
     if json_out:
         print_json(info)
         return

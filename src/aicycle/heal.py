@@ -18,7 +18,7 @@ from typing import Any
 
 import duckdb
 
-from aicycle import config, journal
+from aicycle import config, journal, validate
 from aicycle.errors import AicycleError, InputError, StoreDamagedError
 from aicycle.store import (
     SCHEMA,
@@ -56,6 +56,7 @@ def check(path: Path | None = None) -> dict[str, Any]:
     else:
         try:
             _tables(con, out)
+            _rules(con, out)
         finally:
             con.close()
     damaged = any(not t.get("ok") for t in out["tables"].values()) or not out["tables"]
@@ -63,6 +64,17 @@ def check(path: Path | None = None) -> dict[str, Any]:
     out["advice"] = ("run `aicycle store repair`" if damaged
                      else "see the problems above" if out["problems"] else "nothing to do")
     return out
+
+
+def unreadable(path: Path | None = None) -> list[str]:
+    """The tables of the store that cannot be read whole (the quick part of `check`)."""
+    out: dict[str, Any] = {"tables": {}, "problems": []}
+    con = _open(path or config.store_path())
+    try:
+        _tables(con, out)
+    finally:
+        con.close()
+    return out["problems"]
 
 
 def _open(path: Path) -> duckdb.DuckDBPyConnection:
@@ -89,6 +101,20 @@ def _tables(con: duckdb.DuckDBPyConnection, out: dict[str, Any]) -> None:
     with contextlib.suppress(duckdb.Error):
         row = con.execute("SELECT value FROM meta WHERE key = 'snapshot_sha256'").fetchone()
         out["built_from_snapshot"] = row[0].strip('"') if row else None
+
+
+def _rules(con: duckdb.DuckDBPyConnection, out: dict[str, Any]) -> None:
+    """Rows stored before the validation rules existed (a date in 2099, a NaN) are reported, not lost."""
+    store = Store(con, None, False)
+    for table, info in out["tables"].items():
+        if not info.get("ok"):
+            continue
+        try:
+            validate.check_rows(table, store.query(f"SELECT * FROM {table}"), not_null=store.not_null(table))
+        except validate.InvalidRows as exc:
+            info["rule_breaks"] = len(exc.problems)
+            out["problems"].append(f"{table}: {len(exc.problems)} row(s) break the validation rules, e.g. "
+                                   f"{exc.problems[0]}")
 
 
 def _snapshot() -> dict[str, Any]:

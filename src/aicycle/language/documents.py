@@ -70,7 +70,7 @@ def document_row(text: str, ticker: str, date: dt.date, kind: str, *, title: str
 
 
 def ingest(store: Store, paths: Iterable[Path], ticker: str, date: str | dt.date,
-           kind: str = "transcript") -> dict[str, int]:
+           kind: str = "transcript") -> dict[str, Any]:
     """Store each file as a document of `ticker` public on `date`. Idempotent."""
     symbol, day, kind = validate(ticker, date, kind)
     paths = list(paths)

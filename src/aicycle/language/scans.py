@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -61,7 +61,7 @@ def kept(store: Store) -> bool:
     return bool(store.query("SELECT 1 FROM duckdb_tables() WHERE table_name = 'document_scans'"))
 
 
-def summaries(store: Store, documents: list[Mapping[str, Any]]) -> dict[str, DocumentSummary]:
+def summaries(store: Store, documents: Sequence[Mapping[str, Any]]) -> dict[str, DocumentSummary]:
     """doc_id -> summary for stored documents (rows with doc_id, kind): cached, or scanned now."""
     ids = [d["doc_id"] for d in documents]
     found = {r["doc_id"]: _from_json(r["summary"]) for r in store.query(

@@ -54,7 +54,7 @@ def fetch_chart(client: httpx.Client, base_url: str, ticker: str, start: dt.date
         if resp.status_code != 200:
             raise DataError(f"{ticker}: chart API answered HTTP {resp.status_code}")
         try:
-            return json.loads(resp.content)  # type: ignore[no-any-return]
+            return json.loads(resp.content)
         except ValueError:  # a body cut off on the way is worth another try
             raise _Retryable(f"truncated or invalid JSON ({len(resp.content)} bytes)") from None
 
