@@ -29,17 +29,52 @@ import datetime as dt
 import functools
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
+from typer.core import TyperGroup
+
+try:  # typer vendors click (typer._click) and raises its exceptions, not click's
+    from typer._click import exceptions as usage_errors
+except ImportError:  # pragma: no cover - a typer that uses click itself
+    from click import exceptions as usage_errors  # type: ignore[no-redef]
 
 from aicycle.errors import AicycleError, InputError
 from aicycle.render.output import Format
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+
+class OneLineErrors(TyperGroup):
+    """Usage errors (a missing argument, an option that is not a number) are one line too, exit 2."""
+
+    def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
+             complete_var: str | None = None, standalone_mode: bool = True, windows_expand_args: bool = True,
+             **extra: Any) -> Any:
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
+        try:
+            result = super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
+        except usage_errors.NoArgsIsHelpError as exc:  # `aicycle gpu` alone: the help, as before
+            from typer import rich_utils
+
+            rich_utils.rich_format_error(exc)
+            sys.exit(exc.exit_code)
+        except usage_errors.UsageError as exc:
+            where = exc.ctx.command_path if exc.ctx else "aicycle"
+            _fail(_one_line(f"{exc.format_message()} (`{where} --help` lists the options)"), exc.exit_code)
+            sys.exit(exc.exit_code)
+        except usage_errors.ClickException as exc:
+            _fail(_one_line(exc.format_message()), exc.exit_code)
+            sys.exit(exc.exit_code)
+        except typer.Abort:
+            _fail("aborted", 1)
+            sys.exit(1)
+        sys.exit(result if isinstance(result, int) else 0)
+
 
 app = typer.Typer(
     name="aicycle",
@@ -48,6 +83,7 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     add_completion=True,  # --install-completion / --show-completion (bash, zsh, fish, PowerShell)
+    cls=OneLineErrors,
 )
 console = Console()
 err_console = Console(stderr=True)
@@ -59,27 +95,73 @@ def _fail(message: str, code: int = 2) -> typer.Exit:
 
 
 def guarded(func: F) -> F:
-    """Turn domain errors into one line on stderr and a non-zero exit (no traceback)."""
+    """Turn every error into one line on stderr and an exit status: 2 for usage or input, 1 for a
+    runtime failure (the error's `exit_code`; anything unexpected is 1). AICYCLE_DEBUG=1 also prints
+    the traceback."""
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return func(*args, **kwargs)
+        except (typer.Exit, typer.Abort, usage_errors.ClickException):
+            raise
         except AicycleError as exc:
-            raise _fail(str(exc).replace("[", "\\[")) from None
+            _traceback_if_debug()
+            raise _fail(_one_line(str(exc)), exc.exit_code) from None
         except KeyboardInterrupt:
             raise _fail("interrupted", 130) from None
+        except Exception as exc:  # a bug or the machine: still one line, the traceback on request
+            _traceback_if_debug()
+            damage = _store_damage(exc)
+            if damage is not None:
+                raise _fail(_one_line(str(damage)), damage.exit_code) from None
+            raise _fail(_one_line(f"unexpected {type(exc).__name__}: {exc} "
+                                  "(AICYCLE_DEBUG=1 shows the traceback; please report it)"), 1) from None
 
     return wrapper  # type: ignore[return-value]
 
 
-def parse_date(value: str | None, name: str = "--as-of") -> dt.date | None:
+def _one_line(message: str) -> str:
+    return " ".join(message.split()).replace("[", "\\[")
+
+
+def _store_damage(exc: Exception) -> AicycleError | None:
+    """A DuckDB error met while reading a broken store file, said as such (with what to run)."""
+    from aicycle import config, store_damage
+
+    if not store_damage.is_damage(exc):
+        return None
+    try:
+        path: Path | None = config.store_path()
+    except AicycleError:
+        path = None
+    return store_damage.damaged(path, exc)
+
+
+def _traceback_if_debug() -> None:
+    from aicycle import config
+
+    if config.debug():
+        import traceback
+
+        sys.stderr.write(traceback.format_exc())
+
+
+def parse_date(value: str | None, name: str = "--as-of", *, future: bool = False) -> dt.date | None:
+    """A date the user typed; an as-of date lies in 1990-01-01 .. tomorrow (`future` lifts the end)."""
+    from aicycle import validate
+
     if value is None:
         return None
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
         raise InputError(f"{name}: {value!r} is not a date (YYYY-MM-DD)") from None
+    if future:
+        if not validate.EARLIEST <= day <= dt.date(2100, 12, 31):
+            raise InputError(f"{name}: {day} is outside {validate.EARLIEST} .. 2100-12-31")
+        return day
+    return validate.check_day(day, name)
 
 
 # Shared options (sqlite-utils style): every command that answers "as of D" or prints data uses these.
@@ -97,7 +179,9 @@ Rows = list[dict[str, Any]]
 
 
 def print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, indent=2, default=str, ensure_ascii=False) + "\n")
+    from aicycle.strict_json import dumps
+
+    sys.stdout.write(dumps(data) + "\n")
 
 
 def emit(data: Any, fmt: Format | str | None, json_out: bool = False, *,
@@ -229,7 +313,8 @@ def store_info(fmt: FormatOpt = None, json_out: JsonOut = False) -> None:
 
     Example: aicycle store info --json
     """
-    from aicycle import config, facts
+    from aicycle import config, facts, store_damage
+    from aicycle.heal import unreadable
     from aicycle.render.facts import print_store_info
     from aicycle.store import SCHEMA, data_date, open_store, snapshot_dir
 
@@ -242,6 +327,9 @@ def store_info(fmt: FormatOpt = None, json_out: JsonOut = False) -> None:
             "snapshot": _read_manifest(snapshot_dir() / "manifest.json"),
             "home": str(config.home()),
         }
+    problems = unreadable(s.path)  # counts alone read no data blocks: a corrupt block would go unnoticed
+    if problems:
+        raise store_damage.damaged(s.path, "; ".join(problems))
     emit(info, fmt, json_out, rows=[{"table": t, "rows": n} for t, n in info["tables"].items()],
          table=lambda out: print_store_info(out, info))
 
@@ -256,6 +344,59 @@ def _store_covers(s: Any) -> dict[str, Any]:
     return {"documents": {d.pop("kind"): {k: str(v) for k, v in d.items()} for d in docs},
             "facts_by_kind": {k.pop("kind"): k for k in kinds},
             "contracts": {k: str(v) for k, v in deals[0].items()}}
+
+
+def _journal(command: str, paths: list[Path], options: dict[str, Any], result: dict[str, Any]) -> None:
+    """Keep what the user imported beside the store, so `aicycle store repair` can re-apply it."""
+    from aicycle import journal
+
+    if not (result.get("inserted") or result.get("changed")):
+        return  # nothing new was stored: nothing to re-apply
+    try:
+        journal.record(command, paths, options)
+    except OSError as exc:  # stored, but a rebuilt store would not get it back: say so
+        err_console.print(f"warning: stored, but not kept in the journal ({exc}); `aicycle store repair` "
+                          "would not re-apply it", highlight=False, soft_wrap=True)
+
+
+@store_app.command("check")
+@guarded
+def store_check(fmt: FormatOpt = None, json_out: JsonOut = False) -> None:
+    """Read every table of the store, count its rows, check the bundled snapshot and the journal of
+    your imports. Exit status 1 when the store is damaged.
+
+    Example: aicycle store check
+    """
+    from aicycle.heal import check
+    from aicycle.render.store import print_store_check
+
+    result = check()
+    emit(result, fmt, json_out, rows=lambda: [{"table": t, **v} if isinstance(v, dict) else {"table": t, "rows": v}
+                                              for t, v in (result.get("tables") or {}).items()],
+         table=lambda c: print_store_check(c, result))
+    if result["status"] == "damaged":
+        raise typer.Exit(1)
+
+
+@store_app.command("repair")
+@guarded
+def store_repair(
+    force: Annotated[bool, typer.Option("--force", help="Rebuild even when the store reads as healthy.")] = False,
+    fmt: FormatOpt = None,
+    json_out: JsonOut = False,
+) -> None:
+    """Move a damaged store aside (timestamped), rebuild it from the bundled snapshot and re-apply your
+    imports (ingest, load-facts, gpu import) from the journal kept beside it.
+
+    Example: aicycle store repair
+    """
+    from aicycle.heal import repair
+    from aicycle.render.store import print_store_repair
+
+    result = repair(force=force)
+    emit(result, fmt, json_out, table=lambda c: print_store_repair(c, result))
+    if result.get("not_reapplied"):
+        raise typer.Exit(1)
 
 
 def _read_manifest(path: Path) -> dict[str, Any] | None:
@@ -365,6 +506,7 @@ def load_facts_cmd(
 
     with writing() as store:
         result = curated.load_file(store, path)
+    _journal("load-facts", [path], {}, result)
     emit({"path": str(path), **result}, fmt, json_out, table=lambda c: c.print(
         f"{path}: {result['rows']} rows ({result['inserted']} new, {result['changed']} changed)",
         soft_wrap=True, highlight=False))
@@ -560,6 +702,7 @@ def gpu_import(path: Annotated[Path, typer.Argument(
     with writing() as s:
         summary = import_csv(s, path)
         store_index(s)
+    _journal("gpu import", [path], {}, summary)
     emit(summary, fmt, json_out, table=lambda c: c.print(
         f"{summary['rows']} rows read, {summary['inserted']} new, {summary['changed']} changed"))
 
@@ -592,8 +735,14 @@ def ingest_cmd(
     validate(company, date, kind)  # fail before taking the store lock
     with writing() as store:
         result = ingest(store, paths, company, date, kind)
-    emit(result, fmt, json_out, table=lambda c: c.print(
-        f"{result['documents']} document(s): {result['inserted']} new, {result['changed']} changed"))
+    _journal("ingest", paths, {"company": company, "date": date, "kind": kind}, result)
+
+    def show(c: Console) -> None:
+        c.print(f"{result['documents']} document(s): {result['inserted']} new, {result['changed']} changed")
+        for line in result["changes"]:
+            c.print(f"  changed: {line}", highlight=False, markup=False, soft_wrap=True)
+
+    emit(result, fmt, json_out, table=show)
 
 
 @language_app.command("classify")
@@ -612,6 +761,7 @@ def language_classify(
 
     Example: aicycle language classify sentences.txt --format table
     """
+    from aicycle import strict_json
     from aicycle.language.cli_io import classified, read_input
     from aicycle.render.language import classified_table
 
@@ -623,7 +773,7 @@ def language_classify(
     rows = classified(read_input(source), source, backend)
     if chosen == "jsonl":
         for row in rows:
-            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+            sys.stdout.write(strict_json.dumps(row, indent=None) + "\n")
         return
     done = list(rows)
     emit(done, chosen, rows=done, table=lambda c: c.print(classified_table(done)))
@@ -719,7 +869,7 @@ def language_evaluate(
     from aicycle.render.language import print_evaluation
 
     path = data or Path(__file__).resolve().parents[2] / "tests" / "data" / "stance_dev.jsonl"
-    if not path.is_file():
+    if data is None and not path.is_file():
         raise InputError(f"{path}: no such file (pass --data)")
     rows = load_labelled(path)
     result: dict[str, Any] = {"rules": evaluate(rows)}
@@ -796,8 +946,9 @@ def economics(
     result = scenarios.run(name, overrides, draws=draws, seed=seed)
     if html is not None:
         from aicycle.economics.html import render
+        from aicycle.outfile import write_text
 
-        html.write_text(render(result), encoding="utf-8")
+        write_text(html, render(result))
     emit(result, fmt, json_out, rows=result["cash_flows"],
          table=lambda c: cli_view.print_result(c, result, html))
 
@@ -861,7 +1012,7 @@ def event(
             return
         if len(args) > 1:
             raise InputError(f"one event at a time (got {' '.join(args)}); use 'compare A B' for two")
-        ev = report.pick_event(store, args[0] if args else None, parse_date(date, "--date"), timing)
+        ev = report.pick_event(store, args[0] if args else None, parse_date(date, "--date", future=True), timing)
         result = report.study(store, ev, tickers, group, spec)
     if html:
         report.write_html(result, html)

@@ -11,6 +11,7 @@ structured settings (lists of webhooks and the like) that `section()` returns as
 from __future__ import annotations
 
 import functools
+import math
 import os
 import tomllib
 from dataclasses import dataclass
@@ -88,7 +89,17 @@ SETTINGS: tuple[Setting, ...] = (
             "OpenAI-compatible endpoint for the optional LLM stance backend (off when unset)."),
     Setting("llm_api_key", "AICYCLE_LLM_API_KEY", None, "API key for the optional LLM backend."),
     Setting("llm_model", "AICYCLE_LLM_MODEL", None, "Model name for the optional LLM backend."),
+    # --- errors ---
+    Setting("debug", "AICYCLE_DEBUG", "0",
+            "1 prints the full traceback after an error's one-line message (for bug reports)."),
 )
+# Numeric settings and the interval each must lie in (inclusive), said in the error.
+RANGES: dict[str, tuple[float, float]] = {
+    "sec_rate": (0.1, 1000.0),
+    "sec_releases_per_company": (1, 100),
+    "http_timeout": (0.1, 600.0),
+    "http_retries": (1, 20),
+}
 
 _BY_NAME = {s.name: s for s in SETTINGS}
 
@@ -191,8 +202,20 @@ def cache_dir() -> Path:
 
 def float_setting(name: str) -> float:
     raw, origin = _BY_NAME[name].lookup()
+    where = f"{origin}={raw!r}" if origin.startswith("AICYCLE_") else f"{name} = {raw!r} in {origin}"
     try:
-        return float(raw) if raw is not None else 0.0
+        value = float(raw) if raw is not None else 0.0
     except ValueError:
-        where = f"{origin}={raw!r}" if origin.startswith("AICYCLE_") else f"{name} = {raw!r} in {origin}"
         raise ConfigError(f"{where} is not a number") from None
+    low, high = RANGES.get(name, (-math.inf, math.inf))
+    if not low <= value <= high:  # NaN fails too
+        raise ConfigError(f"{where} must be between {low:g} and {high:g}")
+    return value
+
+
+def debug() -> bool:
+    """AICYCLE_DEBUG=1: show tracebacks. Never raises (it is read while reporting another error)."""
+    try:
+        return (get("debug") or "").strip().lower() in ("1", "true", "yes", "on")
+    except Exception:  # a broken config file must not hide the error being reported
+        return os.environ.get("AICYCLE_DEBUG", "").strip() == "1"

@@ -98,6 +98,7 @@ def _filings(subs: Any, company: universe.Company) -> list[dict[str, str]]:
 def refresh_releases(writer: Writer, progress: Progress, options: dict[str, Any]) -> dict[str, Any]:
     """Earnings releases (EX-99.1 of Item 2.02 8-Ks) of every SEC filer, the newest few per company."""
     from aicycle import config
+    from aicycle.language.scans import remember as remember_scans
     from aicycle.sec.client import SecClient, SecConfig
     from aicycle.sec.releases import SOURCE, collect
 
@@ -117,6 +118,7 @@ def refresh_releases(writer: Writer, progress: Progress, options: dict[str, Any]
             for ticker, releases in rows.items():
                 if releases:
                     inserted, changed = store.upsert("documents", releases)
+                    remember_scans(store, releases)  # pages read the summary, never rescan
                     changes[ticker] = {"inserted": inserted, "changed": changed}
     return {"ok": sorted(rows), "failed": failed, "skipped": skipped, "changes": changes,
             "source": SOURCE, "requests": client.attempts_made}
@@ -171,6 +173,7 @@ def run(only: list[str] | None = None, tickers: list[str] | None = None, *,
     unknown = [n for n in names if n not in REFRESHERS]
     if unknown:
         raise InputError(f"--only: unknown source(s) {', '.join(unknown)}; known: {', '.join(REFRESHERS)}")
+    _check_tickers(tickers)
     opts = {**(options or {}), "tickers": tickers}
     sources: dict[str, Any] = {}
     with _progress(console or Console(stderr=True)) as progress:
@@ -219,6 +222,17 @@ def summary_rows(summary: dict[str, Any]) -> list[dict[str, Any]]:
             rows.append({"source": name, "item": key, "status": "skipped", "inserted": 0, "changed": 0,
                          "detail": note})
     return rows
+
+
+def _check_tickers(tickers: list[str] | None) -> None:
+    """An unknown --ticker is a usage error (exit 2) before anything is fetched, not a failed source."""
+    from aicycle.market.groups import groups
+    from aicycle.rules import CALENDAR_BENCHMARKS
+
+    known = list(dict.fromkeys([*groups()["all"], *CALENDAR_BENCHMARKS, "SPY", "SOXX", "SMH"]))
+    unknown = [t for t in tickers or [] if t.strip().upper() not in known]
+    if unknown:
+        raise InputError(f"--ticker: unknown ticker(s) {', '.join(map(repr, unknown))}; known: {', '.join(known)}")
 
 
 def print_summary(summary: dict[str, Any], console: Console) -> None:

@@ -25,7 +25,7 @@ from typing import Any
 import duckdb
 import filelock
 
-from aicycle import config
+from aicycle import config, store_damage, validate
 from aicycle.errors import StoreBusyError
 
 KINDS = ("reported", "derived", "stated", "third_party", "curated")
@@ -221,6 +221,20 @@ SCHEMA: dict[str, str] = {
         )""",
 }
 
+# Caches: values derived from the tables above, rebuilt on demand, never in the snapshot.
+CACHES: dict[str, str] = {
+    # --- one document's stance summary (language/documents.py), so a page never rescans a long text ---
+    "document_scans": """
+        CREATE TABLE IF NOT EXISTS document_scans (
+            doc_id VARCHAR NOT NULL,
+            version VARCHAR NOT NULL,       -- hash of the scanner's code: a changed scanner rescans
+            summary JSON NOT NULL,          -- counts, score, watch terms (DocumentSummary.to_dict)
+            chars BIGINT,                   -- length of the text: a page never reads a long text for it
+            PRIMARY KEY (doc_id, version)
+        )""",
+}
+
+
 def fact_key(*parts: object) -> str:
     """Stable identity of a row: the same inputs always give the same key."""
     joined = "\x1f".join("" if p is None else str(p) for p in parts)
@@ -235,6 +249,7 @@ class Store:
         self.path = path
         self.writable = writable
         self._keys: dict[str, tuple[str, ...]] = {}
+        self._not_null: dict[str, tuple[str, ...]] = {}
 
     def close(self) -> None:
         self.con.close()
@@ -264,15 +279,18 @@ class Store:
             raise
         self.con.execute("COMMIT")
 
-    def upsert(self, table: str, rows: Iterable[Mapping[str, Any]]) -> tuple[int, int]:
+    def upsert(self, table: str, rows: Iterable[Mapping[str, Any]],
+               where: str | Sequence[str] | None = None) -> tuple[int, int]:
         """Insert rows, replacing rows with the same primary key. Returns (inserted, changed).
 
-        Rows identical to what is stored count as neither, so a second identical refresh reports
-        no change.
+        Every row is checked first (`aicycle.validate`); one bad row refuses the whole batch with
+        InvalidRows naming `where` (a file, or one location per row). Rows identical to what is
+        stored count as neither, so a second identical refresh reports no change.
         """
         rows = list(rows)
         if not rows:
             return (0, 0)
+        validate.check_rows(table, rows, where, not_null=self.not_null(table))
         cols = list(rows[0].keys())
         key = self.primary_key(table)
         before = self._existing(table, key, cols, rows)
@@ -312,6 +330,15 @@ class Store:
         n = len(key)
         return {tuple(r[:n]): tuple(r[n:]) for r in found}
 
+    def not_null(self, table: str) -> tuple[str, ...]:
+        """The columns of `table` declared NOT NULL (primary-key columns included)."""
+        if table not in self._not_null:
+            found = self.con.execute(
+                "SELECT column_name FROM duckdb_columns() WHERE table_name = ? AND NOT is_nullable "
+                "ORDER BY column_index", [table]).fetchall()
+            self._not_null[table] = tuple(r[0] for r in found)
+        return self._not_null[table]
+
     def primary_key(self, table: str) -> tuple[str, ...]:
         if table not in self._keys:
             row = self.con.execute(
@@ -330,10 +357,14 @@ class Store:
         return json.loads(row[0]) if row else None
 
 
+# Bookkeeping, not data: fetched_at changes on every refresh, and `note` says how a row was first
+# loaded ("CIK….json" from the snapshot, "live refresh" later); the same value is not a change.
+BOOKKEEPING = ("fetched_at", "note")
+
+
 def _differs(old: tuple, new: tuple, cols: list[str], key: tuple[str, ...]) -> bool:
-    # fetched_at changes on every refresh; it is not a change in the data.
     for c, a, b in zip(cols, old, new, strict=False):
-        if c in key or c == "fetched_at":
+        if c in key or c in BOOKKEEPING:
             continue
         if _norm(a) != _norm(b):
             return True
@@ -359,12 +390,22 @@ def data_date(store: Store) -> dt.date | None:
 
 
 def create_schema(con: duckdb.DuckDBPyConnection) -> None:
-    for ddl in SCHEMA.values():
+    for ddl in (*SCHEMA.values(), *CACHES.values()):
         con.execute(ddl)
 
 
 def snapshot_dir() -> Path:
     return Path(str(resources.files("aicycle").joinpath("snapshot")))
+
+
+def snapshot_sha256(directory: Path | None = None) -> str:
+    """One hash of the bundled snapshot's files (table parquet files and manifest, by name)."""
+    directory = directory or snapshot_dir()
+    digest = hashlib.sha256()
+    for file in sorted(directory.glob("*.parquet")) + [directory / "manifest.json"]:
+        if file.exists():
+            digest.update(file.name.encode() + b"\0" + hashlib.sha256(file.read_bytes()).digest())
+    return digest.hexdigest()
 
 
 def load_snapshot(con: duckdb.DuckDBPyConnection, directory: Path | None = None) -> dict[str, int]:
@@ -434,23 +475,37 @@ def _create(path: Path, seed: bool) -> None:
             create_schema(con)
             if seed:
                 load_snapshot(con)
+                Store(con, tmp, True).set_meta("snapshot_sha256", snapshot_sha256())
         finally:
             con.close()
         tmp.replace(path)  # atomic: a reader never sees a half-built store
 
 
 def _connect(path: Path, read_only: bool, attempts: int = 50) -> duckdb.DuckDBPyConnection:
-    # DuckDB allows one writing process; a reader may briefly meet a writer's lock.
+    # DuckDB allows one writing process; a reader may briefly meet a writer's lock. Only a lock
+    # conflict is retried and reported as "in use"; a broken file is said to be broken at once.
     last: Exception | None = None
     for _ in range(attempts):
         try:
             con = duckdb.connect(str(path), read_only=read_only)
-            if not read_only:
-                create_schema(con)  # stores made by older versions get new tables
-            return con
-        except duckdb.IOException as exc:
+        except duckdb.Error as exc:
+            if not store_damage.is_lock_conflict(exc):
+                raise store_damage.damaged(path, exc) from None
             last = exc
             time.sleep(0.1)
+            continue
+        try:
+            if short := store_damage.truncated(con, path):
+                raise store_damage.damaged(path, short)
+            if not read_only:
+                create_schema(con)  # stores made by older versions get new tables
+        except duckdb.Error as exc:
+            con.close()
+            raise store_damage.damaged(path, exc) from None
+        except BaseException:
+            con.close()
+            raise
+        return con
     raise StoreBusyError(f"the store at {path} is in use by another process: {last}")
 
 

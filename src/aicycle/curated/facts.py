@@ -8,7 +8,6 @@ where it can only be estimated, flagged 'public_date_estimated' (rule in docs/da
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import re
 from collections.abc import Iterator
@@ -16,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from aicycle import universe
+from aicycle import textfile, universe, validate
 from aicycle.curated import derived as curated_derived
 from aicycle.curated import periods as curated_periods
 from aicycle.curated import priors as curated_priors
@@ -148,17 +147,7 @@ def public_date(day: dt.date, period: Period, text: str, known: dict[str, dt.dat
 
 
 def _rows(path: Path, columns: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
-    try:
-        fh = open(path, newline="", encoding="utf-8")
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
-    with fh:
-        reader = csv.DictReader(fh)
-        missing = [c for c in columns if c not in (reader.fieldnames or [])]
-        if missing:
-            raise InputError(f"{path}: missing column(s) {', '.join(missing)}")
-        for line, row in enumerate(reader, start=2):
-            yield line, {k: (v or "").strip() for k, v in row.items() if k is not None}
+    return textfile.csv_records(path, columns)
 
 
 def _date(value: str, where: str) -> dt.date:
@@ -221,6 +210,8 @@ def fact_row(row: dict[str, str], where: str, known: dict[str, dt.date], origin:
                 "method": base["method"] + "; high end from the row's note"}
         high["fact_key"] = fact_key(base["fact_key"], "high")
         out.append(high)
+    for r in out:
+        validate.check_row("facts", r, where)
     return out
 
 
@@ -251,7 +242,7 @@ def quote_row(row: dict[str, str], where: str, origin: str) -> dict[str, Any]:
     if "date column = fiscal period end" in confidence:
         filed, flag = day + dt.timedelta(days=ESTIMATE_DAYS["quarter"]), "public_date_estimated"
         how = f"public date estimated: period end + {ESTIMATE_DAYS['quarter']} days"
-    return {"fact_key": fact_key(company.ticker, "statement", day, row["quote"]),
+    out = {"fact_key": fact_key(company.ticker, "statement", day, row["quote"]),
             "ticker": company.ticker, "metric": "statement", "period_start": None, "period_end": day,
             "fiscal_period": None, "calendar_quarter": None, "value": None, "text": row["quote"],
             "unit": "text", "kind": "curated", "method": f"quote from {row['document']}; {how}",
@@ -259,6 +250,8 @@ def quote_row(row: dict[str, str], where: str, origin: str) -> dict[str, Any]:
             "accession": next(iter(accessions_in(row["document"] + " " + row["primary_url"])), None),
             "form": row["document"], "filed": filed, "fetched_at": None, "flag": flag,
             "note": "; ".join(p for p in (confidence, f"seen via {row['seen_via']}") if p)}
+    validate.check_row("facts", out, where)
+    return out
 
 
 def read_facts(path: Path, known: dict[str, dt.date] | None = None,
@@ -287,9 +280,11 @@ def read_quotes(path: Path) -> list[dict[str, Any]]:
 
 def read_any(path: Path, known: dict[str, dt.date] | None = None) -> list[dict[str, Any]]:
     """A facts CSV or a quotes CSV, told apart by their columns."""
-    with open(path, newline="", encoding="utf-8") as fh:
-        header = next(csv.reader(fh), [])
-    return read_quotes(path) if "quote" in header else read_facts(path, known)
+    header = textfile.csv_header(path)
+    rows = read_quotes(path) if "quote" in header else read_facts(path, known)
+    if not rows:
+        raise InputError(f"{path}: no rows")
+    return rows
 
 
 def stored_filing_dates(store: Store) -> dict[str, dt.date]:

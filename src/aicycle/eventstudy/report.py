@@ -200,9 +200,10 @@ def security_rows(result: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def write_html(result: dict[str, Any], path: Path) -> None:
+    from aicycle.outfile import write_text
     from aicycle.render.event_html import render_event
 
-    path.write_text(render_event(result), encoding="utf-8")
+    write_text(path, render_event(result))
 
 
 def _pct(x: float | None) -> str:
