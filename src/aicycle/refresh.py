@@ -96,6 +96,7 @@ def refresh_releases(writer: Writer, progress: Progress, options: dict[str, Any]
     """Earnings releases (EX-99.1 of Item 2.02 8-Ks) of every SEC filer, the newest few per company."""
     from aicycle import config
     from aicycle.sec.client import SecClient, SecConfig
+    from aicycle.sec.outlook import guidance_facts
     from aicycle.sec.releases import SOURCE, collect
 
     companies = _companies(options.get("tickers"))
@@ -115,6 +116,11 @@ def refresh_releases(writer: Writer, progress: Progress, options: dict[str, Any]
                 if releases:
                     inserted, changed = store.upsert("documents", releases)
                     changes[ticker] = {"inserted": inserted, "changed": changed}
+                    # the capex guide a release states becomes a derived fact with it (sec/outlook.py)
+                    guides = [row for release in releases for row in guidance_facts(release)]
+                    if guides:
+                        changes[f"{ticker} capex guidance"] = dict(zip(("inserted", "changed"),
+                                                                       store.upsert("facts", guides), strict=True))
     return {"ok": sorted(rows), "failed": failed, "skipped": skipped, "changes": changes,
             "source": SOURCE, "requests": client.attempts_made}
 
