@@ -52,7 +52,8 @@ Record = Callable[[Outcome], None]
 
 
 def deliver(settings: WatchSettings, pending: dict[str, list[Event]], record: Record, console: Console,
-            feed_events: Callable[[], list[Event]]) -> list[Outcome]:
+            feed_events: Callable[[], list[Event]], err_console: Console | None = None) -> list[Outcome]:
+    """Send what each channel is owed; events go to `console`, delivery failures to `err_console`."""
     outcomes: list[Outcome] = []
 
     def keep(outcome: Outcome) -> None:
@@ -71,7 +72,7 @@ def deliver(settings: WatchSettings, pending: dict[str, list[Event]], record: Re
             keep(Outcome(event.event_id, "feed", True, 1))
     hooks = [(h, pending[h.channel]) for h in settings.hooks if pending.get(h.channel)]
     if hooks:
-        _webhooks(hooks, keep, console)
+        _webhooks(hooks, keep, err_console or Console(stderr=True))
     return outcomes
 
 

@@ -124,7 +124,7 @@ def run_once(settings: WatchSettings, *, today: dt.date | None = None, offline: 
     if result.refresh is not None or not _quiet(as_of, store_path):
         with writing(store_path) as store:  # the failures, and a new day's look when the refresh changed nothing
             announce(store, as_of, settings, result, result.refresh)
-    result.outcomes = deliver_pending(settings, console, store_path)
+    result.outcomes = deliver_pending(settings, console, store_path, err_console)
     return result
 
 
@@ -134,7 +134,8 @@ def _quiet(as_of: dt.date, store_path: Path | None) -> bool:
         return st.present(store) and st.up_to_date(store, as_of, st.load(store))
 
 
-def deliver_pending(settings: WatchSettings, console: Console, store_path: Path | None = None) -> list[Any]:
+def deliver_pending(settings: WatchSettings, console: Console, store_path: Path | None = None,
+                    err_console: Console | None = None) -> list[Any]:
     with open_store(store_path) as store:
         owed = st.pending(store, settings.channels)
     if not owed:
@@ -150,7 +151,7 @@ def deliver_pending(settings: WatchSettings, console: Console, store_path: Path 
         with open_store(store_path) as store:
             return st.latest(store, rules.WATCH_FEED_ENTRIES)
 
-    return delivery.deliver(settings, owed, record, console, feed_events)
+    return delivery.deliver(settings, owed, record, console, feed_events, err_console)
 
 
 def watch(settings: WatchSettings, stop: threading.Event, console: Console, err_console: Console,
