@@ -121,23 +121,23 @@ def run_once(settings: WatchSettings, *, today: dt.date | None = None, offline: 
     if not offline:
         result.refresh = refresh.run(only, tickers, writer=announcing(as_of, settings, result, store_path),
                                      options=options, console=err_console or Console(stderr=True))
-    if result.refresh is not None or not _quiet(as_of, store_path):
+    owed = None
+    if result.refresh is None:
+        with open_store(store_path) as store:  # as last announced, on the same day: no writer's lock needed
+            if st.present(store) and st.up_to_date(store, as_of, st.load(store)):
+                owed = st.pending(store, settings.channels)
+    if owed is None:
         with writing(store_path) as store:  # the failures, and a new day's look when the refresh changed nothing
             announce(store, as_of, settings, result, result.refresh)
-    result.outcomes = deliver_pending(settings, console, store_path, err_console)
+    result.outcomes = deliver_pending(settings, console, store_path, err_console, owed)
     return result
 
 
-def _quiet(as_of: dt.date, store_path: Path | None) -> bool:
-    """The store is as last announced, on the same day: no need to take the writer's lock."""
-    with open_store(store_path) as store:
-        return st.present(store) and st.up_to_date(store, as_of, st.load(store))
-
-
 def deliver_pending(settings: WatchSettings, console: Console, store_path: Path | None = None,
-                    err_console: Console | None = None) -> list[Any]:
-    with open_store(store_path) as store:
-        owed = st.pending(store, settings.channels)
+                    err_console: Console | None = None, owed: dict[str, list[Event]] | None = None) -> list[Any]:
+    if owed is None:
+        with open_store(store_path) as store:
+            owed = st.pending(store, settings.channels)
     if not owed:
         return []
     from aicycle.watch import deliver as delivery  # httpx and friends: only when something is owed
