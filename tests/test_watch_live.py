@@ -67,8 +67,16 @@ def hooks() -> Iterator[Receiver]:
 
 
 @pytest.fixture
-def watched(home: Path, edgar: ReplayServer, hooks: Receiver, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A store without Meta's 2026-04-29 guide, its baseline taken on 2026-04-28; config in the home."""
+def watched(configured: Path) -> Path:
+    """The store without Meta's 2026-04-29 guide, its baseline taken on 2026-04-28."""
+    first = run_once(watch_settings.load(), today=BEFORE, offline=True)
+    assert first.baseline and first.announced == []
+    return configured
+
+
+@pytest.fixture
+def configured(home: Path, edgar: ReplayServer, hooks: Receiver, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A store without Meta's 2026-04-29 guide, never watched; the config in the home."""
     home.mkdir(parents=True, exist_ok=True)
     config = home / "config.toml"
     config.write_text(f'[watch]\nlog = "{home}/events.jsonl"\nfeed = "{home}/feed.xml"\nterminal = "off"\n'
@@ -81,9 +89,15 @@ def watched(home: Path, edgar: ReplayServer, hooks: Receiver, monkeypatch: pytes
     with open_store(write=True) as store:
         store.con.execute("DELETE FROM facts WHERE ticker = 'META' AND metric LIKE 'capex_guidance_%' AND filed = ?",
                           [FILED])
-    first = run_once(watch_settings.load(), today=BEFORE, offline=True)
-    assert first.baseline and first.announced == []
     return home
+
+
+def test_the_whole_first_run_is_the_baseline(configured: Path, hooks: Receiver) -> None:
+    first = _refresh()  # the refresh brings the new 8-K, but nothing was announced before: nothing is news yet
+    assert first.baseline and first.announced == [] and hooks.requests == []
+    with open_store() as store:
+        assert store.query("SELECT count(*) AS n FROM documents WHERE accession = ?", [ACCESSION])[0]["n"] == 1
+    assert _refresh().announced == []
 
 
 def _refresh(**kw: object) -> object:

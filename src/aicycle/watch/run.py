@@ -22,9 +22,10 @@ from typing import Any
 
 import filelock
 from rich.console import Console
+from rich.markup import escape
 
 from aicycle import config, rules
-from aicycle.errors import StoreBusyError
+from aicycle.errors import AicycleError, ConfigError, StoreBusyError
 from aicycle.store import Store, open_store, writing
 from aicycle.watch import state as st
 from aicycle.watch.events import Event
@@ -65,7 +66,8 @@ def announce(store: Store, as_of: dt.date, settings: WatchSettings, result: RunR
     if not st.up_to_date(store, as_of, state):
         from aicycle.watch import detect  # the readings, tone and GPU lines: only when something may have moved
 
-        events += detect.detect(store, as_of, state, list(settings.companies) if settings.companies else None)
+        found = detect.detect(store, as_of, state, list(settings.companies) if settings.companies else None)
+        events += [] if result.baseline else found  # the whole first run is the baseline, every source of it
         state["fingerprint"] = st.fingerprint(store)
     result.announced += st.record(store, events, settings.channels)
     st.save(store, state)
@@ -156,10 +158,20 @@ def deliver_pending(settings: WatchSettings, console: Console, store_path: Path 
 
 def watch(settings: WatchSettings, stop: threading.Event, console: Console, err_console: Console,
           **kwargs: Any) -> None:
-    """Run every `settings.every` seconds until `stop` is set (Ctrl-C in the CLI)."""
+    """Run every `settings.every` seconds until `stop` is set (Ctrl-C in the CLI).
+
+    A run that fails (the store busy for too long, a source's data unusable) is reported and the next
+    run tries again; a missing or invalid setting stops the watcher, since every run would fail alike.
+    """
     while True:
-        result = run_once(settings, console=console, err_console=err_console, **kwargs)
-        err_console.print(status_line(result), highlight=False, soft_wrap=True)
+        try:
+            result = run_once(settings, console=console, err_console=err_console, **kwargs)
+            err_console.print(status_line(result), highlight=False, soft_wrap=True)
+        except ConfigError:
+            raise
+        except AicycleError as exc:
+            err_console.print(f"[red]run failed[/]: {escape(str(exc))}; next run in {settings.every:g}s",
+                              highlight=False, soft_wrap=True)
         if stop.wait(settings.every):
             return
 
