@@ -211,6 +211,7 @@ def test_no_secret_is_printed_logged_or_stored(watched: Path, hooks: Receiver, c
     for text in (result.output, result.stderr, caplog.text, stored, shown.output, _read(watched / "events.jsonl")):
         assert "SECRET" not in text
     assert "webhook ops" in result.stderr and "HTTP 500 after 2 attempt(s)" in result.stderr
+    assert "│ watch_webhook_url" in shown.output and "http://127.0.0.1/…" in shown.output
 
 
 def _read(path: Path) -> str:

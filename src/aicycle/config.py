@@ -16,6 +16,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import platformdirs
 
@@ -199,10 +200,17 @@ def shown() -> list[dict[str, str | None]]:
     out: list[dict[str, str | None]] = []
     for s in SETTINGS:
         value, origin = s.lookup()
-        if s.secret and value:
+        if s.secret and value and s.name.endswith("_url"):
+            value = _masked_url(value)  # a webhook's token is in its path: show scheme and host only
+        elif s.secret and value:
             value = "****" + value[-4:] if len(value) > 8 else "****"
         out.append({"name": s.name, "env": s.env, "value": value, "from": origin})
     return out
+
+
+def _masked_url(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.hostname}/…" if parts.scheme and parts.hostname else "****"
 
 
 def home() -> Path:
