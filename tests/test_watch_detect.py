@@ -115,6 +115,23 @@ def test_a_checkpoint_losing_its_data_changes_state(watched: tuple) -> None:
     assert changed[0].title == "GPU rental prices ($ per GPU-hour): expanding → insufficient data"
 
 
+def test_the_verdict_losing_its_coverage_is_one_verdict_change_naming_every_checkpoint(watched: tuple) -> None:
+    store, state = watched
+    store.con.execute("DELETE FROM gpu_prices")
+    store.con.execute("DELETE FROM facts WHERE metric IN ('capex', 'capex_incl_finance_leases', 'rpo', "
+                      "'rpo_commercial', 'backlog', 'arr') OR metric LIKE 'capex_guidance_%'")
+    events = detect(store, NEXT, state)
+    assert [e.kind for e in events] == ["checkpoint_changed"] * 3 + ["verdict_changed"]
+    verdict = events[-1]
+    assert verdict.title == "verdict: expanding → insufficient data"
+    assert verdict.data == {"old": "expanding", "new": "insufficient_data", "score": None}
+    assert [item["text"].split(":")[0] for item in verdict.evidence] == [
+        "Hyperscaler capex and guidance", "GPU rental prices ($ per GPU-hour)", "Backlog and contracted demand",
+        "Memory and HBM", "Power"]
+    assert all(e.evidence for e in events)  # a checkpoint without data still names what it read
+    assert verdict.verdict == {"state": "insufficient_data", "score": None}
+
+
 def test_a_stance_swing_between_quarters_is_a_tone_shift(watched: tuple) -> None:
     store, state = watched
     hard = ("We are significantly increasing our capital expenditures to expand data center capacity. We expect capex "

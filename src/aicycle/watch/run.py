@@ -28,7 +28,7 @@ from aicycle import config, rules
 from aicycle.errors import AicycleError, ConfigError, StoreBusyError
 from aicycle.store import Store, open_store, writing
 from aicycle.watch import state as st
-from aicycle.watch.events import Event
+from aicycle.watch.events import Event, evidence
 from aicycle.watch.settings import WatchSettings
 
 
@@ -98,10 +98,13 @@ def source_failures(state: dict[str, Any], summary: dict[str, Any], as_of: dt.da
         counts[name] = counts.get(name, 0) + 1 if down else 0
         if down and counts[name] >= rules.WATCH_SOURCE_FAILURES and name not in failing:
             failing.append(name)
-            reasons = "; ".join(f"{k}: {v}" for k, v in list(result["failed"].items())[:3])
+            failed = list(result["failed"].items())
+            reasons = "; ".join(f"{k}: {v}" for k, v in failed[:3])
             out.append(Event("source_failing", as_of, f"{name}|{as_of}|{counts[name]}",
                              f"refresh source {name} failed {counts[name]} runs in a row", detail=reasons[:500],
-                             data={"source": name, "runs": counts[name]}))
+                             data={"source": name, "runs": counts[name]},
+                             evidence=[evidence(f"{k}: {v}"[:300], source=f"aicycle refresh --only {name}",
+                                                filed=as_of, kind="derived") for k, v in failed[:3]]))
         elif not down and name in failing:
             failing.remove(name)
             out.append(Event("source_recovered", as_of, f"{name}|{as_of}|recovered",
@@ -115,12 +118,12 @@ def run_once(settings: WatchSettings, *, today: dt.date | None = None, offline: 
              options: dict[str, Any] | None = None, console: Console | None = None,
              err_console: Console | None = None, store_path: Path | None = None) -> RunResult:
     """Refresh (unless offline), announce what changed, deliver what is owed."""
-    from aicycle import refresh
-
     as_of = today or dt.date.today()
     result = RunResult(as_of)
     console = console or Console()
     if not offline:
+        from aicycle import refresh
+
         result.refresh = refresh.run(only, tickers, writer=announcing(as_of, settings, result, store_path),
                                      options=options, console=err_console or Console(stderr=True))
     owed = None

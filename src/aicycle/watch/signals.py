@@ -36,7 +36,7 @@ def checkpoint_changes(state: State, found: list[Reading], verdict: dict[str, An
                 "checkpoint_changed", as_of, f"{r.id}|{as_of}|{old}->{r.state}",
                 f"{r.title}: {_word(old)} → {_word(r.state)}", detail=r.headline,
                 data={"checkpoint": r.id, "old": old, "new": r.state, "score": r.score},
-                evidence=[_plain(e.to_dict()) for e in r.evidence[:EVIDENCE_SHOWN]]))
+                evidence=[_plain(e.to_dict()) for e in r.evidence[:EVIDENCE_SHOWN]] or [_reading_item(r, as_of)]))
     state["checkpoints"] = {r.id: r.state for r in found}
     old_verdict = state.get("verdict")
     if old_verdict is not None and old_verdict != verdict["state"]:
@@ -44,9 +44,17 @@ def checkpoint_changes(state: State, found: list[Reading], verdict: dict[str, An
         out.append(Event("verdict_changed", as_of, f"verdict|{as_of}|{old_verdict}->{verdict['state']}",
                          f"verdict: {_word(old_verdict)} → {_word(verdict['state'])}{score}",
                          detail=verdict["summary"], data={"old": old_verdict, "new": verdict["state"],
-                                                          "score": verdict["score"]}))
+                                                          "score": verdict["score"]},
+                         evidence=[_reading_item(r, as_of) for r in found]))
     state["verdict"] = verdict["state"]
     return out
+
+
+def _reading_item(r: Reading, as_of: dt.date) -> dict[str, Any]:
+    """A checkpoint's reading as one evidence item of the verdict (its own evidence is in the report)."""
+    score = f" ({r.score:+.2f})" if r.score is not None else ""
+    return evidence(f"{r.title}: {_word(r.state)}{score}. {r.headline}", source=f"aicycle report --as-of {as_of}",
+                    filed=as_of, kind="derived")
 
 
 def _word(state: str) -> str:
