@@ -6,6 +6,8 @@ import datetime as dt
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from aicycle import rules
 from aicycle.sec.outlook import guidance_facts, outlook_sentences, parse_guide
@@ -164,3 +166,17 @@ def test_a_source_failing_three_runs_in_a_row_is_announced_once_then_its_recover
     assert runs[-2][0].kind == "source_failing" and "HTTP 503" in runs[-2][0].detail
     back = source_failures(state, up, NEXT)
     assert [e.kind for e in back] == ["source_recovered"] and source_failures(state, up, NEXT) == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(year=st.integers(2020, 2035), low=st.integers(1, 400), width=st.integers(1, 100),
+       prior_low=st.integers(1, 400), to=st.sampled_from(["-", " to ", " to $"]),
+       unit=st.sampled_from([" billion", ""]))
+def test_an_outlook_sentence_gives_its_new_range_whatever_the_prior(year: int, low: int, width: int, prior_low: int,
+                                                                    to: str, unit: str) -> None:
+    high = low + width
+    sentence = (f"We anticipate {year} capital expenditures to be in the range of ${low}{unit}{to}{high} billion, "
+                f"updated from our prior outlook of ${prior_low}-{prior_low + 5} billion.")
+    found = outlook_sentences(f"Other words. {sentence} More words.")
+    assert found == [sentence]
+    assert parse_guide(found[0]) == (year, low * 1e9, high * 1e9, None)

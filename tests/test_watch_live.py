@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -189,14 +190,18 @@ def test_kill_9_between_the_fetch_and_the_commit_announces_once_after_restart(wa
     assert _delivered(hooks).count(event_id) == 1 and _logged(watched).count(event_id) == 1
 
 
-def test_a_second_watcher_on_the_same_store_refuses_clearly(watched: Path) -> None:
+def test_a_second_watcher_on_the_same_store_refuses_clearly(watched: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     with watcher_lock():
         result = CliRunner().invoke(app, ["watch", "--once", "--offline"])
     assert result.exit_code == 1
     assert "another `aicycle watch` is already running on" in result.stderr and "one watcher per store" in result.stderr
-    after = CliRunner().invoke(app, ["watch", "--once", "--offline"])
+    monkeypatch.setenv("AICYCLE_WATCH_TERMINAL", "on")  # the variable beats the file's terminal = "off"
+    after = CliRunner().invoke(app, ["watch", "--once", "--offline"])  # today, months after the baseline
     assert after.exit_code == 0, after.output
-    assert "new event(s)" in after.stderr  # the watcher ran once the lock was free
+    announced = int(re.search(r": (\d+) new event", after.stderr)[1])  # type: ignore[index]
+    lines = [line for line in after.stdout.splitlines() if line.startswith("● ")]
+    assert announced >= 1 and len(lines) == announced  # a Rich line per event on the terminal
+    assert all(re.match(r"● \d{4}-\d\d-\d\d \S", line) for line in lines)
 
 
 def test_no_secret_is_printed_logged_or_stored(watched: Path, hooks: Receiver, caplog: pytest.LogCaptureFixture
