@@ -202,6 +202,9 @@ def test_a_second_watcher_on_the_same_store_refuses_clearly(watched: Path, monke
     lines = [line for line in after.stdout.splitlines() if line.startswith("● ")]
     assert announced >= 1 and len(lines) == announced  # a Rich line per event on the terminal
     assert all(re.match(r"● \d{4}-\d\d-\d\d \S", line) for line in lines)
+    quiet = CliRunner().invoke(app, ["watch", "--once", "--offline", "--json"])
+    assert json.loads(quiet.stdout) == {"as_of": dt.date.today().isoformat(), "events": [], "deliveries": [],
+                                        "baseline": False}  # stdout is the JSON alone
 
 
 def test_no_secret_is_printed_logged_or_stored(watched: Path, hooks: Receiver, caplog: pytest.LogCaptureFixture

@@ -636,8 +636,9 @@ def watch_cmd(
     try:
         with run.watcher_lock():
             if once:
-                result = run.run_once(config, offline=offline, only=only, tickers=ticker, console=console,
-                                      err_console=err_console)
+                # with --json the event lines go to stderr: stdout holds the JSON alone
+                result = run.run_once(config, offline=offline, only=only, tickers=ticker,
+                                      console=err_console if json_out else console, err_console=err_console)
                 if json_out:
                     print_json({"as_of": result.as_of, "events": [e.to_dict() for e in result.announced],
                                 "deliveries": [vars(o) for o in result.outcomes], "baseline": result.baseline})
