@@ -15,7 +15,7 @@ from typing import Any
 # kind -> the words a person reads (terminal, feed titles, chat messages)
 KINDS: dict[str, str] = {
     "filing": "new filing",
-    "news": "reported",
+    "news": "news",
     "guidance_raised": "guidance raised",
     "guidance_cut": "guidance cut",
     "guidance_narrowed": "guidance narrowed",
