@@ -46,7 +46,7 @@ def _send(*hooks: Hook) -> tuple[list[deliver.Outcome], str]:
     recorded: list[deliver.Outcome] = []
     err = io.StringIO()
     pending = {h.channel: list(EVENTS) for h in hooks}
-    deliver.deliver(_settings(*hooks), pending, recorded.append, Console(file=io.StringIO()), list,
+    deliver.deliver(_settings(*hooks), pending, recorded.extend, Console(file=io.StringIO()), list,
                     Console(file=err, width=200))
     return recorded, err.getvalue()
 

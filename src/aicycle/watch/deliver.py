@@ -1,7 +1,8 @@
 """Delivery of pending events: the terminal, a JSON-lines log, the Atom feed, webhooks.
 
-Every outcome is recorded in the outbox as soon as it is known (`record`), so a crash re-sends only
-what was not recorded as delivered. The log and the feed are idempotent on their own (the log skips
+Every outcome is recorded in the outbox as soon as it is known (`record`, one transaction per
+channel for the local ones, per event for a webhook), so a crash re-sends only what was not recorded
+as delivered. The log and the feed are idempotent on their own (the log skips
 ids it already holds, the feed is rewritten from the store); a webhook that answered 2xx just before
 a crash may see the event again, with the same `Idempotency-Key` header (the event id) to drop it by.
 
@@ -48,7 +49,7 @@ class Outcome:
     error: str | None = None
 
 
-Record = Callable[[Outcome], None]
+Record = Callable[[list[Outcome]], None]  # stores outcomes in the outbox, in one transaction
 
 
 def deliver(settings: WatchSettings, pending: dict[str, list[Event]], record: Record, console: Console,
@@ -56,20 +57,20 @@ def deliver(settings: WatchSettings, pending: dict[str, list[Event]], record: Re
     """Send what each channel is owed; events go to `console`, delivery failures to `err_console`."""
     outcomes: list[Outcome] = []
 
-    def keep(outcome: Outcome) -> None:
-        record(outcome)
-        outcomes.append(outcome)
+    def keep(done: list[Outcome]) -> None:
+        if done:
+            record(done)
+            outcomes.extend(done)
 
-    for event in pending.get("terminal", []):
+    terminal = pending.get("terminal", []) if settings.terminal else []
+    for event in terminal:
         console.print(terminal_line(event), highlight=False, soft_wrap=True)
-        keep(Outcome(event.event_id, "terminal", True, 1))
+    keep([Outcome(e.event_id, "terminal", True, 1) for e in terminal])
     if settings.log and pending.get("log"):
-        for event_id in append_log(settings.log, pending["log"]):
-            keep(Outcome(event_id, "log", True, 1))
+        keep([Outcome(event_id, "log", True, 1) for event_id in append_log(settings.log, pending["log"])])
     if settings.feed and pending.get("feed"):
         atom.write(settings.feed, feed_events())
-        for event in pending["feed"]:
-            keep(Outcome(event.event_id, "feed", True, 1))
+        keep([Outcome(e.event_id, "feed", True, 1) for e in pending["feed"]])
     hooks = [(h, pending[h.channel]) for h in settings.hooks if pending.get(h.channel)]
     if hooks:
         _webhooks(hooks, keep, err_console or Console(stderr=True))
@@ -185,7 +186,7 @@ def _webhooks(hooks: list[tuple[Hook, list[Event]]], keep: Record, console: Cons
         if outcome is None:
             running -= 1
             continue
-        keep(outcome)
+        keep([outcome])
         if not outcome.delivered:
             console.print(f"[red]webhook {escape(outcome.channel.split(':', 1)[1])}[/]: {escape(outcome.error or '')}; "
                           "the event stays queued", highlight=False, soft_wrap=True)

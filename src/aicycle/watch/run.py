@@ -147,10 +147,10 @@ def deliver_pending(settings: WatchSettings, console: Console, store_path: Path 
         return []
     from aicycle.watch import deliver as delivery  # httpx and friends: only when something is owed
 
-    def record(outcome: delivery.Outcome) -> None:
+    def record(outcomes: list[delivery.Outcome]) -> None:
         with writing(store_path) as store:
-            st.mark(store, outcome.event_id, outcome.channel, delivered=outcome.delivered,
-                    attempts=outcome.attempts, error=outcome.error)
+            for o in outcomes:
+                st.mark(store, o.event_id, o.channel, delivered=o.delivered, attempts=o.attempts, error=o.error)
 
     def feed_events() -> list[Event]:
         with open_store(store_path) as store:
