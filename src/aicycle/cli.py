@@ -1053,6 +1053,70 @@ def serve(
                 server_header=False)
 
 
+# --- watch --------------------------------------------------------------------------------------
+
+
+@app.command("watch")
+@guarded
+def watch_cmd(
+    every: Annotated[str | None, typer.Option(
+        "--every", help="Time between runs: 30s, 15m, 1h (default: the watch_every setting, 15m).")] = None,
+    once: Annotated[bool, typer.Option("--once", help="One run (refresh, announce, deliver), then exit.")] = False,
+    offline: Annotated[bool, typer.Option(
+        "--offline", help="No refresh: compare the store as it is and deliver what is owed.")] = False,
+    only: Annotated[list[str] | None, typer.Option("--only", help="Refresh only this source (repeatable).")] = None,
+    ticker: Annotated[list[str] | None, typer.Option(
+        "--ticker", help="Refresh only this company (repeatable).")] = None,
+    replay: Annotated[bool, typer.Option(
+        "--replay", help="Replay history day by day from the store and print the events; sends nothing.")] = False,
+    start: Annotated[str | None, typer.Option("--from", help="--replay: first day (YYYY-MM-DD).")] = None,
+    end: Annotated[str | None, typer.Option("--to", help="--replay: last day (YYYY-MM-DD).")] = None,
+    json_out: JsonOut = False,
+) -> None:
+    """Watch for what moves: new filings, guidance revisions, checkpoint changes, ... (docs/watch.md).
+
+    Example: aicycle watch --once; aicycle watch --replay --from 2026-06-01 --to 2026-08-15
+    """
+    from aicycle.errors import StoreBusyError
+    from aicycle.watch import run, settings
+
+    first, last = parse_date(start, "--from"), parse_date(end, "--to")
+    if replay:
+        if first is None or last is None or first > last or once or offline:
+            raise InputError("--replay needs --from D and --to D (D1 <= D2), without --once or --offline")
+        from aicycle.store import open_store
+
+        with open_store() as store:
+            run.print_replay(store, first, last, console, json_out)
+        return
+    if first or last:
+        raise InputError("--from and --to go with --replay")
+    config = settings.load(every)
+    try:
+        with run.watcher_lock():
+            if once:
+                # with --json the event lines go to stderr: stdout holds the JSON alone
+                result = run.run_once(config, offline=offline, only=only, tickers=ticker,
+                                      console=err_console if json_out else console, err_console=err_console)
+                if json_out:
+                    print_json({"as_of": result.as_of, "events": [e.to_dict() for e in result.announced],
+                                "deliveries": [vars(o) for o in result.outcomes], "baseline": result.baseline})
+                else:
+                    err_console.print(run.status_line(result), highlight=False, soft_wrap=True)
+                return
+            import threading
+
+            channels = ", ".join(config.channels) or "nothing"
+            err_console.print(f"watching every {config.every:g}s; delivering to {channels} (Ctrl-C stops)",
+                              highlight=False, soft_wrap=True)
+            try:
+                run.watch(config, threading.Event(), console, err_console, offline=offline, only=only, tickers=ticker)
+            except KeyboardInterrupt:
+                err_console.print("stopped", highlight=False)
+    except StoreBusyError as exc:
+        raise _fail(str(exc).replace("[", "\\["), 1) from None
+
+
 def main() -> None:  # pragma: no cover - console entry point
     app()
 

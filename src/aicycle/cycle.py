@@ -85,11 +85,16 @@ def build_report(store: Store, as_of: dt.date | None = None) -> Report:
     """The report as it could be seen on `as_of` (default: the latest date in the store)."""
     through = latest_date(store)
     as_of = as_of or through or dt.date.today()
-    with c.prefetched(store, as_of):
-        readings = [_read(cid, store, as_of) for cid in CHECKPOINTS]
-    return Report(as_of=as_of, verdict=verdict(readings), checkpoints=readings,
+    found = readings(store, as_of)
+    return Report(as_of=as_of, verdict=verdict(found), checkpoints=found,
                   data_through=min(through, as_of) if through else None, latest_event=_latest_event(store, as_of),
                   data_date=through)
+
+
+def readings(store: Store, as_of: dt.date) -> list[Reading]:
+    """The five checkpoint readings as of a date: the report without its market link (watch/)."""
+    with c.prefetched(store, as_of):
+        return [_read(cid, store, as_of) for cid in CHECKPOINTS]
 
 
 def _latest_event(store: Store, as_of: dt.date) -> dict[str, Any] | None:

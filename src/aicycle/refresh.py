@@ -100,6 +100,7 @@ def refresh_releases(writer: Writer, progress: Progress, options: dict[str, Any]
     from aicycle import config
     from aicycle.language.scans import remember as remember_scans
     from aicycle.sec.client import SecClient, SecConfig
+    from aicycle.sec.outlook import guidance_facts
     from aicycle.sec.releases import SOURCE, collect
 
     companies = _companies(options.get("tickers"))
@@ -120,6 +121,11 @@ def refresh_releases(writer: Writer, progress: Progress, options: dict[str, Any]
                     inserted, changed = store.upsert("documents", releases)
                     remember_scans(store, releases)  # pages read the summary, never rescan
                     changes[ticker] = {"inserted": inserted, "changed": changed}
+                    # the capex guide a release states becomes a derived fact with it (sec/outlook.py)
+                    guides = [row for release in releases for row in guidance_facts(release)]
+                    if guides:
+                        changes[f"{ticker} capex guidance"] = dict(zip(("inserted", "changed"),
+                                                                       store.upsert("facts", guides), strict=True))
     return {"ok": sorted(rows), "failed": failed, "skipped": skipped, "changes": changes,
             "source": SOURCE, "requests": client.attempts_made}
 

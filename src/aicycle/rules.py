@@ -182,3 +182,19 @@ SAYDO_CAPEX_MOVE = 0.05         # reported capex change (YoY, else QoQ) that cou
 SAYDO_GUIDANCE_MOVE = 0.01      # guidance midpoint change that counts as a raise or a cut
 SAYDO_WORDS_WINDOW_DAYS = 120   # words older than this at the deed's date are not compared
 SAYDO_RESTRAINT_RISE = 3        # restraint watch terms up by this many on the prior quarter read as softening
+
+# --- watch (watch/; docs/watch.md) ---
+# A filing, release, report, guidance vintage or contract dated more than this many days before the
+# watcher's day is old news: it is recorded as seen, never announced.
+WATCH_NEW_WITHIN_DAYS = 14
+# A company's capex stance (document tone per quarter, -1..+1) moving at least this much between
+# quarters is a tone shift (the say-do gap reads a drop of SAYDO_SOFT_SHIFT as softening too).
+WATCH_TONE_SHIFT = 0.3
+# A GPU price line (an SKU group of the gpu_rental checkpoint, like for like) moving at least this
+# much from the level last announced is a move; smaller moves accumulate until they cross it.
+WATCH_GPU_MOVE = 0.10
+# A refresh source failing entirely this many runs in a row is announced (once, until it recovers).
+WATCH_SOURCE_FAILURES = 3
+# Latest events kept in the Atom feed and shown on the dashboard's overview.
+WATCH_FEED_ENTRIES = 50
+WATCH_OVERVIEW_EVENTS = 8

@@ -239,6 +239,11 @@ def _sum_part(quarters: dict[str, dict[str, dict[str, Any]]], metrics: list[Metr
     return f"{q} capex {c.usd(total(q))} for {len(present)} of 5 ({', '.join(missing)} missing)"
 
 
+def revisions(store: Store, ticker: str, as_of: dt.date) -> list[Revision]:
+    """A company's guidance vintages public by `as_of`, each classified against the one before (watch/)."""
+    return _revisions(store, ticker, as_of)
+
+
 def _revisions(store: Store, ticker: str, as_of: dt.date) -> list[Revision]:
     """Every guidance vintage in filed order, each classified against the one before it."""
     by_day: dict[tuple[int, dt.date], list[dict[str, Any]]] = {}

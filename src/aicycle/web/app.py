@@ -75,7 +75,7 @@ def create_app(store_path: Path | None = None, *, store: Store | None = None,
 
 
 def _routes(app: FastAPI) -> None:
-    from aicycle.web.views import api, checkpoint, company, docs, economics, overview, rumor
+    from aicycle.web.views import api, checkpoint, company, docs, economics, overview, rumor, watch
 
     js = plotly_js()
 
@@ -92,7 +92,7 @@ def _routes(app: FastAPI) -> None:
 
     static = str(resources.files("aicycle.web").joinpath("static"))
     app.mount("/static", StaticFiles(directory=static), name="static")
-    for module in (overview, checkpoint, company, rumor, economics, docs):
+    for module in (overview, checkpoint, company, rumor, economics, docs, watch):
         app.include_router(module.router, include_in_schema=False)
     app.include_router(api.router, prefix="/api", tags=["api"])
 
