@@ -476,7 +476,7 @@ def contracts_cmd(
     total = contracts.total(rows)
     if note:
         err_console.print(note, highlight=False, soft_wrap=True)
-    data = {"as_of": day.isoformat(), "contracts": [r.to_dict() for r in rows],
+    data: dict[str, Any] = {"as_of": day.isoformat(), "contracts": [r.to_dict() for r in rows],
             "total": {"value_usd": total.value_usd, "counted": total.counted,
                       "without_value": total.without_value, "left_out": total.left_out}}
 
