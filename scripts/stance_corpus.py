@@ -1,6 +1,6 @@
 """Assemble the labelled stance corpus from the candidate pools and the labellers' files.
 
-    python scripts/stance_corpus.py LABELS_DIR
+    python scripts/stance_corpus.py [LABELS_DIR]   (default: data/stance/labels)
 
 LABELS_DIR holds labels_*.jsonl files: one {"id", "label", "note"} per line, labelled by the
 definitions in docs/stance_labels.md without sight of any classifier. A sentence labelled twice
@@ -45,7 +45,7 @@ def labels(folder: Path) -> dict[str, list[str]]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("labels_dir", type=Path)
+    parser.add_argument("labels_dir", type=Path, nargs="?", default=REPO / "data" / "stance" / "labels")
     args = parser.parse_args()
     candidates, found = pool(), labels(args.labels_dir)
     unknown = sorted(set(found) - set(candidates))

@@ -22,6 +22,13 @@ from aicycle.language.lexicon import TOPICAL
 from aicycle.language.stance import CERTAIN, LABELS, MODEL_UNSURE, RULES_SURE, classify, classify_rules
 
 
+def CORPUS() -> Path:  # noqa: N802 - names a file, read lazily from the installed package
+    """The labelled corpus shipped with aicycle (docs/stance_corpus.md)."""
+    from importlib import resources
+
+    return Path(str(resources.files("aicycle").joinpath("data/stance/corpus.jsonl")))
+
+
 def load_labelled(path: Path) -> list[dict[str, str]]:
     rows = []
     for n, line in enumerate(textfile.read_text(path).splitlines(), 1):
@@ -83,6 +90,19 @@ def lm_baseline() -> Callable[[str], str]:
         return "maintain"
 
     return predict
+
+
+def evaluate_labelled(rows: list[dict[str, str]], baseline: bool = True) -> dict[str, object]:
+    """Leave-one-company-out when every row names its company (and there are at least two); otherwise the
+    shipped model and the rules scored as they are."""
+    companies = {r.get("company") for r in rows}
+    if None not in companies and len(companies) >= 2:
+        return evaluate_corpus(rows, baseline)
+    result: dict[str, object] = {"method": "shipped model (no company to hold out)", "sentences": len(rows),
+                                 "model": evaluate(rows), "rules": evaluate(rows, lambda t: classify_rules(t).label)}
+    if baseline:
+        result["loughran_mcdonald"] = evaluate(rows, lm_baseline())
+    return result
 
 
 def evaluate_corpus(rows: list[dict[str, str]], baseline: bool = True) -> dict[str, object]:

@@ -89,3 +89,13 @@ _PLAN = re.compile(r"\b(?:anticipat|expect|plan|target|guid|budget|outlook|forec
 def planned_amount(sentence: str) -> bool:
     """A forward-looking capex figure ("we anticipate capex of $60 billion to $65 billion")."""
     return "$" in sentence and bool(_PLAN.search(sentence) and (_SINGLE.search(sentence) or _RANGE.search(sentence)))
+
+
+_PAST = re.compile(r"\b(?:was|were|totaled|totalled|amounted to|came in at|spent|invested)\b", re.IGNORECASE)
+
+
+def past_amount(sentence: str) -> bool:
+    """A reported amount with no plan word ("capital expenditures were $19.4 billion in the quarter"):
+    a past figure with no direction or comparison says nothing about the stance (docs/stance_labels.md)."""
+    return "$" in sentence and bool(_SINGLE.search(sentence)) and bool(_PAST.search(sentence)) \
+        and not _PLAN.search(sentence)

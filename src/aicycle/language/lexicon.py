@@ -187,7 +187,7 @@ GATE_STEMS: tuple[str, ...] = (
     # Stances stated without a capex word: "demand continues to exceed supply", "backlog nearly doubled",
     # "our HBM is sold out", "the data hall energized on schedule", "we will spend the capital".
     "demand", "suppl(?:y|ies|ied)", "backlog", "leas(?:e|es|ed|ing)\\b", "pre-?leas", "hbm", "wafer", "data halls?",
-    "energi[sz]", "spend", "orders?\\b", "sold\\b", "booked",
+    "energi[sz]", "spend", "orders?\\b", "sold\\b", "booked", "build", "fleet", "disciplin",
 )
 TOPICAL = re.compile(r"\b(?:" + "|".join(GATE_STEMS) + ")")
 

@@ -8,8 +8,8 @@ Features of one sentence (all named, so the shipped parameters can be read):
 
 The parameters (`aicycle/data/stance_model.json`, written by `scripts/train_stance.py` from the
 labelled corpus) are plain JSON: the feature names, one weight per feature and label, the biases and
-the temperature that calibrates the probabilities. Inference is a sparse dot product in pure Python
-(no scikit-learn, no pickle), the same on every machine.
+the temperature that calibrates the probabilities. Inference is a sparse dot product with numpy (no
+scikit-learn, no pickle); the shipped confidences are rounded to three decimals.
 """
 
 from __future__ import annotations
@@ -22,6 +22,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 from itertools import pairwise
+
+import numpy as np
 
 from aicycle.errors import DataError
 from aicycle.language import rules
@@ -77,8 +79,20 @@ def _fold(token: str) -> str:
     return token.replace("’", "'")
 
 
+_FOLDED: dict[str, str] = {}
+
+
+def _folded(token: str) -> str:
+    found = _FOLDED.get(token)
+    if found is None:
+        found = _fold(token)
+        if len(_FOLDED) < 200_000:  # words recur; numbers mostly do not
+            _FOLDED[token] = found
+    return found
+
+
 def words(lowered: str) -> list[str]:
-    return [_fold(t) for t in _TOKEN.findall(lowered)]
+    return [_folded(t) for t in _TOKEN.findall(lowered)]
 
 
 def text_features(lowered: str) -> dict[str, float]:
@@ -116,22 +130,23 @@ def features(lowered: str, positions: Sequence[int] | None = None) -> tuple[Stan
 @dataclass(frozen=True)
 class StanceModel:
     labels: tuple[str, ...]
-    weights: dict[str, tuple[float, ...]]
-    bias: tuple[float, ...]
+    index: dict[str, int]          # feature name -> row of `weights`
+    weights: np.ndarray            # one row per feature, one column per label
+    bias: np.ndarray
     temperature: float
     version: str
 
     def probabilities(self, feats: dict[str, float]) -> list[float]:
-        logits = list(self.bias)
+        rows, values = [], []
         for name, value in feats.items():
-            row = self.weights.get(name)
+            row = self.index.get(name)
             if row is not None:
-                for i, w in enumerate(row):
-                    logits[i] += w * value
-        top = max(logits)
-        exps = [math.exp((x - top) / self.temperature) for x in logits]
-        total = sum(exps)
-        return [e / total for e in exps]
+                rows.append(row)
+                values.append(value)
+        logits = self.bias + np.asarray(values) @ self.weights[rows] if rows else self.bias.copy()
+        scaled = (logits - logits.max()) / self.temperature
+        exps = np.exp(scaled)
+        return [float(x) for x in exps / exps.sum()]
 
     def predict(self, rule_stance: Stance, feats: dict[str, float]) -> Stance:
         probs = self.probabilities(feats)
@@ -153,8 +168,10 @@ def from_json(payload: dict[str, object]) -> StanceModel:
     if labels != LABELS or len(names) != len(matrix) or any(len(r) != len(labels) for r in matrix) \
             or temperature <= 0:
         raise DataError("stance model parameters: shapes or labels do not match")
-    weights = {n: tuple(float(w) for w in row) for n, row in zip(names, matrix, strict=True)}
-    return StanceModel(labels, weights, bias, temperature, str(payload.get("version", "?")))
+    index = {name: i for i, name in enumerate(names)}
+    weights = np.asarray(matrix, dtype=np.float64).reshape(len(names), len(labels))
+    return StanceModel(labels, index, weights, np.asarray(bias, dtype=np.float64), temperature,
+                       str(payload.get("version", "?")))
 
 
 @functools.cache

@@ -145,6 +145,13 @@ def read(lowered: str, positions: Sequence[int] | None = None) -> tuple[Stance, 
     for label, score in scores.items():
         if score > 0:
             features[f"vote:{label}"] = min(score, 3.0) / 3.0
+    if has_capex and mood == 1.0 and scores["expand"] > 0 and "cue:moderate" in features:
+        # "capex will grow, but at a lower rate": the level still rises, the growth slows (moderate, not cut)
+        features["slower_growth"] = 1.0
+        return Stance("moderate", 0.85, tuple(cues["moderate"])), _ruled(features, "moderate")
+    if has_capex and max(scores.values()) < MIN_SCORE and figures.past_amount(text):
+        features["fig:past_amount"] = 1.0
+        return Stance("none", 0.85, ("a reported amount, no direction",)), _ruled(features, "none")
     if has_capex and mood == 1.0 and max(scores.values()) < MIN_SCORE and figures.planned_amount(text):
         features["fig:planned"] = 1.0
         return Stance("maintain", 0.6, ("capex plan without direction",)), _ruled(features, "maintain")

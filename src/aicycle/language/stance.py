@@ -17,10 +17,13 @@ from aicycle.language.labels import LABELS, NONE_OFF_TOPIC, Stance
 from aicycle.language.lexicon import TOPICAL
 
 __all__ = ["LABELS", "Stance", "classify", "classify_rules", "classify_topical"]
-CERTAIN = ("fig:guidance:expand", "fig:guidance:maintain", "fig:guidance:cut")
+# What the rules decide by definition: a guidance range against the prior one, two years' amounts, a past
+# amount with no direction, slower growth of a rising capex, power plants or warehouses rather than data centers.
+CERTAIN = ("fig:guidance:expand", "fig:guidance:maintain", "fig:guidance:cut", "fig:yearly:expand",
+           "fig:yearly:maintain", "fig:yearly:cut", "fig:past_amount", "slower_growth", "power_plant")
 # Where the model is unsure and the rules are sure of a stance, the rules decide (docs/language.md).
-MODEL_UNSURE = 0.7
-RULES_SURE = 0.7
+MODEL_UNSURE = 0.9
+RULES_SURE = 0.8
 
 
 def classify(text: str) -> Stance:
