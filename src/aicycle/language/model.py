@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 from itertools import pairwise
+from typing import Any
 
 import numpy as np
 
@@ -156,13 +157,13 @@ class StanceModel:
         return Stance(label, round(probs[best], 3), cues)
 
 
-def from_json(payload: dict[str, object]) -> StanceModel:
+def from_json(payload: dict[str, Any]) -> StanceModel:
     try:
-        labels = tuple(payload["labels"])  # type: ignore[arg-type]
-        names: list[str] = list(payload["features"])  # type: ignore[call-overload]
-        matrix: list[list[float]] = list(payload["weights"])  # type: ignore[call-overload]
-        bias = tuple(float(b) for b in payload["bias"])  # type: ignore[attr-defined]
-        temperature = float(payload["temperature"])  # type: ignore[arg-type]
+        labels: tuple[str, ...] = tuple(payload["labels"])
+        names: list[str] = list(payload["features"])
+        matrix: list[list[float]] = list(payload["weights"])
+        bias = tuple(float(b) for b in payload["bias"])
+        temperature = float(payload["temperature"])
     except (KeyError, TypeError, ValueError) as exc:
         raise DataError(f"stance model parameters: {exc}") from None
     if labels != LABELS or len(names) != len(matrix) or any(len(r) != len(labels) for r in matrix) \
