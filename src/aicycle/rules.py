@@ -126,3 +126,11 @@ SAYDO_CAPEX_MOVE = 0.05         # reported capex change (YoY, else QoQ) that cou
 SAYDO_GUIDANCE_MOVE = 0.01      # guidance midpoint change that counts as a raise or a cut
 SAYDO_WORDS_WINDOW_DAYS = 120   # words older than this at the deed's date are not compared
 SAYDO_RESTRAINT_RISE = 3        # restraint watch terms up by this many on the prior quarter read as softening
+
+# --- rumor check: reading the claim ---
+# A company's own words count for a claim this many days after they were said (about two quarters).
+RUMOR_SAID_DAYS = 200
+# A level claim ("tops $500B") is judged on the latest figure only if it is at most this old (days).
+RUMOR_LEVEL_FRESH_DAYS = 200
+# A dated record (a compute contract, a power event) speaks to a claim this many days after its date.
+RUMOR_RECORD_DAYS = 400

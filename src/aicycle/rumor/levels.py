@@ -1,0 +1,127 @@
+"""Figures from the store for level and trend claims: "tops $500B", "revenue is falling", "ARR jumps".
+
+A level claim is judged on the latest figure of the same measure public by the as-of date (of the
+period the claim names, if it names one): at or over the threshold reads "above", under it "below".
+A trend claim on revenue, operating profit or ARR reads the latest period against a year earlier;
+"growth slowing" compares the latest year-on-year growth with the one before.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from aicycle import rules
+from aicycle.rumor.evidence import Item, _as_date, days, direction_of, freshness, item_from_fact, money, pct, series
+from aicycle.rumor.fundamentals import CAPEX_FAMILIES, duration_trend, family_rows, instant_trend
+from aicycle.rumor.reading import Reading
+from aicycle.store import Store
+
+# The store's measures for each object, the first that has figures wins.
+MEASURES: dict[str, tuple[tuple[str, ...], ...]] = {
+    "backlog": (("backlog",), ("rpo_commercial",), ("rpo",)),
+    "revenue": (("revenue",),),
+    "profit": (("operating_income",),),
+    "arr": (("arr",),),
+    "capex": CAPEX_FAMILIES,
+    "ai_spend": CAPEX_FAMILIES,
+    "power": (("active_power_mw",), ("contracted_power_mw",)),
+}
+INSTANTS = ("backlog", "arr", "power")
+_AT_TOLERANCE = 0.05  # "about $91 billion" matches 91.4
+
+
+def level_items(store: Store, reading: Reading, ticker: str, as_of: dt.date) -> list[Item]:
+    level = reading.level
+    if level is None or reading.object not in MEASURES:
+        return []
+    if level.op == "at" and reading.modality != "fact":
+        return []  # "to boost capex to $200B" is a plan, answered by guidance, not by what was spent
+    for family in MEASURES[reading.object or ""]:
+        rows = _in_period(family_rows(store, ticker, family, as_of), reading)
+        rows = [r for r in rows if (r.get("unit") or "USD") == level.unit]
+        if not rows:
+            continue
+        latest = rows[-1]
+        filed = _as_date(latest["filed"])
+        if filed is None or (as_of - filed).days > rules.RUMOR_LEVEL_FRESH_DAYS:
+            continue
+        return [_level_item(latest, ticker, family[0], level.op, level.value, level.text, as_of)]
+    return []
+
+
+def _level_item(row: dict[str, Any], ticker: str, metric: str, op: str, threshold: float, said: str,
+                as_of: dt.date) -> Item:
+    value = float(row["value"])
+    if op == "at":
+        close = abs(value - threshold) <= _AT_TOLERANCE * threshold
+        observed = "match" if close else "mismatch"
+        relation = "matches" if close else "does not match"
+    else:
+        observed = "above" if value >= threshold else "below"
+        relation = "is at or above" if value >= threshold else "is below"
+    span = days(row)
+    what = f"for the period {row['period_start']}..{row['period_end']}" if span else f"at {row['period_end']}"
+    text = (f"{ticker} {metric.replace('_', ' ')} {money(value, row.get('unit'))} {what} "
+            f"{relation} the claim's {said}")
+    return item_from_fact(row, "level", text, observed=observed, weight=1.0 * freshness(_as_date(row["filed"]), as_of),
+                          change=None)
+
+
+def _in_period(rows: list[dict[str, Any]], reading: Reading) -> list[dict[str, Any]]:
+    """Rows of the period the claim names: a year (annual figures ending in it), a quarter, else any."""
+    text_quarterly = reading.period.quarter is not None
+    year = reading.period.year
+    out = []
+    for row in rows:
+        end = _as_date(row["period_end"])
+        span = days(row)
+        if end is None:
+            continue
+        if year is not None and not text_quarterly:
+            if span is not None and span < 350 or end.year != year:
+                continue
+        if year is None and span is not None and span > 100:
+            continue  # "quarterly revenue tops $40B": quarters only, unless a year is named
+        out.append(row)
+    return out
+
+
+def trend_items(store: Store, reading: Reading, ticker: str, as_of: dt.date) -> list[Item]:
+    """Year-on-year trend of revenue, operating profit or ARR; growth speeding up or slowing."""
+    obj = reading.object or ""
+    if obj not in ("revenue", "profit", "arr"):
+        return []
+    metric = MEASURES[obj][0][0]
+    if obj == "arr":
+        return instant_trend(store, ticker, as_of, metric, "arr_trend", "ARR")
+    items = duration_trend(store, ticker, as_of, families=((metric,),), signal=f"{obj}_trend", label=metric)
+    items = [i for i in items if not (i.period and ".." in i.period and _span(i.period) > 100)] or items
+    if reading.direction in ("slower_growth", "faster_growth"):
+        items = _growth_change(store, ticker, metric, as_of)
+    return items
+
+
+def _span(period: str) -> int:
+    start, end = (dt.date.fromisoformat(p) for p in period.split(".."))
+    return (end - start).days
+
+
+def _growth_change(store: Store, ticker: str, metric: str, as_of: dt.date) -> list[Item]:
+    rows = [r for r in series(store, ticker, metric, as_of) if 80 <= (days(r) or 0) <= 100]
+    rows.sort(key=lambda r: r["period_end"])
+    growth = []
+    for i, row in enumerate(rows):
+        end = _as_date(row["period_end"])
+        prior = [r for r in rows[:i] if abs(((end - _as_date(r["period_end"])).days) - 365) <= 20]  # type: ignore[operator]
+        if prior:
+            growth.append((row, pct(row["value"], prior[-1]["value"])))
+    if len(growth) < 2 or growth[-1][1] is None or growth[-2][1] is None:
+        return []
+    (row, now), (_, before) = growth[-1], growth[-2]
+    shift = direction_of((now or 0) - (before or 0), 0.02)
+    observed = {"up": "faster", "down": "slower", "flat": "flat"}[shift or "flat"]
+    text = (f"{ticker} {metric} grew {now:+.0%} YoY in the quarter ending {row['period_end']}, "
+            f"against {before:+.0%} in the quarter before ({observed})")
+    return [item_from_fact(row, f"{metric}_growth", text, observed=observed,
+                           weight=0.8 * freshness(_as_date(row["filed"]), as_of))]

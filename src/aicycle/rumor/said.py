@@ -1,0 +1,216 @@
+"""What a company said about exactly what the claim is about, read sentence by sentence.
+
+For a reading (object, segment, direction) the sentences of the company's documents (calls,
+releases) and curated statements public by the as-of date are kept when they speak to the same
+object (a NAND claim meets NAND sentences, a lease claim lease sentences) and read for what the claim
+turns on: constrained or not, sold out, paused or on track, growth slower or faster, up or down.
+The stance of capex sentences comes from the language package's public `classify`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+from typing import Any
+
+from aicycle import rules
+from aicycle.language import classify
+from aicycle.language.text import sentences as split_sentences
+from aicycle.rumor import vocab
+from aicycle.rumor.evidence import Item, _as_date, freshness, item_from_fact
+from aicycle.rumor.parse import cue_direction
+from aicycle.rumor.reading import Reading
+from aicycle.store import Store
+
+_CAPEX = r"cap-?ex|capital expenditures?|capital spending|capital investments?|capital intensity"
+TOPICS: dict[str, str] = {
+    "capex": _CAPEX,
+    "ai_spend": _CAPEX + r"|infrastructure|invest",
+    "guidance": _CAPEX,
+    "segment_capex": r"invest|spend|equipment|wafer|capacity|cap-?ex|capital|fab|tools?|wfe",
+    "projects": r"data cent|campus|\bsites?\b|facilit|\bfabs?\b|\bplants?\b|construction|energiz|expansion|"
+                r"mining|joint venture",
+    "leases": r"(?<!finance )(?<!operating )leases?\b|leasing|lease agreements?",
+    "capacity": r"constrain|shortage|short of|supply|capacity|demand exceed",
+    "demand_supply": r"demand|supply|constrain",
+    "memory_supply": r"sold out|sold-out|supply|booked|allocat|shortage|tight|demand|contract|subscri",
+    "memory_prices": r"pric",
+    "gpu_prices": r"pric",
+    "power": r"power|grid|electric|interconnect|transformer|turbine|megawatt|gigawatt|\bmw\b|\bgw\b|energ",
+    "revenue": r"revenue|sales|grew|growth",
+    "profit": r"operating (?:profit|income)|margin|profit",
+    "backlog": r"backlog|remaining performance|\brpo\b|bookings|orders?",
+    "arr": r"\barr\b|annuali[sz]ed|run-?rate",
+    "compute_contracts": r"contract|agreement|deal|customer|capacity|cloud|api|sell|compute",
+}
+# Objects whose sentences are read with the capex stance engine when the claim is up / down / flat.
+_ENGINE_OBJECTS = ("capex", "ai_spend", "guidance")
+_TIGHT = re.compile(rf"(?<!\w)(?:{dict(vocab.DIRECTIONS)['constrained']}|{dict(vocab.DIRECTIONS)['sold_out']}|"
+                    r"fully subscribed|booked through|consumed|more demand than (?:we have )?suppl\w*)(?!\w)", re.I)
+_LOOSE = re.compile(rf"(?<!\w)(?:{dict(vocab.DIRECTIONS)['unconstrained']})(?!\w)", re.I)
+_NEG = re.compile(r"\b(?:not|no|never|n't|without|neither|nor)\b", re.I)
+_PAUSE = re.compile(rf"(?<!\w)(?:{dict(vocab.DIRECTIONS)['pause']}|{dict(vocab.DIRECTIONS)['cancel']}|"
+                    r"slip\w*|push\w* (?:out|back)|sell (?:our|its) (?:entire )?(?:interest|stake))(?!\w)", re.I)
+_ON_TRACK = re.compile(r"\bon (?:track|schedule|time|plan)\b|\bahead of schedule\b", re.I)
+_FASTER = re.compile(r"accelerat\w*|faster|(?:re-?)?accelerat|grew faster|higher growth", re.I)
+_SLOWER = re.compile(rf"(?<!\w)(?:{dict(vocab.DIRECTIONS)['slower_growth']})(?!\w)", re.I)
+_ENGINE = {"expand": "up", "maintain": "flat", "moderate": "slower", "cut": "down", "none": None}
+# Money already spent is not a plan: "we spent", "capital expenditures were", "in 2024 we invested".
+PAST_SPEND = re.compile(r"\b(?:spent|were|was|totaled|totalled|came in at|amounted to|invested \$|"
+                        r"during the years? ended|for the (?:full )?year ended)\b", re.I)
+FORWARD = re.compile(r"\b(?:expect\w*|anticipat\w*|plan\w*|will|guid\w*|outlook|forecast\w*|intend\w*|"
+                     r"going to|project\w*|estimate\w*|now (?:believe|see)|target\w*)\b", re.I)
+_DOCS = 6
+_MAX_PER_DOC = 3
+
+
+def said_items(store: Store, reading: Reading, ticker: str, as_of: dt.date) -> list[Item]:
+    """Statements of `ticker` on the reading's object, each read for the reading's direction."""
+    topic = re.compile(TOPICS.get(reading.object or "", r"$^"), re.I)
+    if reading.object == "projects" and reading.places:
+        # "Sweetwater 1 slips": only sentences naming the place answer it, not other sites' schedules.
+        topic = re.compile(rf"(?=.*(?:{'|'.join(map(re.escape, reading.places))}))(?=.*(?:{topic.pattern}))",
+                           re.I | re.S)
+    items = [*_curated(store, reading, ticker, topic, as_of), *_documents(store, reading, ticker, topic, as_of)]
+    return items
+
+
+def segment_ok(reading: Reading, text: str) -> bool:
+    """A claim about one segment (NAND, HBM, DRAM) is answered only by sentences naming it."""
+    if not reading.segment:
+        return True
+    return re.search(rf"(?<!\w)(?:{dict(vocab.SEGMENTS)[reading.segment]})(?!\w)", text, re.I) is not None
+
+
+def year_ok(reading: Reading, text: str, said_on: dt.date) -> bool:
+    """A claim about 2027 is not answered by a sentence about 2026 only ("next year" counted from the
+    sentence's own date)."""
+    year = reading.period.year
+    if year is None:
+        return True
+    years = {int(y) for y in re.findall(r"\b(20[2-3]\d)\b", text)}
+    for m in re.finditer(r"\b(?:fy|fiscal(?: year)?)\s?'?(\d{2})\b", text, re.I):
+        years.add(2000 + int(m.group(1)))
+    if re.search(r"\bnext year\b", text, re.I):
+        years.add(said_on.year + 1)
+    if re.search(r"\bthis year\b", text, re.I):
+        years.add(said_on.year)
+    return not years or year in years
+
+
+def observe(reading: Reading, text: str) -> tuple[str | None, str]:
+    """(what the sentence shows for this reading, how it was read)."""
+    direction = reading.direction or ""
+    if direction in vocab.TIGHTNESS or reading.object in ("capacity", "demand_supply"):
+        return _tightness(text)
+    if direction in ("pause", "cancel"):
+        if _ON_TRACK.search(text):
+            return "on_track", "words: on track / on schedule"
+        m = _PAUSE.search(text)
+        if m and not _NEG.search(text[max(0, m.start() - 25):m.start()]):
+            return "paused", f"words: {m.group(0)!r}"
+        return None, "no pause or schedule words"
+    if direction in ("slower_growth", "faster_growth"):
+        if _FASTER.search(text):
+            return "faster", "words: accelerating / faster"
+        if _SLOWER.search(text):
+            return "slower", "words: slower growth"
+    if reading.object in _ENGINE_OBJECTS:
+        try:
+            label = str(classify(text).label).lower()
+        except Exception:  # noqa: BLE001 - a failing engine must not fail the check
+            label = ""
+        if label:
+            return _ENGINE.get(label), f"language engine: {label}"
+    seen, cues = cue_direction(text)
+    return seen, "direction words: " + (", ".join(cues) if cues else "none")
+
+
+def _tightness(text: str) -> tuple[str | None, str]:
+    loose = _LOOSE.search(text)
+    if loose:
+        return "loose", f"words: {loose.group(0)!r}"
+    tight = _TIGHT.search(text)
+    if tight:
+        before = text[max(0, tight.start() - 30):tight.start()]
+        if _NEG.search(before) and not re.search(r"\b(?:no longer|not enough)\b", before, re.I):
+            return "loose", f"words: negated {tight.group(0)!r}"
+        return "tight", f"words: {tight.group(0)!r}"
+    return None, "no constraint words"
+
+
+def clean_statement(text: str) -> str:
+    """A curated row's words without its machine label ("capex_commentary: ...")."""
+    return re.sub(r"^[a-z0-9_]+:\s*", "", text.strip())
+
+
+def _curated(store: Store, reading: Reading, ticker: str, topic: re.Pattern[str], as_of: dt.date) -> list[Item]:
+    rows = store.query(
+        "SELECT * FROM facts WHERE ticker = ? AND text IS NOT NULL AND filed IS NOT NULL AND filed <= ? "
+        "AND filed >= ? ORDER BY filed DESC",
+        [ticker, as_of, as_of - dt.timedelta(days=rules.RUMOR_SAID_DAYS)])
+    items = []
+    for row in rows:
+        text = clean_statement(str(row["text"]))
+        filed = _as_date(row["filed"])
+        if not (topic.search(text) and segment_ok(reading, text) and year_ok(reading, text, filed)):  # type: ignore[arg-type]
+            continue
+        if reading.object == "guidance" and PAST_SPEND.search(text) and not FORWARD.search(text):
+            continue  # money already spent is not guidance
+        seen, how = observe(reading, text)
+        items.append(item_from_fact(row, "said", f"{ticker} said: \u201c{_short(text)}\u201d", observed=seen,
+                                    weight=(0.7 if seen else 0.0) * freshness(filed, as_of), method=how,
+                                    kind="curated" if row.get("kind") == "curated" else "reported"))
+    return items
+
+
+@lru_cache(maxsize=256)
+def _sentences(doc_id: str, text: str) -> tuple[str, ...]:
+    return tuple(s for s in split_sentences(text) if 20 < len(s) < 700)
+
+
+def _documents(store: Store, reading: Reading, ticker: str, topic: re.Pattern[str], as_of: dt.date) -> list[Item]:
+    docs = store.query(
+        "SELECT doc_id, ticker, date, kind, title, source, url, accession, text FROM documents "
+        "WHERE ticker = ? AND date <= ? AND date >= ? ORDER BY date DESC LIMIT ?",
+        [ticker, as_of, as_of - dt.timedelta(days=rules.RUMOR_SAID_DAYS), _DOCS])
+    items: list[Item] = []
+    for doc in docs:
+        items.extend(_document_items(doc, reading, topic, as_of))
+    return items
+
+
+def _document_items(doc: dict[str, Any], reading: Reading, topic: re.Pattern[str], as_of: dt.date) -> list[Item]:
+    day = _as_date(doc["date"])
+    found = []
+    for sentence in _sentences(str(doc["doc_id"]), str(doc["text"])):
+        if not (topic.search(sentence) and segment_ok(reading, sentence) and year_ok(reading, sentence, day)):  # type: ignore[arg-type]
+            continue
+        if reading.object == "guidance" and PAST_SPEND.search(sentence) and not FORWARD.search(sentence):
+            continue
+        seen, how = observe(reading, sentence)
+        if seen:
+            found.append((sentence, seen, how))
+    if not found:
+        return []
+    # One vote per document: the direction most of its sentences show; the quotes say which.
+    tally: dict[str, int] = {}
+    for _, seen, _ in found:
+        tally[seen] = tally.get(seen, 0) + 1
+    top = max(tally, key=lambda k: tally[k])
+    if len(tally) > 1 and tally[top] < 2 * (sum(tally.values()) - tally[top]):
+        return []  # a call that says both is no answer
+    quotes = [s for s, seen, _ in found if seen == top][:_MAX_PER_DOC]
+    how = next(h for _, seen, h in found if seen == top)
+    title = doc.get("title") or f"{doc['kind']} {doc['date']}"
+    text = f"{doc['ticker']} ({title}): " + " / ".join(f"\u201c{_short(q)}\u201d" for q in quotes)
+    return [Item(signal="said_document", text=text, date=day, source=doc["source"], kind="reported",
+                 observed=top, weight=min(0.9, 0.5 + 0.1 * tally[top]) * freshness(day, as_of),
+                 url=doc.get("url"), accession=doc.get("accession"), ticker=doc["ticker"],
+                 period=str(doc["date"]), method=how)]
+
+
+def _short(text: str, limit: int = 260) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
