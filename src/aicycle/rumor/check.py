@@ -15,7 +15,7 @@ from aicycle import universe
 from aicycle.errors import InputError
 from aicycle.rumor import fundamentals as fx
 from aicycle.rumor import guidance as gx
-from aicycle.rumor import levels, records, said
+from aicycle.rumor import levels, records, said, vocab
 from aicycle.rumor.evidence import Item
 from aicycle.rumor.market import gpu_price_trend, wanted_skus, wanted_terms
 from aicycle.rumor.parse import Claim, parse_claim
@@ -104,24 +104,36 @@ def gather(store: Store, claim: Claim, reading: Reading, as_of: dt.date) -> list
             for provider in COMPANY_PROVIDERS.get(obj, ()):
                 items.extend(provider(store, ticker, as_of, reading.period.year))
         items.extend(said.said_items(store, reading, ticker, as_of))
+        if reading.segment in vocab.UNIT_NAMES:
+            continue  # AWS, Azure, Google Cloud: company totals do not answer a claim about one business
         items.extend(levels.level_items(store, reading, ticker, as_of))
         if not reading.level:
             items.extend(levels.trend_items(store, reading, ticker, as_of))
-        if obj == "guidance" and claim.amount:
+        if obj == "guidance" and claim.amount and (reading.level is None or reading.level.op == "at"):
             mismatch = gx.figure_check(store, ticker, as_of, reading.period.year, claim.amount)
             items.extend([mismatch] if mismatch else [])
     if obj == "gpu_prices":
+        items.extend(said_market(store, reading, as_of))
         items.extend(gpu_price_trend(store, as_of, wanted_skus(claim.text), wanted_terms(claim.text)))
     if obj in ("compute_contracts", "leases"):
         items.extend(records.contract_items(store, reading, claim.text, as_of))
-    if obj == "power" or (obj in ("projects", "capacity") and records.has_table(store, "power_events")
-                          and "power" in claim.text.lower()):
-        items.extend(records.power_items(store, reading, claim.text, as_of))
+    named = bool(claim.tickers) and not any(c.startswith("no company named") for c in claim.cues)
+    if obj == "power" and not (named and not records.names_power_actor(claim.text)):
+        items.extend(records.power_items(store, reading, claim.text, as_of))  # the grid, not one company's MW
+    if obj == "gpu_prices" and reading.level and reading.level.unit == "USD/hour":
+        items = levels.price_levels(items, reading)
     for item in items:
         if item.signal in _CONTEXT_ONLY.get(obj, ()):
             item.weight = 0.0
     # Point in time, enforced once more at the end: nothing dated after as_of is ever shown.
     return [i for i in items if i.date is not None and i.date <= as_of]
+
+
+def said_market(store: Store, reading: Reading, as_of: dt.date) -> list[Item]:
+    """A market claim with no company named still meets what the sellers of compute said on it."""
+    if reading.tickers:
+        return []
+    return [i for t in ("NVDA",) for i in said.said_items(store, reading, t, as_of)]
 
 
 def _result(claim: Claim, reading: Reading | None, as_of: dt.date, verdict: Verdict,

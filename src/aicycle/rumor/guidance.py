@@ -86,6 +86,11 @@ def _guidance_by_year(store: Store, ticker: str, as_of: dt.date) -> dict[int, li
     return {y: sorted(vs.values(), key=lambda v: v.filed) for y, vs in out.items()}
 
 
+def guidance_years(store: Store, ticker: str, as_of: dt.date) -> dict[int, list[_Vintage]]:
+    """Every guided year's ranges public by as_of, oldest first (for level claims on guidance)."""
+    return _guidance_by_year(store, ticker, as_of)
+
+
 def _said_on(store: Store, ticker: str, as_of: dt.date) -> dict[dt.date, list[dict[str, Any]]]:
     out: dict[dt.date, list[dict[str, Any]]] = defaultdict(list)
     for row in store.query("SELECT * FROM facts WHERE ticker = ? AND metric = 'statement' AND value IS NULL "

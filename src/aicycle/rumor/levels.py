@@ -12,6 +12,7 @@ import datetime as dt
 from typing import Any
 
 from aicycle import rules
+from aicycle.rumor import guidance as gx
 from aicycle.rumor.evidence import Item, _as_date, days, direction_of, freshness, item_from_fact, money, pct, series
 from aicycle.rumor.fundamentals import CAPEX_FAMILIES, duration_trend, family_rows, instant_trend
 from aicycle.rumor.reading import Reading
@@ -35,8 +36,9 @@ def level_items(store: Store, reading: Reading, ticker: str, as_of: dt.date) -> 
     level = reading.level
     if level is None or reading.object not in MEASURES:
         return []
-    if level.op == "at" and reading.modality != "fact":
-        return []  # "to boost capex to $200B" is a plan, answered by guidance, not by what was spent
+    if reading.object == "guidance" or level.op == "at" and reading.modality != "fact":
+        # "to boost capex to $200B" is a plan: answered by the guided range, not by what was spent
+        return guided_level(store, reading, ticker, as_of) if reading.object in ("guidance", "capex", "ai_spend") else []
     for family in MEASURES[reading.object or ""]:
         rows = _in_period(family_rows(store, ticker, family, as_of), reading)
         rows = [r for r in rows if (r.get("unit") or "USD") == level.unit]
@@ -48,6 +50,41 @@ def level_items(store: Store, reading: Reading, ticker: str, as_of: dt.date) -> 
             continue
         return [_level_item(latest, ticker, family[0], level.op, level.value, level.text, as_of)]
     return []
+
+
+def guided_level(store: Store, reading: Reading, ticker: str, as_of: dt.date) -> list[Item]:
+    """The latest guided range of the year against the claim's line (midpoint; a range for 'about')."""
+    level = reading.level
+    by_year = gx.guidance_years(store, ticker, as_of)
+    year = reading.period.year if reading.period.year in by_year else (max(by_year) if by_year and reading.period.year is None else None)
+    if level is None or year is None:
+        return []
+    latest = by_year[year][-1]
+    if latest.mid is None:
+        return []
+    if level.op == "at":
+        low, high = latest.low or latest.mid, latest.high or latest.mid
+        observed = "match" if low * 0.97 <= level.value <= high * 1.03 else "mismatch"
+    else:
+        observed = "above" if latest.mid >= level.value else "below"
+        observed = observed if level.op == "above" else ("below" if latest.mid < level.value else "above")
+    text = (f"{ticker} guided {year} capex to {latest.label} on {latest.filed}: "
+            f"{'in line with' if observed in ('match', 'above') else 'not'} the claim's {level.text}")
+    item = item_from_fact(latest.rows[0], "guided_level", text, observed=observed, value=latest.mid, unit="USD",
+                          weight=0.9 * freshness(latest.filed, as_of))
+    item.period = f"FY{year}"
+    return [item]
+
+
+def price_levels(items: list[Item], reading: Reading) -> list[Item]:
+    """'Above $2.50 an hour': each GPU price line's latest point against the line."""
+    level = reading.level
+    assert level is not None
+    for item in items:
+        if item.signal == "gpu_price_trend" and item.value is not None:
+            item.observed = "above" if item.value >= level.value else "below"
+            item.change = None
+    return items
 
 
 def _level_item(row: dict[str, Any], ticker: str, metric: str, op: str, threshold: float, said: str,
@@ -95,10 +132,11 @@ def trend_items(store: Store, reading: Reading, ticker: str, as_of: dt.date) -> 
     metric = MEASURES[obj][0][0]
     if obj == "arr":
         return instant_trend(store, ticker, as_of, metric, "arr_trend", "ARR")
-    items = duration_trend(store, ticker, as_of, families=((metric,),), signal=f"{obj}_trend", label=metric)
+    items = duration_trend(store, ticker, as_of, families=((metric,),), signal=f"{obj}_yoy", label=metric)
     items = [i for i in items if not (i.period and ".." in i.period and _span(i.period) > 100)] or items
     if reading.direction in ("slower_growth", "faster_growth"):
-        items = _growth_change(store, ticker, metric, as_of)
+        # Past quarters answer "growth is slowing", not a forecast for a coming year.
+        items = _growth_change(store, ticker, metric, as_of) if reading.modality in ("fact", "report") else []
     return items
 
 

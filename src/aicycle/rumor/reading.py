@@ -110,6 +110,8 @@ def read(claim: Claim, as_of: dt.date) -> Reading:
     text = claim.text.replace("’", "'")
     segment = _segment(text)
     obj = _object(text, claim.metric, segment)
+    if obj is None and any(n in vocab.TIGHTNESS and p.search(text) for n, p in _directions()):
+        obj = "capacity"  # "the clouds are sold out": a claim about capacity
     direction, negated = _direction(text, claim, obj)
     return Reading(subject=claim.company_name, tickers=list(claim.tickers), object=obj, segment=segment,
                    direction=direction, negated=negated, level=_level(text), period=_period(text, as_of),
@@ -144,10 +146,14 @@ def _segment(text: str) -> str | None:
 
 
 def _object(text: str, metric: str | None, segment: str | None) -> str | None:
+    if segment in vocab.UNIT_NAMES:
+        segment = None  # a business unit scopes the claim; it does not make it a segment-capex claim
     if segment and segment != "HBM" or segment == "HBM" and re.search(r"cap-?ex|capital|invest", text, re.I):
         seg_pattern = dict(vocab.SEGMENTS)[segment]
         if _rx(vocab.SEGMENT_CAPEX.replace("{seg}", seg_pattern)).search(text):
             return "segment_capex"
+    if any(re.search(rf"(?<!\w)(?:{p})(?!\w)", text, re.I) for _, p in vocab.POWER_ACTORS):
+        return "power"  # a grid operator, utility or regulator: the claim is about power
     found: list[tuple[int, int, str]] = []
     for rank, (name, pattern) in enumerate(_objects()):
         m = pattern.search(text)
@@ -162,6 +168,9 @@ def _object(text: str, metric: str | None, segment: str | None) -> str | None:
     if not found:
         return _METRIC_OBJECT.get(metric or "")
     found.sort()
+    names = [f[2] for f in found]
+    if "backlog" in names and "revenue" in names:
+        return "backlog"  # "revenue backlog" is backlog
     return found[0][2]
 
 
@@ -175,8 +184,13 @@ def _direction(text: str, claim: Claim, obj: str | None) -> tuple[str | None, bo
                 best = (m.start(), name, m)
             break
     if best is None or (coarse_at is not None and coarse_at < best[0] - 1 and not _refines(best[1], obj)):
+        if obj in ("compute_contracts", "leases") and (coarse is None or coarse == "down" and re.search(
+                r"surplus|idle|spare|excess|unused", text, re.I)):
+            return "up", False  # "X signs / agrees / rents / sells spare compute": a deal is claimed
         return coarse, negated
     _, name, m = best
+    if obj == "compute_contracts" and name == "unconstrained" and re.search(r"surplus|idle|spare|excess|unused", text, re.I):
+        return "up", False  # selling surplus compute is a deal claimed, not slack claimed
     refined_negated = bool(_NEG_BEFORE.search(" ".join(text[max(0, m.start() - 40):m.start()].split()[-4:])))
     if name in vocab.TIGHTNESS and obj not in TIGHTNESS_OBJECTS:
         if obj in ("gpu_prices", "memory_prices"):  # tightness moves prices up, slack moves them down
@@ -202,6 +216,12 @@ def _coarse_position(claim: Claim, text: str) -> int | None:
 
 
 def _level(text: str) -> Level | None:
+    per = re.search(rf"(?:(?P<cmp>{vocab.ABOVE}|{vocab.BELOW})\s+)?" + vocab.PER_UNIT, text, re.I)
+    if per:
+        cmp = (per.group("cmp") or "").lower()
+        op = "above" if re.fullmatch(vocab.ABOVE, cmp) else "below" if re.fullmatch(vocab.BELOW, cmp) else "at"
+        unit = "USD/MW-day" if "mw" in per.group(3).lower() or "mega" in per.group(3).lower() else "USD/hour"
+        return Level(op, float(per.group(2)), unit, per.group(0).strip())
     for m in re.finditer(vocab.LEVEL, text, re.I):
         cmp = (m.group("cmp") or "").lower()
         number = m.group(2).lower().replace(",", "")

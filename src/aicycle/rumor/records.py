@@ -110,6 +110,10 @@ def _actor_filter(claim_text: str) -> re.Pattern[str] | None:
     return None
 
 
+def names_power_actor(claim_text: str) -> bool:
+    return any(re.search(rf"(?<!\w)(?:{p})(?!\w)", claim_text, re.I) for _, p in vocab.POWER_ACTORS)
+
+
 def _kinds(claim_text: str) -> set[str]:
     return {kind for kind, words in _KIND_WORDS if re.search(rf"(?<!\w)(?:{words})(?!\w)", claim_text, re.I)}
 

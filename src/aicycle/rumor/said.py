@@ -31,10 +31,11 @@ TOPICS: dict[str, str] = {
     "segment_capex": r"invest|spend|equipment|wafer|capacity|cap-?ex|capital|fab|tools?|wfe",
     "projects": r"data cent|campus|\bsites?\b|facilit|\bfabs?\b|\bplants?\b|construction|energiz|expansion|"
                 r"mining|joint venture",
-    "leases": r"(?<!finance )(?<!operating )leases?\b|leasing|lease agreements?",
+    "leases": r"(?<!finance )(?<!operating )leases?\b|leasing|lease agreements?|hpc signings?|signings?",
     "capacity": r"constrain|shortage|short of|supply|capacity|demand exceed",
     "demand_supply": r"demand|supply|constrain",
-    "memory_supply": r"sold out|sold-out|supply|booked|allocat|shortage|tight|demand|contract|subscri",
+    "memory_supply": r"sold out|sold-out|supply|booked|allocat|shortage|tight|demand|contract|subscri|deliver|ship|"
+                     r"delay|qualif|mass production|share|negotiat",
     "memory_prices": r"pric",
     "gpu_prices": r"pric",
     "power": r"power|grid|electric|interconnect|transformer|turbine|megawatt|gigawatt|\bmw\b|\bgw\b|energ",
@@ -53,7 +54,12 @@ _NEG = re.compile(r"\b(?:not|no|never|n't|without|neither|nor)\b", re.I)
 _PAUSE = re.compile(rf"(?<!\w)(?:{dict(vocab.DIRECTIONS)['pause']}|{dict(vocab.DIRECTIONS)['cancel']}|"
                     r"slip\w*|push\w* (?:out|back)|sell (?:our|its) (?:entire )?(?:interest|stake))(?!\w)", re.I)
 _ON_TRACK = re.compile(r"\bon (?:track|schedule|time|plan)\b|\bahead of schedule\b", re.I)
-_FASTER = re.compile(r"accelerat\w*|faster|(?:re-?)?accelerat|grew faster|higher growth", re.I)
+_FASTER = re.compile(r"accelerat\w*|faster|grew faster|higher growth|growth rate (?:\w+ ){0,3}higher|"
+                     r"growth (?:\w+ ){0,3}(?:to be )?higher than", re.I)
+_SIGNED = re.compile(r"\b(?:sign\w*|agree\w*|entered into|increased|contract\w* with|committed)\b", re.I)
+_FIGURE = re.compile(r"(?:(?:US)?\$\s?|USD\s?)(\d+(?:[.,]\d+)?)\s*(?:(?:-|–|to)\s*\$?\s?(\d+(?:\.\d+)?)\s*)?"
+                     r"(trillion|billion|million|bn|b|tn)\b|\b(half a) trillion|(\d+(?:\.\d+)?)\s*(gw|gigawatts?|mw|megawatts?)\b",
+                     re.I)
 _SLOWER = re.compile(rf"(?<!\w)(?:{dict(vocab.DIRECTIONS)['slower_growth']})(?!\w)", re.I)
 _ENGINE = {"expand": "up", "maintain": "flat", "moderate": "slower", "cut": "down", "none": None}
 # Money already spent is not a plan: "we spent", "capital expenditures were", "in 2024 we invested".
@@ -68,6 +74,11 @@ _MAX_PER_DOC = 3
 def said_items(store: Store, reading: Reading, ticker: str, as_of: dt.date) -> list[Item]:
     """Statements of `ticker` on the reading's object, each read for the reading's direction."""
     topic = re.compile(TOPICS.get(reading.object or "", r"$^"), re.I)
+    if reading.object in ("compute_contracts", "leases"):
+        if not reading.places:
+            return []  # a deal claim is answered by sentences naming the counterparty
+        topic = re.compile(rf"(?=.*(?:{'|'.join(map(re.escape, reading.places))}))(?=.*(?:{topic.pattern}))",
+                           re.I | re.S)
     if reading.object == "projects" and reading.places:
         # "Sweetwater 1 slips": only sentences naming the place answer it, not other sites' schedules.
         topic = re.compile(rf"(?=.*(?:{'|'.join(map(re.escape, reading.places))}))(?=.*(?:{topic.pattern}))",
@@ -102,15 +113,19 @@ def year_ok(reading: Reading, text: str, said_on: dt.date) -> bool:
 def observe(reading: Reading, text: str) -> tuple[str | None, str]:
     """(what the sentence shows for this reading, how it was read)."""
     direction = reading.direction or ""
+    if reading.level is not None and reading.level.unit in ("USD", "MW"):
+        return _level(reading, text)
     if direction in vocab.TIGHTNESS or reading.object in ("capacity", "demand_supply"):
         return _tightness(text)
-    if direction in ("pause", "cancel"):
+    if direction in ("pause", "cancel", "ahead"):
         if _ON_TRACK.search(text):
             return "on_track", "words: on track / on schedule"
         m = _PAUSE.search(text)
         if m and not _NEG.search(text[max(0, m.start() - 25):m.start()]):
             return "paused", f"words: {m.group(0)!r}"
         return None, "no pause or schedule words"
+    if reading.object in ("compute_contracts", "leases") and direction == "up" and _SIGNED.search(text):
+        return "up", "words: signed / agreed / increased"
     if direction in ("slower_growth", "faster_growth"):
         if _FASTER.search(text):
             return "faster", "words: accelerating / faster"
@@ -127,7 +142,45 @@ def observe(reading: Reading, text: str) -> tuple[str | None, str]:
     return seen, "direction words: " + (", ".join(cues) if cues else "none")
 
 
+def figures(text: str) -> list[tuple[float, float, str]]:
+    """(low, high, unit) of every money or power figure in a sentence."""
+    out = []
+    for m in _FIGURE.finditer(text):
+        if m.group(4):
+            out.append((5e11, 5e11, "USD"))
+        elif m.group(5):
+            scale = 1000.0 if m.group(6).lower().startswith("g") else 1.0
+            out.append((float(m.group(5)) * scale, float(m.group(5)) * scale, "MW"))
+        else:
+            scale = vocab.SCALES[m.group(3).lower()]
+            low = float(m.group(1).replace(",", "")) * scale
+            high = float(m.group(2)) * scale if m.group(2) else low
+            out.append((low, high, "USD"))
+    return out
+
+
+def _level(reading: Reading, text: str) -> tuple[str | None, str]:
+    """A sentence's own figure against the claim's line: 'tops $600B' meets '$678 billion'."""
+    level = reading.level
+    assert level is not None
+    found = [(lo, hi) for lo, hi, unit in figures(text) if unit == level.unit]
+    if not found:
+        return None, "no figure of that kind"
+    if level.op == "at":
+        # A sentence naming the figure bears the claim out; one naming another figure is too often about
+        # something else (another year, a quarter) to refute it: the guided ranges do that.
+        hit = any(lo * 0.95 <= level.value <= hi * 1.05 for lo, hi in found)
+        return ("match", "figure matches") if hit else (None, "another figure")
+    top = max((lo + hi) / 2 for lo, hi in found)  # a range counts at its midpoint
+    if level.op == "above":
+        return ("above", "figure at or above the line") if top >= level.value else ("below", "figures below the line")
+    return ("below", "figure below the line") if top < level.value else ("above", "figure above the line")
+
+
 def _tightness(text: str) -> tuple[str | None, str]:
+    short = re.search(r"\bnot enough (?:capacity|compute|supply)\b", text, re.I)
+    if short:
+        return "tight", f"words: {short.group(0)!r}"
     loose = _LOOSE.search(text)
     if loose:
         return "loose", f"words: {loose.group(0)!r}"
@@ -161,13 +214,19 @@ def _curated(store: Store, reading: Reading, ticker: str, topic: re.Pattern[str]
         seen, how = observe(reading, text)
         items.append(item_from_fact(row, "said", f"{ticker} said: \u201c{_short(text)}\u201d", observed=seen,
                                     weight=(0.7 if seen else 0.0) * freshness(filed, as_of), method=how,
-                                    kind="curated" if row.get("kind") == "curated" else "reported"))
+                                    kind="curated" if row.get("kind") == "curated" else "reported",
+                                    absence=_restates(reading, seen)))
     return items
+
+
+# Analysts' questions are not the company's words.
+_ASKED = re.compile(r"\?|\b(?:could you|can you|would you|I know|I appreciate|any (?:early )?(?:comments|color)|"
+                    r"follow-up|my question|I wanted to ask|just wanted to|you'?ve talked|you talked|you have talked)\b", re.I)
 
 
 @lru_cache(maxsize=256)
 def _sentences(doc_id: str, text: str) -> tuple[str, ...]:
-    return tuple(s for s in split_sentences(text) if 20 < len(s) < 700)
+    return tuple(s for s in split_sentences(text) if 20 < len(s) < 700 and not _ASKED.search(s))
 
 
 def _documents(store: Store, reading: Reading, ticker: str, topic: re.Pattern[str], as_of: dt.date) -> list[Item]:
@@ -194,6 +253,11 @@ def _document_items(doc: dict[str, Any], reading: Reading, topic: re.Pattern[str
             found.append((sentence, seen, how))
     if not found:
         return []
+    if reading.level is not None:
+        # A level: a sentence with a figure past the line is the company saying so; below-line figures
+        # in the same call are usually other quantities.
+        past = [f for f in found if f[1] in ("above", "match")]
+        found = past or found
     # One vote per document: the direction most of its sentences show; the quotes say which.
     tally: dict[str, int] = {}
     for _, seen, _ in found:
@@ -206,9 +270,15 @@ def _document_items(doc: dict[str, Any], reading: Reading, topic: re.Pattern[str
     title = doc.get("title") or f"{doc['kind']} {doc['date']}"
     text = f"{doc['ticker']} ({title}): " + " / ".join(f"\u201c{_short(q)}\u201d" for q in quotes)
     return [Item(signal="said_document", text=text, date=day, source=doc["source"], kind="reported",
-                 observed=top, weight=min(0.9, 0.5 + 0.1 * tally[top]) * freshness(day, as_of),
+                 observed=top, absence=_restates(reading, top), weight=min(0.9, 0.5 + 0.1 * tally[top]) * freshness(day, as_of),
                  url=doc.get("url"), accession=doc.get("accession"), ticker=doc["ticker"],
                  period=str(doc["date"]), method=how)]
+
+
+def _restates(reading: Reading, seen: str | None) -> bool:
+    """Restating a plan ("we anticipate $60-65 billion") answers "unchanged"; it says nothing against a
+    raise or a cut that had not been published yet."""
+    return seen == "flat" and reading.object in _ENGINE_OBJECTS
 
 
 def _short(text: str, limit: int = 260) -> str:

@@ -16,7 +16,9 @@ from aicycle.rumor.evidence import Item, signed
 from aicycle.rumor.lexicon import METRIC_LABELS
 from aicycle.rumor.vocab import DECIDERS
 from aicycle.rumor.parse import Claim
-from aicycle.rumor.reading import Reading
+from aicycle.rumor.reading import OBJECT_LABELS, Reading
+
+_OLD_OBJECTS = ("capex", "ai_spend", "guidance", "projects", "backlog", "power", "memory_supply", "gpu_prices")
 
 # Evidence about demand in general rather than the claim itself: it adds weight, it cannot decide.
 INDIRECT_SIGNALS = ("revenue_trend", "capex_statement")
@@ -45,6 +47,7 @@ RELATION: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "above": (frozenset({"above", "match"}), frozenset({"below", "mismatch"})),
     "below": (frozenset({"below"}), frozenset({"above"})),
     "at": (frozenset({"match"}), frozenset({"mismatch"})),
+    "ahead": (frozenset({"on_track", "up"}), frozenset({"paused", "down"})),
 }
 # Memory supply read the old way: a rising HBM outlook or revenue is tightness (demand ahead of supply).
 _TIGHT_AS_UP = {"up": "tight", "down": "loose"}
@@ -74,7 +77,9 @@ def relate(claim: Claim, reading: Reading, item: Item) -> str:
     pro, con = RELATION.get(said, (frozenset(), frozenset()))
     if seen not in pro and seen not in con:
         return "neutral"
-    partial = claim.scoped or reading.direction in ("pause", "cancel") and reading.object != "projects"
+    partial = (claim.scoped or bool(reading.places) and reading.object == "projects"
+               or reading.object in ("segment_capex", "leases", "compute_contracts", "capacity", "demand_supply")
+               or reading.direction in ("pause", "cancel") and reading.object != "projects")
     if partial and seen in con and not negated and item.signal in COMPANY_WIDE:
         # A claim about some projects is not refuted by company-wide totals or statements.
         item.caveat = item.caveat or SCOPE_CAVEAT
@@ -92,9 +97,11 @@ def relate(claim: Claim, reading: Reading, item: Item) -> str:
 def judge(claim: Claim, reading: Reading, items: list[Item]) -> Verdict:
     for item in items:
         item.points = relate(claim, reading, item)
+    _latest_level_decides(reading, items)
     votes = _votes(claim, items)
     if not votes:
-        reasons = [_no_evidence(claim, items), *_qualifiers(claim, items, "unclear"), _decider(reading)]
+        first = _no_evidence(claim, items) if reading.object in _OLD_OBJECTS else _no_evidence_v2(reading, items)
+        reasons = [first, *_qualifiers(claim, items, "unclear"), _decider(reading)]
         return Verdict("unclear", 0.3, _as_read(reading, reasons))
     net = sum(v for v, _ in votes.values()) / len(votes)
     total = sum(w for _, w in votes.values())
@@ -123,6 +130,25 @@ def judge(claim: Claim, reading: Reading, items: list[Item]) -> Verdict:
     return Verdict(verdict, confidence, _as_read(reading, reasons))
 
 
+def _latest_level_decides(reading: Reading, items: list[Item]) -> None:
+    """'Tops $500B' is about the latest figure: an older figure below the line says nothing once a newer
+    one is above it (and the other way round)."""
+    if reading.level is None:
+        return
+    levelled = [i for i in items if i.observed in ("above", "below", "match", "mismatch") and i.points != "neutral"]
+    if not levelled:
+        return
+    newest = max(i.date for i in levelled if i.date)
+    # On the same day a filed figure of the very measure beats words (which may be about another
+    # period or quantity), and the company's own words beat a compilation quoting them.
+    rank = {"level": 0, "guided_level": 0}
+    best = min((rank.get(i.signal, 1 if i.kind == "reported" else 2) for i in levelled if i.date == newest))
+    for item in levelled:
+        if item.date != newest or rank.get(item.signal, 1 if item.kind == "reported" else 2) > best:
+            item.points = "neutral"
+            item.caveat = item.caveat or "an earlier figure; the latest one decides a level claim"
+
+
 def _as_read(reading: Reading, reasons: list[str]) -> list[str]:
     """The reading in full words replaces the short 'Read as …' of the parser."""
     out = [r.split(". ", 1)[1] if r.startswith("Read as ") and ". " in r else
@@ -145,6 +171,15 @@ def _partial(votes: dict[str, tuple[float, float]], verdict: str) -> list[str]:
     if verdict == "contradicted" and backing:
         return [f"Partly: it holds for {', '.join(backing)} only."]
     return []
+
+
+def _no_evidence_v2(reading: Reading, items: list[Item]) -> str:
+    what = OBJECT_LABELS.get(reading.object or "", reading.object or "?")
+    if any(i.caveat == SCOPE_CAVEAT for i in items):
+        return "Nothing public by the as-of date confirms this partial claim, and company-wide evidence cannot refute it."
+    if items:
+        return "The evidence public by the as-of date neither confirms nor contradicts it."
+    return f"Nothing on {what} for {reading.subject or 'this market'} was public by the as-of date."
 
 
 def _direct(items: list[Item], side: str) -> bool:

@@ -7,6 +7,9 @@ so the most specific entries come first.
 
 from __future__ import annotations
 
+# Business units: a claim about one is answered by sentences naming it, not by company totals.
+UNIT_NAMES = ("AWS", "Azure", "Google Cloud", "OCI")
+
 # Companies the claims name that are not in universe.csv: the AI hosts whose calls the project carries
 # and the supply chain whose transcripts it carries. (ticker, name, aliases). They have documents
 # (and, once loaded, statements), no SEC facts in the store.
@@ -45,6 +48,8 @@ POWER_ACTORS: tuple[tuple[str, str], ...] = (
 )
 
 SEGMENTS: tuple[tuple[str, str], ...] = (
+    ("AWS", r"aws|amazon web services"), ("Azure", r"azure"), ("Google Cloud", r"google cloud|gcp"),
+    ("OCI", r"oci|oracle cloud"),
     ("HBM", r"hbm\d?e?|high[- ]bandwidth memory"),
     ("NAND", r"nand|flash|ssds?"),
     ("DRAM", r"dram|ddr\d"),
@@ -55,6 +60,13 @@ _CAPEX = (r"cap-?ex|capital expenditures?|capital spending|capital investments?|
 
 # (object, pattern): what the claim is about. Checked in order.
 OBJECTS: tuple[tuple[str, str], ...] = (
+    ("compute_contracts",
+     r"agree\w* to (?:deploy|spend|buy|rent|supply|purchase)|comput\w* (?:power )?(?:deals?|contracts?|agreements?)|"
+     r"(?:cloud|gpu|ai cloud|ai) (?:capacity )?(?:deals?|contracts?|agreements?)|capacity (?:deals?|contracts?|agreements?)|"
+     r"rent\w* (?:\w+ ){0,3}capacity|third-party capacity|capacity from|buy\w* (?:\w+'s )?(?:\w+ )?capacity|"
+     r"commits? (?:\w+ ){0,4}(?:capacity|compute|services)|(?:buy|buys|buying|bought|sell\w*|sold)\s+(?:\w+\s+){0,3}"
+     r"(?:compute|computing capacity|gpu capacity|ai capacity|cloud capacity)|offtake|"
+     r"supply (?:\w+ ){1,3}with (?:\w+ ){0,4}(?:tpus?|gpus?|chips|accelerators)"),
     ("demand_supply",
      r"demand (?:still |continues to |to )?(?:exceed\w*|outstrip\w*|outpac\w*|outrun\w*|ahead of|above|"
      r"outstrips) (?:\w+ ){0,2}(?:supply|capacity)|more demand than|demand[- ]supply (?:gap|imbalance)|"
@@ -62,18 +74,15 @@ OBJECTS: tuple[tuple[str, str], ...] = (
     ("capacity",
      r"(?:capacity|supply|compute|power)[- ]constrain\w*|constrain\w*|capacity constraints?|"
      r"short of (?:compute|capacity)|(?:compute|capacity) (?:shortage|crunch)|not enough (?:compute|capacity)"),
-    ("compute_contracts",
-     r"compute (?:deals?|contracts?|agreements?)|capacity (?:deals?|contracts?|agreements?)|"
-     r"(?:cloud|gpu|ai|compute) (?:capacity )?(?:deal|contract)s?|"
-     r"(?:buy|buys|buying|bought|rent|rents|renting|rented|sign\w*)\s+(?:\w+\s+){0,3}(?:compute|gpu capacity|"
-     r"ai capacity|cloud capacity)|offtake"),
     ("leases", r"(?<!finance )(?<!operating )leases?|leasing|lease (?:talks|negotiations|deals?)|sublease\w*"),
+    ("power", r"turbines?|transformers?|interconnection|large[- ]load|capacity (?:prices?|auction)|hookups?|"
+              r"by-right|grid connections?|power (?:shortages?|constraints?)"),
     ("memory_prices", r"(?:dram|nand|hbm|memory|flash|ddr\d) (?:contract )?(?:prices?|pricing|asps?)|"
                       r"(?:prices?|pricing) (?:of|for) (?:dram|nand|hbm|memory)"),
     ("arr", r"\barr\b|annual(?:ized)? recurring revenue|annuali[sz]ed run[- ]rate|run[- ]rate revenue"),
     ("backlog", r"backlog|remaining performance obligations?|\brpo\b|contracted revenue|order book|"
                 r"bookings|contract pipeline|committed contracts"),
-    ("profit", r"operating (?:profit|income|loss|margins?)|profits?|earnings"),
+    ("profit", r"operating (?:profit|income|loss|margins?)|profits?|earnings|in the black|in the red"),
     ("revenue", r"revenues?|sales|top[- ]line|turnover"),
 )
 
@@ -83,16 +92,18 @@ SEGMENT_CAPEX = (r"(?:{seg})\s+(?:\w+\s+){0,2}(?:" + _CAPEX + r")|(?:" + _CAPEX 
 # (direction, pattern): refined directions, before the coarse up/down/flat words of lexicon.py.
 DIRECTIONS: tuple[tuple[str, str], ...] = (
     ("unconstrained",
-     r"no longer (?:\w+[- ])?constrained|(?:not|isn'?t|aren'?t|wasn'?t) (?:\w+[- ])?constrained|"
+     r"no longer (?:a |an )?(?:\w+[- ])?(?:constrained|constraint|bottleneck|short\w*)|(?:is|are) not a (?:\w+ )?constraint|(?:not|isn'?t|aren'?t|wasn'?t) (?:\w+[- ])?constrained|"
      r"(?:capacity|supply|compute|power)?\s?constraints? (?:have |has )?(?:eas\w*|lift\w*|end\w*|gone)|"
      r"(?:shortages?|crunch|tightness)\s+(?:\w+\s+){0,2}(?:eas\w*|end\w*|over|abat\w*)|"
-     r"supply (?:has )?(?:catch\w*|caught) up|enough (?:capacity|compute|supply)|"
+     r"supply (?:has )?(?:catch\w*|caught) up|reopen\w*|"
      r"(?:supply|capacity) (?:exceed\w*|outstrip\w*) demand|over-?suppl\w*|glut\w*|surplus|loosen\w*"),
-    ("sold_out", r"sold[- ]out|sells? out|selling out|fully (?:booked|allocated|contracted)"),
+    ("sold_out", r"sold[- ]out|sells? out|selling out|fully (?:booked|allocated|contracted|subscribed|used|consumed)|"
+                 r"booked through"),
     ("constrained",
-     r"(?:capacity|supply|compute|power)[- ]constrained|constrained|shortages?|short supply|supply crunch|"
+     r"(?:capacity|supply|compute|power)[- ]constrained|constrained|constraints?|shortages?|short supply|supply crunch|"
      r"crunch|scarce|scarcity|tight(?:en(?:s|ed|ing)?|er|ness)?|can'?t keep up|more demand than|"
-     r"demand (?:still |continues to |to )?(?:exceed\w*|outstrip\w*|outpac\w*|outrun\w*)|bottleneck\w*"),
+     r"demand (?:still |continues to |to )?(?:exceed\w*|outstrip\w*|outpac\w*|outrun\w*)|bottleneck\w*|"
+     r"not enough (?:capacity|compute|supply)|shortfalls?|block\w*|reject\w*|ends? by-right"),
     ("slower_growth",
      r"slow\w* (?:the )?(?:pace of |rate of )?(?:its |their )?(?:\w+ )?growth|growth\s+(?:\w+\s+){0,3}"
      r"(?:slow\w*|decelerat\w*|moderat\w*|cool\w*|eas\w*)|decelerat\w*|(?:slower|lower|smaller|"
@@ -101,7 +112,9 @@ DIRECTIONS: tuple[tuple[str, str], ...] = (
     ("faster_growth",
      r"accelerat\w*|(?:faster|higher|bigger|larger) (?:\w+ )?(?:growth|increase)|grow\w* faster"),
     ("cancel", r"cancel\w*|scrap\w*|abandon\w*|walk\w* away|terminat\w*|axe[sd]?|ditch\w*"),
-    ("pause", r"paus\w*|on hold|halt\w*|freez\w*|froze\w*|delay\w*|postpon\w*|put\w* off"),
+    ("pause", r"paus\w*|on hold|halt\w*|freez\w*|froze\w*|delay\w*|postpon\w*|put\w* off|slip\w*"),
+    ("ahead", r"ahead of schedule|on schedule|on track|early"),
+    ("up", r"back in the black|returns? to (?:profit|the black)|swings? to (?:a )?profit|gives? (?:its )?first"),
 )
 
 # Directions of the reading that are about tightness rather than a level going up or down.
@@ -113,6 +126,7 @@ ABOVE = r"tops?|topp\w*|above|over|exceed\w*|surpass\w*|cross\w*|pass\w*|more th
 BELOW = r"below|under|less than|short of|beneath|south of|fewer than"
 
 _NUMBER = r"(\d+(?:[.,]\d+)?|half a|a half|a quarter|one|two|three|a)"
+PER_UNIT = r"(?:US)?\$\s?(\d+(?:\.\d+)?)\s*(?:per|an|a|/)\s*(mw-day|megawatt-day|hour|hr|gpu-hour)\b"
 LEVEL = (rf"(?:(?P<cmp>{ABOVE}|{BELOW}|to|of|at|hit|reach(?:es)?)\s+)?(?:(?:US)?\$\s?|USD\s?)?{_NUMBER}\s*"
          r"(?P<scale>trillion|tn|t|billion|bn|b|million|mn|m|gw|gigawatts?|mw|megawatts?)\b")
 SCALES = {"trillion": 1e12, "tn": 1e12, "t": 1e12, "billion": 1e9, "bn": 1e9, "b": 1e9, "million": 1e6,
