@@ -451,6 +451,8 @@ def check_claim(
     claim: Annotated[str, typer.Argument(help="The headline to check, in quotes.")],
     as_of: AsOf = None,
     json_out: JsonOut = False,
+    exit_code: Annotated[bool, typer.Option(
+        "--exit-code", help="Exit 0 if supported, 1 if contradicted, 3 if unclear (for scripts).")] = False,
 ) -> None:
     """Check a headline against what was public on the as-of date: supported, contradicted or unclear."""
     from aicycle.rumor import check
@@ -462,8 +464,14 @@ def check_claim(
         result = check(store, claim, day)
     if json_out:
         print_json(result)
-        return
-    print_check(console, result)
+    else:
+        print_check(console, result)
+    if exit_code:
+        raise typer.Exit(VERDICT_EXIT_CODES[result["verdict"]])
+
+
+# `aicycle check --exit-code`: a verdict as an exit status (2 stays "bad input").
+VERDICT_EXIT_CODES = {"supported": 0, "contradicted": 1, "unclear": 3}
 
 # --- economics ----------------------------------------------------------------------------------
 

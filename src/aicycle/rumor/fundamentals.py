@@ -160,7 +160,8 @@ def hbm_outlook(store: Store, ticker: str, as_of: dt.date, year: int | None = No
     rows = [r for r in series(store, ticker, "hbm_tam", as_of) if _as_date(r["filed"]) >= earliest(as_of)]  # type: ignore[operator]
     items = []
     for row in rows[-1:]:
-        text = f"{ticker} forecasts the HBM market at {money(row['value'], row['unit'])} ({row.get('note') or ''})"
-        items.append(item_from_fact(row, "hbm_outlook", text.replace(" ()", ""), observed="up",
+        # The row's note is the curator's (where it was seen, CSV names): never shown as evidence.
+        text = f"{ticker} forecasts the HBM market at {money(row['value'], row['unit'])} by {row['period_end']}"
+        items.append(item_from_fact(row, "hbm_outlook", text, observed="up",
                                     weight=0.4 * freshness(_as_date(row["filed"]), as_of)))
     return items

@@ -38,7 +38,8 @@ def level_items(store: Store, reading: Reading, ticker: str, as_of: dt.date) -> 
         return []
     if reading.object == "guidance" or level.op == "at" and reading.modality != "fact":
         # "to boost capex to $200B" is a plan: answered by the guided range, not by what was spent
-        return guided_level(store, reading, ticker, as_of) if reading.object in ("guidance", "capex", "ai_spend") else []
+        planned = reading.object in ("guidance", "capex", "ai_spend")
+        return guided_level(store, reading, ticker, as_of) if planned else []
     for family in MEASURES[reading.object or ""]:
         rows = _in_period(family_rows(store, ticker, family, as_of), reading)
         rows = [r for r in rows if (r.get("unit") or "USD") == level.unit]
@@ -56,7 +57,9 @@ def guided_level(store: Store, reading: Reading, ticker: str, as_of: dt.date) ->
     """The latest guided range of the year against the claim's line (midpoint; a range for 'about')."""
     level = reading.level
     by_year = gx.guidance_years(store, ticker, as_of)
-    year = reading.period.year if reading.period.year in by_year else (max(by_year) if by_year and reading.period.year is None else None)
+    year = reading.period.year
+    if year not in by_year:
+        year = max(by_year) if by_year and year is None else None
     if level is None or year is None:
         return []
     latest = by_year[year][-1]

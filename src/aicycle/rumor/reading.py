@@ -189,7 +189,8 @@ def _direction(text: str, claim: Claim, obj: str | None) -> tuple[str | None, bo
             return "up", False  # "X signs / agrees / rents / sells spare compute": a deal is claimed
         return coarse, negated
     _, name, m = best
-    if obj == "compute_contracts" and name == "unconstrained" and re.search(r"surplus|idle|spare|excess|unused", text, re.I):
+    surplus = re.search(r"surplus|idle|spare|excess|unused", text, re.I)
+    if obj == "compute_contracts" and name == "unconstrained" and surplus:
         return "up", False  # selling surplus compute is a deal claimed, not slack claimed
     refined_negated = bool(_NEG_BEFORE.search(" ".join(text[max(0, m.start() - 40):m.start()].split()[-4:])))
     if name in vocab.TIGHTNESS and obj not in TIGHTNESS_OBJECTS:

@@ -28,9 +28,11 @@ _PARTY_ALIASES = {"amazon": ("amazon", "aws"), "aws": ("amazon", "aws"), "google
                   "xai": ("spacex", "xai"), "meta": ("meta", "facebook"), "nvidia": ("nvidia",)}
 # Which power events speak to which claim words (kinds as the source file names them).
 _KIND_WORDS: tuple[tuple[str, str], ...] = (
-    ("queue", r"queue|interconnection requests?|large[- ]loads?"), ("capacity_price", r"capacity (?:price|auction)|auction"),
-    ("load_pipeline", r"pipeline|contracted|load"), ("turbine_backlog", r"turbines?"), ("transformer", r"transformers?"),
-    ("moratorium", r"moratori\w*|hookups?|connections?|halt\w*|paus\w*|ban"), ("permit", r"permit\w*|connection|block\w*|reject\w*"),
+    ("queue", r"queue|interconnection requests?|large[- ]loads?"),
+    ("capacity_price", r"capacity (?:price|auction)|auction"),
+    ("load_pipeline", r"pipeline|contracted|load"), ("turbine_backlog", r"turbines?"),
+    ("transformer", r"transformers?"), ("moratorium", r"moratori\w*|hookups?|connections?|halt\w*|paus\w*|ban"),
+    ("permit", r"permit\w*|connection|block\w*|reject\w*"),
     ("ppa", r"power purchase|ppa|nuclear"),
 )
 _PAUSE_KINDS = ("moratorium", "permit")
@@ -89,9 +91,11 @@ def contract_items(store: Store, reading: Reading, claim_text: str, as_of: dt.da
         if reading.object == "leases" and "lease" not in str(row.get("kind") or "") + str(row.get("quote") or ""):
             continue
         value = row.get("value_usd")
+        quote = _short(str(row.get("quote") or ""))
         text = (f"{buyer} / {seller} ({row.get('kind') or 'contract'}"
-                + (f", {money(float(value))}" if value else "") + f"): \u201c{_short(str(row.get('quote') or ''))}\u201d")
-        items.append(Item(signal="contract", text=text, date=day, source=str(row.get("source_type") or "contracts ledger"),
+                + (f", {money(float(value))}" if value else "") + f"): \u201c{quote}\u201d")
+        source = str(row.get("source_type") or "contracts ledger")
+        items.append(Item(signal="contract", text=text, date=day, source=source,
                           kind="curated", observed="up", weight=0.9, url=row.get("source_url"),
                           ticker=None, period=str(day), method="compute-contracts ledger: both parties named"))
     return items
@@ -146,7 +150,8 @@ def _power_levels(rows: list[tuple[dt.date, dict[str, Any]]], reading: Reading, 
     if not valued:
         return []
     day, latest = valued[-1]
-    same = [(d, r) for d, r in valued if r.get("region") == latest.get("region") and r.get("unit") == latest.get("unit")]
+    same = [(d, r) for d, r in valued
+            if r.get("region") == latest.get("region") and r.get("unit") == latest.get("unit")]
     value = float(latest["value"])
     if reading.level and reading.level.op in ("above", "below"):
         threshold = reading.level.value

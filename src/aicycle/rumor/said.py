@@ -58,9 +58,14 @@ _FASTER = re.compile(r"accelerat\w*|faster|grew faster|higher growth|growth rate
                      r"growth (?:\w+ ){0,3}(?:to be )?higher than", re.I)
 _SIGNED = re.compile(r"\b(?:sign\w*|agree\w*|entered into|increased|contract\w* with|committed)\b", re.I)
 _FIGURE = re.compile(r"(?:(?:US)?\$\s?|USD\s?)(\d+(?:[.,]\d+)?)\s*(?:(?:-|–|to)\s*\$?\s?(\d+(?:\.\d+)?)\s*)?"
-                     r"(trillion|billion|million|bn|b|tn)\b|\b(half a) trillion|(\d+(?:\.\d+)?)\s*(gw|gigawatts?|mw|megawatts?)\b",
+                     r"(trillion|billion|million|bn|b|tn)\b|\b(half a) trillion|"
+                     r"(\d+(?:\.\d+)?)\s*(gw|gigawatts?|mw|megawatts?)\b",
                      re.I)
 _SLOWER = re.compile(rf"(?<!\w)(?:{dict(vocab.DIRECTIONS)['slower_growth']})(?!\w)", re.I)
+_NO_OUTLOOK = re.compile(r"\b(?:not|aren'?t|isn'?t) (?:providing|giving|going to give)|too early to", re.I)
+_REVISED = re.compile(r"\b(?:rais|increas|lower|reduc|cut|narrow|updat|trim|lift)\w* (?:\w+ ){0,8}"
+                      r"(?:from|prior|previous)|\b(?:up|down|increased|lowered|narrowed) from\b|\bunchanged\b|"
+                      r"\breaffirm\w*|\bmaintain\w*", re.I)
 _ENGINE = {"expand": "up", "maintain": "flat", "moderate": "slower", "cut": "down", "none": None}
 # Money already spent is not a plan: "we spent", "capital expenditures were", "in 2024 we invested".
 PAST_SPEND = re.compile(r"\b(?:spent|were|was|totaled|totalled|came in at|amounted to|invested \$|"
@@ -131,6 +136,10 @@ def observe(reading: Reading, text: str) -> tuple[str | None, str]:
             return "faster", "words: accelerating / faster"
         if _SLOWER.search(text):
             return "slower", "words: slower growth"
+    if _NO_OUTLOOK.search(text):
+        return None, "no outlook given"
+    if reading.object == "guidance" and direction in ("up", "down", "flat") and not _REVISED.search(text):
+        return None, "a level, not a revision"  # "$115-135B, growth over 2025" is not a raise of the range
     if reading.object in _ENGINE_OBJECTS:
         try:
             label = str(classify(text).label).lower()
@@ -221,7 +230,8 @@ def _curated(store: Store, reading: Reading, ticker: str, topic: re.Pattern[str]
 
 # Analysts' questions are not the company's words.
 _ASKED = re.compile(r"\?|\b(?:could you|can you|would you|I know|I appreciate|any (?:early )?(?:comments|color)|"
-                    r"follow-up|my question|I wanted to ask|just wanted to|you'?ve talked|you talked|you have talked)\b", re.I)
+                    r"follow-up|my question|I wanted to ask|just wanted to|you'?ve talked|you talked|"
+                    r"you have talked)\b", re.I)
 
 
 @lru_cache(maxsize=256)
@@ -270,7 +280,8 @@ def _document_items(doc: dict[str, Any], reading: Reading, topic: re.Pattern[str
     title = doc.get("title") or f"{doc['kind']} {doc['date']}"
     text = f"{doc['ticker']} ({title}): " + " / ".join(f"\u201c{_short(q)}\u201d" for q in quotes)
     return [Item(signal="said_document", text=text, date=day, source=doc["source"], kind="reported",
-                 observed=top, absence=_restates(reading, top), weight=min(0.9, 0.5 + 0.1 * tally[top]) * freshness(day, as_of),
+                 observed=top, absence=_restates(reading, top),
+                 weight=min(0.9, 0.5 + 0.1 * tally[top]) * freshness(day, as_of),
                  url=doc.get("url"), accession=doc.get("accession"), ticker=doc["ticker"],
                  period=str(doc["date"]), method=how)]
 

@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from aicycle import rules
 from aicycle.rumor.evidence import Item, signed
 from aicycle.rumor.lexicon import METRIC_LABELS
-from aicycle.rumor.vocab import DECIDERS
 from aicycle.rumor.parse import Claim
 from aicycle.rumor.reading import OBJECT_LABELS, Reading
+from aicycle.rumor.vocab import DECIDERS
 
 _OLD_OBJECTS = ("capex", "ai_spend", "guidance", "projects", "backlog", "power", "memory_supply", "gpu_prices")
 
@@ -102,7 +102,7 @@ def judge(claim: Claim, reading: Reading, items: list[Item]) -> Verdict:
     if not votes:
         first = _no_evidence(claim, items) if reading.object in _OLD_OBJECTS else _no_evidence_v2(reading, items)
         reasons = [first, *_qualifiers(claim, items, "unclear"), _decider(reading)]
-        return Verdict("unclear", 0.3, _as_read(reading, reasons))
+        return Verdict("unclear", calibrated("unclear", 0.3), _as_read(reading, reasons))
     net = sum(v for v, _ in votes.values()) / len(votes)
     total = sum(w for _, w in votes.values())
     if net >= rules.RUMOR_VERDICT_MARGIN:
@@ -142,7 +142,7 @@ def _latest_level_decides(reading: Reading, items: list[Item]) -> None:
     # On the same day a filed figure of the very measure beats words (which may be about another
     # period or quantity), and the company's own words beat a compilation quoting them.
     rank = {"level": 0, "guided_level": 0}
-    best = min((rank.get(i.signal, 1 if i.kind == "reported" else 2) for i in levelled if i.date == newest))
+    best = min(rank.get(i.signal, 1 if i.kind == "reported" else 2) for i in levelled if i.date == newest)
     for item in levelled:
         if item.date != newest or rank.get(item.signal, 1 if item.kind == "reported" else 2) > best:
             item.points = "neutral"
@@ -176,7 +176,8 @@ def _partial(votes: dict[str, tuple[float, float]], verdict: str) -> list[str]:
 def _no_evidence_v2(reading: Reading, items: list[Item]) -> str:
     what = OBJECT_LABELS.get(reading.object or "", reading.object or "?")
     if any(i.caveat == SCOPE_CAVEAT for i in items):
-        return "Nothing public by the as-of date confirms this partial claim, and company-wide evidence cannot refute it."
+        return ("Nothing public by the as-of date confirms this partial claim, and company-wide evidence "
+                "cannot refute it.")
     if items:
         return "The evidence public by the as-of date neither confirms nor contradicts it."
     return f"Nothing on {what} for {reading.subject or 'this market'} was public by the as-of date."
@@ -207,11 +208,18 @@ def _votes(claim: Claim, items: list[Item]) -> dict[str, tuple[float, float]]:
 def _confidence(verdict: str, net: float, total: float, claim: Claim) -> float:
     depth = min(1.0, total / 1.5)  # one weak item is not as good as three strong ones
     if verdict == "unclear":
-        return round(0.25 + 0.25 * (1 - abs(net)) * depth, 2)
-    conf = 0.5 + 0.45 * abs(net) * depth
-    if claim.hedged and verdict == "supported":
-        conf *= 0.9  # a report of a plan is confirmed less firmly than an announced fact
-    return round(min(conf, 0.95), 2)
+        raw = 0.25 + 0.25 * (1 - abs(net)) * depth
+    else:
+        raw = 0.5 + 0.45 * abs(net) * depth
+        if claim.hedged and verdict == "supported":
+            raw *= 0.9  # a report of a plan is confirmed less firmly than an announced fact
+    return calibrated(verdict, min(raw, 0.95))
+
+
+def calibrated(verdict: str, raw: float) -> float:
+    """The raw strength of the evidence mapped to how often such a verdict was right on the claim set."""
+    share, mean = rules.RUMOR_CALIBRATION[verdict]
+    return round(min(0.97, max(0.05, share + 0.5 * (raw - mean))), 2)
 
 
 # --- reasoning in plain words -------------------------------------------------------------------

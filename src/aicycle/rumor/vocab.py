@@ -62,7 +62,8 @@ _CAPEX = (r"cap-?ex|capital expenditures?|capital spending|capital investments?|
 OBJECTS: tuple[tuple[str, str], ...] = (
     ("compute_contracts",
      r"agree\w* to (?:deploy|spend|buy|rent|supply|purchase)|comput\w* (?:power )?(?:deals?|contracts?|agreements?)|"
-     r"(?:cloud|gpu|ai cloud|ai) (?:capacity )?(?:deals?|contracts?|agreements?)|capacity (?:deals?|contracts?|agreements?)|"
+     r"(?:cloud|gpu|ai cloud|ai) (?:capacity )?(?:deals?|contracts?|agreements?)|"
+     r"capacity (?:deals?|contracts?|agreements?)|"
      r"rent\w* (?:\w+ ){0,3}capacity|third-party capacity|capacity from|buy\w* (?:\w+'s )?(?:\w+ )?capacity|"
      r"commits? (?:\w+ ){0,4}(?:capacity|compute|services)|(?:buy|buys|buying|bought|sell\w*|sold)\s+(?:\w+\s+){0,3}"
      r"(?:compute|computing capacity|gpu capacity|ai capacity|cloud capacity)|offtake|"
@@ -92,7 +93,8 @@ SEGMENT_CAPEX = (r"(?:{seg})\s+(?:\w+\s+){0,2}(?:" + _CAPEX + r")|(?:" + _CAPEX 
 # (direction, pattern): refined directions, before the coarse up/down/flat words of lexicon.py.
 DIRECTIONS: tuple[tuple[str, str], ...] = (
     ("unconstrained",
-     r"no longer (?:a |an )?(?:\w+[- ])?(?:constrained|constraint|bottleneck|short\w*)|(?:is|are) not a (?:\w+ )?constraint|(?:not|isn'?t|aren'?t|wasn'?t) (?:\w+[- ])?constrained|"
+     r"no longer (?:a |an )?(?:\w+[- ])?(?:constrained|constraint|bottleneck|short\w*)"
+     r"(?:is|are) not a (?:\w+ )?constraint|(?:not|isn'?t|aren'?t|wasn'?t) (?:\w+[- ])?constrained|"
      r"(?:capacity|supply|compute|power)?\s?constraints? (?:have |has )?(?:eas\w*|lift\w*|end\w*|gone)|"
      r"(?:shortages?|crunch|tightness)\s+(?:\w+\s+){0,2}(?:eas\w*|end\w*|over|abat\w*)|"
      r"supply (?:has )?(?:catch\w*|caught) up|reopen\w*|"
