@@ -4,7 +4,7 @@
 
 Starts the real `aicycle serve` in a child process over a store file filled from data
 (the bundled snapshot when there is one), then fires requests with an httpx AsyncClient. The
-baseline, in the same run and under the same load, is a static file (/static/app.css): the floor
+baseline, in the same run and under the same load, is a static file (/static/charts.js): the floor
 of what this server can do, so the ratio shows what the report costs once it is cached. The first
 /api/report request (which builds the report) is timed separately.
 """
@@ -58,7 +58,7 @@ def start_server(home: Path, port: int) -> subprocess.Popen[bytes]:
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         try:
-            httpx.get(f"http://127.0.0.1:{port}/static/app.css", timeout=1)
+            httpx.get(f"http://127.0.0.1:{port}/static/charts.js", timeout=1)
             return proc
         except httpx.TransportError:
             if proc.poll() is not None:
@@ -127,7 +127,7 @@ def main() -> int:
                 return 1
             rounds = []
             for _ in range(args.rounds):  # alternate, so load from elsewhere on the machine hits both
-                rounds.append((run(f"{base}/static/app.css", args.requests, args.concurrency),
+                rounds.append((run(f"{base}/static/charts.js", args.requests, args.concurrency),
                                run(f"{base}/api/report", args.requests, args.concurrency)))
         finally:
             proc.terminate()
@@ -137,7 +137,7 @@ def main() -> int:
     print(f"first /api/report (builds the report): {cold_ms:.0f} ms")
     print(f"{'endpoint':<24}{'p50 ms':>9}{'p99 ms':>9}{'req/s':>9}{'errors':>8}")
     for i, (static, report) in enumerate(rounds, 1):
-        for name, r in ((f"{i}: /static/app.css", static), (f"{i}: /api/report", report)):
+        for name, r in ((f"{i}: /static/charts.js", static), (f"{i}: /api/report", report)):
             print(f"{name:<24}{r['p50_ms']:>9.1f}{r['p99_ms']:>9.1f}{r['rps']:>9.0f}{r['errors']:>8.0f}")
     static, report = (median_of([r[k] for r in rounds]) for k in (0, 1))
     for name, r in (("median base (static)", static), ("median /api/report", report)):

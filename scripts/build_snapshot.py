@@ -1,4 +1,4 @@
-"""Build the offline snapshot bundled in the package from the real files in data/ (the repository's own copy; see data/SOURCES.md).
+"""Build the offline snapshot bundled in the package from the real files in data/ (see data/SOURCES.md).
 
     python scripts/build_snapshot.py [--data data] [--out src/aicycle/snapshot]
 
@@ -25,6 +25,15 @@ def loaders() -> list[tuple[str, Loader]]:
     # --- data layer ---
     out.append(("sec_companyfacts", _companyfacts))
     out.append(("curated_facts", _curated))
+    # --- memory makers and grid events ---
+    from aicycle.curated import memory_makers, power_events
+
+    out += [("memory_makers", memory_makers.load_raw), ("power_events", power_events.load_raw)]
+    from aicycle.curated import contracts as curated_contracts
+    from aicycle.curated import third_party
+
+    out.append(("third_party", third_party.load_raw))
+    out.append(("compute_contracts", curated_contracts.load_raw))
     # --- gpu ---
     from aicycle.gpu import captures as gpu_captures
     from aicycle.gpu import index as gpu_index
@@ -35,8 +44,11 @@ def loaders() -> list[tuple[str, Loader]]:
             ("gpu_observations", gpu_curated.load_raw),
             ("gpu_index", lambda store, data_dir: gpu_index.store_index(store))]  # after the prices
     # --- language ---
+    from aicycle.language import calls, stated
     from aicycle.language.loader import load_raw as load_documents
     out.append(("documents", load_documents))
+    out.append(("calls_2025_2026", calls.load_raw))
+    out.append(("stated_facts", stated.load_raw))  # after the documents it reads
     # --- prices and events ---
     from aicycle.market import events, prices
 

@@ -1,7 +1,8 @@
 """The report tests' store: the real files in data/ loaded with the data layer's own loaders.
 
 `load_all` fills a store the way `scripts/build_snapshot.py` does for the tables the report reads
-(companyfacts, curated facts and quotes, events, and the daily prices its latest-event link studies).
+(companyfacts, curated facts and quotes, memory makers, grid events, events, and the daily prices its
+latest-event link studies).
 Loading the full companyfacts takes a while, so `built()` fills one store file per test process and
 `store_copy()` hands out copies.
 """
@@ -14,7 +15,10 @@ import tempfile
 from functools import cache
 from pathlib import Path
 
+from aicycle.curated import contracts as curated_contracts
 from aicycle.curated import facts as curated
+from aicycle.curated import memory_makers, power_events, third_party
+from aicycle.language import calls, stated
 from aicycle.market import events, prices
 from aicycle.sec import edgar_facts
 from aicycle.store import Store, open_store
@@ -24,6 +28,12 @@ def load_all(store: Store, data_dir: Path) -> dict[str, int]:
     with store.transaction():
         edgar_facts.load_raw(store, data_dir)
         curated.load_raw(store, data_dir)
+        memory_makers.load_raw(store, data_dir)
+        power_events.load_raw(store, data_dir)
+        third_party.load_raw(store, data_dir)
+        curated_contracts.load_raw(store, data_dir)
+        calls.load_raw(store, data_dir)
+        stated.load_raw(store, data_dir)
         events.load_raw(store, data_dir)
         prices.load_raw(store, data_dir)
     return {"facts": store.count("facts"), "events": store.count("events")}

@@ -110,8 +110,8 @@ def test_cli_load_facts_own_csv(home: Path, tmp_path: Path) -> None:
     own = tmp_path / "mine.csv"
     own.write_text(
         "date,company,ticker,metric,value,unit,period,source_type,source,source_url,seen_via,notes\n"
-        "2026-08-12,CoreWeave,CRWV,revenue_backlog,104,USD bn,2026Q2,my notes,"
-        "accession 0001769628-26-000362,,,\n")
+        "2026-11-12,CoreWeave,CRWV,revenue_backlog,111,USD bn,2026Q3,my notes,"
+        "accession 0001769628-26-000999,,,\n")
     runner = CliRunner()
     result = runner.invoke(app, ["load-facts", str(own)])
     assert result.exit_code == 0, result.output
@@ -119,7 +119,8 @@ def test_cli_load_facts_own_csv(home: Path, tmp_path: Path) -> None:
     again = runner.invoke(app, ["load-facts", str(own)])
     assert "1 rows (0 new, 0 changed)" in again.output
     shown = runner.invoke(app, ["facts", "CRWV", "backlog", "--format", "json"])
-    assert '"value": 104000000000.0' in shown.output and '"filed": "2026-08-12"' in shown.output
+    # a period no higher-ranked source covers (facts.PRECEDENCE): the user's own row is the one shown
+    assert '"value": 111000000000.0' in shown.output and '"filed": "2026-11-12"' in shown.output
     own.write_text(own.read_text().replace("USD bn", "USD zillions"))
     bad = runner.invoke(app, ["load-facts", str(own)])
     assert bad.exit_code == 2 and "mine.csv: row 2: unknown unit" in " ".join(bad.output.split())

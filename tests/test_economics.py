@@ -143,7 +143,7 @@ def test_model_on_arrays_equals_model_on_scalars() -> None:
 
 
 def test_lease_vs_idle_values() -> None:
-    i = Inputs(internal_share=0.2, lease_fill=0.5, lease_discount=0.3, preemption_haircut=0.1,
+    i = Inputs(internal_share=0.2, utilization=0.2, lease_fill=0.5, lease_discount=0.3, preemption_haircut=0.1,
                lease_cost_per_gpu_hour=0.2, optimize_capex=1e6, optimize_target_share=0.5,
                internal_value_per_gpu_hour=3.0, life_years=1, discount_rate=0.0)
     out = lease.lease_vs_idle(i)

@@ -20,16 +20,17 @@ def _read(day: str) -> Reading:
 
 def test_mid_2025_reads_steady() -> None:
     r = _read("2025-06-30")
-    # H100: computed cloud-list index 3.082 vs 3.3325 on 2025-03-31 (-7.5%) and the reserved median
-    # 2.515 vs 2.37 (+6.1%): median -0.7%. H200: 0.0% and -2.2%: -1.1%. B200 has no rows yet.
+    # H100: computed cloud-list index 3.082 vs 3.3325 on 2025-03-31 (-7.5%, 91 days) and the reserved
+    # median 2.515 vs 2.37 (+6.1%): median -0.7%. H200: the computed line's 0.0% over 91 days; its
+    # reserved line has no point 90-105 days back, so it gives no 90-day change. B200 has no rows yet.
     m = {x.name: x.value for x in r.metrics}
     assert r.state == "steady"
     assert m["h100_change"] == pytest.approx((3.082 / 3.3325 - 1 + 2.515 / 2.37 - 1) / 2, abs=1e-3)
-    assert m["h200_change"] == pytest.approx(-0.011, abs=1e-3)
+    assert m["h200_change"] == pytest.approx(0.0, abs=1e-3)
     assert "b200_change" not in m
-    assert m["gpu_rental_change"] == pytest.approx(-0.0089, abs=2e-4)
+    assert m["gpu_rental_change"] == pytest.approx(-0.0035, abs=2e-4)
     assert r.score == pytest.approx(m["gpu_rental_change"] / rules.GPU_RENTAL_SCORE_SCALE, abs=1e-3)
-    assert r.headline.startswith("H100 $3.08 (-0.7%), H200 $3.72 (-1.1%) over 90 days")
+    assert r.headline.startswith("H100 $3.08 (-0.7%), H200 $3.72 (+0.0%) over 91 days")
     assert any("No fresh like-for-like series for B200" in x for x in r.reasoning)
 
 
@@ -37,10 +38,10 @@ def test_mid_2025_reads_steady() -> None:
 def test_latest_reads_expanding(day: str) -> None:
     r = _read(day)
     m = {x.name: x.value for x in r.metrics}
-    assert r.state == "expanding" and r.score == pytest.approx(0.64, abs=1e-3)
+    assert r.state == "expanding" and r.score == pytest.approx(0.638, abs=1e-3)
     assert m["h100_change"] == pytest.approx(0.1363, abs=1e-4)   # +11.5% computed, +15.8% reserved
     assert m["h200_change"] == pytest.approx(0.1525, abs=1e-4)
-    assert m["b200_change"] == pytest.approx(-0.0008, abs=1e-4)
+    assert m["b200_change"] == pytest.approx(-0.0017, abs=1e-4)  # vs 2026-06-30, 92 days back
     assert m["h100_price"] == pytest.approx(3.588)
     assert "shortage remains" in r.headline
 

@@ -65,7 +65,7 @@ def test_tone_per_quarter_with_shift(loaded: Store) -> None:
 def test_ingest_is_idempotent_and_validates(tmp_path: Path, data_dir: Path) -> None:
     store = open_store(memory=True, seed=False)
     src = data_dir / "transcripts" / "AVGO_2025_Q1.txt"
-    assert ingest(store, [src], "avgo", "2025-03-06") == {"documents": 1, "inserted": 1, "changed": 0}
+    assert ingest(store, [src], "avgo", "2025-03-06") == {"documents": 1, "inserted": 1, "changed": 0, "changes": []}
     assert ingest(store, [src], "AVGO", "2025-03-06")["inserted"] == 0
     with pytest.raises(InputError, match="not a date"):
         ingest(store, [src], "AVGO", "06/03/2025")

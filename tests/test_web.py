@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from aicycle.economics.html import money
 from aicycle.language.loader import load_raw as load_documents
 from aicycle.store import Store, open_store
 from aicycle.web import create_app
@@ -49,7 +50,8 @@ def test_company_page_charts_real_capex_and_rpo(client: TestClient) -> None:
     figures = _figures(r.text)
     titles = [f["layout"]["title"]["text"] for f in figures]
     assert titles == ["Quarterly capex", "Capex guidance (latest public) and actual capex, by year",
-                      "Backlog and remaining performance obligations"]
+                      "Backlog and remaining performance obligations",
+                      "Capex language: stance score by quarter (−1 cut … +1 expand)"]  # its 2025-26 calls
     capex = dict(zip(figures[0]["data"][0]["x"], figures[0]["data"][0]["y"], strict=True))
     assert capex["2026-03-31"] == 35_674_000_000  # Alphabet Q1 2026, 10-Q filed 2026-04-30
     assert "0001652044-26-000048" in r.text  # the accession is shown beside the number
@@ -108,9 +110,9 @@ def test_api_facts_years(client: TestClient) -> None:
 
 
 def test_company_as_of_hides_later_filings(client: TestClient) -> None:
-    r = client.get("/company/GOOGL", params={"as_of": "2026-04-29"})
+    r = client.get("/company/GOOGL", params={"as_of": "2026-04-28"})
     capex = _figures(r.text)[0]["data"][0]
-    assert "2026-03-31" not in capex["x"]  # filed 2026-04-30: not public yet
+    assert "2026-03-31" not in capex["x"]  # stated on the 2026-04-29 call, filed 2026-04-30: not public yet
     assert "2025-12-31" in capex["x"]
 
 
@@ -216,7 +218,7 @@ def test_only_loopback_host_names_are_answered(client: TestClient, host: str, st
 
 
 def test_security_headers_on_every_response(client: TestClient) -> None:
-    for url in ("/company", "/api/companies", "/static/app.css", "/nothing"):
+    for url in ("/company", "/api/companies", "/static/charts.js", "/static/report.css", "/nothing"):
         h = client.get(url).headers
         csp = h["content-security-policy"]
         assert "script-src 'self'" in csp and "default-src 'self'" in csp
@@ -308,7 +310,7 @@ def test_economics_page_reruns_with_edited_inputs(client: TestClient) -> None:
     expected = run_scenario("article-payback", {"utilization": 0.5})
     assert edited.status_code == 200 and "utilization = 0.5" in edited.text
     table = re.search(r'<table class="headline" id="headline">(.*?)</table>', edited.text, re.S)
-    assert table and f"{expected['npv']:,.0f}" in table.group(1)
+    assert table and money(expected['npv']) in table.group(1)
     assert len(_figures(edited.text)) == 3  # cash flows, tornado, lease vs idle
 
 

@@ -99,7 +99,7 @@ def test_company_page_draws_its_charts_from_loopback_only(server: str, page: tup
     pg.goto(f"{server}/company/GOOGL")
     pg.wait_for_selector("div.chart[data-rendered=true] svg.main-svg", timeout=15_000)
     charts = pg.locator("div.chart")
-    assert charts.count() == 3  # quarterly capex, guidance, RPO
+    assert charts.count() == 4  # quarterly capex, guidance, RPO, capex language of its 2025-26 calls
     for i in range(charts.count()):
         assert charts.nth(i).locator("svg.main-svg").count() >= 1
         assert charts.nth(i).locator("g.trace, g.point, path.point").count() >= 1
@@ -166,6 +166,7 @@ def test_hostile_claim_through_the_form_stays_text(server: str, page: tuple) -> 
 
 def test_economics_inputs_edited_in_the_form_rerun_the_model(server: str, page: tuple) -> None:
     from aicycle.economics import run_scenario
+    from aicycle.economics.html import money
 
     pg, rec = page
     pg.goto(f"{server}/economics/article-payback")
@@ -175,7 +176,7 @@ def test_economics_inputs_edited_in_the_form_rerun_the_model(server: str, page: 
     pg.wait_for_selector("p.changed")
     expected = run_scenario("article-payback", {"utilization": 0.5})
     assert "utilization=0.5" in pg.url
-    assert f"{expected['npv']:,.0f}" in pg.locator("#headline").inner_text()
+    assert money(expected["npv"]) in pg.locator("#headline").inner_text()
     pg.wait_for_function("[...document.querySelectorAll('div.chart')].every(d => d.dataset.rendered)")
     assert pg.locator("div.chart svg.main-svg").count() >= 3
     assert rec.foreign() == [] and rec.errors == []

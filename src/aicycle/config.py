@@ -11,11 +11,13 @@ structured settings (lists of webhooks and the like) that `section()` returns as
 from __future__ import annotations
 
 import functools
+import math
 import os
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import platformdirs
 
@@ -36,7 +38,7 @@ class Setting:
 
     @property
     def secret(self) -> bool:
-        return self.name.endswith("api_key")
+        return self.name.endswith(("api_key", "webhook_url"))
 
     def value(self) -> str | None:
         return self.lookup()[0]
@@ -47,6 +49,8 @@ class Setting:
         if raw not in (None, ""):
             return raw, self.env
         in_file = _file_values().get(self.name)
+        if in_file is None:
+            in_file = _section_value(self.name)
         if in_file is not None:
             return in_file, str(config_path())
         return self.default, "default"
@@ -88,7 +92,36 @@ SETTINGS: tuple[Setting, ...] = (
             "OpenAI-compatible endpoint for the optional LLM stance backend (off when unset)."),
     Setting("llm_api_key", "AICYCLE_LLM_API_KEY", None, "API key for the optional LLM backend."),
     Setting("llm_model", "AICYCLE_LLM_MODEL", None, "Model name for the optional LLM backend."),
+    # --- errors ---
+    Setting("debug", "AICYCLE_DEBUG", "0",
+            "1 prints the full traceback after an error's one-line message (for bug reports)."),
+    # --- watch (docs/watch.md); also settable in the file's [watch] table (`every = "15m"`) ---
+    Setting("watch_every", "AICYCLE_WATCH_EVERY", "15m",
+            "`aicycle watch`: time between runs (30s, 15m, 1h; a bare number is seconds)."),
+    Setting("watch_terminal", "AICYCLE_WATCH_TERMINAL", "on",
+            "`aicycle watch`: one line per event on the terminal (on/off)."),
+    Setting("watch_log", "AICYCLE_WATCH_LOG", None,
+            "`aicycle watch`: JSON-lines event log (default: watch/events.jsonl in the home; 'off' disables)."),
+    Setting("watch_feed", "AICYCLE_WATCH_FEED", None,
+            "`aicycle watch`: Atom feed file (default: watch/feed.xml in the home; 'off' disables)."),
+    Setting("watch_webhook_url", "AICYCLE_WATCH_WEBHOOK_URL", None,
+            "`aicycle watch`: one more webhook, from the environment (a secret: never printed)."),
+    Setting("watch_webhook_format", "AICYCLE_WATCH_WEBHOOK_FORMAT", "json",
+            "Body of that webhook: json (generic), slack or discord."),
+    Setting("watch_webhook_timeout", "AICYCLE_WATCH_WEBHOOK_TIMEOUT", "10",
+            "Seconds one webhook request may take (default for every hook)."),
+    Setting("watch_webhook_attempts", "AICYCLE_WATCH_WEBHOOK_ATTEMPTS", "3",
+            "Attempts per event and hook on 5xx, 429 and timeouts before giving up for this run."),
+    Setting("watch_companies", "AICYCLE_WATCH_COMPANIES", None,
+            "`aicycle watch`: tickers to watch, comma-separated (default: the whole universe)."),
 )
+# Numeric settings and the interval each must lie in (inclusive), said in the error.
+RANGES: dict[str, tuple[float, float]] = {
+    "sec_rate": (0.1, 1000.0),
+    "sec_releases_per_company": (1, 100),
+    "http_timeout": (0.1, 600.0),
+    "http_retries": (1, 20),
+}
 
 _BY_NAME = {s.name: s for s in SETTINGS}
 
@@ -151,6 +184,18 @@ def _file_values() -> dict[str, str]:
     return _loaded()[0]
 
 
+def _section_value(name: str) -> str | None:
+    """A setting written in its section's table (`[watch]` then `every = "15m"` for watch_every)."""
+    table, _, key = name.partition("_")
+    if table not in SECTIONS:
+        return None
+    value = _loaded()[1].get(table, {})
+    found = value.get(key) if isinstance(value, dict) else None
+    if found is None or isinstance(found, dict | list):
+        return None
+    return _scalar(f"{table}.{key}", found, config_path()) if not isinstance(found, bool) else str(found).lower()
+
+
 def section(name: str) -> dict[str, Any]:
     """A structured table of the config file (see SECTIONS), or {} where the file has none."""
     if name not in SECTIONS:
@@ -166,10 +211,17 @@ def shown() -> list[dict[str, str | None]]:
     out: list[dict[str, str | None]] = []
     for s in SETTINGS:
         value, origin = s.lookup()
-        if s.secret and value:
+        if s.secret and value and s.name.endswith("_url"):
+            value = _masked_url(value)  # a webhook's token is in its path: show scheme and host only
+        elif s.secret and value:
             value = "****" + value[-4:] if len(value) > 8 else "****"
         out.append({"name": s.name, "env": s.env, "value": value, "from": origin})
     return out
+
+
+def _masked_url(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.hostname}/…" if parts.scheme and parts.hostname else "****"
 
 
 def home() -> Path:
@@ -191,8 +243,20 @@ def cache_dir() -> Path:
 
 def float_setting(name: str) -> float:
     raw, origin = _BY_NAME[name].lookup()
+    where = f"{origin}={raw!r}" if origin.startswith("AICYCLE_") else f"{name} = {raw!r} in {origin}"
     try:
-        return float(raw) if raw is not None else 0.0
+        value = float(raw) if raw is not None else 0.0
     except ValueError:
-        where = f"{origin}={raw!r}" if origin.startswith("AICYCLE_") else f"{name} = {raw!r} in {origin}"
         raise ConfigError(f"{where} is not a number") from None
+    low, high = RANGES.get(name, (-math.inf, math.inf))
+    if not low <= value <= high:  # NaN fails too
+        raise ConfigError(f"{where} must be between {low:g} and {high:g}")
+    return value
+
+
+def debug() -> bool:
+    """AICYCLE_DEBUG=1: show tracebacks. Never raises (it is read while reporting another error)."""
+    try:
+        return (get("debug") or "").strip().lower() in ("1", "true", "yes", "on")
+    except Exception:  # a broken config file must not hide the error being reported
+        return os.environ.get("AICYCLE_DEBUG", "").strip() == "1"

@@ -9,12 +9,14 @@ areas register theirs with one line in REFRESHERS. A summary is
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from typing import Any
 
 from rich.console import Console
-from rich.progress import Progress
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from aicycle import universe
 from aicycle.errors import AicycleError, ConfigError, InputError
@@ -38,6 +40,7 @@ def refresh_sec(writer: Writer, progress: Progress, options: dict[str, Any]) -> 
     task = progress.add_task("SEC companyfacts + submissions", total=len(companies))
     with SecClient(cfg, transport=options.get("transport")) as client:
         for company in companies:
+            progress.update(task, description=f"SEC companyfacts + submissions: {company.ticker}")
             try:
                 body, _ = client.get_json(client.companyfacts_path(company.cik))  # type: ignore[arg-type]
                 cf = companyfacts.parse(body, origin=f"{cfg.base_url}{client.companyfacts_path(company.cik)}",  # type: ignore[arg-type]
@@ -95,7 +98,9 @@ def _filings(subs: Any, company: universe.Company) -> list[dict[str, str]]:
 def refresh_releases(writer: Writer, progress: Progress, options: dict[str, Any]) -> dict[str, Any]:
     """Earnings releases (EX-99.1 of Item 2.02 8-Ks) of every SEC filer, the newest few per company."""
     from aicycle import config
+    from aicycle.language.scans import remember as remember_scans
     from aicycle.sec.client import SecClient, SecConfig
+    from aicycle.sec.outlook import guidance_facts
     from aicycle.sec.releases import SOURCE, collect
 
     companies = _companies(options.get("tickers"))
@@ -114,7 +119,13 @@ def refresh_releases(writer: Writer, progress: Progress, options: dict[str, Any]
             for ticker, releases in rows.items():
                 if releases:
                     inserted, changed = store.upsert("documents", releases)
+                    remember_scans(store, releases)  # pages read the summary, never rescan
                     changes[ticker] = {"inserted": inserted, "changed": changed}
+                    # the capex guide a release states becomes a derived fact with it (sec/outlook.py)
+                    guides = [row for release in releases for row in guidance_facts(release)]
+                    if guides:
+                        changes[f"{ticker} capex guidance"] = dict(zip(("inserted", "changed"),
+                                                                       store.upsert("facts", guides), strict=True))
     return {"ok": sorted(rows), "failed": failed, "skipped": skipped, "changes": changes,
             "source": SOURCE, "requests": client.attempts_made}
 
@@ -168,18 +179,66 @@ def run(only: list[str] | None = None, tickers: list[str] | None = None, *,
     unknown = [n for n in names if n not in REFRESHERS]
     if unknown:
         raise InputError(f"--only: unknown source(s) {', '.join(unknown)}; known: {', '.join(REFRESHERS)}")
+    _check_tickers(tickers)
     opts = {**(options or {}), "tickers": tickers}
     sources: dict[str, Any] = {}
-    with Progress(console=console or Console(stderr=True), transient=True) as progress:
+    with _progress(console or Console(stderr=True)) as progress:
+        overall = progress.add_task(f"{len(names)} source(s)", total=len(names))
         for name in names:
+            started = time.monotonic()
+            progress.update(overall, description=f"source {name}")
             try:
                 sources[name] = REFRESHERS[name](writer, progress, opts)
             except ConfigError:
                 raise  # e.g. no SEC User-Agent: refuse, and say how to set it
             except AicycleError as exc:  # the whole source failed; the other sources go on
                 sources[name] = {"ok": [], "failed": {"*": str(exc)}, "changes": {}}
+            progress.console.print(status_line(name, sources[name], time.monotonic() - started), highlight=False)
+            progress.advance(overall)
     failed_all = all(not s["ok"] for s in sources.values())
     return {"sources": sources, "failed_all": failed_all}
+
+
+def _progress(console: Console) -> Progress:
+    """A bar per source (items done of all, time spent); each source's status line stays above it."""
+    return Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(bar_width=24),
+                    MofNCompleteColumn(), TimeElapsedColumn(), console=console, transient=True)
+
+
+def status_line(name: str, result: dict[str, Any], seconds: float) -> str:
+    """`✓ sec: 12 ok, 0 failed, 40 new rows, 2 changed (3.1 s)`, red when the source failed entirely."""
+    changes = result.get("changes", {}).values()
+    new, changed = sum(c["inserted"] for c in changes), sum(c["changed"] for c in changes)
+    mark = "[green]✓[/]" if result["ok"] else "[red]✗[/]"
+    return (f"{mark} [bold]{name}[/]: {len(result['ok'])} ok, {len(result['failed'])} failed, {new} new rows, "
+            f"{changed} changed ({seconds:.1f} s)")
+
+
+def summary_rows(summary: dict[str, Any]) -> list[dict[str, Any]]:
+    """One row per source and item that changed or failed (csv / parquet)."""
+    rows = []
+    for name, result in summary["sources"].items():
+        for key, change in result.get("changes", {}).items():
+            rows.append({"source": name, "item": key, "status": "ok", "inserted": change["inserted"],
+                         "changed": change["changed"], "detail": None})
+        for key, reason in result["failed"].items():
+            rows.append({"source": name, "item": key, "status": "failed", "inserted": 0, "changed": 0,
+                         "detail": reason})
+        for key, note in result.get("skipped", {}).items():
+            rows.append({"source": name, "item": key, "status": "skipped", "inserted": 0, "changed": 0,
+                         "detail": note})
+    return rows
+
+
+def _check_tickers(tickers: list[str] | None) -> None:
+    """An unknown --ticker is a usage error (exit 2) before anything is fetched, not a failed source."""
+    from aicycle.market.groups import groups
+    from aicycle.rules import CALENDAR_BENCHMARKS
+
+    known = list(dict.fromkeys([*groups()["all"], *CALENDAR_BENCHMARKS, "SPY", "SOXX", "SMH"]))
+    unknown = [t for t in tickers or [] if t.strip().upper() not in known]
+    if unknown:
+        raise InputError(f"--ticker: unknown ticker(s) {', '.join(map(repr, unknown))}; known: {', '.join(known)}")
 
 
 def print_summary(summary: dict[str, Any], console: Console) -> None:
@@ -193,9 +252,9 @@ def print_summary(summary: dict[str, Any], console: Console) -> None:
             if change["inserted"] or change["changed"]:
                 console.print(f"  {key}: +{change['inserted']} new, {change['changed']} changed")
         for key, reason in result["failed"].items():
-            console.print(f"  [red]{key} failed[/]: {reason}", highlight=False, soft_wrap=True)
+            console.print(f"  [red]{key} failed[/]: {escape(reason)}", highlight=False, overflow="fold")
         for key, note in result.get("skipped", {}).items():
-            console.print(f"  {key} skipped: {note}", highlight=False, soft_wrap=True)
+            console.print(f"  {key} skipped: {escape(note)}", highlight=False, overflow="fold")
     if not any(c["inserted"] or c["changed"] for r in summary["sources"].values()
                for c in r.get("changes", {}).values()):
         console.print("nothing changed")

@@ -41,12 +41,13 @@ GPU_INDEX_MIN_QUOTES = 3
 # Checkpoint: the SKU groups read, the terms read (spot swings with idle hours, not with the build-out).
 GPU_RENTAL_SKUS = ("H100", "H200", "B200")
 GPU_RENTAL_TERMS = ("on_demand", "reserved")
-# A line's change is latest / base - 1, base being the point nearest to (latest day - window) within
-# ± tolerance, with the same sources as the latest point (like for like). The latest point must be at
+# A line's change is latest / base - 1, base being the point on (latest day - window), else the nearest
+# earlier one within the tolerance, with the same sources as the latest point (like for like): a
+# "90-day change" spans 90 to 90 + tolerance days, and says its span. The latest point must be at
 # most FRESH_DAYS old on the as-of date, or the line is stale and not read.
 GPU_RENTAL_WINDOW_DAYS = 90
 GPU_RENTAL_SHORT_WINDOW_DAYS = 30
-GPU_RENTAL_BASE_TOLERANCE_DAYS = 30
+GPU_RENTAL_BASE_TOLERANCE_DAYS = 15
 GPU_RENTAL_FRESH_DAYS = 62
 GPU_RENTAL_SLOPE_DAYS = 180          # log-price regression over this many days (>= 3 points)
 GPU_RENTAL_SLOPE_MIN_SPAN_DAYS = 60  # ... spanning at least this many days (a week says nothing a year)
@@ -83,6 +84,47 @@ POWER_WORDS = ("power", "grid", "energy", "electricity", "megawatt", "gigawatt",
                "interconnect", "permit")
 PERMIT_EVENT_KINDS = ("permit", "permitting", "power", "grid")
 POWER_WEIGHTS = {"active": 0.6, "contracted": 0.4}
+# --- memory makers and HBM supply (hbm.py, checkpoints/memory.py) ---
+# HBM statements public within this many days count towards the supply state.
+HBM_STATEMENT_DAYS = 365
+# What each kind of HBM statement says about supply (+ tight, - loose). A supplier's delay keeps supply
+# tight; a new supplier passing qualification adds supply; a shipment is news, not a balance.
+HBM_KIND_WEIGHTS = {"sold_out": 1.0, "booked": 0.5, "delay": 0.5, "qualification": -0.5,
+                    "shipment": 0.0, "glut": -1.0, "other": 0.0}
+# A report the company has not confirmed (media relays) counts this much.
+HBM_UNCONFIRMED_FACTOR = 0.5
+# Sum of the current statements' weights: >= TIGHT_AT reads "tight", <= LOOSENING_AT "loosening".
+HBM_TIGHT_AT = 1.0
+HBM_LOOSENING_AT = -0.5
+# What the HBM supply state adds to the memory score in place of the statement balance.
+HBM_STATE_SCORE = {"tight": 1.0, "balanced": 0.0, "loosening": -1.0}
+# Weak-row markers (memory_power_NOTES.md): source types and value_text phrases that flag a row.
+WEAK_SOURCE_TYPES = ("blog", "opinion", "advocacy", "newsletter", "unverified", "news_aggregator")
+WEAK_TEXT_MARKERS = {"low confidence": "single unverified source",
+                     "not company-confirmed": "not confirmed by the company",
+                     "reported (korean media)": "media report, not confirmed by the company",
+                     "rounded in a broker report": "a broker's rounded figure",
+                     "period not specified": "period not stated",
+                     "industry sources": "industry sources, not company guidance",
+                     "actual 2025": "an actual, filed as a plan",
+                     "text says 'tuesday'": "date worked out from the text",
+                     " prints ": "sources differ on rounding", "per other reports": "sources differ on rounding"}
+# --- grid and permitting (grid.py, checkpoints/power.py) ---
+# Events public within this many days before as_of make the grid signal.
+GRID_WINDOW_DAYS = 365
+# Weight of one event by kind: a moratorium or a capacity price binds more than a power deal.
+GRID_KIND_WEIGHTS = {"moratorium": 2.0, "capacity_price": 1.5, "queue": 1.0, "load_pipeline": 1.0,
+                     "turbine_backlog": 1.0, "transformer": 1.0, "permit": 1.0, "ppa": 0.5, "other": 0.5}
+# A moratorium counts while in force: from its start to its stated end, or for this many days when
+# its source states none (no newer source says it still stands).
+MORATORIUM_OPEN_DAYS = 365
+# Net signal (tightening - easing) / (tightening + easing), weighted: >= this reads "tightening",
+# <= minus this "easing", between "mixed".
+GRID_SIGNAL_BAND = 0.2
+# Fewer tightening or easing events than this in the window are too few to read.
+GRID_MIN_EVENTS = 5
+# The grid part of the power score (tightening = demand pressing on the grid, as sold-out HBM does).
+POWER_GRID_WEIGHT = 0.3
 # --- verdict ---
 # Composite weights (Conference Board style: each component's standardized change, weighted).
 # Checkpoints without data drop out and the remaining weights are renormalized.
@@ -118,6 +160,20 @@ RUMOR_PRICE_STALE_DAYS = 120
 # Net weight (supports - contradicts) / (supports + contradicts) needed for a verdict.
 RUMOR_VERDICT_MARGIN = 0.34
 
+# --- sources and coverage (facts.py, checkpoints/coverage.py) ---
+# Two sources giving the same quantity disagree when they differ by more than this (relative).
+SOURCE_DISAGREEMENT = 0.005
+# A checkpoint with data for fewer than this share of its companies carries a reduced confidence
+# (have / of); with its newest figure older than COVERAGE_STALE_DAYS at the as-of date it has no score.
+COVERAGE_MIN_SHARE = 0.6           # 3 of 5
+COVERAGE_STALE_DAYS = 183          # two quarters
+# A checkpoint whose score rests on one company scores at most this far from zero.
+ONE_COMPANY_MAX_SCORE = 0.3
+# The verdict's confidence (weighted mean of the checkpoints' confidences, over all weights) labels.
+CONFIDENCE_LABELS = ((0.75, "high"), (0.5, "medium"), (0.0, "low"))
+# Below this verdict confidence there is no verdict (insufficient_data): never a confident call on one company.
+VERDICT_MIN_CONFIDENCE = 0.35
+
 # --- language ---
 SAYDO_SOFT_SCORE = 0.1          # document stance score below this reads as restraint
 SAYDO_SOFT_SHIFT = -0.3         # … or a quarter-over-quarter drop at least this large
@@ -126,6 +182,22 @@ SAYDO_CAPEX_MOVE = 0.05         # reported capex change (YoY, else QoQ) that cou
 SAYDO_GUIDANCE_MOVE = 0.01      # guidance midpoint change that counts as a raise or a cut
 SAYDO_WORDS_WINDOW_DAYS = 120   # words older than this at the deed's date are not compared
 SAYDO_RESTRAINT_RISE = 3        # restraint watch terms up by this many on the prior quarter read as softening
+
+# --- watch (watch/; docs/watch.md) ---
+# A filing, release, report, guidance vintage or contract dated more than this many days before the
+# watcher's day is old news: it is recorded as seen, never announced.
+WATCH_NEW_WITHIN_DAYS = 14
+# A company's capex stance (document tone per quarter, -1..+1) moving at least this much between
+# quarters is a tone shift (the say-do gap reads a drop of SAYDO_SOFT_SHIFT as softening too).
+WATCH_TONE_SHIFT = 0.3
+# A GPU price line (an SKU group of the gpu_rental checkpoint, like for like) moving at least this
+# much from the level last announced is a move; smaller moves accumulate until they cross it.
+WATCH_GPU_MOVE = 0.10
+# A refresh source failing entirely this many runs in a row is announced (once, until it recovers).
+WATCH_SOURCE_FAILURES = 3
+# Latest events kept in the Atom feed and shown on the dashboard's overview.
+WATCH_FEED_ENTRIES = 50
+WATCH_OVERVIEW_EVENTS = 8
 
 # --- rumor check: reading the claim ---
 # A company's own words count for a claim this many days after they were said (about two quarters).

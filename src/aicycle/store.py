@@ -6,12 +6,13 @@ failure leaves what was stored before untouched. A new store is seeded from the 
 the package (`aicycle/snapshot/*.parquet`).
 
 Every table carries provenance columns: source, url, accession (where there is one), filed (the date
-the number became public), fetched_at, kind (reported | derived | curated) and method (how a derived
-or curated value was obtained).
+the number became public), fetched_at, kind (reported | derived | stated | third_party | curated) and
+method (how a derived, stated or curated value was obtained).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import time
@@ -24,10 +25,10 @@ from typing import Any
 import duckdb
 import filelock
 
-from aicycle import config
+from aicycle import config, store_damage, validate
 from aicycle.errors import StoreBusyError
 
-KINDS = ("reported", "derived", "curated")
+KINDS = ("reported", "derived", "stated", "third_party", "curated")
 
 # Each domain owns one section; keep the provenance columns in every table that holds numbers.
 SCHEMA: dict[str, str] = {
@@ -44,8 +45,8 @@ SCHEMA: dict[str, str] = {
             value DOUBLE,
             text VARCHAR,                   -- for qualitative curated facts (value NULL)
             unit VARCHAR NOT NULL,
-            kind VARCHAR NOT NULL,          -- reported | derived | curated
-            method VARCHAR,                 -- how derived, or the curated source type
+            kind VARCHAR NOT NULL,          -- reported | derived | stated | third_party | curated
+            method VARCHAR,                 -- how derived; the sentence stated; the curated source type
             tag VARCHAR,                    -- us-gaap concept
             source VARCHAR NOT NULL,
             url VARCHAR,
@@ -161,6 +162,57 @@ SCHEMA: dict[str, str] = {
             url VARCHAR,
             second_url VARCHAR
         )""",
+    # --- grid and permitting events (curated/power_events.py, grid.py) ---
+    "power_events": """
+        CREATE TABLE IF NOT EXISTS power_events (
+            event_key VARCHAR PRIMARY KEY,  -- hash of the row: makes loads idempotent
+            day DATE NOT NULL,              -- the day the row is about (month only: the month's last day)
+            day_precision VARCHAR NOT NULL, -- day | month
+            region VARCHAR,
+            actor VARCHAR NOT NULL,
+            event_kind VARCHAR NOT NULL,    -- load_pipeline | capacity_price | queue | moratorium | permit |
+                                            -- turbine_backlog | transformer | ppa | other
+            direction VARCHAR NOT NULL,     -- tightening | easing | neutral
+            value DOUBLE,
+            unit VARCHAR,
+            value_text VARCHAR NOT NULL,
+            quote VARCHAR NOT NULL,         -- verbatim from the source
+            source_type VARCHAR NOT NULL,   -- primary:... | secondary:...
+            until DATE,                     -- a moratorium's stated end (NULL: none stated)
+            kind VARCHAR NOT NULL,          -- curated
+            method VARCHAR,                 -- how the public date was set
+            source VARCHAR NOT NULL,
+            url VARCHAR,
+            filed DATE NOT NULL,            -- date public
+            fetched_at TIMESTAMP,
+            flag VARCHAR                    -- NULL = clean; else why it needs care (';'-joined)
+        )""",
+    # --- compute and capacity contracts (curated/contracts.py, contracts.py) ---
+    "contracts": """
+        CREATE TABLE IF NOT EXISTS contracts (
+            contract_key VARCHAR PRIMARY KEY,
+            announced_on DATE NOT NULL,     -- public date: the day, or a month's last day when only
+                                            -- the month is known (announced_text keeps the source's)
+            announced_text VARCHAR NOT NULL,
+            buyer VARCHAR NOT NULL,         -- as the source names it ("Meta (lessee)")
+            buyer_ticker VARCHAR,           -- universe ticker when the buyer is a followed company
+            seller VARCHAR NOT NULL,
+            seller_ticker VARCHAR,
+            value_usd DOUBLE,               -- firm or base figure; NULL when the source gives no total
+            value_text VARCHAR,             -- the source's words ("up to", "approximately" kept)
+            term_years DOUBLE,
+            capacity_text VARCHAR,
+            kind VARCHAR NOT NULL,          -- compute_lease | cloud_services | chips | other
+            source_type VARCHAR NOT NULL,   -- sec_filing | press_release | other | news
+            url VARCHAR,
+            quote VARCHAR,                  -- verbatim, <= 30 words
+            overlap_group VARCHAR,          -- rows describing (part of) the same commitment: never summed
+            overlap VARCHAR,                -- how the group's rows relate (compute_contracts_NOTES.md)
+            source VARCHAR NOT NULL,
+            filed DATE NOT NULL,            -- = announced_on
+            fetched_at TIMESTAMP,
+            flag VARCHAR                    -- date_derived | month_only (NULL = stated in full)
+        )""",
     # --- bookkeeping ---
     "meta": """
         CREATE TABLE IF NOT EXISTS meta (
@@ -168,6 +220,20 @@ SCHEMA: dict[str, str] = {
             value VARCHAR
         )""",
 }
+
+# Caches: values derived from the tables above, rebuilt on demand, never in the snapshot.
+CACHES: dict[str, str] = {
+    # --- one document's stance summary (language/documents.py), so a page never rescans a long text ---
+    "document_scans": """
+        CREATE TABLE IF NOT EXISTS document_scans (
+            doc_id VARCHAR NOT NULL,
+            version VARCHAR NOT NULL,       -- hash of the scanner's code: a changed scanner rescans
+            summary JSON NOT NULL,          -- counts, score, watch terms (DocumentSummary.to_dict)
+            chars BIGINT,                   -- length of the text: a page never reads a long text for it
+            PRIMARY KEY (doc_id, version)
+        )""",
+}
+
 
 def fact_key(*parts: object) -> str:
     """Stable identity of a row: the same inputs always give the same key."""
@@ -183,6 +249,7 @@ class Store:
         self.path = path
         self.writable = writable
         self._keys: dict[str, tuple[str, ...]] = {}
+        self._not_null: dict[str, tuple[str, ...]] = {}
 
     def close(self) -> None:
         self.con.close()
@@ -212,15 +279,18 @@ class Store:
             raise
         self.con.execute("COMMIT")
 
-    def upsert(self, table: str, rows: Iterable[Mapping[str, Any]]) -> tuple[int, int]:
+    def upsert(self, table: str, rows: Iterable[Mapping[str, Any]],
+               where: str | Sequence[str] | None = None) -> tuple[int, int]:
         """Insert rows, replacing rows with the same primary key. Returns (inserted, changed).
 
-        Rows identical to what is stored count as neither, so a second identical refresh reports
-        no change.
+        Every row is checked first (`aicycle.validate`); one bad row refuses the whole batch with
+        InvalidRows naming `where` (a file, or one location per row). Rows identical to what is
+        stored count as neither, so a second identical refresh reports no change.
         """
         rows = list(rows)
         if not rows:
             return (0, 0)
+        validate.check_rows(table, rows, where, not_null=self.not_null(table))
         cols = list(rows[0].keys())
         key = self.primary_key(table)
         before = self._existing(table, key, cols, rows)
@@ -260,6 +330,15 @@ class Store:
         n = len(key)
         return {tuple(r[:n]): tuple(r[n:]) for r in found}
 
+    def not_null(self, table: str) -> tuple[str, ...]:
+        """The columns of `table` declared NOT NULL (primary-key columns included)."""
+        if table not in self._not_null:
+            found = self.con.execute(
+                "SELECT column_name FROM duckdb_columns() WHERE table_name = ? AND NOT is_nullable "
+                "ORDER BY column_index", [table]).fetchall()
+            self._not_null[table] = tuple(r[0] for r in found)
+        return self._not_null[table]
+
     def primary_key(self, table: str) -> tuple[str, ...]:
         if table not in self._keys:
             row = self.con.execute(
@@ -278,10 +357,14 @@ class Store:
         return json.loads(row[0]) if row else None
 
 
+# Bookkeeping, not data: fetched_at changes on every refresh, and `note` says how a row was first
+# loaded ("CIK….json" from the snapshot, "live refresh" later); the same value is not a change.
+BOOKKEEPING = ("fetched_at", "note")
+
+
 def _differs(old: tuple, new: tuple, cols: list[str], key: tuple[str, ...]) -> bool:
-    # fetched_at changes on every refresh; it is not a change in the data.
     for c, a, b in zip(cols, old, new, strict=False):
-        if c in key or c == "fetched_at":
+        if c in key or c in BOOKKEEPING:
             continue
         if _norm(a) != _norm(b):
             return True
@@ -296,13 +379,33 @@ def _norm(v: object) -> object:
     return v
 
 
+def data_date(store: Store) -> dt.date | None:
+    """The store's data date: the newest day anything in it became public (facts, GPU prices, documents,
+    contracts). Every command's default as-of."""
+    row = store.con.execute(
+        "SELECT max(d) FROM (SELECT max(filed) AS d FROM facts UNION ALL SELECT max(observed_on) FROM gpu_prices "
+        "UNION ALL SELECT max(date) FROM documents UNION ALL SELECT max(announced_on) FROM contracts)").fetchone()
+    value = row[0] if row else None
+    return value if isinstance(value, dt.date) else None
+
+
 def create_schema(con: duckdb.DuckDBPyConnection) -> None:
-    for ddl in SCHEMA.values():
+    for ddl in (*SCHEMA.values(), *CACHES.values()):
         con.execute(ddl)
 
 
 def snapshot_dir() -> Path:
     return Path(str(resources.files("aicycle").joinpath("snapshot")))
+
+
+def snapshot_sha256(directory: Path | None = None) -> str:
+    """One hash of the bundled snapshot's files (table parquet files and manifest, by name)."""
+    directory = directory or snapshot_dir()
+    digest = hashlib.sha256()
+    for file in sorted(directory.glob("*.parquet")) + [directory / "manifest.json"]:
+        if file.exists():
+            digest.update(file.name.encode() + b"\0" + hashlib.sha256(file.read_bytes()).digest())
+    return digest.hexdigest()
 
 
 def load_snapshot(con: duckdb.DuckDBPyConnection, directory: Path | None = None) -> dict[str, int]:
@@ -334,7 +437,31 @@ def open_store(path: Path | None = None, *, write: bool = False, memory: bool = 
     if not path.exists():
         _create(path, seed)
     con = _connect(path, read_only=not write)
+    if _missing_tables(con):  # a store made by an older version: add the new tables, seeded
+        con.close()
+        _add_tables(path)
+        con = _connect(path, read_only=not write)
     return Store(con, path, write)
+
+
+def _missing_tables(con: duckdb.DuckDBPyConnection) -> list[str]:
+    have = {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
+    return [t for t in SCHEMA if t not in have]
+
+
+def _add_tables(path: Path) -> None:
+    """Create the tables an older store lacks and fill them from the bundled snapshot (nothing else changes)."""
+    with store_lock(path):
+        con = duckdb.connect(str(path))
+        try:
+            missing = _missing_tables(con)
+            create_schema(con)
+            for table in missing:
+                file = snapshot_dir() / f"{table}.parquet"
+                if file.exists():
+                    con.execute(f"INSERT OR REPLACE INTO {table} BY NAME SELECT * FROM read_parquet(?)", [str(file)])
+        finally:
+            con.close()
 
 
 def _create(path: Path, seed: bool) -> None:
@@ -348,23 +475,37 @@ def _create(path: Path, seed: bool) -> None:
             create_schema(con)
             if seed:
                 load_snapshot(con)
+                Store(con, tmp, True).set_meta("snapshot_sha256", snapshot_sha256())
         finally:
             con.close()
         tmp.replace(path)  # atomic: a reader never sees a half-built store
 
 
 def _connect(path: Path, read_only: bool, attempts: int = 50) -> duckdb.DuckDBPyConnection:
-    # DuckDB allows one writing process; a reader may briefly meet a writer's lock.
+    # DuckDB allows one writing process; a reader may briefly meet a writer's lock. Only a lock
+    # conflict is retried and reported as "in use"; a broken file is said to be broken at once.
     last: Exception | None = None
     for _ in range(attempts):
         try:
             con = duckdb.connect(str(path), read_only=read_only)
-            if not read_only:
-                create_schema(con)  # stores made by older versions get new tables
-            return con
-        except duckdb.IOException as exc:
+        except duckdb.Error as exc:
+            if not store_damage.is_lock_conflict(exc):
+                raise store_damage.damaged(path, exc) from None
             last = exc
             time.sleep(0.1)
+            continue
+        try:
+            if short := store_damage.truncated(con, path):
+                raise store_damage.damaged(path, short)
+            if not read_only:
+                create_schema(con)  # stores made by older versions get new tables
+        except duckdb.Error as exc:
+            con.close()
+            raise store_damage.damaged(path, exc) from None
+        except BaseException:
+            con.close()
+            raise
+        return con
     raise StoreBusyError(f"the store at {path} is in use by another process: {last}")
 
 

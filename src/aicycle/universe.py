@@ -9,7 +9,8 @@ from importlib import resources
 
 from aicycle.errors import InputError
 
-ROLES = ("hyperscaler", "neocloud", "gpu", "memory")
+# ai_host: former bitcoin miners that now host AI compute for others (IREN, Cipher, TeraWulf).
+ROLES = ("hyperscaler", "neocloud", "gpu", "memory", "ai_host")
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ import statistics
 from typing import Any
 
 from aicycle import rules
+from aicycle.checkpoints import capacity, coverage
 from aicycle.checkpoints import common as c
 from aicycle.checkpoints.base import Evidence, Metric, Reading
 from aicycle.store import Store
@@ -41,11 +42,14 @@ def read(store: Store, as_of: dt.date) -> Reading:
     reasoning: list[str] = []
     charts: dict[str, Any] = {"lines": {}, "breaks": []}
     growths: list[float] = []
+    scored: list[str] = []
+    newest: dt.date | None = None
     for ticker, options in SERIES:
         metric, rows = _pick(store, ticker, options, as_of)
         if not rows:
             reasoning.append(f"{ticker}: no {'/'.join(options)} public by {as_of}.")
             continue
+        newest = max(newest or rows[-1]["period_end"], rows[-1]["period_end"])
         breaks = _breaks(ticker, metric, rows)
         since = as_of - dt.timedelta(days=CHART_DAYS)
         charts["lines"][ticker] = [{"x": r["period_end"].isoformat(), "y": r["value"], "metric": metric,
@@ -57,9 +61,12 @@ def read(store: Store, as_of: dt.date) -> Reading:
         g = _company(ticker, metric, rows, breaks, as_of, metrics, evidence, reasoning)
         if g is not None:
             growths.append(g)
+            scored.append(ticker)
     _power_target(store, as_of, metrics, evidence, reasoning)
+    cov = coverage.Coverage(tuple(scored), tuple(t for t, _ in SERIES), newest)
     if not charts["lines"]:
-        return c.empty(ID, TITLE, "No backlog, RPO or ARR public by this date.")
+        return coverage.apply(c.empty(ID, TITLE, "No backlog, RPO or ARR public by this date."), as_of, cov)
+    capacity.shown(store, as_of, metrics, evidence, reasoning)
     score = None
     if growths:
         median = statistics.median(growths)
@@ -72,8 +79,9 @@ def read(store: Store, as_of: dt.date) -> Reading:
         reasoning.append("No series has a fresh, comparable (break-free) growth rate to score.")
     state = c.state_for(score)
     reasoning.append(f"Score {score if score is not None else 'n/a'} -> {state}.")
-    return Reading(id=ID, title=TITLE, state=state, headline=_headline(metrics, charts, growths),
-                   score=score, metrics=metrics, evidence=evidence, reasoning=reasoning, charts=charts)
+    reading = Reading(id=ID, title=TITLE, state=state, headline=_headline(metrics, charts, growths),
+                      score=score, metrics=metrics, evidence=evidence, reasoning=reasoning, charts=charts)
+    return coverage.apply(reading, as_of, cov)
 
 
 def _pick(store: Store, ticker: str, options: tuple[str, ...], as_of: dt.date) -> tuple[str, list[dict[str, Any]]]:

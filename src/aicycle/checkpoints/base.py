@@ -34,10 +34,14 @@ class Evidence:
     metric: str | None = None
     method: str | None = None
     flag: str | None = None
+    # Where the number sits in the one precedence (facts.PRECEDENCE) and what other tiers said about it.
+    tier: str | None = None
+    disagreements: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         out = asdict(self)
         out["filed"] = self.filed.isoformat() if self.filed else None
+        out["disagreements"] = list(self.disagreements)
         return out
 
 
@@ -66,11 +70,16 @@ class Reading:
     reasoning: list[str] = field(default_factory=list)
     # Series for charts: name -> list of {x, y, ...} points (rendering decides how to draw them).
     charts: dict[str, Any] = field(default_factory=dict)
+    # What the score rests on (checkpoints/coverage.py): companies with data of the checkpoint's, the
+    # newest figure, and the confidence that follows (1 = full coverage).
+    coverage: dict[str, Any] | None = None
+    confidence: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id, "title": self.title, "state": self.state, "headline": self.headline,
-            "score": self.score, "reasoning": self.reasoning,
+            "score": self.score, "confidence": self.confidence, "coverage": self.coverage,
+            "reasoning": self.reasoning,
             "metrics": [m.to_dict() for m in self.metrics],
             "evidence": [e.to_dict() for e in self.evidence],
             "charts": self.charts,

@@ -14,7 +14,8 @@ import statistics
 from dataclasses import dataclass
 from typing import Any
 
-from aicycle import rules
+from aicycle import facts, rules
+from aicycle.checkpoints import capacity, coverage
 from aicycle.checkpoints import common as c
 from aicycle.checkpoints.base import Evidence, Metric, Reading
 from aicycle.store import Store
@@ -23,9 +24,9 @@ from aicycle.universe import get
 ID = "capex"
 TITLE = "Hyperscaler capex and guidance"
 HYPERSCALERS = ("META", "MSFT", "GOOGL", "AMZN", "ORCL")
-# Meta guides and reports capex including finance-lease principal; the others' cash PP&E is the
-# figure their guidance refers to. The first metric with a value for a quarter wins.
-CAPEX_METRICS: dict[str, tuple[str, ...]] = {"META": ("capex_incl_finance_leases", "capex")}
+# Each company's headline capex is facts.capex_definition (Meta: including finance-lease principal);
+# a quarter without it falls back to PP&E purchases, and a growth rate compares like with like.
+
 CHART_QUARTERS = 12  # quarters shown in the chart (the reading itself uses what it needs)
 GUIDANCE_METRICS = ("capex_guidance_low", "capex_guidance_high", "capex_guidance_point")
 # A company's own sentence naming the range it replaced ("..., increased from our prior outlook of
@@ -106,15 +107,18 @@ class Revision:
 
 def read(store: Store, as_of: dt.date) -> Reading:
     quarters = {t: _quarters(store, t, as_of) for t in HYPERSCALERS}
+    ppe = {t: _ppe(store, t, as_of) for t in HYPERSCALERS}
     revisions = {t: _revisions(store, t, as_of) for t in HYPERSCALERS}
     if not any(quarters.values()) and not any(revisions.values()):
-        return c.empty(ID, TITLE, "No hyperscaler capex or guidance public by this date.")
+        return coverage.apply(c.empty(ID, TITLE, "No hyperscaler capex or guidance public by this date."), as_of,
+                              coverage.Coverage((), HYPERSCALERS, None))
     metrics: list[Metric] = []
     evidence: list[Evidence] = []
     reasoning: list[str] = []
-    growth_score = _growth_part(quarters, as_of, metrics, evidence, reasoning)
+    scored: list[str] = []
+    growth_score = _growth_part(quarters, ppe, as_of, metrics, evidence, reasoning, scored)
     sum_text = _sum_part(quarters, metrics, reasoning)
-    guide_score, guide_text = _guidance_part(revisions, as_of, metrics, evidence, reasoning)
+    guide_score, guide_text = _guidance_part(revisions, as_of, metrics, evidence, reasoning, scored)
     score = c.weighted([(growth_score, rules.CAPEX_WEIGHTS["growth"]),
                         (guide_score, rules.CAPEX_WEIGHTS["guidance"])])
     state = c.state_for(score)
@@ -123,44 +127,77 @@ def read(store: Store, as_of: dt.date) -> Reading:
     median = next((m.value for m in metrics if m.name == "capex_yoy_median"), None)
     growth_text = f"median YoY {c.pct(median)}" if median is not None else None
     headline = "; ".join(x for x in (sum_text, growth_text, guide_text) if x)
-    return Reading(id=ID, title=TITLE, state=state, headline=headline, score=score, metrics=metrics,
-                   evidence=evidence, reasoning=reasoning, charts=_charts(quarters, revisions))
+    capacity.shown(store, as_of, metrics, evidence, reasoning)
+    reading = Reading(id=ID, title=TITLE, state=state, headline=headline, score=score, metrics=metrics,
+                      evidence=evidence, reasoning=reasoning, charts=_charts(quarters, revisions))
+    newest = max((row["period_end"] for by_q in quarters.values() for row in by_q.values()), default=None)
+    if growth_score is None and guide_score is not None:  # guidance alone: its newest guide is the figure
+        newest = max((r.guide.filed for revs in revisions.values() for r in revs), default=newest)
+    have = tuple(t for t in HYPERSCALERS if t in scored)  # a fresh like-for-like YoY, or a scored revision
+    return coverage.apply(reading, as_of, coverage.Coverage(have, HYPERSCALERS, newest))
 
 
 def _quarters(store: Store, ticker: str, as_of: dt.date) -> dict[str, dict[str, Any]]:
-    """Calendar quarter -> the quarterly capex row (preferred metric first)."""
-    out: dict[str, dict[str, Any]] = {}
-    for metric in CAPEX_METRICS.get(ticker, ("capex",)):
-        for row in c.quarterly(c.series(store, ticker, metric, as_of)):
-            out.setdefault(c.calendar_quarter(row), row)
-    return dict(sorted(out.items()))
+    """Calendar quarter -> the company's headline capex row (PP&E only where the headline is missing)."""
+    metric, _ = facts.capex_definition(ticker)
+    headline = c.quarterly(c.series(store, ticker, metric, as_of))
+    ppe = c.quarterly(c.series(store, ticker, "capex", as_of)) if metric != "capex" else []
+    rows = facts.merge_headline(ticker, headline, ppe)
+    return dict(sorted({c.calendar_quarter(r): r for r in rows}.items()))
 
 
-def _growth_part(quarters: dict[str, dict[str, dict[str, Any]]], as_of: dt.date, metrics: list[Metric],
-                 evidence: list[Evidence], reasoning: list[str]) -> float | None:
+def _ppe(store: Store, ticker: str, as_of: dt.date) -> dict[str, dict[str, Any]]:
+    """Calendar quarter -> PP&E purchases, for like-for-like growth where the headline series has gaps."""
+    if facts.capex_definition(ticker)[0] == "capex":
+        return {}
+    return {c.calendar_quarter(r): r for r in c.quarterly(c.series(store, ticker, "capex", as_of))}
+
+
+def _like_for_like(by_q: dict[str, dict[str, Any]], ppe: dict[str, dict[str, Any]], cq: str,
+                   back: int) -> tuple[dict[str, Any] | None, dict[str, Any] | None, str]:
+    """(new, base, basis) rows of one definition `back` quarters apart: the headline's, else PP&E's."""
+    new, base = by_q.get(cq), by_q.get(c.shift_quarter(cq, -back))
+    if new and base and new.get("definition") == base.get("definition"):
+        return new, base, "headline" if "only" not in (new.get("definition") or "") else "PP&E"
+    new_p, base_p = ppe.get(cq), ppe.get(c.shift_quarter(cq, -back))
+    if new_p and base_p:
+        return new_p, base_p, "PP&E"
+    return None, None, ""
+
+
+def _growth_part(quarters: dict[str, dict[str, dict[str, Any]]], ppe: dict[str, dict[str, dict[str, Any]]],
+                 as_of: dt.date, metrics: list[Metric], evidence: list[Evidence], reasoning: list[str],
+                 scored: list[str]) -> float | None:
     yoys: list[float] = []
     for ticker, by_q in quarters.items():
         if not by_q:
             reasoning.append(f"{ticker}: no quarterly capex public by {as_of}.")
             continue
         cq, row = next(reversed(by_q.items()))
-        name = get(ticker).name
-        evidence.append(c.evidence(row, f"{name} capex {cq}: {c.usd(row['value'])} ({row['metric']})"))
+        name, label = get(ticker).name, c.period_label(row)
+        evidence.append(c.evidence(row, f"{name} capex {label}: {c.usd(row['value'])} ({row['metric']}; "
+                                        f"{row.get('definition') or 'PP&E'})"))
         metrics.append(Metric(f"capex:{ticker}", row["value"], "USD", f"{name} capex", cq))
-        prev, year_ago = by_q.get(c.shift_quarter(cq, -1)), by_q.get(c.shift_quarter(cq, -4))
-        qoq = c.growth(row["value"], prev["value"]) if prev else None
-        yoy = c.growth(row["value"], year_ago["value"]) if year_ago else None
+        new_q, prev, basis_q = _like_for_like(by_q, ppe[ticker], cq, 1)
+        new_y, year_ago, basis_y = _like_for_like(by_q, ppe[ticker], cq, 4)
+        qoq = c.growth(new_q["value"], prev["value"]) if new_q and prev else None
+        yoy = c.growth(new_y["value"], year_ago["value"]) if new_y and year_ago else None
         if qoq is not None:
             metrics.append(Metric(f"capex_qoq:{ticker}", round(qoq, 4), "ratio", f"{name} capex QoQ", cq))
-        if yoy is not None and year_ago is not None:  # a YoY exists only with its base
-            metrics.append(Metric(f"capex_yoy:{ticker}", round(yoy, 4), "ratio", f"{name} capex YoY", cq))
-            evidence.append(c.evidence(year_ago, f"{name} capex {c.shift_quarter(cq, -4)} (year-ago base): "
-                                                 f"{c.usd(year_ago['value'])}"))
+        basis = f" on {basis_y} (like for like)" if basis_y == "PP&E" and row.get("definition") != "PP&E" else ""
+        if yoy is not None and year_ago is not None and new_y is not None:  # a YoY exists only with its base
+            metrics.append(Metric(f"capex_yoy:{ticker}", round(yoy, 4), "ratio", f"{name} capex YoY{basis}", cq))
+            evidence.append(c.evidence(year_ago, f"{name} capex {c.period_label(year_ago)} (year-ago base"
+                                                 f"{basis}): {c.usd(year_ago['value'])}"))
+            if new_y is not row:
+                evidence.append(c.evidence(new_y, f"{name} capex {c.period_label(new_y)}{basis}: "
+                                                  f"{c.usd(new_y['value'])}"))
         stale = (as_of - row["period_end"]).days > rules.CAPEX_STALE_DAYS
-        reasoning.append(f"{ticker} {cq}: {c.usd(row['value'])}, QoQ {c.pct(qoq)}, YoY {c.pct(yoy)}"
+        reasoning.append(f"{ticker} {label}: {c.usd(row['value'])}, QoQ {c.pct(qoq)}, YoY {c.pct(yoy)}{basis}"
                          + (" (stale: not scored)" if stale else ""))
         if yoy is not None and not stale:
             yoys.append(yoy)
+            scored.append(ticker)
     if not yoys:
         reasoning.append("Growth: no company has a fresh quarter with a year-ago quarter to compare.")
         return None
@@ -202,16 +239,27 @@ def _sum_part(quarters: dict[str, dict[str, dict[str, Any]]], metrics: list[Metr
     return f"{q} capex {c.usd(total(q))} for {len(present)} of 5 ({', '.join(missing)} missing)"
 
 
+def revisions(store: Store, ticker: str, as_of: dt.date) -> list[Revision]:
+    """A company's guidance vintages public by `as_of`, each classified against the one before (watch/)."""
+    return _revisions(store, ticker, as_of)
+
+
 def _revisions(store: Store, ticker: str, as_of: dt.date) -> list[Revision]:
     """Every guidance vintage in filed order, each classified against the one before it."""
-    guides: dict[tuple[int, dt.date], Guide] = {}
+    by_day: dict[tuple[int, dt.date], list[dict[str, Any]]] = {}
     for row in c.rows_for(store, [ticker], GUIDANCE_METRICS, as_of):
-        key = (row["period_end"].year, row["filed"])
-        g = guides.setdefault(key, Guide(ticker, key[0], key[1], None, None, None, row))
-        side = row["metric"].rsplit("_", 1)[1]
-        setattr(g, side, row["value"])
-        if row.get("url") and not g.row.get("url"):
-            g.row = row  # the provenance shown: prefer a row that links to the document
+        by_day.setdefault((row["period_end"].year, row["filed"]), []).append(row)
+    guides: dict[tuple[int, dt.date], Guide] = {}
+    for key, rows in by_day.items():
+        # two sources guiding the same year the same day: the higher tier's figures only, never a mix
+        best = max(facts.PRECEDENCE.index(facts.tier(r)) * -1 for r in rows)
+        rows = sorted((r for r in rows if -facts.PRECEDENCE.index(facts.tier(r)) == best),
+                      key=lambda r: (r["metric"], r["fact_key"]))
+        g = guides[key] = Guide(ticker, key[0], key[1], None, None, None, rows[0])
+        for row in rows:
+            setattr(g, row["metric"].rsplit("_", 1)[1], row["value"])
+            if row.get("url") and not g.row.get("url"):
+                g.row = row  # the provenance shown: prefer a row that links to the document
     out: list[Revision] = []
     last_by_year: dict[int, Guide] = {}
     for (year, _), g in sorted(guides.items(), key=lambda kv: (kv[0][1], kv[0][0])):
@@ -272,7 +320,8 @@ def _initial(prior_year: Guide, new: Guide) -> str:
 
 
 def _guidance_part(revisions: dict[str, list[Revision]], as_of: dt.date, metrics: list[Metric],
-                   evidence: list[Evidence], reasoning: list[str]) -> tuple[float | None, str | None]:
+                   evidence: list[Evidence], reasoning: list[str],
+                   scored: list[str] | None = None) -> tuple[float | None, str | None]:
     scores: list[float] = []
     latest_texts: list[tuple[bool, dt.date, str]] = []
     for ticker, revs in revisions.items():
@@ -298,6 +347,8 @@ def _guidance_part(revisions: dict[str, list[Revision]], as_of: dt.date, metrics
             weight = round(weight * rules.GUIDANCE_ACCOUNTING_FACTOR, 3)  # bookkeeping, not spending
         if weight is not None and age <= rules.GUIDANCE_LOOKBACK_DAYS:
             scores.append(weight)
+            if scored is not None and ticker not in scored:
+                scored.append(ticker)
             reasoning.append(f"Guidance {ticker}: {last.kind} {age} days ago -> {weight:+.1f}. {last.text()}")
         else:
             why = ("no earlier guide to compare" if weight is None

@@ -13,21 +13,20 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from aicycle import rules
+from aicycle import facts, rules
 from aicycle.checkpoints.base import Evidence, Reading, State
 from aicycle.store import Store
 
 Row = dict[str, Any]
 
-# Among rows filed the same day for the same period, a filing beats a derivation beats a curation.
-_KIND_RANK = {"reported": 0, "derived": 1, "curated": 2}
-
 
 # Metrics the report reads; `prefetched()` loads them in one query instead of one query per series.
 REPORT_METRICS = (
-    "capex", "capex_incl_finance_leases", "capex_guidance_low", "capex_guidance_high", "capex_guidance_point",
+    "capex", "capex_incl_finance_leases", "capex_incl_finance_leases_mgmt", "capex_net_cash",
+    "capex_guidance_low", "capex_guidance_high", "capex_guidance_point",
     "rpo", "rpo_commercial", "backlog", "arr", "revenue", "operating_income", "hbm_tam",
     "active_power_mw", "contracted_power_mw", "contracted_power_target_mw", "statement",
+    "ds_operating_income", "hbm_share",
 )
 _PREFETCH: dict[tuple[int, dt.date], dict[tuple[str, str], list[Row]]] = {}
 
@@ -58,28 +57,10 @@ def _vintages(store: Store, ticker: str, metric: str, as_of: dt.date) -> list[Ro
 
 
 def series(store: Store, ticker: str, metric: str, as_of: dt.date) -> list[Row]:
-    """One row per period (latest vintage public by `as_of`), oldest period first.
-
-    The rule is the data layer's (`aicycle.facts.series`): latest `filed` wins; on the same day a
-    reported fact beats a derived one, which beats a curated one.
-    """
-    best: dict[tuple[Any, Any], Row] = {}
-    for row in _vintages(store, ticker, metric, as_of):
-        if row["value"] is None:
-            continue
-        key = (row["period_start"], row["period_end"])
-        old = best.get(key)
-        if old is None or _vintage(row) > _vintage(old):
-            best[key] = row
-    return sorted(best.values(), key=_period_sort)
-
-
-def _vintage(row: Row) -> tuple[dt.date, int]:
-    return (row["filed"], -_KIND_RANK.get(row["kind"], 9))
-
-
-def _period_sort(row: Row) -> tuple[dt.date, dt.date]:
-    return (row["period_end"], row["period_start"] or row["period_end"])
+    """One row per period public by `as_of`, oldest period first, by the data layer's precedence
+    (`aicycle.facts.pick`: SEC > company-stated > third party > curated news, then the latest filed),
+    each carrying its `tier` and the other sources that `disagreements` with it."""
+    return facts.pick([row for row in _vintages(store, ticker, metric, as_of) if row["value"] is not None])
 
 
 def rows_for(store: Store, tickers: Iterable[str], metrics: Iterable[str], as_of: dt.date) -> list[Row]:
@@ -132,11 +113,14 @@ def shift_quarter(quarter: str, n: int) -> str:
 
 
 def period_label(row: Row) -> str:
+    """2026Q2; "FQ3 2026 = CY2026Q2" where a fiscal quarter is not the calendar one; FY2026; at D."""
     if row["period_start"] is None:
         return f"at {row['period_end'].isoformat()}"
     days = (row["period_end"] - row["period_start"]).days + 1
     if days > rules.QUARTER_DAYS[1]:
         return row.get("fiscal_period") or f"{row['period_start']}..{row['period_end']}"
+    if row.get("ticker") and row.get("fiscal_period"):
+        return facts.quarter_label({**row, "calendar_quarter": calendar_quarter(row)})
     return calendar_quarter(row)
 
 
@@ -153,13 +137,21 @@ def find_before(rows: list[Row], target: dt.date, tolerance_days: int) -> Row | 
 
 
 def evidence(row: Row, text: str) -> Evidence:
-    """An evidence item carrying the facts row's provenance unchanged."""
+    """An evidence item carrying the facts row's provenance unchanged, its precedence tier, and the
+    other sources that disagree with it by more than rules.SOURCE_DISAGREEMENT."""
     return Evidence(
         text=text, value=row.get("value"), unit=row.get("unit"), period=period_label(row),
         source=row.get("source") or "unknown", url=row.get("url"), accession=row.get("accession"),
         filed=row.get("filed"), kind=row.get("kind") or "curated", ticker=row.get("ticker"),
         metric=row.get("metric"), method=row.get("method"), flag=row.get("flag"),
+        tier=row.get("tier") or facts.tier(row), disagreements=tuple(disagreement_texts(row)),
     )
+
+
+def disagreement_texts(row: Row) -> list[str]:
+    """'third party says $30.1B (-2.9%), 2026-03-30' for each other tier more than 0.5% apart."""
+    return [f"{facts.TIER_LABELS[d['tier']]} says {usd(d['value'], row.get('unit'))} ({d['gap']:+.1%}), "
+            f"{d['source']}, public {d['filed']}" for d in row.get("disagreements") or []]
 
 
 def clip(x: float, lo: float = -1.0, hi: float = 1.0) -> float:
@@ -209,8 +201,11 @@ def usd(value: float | None, unit: str | None = "USD") -> str:
 
 
 def pct(x: float | None, signed: bool = True) -> str:
+    """+14%, -3%; a change that rounds to zero reads 0% (never "-0%")."""
     if x is None:
         return "n/a"
+    if round(x * 100) == 0:
+        return "0%"
     return f"{x * 100:+.0f}%" if signed else f"{x * 100:.0f}%"
 
 

@@ -16,6 +16,7 @@ import statistics
 from dataclasses import dataclass
 
 from aicycle import rules
+from aicycle.checkpoints import coverage
 from aicycle.checkpoints.base import Evidence, Metric, Reading, State
 from aicycle.gpu import index as gi
 from aicycle.gpu.skus import in_group
@@ -82,11 +83,13 @@ def _evidence(u: Used) -> Evidence:
            else f"level published by {line.provider} ({line.stat})")
     return Evidence(
         text=(f"{line.name}: ${t.latest.value:.2f}/GPU-h on {t.latest.day}, {t.change:+.1%} vs "
-              f"${base.value:.2f} on {base.day}"),
+              f"${base.value:.2f} on {base.day} ({t.span_days} days)"),
         value=round(t.latest.value, 4), unit="USD per GPU-hour", period=t.latest.day.isoformat(),
         source="; ".join(t.sources), url=t.latest.url, accession=None, filed=t.latest.day,
         kind="derived" if line.kind == "computed" else "reported", metric=f"gpu_rental_price:{line.sku}",
-        method=f"{how}; change = latest / base - 1 over {rules.GPU_RENTAL_WINDOW_DAYS} days, like for like",
+        method=f"{how}; change = latest / base - 1 over {t.span_days} days (the point "
+               f"{rules.GPU_RENTAL_WINDOW_DAYS} days back, else the nearest earlier within "
+               f"{rules.GPU_RENTAL_BASE_TOLERANCE_DAYS}), like for like",
         flag="; ".join(t.latest.flags) or None)
 
 
@@ -107,23 +110,29 @@ def read(store: Store, as_of: dt.date) -> Reading:
     used = _used(lines, as_of)
     groups = {g: statistics.median(u.change for u in used if u.group == g)
               for g in rules.GPU_RENTAL_SKUS if any(u.group == g for u in used)}
+    newest = max((u.trend.latest.day for u in used), default=None)
+    cov = coverage.Coverage(tuple(groups), rules.GPU_RENTAL_SKUS, newest, unit="SKU groups")
     if not groups:
-        return Reading(ID, TITLE, "insufficient_data", f"No fresh like-for-like GPU price series on {as_of}.",
-                       None, reasoning=[_rule_text()], charts=charts(lines))
+        return coverage.apply(Reading(ID, TITLE, "insufficient_data", f"No fresh like-for-like GPU price series on "
+                                      f"{as_of}.", None, reasoning=[_rule_text()], charts=charts(lines)), as_of, cov)
     change = statistics.fmean(groups.values())
     state = classify(change)
     parts = []
     for g, c in groups.items():
-        latest = _lead(used, g).trend.latest
-        parts.append(f"{g} ${latest.value:.2f} ({c:+.1%})")
-    headline = (f"{', '.join(parts)} over {rules.GPU_RENTAL_WINDOW_DAYS} days; mean {change:+.1%}: "
+        lead = _lead(used, g).trend
+        parts.append(f"{g} ${lead.latest.value:.2f} ({c:+.1%})")
+    lo, hi = _spans(used)
+    span = f"{lo} days" if lo == hi else f"{lo}-{hi} days"
+    headline = (f"{', '.join(parts)} over {span} (the {rules.GPU_RENTAL_WINDOW_DAYS}-day change, base the nearest "
+                f"earlier point within {rules.GPU_RENTAL_BASE_TOLERANCE_DAYS} days); mean {change:+.1%}: "
                 f"{MEANING[state]}.")
     metrics = [Metric("gpu_rental_change", round(change, 4), "ratio",
-                      f"Mean {rules.GPU_RENTAL_WINDOW_DAYS}-day change over SKU groups")]
+                      f"Mean change over SKU groups, over {span}")]
     for g, c in groups.items():
         lead = _lead(used, g)
+        glo, ghi = _spans([u for u in used if u.group == g])
         metrics += [Metric(f"{g.lower()}_change", round(c, 4), "ratio",
-                           f"{g}: median {rules.GPU_RENTAL_WINDOW_DAYS}-day change of its lines"),
+                           f"{g}: median change of its lines over {glo if glo == ghi else f'{glo}-{ghi}'} days"),
                     Metric(f"{g.lower()}_price", round(lead.trend.latest.value, 4), "USD per GPU-hour",
                            f"{g}: {lead.line.name}", lead.trend.latest.day.isoformat())]
         if lead.trend.slope_annual is not None:
@@ -135,12 +144,21 @@ def read(store: Store, as_of: dt.date) -> Reading:
     if missing:
         reasoning.append(f"No fresh like-for-like series for {', '.join(missing)} on {as_of}.")
     score = max(-1.0, min(1.0, change / rules.GPU_RENTAL_SCORE_SCALE))
-    return Reading(ID, TITLE, state, headline, round(score, 4), metrics=metrics,
-                   evidence=[_evidence(u) for u in used], reasoning=reasoning, charts=charts(lines))
+    reading = Reading(ID, TITLE, state, headline, round(score, 4), metrics=metrics,
+                      evidence=[_evidence(u) for u in used], reasoning=reasoning, charts=charts(lines))
+    return coverage.apply(reading, as_of, cov)
+
+
+def _spans(used: list[Used]) -> tuple[int, int]:
+    """Shortest and longest span (days) the changes really cover."""
+    spans = [u.trend.span_days for u in used if u.trend.span_days is not None]
+    return (min(spans), max(spans)) if spans else (rules.GPU_RENTAL_WINDOW_DAYS, rules.GPU_RENTAL_WINDOW_DAYS)
 
 
 def _rule_text() -> str:
-    return (f"Rule: {rules.GPU_RENTAL_WINDOW_DAYS}-day change of fresh (≤ {rules.GPU_RENTAL_FRESH_DAYS} days old) "
+    return (f"Rule: {rules.GPU_RENTAL_WINDOW_DAYS}-day change (base: the point {rules.GPU_RENTAL_WINDOW_DAYS} days "
+            f"back, else the nearest earlier one within {rules.GPU_RENTAL_BASE_TOLERANCE_DAYS} days) "
+            f"of fresh (≤ {rules.GPU_RENTAL_FRESH_DAYS} days old) "
             f"like-for-like {'/'.join(rules.GPU_RENTAL_TERMS)} price lines of {', '.join(rules.GPU_RENTAL_SKUS)}; "
             f"≥ {rules.GPU_RENTAL_RISING:+.0%} expanding, ≤ {rules.GPU_RENTAL_FALLING:+.0%} slowing, "
             f"≤ {rules.GPU_RENTAL_SHARP_FALL:+.0%} contracting (examine oversupply), otherwise steady.")

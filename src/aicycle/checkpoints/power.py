@@ -1,10 +1,13 @@
-"""Checkpoint 5: power - contracted vs active (energized) power at the neo-clouds.
+"""Checkpoint 5: power - the grid and permitting signal, next to contracted vs active power at the
+neo-clouds.
 
 Rule: contracted power growing means capacity keeps being ordered; active power growing means it is
-being delivered. Score = weighted mean of the YoY (else annualized latest-step) growth of active and
-of contracted power, each scaled by POWER_GROWTH_FULL_SCALE. The share of contracted power that is
-active, power-constraint statements and permitting events are shown with the reading; statements and
-events are not scored (too few in store to standardize), and where none exist the reading says so.
+being delivered; a tightening grid (queues, capacity prices at the cap, booked turbines, moratoria)
+means demand presses on the grid - the build-out still pulls, as sold-out HBM says for memory. Score =
+weighted mean of the YoY (else annualized latest-step) growth of active and of contracted power, each
+scaled by POWER_GROWTH_FULL_SCALE (POWER_WEIGHTS), and the grid's net signal (aicycle.grid, weight
+POWER_GRID_WEIGHT). The headline says what binds: the latest level of each running series whose last
+move tightened (PJM's capacity price, ERCOT's large-load queue, turbine order books, ...).
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ import datetime as dt
 import statistics
 from typing import Any
 
-from aicycle import rules
+from aicycle import grid, rules
 from aicycle.checkpoints import common as c
 from aicycle.checkpoints.base import Evidence, Metric, Reading
 from aicycle.store import Store
@@ -42,23 +45,28 @@ def read(store: Store, as_of: dt.date) -> Reading:
                 growth[metric.split("_")[0]].append(g)
         _ratio(co.ticker, metrics, reasoning)
         _target(store, co.ticker, as_of, metrics, evidence, charts)
-    n_statements = _statements(store, as_of, evidence, reasoning)
-    n_events = _events(store, as_of, evidence, reasoning)
-    if not charts["lines"] and not charts["targets"]:
-        reading = c.empty(ID, TITLE, "No contracted or active power figures public by this date.")
+    _statements(store, as_of, evidence, reasoning)
+    _events(store, as_of, evidence, reasoning)
+    signal = grid.signal(store, as_of)
+    grid_score = _grid(signal, metrics, evidence, reasoning, charts)
+    if not charts["lines"] and not charts["targets"] and not signal.events and not signal.levels:
+        reading = c.empty(ID, TITLE, "No contracted or active power figures, and no grid or permitting "
+                                     "events, public by this date.")
         reading.evidence, reading.reasoning = evidence, reading.reasoning + reasoning
         return reading
-    parts = []
+    parts: list[tuple[float | None, float]] = []
     for key in ("active", "contracted"):
         if growth[key]:
             g = statistics.median(growth[key])
             s = round(c.clip(g / rules.POWER_GROWTH_FULL_SCALE), 3)
             reasoning.append(f"{key.title()} power: median growth {c.pct(g)}/yr -> {s:+.2f}.")
             parts.append((s, rules.POWER_WEIGHTS[key]))
+    parts.append((grid_score, rules.POWER_GRID_WEIGHT))
     score = c.weighted(parts)
     state = c.state_for(score)
+    metrics.sort(key=lambda m: not m.name.startswith("grid"))  # what binds first
     reasoning.append(f"Score {score if score is not None else 'n/a'} -> {state}.")
-    return Reading(id=ID, title=TITLE, state=state, headline=_headline(metrics, n_statements, n_events),
+    return Reading(id=ID, title=TITLE, state=state, headline=_headline(metrics, signal),
                    score=score, metrics=metrics, evidence=evidence, reasoning=reasoning, charts=charts)
 
 
@@ -121,7 +129,8 @@ def _statements(store: Store, as_of: dt.date, evidence: list[Evidence], reasonin
             evidence.append(c.evidence(row, f"{get(row['ticker']).name if _known(row['ticker']) else row['ticker']}"
                                             f" ({row['filed']}): {row['text']}"))
     reasoning.append(f"Power-constraint statements in the {rules.POWER_STATEMENT_DAYS} days to {as_of}: {n}"
-                     + ("" if n else " (none in store: insufficient data on constraints)") + ".")
+                     + ("" if n else " (none among the companies' statements; the grid events are read below)")
+                     + ".")
     return n
 
 
@@ -134,8 +143,8 @@ def _events(store: Store, as_of: dt.date, evidence: list[Evidence], reasoning: l
                                  period=row["news_date"].isoformat(), source=row["source"], url=row.get("url"),
                                  accession=None, filed=row["news_date"], kind="curated",
                                  ticker=row.get("company"), metric="event"))
-    reasoning.append(f"Permitting/power events in store: {len(rows)}"
-                     + ("" if rows else " (none: insufficient data on permitting)") + ".")
+    if rows:  # market events of a permitting kind; the grid events proper are in power_events
+        reasoning.append(f"Market events of a permitting kind: {len(rows)}.")
     return len(rows)
 
 
@@ -147,9 +156,84 @@ def _known(ticker: str) -> bool:
     return True
 
 
-def _headline(metrics: list[Metric], n_statements: int, n_events: int) -> str:
+def _grid(signal: grid.Signal, metrics: list[Metric], evidence: list[Evidence],
+          reasoning: list[str], charts: dict[str, Any]) -> float | None:
+    """The grid signal's evidence, levels and chart data; its score (the net signal) when readable."""
+    for lv in signal.levels:
+        e = lv.event
+        metrics.append(Metric(f"grid:{lv.series.key}", e.value, e.unit, lv.series.label, e.day.isoformat()))
+        before = (f" (before: {_value(lv.previous.value, lv.previous.unit)} on {lv.previous.day})"
+                  if lv.previous else "")
+        evidence.append(_event_evidence(e, f"{lv.series.label}: {_value(e.value, e.unit)} on {e.day}"
+                                           f"{' (at the price cap)' if lv.at_cap else ''}{before}"))
+    for e in signal.events:
+        evidence.append(_event_evidence(e, f"{e.actor} ({e.region or 'n/a'}), {e.event_kind.replace('_', ' ')}, "
+                                           f"{e.direction} (weight {e.weight:g}; {e.why}): {e.text}"))
+    if signal.net is not None:
+        metrics.append(Metric("grid_signal_net", signal.net, None, f"Grid signal, net ({signal.state})",
+                              signal.as_of.isoformat()))
+    counted = [e for e in signal.events if e.direction != "neutral"]
+    reasoning.append(
+        f"Grid: {len(signal.events)} event(s) count in the {rules.GRID_WINDOW_DAYS} days to {signal.as_of} "
+        f"(moratoria while in force): tightening {signal.tightening:g} vs easing {signal.easing:g}, weighted by "
+        f"kind -> net {signal.net if signal.net is not None else 'n/a'} -> {signal.state}"
+        + (f" (fewer than {rules.GRID_MIN_EVENTS} tightening or easing events: not scored)"
+           if signal.state == "unknown" and counted else "") + ".")
+    if signal.binds:
+        reasoning.append("What binds: " + "; ".join(signal.binds) + ".")
+    public = list(signal.public)
+    charts["grid_levels"] = {lv.series.label: [{"x": e.day.isoformat(), "y": e.value, "unit": e.unit}
+                                               for e in reversed(public) if grid.belongs(e, lv.series)]
+                             for lv in signal.levels}
+    charts["grid_events"] = _by_quarter(public)
+    return None if signal.state == "unknown" else signal.net
+
+
+def _by_quarter(public: list[grid.Event]) -> list[dict[str, Any]]:
+    """Weighted tightening and easing events per calendar quarter of their public date (chart data)."""
+    out: dict[str, dict[str, Any]] = {}
+    for e in public:
+        q = f"{e.filed.year}Q{(e.filed.month - 1) // 3 + 1}"
+        point = out.setdefault(q, {"x": q, "tightening": 0.0, "easing": 0.0, "neutral": 0.0})
+        point[e.direction] = point.get(e.direction, 0.0) + e.weight
+    if not out:
+        return []
+    first, last = min(out), max(out)
+    quarters = [first]
+    while quarters[-1] != last:  # quarters without events show as zero, not as missing
+        quarters.append(c.shift_quarter(quarters[-1], 1))
+    return [out.get(q, {"x": q, "tightening": 0.0, "easing": 0.0, "neutral": 0.0}) for q in quarters]
+
+
+def _value(value: float | None, unit: str | None) -> str:
+    if value is None:
+        return "n/a"
+    if unit == "USD/MW-day":
+        return f"${value:,.2f}/MW-day"
+    if unit == "booked-through year":
+        return f"booked through {value:.0f}"
+    return f"{value:,.4g} {unit or ''}".strip()
+
+
+def _event_evidence(e: grid.Event, text: str) -> Evidence:
+    r = e.row
+    klass = e.source_type.split(":", 1)[0]
+    return Evidence(text=f"{e.filed}: {text} [{klass}" + (f"; {r['flag']}" if r["flag"] else "") + "]",
+                    value=e.value, unit=e.unit, period=e.day.isoformat(), source=r["source"], url=r["url"],
+                    accession=None, filed=e.filed, kind=r["kind"], ticker=None, metric=f"grid:{e.event_kind}",
+                    method=f"{e.source_type}; {r['method']}", flag=r["flag"])
+
+
+def _headline(metrics: list[Metric], signal: grid.Signal) -> str:
     values = {m.name: m for m in metrics}
-    parts = []
+    parts = list(signal.binds[:3])
+    if signal.events and signal.state == "unknown":
+        parts.append(f"grid: {len(signal.events)} event{'s' if len(signal.events) != 1 else ''} in "
+                     f"{rules.GRID_WINDOW_DAYS} days, too few to read ({signal.tightening:g} tightening vs "
+                     f"{signal.easing:g} easing, weighted)")
+    elif signal.events:
+        parts.append(f"grid {signal.state} ({signal.tightening:g} tightening vs {signal.easing:g} easing, "
+                     f"weighted, {rules.GRID_WINDOW_DAYS} days)")
     for co in by_role("neocloud"):
         t = co.ticker
         a, k = values.get(f"active_power_mw:{t}"), values.get(f"contracted_power_mw:{t}")
@@ -160,6 +244,6 @@ def _headline(metrics: list[Metric], n_statements: int, n_events: int) -> str:
         target = values.get(f"contracted_power_target_mw:{t}")
         if target:
             parts.append(f"{t} targets {c.mw(target.value)} contracted")
-    parts.append(f"{n_statements} power-constraint statement{'s' if n_statements != 1 else ''}, "
-                 f"{n_events} permitting event{'s' if n_events != 1 else ''} in store")
+    if not signal.events and not signal.levels:
+        parts.append("no grid or permitting events in store by this date")
     return "; ".join(parts)

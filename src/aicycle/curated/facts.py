@@ -8,7 +8,6 @@ where it can only be estimated, flagged 'public_date_estimated' (rule in docs/da
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import re
 from collections.abc import Iterator
@@ -16,10 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from aicycle import universe
+from aicycle import textfile, universe, validate
 from aicycle.curated import derived as curated_derived
 from aicycle.curated import periods as curated_periods
 from aicycle.curated import priors as curated_priors
+from aicycle.curated import results as curated_results
 from aicycle.curated.periods import Period
 from aicycle.errors import InputError
 from aicycle.sec import periods
@@ -124,7 +124,7 @@ def quote_dates(path: Path) -> dict[str, dt.date]:
 
 
 def public_date(day: dt.date, period: Period, text: str, known: dict[str, dt.date],
-                url: str = "") -> tuple[dt.date, str, str | None]:
+                url: str = "", results: curated_results.Results | None = None) -> tuple[dt.date, str, str | None]:
     """(filed, how it was determined, flag) for one curated row; see docs/data.md.
 
     `period` is the row's own period column (for a target or guidance, the report it came with).
@@ -138,6 +138,8 @@ def public_date(day: dt.date, period: Period, text: str, known: dict[str, dt.dat
         return known[url], f"public date: the quoted document at {url}", None
     if day != period.end:  # after the period: a report date; before it: guidance announced that day
         return day, "public date: the row's date (announcement)", None
+    if results is not None:  # the figure is in the results the company released for this period
+        return results.public, f"public date: the company's results day for the period ({results.how})", None
     shape = "year" if period.start is not None and (period.end - period.start).days > 120 else "quarter"
     lag = ESTIMATE_DAYS[shape]
     return (period.end + dt.timedelta(days=lag), f"public date estimated: period end + {lag} days",
@@ -145,17 +147,7 @@ def public_date(day: dt.date, period: Period, text: str, known: dict[str, dt.dat
 
 
 def _rows(path: Path, columns: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
-    try:
-        fh = open(path, newline="", encoding="utf-8")
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
-    with fh:
-        reader = csv.DictReader(fh)
-        missing = [c for c in columns if c not in (reader.fieldnames or [])]
-        if missing:
-            raise InputError(f"{path}: missing column(s) {', '.join(missing)}")
-        for line, row in enumerate(reader, start=2):
-            yield line, {k: (v or "").strip() for k, v in row.items() if k is not None}
+    return textfile.csv_records(path, columns)
 
 
 def _date(value: str, where: str) -> dt.date:
@@ -172,7 +164,8 @@ def _company(ticker: str, where: str) -> universe.Company:
         raise InputError(f"{where}: unknown ticker {ticker!r}") from None
 
 
-def fact_row(row: dict[str, str], where: str, known: dict[str, dt.date], origin: str) -> list[dict[str, Any]]:
+def fact_row(row: dict[str, str], where: str, known: dict[str, dt.date], origin: str,
+             calendar: list[curated_results.Results] | None = None) -> list[dict[str, Any]]:
     """Validate one row of a facts CSV and turn it into store rows (two for a 'low = …, high = …' note)."""
     day = _date(row["date"], where)
     company = _company(row["ticker"], where)
@@ -195,7 +188,9 @@ def fact_row(row: dict[str, str], where: str, known: dict[str, dt.date], origin:
         except ValueError:
             raise InputError(f"{where}: value {row['value']!r} is not a number") from None
     context = " ".join((row["source"], row["source_url"], row["notes"]))
-    filed, how, flag = public_date(day, period or mapped.period, context, known, row["source_url"])
+    about = period or mapped.period
+    found = curated_results.results_for(calendar or [], company.ticker, about.end) if about.start else None
+    filed, how, flag = public_date(day, about, context, known, row["source_url"], found)
     text = None
     if text_value:
         text = f"{row['metric']}: {row['value']} {'' if unit == 'text' else row['unit']}".strip()
@@ -215,6 +210,8 @@ def fact_row(row: dict[str, str], where: str, known: dict[str, dt.date], origin:
                 "method": base["method"] + "; high end from the row's note"}
         high["fact_key"] = fact_key(base["fact_key"], "high")
         out.append(high)
+    for r in out:
+        validate.check_row("facts", r, where)
     return out
 
 
@@ -245,7 +242,7 @@ def quote_row(row: dict[str, str], where: str, origin: str) -> dict[str, Any]:
     if "date column = fiscal period end" in confidence:
         filed, flag = day + dt.timedelta(days=ESTIMATE_DAYS["quarter"]), "public_date_estimated"
         how = f"public date estimated: period end + {ESTIMATE_DAYS['quarter']} days"
-    return {"fact_key": fact_key(company.ticker, "statement", day, row["quote"]),
+    out = {"fact_key": fact_key(company.ticker, "statement", day, row["quote"]),
             "ticker": company.ticker, "metric": "statement", "period_start": None, "period_end": day,
             "fiscal_period": None, "calendar_quarter": None, "value": None, "text": row["quote"],
             "unit": "text", "kind": "curated", "method": f"quote from {row['document']}; {how}",
@@ -253,15 +250,19 @@ def quote_row(row: dict[str, str], where: str, origin: str) -> dict[str, Any]:
             "accession": next(iter(accessions_in(row["document"] + " " + row["primary_url"])), None),
             "form": row["document"], "filed": filed, "fetched_at": None, "flag": flag,
             "note": "; ".join(p for p in (confidence, f"seen via {row['seen_via']}") if p)}
+    validate.check_row("facts", out, where)
+    return out
 
 
-def read_facts(path: Path, known: dict[str, dt.date] | None = None) -> list[dict[str, Any]]:
+def read_facts(path: Path, known: dict[str, dt.date] | None = None,
+               calendar: list[curated_results.Results] | None = None) -> list[dict[str, Any]]:
     """Validate a whole facts CSV; raise InputError on the first bad row, return rows otherwise."""
     known = known or {}
     out: list[dict[str, Any]] = []
     for line, row in _rows(path, FACT_COLUMNS):
-        out.extend(fact_row(row, f"{path}: row {line}", known, path.name))
-    out += curated_priors.prior_rows(out) + curated_derived.derived_quarters(out)
+        out.extend(fact_row(row, f"{path}: row {line}", known, path.name, calendar))
+    out += (curated_priors.prior_rows(out) + curated_derived.derived_quarters(out)
+            + curated_derived.derived_parts(out))
     return _drop_repeated_highs(out)
 
 
@@ -279,9 +280,11 @@ def read_quotes(path: Path) -> list[dict[str, Any]]:
 
 def read_any(path: Path, known: dict[str, dt.date] | None = None) -> list[dict[str, Any]]:
     """A facts CSV or a quotes CSV, told apart by their columns."""
-    with open(path, newline="", encoding="utf-8") as fh:
-        header = next(csv.reader(fh), [])
-    return read_quotes(path) if "quote" in header else read_facts(path, known)
+    header = textfile.csv_header(path)
+    rows = read_quotes(path) if "quote" in header else read_facts(path, known)
+    if not rows:
+        raise InputError(f"{path}: no rows")
+    return rows
 
 
 def stored_filing_dates(store: Store) -> dict[str, dt.date]:
@@ -304,7 +307,9 @@ def load_file(store: Store, path: Path, data_dir: Path | None = None) -> dict[st
 def load_raw(store: Store, data_dir: Path) -> dict[str, Any]:
     """Snapshot loader: both curated CSVs of data/facts."""
     known = {**accession_dates(data_dir), **quote_dates(data_dir / "facts" / QUOTES_FILE)}
-    rows = read_facts(data_dir / "facts" / FACTS_FILE, known) + read_quotes(data_dir / "facts" / QUOTES_FILE)
+    calendar = curated_results.results_calendar(data_dir)
+    rows = (read_facts(data_dir / "facts" / FACTS_FILE, known, calendar)
+            + read_quotes(data_dir / "facts" / QUOTES_FILE))
     store.upsert("facts", rows)
     by_ticker: dict[str, list[str]] = {}
     for r in rows:

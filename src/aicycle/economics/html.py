@@ -6,70 +6,79 @@ from typing import Any
 
 import jinja2
 
-_ENV = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
+_ENV = jinja2.Environment(loader=jinja2.PackageLoader("aicycle.render", "templates"), autoescape=True,
+                          undefined=jinja2.StrictUndefined)
 
-PAGE = """<!doctype html>
-<html lang="en"><head><meta charset="utf-8">
-<title>aicycle economics: {{ s.title }}</title>
-<style>
-body{font-family:system-ui,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222}
-table{border-collapse:collapse;margin:1em 0}
-td,th{padding:.25em .8em;border-bottom:1px solid #ddd;text-align:right}
-th:first-child,td:first-child{text-align:left}
-.label{background:#fff3cd;padding:.1em .5em;border-radius:4px}
-blockquote{border-left:4px solid #ccc;margin:1em 0;padding:.2em 1em;color:#444}
-.ok{color:#176f2c}.no{color:#a11}
-</style>
-<script>{{ plotly_js | safe }}</script>
-</head><body>
-<h1>{{ s.title }}</h1>
-<p><span class="label">{{ s.label }}</span> scenario <code>{{ s.name }}</code></p>
-{% if s.source.quote %}<blockquote>{{ s.source.quote }}<br>
-<small>{{ s.source.get('section', '') }}</small></blockquote>{% endif %}
-{% if s.assumptions %}<h3>Assumptions (not from the source)</h3>
-<ul>{% for a in s.assumptions %}<li>{{ a }}</li>{% endfor %}</ul>{% endif %}
-<h2>Outputs</h2>
-<table>{% for k, v in headline %}<tr><td>{{ k }}</td><td>{{ v }}</td></tr>{% endfor %}</table>
-{% if check %}<p>Claim check: {{ check.output }} claimed {{ check.low }}&ndash;{{ check.high }},
-model {{ fmt(check.model) }}:
-<b class="{{ 'ok' if check.within else 'no' }}">{{ 'within' if check.within else 'outside' }}</b></p>{% endif %}
-<p><small>Payback: {{ r.payback_method }}. Break-evens: {{ r.breakeven_method }}.</small></p>
-{% for fig in figures %}{{ fig | safe }}{% endfor %}
-<h2>Cash flows (USD)</h2>
-<table><tr>{% for c in cols %}<th>{{ c }}</th>{% endfor %}</tr>
-{% for row in r.cash_flows %}<tr>{% for c in cols %}<td>{{ fmt(row[c]) }}</td>{% endfor %}</tr>{% endfor %}</table>
-<h2>Inputs</h2>
-<table>{% for k, v in r.inputs.items() %}<tr><td>{{ k }}</td><td>{{ v }}</td></tr>{% endfor %}</table>
-</body></html>
-"""
 
 
 def fmt(value: Any) -> str:
+    """A table cell: whole numbers with separators, small ones to 3 significant digits."""
     if value is None:
-        return "none"
+        return "n/a"
     if isinstance(value, float):
-        return f"{value:,.0f}" if abs(value) >= 1000 else f"{value:.4g}"
+        return f"{value:,.0f}" if abs(value) >= 1000 else f"{value:.3g}"
     return str(value)
 
 
+def money(value: float | None) -> str:
+    """$50.0M, -$1.2M, $2.38 (a per-hour price keeps its cents)."""
+    if value is None:
+        return "n/a"
+    if value == 0:
+        return "$0"
+    sign, v = ("-" if value < 0 else ""), abs(value)
+    for scale, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "K")):
+        if v >= scale:
+            return f"{sign}${v / scale:,.1f}{suffix}"
+    return f"{sign}${v:,.2f}"
+
+
+def years(value: float | None) -> str:
+    return "never within the GPUs' life" if value is None else f"{value:.1f} years"
+
+
 def _pct(value: float | None) -> str:
-    return "none" if value is None else f"{value:.1%}"
+    return "n/a" if value is None else f"{value:.1%}"
+
+
+def claim_value(check: dict[str, Any]) -> str:
+    """The model's figure for a checked claim, rounded like the claim (never 3.3496259137779494)."""
+    value = check.get("model")
+    if value is None:
+        return "n/a (the model gives no value for it)"
+    return f"{value:.2f}" if abs(value) < 100 else f"{value:,.0f}"
+
+
+def payback_vs_npv(r: dict[str, Any]) -> str | None:
+    """One line on why a positive median payback sits beside mostly negative NPVs."""
+    mc = r.get("monte_carlo")
+    if not mc:
+        return None
+    p50, loss = mc["payback_years"]["percentiles"].get("p50"), mc["probability_npv_negative"]
+    if p50 is None or loss <= 0.5:
+        return None
+    rate = r["inputs"]["discount_rate"]
+    return (f"Why a median payback of {p50:.1f} years and P(NPV < 0) = {loss:.0%} both hold: payback "
+            f"counts cash undiscounted until the outlay is back; NPV discounts every year at {rate:.0%} and "
+            f"counts only the GPUs' {r['inputs']['life_years']}-year life, so getting the money back is not "
+            f"earning the {rate:.0%} the capital costs.")
 
 
 def headline(r: dict[str, Any]) -> list[tuple[str, str]]:
     inf, li = r["inference"], r["lease_vs_idle"]
     options = li["options"]
+    ratio = inf["revenue_per_compute_dollar"]
     return [
-        ("Total capex (USD)", fmt(r["capex_total"])),
-        ("Payback (years)", fmt(r["payback_years"])),
-        ("Discounted payback (years)", fmt(r["discounted_payback_years"])),
+        ("Total capex", money(r["capex_total"])),
+        ("Payback", years(r["payback_years"])),
+        ("Discounted payback", years(r["discounted_payback_years"])),
         ("IRR", _pct(r["irr"]) + f" ({r['irr_note']})"),
-        ("NPV (USD)", fmt(r["npv"])),
+        (f"NPV at {r['inputs']['discount_rate']:.0%}", money(r["npv"])),
         ("Break-even utilization", _pct(r["breakeven_utilization"])),
-        ("Break-even price (USD/GPU-hour)", fmt(r["breakeven_price_per_gpu_hour"])),
-        ("Idle capacity: NPV of lease / optimize / both (USD)",
-         " / ".join(fmt(o["npv"]) for k, o in options.items() if k != "idle") + f"; best: {li['best']}"),
-        ("Inference revenue per compute dollar", fmt(inf["revenue_per_compute_dollar"])),
+        ("Break-even price per GPU-hour", money(r["breakeven_price_per_gpu_hour"])),
+        (f"Idle {li['idle_share']:.0%} of capacity: NPV of lease / optimize / both",
+         " / ".join(money(o["npv"]) for k, o in options.items() if k != "idle") + f"; best: {li['best']}"),
+        ("Inference revenue per compute dollar", "n/a" if ratio is None else f"{ratio:.2f}"),
         ("Inference gross margin", _pct(inf["gross_margin"])),
         (f"Tokens per GPU-hour for {inf['target_ratio']:g}x", fmt(inf["tokens_per_gpu_hour_for_target"])),
     ]
@@ -84,7 +93,8 @@ def _figures(r: dict[str, Any]) -> list[str]:
         figs.append(_histogram_figure(go, mc["irr"]["histogram"], "IRR", f"IRR over {mc['draws']:,} draws"))
         figs.append(_histogram_figure(go, mc["payback_years"]["histogram"], "payback (years)",
                                       f"Payback over {mc['draws']:,} draws (draws that never pay back left out)"))
-    return [f.to_html(full_html=False, include_plotlyjs=False) for f in figs]
+    return [f.to_html(full_html=False, include_plotlyjs=False, default_width="100%",
+                      config={"responsive": True, "displaylogo": False}) for f in figs]
 
 
 def _cash_flow_figure(go: Any, r: dict[str, Any]) -> Any:
@@ -133,7 +143,9 @@ def render(r: dict[str, Any]) -> str:
     from plotly.offline import get_plotlyjs
 
     cols = ["year", "capex", "revenue", "opex", "tax", "residual", "net", "cumulative"]
-    template = _ENV.from_string(PAGE)
+    template = _ENV.get_template("economics.html.j2")
     # get_plotlyjs() is trusted library code; "</script" cannot occur in it unescaped, checked in tests.
     return template.render(s=r["scenario"], r=r, headline=headline(r), check=r.get("claim_check"),
-                           figures=_figures(r), cols=cols, fmt=fmt, plotly_js=get_plotlyjs())
+                           figures=_figures(r), cols=cols, fmt=fmt, claim_value=claim_value,
+                           overrides=r.get("overrides") or {},
+                           why=payback_vs_npv(r), plotly_js=get_plotlyjs())

@@ -10,7 +10,8 @@ the *extra* value counts):
   optimize  extra internal hours x internal_value_per_gpu_hour, minus optimize_capex at t = 0
   both      optimize, then lease what is still idle
 
-with idle hours = gpus x 8760 x (1 - share) and price_k the market price path of the model.
+with idle hours = gpus x 8760 x (1 - busy), busy = max(internal_share, utilization) (hours the model
+already sells are not idle), and price_k the market price path of the model.
 """
 
 from __future__ import annotations
@@ -35,12 +36,19 @@ def _option(i: Inputs, internal_gain: float, leased_share: float, spend: float) 
     return {"first_year_value": yearly[0], "npv": finance.npv(i.discount_rate, flows)}
 
 
+def busy_share(i: Inputs) -> float:
+    """The share of capacity in use: internal demand, and never less than the hours the model sells
+    (`utilization`): the idle share can't exceed what utilization leaves idle (docs/economics.md)."""
+    return max(i.internal_share, i.utilization)
+
+
 def lease_vs_idle(i: Inputs) -> dict[str, Any]:
-    target = max(i.optimize_target_share, i.internal_share)
-    gain = target - i.internal_share
+    busy = busy_share(i)
+    target = max(i.optimize_target_share, busy)
+    gain = target - busy
     options = {
         "idle": {"first_year_value": 0.0, "npv": 0.0},
-        "lease": _option(i, 0.0, 1 - i.internal_share, 0.0),
+        "lease": _option(i, 0.0, 1 - busy, 0.0),
         "optimize": _option(i, gain, 0.0, i.optimize_capex),
         "both": _option(i, gain, 1 - target, i.optimize_capex),
     }
@@ -48,8 +56,9 @@ def lease_vs_idle(i: Inputs) -> dict[str, Any]:
     margin = _lease_margin(i, 1)
     return {
         "internal_share": i.internal_share,
-        "idle_share": 1 - i.internal_share,
-        "idle_gpu_hours_per_year": i.gpus * HOURS_PER_YEAR * (1 - i.internal_share),
+        "busy_share": busy,
+        "idle_share": 1 - busy,
+        "idle_gpu_hours_per_year": i.gpus * HOURS_PER_YEAR * (1 - busy),
         "lease_margin_per_gpu_hour": margin,
         "options": options,
         "best": best,

@@ -24,6 +24,40 @@ CHUNK = 1 << 15
 THREADS = min(os.cpu_count() or 1, 4)
 PERCENTILES = (5, 25, 50, 75, 95)
 BINS = 40
+# Peak memory per draw: three result arrays, the finite copies and masks of the summaries.
+BYTES_PER_DRAW = 64
+MEMORY_SHARE = 0.5  # use at most this share of the memory available when the run starts
+
+
+def available_memory() -> int | None:
+    """Bytes of memory available now (Linux MemAvailable, else free pages), or None when unknown."""
+    try:
+        with open("/proc/meminfo", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    try:
+        return os.sysconf("SC_AVPHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+    except (ValueError, OSError, AttributeError):
+        return None
+
+
+def max_draws(memory: int | None = None) -> int | None:
+    memory = available_memory() if memory is None else memory
+    return None if memory is None else int(memory * MEMORY_SHARE) // BYTES_PER_DRAW
+
+
+def check_draws(draws: int, memory: int | None = None) -> None:
+    """Refuse, before allocating anything, a draw count the memory available cannot hold."""
+    if draws < 0:
+        raise InputError(f"--draws: {draws} must be >= 0")
+    limit = max_draws(memory)
+    if limit is not None and draws > limit:
+        need = draws * BYTES_PER_DRAW / 2**30
+        raise InputError(f"--draws: {draws:,} draws need about {need:,.1f} GiB of memory; "
+                         f"with the memory available now, at most {limit:,} (e.g. --draws {min(limit, 1_000_000)})")
 
 
 @dataclass(frozen=True)
@@ -85,6 +119,7 @@ def simulate(base: Inputs, ranges: Mapping[str, Range], draws: int, seed: int) -
     """
     if draws < 1:
         raise InputError(f"draws: {draws} must be >= 1")
+    check_draws(draws)
     fixed = dataclasses.asdict(base)
     starts = list(range(0, draws, CHUNK))
     seeds = np.random.SeedSequence(seed).spawn(len(starts))

@@ -119,6 +119,7 @@ def run(name_or_path: str | None = None, overrides: Mapping[str, Any] | Sequence
     `name_or_path` None runs the neutral defaults of `Inputs`. `overrides` (a mapping or `name=value`
     strings) replace scenario inputs; `draws=0` skips the Monte Carlo.
     """
+    montecarlo.check_draws(draws)  # before any work: a run that cannot fit in memory fails at once
     if name_or_path is None:
         scenario: dict[str, Any] = {"name": "defaults", "title": "Neutral defaults", "label": "model defaults",
                                     "source": {}, "assumptions": [], "inputs": Inputs(), "ranges": {},

@@ -38,6 +38,7 @@ def report_link(store: Store, as_of: dt.date) -> dict[str, Any] | None:
     CAR and its BMP test with the Kolari–Pynnönen adjustment, and the hard data filed after the event
     up to `as_of` (never later: the report is point in time)."""
     from aicycle.eventstudy.fundamentals import fundamentals_next
+    from aicycle.eventstudy.summary import material_next
 
     found = latest_event_summary(store, as_of)
     if found is None:
@@ -48,30 +49,22 @@ def report_link(store: Store, as_of: dt.date) -> dict[str, Any] | None:
     nxt = [f for f in fundamentals_next(store, day, horizon_days=max((as_of - day).days, 0))
            if f["next"]["filed"] <= as_of.isoformat()]
     counts = {d: sum(f["direction"] == d for f in nxt) for d in ("up", "down", "unchanged", "new")}
-    # guidance revisions first: the article's question is whether the reaction matched what was guided next
-    facts = sorted((f for f in nxt if f["ticker"]), key=lambda f: (not f["metric"].startswith("capex_guidance"),
-                                                                   f["next"]["filed"]))
+    # guidance revisions first (read as the capex checkpoint reads them): the article's question is
+    # whether the reaction matched what was guided next
+    material = [m for m in material_next(store, day, as_of, nxt) if m["ticker"]]
+    material.sort(key=lambda m: (m["kind"] != "guidance", m["filed"]))
     return {"id": ev["id"], "date": ev["date"], "timing": ev.get("timing"), "headline": ev.get("headline"),
             "url": ev.get("url"), "portfolio_car": found["caar"], "window": list(Spec().window),
             "securities": len(found["securities"]), "bmp_kp": {"stat": test.get("stat"), "p": test.get("p")},
             "fundamentals_next": {"through": as_of.isoformat(), "counts": counts,
-                                  "summary": _next_summary(facts, counts, day, as_of),
-                                  "items": [_item(f) for f in facts[:3]]},
+                                  "summary": _next_summary(material, day, as_of),
+                                  "items": material[:3]},
             "command": found["command"]}
 
 
-def _item(f: dict[str, Any]) -> dict[str, Any]:
-    before = f["before"]["value"] if f["before"] else None
-    return {"ticker": f["ticker"], "metric": f["metric"], "period_end": f["period_end"], "before": before,
-            "next": f["next"]["value"], "unit": f["next"]["unit"], "filed": f["next"]["filed"],
-            "direction": f["direction"], "source": f["next"]["source"], "url": f["next"]["url"]}
-
-
-def _next_summary(facts: list[dict[str, Any]], counts: dict[str, int], day: dt.date, as_of: dt.date) -> str:
-    if not sum(counts.values()):
-        return f"no hard datum filed between {day} and {as_of} yet"
-    moves = ", ".join(f"{n} {d}" for d, n in counts.items() if n)
-    first = facts[0] if facts else None
-    lead = (f"; first: {first['ticker']} {first['metric']} {first['direction']} ({first['next']['filed']})"
-            if first else "")
-    return f"{sum(counts.values())} readings revised by {as_of} ({moves}){lead}"
+def _next_summary(material: list[dict[str, Any]], day: dt.date, as_of: dt.date) -> str:
+    if not material:
+        return f"nothing material filed between {day} and {as_of} yet"
+    first = material[0]
+    return (f"{len(material)} material change{'s' if len(material) != 1 else ''} filed by {as_of}; first: "
+            f"{first['ticker']} {first['what']} {first['reading']} ({first['filed']})")

@@ -175,8 +175,14 @@ class Trend:
     def sources(self) -> tuple[str, ...]:
         return self.latest.sources
 
+    @property
+    def span_days(self) -> int | None:
+        """Days between the base and the latest point: what the change is really over."""
+        return (self.latest.day - self.base.day).days if self.base else None
+
     def to_dict(self) -> dict[str, Any]:
         return {"latest": self.latest.to_dict(), "base": self.base.to_dict() if self.base else None,
+                "span_days": self.span_days,
                 "change": self.change, "short_base": self.short_base.to_dict() if self.short_base else None,
                 "short_change": self.short_change, "slope_annual": self.slope_annual,
                 "slope_points": self.slope_points}
@@ -191,12 +197,12 @@ def usable(line: Line, min_quotes: int = rules.GPU_INDEX_MIN_QUOTES) -> list[Poi
 
 def base_point(points: list[Point], latest: Point, days: int,
                tolerance: int = rules.GPU_RENTAL_BASE_TOLERANCE_DAYS) -> Point | None:
-    """The point nearest to latest.day - days (within ± tolerance) with the same sources as latest."""
+    """The point on latest.day - days, else the nearest earlier one within `tolerance` days, with the same
+    sources as latest: a "90-day change" spans 90 days or a little more, never less."""
     target = latest.day - dt.timedelta(days=days)
-    candidates = [p for p in points if p.sources == latest.sources and p.day < latest.day
-                  and abs((p.day - target).days) <= tolerance]
-    # Nearest to the target; on a tie, the later point (the shorter gap).
-    return min(candidates, key=lambda p: (abs((p.day - target).days), -p.day.toordinal()), default=None)
+    candidates = [p for p in points if p.sources == latest.sources and p.day <= target
+                  and (target - p.day).days <= tolerance]
+    return max(candidates, key=lambda p: p.day, default=None)
 
 
 def log_slope(points: list[Point]) -> float | None:

@@ -17,6 +17,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from aicycle import textfile, validate
 from aicycle.errors import InputError
 from aicycle.gpu.providers.base import FAMILIES, TERMS, price_row
 from aicycle.gpu.skus import UNKNOWN, Normalizer, normalize, skus
@@ -96,6 +97,8 @@ def _parse_user_row(rec: dict[str, str], where: str) -> dict[str, Any]:
         day = dt.date.fromisoformat((rec["date"] or "").strip())
     except ValueError:
         raise fail("date", "is not a date (YYYY-MM-DD); undated points cannot be imported") from None
+    if problem := validate.day_problem(day):
+        raise fail("date", problem)
     sku = _sku((rec["sku"] or "").strip())
     if sku == UNKNOWN:
         raise fail("sku", "is not a known GPU (see the alias table, aicycle/data/gpu_aliases.csv in the package)")
@@ -114,23 +117,18 @@ def _parse_user_row(rec: dict[str, str], where: str) -> dict[str, Any]:
     source = (rec["source"] or "").strip()
     if not source:
         raise fail("source", "is empty: every point needs its source")
-    return price_row(observed_at=dt.datetime.combine(day, dt.time()), sku=sku, raw_name=rec["sku"].strip(),
-                     term=term, family=family, provider=source, price=price,
-                     stat=(rec.get("stat") or "curated_point").strip(), source=source,
-                     url=(rec["url"] or "").strip() or None, kind="curated",
-                     method="imported from a curated CSV", snapshot_id="curated:user_csv")
+    row = price_row(observed_at=dt.datetime.combine(day, dt.time()), sku=sku, raw_name=rec["sku"].strip(),
+                    term=term, family=family, provider=source, price=price,
+                    stat=(rec.get("stat") or "curated_point").strip(), source=source,
+                    url=(rec["url"] or "").strip() or None, kind="curated",
+                    method="imported from a curated CSV", snapshot_id="curated:user_csv")
+    validate.check_row("gpu_prices", row, where)
+    return row
 
 
 def read_user_csv(path: Path) -> list[dict[str, Any]]:
     """All rows of a curated CSV, checked; raises InputError on the first bad row."""
-    if not path.is_file():
-        raise InputError(f"{path}: no such file")
-    with open(path, newline="", encoding="utf-8-sig") as fh:
-        reader = csv.DictReader(fh)
-        missing = [c for c in REQUIRED if c not in (reader.fieldnames or [])]
-        if missing:
-            raise InputError(f"{path}: missing column(s) {', '.join(missing)} (need {', '.join(REQUIRED)})")
-        rows = [_parse_user_row(rec, f"{path}:{n}") for n, rec in enumerate(reader, start=2)]
+    rows = [_parse_user_row(rec, f"{path}:{n}") for n, rec in textfile.csv_records(path, REQUIRED)]
     if not rows:
         raise InputError(f"{path}: no rows")
     return rows

@@ -11,6 +11,7 @@ import json
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from aicycle import textfile
 from aicycle.errors import InputError
 from aicycle.language.lexicon import TOPICAL
 from aicycle.language.stance import LABELS, classify
@@ -18,11 +19,15 @@ from aicycle.language.stance import LABELS, classify
 
 def load_labelled(path: Path) -> list[dict[str, str]]:
     rows = []
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    for n, line in enumerate(textfile.read_text(path).splitlines(), 1):
         if not line.strip():
             continue
-        row = json.loads(line)
-        if row.get("label") not in LABELS or not row.get("text"):
+        try:
+            row = json.loads(line)
+        except ValueError:
+            raise InputError(f"{path}:{n}: not a JSON object per line (JSONL)") from None
+        if not isinstance(row, dict) or row.get("label") not in LABELS or not isinstance(row.get("text"), str) \
+                or not row.get("text"):
             raise InputError(f"{path}:{n}: needs 'text' and a label in {LABELS}")
         rows.append(row)
     return rows

@@ -12,7 +12,7 @@ import html
 import re
 from collections.abc import Iterator
 
-from aicycle.errors import InputError
+from aicycle import textfile
 
 # A sentence ends at . ! ? (optionally closed by a quote or bracket) followed by whitespace and
 # something that can start a sentence. The lookbehinds sit after the punctuation, so they are
@@ -39,16 +39,7 @@ _SPACES = re.compile(r"[ \t\r\f\v\xa0]+")
 
 def decode(data: bytes, name: str = "input") -> str:
     """Bytes to text, refusing binary data and invalid UTF-8 with a message naming the input."""
-    if b"\x00" in data[:65536]:
-        raise InputError(f"{name}: looks binary (NUL bytes); expected UTF-8 text")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{name}: not valid UTF-8 (byte {exc.start}: {data[exc.start:exc.start + 1]!r})") from None
-    controls = sum(1 for ch in text[:65536] if ord(ch) < 32 and ch not in "\n\r\t\f")
-    if controls > 16:
-        raise InputError(f"{name}: looks binary ({controls} control characters); expected UTF-8 text")
-    return text
+    return textfile.decode(data, name)
 
 
 def looks_like_html(text: str) -> bool:

@@ -44,26 +44,24 @@ def fetch_chart(client: httpx.Client, base_url: str, ticker: str, start: dt.date
     @tenacity.retry(stop=tenacity.stop_after_attempt(attempts), reraise=True,
                     wait=tenacity.wait_exponential(multiplier=RETRY_WAIT, max=30),
                     retry=tenacity.retry_if_exception_type(_Retryable))
-    def once() -> httpx.Response:
+    def once() -> dict[str, Any]:
         try:
             resp = client.get(chart_url(base_url, ticker), params=params)
         except (httpx.TimeoutException, httpx.TransportError) as exc:
             raise _Retryable(f"{type(exc).__name__}: {exc}") from exc
         if resp.status_code in _RETRY_STATUS:
             raise _Retryable(f"HTTP {resp.status_code}")
-        return resp
+        if resp.status_code != 200:
+            raise DataError(f"{ticker}: chart API answered HTTP {resp.status_code}")
+        try:
+            return json.loads(resp.content)
+        except ValueError:  # a body cut off on the way is worth another try
+            raise _Retryable(f"truncated or invalid JSON ({len(resp.content)} bytes)") from None
 
     try:
-        resp = once()
+        return once()
     except _Retryable as exc:
         raise DataError(f"{ticker}: chart API failed after {attempts} attempts: {exc}") from None
-    if resp.status_code != 200:
-        raise DataError(f"{ticker}: chart API answered HTTP {resp.status_code}")
-    try:
-        return json.loads(resp.content)
-    except ValueError:
-        raise DataError(f"{ticker}: chart API returned truncated or invalid JSON "
-                        f"({len(resp.content)} bytes)") from None
 
 
 def parse_chart(payload: dict[str, Any], ticker: str, now: dt.datetime | None = None) -> list[dict[str, Any]]:

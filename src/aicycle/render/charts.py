@@ -28,7 +28,8 @@ def _layout(title: str, y_title: str, **extra: Any) -> dict[str, Any]:
     layout: dict[str, Any] = {
         "title": {"text": title, "font": {"size": 14}, "x": 0.01, "xanchor": "left"},
         "height": 320, "margin": {"l": 60, "r": 20, "t": 40, "b": 40},
-        "font": {"family": "Inter, -apple-system, 'Segoe UI', Roboto, sans-serif", "size": 12, "color": "#1f2937"},
+        "font": {"family": "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif", "size": 12,
+                 "color": "#1f2937"},
         "paper_bgcolor": "rgba(0,0,0,0)", "plot_bgcolor": "rgba(0,0,0,0)",
         "legend": {"orientation": "h", "y": -0.18},
         "yaxis": {"title": {"text": y_title}, "gridcolor": "#e5e7eb", "zerolinecolor": "#d1d5db"},
@@ -36,6 +37,27 @@ def _layout(title: str, y_title: str, **extra: Any) -> dict[str, Any]:
     }
     layout.update(extra)
     return layout
+
+
+def date_axis(layout: dict[str, Any], xs: list[Any], pad: int = 45) -> None:
+    """An x axis of dates read as dates: month ticks ("Jun 2026"), never times of day, and a range
+    padded around the points (one point alone would zoom Plotly to sub-millisecond ticks)."""
+    days = sorted(str(x)[:10] for x in xs if x)
+    if not days:
+        return
+    span = (dt.date.fromisoformat(days[-1]) - dt.date.fromisoformat(days[0])).days
+    pad = max(pad, (300 - span) // 2)  # a year at least: a lone quarter sits in context, ticks don't repeat
+    months = (span + 2 * pad) / 30.4
+    dtick = "M1" if months <= 8 else "M3" if months <= 40 else "M12"
+    layout["xaxis"].update(type="date", tickformat="%Y" if dtick == "M12" else "%b %Y", dtick=dtick,
+                           hoverformat="%Y-%m-%d", range=_padded(days, pad))
+
+
+def is_dates(xs: list[Any]) -> bool:
+    return bool(xs) and all(isinstance(x, str) and len(x) >= 10 and x[4] == "-" and x[7] == "-" for x in xs)
+
+
+LOG_TICKS = [0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000]
 
 
 def _billions(v: float | None) -> float | None:
@@ -96,22 +118,54 @@ def backlog(charts: dict[str, Any]) -> list[Figure]:
                       "text": f"{b['ticker']} series break", "font": {"size": 11, "color": "#6b7280"}})
     layout = _layout("RPO / backlog / ARR (dotted line = definition change)", "USD bn",
                      shapes=shapes, annotations=notes)
-    layout["yaxis"]["type"] = "log"
+    layout["yaxis"].update(type="log", tickvals=LOG_TICKS, ticktext=[f"{v:g}" for v in LOG_TICKS])
+    xs = [x for trace in data for x in trace["x"]]
+    if is_dates(xs):
+        date_axis(layout, xs)
     return [{"data": data, "layout": layout}]
 
 
+MEMORY_FIGURES = (("operating_income", "Operating profit"), ("revenue", "Revenue"))
+# Each currency in its own panel and its own scale: no exchange rate is applied, so none is mixed.
+CURRENCY_SCALE = {"USD": (1e9, "USD bn"), "KRW": (1e12, "KRW tn")}
+
+
 def memory(charts: dict[str, Any]) -> list[Figure]:
-    by_unit: dict[str, list[dict[str, Any]]] = {}
-    for t, metrics in (charts.get("bars") or {}).items():
-        for metric, pts in metrics.items():
-            unit = pts[0].get("unit") or "USD" if pts else "USD"
-            by_unit.setdefault(unit, []).append(
-                {"type": "bar", "name": f"{t} {metric.replace('_', ' ')}", "x": [p["x"] for p in pts],
-                 "y": [_billions(p["y"]) for p in pts]})
+    """Operating profit and revenue of the memory makers, one panel per currency (USD above, KRW below)
+    on a shared quarter axis. Samsung's chip division (DS) is dotted; a preliminary figure is an open marker."""
     out = []
-    for unit, data in by_unit.items():
-        layout = _layout(f"Memory makers' quarterly results ({unit})", f"{unit} bn", barmode="group")
-        layout["xaxis"].update(type="category", categoryorder="category ascending")
+    for metric, title in MEMORY_FIGURES:
+        series = dict(charts.get(metric) or {})
+        if metric == "operating_income":
+            series.update({f"{t} DS": pts for t, pts in (charts.get("ds_operating_income") or {}).items()})
+        series = {k: v for k, v in series.items() if v}
+        if not series:
+            continue
+        units = sorted({pts[0].get("unit") or "USD" for pts in series.values()}, key=lambda u: u != "USD")
+        axis = {u: ("y" if i == 0 else f"y{i + 1}") for i, u in enumerate(units)}
+        data = []
+        for i, (name, pts) in enumerate(series.items()):
+            unit = pts[0].get("unit") or "USD"
+            scale, label = CURRENCY_SCALE.get(unit, (1e9, f"{unit} bn"))
+            data.append({"type": "scatter", "mode": "lines+markers", "name": f"{name} ({unit})",
+                         "x": [p["x"] for p in pts], "y": [None if p["y"] is None else round(p["y"] / scale, 3)
+                                                           for p in pts],
+                         "yaxis": axis[unit], "line": {"color": _colour(name.split()[0], i),
+                                                       "dash": "dot" if name.endswith(" DS") else "solid"},
+                         "marker": {"symbol": ["circle-open" if p.get("preliminary") else "circle" for p in pts]},
+                         "hovertemplate": f"{name} %{{x}}: %{{y:,.2f}} {label}<extra></extra>"})
+        layout = _layout(f"{title} in own currencies (no exchange rate applied)", "", height=240 + 160 * len(units))
+        layout["xaxis"].update(type="category", categoryorder="category ascending", anchor=axis[units[-1]])
+        categories = {x for trace in data for x in trace["x"]}
+        if len(categories) < 3:  # one quarter alone would fill the whole width
+            layout["xaxis"]["range"] = [-1.5, len(categories) + 0.5]
+        gap, share = 0.08, 1 / len(units)
+        for i, unit in enumerate(units):
+            key = "yaxis" if i == 0 else f"yaxis{i + 1}"
+            top = 1 - i * share
+            layout[key] = {**layout["yaxis"], "title": {"text": CURRENCY_SCALE.get(unit, (0, unit))[1]},
+                           "domain": [max(0.0, top - share + gap / 2), top - (gap / 2 if i else 0)],
+                           "zeroline": True}
         out.append({"data": data, "layout": layout})
     return out
 
@@ -128,9 +182,37 @@ def power(charts: dict[str, Any]) -> list[Figure]:
     for t in charts.get("targets") or []:
         data.append({"type": "scatter", "mode": "markers", "x": [t["x"]], "y": [t["y"]],
                      "name": f"{t['ticker']} contracted target", "marker": {"symbol": "star", "size": 12}})
-    if not data:
+    out = []
+    if data:
+        layout = _layout("Contracted vs active power", "MW")
+        xs = [x for trace in data for x in trace["x"]]
+        if is_dates(xs):
+            date_axis(layout, xs)
+        out.append({"data": data, "layout": layout})
+    return out + _grid_events(charts.get("grid_events") or []) + _grid_levels(charts.get("grid_levels") or {})
+
+
+def _grid_events(points: list[dict[str, Any]]) -> list[Figure]:
+    """Tightening above the axis, easing below, weighted by kind, by quarter of public date."""
+    if not points:
         return []
-    return [{"data": data, "layout": _layout("Contracted vs active power", "MW")}]
+    x = [p["x"] for p in points]
+    data = [{"type": "bar", "name": "tightening", "x": x, "y": [p["tightening"] for p in points],
+             "marker": {"color": "#dc2626"}},
+            {"type": "bar", "name": "easing", "x": x, "y": [-p["easing"] for p in points],
+             "marker": {"color": "#16a34a"}}]
+    layout = _layout("Grid and permitting events by quarter (weighted by kind)", "weighted events",
+                     barmode="relative")
+    layout["xaxis"].update(type="category")
+    return [{"data": data, "layout": layout}]
+
+
+def _grid_levels(series: dict[str, list[dict[str, Any]]]) -> list[Figure]:
+    """The running series measured in GW (queues, pipelines) on one chart; prices and years are listed."""
+    data = [{"type": "scatter", "mode": "lines+markers", "name": name, "x": [p["x"] for p in pts],
+             "y": [p["y"] for p in pts], "line": {"color": PALETTE[i % len(PALETTE)]}}
+            for i, (name, pts) in enumerate(series.items()) if pts and pts[0].get("unit") == "GW"]
+    return [{"data": data, "layout": _layout("Large-load queues and data-center pipelines", "GW")}] if data else []
 
 
 def generic(charts: dict[str, Any]) -> list[Figure]:
@@ -149,7 +231,11 @@ def generic(charts: dict[str, Any]) -> list[Figure]:
         add(name, pts)
     if not data:
         return []
-    return [{"data": data, "layout": _layout("", "")}]
+    layout = _layout("", "")
+    xs = [x for trace in data for x in trace["x"]]
+    if is_dates(xs):
+        date_axis(layout, xs)
+    return [{"data": data, "layout": layout}]
 
 
 GPU_LINES_PER_FIGURE = 8
@@ -181,7 +267,11 @@ def gpu_rental(charts: dict[str, Any]) -> list[Figure]:
                          "hovertemplate": f"{name}<br>%{{x}}: $%{{y:.2f}}/GPU-h<extra></extra>"})
         more = len(lines) - GPU_LINES_PER_FIGURE
         title = f"{group} rental price" + (f" ({more} more lines in --json)" if more > 0 else "")
-        out.append({"data": data, "layout": _layout(title, "USD per GPU-hour")})
+        layout = _layout(title, "USD per GPU-hour")
+        xs = [x for trace in data for x in trace["x"]]
+        if is_dates(xs):
+            date_axis(layout, xs, pad=7)
+        out.append({"data": data, "layout": layout})
     return out
 
 

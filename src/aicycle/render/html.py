@@ -18,7 +18,6 @@ import jinja2
 from markupsafe import Markup
 
 from aicycle.checkpoints.base import Evidence, Metric, Reading
-from aicycle.errors import InputError
 from aicycle.render import charts
 from aicycle.render.numbers import fmt
 from aicycle.universe import companies
@@ -52,13 +51,9 @@ def render_report(report: Any) -> str:
 
 def write_report(report: Any, path: Path) -> None:
     """The page written to `path` whole: a reader never sees a half-written file."""
-    if not path.parent.exists():
-        raise InputError(f"--html: directory {path.parent} does not exist")
-    if path.is_dir():
-        raise InputError(f"--html: {path} is a directory; give a file name")
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(render_report(report), encoding="utf-8")
-    tmp.replace(path)
+    from aicycle.outfile import write_text
+
+    write_text(path, render_report(report))
 
 
 def render_checkpoint(reading: Reading) -> Markup:

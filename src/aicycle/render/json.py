@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
+
+from aicycle.strict_json import dumps
 
 
 def render_report(report: Any, indent: int | None = 2) -> str:
-    return json.dumps(report.to_dict(), indent=indent, default=str, ensure_ascii=False) + "\n"
+    return dumps(report.to_dict(), indent=indent) + "\n"

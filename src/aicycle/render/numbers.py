@@ -19,4 +19,11 @@ def fmt(value: float | None, unit: str | None) -> str:
         return c.usd(value, unit)
     if unit == "USD per GPU-hour":
         return f"${value:,.2f}/GPU-h"
+    # grid levels (power checkpoint): as their sources state them
+    if unit == "USD/MW-day":
+        return f"${value:,.2f}/MW-day"
+    if unit == "GW":
+        return f"{value:,.4g} GW"
+    if unit == "booked-through year":
+        return f"booked through {value:.0f}"
     return f"{value:,.2f} {unit or ''}".strip()

@@ -26,8 +26,11 @@ def verdict_panel(report: Any) -> Panel:
     title = Text.assemble("AI build-out as of ", (str(report.as_of), "bold"))
     head = Text.assemble(_state(v.state), "   ",
                          f"composite {v.score:+.2f}" if v.score is not None else "no composite",
-                         f"   diffusion {v.diffusion['index']:.0f}" if v.diffusion.get("index") is not None else "")
+                         f"   diffusion {v.diffusion['index']:.0f}" if v.diffusion.get("index") is not None else "",
+                         f"   confidence {getattr(v, 'confidence_label', 'n/a')}")
     lines = [head, Text(v.summary), Text("\n".join(f"· {line}" for line in v.reasoning[-2:]), style="dim")]
+    if getattr(report, "beyond_data", None):
+        lines.insert(1, Text(f"Note: {report.beyond_data}; nothing later is known.", style="yellow"))
     if getattr(report, "latest_event", None):
         lines.append(Text(event_line(report.latest_event), style="italic"))
     body = Group(*lines)
@@ -53,7 +56,9 @@ def checkpoints_table(report: Any) -> Table:
     table.add_column("Score", justify="right", no_wrap=True)
     table.add_column("Headline", ratio=1)
     for r in report.checkpoints:
-        table.add_row(Text(r.id), _state(r.state), "—" if r.score is None else f"{r.score:+.2f}", Text(r.headline))
+        cov = (r.coverage or {}).get("text")
+        headline = r.headline if not cov or "confidence:" in r.headline else f"{r.headline} ({cov})"
+        table.add_row(Text(r.id), _state(r.state), "—" if r.score is None else f"{r.score:+.2f}", Text(headline))
     return table
 
 

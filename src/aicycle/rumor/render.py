@@ -6,7 +6,9 @@ from typing import Any
 
 from rich.console import Console
 from rich.markup import escape
+from rich.style import Style
 from rich.table import Table
+from rich.text import Text
 
 _COLOUR = {"supported": "green", "contradicted": "red", "unclear": "yellow"}
 _POINTS = {"supports": "[green]supports[/]", "contradicts": "[red]contradicts[/]", "neutral": "[dim]neutral[/]"}
@@ -26,17 +28,23 @@ def print_check(console: Console, result: dict[str, Any]) -> None:
     if not result["evidence"]:
         return
     table = Table(show_lines=False, expand=True)
-    for col, kw in (("date", {"no_wrap": True}), ("points", {"no_wrap": True}), ("evidence", {"ratio": 3}),
-                    ("source", {"ratio": 1}), ("kind", {"no_wrap": True})):
+    for col, kw in (("#", {"no_wrap": True}), ("date", {"no_wrap": True}), ("points", {"no_wrap": True}),
+                    ("evidence", {"ratio": 1}), ("kind", {"no_wrap": True})):
         table.add_column(col, **kw)
-    for e in result["evidence"]:
-        source = e["source"] or ""
-        if e.get("accession"):
-            source += f" {e['accession']}"
-        elif e.get("url"):
-            source += f" {e['url']}"
-        source = source if len(source) <= 80 else source[:79] + "\u2026"
+    for n, e in enumerate(result["evidence"], 1):
         text = e["text"] + (f" [caveat: {e['caveat']}]" if e.get("caveat") else "")
-        table.add_row(e["date"] or "", _POINTS.get(e["points"], e["points"]), escape(text), escape(source),
-                      e["kind"])
+        table.add_row(str(n), e["date"] or "", _POINTS.get(e["points"], e["points"]), escape(text), e["kind"])
     console.print(table)
+    print_sources(console, result["evidence"])
+
+
+def print_sources(console: Console, evidence: list[dict[str, Any]]) -> None:
+    """Each row's source in full: the URL whole (wrapped, never cut) and a terminal hyperlink where the
+    terminal supports one."""
+    console.print("[bold]Sources[/]")
+    for n, e in enumerate(evidence, 1):
+        where = " · ".join(x for x in (e.get("source"), e.get("accession")) if x)
+        console.print(f"{n:>2}. {escape(where)}", highlight=False, soft_wrap=False, overflow="fold")
+        url = e.get("url")
+        if url:
+            console.print(Text(f"    {url}", style=Style(link=url)), overflow="fold", highlight=False)

@@ -113,12 +113,26 @@ def fact_series(store: Store, ticker: str, metric: str, as_of: dt.date | None,
 
 
 def documents(store: Store, ticker: str, as_of: dt.date | None) -> list[dict[str, Any]]:
-    """Transcripts and releases public by `as_of`, newest first (no text: pages link by id)."""
-    return store.query(
-        "SELECT doc_id, ticker, date, kind, title, source, url, accession, flag, length(text) AS chars "
-        "FROM documents WHERE ticker = ? AND (? IS NULL OR date <= ?) ORDER BY date DESC",
+    """Transcripts and releases public by `as_of`, newest first (no text: pages link by id).
+
+    The length comes from the kept stance summary: reading a 50 MB text for it would cost the page
+    a second. Only documents without one have their text measured.
+    """
+    kept = bool(store.query("SELECT 1 FROM duckdb_tables() WHERE table_name = 'document_scans'"))
+    rows = store.query(
+        "SELECT d.doc_id, d.ticker, d.date, d.kind, d.title, d.source, d.url, d.accession, d.flag, "
+        + ("max(s.chars) AS chars FROM documents d LEFT JOIN document_scans s ON s.doc_id = d.doc_id "
+           if kept else "NULL::BIGINT AS chars FROM documents d ")
+        + "WHERE d.ticker = ? AND (? IS NULL OR d.date <= ?) GROUP BY ALL ORDER BY d.date DESC, d.doc_id",
         [ticker, as_of, as_of],
     )
+    unmeasured = [r["doc_id"] for r in rows if r["chars"] is None]
+    if unmeasured:
+        measured = {r["doc_id"]: r["chars"] for r in store.query(
+            "SELECT doc_id, length(text) AS chars FROM documents WHERE doc_id IN (SELECT unnest(?))", [unmeasured])}
+        for r in rows:
+            r["chars"] = measured.get(r["doc_id"], r["chars"])
+    return rows
 
 
 COMPANY_METRICS: dict[str, tuple[str, ...]] = {

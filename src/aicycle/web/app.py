@@ -11,6 +11,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import duckdb
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response
@@ -18,8 +19,10 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 import aicycle
-from aicycle.errors import AicycleError, StoreBusyError
+from aicycle import config, store_damage
+from aicycle.errors import AicycleError, StoreBusyError, StoreDamagedError
 from aicycle.store import Store
+from aicycle.strict_json import dumps
 from aicycle.web import adapters
 from aicycle.web.adapters import NotAvailable
 from aicycle.web.context import StoreSource, Web
@@ -31,6 +34,14 @@ from aicycle.web.security import (
     plotly_style_hashes,
     state_style_hashes,
 )
+
+
+class StrictJSONResponse(JSONResponse):
+    """The API's JSON: never NaN or Infinity (null, with a `<key>_null_reason`; see strict_json)."""
+
+    def render(self, content: Any) -> bytes:
+        return dumps(content, indent=None).encode("utf-8")
+
 
 DEFAULT_STATE_COLOUR = "#6b7280"  # the overview's banner colour for a state the report has no colour for
 
@@ -51,7 +62,7 @@ def create_app(store_path: Path | None = None, *, store: Store | None = None,
         title="aicycle", version=getattr(aicycle, "__version__", "0"),
         description="Is the AI-infrastructure build-out still expanding? The cycle report, "
                     "facts with provenance, the rumor check and the economics model.",
-        docs_url=None, redoc_url=None,
+        docs_url=None, redoc_url=None, default_response_class=StrictJSONResponse,
     )
     app.state.web = Web(StoreSource(store_path, store))
     _routes(app)
@@ -64,7 +75,7 @@ def create_app(store_path: Path | None = None, *, store: Store | None = None,
 
 
 def _routes(app: FastAPI) -> None:
-    from aicycle.web.views import api, checkpoint, company, docs, economics, overview, rumor
+    from aicycle.web.views import api, checkpoint, company, docs, economics, overview, rumor, watch
 
     js = plotly_js()
 
@@ -81,7 +92,7 @@ def _routes(app: FastAPI) -> None:
 
     static = str(resources.files("aicycle.web").joinpath("static"))
     app.mount("/static", StaticFiles(directory=static), name="static")
-    for module in (overview, checkpoint, company, rumor, economics, docs):
+    for module in (overview, checkpoint, company, rumor, economics, docs, watch):
         app.include_router(module.router, include_in_schema=False)
     app.include_router(api.router, prefix="/api", tags=["api"])
 
@@ -90,14 +101,17 @@ def _wants_json(request: Request) -> bool:
     return request.url.path.startswith("/api/") or request.url.path == "/openapi.json"
 
 
-def _error(request: Request, status: int, message: str, detail: object = None) -> Response:
+def _error(request: Request, status: int, message: str, detail: object = None, *, title: str | None = None,
+           commands: list[str] | None = None) -> Response:
     if _wants_json(request):
         body: dict[str, object] = {"error": message}
         if detail is not None:
             body["detail"] = detail
+        if commands:
+            body["run"] = commands
         return JSONResponse(body, status_code=status)
     return request.app.state.web.page(request, "error.html", status=status, status_code=status,
-                                      message=message)
+                                      message=message, title=title, commands=commands or [])
 
 
 def _errors(app: FastAPI) -> None:
@@ -128,6 +142,27 @@ def _errors(app: FastAPI) -> None:
     @app.exception_handler(AicycleError)
     async def domain_error(request: Request, exc: AicycleError) -> Response:
         return _error(request, 400, str(exc))
+
+    @app.exception_handler(StoreDamagedError)
+    async def store_damaged(request: Request, exc: StoreDamagedError) -> Response:
+        return _damaged(request, exc)
+
+    @app.exception_handler(duckdb.Error)
+    async def store_error(request: Request, exc: duckdb.Error) -> Response:
+        # a corrupt block met while reading: say what to run rather than fail with a 500
+        if store_damage.is_damage(exc):
+            path = request.app.state.web.source.path or config.store_path()
+            return _damaged(request, store_damage.damaged(path, exc))
+        return _error(request, 500, "the store could not answer this request; `aicycle store check` "
+                                    "says whether it is damaged")
+
+
+def _damaged(request: Request, exc: StoreDamagedError) -> Response:
+    said = str(exc).split("; run `")[0]  # the commands are listed on their own
+    response = _error(request, 503, f"{said[:1].upper()}{said[1:]}.", title="The store is damaged",
+                      commands=["aicycle store check", "aicycle store repair"])
+    response.headers["Retry-After"] = "60"
+    return response
 
 
 def _describe(error: Mapping[str, Any]) -> str:

@@ -16,7 +16,9 @@ import jinja2
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 
+from aicycle.errors import StoreDamagedError
 from aicycle.store import Store, open_store
+from aicycle.strict_json import dumps
 from aicycle.web.figures import json_for_script
 
 T = TypeVar("T")
@@ -35,7 +37,10 @@ class StoreSource:
         self._store = store
         self._lock = threading.Lock()
         if store is None:
-            open_store(path).close()  # create and seed it now, not on the first request
+            try:
+                open_store(path).close()  # create and seed it now, not on the first request
+            except StoreDamagedError:
+                pass  # served anyway: every page that needs the store says what to run
 
     @contextmanager
     def open(self) -> Iterator[Store]:
@@ -89,7 +94,9 @@ class ReportCache:
 
 
 def template_env() -> jinja2.Environment:
-    loader = jinja2.FileSystemLoader(str(resources.files("aicycle.web").joinpath("templates")))
+    # the dashboard's pages and the one page frame (render/templates/frame.html.j2) all pages share
+    loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(resources.files("aicycle.web").joinpath("templates"))),
+                                  jinja2.PackageLoader("aicycle.render", "templates")])
     env = jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined)
     env.filters["script_json"] = json_for_script
     env.filters["money"] = money
@@ -156,7 +163,7 @@ class Web:
         def build() -> tuple[Any, dict[str, Any], bytes]:
             with self.source.open() as store:
                 report = adapters.report(store, as_of)
-            encoded = json.dumps(report.to_dict(), default=str, ensure_ascii=False).encode()
+            encoded = dumps(report.to_dict(), indent=None).encode()  # strict: never NaN
             return report, json.loads(encoded), encoded  # plain JSON types in the dict
 
         return self.reports.get(key, build)

@@ -64,6 +64,8 @@ def line_figure(title: str, series: dict[str, list[dict[str, Any]]], unit: str |
             trace["mode"] = "lines+markers"
         else:
             trace.pop("mode", None)
+            if fig["layout"]["xaxis"].get("type") == "date":
+                trace["width"] = 50 * 86_400_000  # a quarter's bar: 50 days wide on a date axis (ms)
     return fig
 
 

@@ -9,6 +9,8 @@ exposing a class that satisfies `Provider`: a name, whether it needs a key, and
 from __future__ import annotations
 
 import datetime as dt
+import html
+import re
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -110,12 +112,19 @@ def request_json(client: httpx.Client, method: str, url: str, provider: str, **k
             last = f"HTTP {resp.status_code}"
             continue
         if resp.status_code >= 400:
-            raise DataError(f"{provider}: {url}: HTTP {resp.status_code}: {resp.text[:200]}")
+            raise DataError(f"{provider}: {url}: HTTP {resp.status_code}: {_gist(resp.text)}")
         try:
             return resp.json()
         except ValueError as exc:
             raise DataError(f"{provider}: {url}: response is not JSON ({len(resp.content)} bytes)") from exc
     raise DataError(f"{provider}: {url}: {last} after {attempts} attempt(s)")
+
+
+def _gist(body: str, limit: int = 160) -> str:
+    """An error body as one short line: an HTML error page becomes its visible words."""
+    text = re.sub(r"<(script|style)\b.*?</\1>|<[^>]+>", " ", body, flags=re.S | re.I)
+    text = " ".join(html.unescape(text).split())
+    return (text[:limit - 3] + "...") if len(text) > limit else (text or "(empty body)")
 
 
 def number(value: Any) -> float | None:

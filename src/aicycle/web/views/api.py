@@ -9,13 +9,14 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import Response
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 from aicycle import universe
+from aicycle.validate import latest_day
 from aicycle.web import adapters
 from aicycle.web.context import web
 from aicycle.web.views.economics import SCENARIO_PATTERN, parse_overrides, scenario_name
-from aicycle.web.views.params import CLAIM_MAX, METRIC_PATTERN, as_of_query, claim_text
+from aicycle.web.views.params import CLAIM_MAX, EARLIEST, METRIC_PATTERN, as_of_query, claim_text
 from aicycle.web.views.params import company as company_param
 
 
@@ -39,6 +40,13 @@ AsOf = Annotated[dt.date | None, Depends(as_of_query)]
 class CheckRequest(BaseModel):
     claim: str = Field(min_length=1, max_length=CLAIM_MAX, description="The claim to check.")
     as_of: dt.date | None = Field(None, description="Use only what was public on this date.")
+
+    @field_validator("as_of")
+    @classmethod
+    def _as_of_in_range(cls, value: dt.date | None) -> dt.date | None:
+        if value is not None and not EARLIEST <= value <= latest_day():
+            raise ValueError(f"must lie in {EARLIEST} .. {latest_day()} (today + 1 day)")
+        return value
 
 
 Number = Annotated[float, Field(allow_inf_nan=False)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
 
 from aicycle import universe
@@ -20,21 +20,51 @@ router = APIRouter()
 
 @router.get("/company", response_class=HTMLResponse)
 def companies(request: Request) -> HTMLResponse:
-    return web(request).page(request, "companies.html", companies=universe.companies())
+    """Each company with what the store actually holds for it (not only what the universe plans)."""
+    w = web(request)
+    with w.source.open() as store:
+        held = {r["ticker"]: r for r in store.query(
+            "SELECT ticker, count(*) FILTER (WHERE kind IN ('reported', 'derived')) AS filed, "
+            "count(*) FILTER (WHERE kind = 'curated') AS curated FROM facts GROUP BY ticker")}
+    rows = [{"company": c, "coverage": _coverage(c, held.get(c.ticker))} for c in universe.companies()]
+    return w.page(request, "companies.html", rows=rows)
+
+
+def _coverage(c: universe.Company, held: dict[str, Any] | None) -> str:
+    filed, curated = (held or {}).get("filed") or 0, (held or {}).get("curated") or 0
+    if filed:
+        return f"SEC filings: {filed:,} figures" + (f", {curated:,} curated" if curated else "")
+    planned = " (SEC companyfacts after `aicycle refresh`)" if c.coverage == "sec_companyfacts" else ""
+    return (f"curated figures only: {curated:,}{planned}" if curated else f"no figures stored{planned}")
+
+
+# One page of the documents and of the figures table: a company with thousands stays fast.
+DOCUMENTS_PER_PAGE = 20
+ROWS_PER_PAGE = 50
 
 
 @router.get("/company/{ticker}", response_class=HTMLResponse)
 def company(request: Request, ticker: str,
-            as_of: Annotated[dt.date | None, Depends(as_of_query)]) -> HTMLResponse:
+            as_of: Annotated[dt.date | None, Depends(as_of_query)],
+            page: Annotated[int, Query(ge=1, le=100_000, description="Page of documents and figures.")] = 1,
+            ) -> HTMLResponse:
     found = company_param(ticker)
     w = web(request)
     with w.source.open() as store:
         data = adapters.company(store, found.ticker, as_of)
+        documents_total = store.count("documents")
     figures = _figures(data["series"], found.currency) + _tone_figures(data["tone"] or [])
     rows = [r for name, metric in data["series"].items() if name != "capex_annual" for r in metric]
     rows.sort(key=lambda r: (str(r.get("period_end")), str(r.get("metric"))), reverse=True)
-    return w.page(request, "company.html", company=found, data=data, figures=figures, rows=rows,
-                  as_of=as_of)
+    pages = max(1, -(-len(data["documents"]) // DOCUMENTS_PER_PAGE), -(-len(rows) // ROWS_PER_PAGE))
+    data["documents"] = _page(data["documents"], page, DOCUMENTS_PER_PAGE)
+    return w.page(request, "company.html", company=found, data=data, figures=figures,
+                  rows=_page(rows, page, ROWS_PER_PAGE), as_of=as_of, documents_total=documents_total,
+                  page=min(page, pages), pages=pages)
+
+
+def _page(items: list[Any], page: int, size: int) -> list[Any]:
+    return items[(page - 1) * size: page * size]
 
 
 def _figures(series: dict[str, list[dict[str, Any]]], currency: str) -> list[dict[str, Any]]:

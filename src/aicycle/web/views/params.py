@@ -14,6 +14,7 @@ from typing import Annotated
 from fastapi import HTTPException, Query
 
 from aicycle import universe
+from aicycle.validate import latest_day
 
 TICKER_PATTERN = r"^[A-Za-z0-9.\-]{1,12}$"
 METRIC_PATTERN = r"^[a-z][a-z0-9_]{0,47}$"
@@ -29,8 +30,15 @@ def parse_as_of(raw: str | None) -> dt.date | None:
         value = dt.date.fromisoformat(raw.strip())
     except ValueError:
         raise HTTPException(422, f"as_of: {raw[:40]!r} is not a date (YYYY-MM-DD)") from None
+    return check_as_of(value)
+
+
+def check_as_of(value: dt.date) -> dt.date:
+    """An as-of date within what aicycle can answer: 2000-01-01 .. tomorrow (else 422)."""
     if value < EARLIEST:
         raise HTTPException(422, f"as_of: {value} is before {EARLIEST}; aicycle holds no data that old")
+    if value > latest_day():
+        raise HTTPException(422, f"as_of: {value} is after {latest_day()} (today + 1 day)")
     return value
 
 
