@@ -187,8 +187,8 @@ def test_deleting_later_rows_changes_nothing(data_dir: Path) -> None:
     s.con.execute("DELETE FROM facts WHERE filed > ?", [as_of])
     s.con.execute("DELETE FROM gpu_prices WHERE observed_on > ? OR filed > ?", [as_of, as_of])
     s.con.execute("DELETE FROM documents WHERE date > ?", [as_of])
-    s.con.execute("DELETE FROM compute_contracts WHERE announced_date > ?", [as_of])
-    s.con.execute("DELETE FROM power_events WHERE date > ?", [as_of])
+    s.con.execute("DELETE FROM contracts WHERE announced_on > ? OR filed > ?", [as_of, as_of])
+    s.con.execute("DELETE FROM power_events WHERE filed > ?", [as_of])
     assert [check(s, c, as_of) for c in claims] == before
 
 

@@ -54,28 +54,35 @@ def level_items(store: Store, reading: Reading, ticker: str, as_of: dt.date) -> 
 
 
 def guided_level(store: Store, reading: Reading, ticker: str, as_of: dt.date) -> list[Item]:
-    """The latest guided range of the year against the claim's line (midpoint; a range for 'about')."""
+    """The latest guide of the year (as `aicycle.guidance` reads it) against the claim's line.
+
+    With no year named, only a guide for the as-of year or later answers: last year's outlook is not
+    what "to boost capex to $200B" is about. "To $200B" with a direction is borne out by a guide at or
+    beyond the figure that way ("boost to $200B" holds at $220B); without one it must be about it.
+    """
     level = reading.level
-    by_year = gx.guidance_years(store, ticker, as_of)
+    by_year = gx.revisions_by_year(store, ticker, as_of)
     year = reading.period.year
-    if year not in by_year:
-        year = max(by_year) if by_year and year is None else None
-    if level is None or year is None:
+    if year is None and by_year and max(by_year) >= as_of.year:
+        year = max(by_year)
+    if level is None or year not in by_year:
         return []
     latest = by_year[year][-1]
     if latest.mid is None:
         return []
+    low, high = gx.range_of(latest)
     if level.op == "at":
-        low, high = latest.low or latest.mid, latest.high or latest.mid
-        observed = "match" if low * 0.97 <= level.value <= high * 1.03 else "mismatch"
+        near = low * 0.97 <= level.value <= high * 1.03
+        beyond = {"up": high >= level.value * 0.97, "down": low <= level.value * 1.03}.get(reading.direction or "")
+        observed = "match" if near or beyond else "mismatch"
     else:
         observed = "above" if latest.mid >= level.value else "below"
-        observed = observed if level.op == "above" else ("below" if latest.mid < level.value else "above")
-    text = (f"{ticker} guided {year} capex to {latest.label} on {latest.filed}: "
-            f"{'in line with' if observed in ('match', 'above') else 'not'} the claim's {level.text}")
-    item = item_from_fact(latest.rows[0], "guided_level", text, observed=observed, value=latest.mid, unit="USD",
+    text = (f"{ticker} guided {year} capex to {latest.guided} on {latest.filed}: "
+            f"{'in line with' if observed in ('match', 'above') and level.op != 'below' else 'not'} "
+            f"the claim's {level.text}")
+    item = item_from_fact(latest.row, "guided_level", text, observed=observed, value=latest.mid, unit="USD",
                           weight=0.9 * freshness(latest.filed, as_of))
-    item.period = f"FY{year}"
+    item.date, item.period = latest.filed, latest.period
     return [item]
 
 

@@ -1,69 +1,42 @@
 """Dated records that decide claims about deals and the grid: compute contracts and power events.
 
-Thin adapters over the store's `compute_contracts` and `power_events` tables, read only when the
-store has them (the data layer loads them); without them, claims on these objects are `unclear` and
-the reasoning says which record would decide them. Column names are read as the source files name
-them (announced_date, buyer, seller, value_usd, quote; date, region, actor, kind, direction, value,
-unit, quote), with a public date column preferred where the loader adds one.
+Contracts are read through `aicycle.contracts.as_of` (public by the as-of date, the parties typed),
+grid and permitting events through `aicycle.grid.events` (public by the as-of date, weighed the way
+the power checkpoint weighs them), so the check and the report read the same rows the same way.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
 
-from aicycle import rules
+from aicycle import contracts as ledger
+from aicycle import grid, rules
 from aicycle.rumor import vocab
-from aicycle.rumor.evidence import Item, _as_date, money
+from aicycle.rumor.evidence import Item, money
 from aicycle.rumor.reading import Reading
 from aicycle.store import Store
 
-_DATE_COLUMNS = ("filed", "public_date", "announced_date", "date")
 _GENERIC = {"cloud", "services", "web", "the", "and", "for", "group", "energy", "power", "data", "center",
             "centers", "inc", "corp", "company", "funds", "backstop", "lessee", "end", "user", "global",
             "hyperscale", "platform", "google backstop", "tpus", "electric", "delivery", "national", "government"}
 _PARTY_ALIASES = {"amazon": ("amazon", "aws"), "aws": ("amazon", "aws"), "google": ("google", "alphabet"),
                   "microsoft": ("microsoft", "azure"), "azure": ("microsoft", "azure"), "spacex": ("spacex", "xai"),
                   "xai": ("spacex", "xai"), "meta": ("meta", "facebook"), "nvidia": ("nvidia",)}
-# Which power events speak to which claim words (kinds as the source file names them).
+# Which power events speak to which claim words (event kinds as the power_events table names them).
 _KIND_WORDS: tuple[tuple[str, str], ...] = (
     ("queue", r"queue|interconnection requests?|large[- ]loads?"),
     ("capacity_price", r"capacity (?:price|auction)|auction"),
     ("load_pipeline", r"pipeline|contracted|load"), ("turbine_backlog", r"turbines?"),
-    ("transformer", r"transformers?"), ("moratorium", r"moratori\w*|hookups?|connections?|halt\w*|paus\w*|ban"),
+    ("transformer", r"transformers?"), ("moratorium", r"moratori\w*|hookups?|connections?|halt\w*|paus\w*|ban|bar\w*"),
     ("permit", r"permit\w*|connection|block\w*|reject\w*"),
     ("ppa", r"power purchase|ppa|nuclear"),
 )
 _PAUSE_KINDS = ("moratorium", "permit")
 
 
-def has_table(store: Store, name: str) -> bool:
-    rows = store.query("SELECT count(*) AS n FROM information_schema.tables WHERE table_name = ?", [name])
-    return bool(rows and rows[0]["n"])
-
-
-def _public(row: dict[str, Any]) -> dt.date | None:
-    for column in _DATE_COLUMNS:
-        value = row.get(column)
-        if value:
-            text = str(value)
-            if re.fullmatch(r"\d{4}-\d{2}", text):  # a month only: public at the month's end
-                year, month = int(text[:4]), int(text[5:7])
-                return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
-            return _as_date(value)
-    return None
-
-
-def _recent(store: Store, table: str, as_of: dt.date) -> list[tuple[dt.date, dict[str, Any]]]:
-    if not has_table(store, table):
-        return []
-    out = []
-    for row in store.query(f"SELECT * FROM {table}"):  # noqa: S608 - a fixed table name
-        day = _public(row)
-        if day is not None and day <= as_of and (as_of - day).days <= rules.RUMOR_RECORD_DAYS:
-            out.append((day, row))
-    return sorted(out, key=lambda p: p[0])
+def _since(as_of: dt.date) -> dt.date:
+    return as_of - dt.timedelta(days=rules.RUMOR_RECORD_DAYS)
 
 
 # --- compute contracts --------------------------------------------------------------------------
@@ -82,23 +55,35 @@ def _named(names: set[str], text: str) -> bool:
 
 
 def contract_items(store: Store, reading: Reading, claim_text: str, as_of: dt.date) -> list[Item]:
-    """Contracts between the parties the claim names (both named, or the one subject)."""
+    """Contracts between the parties the claim names (both named), public by as_of."""
     items = []
-    for day, row in _recent(store, "compute_contracts", as_of):
-        buyer, seller = str(row.get("buyer") or ""), str(row.get("seller") or "")
-        if not (_named(_names(buyer), claim_text) and _named(_names(seller), claim_text)):
+    for deal in ledger.as_of(store, as_of, since=_since(as_of)):
+        if not (_named(_names(deal.buyer), claim_text) and _named(_names(deal.seller), claim_text)):
             continue
-        if reading.object == "leases" and "lease" not in str(row.get("kind") or "") + str(row.get("quote") or ""):
+        if reading.object == "leases" and "lease" not in f"{deal.kind} {deal.quote or ''}":
             continue
-        value = row.get("value_usd")
-        quote = _short(str(row.get("quote") or ""))
-        text = (f"{buyer} / {seller} ({row.get('kind') or 'contract'}"
-                + (f", {money(float(value))}" if value else "") + f"): \u201c{quote}\u201d")
-        source = str(row.get("source_type") or "contracts ledger")
-        items.append(Item(signal="contract", text=text, date=day, source=source,
-                          kind="curated", observed="up", weight=0.9, url=row.get("source_url"),
-                          ticker=None, period=str(day), method="compute-contracts ledger: both parties named"))
+        seen, how = _deal_size(reading, deal)
+        quote = _short(deal.quote or deal.value_text or "")
+        text = (f"{deal.buyer} / {deal.seller} ({deal.kind.replace('_', ' ')}"
+                + (f", {money(deal.value_usd)}" if deal.value_usd else "") + f"): \u201c{quote}\u201d")
+        items.append(Item(signal="contract", text=text, date=deal.announced_on, source=deal.source,
+                          kind="curated", observed=seen, weight=0.9 if seen else 0.0, url=deal.url,
+                          value=deal.value_usd, unit="USD" if deal.value_usd else None, ticker=None,
+                          period=deal.announced_text, method=f"compute-contracts ledger ({deal.source_type}): "
+                                                              f"both parties named; {how}"))
     return items
+
+
+def _deal_size(reading: Reading, deal: ledger.Contract) -> tuple[str | None, str]:
+    """A claim naming a dollar size is borne out by a deal of about that size; a deal between the same
+    parties with no stated value, or another value, is another step of the relationship."""
+    level = reading.level
+    if level is None or level.unit != "USD":
+        return "up", "a deal between them"
+    if deal.value_usd is None:
+        return None, "no value stated, the claim names one"
+    close = abs(deal.value_usd - level.value) <= 0.15 * level.value
+    return ("up", "value matches") if close else (None, "another value")
 
 
 # --- power events -------------------------------------------------------------------------------
@@ -123,59 +108,67 @@ def _kinds(claim_text: str) -> set[str]:
 
 
 def power_items(store: Store, reading: Reading, claim_text: str, as_of: dt.date) -> list[Item]:
-    rows = _recent(store, "power_events", as_of)
+    events = [e for e in grid.events(store, as_of, since=_since(as_of))][::-1]  # oldest first
     actor = _actor_filter(claim_text)
     if actor is not None:
-        rows = [(d, r) for d, r in rows if actor.search(f"{r.get('actor')} {r.get('region')}")]
+        events = [e for e in events if actor.search(f"{e.actor} {e.region}")]
     kinds = _kinds(claim_text)
     if reading.direction in ("pause", "cancel"):
         kinds = kinds & set(_PAUSE_KINDS) or set(_PAUSE_KINDS)
     if kinds:
-        rows = [(d, r) for d, r in rows if r.get("kind") in kinds]
-    if not rows:
+        events = [e for e in events if e.event_kind in kinds]
+    if not events:
         return []
     if reading.level and reading.level.op != "at" or reading.direction in ("up", "down", "flat"):
-        return _power_levels(rows, reading, claim_text)
+        return _power_levels(store, events, reading, claim_text, as_of)
     items = []
-    for day, row in rows[-4:]:
-        seen = {"tightening": "tight", "easing": "loose"}.get(str(row.get("direction") or ""))
+    for event in events[-4:]:
+        seen = {"tightening": "tight", "easing": "loose"}.get(event.direction)
         if reading.direction in ("pause", "cancel"):
-            seen = "paused" if seen == "tight" else None
-        items.append(_power_item(day, row, seen, 0.7))
+            seen = "paused" if seen == "tight" and _in_force(event, as_of) else None
+        items.append(_power_item(event, seen, 0.7))
     return items
 
 
-def _power_levels(rows: list[tuple[dt.date, dict[str, Any]]], reading: Reading, claim_text: str) -> list[Item]:
-    valued = [(d, r) for d, r in rows if r.get("value") not in (None, "")]
+def _in_force(event: grid.Event, as_of: dt.date) -> bool:
+    """A moratorium speaks to "X halts hookups" only while in force (grid.weigh's rule); other kinds do."""
+    return event.event_kind != "moratorium" or event.counts
+
+
+def _power_levels(store: Store, events: list[grid.Event], reading: Reading, claim_text: str,
+                  as_of: dt.date) -> list[Item]:
+    """A running series' latest level (grid.belongs), against the claim's line or the level before it."""
+    valued = [e for e in events if e.value is not None]
     if not valued:
         return []
-    day, latest = valued[-1]
-    same = [(d, r) for d, r in valued
-            if r.get("region") == latest.get("region") and r.get("unit") == latest.get("unit")]
-    value = float(latest["value"])
+    latest = valued[-1]
+    series = next((s for s in grid.SERIES if grid.belongs(latest, s)), None)
+    public = grid.events(store, as_of)  # the whole history of the series, not the claim's window
+    same = ([e for e in public[::-1] if grid.belongs(e, series)] if series is not None else
+            [e for e in valued if e.region == latest.region and e.unit == latest.unit and e.actor == latest.actor])
+    value = float(latest.value or 0.0)
     if reading.level and reading.level.op in ("above", "below"):
-        threshold = reading.level.value
-        if str(latest.get("unit") or "").upper() == "GW":
+        if str(latest.unit or "").upper() == "GW":
             value *= 1000.0  # the claim's gigawatts are held in MW
-        seen = "above" if value >= threshold else "below"
-        return [_power_item(day, latest, seen, 1.0)]
-    earlier = [float(r["value"]) for _, r in same[:-1]]
+        seen = "above" if value >= reading.level.value else "below"
+        return [_power_item(latest, seen, 1.0)]
+    earlier = [float(e.value or 0.0) for e in same if e.filed < latest.filed]
     if not earlier:
         return []
     if re.search(r"\brecord\b", claim_text, re.I):
         seen = "up" if value > max(earlier) else "down"
     else:
         seen = "up" if value > earlier[-1] else "down" if value < earlier[-1] else "flat"
-    return [_power_item(day, latest, seen, 1.0)]
+    return [_power_item(latest, seen, 1.0)]
 
 
-def _power_item(day: dt.date, row: dict[str, Any], seen: str | None, weight: float) -> Item:
-    value = f" {row.get('value')} {row.get('unit')}" if row.get("value") not in (None, "") else ""
-    text = (f"{row.get('actor')} ({row.get('region')}, {row.get('kind')}, {row.get('direction')}{value}): "
-            f"\u201c{_short(str(row.get('quote') or ''))}\u201d")
-    return Item(signal="power_event", text=text, date=day, source=str(row.get("source_type") or "power events"),
-                kind="curated", observed=seen, weight=weight if seen else 0.0, url=row.get("source_url"),
-                ticker=str(row.get("actor") or "grid"), period=str(day), method="power and permitting events")
+def _power_item(event: grid.Event, seen: str | None, weight: float) -> Item:
+    value = f" {event.value:g} {event.unit}" if event.value is not None else ""
+    text = (f"{event.actor} ({event.region}, {event.event_kind.replace('_', ' ')}, {event.direction}{value}): "
+            f"\u201c{_short(str(event.row.get('quote') or event.text))}\u201d")
+    return Item(signal="power_event", text=text, date=event.filed, source=str(event.row.get("source") or ""),
+                kind="curated", observed=seen, weight=weight if seen else 0.0, url=event.row.get("url"),
+                ticker=event.actor, period=str(event.day), method=f"power and permitting events ({event.source_type})")
 
 
 def _short(text: str, limit: int = 220) -> str:
