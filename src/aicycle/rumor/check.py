@@ -15,7 +15,7 @@ from aicycle import universe
 from aicycle.errors import InputError
 from aicycle.rumor import fundamentals as fx
 from aicycle.rumor import guidance as gx
-from aicycle.rumor import levels, records, said, vocab
+from aicycle.rumor import levels, parse, records, said, vocab
 from aicycle.rumor.evidence import Item
 from aicycle.rumor.market import gpu_price_trend, wanted_skus, wanted_terms
 from aicycle.rumor.parse import Claim, parse_claim
@@ -99,11 +99,19 @@ def gather(store: Store, claim: Claim, reading: Reading, as_of: dt.date) -> list
     obj = reading.object or ""
     items: list[Item] = []
     by_totals = reading.direction not in _NOT_BY_TOTALS
-    for ticker in tickers_for(claim, reading):
-        if by_totals and not reading.level:
+    named = parse.named_companies(claim.text)
+    deal = obj in ("compute_contracts", "leases")
+    readers = tickers_for(claim, reading)
+    if deal:  # either side of a deal may be the one that says so
+        readers = list(dict.fromkeys([*readers, *(t for t, _ in named)]))
+    for ticker in readers:
+        if by_totals and not reading.level and not deal:
             for provider in COMPANY_PROVIDERS.get(obj, ()):
                 items.extend(provider(store, ticker, as_of, reading.period.year))
-        items.extend(said.said_items(store, reading, ticker, as_of))
+        parties = tuple(words for t, words in named if t != ticker) if deal else ()
+        items.extend(said.said_items(store, reading, ticker, as_of, parties))
+        if deal:
+            continue
         if reading.segment in vocab.UNIT_NAMES:
             continue  # AWS, Azure, Google Cloud: company totals do not answer a claim about one business
         items.extend(levels.level_items(store, reading, ticker, as_of))
@@ -117,8 +125,8 @@ def gather(store: Store, claim: Claim, reading: Reading, as_of: dt.date) -> list
         items.extend(gpu_price_trend(store, as_of, wanted_skus(claim.text), wanted_terms(claim.text)))
     if obj in ("compute_contracts", "leases"):
         items.extend(records.contract_items(store, reading, claim.text, as_of))
-    named = bool(claim.tickers) and not any(c.startswith("no company named") for c in claim.cues)
-    if obj == "power" and not (named and not records.names_power_actor(claim.text)):
+    subject = bool(claim.tickers) and not any(c.startswith("no company named") for c in claim.cues)
+    if obj == "power" and not (subject and not records.names_power_actor(claim.text)):
         items.extend(records.power_items(store, reading, claim.text, as_of))  # the grid, not one company's MW
     if obj == "gpu_prices" and reading.level and reading.level.unit == "USD/hour":
         items = levels.price_levels(items, reading)

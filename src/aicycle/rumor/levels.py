@@ -34,7 +34,7 @@ _AT_TOLERANCE = 0.05  # "about $91 billion" matches 91.4
 
 def level_items(store: Store, reading: Reading, ticker: str, as_of: dt.date) -> list[Item]:
     level = reading.level
-    if level is None or reading.object not in MEASURES:
+    if level is None or reading.object not in (*MEASURES, "guidance"):
         return []
     if reading.object == "guidance" or level.op == "at" and reading.modality != "fact":
         # "to boost capex to $200B" is a plan: answered by the guided range, not by what was spent

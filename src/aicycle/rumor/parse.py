@@ -148,6 +148,19 @@ def _alias_patterns() -> tuple[tuple[re.Pattern[str], str, str], ...]:
     return tuple(out)
 
 
+def named_companies(text: str) -> list[tuple[str, str]]:
+    """Every company the text names, in order: (ticker, the words that name it)."""
+    hits: list[tuple[int, int, str]] = []
+    for pattern, ticker, _ in _alias_patterns():
+        m = pattern.search(text)
+        if m and not any(a <= m.start() < b for a, b, _ in hits):
+            hits.append((m.start(), m.end(), ticker))
+    out: dict[str, str] = {}
+    for start, end, ticker in sorted(hits):
+        out.setdefault(ticker, re.sub(r"'s$", "", text[start:end]))
+    return list(out.items())
+
+
 def _read_company(claim: Claim, text: str) -> None:
     hits: list[tuple[int, int, str, str]] = []
     for pattern, ticker, name in _alias_patterns():

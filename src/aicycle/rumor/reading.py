@@ -66,6 +66,7 @@ class Reading:
     period: Period
     modality: str  # fact | plan | expectation | report
     places: list[str] = field(default_factory=list)  # named sites ("Sweetwater 1", "Indiana")
+    selling: bool = False  # a deal claim about the subject selling compute (not buying it)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -115,7 +116,8 @@ def read(claim: Claim, as_of: dt.date) -> Reading:
     direction, negated = _direction(text, claim, obj)
     return Reading(subject=claim.company_name, tickers=list(claim.tickers), object=obj, segment=segment,
                    direction=direction, negated=negated, level=_level(text), period=_period(text, as_of),
-                   modality=_modality(text, claim), places=_places(text, claim))
+                   modality=_modality(text, claim), places=_places(text, claim),
+                   selling=bool(re.search(r"\b(?:sell\w*|sold|offer\w*|rent\w* out|lease\w* out)\b", text, re.I)))
 
 
 _NOT_PLACES = {"AI", "HBM", "HBM4", "HBM3E", "GPU", "GPUs", "CPU", "US", "CEO", "CFO", "Q1", "Q2", "Q3", "Q4",
@@ -124,7 +126,8 @@ _NOT_PLACES = {"AI", "HBM", "HBM4", "HBM3E", "GPU", "GPUs", "CPU", "US", "CEO", 
 
 def _places(text: str, claim: Claim) -> list[str]:
     """Capitalized names in the claim other than its subject and known terms: sites, states, campuses."""
-    words = re.findall(r"(?<!^)(?<![.:] )\b([A-Z][a-z]+(?: [A-Z0-9][a-z0-9]*)*)", text)
+    words = [re.sub(r"'s$", "", w) for w in
+             re.findall(r"(?<!^)(?<![.:] )\b([A-Z][A-Za-z]*[a-z][A-Za-z]*(?: [A-Z0-9][A-Za-z0-9]*)*)", text)]
     names = {(claim.company_name or "").lower(), *(w.lower() for w in (claim.company_name or "").split())}
     subject_words = {t.lower() for t in claim.tickers}
     out = []

@@ -56,7 +56,7 @@ _PAUSE = re.compile(rf"(?<!\w)(?:{dict(vocab.DIRECTIONS)['pause']}|{dict(vocab.D
 _ON_TRACK = re.compile(r"\bon (?:track|schedule|time|plan)\b|\bahead of schedule\b", re.I)
 _FASTER = re.compile(r"accelerat\w*|faster|grew faster|higher growth|growth rate (?:\w+ ){0,3}higher|"
                      r"growth (?:\w+ ){0,3}(?:to be )?higher than", re.I)
-_SIGNED = re.compile(r"\b(?:sign\w*|agree\w*|entered into|increased|contract\w* with|committed)\b", re.I)
+_SIGNED = re.compile(r"\b(?:sign\w*|agree\w*|entered into|increased|contract\w* with|committed|announced)\b", re.I)
 _FIGURE = re.compile(r"(?:(?:US)?\$\s?|USD\s?)(\d+(?:[.,]\d+)?)\s*(?:(?:-|–|to)\s*\$?\s?(\d+(?:\.\d+)?)\s*)?"
                      r"(trillion|billion|million|bn|b|tn)\b|\b(half a) trillion|"
                      r"(\d+(?:\.\d+)?)\s*(gw|gigawatts?|mw|megawatts?)\b",
@@ -76,14 +76,23 @@ _DOCS = 6
 _MAX_PER_DOC = 3
 
 
-def said_items(store: Store, reading: Reading, ticker: str, as_of: dt.date) -> list[Item]:
-    """Statements of `ticker` on the reading's object, each read for the reading's direction."""
+# A deal claim with no counterparty named ("pulling back from third-party cloud deals") is answered by
+# sentences about such deals in so many words.
+_DEAL_WORDS = (r"(?:cloud|compute|capacity|infrastructure|gpu|ai) (?:deals?|contracts?|agreements?)|"
+               r"third-party capacity|api service|(?:sell|offer)\w* (?:\w+ ){0,3}(?:compute|capacity)")
+
+
+def said_items(store: Store, reading: Reading, ticker: str, as_of: dt.date,
+               parties: tuple[str, ...] = ()) -> list[Item]:
+    """Statements of `ticker` on the reading's object, each read for the reading's direction.
+
+    `parties`: the other companies and places a deal claim names; a deal sentence must name one.
+    """
     topic = re.compile(TOPICS.get(reading.object or "", r"$^"), re.I)
     if reading.object in ("compute_contracts", "leases"):
-        if not reading.places:
-            return []  # a deal claim is answered by sentences naming the counterparty
-        topic = re.compile(rf"(?=.*(?:{'|'.join(map(re.escape, reading.places))}))(?=.*(?:{topic.pattern}))",
-                           re.I | re.S)
+        named = [*parties, *reading.places]
+        must = "|".join(map(re.escape, named)) if named else _DEAL_WORDS
+        topic = re.compile(rf"(?=.*(?:{must}))(?=.*(?:{topic.pattern}))", re.I | re.S)
     if reading.object == "projects" and reading.places:
         # "Sweetwater 1 slips": only sentences naming the place answer it, not other sites' schedules.
         topic = re.compile(rf"(?=.*(?:{'|'.join(map(re.escape, reading.places))}))(?=.*(?:{topic.pattern}))",
@@ -129,8 +138,8 @@ def observe(reading: Reading, text: str) -> tuple[str | None, str]:
         if m and not _NEG.search(text[max(0, m.start() - 25):m.start()]):
             return "paused", f"words: {m.group(0)!r}"
         return None, "no pause or schedule words"
-    if reading.object in ("compute_contracts", "leases") and direction == "up" and _SIGNED.search(text):
-        return "up", "words: signed / agreed / increased"
+    if reading.object in ("compute_contracts", "leases"):
+        return _deal(reading, text)
     if direction in ("slower_growth", "faster_growth"):
         if _FASTER.search(text):
             return "faster", "words: accelerating / faster"
@@ -149,6 +158,30 @@ def observe(reading: Reading, text: str) -> tuple[str | None, str]:
             return _ENGINE.get(label), f"language engine: {label}"
     seen, cues = cue_direction(text)
     return seen, "direction words: " + (", ".join(cues) if cues else "none")
+
+
+_SELLING = re.compile(r"\b(?:sell\w*|sold|offer\w*|external customers|outside (?:the company|customers)|"
+                      r"api service|to customers)\b", re.I)
+_NOT_YET = re.compile(r"\b(?:have ?n[o']t (?:done|started)|not yet|no plans? to|not (?:planning|going) to)\b", re.I)
+
+
+def _deal(reading: Reading, text: str) -> tuple[str | None, str]:
+    """A deal sentence: signed or agreed reads as a deal made; "haven't done that yet" as none made. A claim
+    about selling compute is answered only by sentences about selling it, not about buying."""
+    selling = _SELLING.search(text)
+    if reading.selling and not selling:
+        return None, "about buying, the claim is about selling"
+    if reading.selling and _NOT_YET.search(text):
+        return "down", "words: not done yet"
+    if selling and not reading.selling and not _SIGNED.search(text):
+        return None, "about selling, the claim is about buying"
+    m = _SIGNED.search(text)
+    if m and not _NEG.search(text[max(0, m.start() - 25):m.start()]):
+        return "up", f"words: {m.group(0)!r}"
+    if "%" in text:  # a deal's terms moving ("pricing up 125%")
+        seen, cues = cue_direction(text)
+        return seen, "direction words: " + (", ".join(cues) if cues else "none")
+    return None, "no deal words"
 
 
 def figures(text: str) -> list[tuple[float, float, str]]:
