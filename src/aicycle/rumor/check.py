@@ -105,6 +105,11 @@ def gather(store: Store, claim: Claim, reading: Reading, as_of: dt.date) -> list
     if deal:  # either side of a deal may be the one that says so
         readers = list(dict.fromkeys([*readers, *(t for t, _ in named)]))
     for ticker in readers:
+        if reading.quarters_in_a_row and not reading.level:
+            # quarter on quarter: the latest quarters decide, not a year-on-year change
+            figures = levels.sequential_items(store, reading, ticker, as_of)
+            items.extend(figures or said.said_items(store, reading, ticker, as_of))  # figures first
+            continue
         if by_totals and not reading.level and not deal:
             for provider in COMPANY_PROVIDERS.get(obj, ()):
                 items.extend(provider(store, ticker, as_of, reading.period.year))

@@ -134,6 +134,34 @@ def _in_period(rows: list[dict[str, Any]], reading: Reading) -> list[dict[str, A
     return out
 
 
+_SEQUENTIAL_MEASURES = {"capex": CAPEX_FAMILIES, "ai_spend": CAPEX_FAMILIES, "revenue": (("revenue",),),
+                        "profit": (("operating_income",),), "backlog": MEASURES["backlog"]}
+
+
+def sequential_items(store: Store, reading: Reading, ticker: str, as_of: dt.date) -> list[Item]:
+    """'Fell from the prior quarter', 'risen five quarters in a row': the latest quarters, each against the
+    one before it (quarters for flows, quarter-end figures for backlog), not a year earlier."""
+    n = reading.quarters_in_a_row
+    for family in _SEQUENTIAL_MEASURES.get(reading.object or "", ()):
+        rows = family_rows(store, ticker, family, as_of)
+        rows = [r for r in rows if reading.object == "backlog" or 80 <= (days(r) or 0) <= 100]
+        rows = list({r["period_end"]: r for r in rows}.values())  # one figure per quarter end
+        if len(rows) < n + 1:
+            continue
+        moves = [direction_of(pct(rows[-1 - i]["value"], rows[-2 - i]["value"]), 0.005) for i in range(n)]
+        wanted = reading.direction if reading.direction in ("up", "down") else moves[0]
+        observed = wanted if all(m == wanted for m in moves) else next(m for m in moves if m != wanted)
+        latest, before = rows[-1], rows[-1 - n]
+        path = " → ".join(money(r["value"], r.get("unit")) for r in rows[-1 - n:])
+        text = (f"{ticker} {family[0].replace('_', ' ')} by quarter to {latest['period_end']}: {path} "
+                f"({'each quarter ' + str(observed) if observed == wanted else 'not every quarter ' + str(wanted)})")
+        item = item_from_fact(latest, "sequential", text, observed=observed,
+                              change=pct(latest["value"], before["value"]),
+                              weight=1.0 * freshness(_as_date(latest["filed"]), as_of))
+        return [item]
+    return []
+
+
 def trend_items(store: Store, reading: Reading, ticker: str, as_of: dt.date) -> list[Item]:
     """Year-on-year trend of revenue, operating profit or ARR; growth speeding up or slowing."""
     obj = reading.object or ""

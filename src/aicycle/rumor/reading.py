@@ -67,6 +67,7 @@ class Reading:
     modality: str  # fact | plan | expectation | report
     places: list[str] = field(default_factory=list)  # named sites ("Sweetwater 1", "Indiana")
     selling: bool = False  # a deal claim about the subject selling compute (not buying it)
+    quarters_in_a_row: int = 0  # a quarter-on-quarter claim: how many quarters in a row moved (0: not one)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -117,6 +118,7 @@ def read(claim: Claim, as_of: dt.date) -> Reading:
     return Reading(subject=claim.company_name, tickers=list(claim.tickers), object=obj, segment=segment,
                    direction=direction, negated=negated, level=_level(text), period=_period(text, as_of),
                    modality=_modality(text, claim), places=_places(text, claim),
+                   quarters_in_a_row=_sequential(text),
                    selling=bool(re.search(r"\b(?:sell\w*|sold|offer\w*|rent\w* out|lease\w* out)\b", text, re.I)))
 
 
@@ -246,6 +248,21 @@ def _level(text: str) -> Level | None:
         unit = "MW" if scale.startswith(("gw", "giga", "mw", "mega")) else "USD"
         return Level(op, value * vocab.SCALES[scale], unit, m.group(0).strip())
     return None
+
+
+_SEQUENTIAL = re.compile(
+    r"\b(?:(?:prior|previous|preceding|last) quarter|quarter[- ](?:on|over)[- ]quarter|sequential\w*|q/q|qoq|"
+    r"from (?:the )?(?:q[1-4]|\w+ quarter) to|(?P<n>\w+) (?:straight|consecutive) quarters|"
+    r"(?P<m>\w+) quarters? in a row)\b", re.I)
+
+
+def _sequential(text: str) -> int:
+    """'fell from the prior quarter' (1), 'fallen for two straight quarters' (2), '5 quarters in a row' (5)."""
+    m = _SEQUENTIAL.search(text)
+    if not m:
+        return 0
+    count = (m.group("n") or m.group("m") or "").lower()
+    return int(count) if count.isdigit() else vocab.COUNTS.get(count, 1)
 
 
 def _period(text: str, as_of: dt.date) -> Period:

@@ -21,9 +21,11 @@ from aicycle.rumor import vocab
 from aicycle.rumor.evidence import Item, _as_date, freshness, item_from_fact
 from aicycle.rumor.parse import cue_direction
 from aicycle.rumor.reading import Reading
+from aicycle.rumor.verdict import RELATION
 from aicycle.store import Store
 
-_CAPEX = r"cap-?ex|capital expenditures?|capital spending|capital investments?|capital intensity"
+_CAPEX = (r"cap-?ex|capital expenditures?|capital spending|capital investments?|capital intensity|"
+          r"(?:total|capital|infrastructure) spend\b")
 TOPICS: dict[str, str] = {
     "capex": _CAPEX,
     "ai_spend": _CAPEX + r"|infrastructure|invest",
@@ -114,14 +116,17 @@ def year_ok(reading: Reading, text: str, said_on: dt.date) -> bool:
     year = reading.period.year
     if year is None:
         return True
-    years = {int(y) for y in re.findall(r"\b(20[2-3]\d)\b", text)}
-    for m in re.finditer(r"\b(?:fy|fiscal(?: year)?)\s?'?(\d{2})\b", text, re.I):
+    years = {int(y) for y in re.findall(r"(?<!\d)(20[2-3]\d)(?!\d)", text)}
+    for m in re.finditer(r"\b(?:fy|cy|fiscal(?: year)?|calendar(?: year)?)\s?['’]?(\d{2})\b", text, re.I):
         years.add(2000 + int(m.group(1)))
     if re.search(r"\bnext year\b", text, re.I):
         years.add(said_on.year + 1)
     if re.search(r"\bthis year\b", text, re.I):
         years.add(said_on.year)
-    return not years or year in years
+    if not years:
+        # a sentence naming no year speaks of its own time: not of a later year a claim names
+        return year <= said_on.year
+    return year in years
 
 
 def observe(reading: Reading, text: str) -> tuple[str | None, str]:
@@ -268,8 +273,39 @@ _ASKED = re.compile(r"\?|\b(?:could you|can you|would you|I know|I appreciate|an
 
 
 @lru_cache(maxsize=256)
-def _sentences(doc_id: str, text: str) -> tuple[str, ...]:
-    return tuple(s for s in split_sentences(text) if 20 < len(s) < 700 and not _ASKED.search(s))
+def _sentences(doc_id: str, text: str) -> tuple[tuple[str, str], ...]:
+    """(the sentence before, the sentence) for the company's own sentences of a document."""
+    whole = list(split_sentences(text))
+    return tuple((" ".join(whole[max(0, i - 2):i]), s) for i, s in enumerate(whole)
+                 if 20 < len(s) < 700 and not _ASKED.search(s))
+
+
+# A sentence with no subject of its own ("It grew 36% ...", "Even at that amount, we will ...") is about
+# what the sentence before it was about: that sentence is its context for what it speaks to.
+_NO_SUBJECT = re.compile(r"^\W*(?:it|its|this|that|these|those|they|which|such|and|but|so|even|also|both|"
+                         r"here|there|the same|the latter|the former|at that|as a result|therefore|first|second|"
+                         r"then)\b", re.I)
+
+
+def _speaks_to(reading: Reading, topic: re.Pattern[str], before: str, sentence: str, day: dt.date) -> bool:
+    """Whether a sentence is about the claim's object (and segment, and year). A sentence with no subject of
+    its own reads with the two sentences before it; so does one naming no business at all when the claim
+    is about one ("I'll start with AWS ... Revenue growth of 36.7%, accelerating")."""
+    if not year_ok(reading, sentence, day):
+        return False
+    if topic.search(sentence) and segment_ok(reading, sentence):
+        return True
+    if not before:
+        return False
+    context = f"{before} {sentence}"
+    if _NO_SUBJECT.search(sentence):
+        return bool(topic.search(context)) and segment_ok(reading, context)
+    return (bool(topic.search(sentence)) and reading.segment is not None and not _names_a_business(sentence)
+            and segment_ok(reading, context))
+
+
+def _names_a_business(text: str) -> bool:
+    return any(re.search(rf"(?<!\w)(?:{p})(?!\w)", text, re.I) for _, p in vocab.SEGMENTS)
 
 
 def _documents(store: Store, reading: Reading, ticker: str, topic: re.Pattern[str], as_of: dt.date) -> list[Item]:
@@ -286,13 +322,13 @@ def _documents(store: Store, reading: Reading, ticker: str, topic: re.Pattern[st
 def _document_items(doc: dict[str, Any], reading: Reading, topic: re.Pattern[str], as_of: dt.date) -> list[Item]:
     day = _as_date(doc["date"])
     found = []
-    for sentence in _sentences(str(doc["doc_id"]), str(doc["text"])):
-        if not (topic.search(sentence) and segment_ok(reading, sentence) and year_ok(reading, sentence, day)):  # type: ignore[arg-type]
+    for before, sentence in _sentences(str(doc["doc_id"]), str(doc["text"])):
+        if not _speaks_to(reading, topic, before, sentence, day):  # type: ignore[arg-type]
             continue
         if reading.object == "guidance" and PAST_SPEND.search(sentence) and not FORWARD.search(sentence):
             continue
         seen, how = observe(reading, sentence)
-        if seen:
+        if seen and _bears_on(reading, seen):
             found.append((sentence, seen, how))
     if not found:
         return []
@@ -317,6 +353,15 @@ def _document_items(doc: dict[str, Any], reading: Reading, topic: re.Pattern[str
                  weight=min(0.9, 0.5 + 0.1 * tally[top]) * freshness(day, as_of),
                  url=doc.get("url"), accession=doc.get("accession"), ticker=doc["ticker"],
                  period=str(doc["date"]), method=how)]
+
+
+def _bears_on(reading: Reading, seen: str) -> bool:
+    """A sentence counts in its document's vote only if what it shows bears on the claim either way
+    ("revenue added" says nothing on "growth is slowing")."""
+    said = reading.level.op if reading.level is not None and seen in ("above", "below", "match", "mismatch") \
+        else reading.direction
+    pro, con = RELATION.get(said or "", (frozenset(), frozenset()))
+    return seen in pro or seen in con or not pro
 
 
 def _restates(reading: Reading, seen: str | None) -> bool:

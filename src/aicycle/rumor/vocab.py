@@ -134,6 +134,7 @@ LEVEL = (rf"(?:(?P<cmp>{ABOVE}|{BELOW}|to|of|at|hit|reach(?:es)?)\s+)?(?:(?:US)?
 SCALES = {"trillion": 1e12, "tn": 1e12, "t": 1e12, "billion": 1e9, "bn": 1e9, "b": 1e9, "million": 1e6,
           "mn": 1e6, "m": 1e6, "gw": 1000.0, "gigawatt": 1000.0, "gigawatts": 1000.0, "mw": 1.0,
           "megawatt": 1.0, "megawatts": 1.0}
+COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
 WORD_NUMBERS = {"half a": 0.5, "a half": 0.5, "a quarter": 0.25, "one": 1.0, "two": 2.0, "three": 3.0, "a": 1.0}
 
 # Modality: how the claim is put. A plan (the company will), an expectation (a forecast, an outlook),
