@@ -102,6 +102,8 @@ def gather(store: Store, claim: Claim, reading: Reading, as_of: dt.date) -> list
     named = parse.named_companies(claim.text)
     deal = obj in ("compute_contracts", "leases")
     readers = tickers_for(claim, reading)
+    if obj == "power" and records.names_power_actor(claim.text) and not parse.named_companies(claim.text):
+        readers = []  # "Dominion pauses data center hookups" is about the utility, not the data-center owners
     if deal:  # either side of a deal may be the one that says so
         readers = list(dict.fromkeys([*readers, *(t for t, _ in named)]))
     for ticker in readers:

@@ -168,6 +168,8 @@ def trend_items(store: Store, reading: Reading, ticker: str, as_of: dt.date) -> 
     if obj not in ("revenue", "profit", "arr"):
         return []
     metric = MEASURES[obj][0][0]
+    if obj == "profit" and reading.to_profit:
+        return _in_the_black(store, ticker, metric, as_of)
     if obj == "arr":
         return instant_trend(store, ticker, as_of, metric, "arr_trend", "ARR")
     items = duration_trend(store, ticker, as_of, families=((metric,),), signal=f"{obj}_yoy", label=metric)
@@ -176,6 +178,20 @@ def trend_items(store: Store, reading: Reading, ticker: str, as_of: dt.date) -> 
         # Past quarters answer "growth is slowing", not a forecast for a coming year.
         items = _growth_change(store, ticker, metric, as_of) if reading.modality in ("fact", "report") else []
     return items
+
+
+def _in_the_black(store: Store, ticker: str, metric: str, as_of: dt.date) -> list[Item]:
+    """'Returns to profit': the latest quarter's sign, against the quarter before it."""
+    rows = [r for r in family_rows(store, ticker, (metric,), as_of) if 80 <= (days(r) or 0) <= 100]
+    if not rows:
+        return []
+    latest = rows[-1]
+    before = f", after {money(rows[-2]['value'], rows[-2].get('unit'))} the quarter before" if len(rows) > 1 else ""
+    observed = "up" if latest["value"] > 0 else "down"
+    text = (f"{ticker} {metric.replace('_', ' ')} {money(latest['value'], latest.get('unit'))} for the quarter "
+            f"ending {latest['period_end']}{before}: {'a profit' if observed == 'up' else 'still a loss'}")
+    return [item_from_fact(latest, f"{metric}_sign", text, observed=observed,
+                           weight=1.0 * freshness(_as_date(latest["filed"]), as_of))]
 
 
 def _span(period: str) -> int:

@@ -67,6 +67,7 @@ class Reading:
     modality: str  # fact | plan | expectation | report
     places: list[str] = field(default_factory=list)  # named sites ("Sweetwater 1", "Indiana")
     selling: bool = False  # a deal claim about the subject selling compute (not buying it)
+    to_profit: bool = False  # "returns to profit", "back in the black": the sign of the latest quarter decides
     quarters_in_a_row: int = 0  # a quarter-on-quarter claim: how many quarters in a row moved (0: not one)
 
     def to_dict(self) -> dict[str, Any]:
@@ -119,6 +120,8 @@ def read(claim: Claim, as_of: dt.date) -> Reading:
                    direction=direction, negated=negated, level=_level(text), period=_period(text, as_of),
                    modality=_modality(text, claim), places=_places(text, claim),
                    quarters_in_a_row=_sequential(text),
+                   to_profit=bool(re.search(r"\b(?:back in the black|returns? to (?:operating )?(?:profit|the black)|"
+                                            r"swings? to (?:an? )?(?:operating )?profit)", text, re.I)),
                    selling=bool(re.search(r"\b(?:sell\w*|sold|offer\w*|rent\w* out|lease\w* out)\b", text, re.I)))
 
 

@@ -112,6 +112,11 @@ def power_items(store: Store, reading: Reading, claim_text: str, as_of: dt.date)
     actor = _actor_filter(claim_text)
     if actor is not None:
         events = [e for e in events if actor.search(f"{e.actor} {e.region}")]
+    if reading.places:  # "the Stargate campus in Abilene": only events naming the place speak to it
+        events = [e for e in events if any(re.search(rf"(?<!\w){re.escape(p)}", _words(e), re.I)
+                                           for p in reading.places)] if any(
+            re.search(rf"(?<!\w){re.escape(p)}", _words(e), re.I) for e in events for p in reading.places
+        ) or not _broad(claim_text) else []
     kinds = _kinds(claim_text)
     if reading.direction in ("pause", "cancel"):
         kinds = kinds & set(_PAUSE_KINDS) or set(_PAUSE_KINDS)
@@ -128,6 +133,15 @@ def power_items(store: Store, reading: Reading, claim_text: str, as_of: dt.date)
             seen = "paused" if seen == "tight" and _in_force(event, as_of) else None
         items.append(_power_item(event, seen, 0.7))
     return items
+
+
+def _words(event: grid.Event) -> str:
+    return f"{event.actor} {event.region} {event.text} {event.row.get('quote') or ''}"
+
+
+def _broad(claim_text: str) -> bool:
+    """A claim about a site or project rather than a grid, a market or a place's rules."""
+    return re.search(r"\b(?:campus|site|project|plant|facility|data center in)\b", claim_text, re.I) is not None
 
 
 def _in_force(event: grid.Event, as_of: dt.date) -> bool:

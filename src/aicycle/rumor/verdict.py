@@ -197,8 +197,11 @@ def _weight(claim: Claim, item: Item) -> float:
 
 def _votes(claim: Claim, items: list[Item]) -> dict[str, tuple[float, float]]:
     sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0])
+    # A demand proxy (a revenue trend) speaks only where nothing direct does: once the company's own words
+    # or figures on the claim itself point either way, it is context.
+    direct = {i.ticker or "market" for i in items if i.points != "neutral" and i.signal not in INDIRECT_SIGNALS}
     for item in items:
-        if item.points == "neutral":
+        if item.points == "neutral" or (item.signal in INDIRECT_SIGNALS and (item.ticker or "market") in direct):
             continue
         key = item.ticker or "market"
         sums[key][0 if item.points == "supports" else 1] += _weight(claim, item)

@@ -69,12 +69,13 @@ OBJECTS: tuple[tuple[str, str], ...] = (
      r"(?:compute|computing capacity|gpu capacity|ai capacity|cloud capacity)|offtake|"
      r"supply (?:\w+ ){1,3}with (?:\w+ ){0,4}(?:tpus?|gpus?|chips|accelerators)"),
     ("demand_supply",
-     r"demand (?:still |continues to |to )?(?:exceed\w*|outstrip\w*|outpac\w*|outrun\w*|ahead of|above|"
-     r"outstrips) (?:\w+ ){0,2}(?:supply|capacity)|more demand than|demand[- ]supply (?:gap|imbalance)|"
+     r"demand (?:for (?:\w+ ){1,2})?(?:still |continues to |to )?(?:exceed\w*|outstrip\w*|outpac\w*|outrun\w*|"
+     r"ahead of|above|outstrips) (?:\w+ ){0,2}(?:supply|capacity)|more demand than|demand[- ]supply (?:gap|imbalance)|"
      r"supply (?:has )?(?:catch\w*|caught) up(?: with demand)?|(?:supply|capacity) (?:exceed\w*|outstrip\w*) demand"),
     ("capacity",
      r"(?:capacity|supply|compute|power)[- ]constrain\w*|constrain\w*|capacity constraints?|"
-     r"short of (?:compute|capacity)|(?:compute|capacity) (?:shortage|crunch)|not enough (?:compute|capacity)"),
+     r"short of (?:compute|capacity)|(?:compute|capacity) (?:shortage|crunch)|not enough (?:compute|capacity)|"
+     r"(?:all )?the (?:compute|capacity) (?:it|they|we) needs?"),
     ("leases", r"(?<!finance )(?<!operating )leases?|leasing|lease (?:talks|negotiations|deals?)|sublease\w*"),
     ("power", r"turbines?|transformers?|interconnection|large[- ]load|capacity (?:prices?|auction)|hookups?|"
               r"by-right|grid connections?|power (?:shortages?|constraints?)"),
@@ -97,7 +98,7 @@ DIRECTIONS: tuple[tuple[str, str], ...] = (
      r"(?:is|are) not a (?:\w+ )?constraint|(?:not|isn'?t|aren'?t|wasn'?t) (?:\w+[- ])?constrained|"
      r"(?:capacity|supply|compute|power)?\s?constraints? (?:have |has )?(?:eas\w*|lift\w*|end\w*|gone)|"
      r"(?:shortages?|crunch|tightness)\s+(?:\w+\s+){0,2}(?:eas\w*|end\w*|over|abat\w*)|"
-     r"supply (?:has )?(?:catch\w*|caught) up|reopen\w*|"
+     r"supply (?:has )?(?:catch\w*|caught) up|reopen\w*|(?:has|have) all the (?:compute|capacity)|"
      r"(?:supply|capacity) (?:exceed\w*|outstrip\w*) demand|over-?suppl\w*|glut\w*|surplus|loosen\w*"),
     ("sold_out", r"sold[- ]out|sells? out|selling out|fully (?:booked|allocated|contracted|subscribed|used|consumed)|"
                  r"booked through"),
@@ -114,9 +115,11 @@ DIRECTIONS: tuple[tuple[str, str], ...] = (
     ("faster_growth",
      r"accelerat\w*|(?:faster|higher|bigger|larger) (?:\w+ )?(?:growth|increase)|grow\w* faster"),
     ("cancel", r"cancel\w*|scrap\w*|abandon\w*|walk\w* away|terminat\w*|axe[sd]?|ditch\w*"),
-    ("pause", r"paus\w*|on hold|halt\w*|freez\w*|froze\w*|delay\w*|postpon\w*|put\w* off|slip\w*"),
+    ("pause", r"paus\w*|on hold|halt\w*|bars?|barred|bans?|banned|freez\w*|froze\w*|delay\w*|postpon\w*|"
+              r"put\w* off|slip\w*"),
     ("ahead", r"ahead of schedule|on schedule|on track|early"),
-    ("up", r"back in the black|returns? to (?:profit|the black)|swings? to (?:a )?profit|gives? (?:its )?first"),
+    ("up", r"back in the black|returns? to (?:operating )?(?:profit|the black)|"
+           r"swings? to (?:an? )?(?:operating )?profit|gives? (?:its )?first"),
 )
 
 # Directions of the reading that are about tightness rather than a level going up or down.
