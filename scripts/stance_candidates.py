@@ -373,6 +373,40 @@ def build(seed: int, total: int) -> list[Sentence]:
     return sorted(pool, key=lambda s: (s.company, s.source_file, s.sentence_index))
 
 
+# Restraint, level and decline words: stances the first pool holds few of in a boom (maintain, moderate,
+# cut). Candidates chosen by these words, beside a topic word, form the enriched stratum.
+RARE = re.compile(r"\b(?:reduc\w*|lower\w*|decreas\w*|declin\w*|cut\w*|cancel\w*|delay\w*|push\w* out|defer\w*"
+                  r"|paus\w*|slow\w*|moderat\w*|disciplin\w*|optimi[sz]\w*|efficien\w*|flat|similar|consistent"
+                  r"|in line|unchanged|maintain\w*|reaffirm\w*|no change|representative|run[- ]rate|timing|digest\w*"
+                  r"|below|down|less|smaller|fewer|throttl\w*|flexib\w*|prudent|measured|careful|pace|pacing"
+                  r"|rationali[sz]\w*|wafer starts|underutili[sz]\w*|idle|excess|overbuil\w*|lower rate|narrow\w*)\b",
+                  _I)
+ENRICHED_OUT = DATA / "stance" / "candidates_enriched.jsonl"
+
+
+def enriched(seed: int, total: int, taken: set[str]) -> list[Sentence]:
+    """Topic sentences with restraint/level/decline words that the first pool did not take."""
+    rng = random.Random(seed + 7)
+    dedup = Dedup()
+    dev_places = dev_set(dedup)
+    for line in OUT.read_text(encoding="utf-8").splitlines():
+        dedup.seen(json.loads(line)["text"])
+    by_company: dict[str, list[Sentence]] = defaultdict(list)
+    for doc in documents():
+        for s in split(doc):
+            if s.id in taken or (s.source_file, s.sentence_index) in dev_places or s.speaker_role in ("operator",
+                    "analyst") or not readable(s.text) or not RARE.search(s.text) or dedup.seen(s.text):
+                continue
+            if CORE.search(s.text) or STRONG.search(s.text):
+                s.selection = "enriched"
+                by_company[s.company].append(s)
+    companies = sorted(by_company)
+    ordered = {c: spread(by_company[c], rng) for c in companies}
+    want = allocate({c: len(ordered[c]) for c in companies}, total)
+    pool = [s for c in companies for s in ordered[c][:want[c]]]
+    return sorted(pool, key=lambda s: (s.company, s.source_file, s.sentence_index))
+
+
 def row(s: Sentence) -> dict[str, object]:
     return {"id": s.id, "company": s.company, "source_file": s.source_file, "sentence_index": s.sentence_index,
             "doc_date": s.doc_date, "kind": s.kind, "selection": s.selection, "speaker_role": s.speaker_role,
@@ -411,12 +445,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--total", type=int, default=4200)
     parser.add_argument("--shards", type=Path, default=None, help="folder for shard_1.jsonl … (default: none)")
     parser.add_argument("--shard-count", type=int, default=4)
+    parser.add_argument("--enrich", type=int, default=0, help="also write N enriched candidates (rare stances)")
     args = parser.parse_args(argv)
     if args.total < 100 or args.shard_count < 1:
         print("error: --total must be at least 100 and --shard-count at least 1", file=sys.stderr)
         return 2
     pool = build(args.seed, args.total)
     write(OUT, pool)
+    if args.enrich:
+        extra = enriched(args.seed, args.enrich, {s.id for s in pool})
+        write(ENRICHED_OUT, extra)
+        print(f"{len(extra)} enriched candidates -> {ENRICHED_OUT.relative_to(REPO)}:",
+              dict(sorted(Counter(s.company for s in extra).items())))
+        if args.shards:
+            for i, shard in enumerate(shards(extra, 2, args.seed + 7), start=1):
+                write(args.shards / f"enriched_{i}.jsonl", shard)
     print(f"{len(pool)} candidates -> {OUT.relative_to(REPO)}")
     by_company = Counter(s.company for s in pool)
     per: dict[str, Counter[str]] = defaultdict(Counter)

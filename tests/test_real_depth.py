@@ -200,7 +200,7 @@ def test_third_party_quarters_are_flagged_and_rank_below_the_company(store: Stor
 
 def test_one_default_as_of_and_the_beyond_the_data_note(home: Path, store: Store) -> None:
     assert data_date(store) == SNAPSHOT_DAY
-    result = CliRunner().invoke(app, ["facts", "META", "capex", "--as-of", "2027-01-01"])
+    result = CliRunner().invoke(app, ["facts", "META", "capex", "--as-of", "2026-11-30"])
     assert result.exit_code == 0 and "beyond the data (through 2026-10-05)" in " ".join(result.output.split())
-    report = _json(["report", "--json", "--as-of", "2027-01-01"])
-    assert report["beyond_data"] == "2027-01-01 is beyond the data (through 2026-10-05)"
+    report = _json(["report", "--json", "--as-of", "2026-11-30"])
+    assert report["beyond_data"] == "2026-11-30 is beyond the data (through 2026-10-05)"

@@ -119,8 +119,8 @@ def read(store: Store, as_of: dt.date) -> Reading:
     state = classify(change)
     parts = []
     for g, c in groups.items():
-        lead = _lead(used, g).trend
-        parts.append(f"{g} ${lead.latest.value:.2f} ({c:+.1%})")
+        trend = _lead(used, g).trend
+        parts.append(f"{g} ${trend.latest.value:.2f} ({c:+.1%})")
     lo, hi = _spans(used)
     span = f"{lo} days" if lo == hi else f"{lo}-{hi} days"
     headline = (f"{', '.join(parts)} over {span} (the {rules.GPU_RENTAL_WINDOW_DAYS}-day change, base the nearest "

@@ -15,9 +15,10 @@ from functools import cache
 
 from aicycle.errors import InputError
 from aicycle.language.candidates import PrefixIndex
+from aicycle.language.labels import LABELS, Stance
 from aicycle.language.lexicon import DIRECTION_MATCHER, GATE_STEMS, SUBJECT_MATCHER, TOPICAL
 from aicycle.language.matcher import prefixes
-from aicycle.language.stance import LABELS, Stance, _classify_topical
+from aicycle.language.stance import classify_topical
 from aicycle.language.text import document_text, sentence_spans
 
 KINDS = ("transcript", "release", "text")
@@ -105,7 +106,7 @@ def scan_document(text: str, kind: str = "transcript", keep_examples: int = 3) -
             continue
         topical += 1
         first, last = bisect_left(cues, start), bisect_left(cues, end)
-        stance = _classify_topical(lowered[start:end], [p - start for p in cues[first:last]])
+        stance = classify_topical(lowered[start:end], [p - start for p in cues[first:last]])
         counts[stance.label] += 1
         if stance.label != "none":
             weighted += LABEL_VALUE[stance.label] * stance.confidence

@@ -1,4 +1,8 @@
-"""Scoring the stance engine on a labelled set: per-class precision, recall, F1 and macro-F1.
+"""Scoring the stance classifier on a labelled set: per-class precision, recall, F1 and macro-F1.
+
+`evaluate_corpus` is the honest figure: leave-one-company-out (the model is trained without any sentence
+of the company it is scored on), the confusion matrix and the expected calibration error, with the
+rules-only engine and the Loughran-McDonald baseline scored on the same sentences in the same run.
 
 The Loughran-McDonald baseline maps the dictionary's polarity to a stance (docs/language.md):
 on-topic sentences (same keyword gate as the engine) with polarity > 0.1 → expand, < -0.1 → cut,
@@ -13,8 +17,16 @@ from pathlib import Path
 
 from aicycle import textfile
 from aicycle.errors import InputError
+from aicycle.language import rules
 from aicycle.language.lexicon import TOPICAL
-from aicycle.language.stance import LABELS, classify
+from aicycle.language.stance import CERTAIN, LABELS, MODEL_UNSURE, RULES_SURE, classify, classify_rules
+
+
+def CORPUS() -> Path:  # noqa: N802 - names a file, read lazily from the installed package
+    """The labelled corpus shipped with aicycle (docs/stance_corpus.md)."""
+    from importlib import resources
+
+    return Path(str(resources.files("aicycle").joinpath("data/stance/corpus.jsonl")))
 
 
 def load_labelled(path: Path) -> list[dict[str, str]]:
@@ -49,8 +61,9 @@ def scores(gold: Iterable[str], predicted: Iterable[str]) -> dict[str, object]:
                             "f1": round(f1, 3), "support": tp + fn}
     macro = sum(f1s) / len(LABELS)
     accuracy = sum(1 for g, p in pairs if g == p) / len(pairs) if pairs else 0.0
+    confusion = {g: {p: sum(1 for a, b in pairs if a == g and b == p) for p in LABELS} for g in LABELS}
     return {"n": len(pairs), "macro_f1": round(macro, 3), "accuracy": round(accuracy, 3),
-            "per_class": per_class}
+            "per_class": per_class, "confusion": confusion}
 
 
 def evaluate(rows: list[dict[str, str]], predict: Callable[[str], str] | None = None) -> dict[str, object]:
@@ -77,3 +90,63 @@ def lm_baseline() -> Callable[[str], str]:
         return "maintain"
 
     return predict
+
+
+def evaluate_labelled(rows: list[dict[str, str]], baseline: bool = True) -> dict[str, object]:
+    """Leave-one-company-out when every row names its company (and there are at least two); otherwise the
+    shipped model and the rules scored as they are."""
+    companies = {r.get("company") for r in rows}
+    if None not in companies and len(companies) >= 2:
+        return evaluate_corpus(rows, baseline)
+    result: dict[str, object] = {"method": "shipped model (no company to hold out)", "sentences": len(rows),
+                                 "model": evaluate(rows), "rules": evaluate(rows, lambda t: classify_rules(t).label)}
+    if baseline:
+        result["loughran_mcdonald"] = evaluate(rows, lm_baseline())
+    return result
+
+
+def evaluate_corpus(rows: list[dict[str, str]], baseline: bool = True) -> dict[str, object]:
+    """Leave-one-company-out scores of the model, beside the rules and (optionally) LM, one run."""
+    from aicycle.language import train
+
+    data = train.examples(rows)
+    gold = [e.label for e in data]
+    oof = train.leave_one_company_out(data)
+    temperature = train.calibrate(oof, gold)
+    probs = [train.probabilities(z, temperature) if z is not None else train.NONE_PROBS for z in oof]
+    predicted = []
+    for e, p in zip(data, probs, strict=True):
+        predicted.append(_combined(e, p))
+    model_scores = scores(gold, predicted)
+    model_scores["ece"] = round(train.expected_calibration_error(probs, gold), 3)
+    model_scores["temperature"] = round(temperature, 3)
+    companies = sorted({e.company for e in data})
+    result: dict[str, object] = {
+        "method": "leave-one-company-out", "sentences": len(rows), "companies": len(companies),
+        "label_counts": {k: gold.count(k) for k in LABELS},
+        "model": model_scores,
+        "rules": scores(gold, [classify_rules(r["text"]).label for r in rows]),
+        "per_company_macro_f1": {c: scores([g for g, e in zip(gold, data, strict=True) if e.company == c],
+                                           [p for p, e in zip(predicted, data, strict=True) if e.company == c]
+                                           )["macro_f1"] for c in companies},
+    }
+    if baseline:
+        lm = lm_baseline()
+        result["loughran_mcdonald"] = scores(gold, [lm(r["text"]) for r in rows])
+    return result
+
+
+def _combined(example: object, probs: list[float]) -> str:
+    """The label `stance.classify_topical` would give, from out-of-fold probabilities."""
+    from aicycle.language.train import Example
+
+    assert isinstance(example, Example)
+    if not example.gated:
+        return "none"
+    best = max(range(len(probs)), key=probs.__getitem__)
+    if any(name in example.feats for name in CERTAIN):
+        return example.rule_label
+    ruled = rules.classify(example.text)
+    if probs[best] < MODEL_UNSURE and ruled.label != "none" and ruled.confidence >= RULES_SURE:
+        return ruled.label
+    return LABELS[best]

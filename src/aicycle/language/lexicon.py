@@ -184,6 +184,10 @@ GATE_STEMS: tuple[str, ...] = (
     "digest", "indigest", "wfe", "compute", "gpu", "cluster", "megawatt", "gigawatt", "constrain", "sold out",
     "hyperscal", "paus", "overbuil", "fabs?\\b", "optimi[sz]ation", "throttl", "moderat", "short on", "shortage",
     "useful li", "front-?load",
+    # Stances stated without a capex word: "demand continues to exceed supply", "backlog nearly doubled",
+    # "our HBM is sold out", "the data hall energized on schedule", "we will spend the capital".
+    "demand", "suppl(?:y|ies|ied)", "backlog", "leas(?:e|es|ed|ing)\\b", "pre-?leas", "hbm", "wafer", "data halls?",
+    "energi[sz]", "spend", "orders?\\b", "sold\\b", "booked", "build", "fleet", "disciplin",
 )
 TOPICAL = re.compile(r"\b(?:" + "|".join(GATE_STEMS) + ")")
 

@@ -18,7 +18,7 @@ import httpx
 
 from aicycle import config
 from aicycle.errors import ConfigError, DataError
-from aicycle.language.stance import LABELS, Stance
+from aicycle.language.labels import LABELS, Stance
 
 SYSTEM_PROMPT = (
     "You label one sentence from an earnings call or press release by what it says about the direction "

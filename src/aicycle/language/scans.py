@@ -24,9 +24,10 @@ from aicycle.store import Store
 def version() -> str:
     folder = Path(str(resources.files("aicycle.language")))
     digest = hashlib.sha256()
-    for file in sorted(folder.rglob("*")):
+    model = Path(str(resources.files("aicycle").joinpath("data/stance_model.json")))
+    for file in [*sorted(folder.rglob("*")), model]:  # the code and the stance model's parameters
         if file.is_file() and file.suffix != ".pyc":
-            digest.update(file.relative_to(folder).as_posix().encode() + b"\0" + file.read_bytes())
+            digest.update(file.name.encode() + b"\0" + file.read_bytes())
     return digest.hexdigest()[:16]
 
 

@@ -1,255 +1,54 @@
 """The stance of one sentence about capex and capacity: expand, maintain, moderate, cut or none.
 
-A rule and lexicon engine (docs/stance_label_guide.md says what each label means):
-1. a cheap keyword test drops sentences that cannot be about capex (most of a transcript);
-2. two cue matchers (lexicon.py) find subjects (capex, build-out, capacity), blocks ("capacity"
-   that means disk drives or a power auction), nouns that are not capex (revenue, opex, churn) and
-   direction cues;
-3. each direction cue votes with its weight, flipped when a negator precedes it, discounted when it
-   sits far from any subject, nearer another noun, in a question or a hypothetical;
-4. numbers decide when the sentence gives them: a guidance range against the prior range, or two
-   years' amounts.
+The labels are defined in docs/stance_labels.md. The trained model (`model.py`) decides; the rule
+engine (`rules.py`) feeds it its cues, overrules it where the rules are certain (a guidance range
+compared with the prior range in the same sentence) or where the model is unsure and the rules are
+sure, and gives the cue phrases shown to the user.
+Text without any capex vocabulary (the keyword gate) is `none` without further work, which keeps the
+model off most sentences of a call.
 """
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
-from aicycle.language import figures
-from aicycle.language.lexicon import (
-    DIRECTION_CUES,
-    DIRECTION_MATCHER,
-    FILLERS,
-    NEGATORS,
-    SUBJECT_CUES,
-    SUBJECT_MATCHER,
-    TOPICAL,
-    Cue,
-)
+from aicycle.language import model, rules
+from aicycle.language.labels import LABELS, NONE_OFF_TOPIC, Stance
+from aicycle.language.lexicon import TOPICAL
 
-LABELS = ("expand", "maintain", "moderate", "cut", "none")
-# Cues that name the topic themselves ("capacity constrained", "digestion", "build-out").
-SELF_TOPICAL = frozenset({"constrained", "rent_outside", "out_of_digestion", "efficiency_more", "build",
-                          "digest", "discipline", "excess", "efficiency"})
-MIN_SCORE = 0.9          # below this the sentence has no clear stance
-NEAR = 90                # characters: a cue this close to a subject speaks about it
-# All patterns here run on lower-cased text.
-_CONTRAST = re.compile(r"\b(?:but|however|yet|nonetheless|still)\b")
-_CONCESSIVE = re.compile(r"\b(?:despite|although|though|even as|even though|while)\b")
-_HYPOTHETICAL_START = ("if ", "assuming", "suppose")
-_HYPOTHETICAL_WORDS = ("whether", "depending on", "speculat", "hypothetical", "what happens",
-                       "environment where")
-_ASKING = re.compile(r"\b(?:do|does|did|are|is|can|could|would|will|should|how|what|where|when|why)(?:'s)?\s+"
-                     r"(?:you|we|they|there|it|the|your|that|this|these|those)\b")
-# "… a period of digestion at some point, but we don't see that today": the slowdown is denied.
-_DENIAL = re.compile(r"\b(?:do not|don't|are not|aren't|have not|haven't|not) (?:see|seeing|seen) (?:it|that|this|any of"
-                     r" (?:it|that))\b")
-# Power plants and warehouses are not the data-center build-out unless the sentence says so.
-_POWER_PLANT = re.compile(r"\b(?:generation|generating|nuclear|renewables?|gas-fired|turbines?|the grid|load growth"
-                          r"|ercot|pjm|peakers?|megawatt hours?|reactors?|battery storage|wind|solar"
-                          r"|warehouses?|fulfil?lment|logistics|stores)\b")
-_DATA_CENTER = re.compile(r"\b(?:data[- ]?cent\w*|ai|compute|hyperscal\w*|gpus?|cloud|cap[- ]?ex|capital expenditures?)\b")
-# Segments whose "digestion" is not data-center equipment (PCs, campus networking, FPGAs, consoles).
-_NON_DC_SEGMENT = re.compile(r"\b(?:intelligent edge|ccg|client|pcs?|altera|mobileye|semi-?custom|handsets?"
-                             r"|consoles?|smartphones?|automotive|industrial)\b")
-
-
-@dataclass(frozen=True)
-class Stance:
-    """A sentence's label, how sure the engine is (0–1), and the cue phrases that decided it."""
-
-    label: str
-    confidence: float
-    cues: tuple[str, ...] = field(default_factory=tuple)
-
-    def to_dict(self) -> dict[str, object]:
-        return {"label": self.label, "confidence": self.confidence, "cues": list(self.cues)}
-
-
-NONE_OFF_TOPIC = Stance("none", 0.95, ())
+__all__ = ["LABELS", "Stance", "classify", "classify_rules", "classify_topical"]
+# What the rules decide by definition: a guidance range against the prior one, two years' amounts, a past
+# amount with no direction, slower growth of a rising capex, power plants or warehouses rather than data centers.
+CERTAIN = ("fig:guidance:expand", "fig:guidance:maintain", "fig:guidance:cut", "fig:yearly:expand",
+           "fig:yearly:maintain", "fig:yearly:cut", "fig:past_amount", "slower_growth", "power_plant")
+# Where the model is unsure and the rules are sure of a stance, the rules decide (docs/language.md).
+MODEL_UNSURE = 0.9
+RULES_SURE = 0.8
 
 
 def classify(text: str) -> Stance:
-    """Classify one sentence. Text with no capex vocabulary is `none` without further work."""
+    """Classify one sentence with the trained model (rules as features and certain overrides)."""
     lowered = text.lower()
     if not TOPICAL.search(lowered):
         return NONE_OFF_TOPIC
-    return _classify_topical(lowered)
+    return classify_topical(lowered)
 
 
-@dataclass
-class _Cues:
-    subjects: list[tuple[int, int, Cue]] = field(default_factory=list)
-    blocks: list[tuple[int, int]] = field(default_factory=list)
-    others: list[tuple[int, int]] = field(default_factory=list)
-    directions: list[tuple[re.Match[str], Cue]] = field(default_factory=list)
-    subject_starts: list[int] = field(default_factory=list)
-    other_starts: list[int] = field(default_factory=list)
+def classify_topical(lowered: str, positions: Sequence[int] | None = None) -> Stance:
+    """A lower-cased sentence that passed the keyword gate; `positions` are its cue starts, if known."""
+    rule_stance, feats = model.features(lowered, positions)
+    if any(name in feats for name in CERTAIN):
+        return rule_stance
+    try:
+        trained = model.load()
+    except FileNotFoundError:  # a source tree before the first training run: the rules alone
+        return rule_stance
+    stance = trained.predict(rule_stance, feats)
+    if stance.confidence < MODEL_UNSURE and rule_stance.label != "none" and rule_stance.confidence >= RULES_SURE:
+        return rule_stance
+    return stance
 
 
-def _collect(text: str, positions: Sequence[int] | None = None) -> _Cues:
-    found = _Cues()
-    for index, match in SUBJECT_MATCHER.finditer(text, positions):
-        cue = SUBJECT_CUES[index]
-        if cue.label == "subject":
-            found.subjects.append((match.start(), match.end(), cue))
-        else:
-            found.blocks.append(match.span())
-    for index, match in DIRECTION_MATCHER.finditer(text, positions):
-        cue = DIRECTION_CUES[index]
-        if found.blocks and _overlaps(found.blocks, match.start(), match.end()):
-            continue  # "adding gas capacity", "in this new capacity": not the build-out
-        if cue.label == "other":
-            found.others.append((match.start(), match.end()))
-        elif cue.label != "skip":
-            found.directions.append((match, cue))
-    if found.others:
-        # In "data center revenue" the head noun is revenue: the subject is only a modifier.
-        heads = {a for a, _ in found.others}
-        found.subjects = [s for s in found.subjects if not ({s[1] + 1, s[1] + 2} & heads)]
-    found.subject_starts = [a for a, _, _ in found.subjects]
-    found.other_starts = [a for a, _ in found.others]
-    return found
-
-
-def _classify_topical(lowered: str, positions: Sequence[int] | None = None) -> Stance:
-    """Rules for a sentence that passed the keyword test.
-
-    `lowered` is the lower-cased sentence; `positions` are candidate cue starts in it (from the
-    document's `PrefixIndex` pass) or None to find them here.
-    """
-    text = _without_fillers(lowered)
-    if not _DATA_CENTER.search(text) and _POWER_PLANT.search(text):
-        return Stance("none", 0.7, ("power plants or warehouses, not data centers",))
-    found = _collect(text, positions)
-    topic = max((c.weight for _, _, c in found.subjects), default=0.0)
-    has_capex = any(c.name in ("capex", "wfe") for _, _, c in found.subjects)
-    if has_capex or topic >= 0.8:
-        numeric = figures.guidance_revision(text) or (figures.yearly_amounts(text) if has_capex else None)
-        if numeric:
-            return Stance(numeric[0], 0.9, (numeric[1],))
-    mood = _mood(text)
-    scores, cues = _tally(text, found, topic, mood)
-    if has_capex and mood == 1.0 and max(scores.values()) < MIN_SCORE and figures.planned_amount(text):
-        return Stance("maintain", 0.6, ("capex plan without direction",))
-    return _decide(scores, cues)
-
-
-def _without_fillers(lowered: str) -> str:
-    # "working through, you know, their optimizations": blank the filler out, keeping every offset.
-    if "know" in lowered or " of" in lowered or "mean" in lowered or "will" in lowered:
-        return FILLERS.sub(_blank, lowered)
-    return lowered
-
-
-def _tally(text: str, found: _Cues, topic: float, mood: float) -> tuple[dict[str, float], dict[str, list[str]]]:
-    """Each direction cue's vote, summed per label, with the cue phrases behind each sum."""
-    scores = dict.fromkeys(LABELS[:-1], 0.0)
-    cues: dict[str, list[str]] = {k: [] for k in scores}
-    last_contrast = _last(_CONTRAST, text)
-    concessive = [m.start() for m in _CONCESSIVE.finditer(text)] if found.directions else []
-    non_dc = any(c.name == "digest" for _, c in found.directions) and bool(_NON_DC_SEGMENT.search(text))
-    for match, cue in found.directions:
-        label, weight = _vote(text, match, cue, found, topic, concessive, non_dc)
-        if weight <= 0:
-            continue
-        if last_contrast is not None and match.start() > last_contrast:
-            weight *= 1.3  # "…, but we continue to invest": the later clause is the plan
-        scores[label] += weight * mood
-        cues[label].append(match.group(0))
-    if scores["moderate"] > scores["expand"] and _DENIAL.search(text, last_contrast or 0):
-        scores["expand"], scores["moderate"] = scores["moderate"], scores["expand"]
-        cues["expand"], cues["moderate"] = cues["moderate"] + ["(denied)"], cues["expand"]
-    return scores, cues
-
-
-def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    i = bisect_left(spans, (start, 0))
-    return any(a < end and b > start for a, b in spans[max(i - 1, 0):i + 2])
-
-
-def _blank(match: re.Match[str]) -> str:
-    return " " * (match.end() - match.start())
-
-
-def _vote(text: str, match: re.Match[str], cue: Cue, found: _Cues, topic: float,
-          concessive: list[int], non_dc: bool) -> tuple[str, float]:
-    start, end = match.span()
-    label = cue.label
-    if cue.negated and NEGATORS.search(text, max(0, start - 30), start):
-        label = cue.negated
-    if cue.name in SELF_TOPICAL:
-        weight = cue.weight
-        if cue.name == "digest" and non_dc:
-            weight = 0.0
-    else:
-        weight = cue.weight * _proximity(start, end, found.subjects, found.subject_starts)
-        if topic < 0.7:
-            weight *= 0.5
-        if _distance(start, end, found.others, found.other_starts) \
-                < _distance(start, end, found.subjects, found.subject_starts):
-            weight *= 0.15  # the word is about revenue, churn, opex …, not about capex
-    if concessive and concessive[0] < start:
-        # the nearest concessive word before the cue, if it opens the cue's clause
-        before = concessive[bisect_left(concessive, start) - 1]
-        if before > max(text.rfind(",", before, start), text.rfind(";", before, start)):
-            weight *= 0.6
-    return label, weight
-
-
-def _near(starts: list[int], start: int, end: int, reach: int) -> range:
-    """Indexes of the spans (sorted, non-overlapping) that may lie within `reach` of [start, end)."""
-    return range(max(bisect_left(starts, start - reach - 100) - 1, 0), bisect_right(starts, end + reach))
-
-
-def _distance(start: int, end: int, spans: Sequence[tuple[int, int, object] | tuple[int, int]],
-              starts: list[int]) -> int:
-    best = 10**9
-    for i in _near(starts, start, end, 3 * NEAR):
-        a, b = spans[i][0], spans[i][1]
-        gap = start - b if b <= start else (a - end if a >= end else 0)
-        best = min(best, gap)
-    return best
-
-
-def _proximity(start: int, end: int, subjects: list[tuple[int, int, Cue]], starts: list[int]) -> float:
-    best = 0.0
-    for i in _near(starts, start, end, 3 * NEAR):
-        a, b, subject = subjects[i]
-        distance = start - b if b <= start else max(a - end, 0)
-        if distance <= NEAR:
-            best = max(best, subject.weight + 0.2)
-        elif distance <= 3 * NEAR:
-            best = max(best, 0.5 * subject.weight)
-    return min(best, 1.0)
-
-
-def _mood(text: str) -> float:
-    """Questions and hypotheticals assert less than statements do."""
-    factor = 1.0
-    if text.rstrip().endswith("?") and _ASKING.search(text):
-        factor *= 0.3
-    if text.lstrip(" \"“'").startswith(_HYPOTHETICAL_START) or any(w in text for w in _HYPOTHETICAL_WORDS):
-        factor *= 0.6
-    return factor
-
-
-def _last(pattern: re.Pattern[str], text: str) -> int | None:
-    last = None
-    for match in pattern.finditer(text):
-        last = match.start()
-    return last
-
-
-def _decide(scores: dict[str, float], cues: dict[str, list[str]]) -> Stance:
-    ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
-    (top, best), (_, second) = ranked[0], ranked[1]
-    total = sum(scores.values())
-    if best < MIN_SCORE:
-        picked = tuple(c for label_cues in cues.values() for c in label_cues)
-        return Stance("none", round(0.6 if picked else 0.8, 2), picked)
-    confidence = 0.5 + 0.45 * (best - second) / (total + 0.5)
-    return Stance(top, round(min(confidence + 0.1 * min(best, 3.0) / 3.0, 0.97), 2), tuple(cues[top]))
+def classify_rules(text: str) -> Stance:
+    """The rule engine alone: the baseline the model is measured against."""
+    return rules.classify(text)

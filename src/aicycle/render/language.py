@@ -8,6 +8,8 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
+from aicycle.language.labels import LABELS
+
 
 def classified_table(rows: Iterable[dict[str, Any]]) -> Table:
     table = Table("id", "label", "conf", "cues", "text")
@@ -38,10 +40,37 @@ def print_tone(console: Console, quarters: list[dict[str, Any]]) -> None:
         console.print(f"{q['period']:<10} {q['date']}  {score}{shift}{flag}", highlight=False, markup=False)
 
 
-def print_evaluation(console: Console, results: dict[str, dict[str, Any]]) -> None:
-    """Macro-F1 and accuracy per labeller, then precision, recall and F1 per class."""
-    for name, r in results.items():
-        console.print(f"[bold]{name}[/]: macro-F1 {r['macro_f1']:.3f}, accuracy {r['accuracy']:.3f} (n={r['n']})")
-        for label, c in r["per_class"].items():
-            console.print(f"  {label:<9} P {c['precision']:.3f}  R {c['recall']:.3f}  F1 {c['f1']:.3f}  "
-                          f"n={c['support']}")
+SCORERS = (("model", "model"), ("rules", "rules alone"), ("loughran_mcdonald", "LM dictionary"))
+
+
+def print_evaluation(console: Console, result: dict[str, Any]) -> None:
+    """How it was measured, macro-F1 per scorer, per-label precision/recall/F1, the model's confusion matrix."""
+    held = f"{result.get('companies')} companies, each held out in turn" if result.get("companies") else ""
+    console.print(f"{result.get('sentences')} sentences ({result.get('data', '')}); {result['method']}"
+                  + (f": {held}" if held else ""), highlight=False, markup=False)
+    table = Table("scorer", "macro-F1", *LABELS, title="F1 per label", title_justify="left")
+    for key, name in SCORERS:
+        if key in result:
+            r = result[key]
+            table.add_row(name, f"{r['macro_f1']:.3f}", *(f"{r['per_class'][k]['f1']:.2f}" for k in LABELS))
+    console.print(table)
+    model = result["model"]
+    detail = Table("label", "precision", "recall", "n", title="stance model, per label", title_justify="left")
+    for label in LABELS:
+        c = model["per_class"][label]
+        detail.add_row(label, f"{c['precision']:.3f}", f"{c['recall']:.3f}", str(c["support"]))
+    console.print(detail)
+    if "confusion" in model:
+        matrix = Table("gold \\ predicted", *LABELS, title="confusion matrix (stance model)", title_justify="left")
+        for gold in LABELS:
+            matrix.add_row(gold, *(str(model["confusion"][gold][p]) for p in LABELS))
+        console.print(matrix)
+    if "ece" in model:
+        console.print(f"calibration: expected calibration error {model['ece']:.3f} "
+                      f"(temperature {model['temperature']:.2f})", highlight=False)
+
+
+def evaluation_rows(result: dict[str, Any]) -> list[dict[str, Any]]:
+    """One row per scorer and label (csv / parquet)."""
+    return [{"scorer": key, "label": label, "macro_f1": result[key]["macro_f1"], **scores}
+            for key, _ in SCORERS if key in result for label, scores in result[key]["per_class"].items()]

@@ -1,0 +1,181 @@
+"""The trained stance classifier: a calibrated linear model over words and the rule engine's cues.
+
+Features of one sentence (all named, so the shipped parameters can be read):
+- `w:` words, `b:` word pairs, `n:` words within three words after a negator ("not slowing"), with
+  numbers folded into <money>, <pct>, <year>, <num>; the word block is L2-normalised;
+- what the rules saw (`rules.read`): the rule label, each label's vote, every cue and subject by name,
+  guidance figures compared in the sentence, mood.
+
+The parameters (`aicycle/data/stance_model.json`, written by `scripts/train_stance.py` from the
+labelled corpus) are plain JSON: the feature names, one weight per feature and label, the biases and
+the temperature that calibrates the probabilities. Inference is a sparse dot product with numpy (no
+scikit-learn, no pickle); the shipped confidences are rounded to three decimals.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources
+from itertools import pairwise
+from typing import Any
+
+import numpy as np
+
+from aicycle.errors import DataError
+from aicycle.language import rules
+from aicycle.language.labels import LABELS, Stance
+
+MODEL_FILE = "data/stance_model.json"
+_TOKEN = re.compile(r"\$\s?\d[\d,]*(?:\.\d+)?|\d[\d,]*(?:\.\d+)?%?|[a-z]+(?:['’][a-z]+)?")
+_NEGATORS = frozenset({"not", "no", "never", "without", "n't", "nor", "don't", "didn't", "doesn't", "isn't", "aren't",
+                       "won't", "wasn't", "haven't", "hasn't", "can't", "cannot", "neither"})
+NEGATION_REACH = 3
+# Word classes: the direction and the object of a sentence in a few dozen words, so that what the model
+# learns from "capex will increase" carries over to "spending grows" (the corpus is small).
+WORD_CLASSES: dict[str, tuple[str, ...]] = {
+    "UP": ("increase", "increased", "increases", "increasing", "grow", "grows", "growing", "grew", "growth", "higher",
+           "raise", "raised", "raising", "expand", "expanding", "expanded", "expansion", "accelerate", "accelerating",
+           "accelerated", "double", "doubled", "doubling", "add", "adding", "added", "ramp", "ramping", "scale",
+           "scaling", "boost", "boosted", "exceed", "exceeds", "exceeding", "outpace", "outpacing", "significantly",
+           "meaningfully", "substantially", "record", "more", "up"),
+    "DOWN": ("decrease", "decreased", "decreasing", "decline", "declined", "declining", "lower", "lowered", "reduce",
+             "reduced", "reducing", "reduction", "cut", "cuts", "cutting", "fewer", "less", "drop", "dropped", "fall",
+             "fell", "shrink", "cancel", "cancelled", "canceled", "down", "remove", "removed"),
+    "FLAT": ("flat", "similar", "consistent", "unchanged", "same", "stable", "steady", "maintain", "maintained",
+             "reaffirm", "reaffirmed", "representative", "roughly", "track", "schedule", "remain", "remains"),
+    "SLOW": ("slower", "slowing", "slow", "slowed", "moderate", "moderating", "moderation", "pace", "pacing", "pause",
+             "pausing", "paused", "digest", "digesting", "digestion", "discipline", "disciplined", "measured",
+             "prudent", "optimize", "optimizing", "optimization", "efficiency", "efficient", "efficiencies",
+             "throttle", "flexibility", "flexible", "careful", "cautious"),
+    "CAPEX": ("capex", "capital", "expenditures", "expenditure", "investment", "investments", "invest", "investing",
+              "spend", "spending", "infrastructure", "build", "building", "buildout", "construction"),
+    "CAPACITY": ("capacity", "capacities", "data", "center", "centers", "compute", "gpus", "gpu", "clusters",
+                 "megawatts", "gigawatts", "mw", "gw", "fab", "fabs", "wafer", "wafers", "hbm", "servers", "racks",
+                 "supply", "sites", "campus", "halls"),
+    "DEMAND": ("demand", "orders", "backlog", "bookings", "pipeline", "customers", "interest"),
+    "TIGHT": ("constrained", "constraint", "constraints", "shortage", "shortages", "tight", "tightness", "sold",
+              "short", "booked", "allocation"),
+    "TIMING": ("timing", "delay", "delays", "delayed", "slipped", "pushed", "shift", "shifted", "quarter", "lease",
+               "leases", "delivery", "deliveries"),
+    "OTHER": ("revenue", "revenues", "margin", "margins", "opex", "expenses", "headcount", "price", "pricing",
+              "earnings", "sales", "ads", "advertising", "monetization", "inventory", "dividend", "buyback"),
+    "FUTURE": ("expect", "expects", "expected", "anticipate", "anticipated", "plan", "plans", "planning", "will",
+               "outlook", "guidance", "guide", "next", "forecast", "intend", "target"),
+}
+_CLASS_OF = {w: k for k, words in WORD_CLASSES.items() for w in words}
+
+
+def _fold(token: str) -> str:
+    if token[0] == "$":
+        return "<money>"
+    if token[0].isdigit():
+        if token.endswith("%"):
+            return "<pct>"
+        return "<year>" if len(token) == 4 and token[:2] in ("19", "20") else "<num>"
+    return token.replace("’", "'")
+
+
+_FOLDED: dict[str, str] = {}
+
+
+def _folded(token: str) -> str:
+    found = _FOLDED.get(token)
+    if found is None:
+        found = _fold(token)
+        if len(_FOLDED) < 200_000:  # words recur; numbers mostly do not
+            _FOLDED[token] = found
+    return found
+
+
+def words(lowered: str) -> list[str]:
+    return [_folded(t) for t in _TOKEN.findall(lowered)]
+
+
+def text_features(lowered: str) -> dict[str, float]:
+    """Words, word pairs and negated words, L2-normalised (each present feature counts once)."""
+    tokens = words(lowered)
+    names = {f"w:{t}" for t in tokens}
+    names.update(f"b:{a} {b}" for a, b in pairwise(tokens))
+    classes = [_CLASS_OF.get(t) for t in tokens]
+    present = sorted({c for c in classes if c})
+    names.update(f"k:{c}" for c in present)
+    names.update(f"kk:{a}+{b}" for i, a in enumerate(present) for b in present[i + 1:])
+    seq = [c for c in classes if c]
+    names.update(f"ks:{a}>{b}" for a, b in pairwise(seq) if a != b)
+    reach = 0
+    for token in tokens:
+        if token in _NEGATORS or token.endswith("n't"):
+            reach = NEGATION_REACH
+        elif reach:
+            names.add(f"n:{token}")
+            if token in _CLASS_OF:
+                names.add(f"nk:{_CLASS_OF[token]}")
+            reach -= 1
+    if not names:
+        return {}
+    value = 1.0 / math.sqrt(len(names))
+    return dict.fromkeys(names, value)
+
+
+def features(lowered: str, positions: Sequence[int] | None = None) -> tuple[Stance, dict[str, float]]:
+    """The rules' answer and the model's input for one lower-cased topical sentence."""
+    stance, seen = rules.read(lowered, positions)
+    return stance, {**text_features(lowered), **seen}
+
+
+@dataclass(frozen=True)
+class StanceModel:
+    labels: tuple[str, ...]
+    index: dict[str, int]          # feature name -> row of `weights`
+    weights: np.ndarray            # one row per feature, one column per label
+    bias: np.ndarray
+    temperature: float
+    version: str
+
+    def probabilities(self, feats: dict[str, float]) -> list[float]:
+        rows, values = [], []
+        for name, value in feats.items():
+            row = self.index.get(name)
+            if row is not None:
+                rows.append(row)
+                values.append(value)
+        logits = self.bias + np.asarray(values) @ self.weights[rows] if rows else self.bias.copy()
+        scaled = (logits - logits.max()) / self.temperature
+        exps = np.exp(scaled)
+        return [float(x) for x in exps / exps.sum()]
+
+    def predict(self, rule_stance: Stance, feats: dict[str, float]) -> Stance:
+        probs = self.probabilities(feats)
+        best = max(range(len(probs)), key=probs.__getitem__)
+        label = self.labels[best]
+        cues = rule_stance.cues if rule_stance.label == label else ()
+        return Stance(label, round(probs[best], 3), cues)
+
+
+def from_json(payload: dict[str, Any]) -> StanceModel:
+    try:
+        labels: tuple[str, ...] = tuple(payload["labels"])
+        names: list[str] = list(payload["features"])
+        matrix: list[list[float]] = list(payload["weights"])
+        bias = tuple(float(b) for b in payload["bias"])
+        temperature = float(payload["temperature"])
+    except (KeyError, TypeError, ValueError) as exc:
+        raise DataError(f"stance model parameters: {exc}") from None
+    if labels != LABELS or len(names) != len(matrix) or any(len(r) != len(labels) for r in matrix) \
+            or temperature <= 0:
+        raise DataError("stance model parameters: shapes or labels do not match")
+    index = {name: i for i, name in enumerate(names)}
+    weights = np.asarray(matrix, dtype=np.float64).reshape(len(names), len(labels))
+    return StanceModel(labels, index, weights, np.asarray(bias, dtype=np.float64), temperature,
+                       str(payload.get("version", "?")))
+
+
+@functools.cache
+def load() -> StanceModel:
+    text = resources.files("aicycle").joinpath(MODEL_FILE).read_text(encoding="utf-8")
+    return from_json(json.loads(text))

@@ -1,0 +1,83 @@
+"""The trained stance model: what it ships, that it is deterministic, and its held-out (leave-one-company-out)
+figures beside the rules alone and the Loughran-McDonald dictionary."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from aicycle.language import classify, model, train
+from aicycle.language.evaluate import CORPUS, evaluate_corpus, load_labelled
+from aicycle.language.labels import LABELS
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def corpus() -> list[dict[str, str]]:
+    return load_labelled(CORPUS())
+
+
+def test_parameters_ship_as_plain_json_with_their_provenance() -> None:
+    raw = resources.files("aicycle").joinpath(model.MODEL_FILE).read_bytes()
+    assert not raw.startswith(b"\x80")  # not a pickle
+    payload = json.loads(raw)
+    assert payload["labels"] == list(LABELS) and len(payload["features"]) == len(payload["weights"]) > 5000
+    assert payload["trained_on"]["sentences"] >= 2500 and payload["trained_on"]["companies"] >= 30
+    assert 0.3 < payload["temperature"] < 3
+    assert model.from_json(payload).labels == LABELS
+
+
+def test_predictions_are_pinned() -> None:
+    # label and calibrated confidence, the same on every machine (pure-Python inference over the JSON)
+    got = {s: (classify(s).label, classify(s).confidence) for s in PINNED}
+    assert got == PINNED
+
+
+PINNED = {
+    "Demand continues to exceed the capacity we can bring online.": ("expand", 0.996),
+    "We are reducing our capital expenditures for 2026.": ("cut", 0.959),
+    "We reaffirm our capital expenditure outlook for the year.": ("maintain", 0.986),
+    "We are pausing a few early-stage sites while we reassess.": ("moderate", 0.905),
+    "Revenue grew 20% and operating margin expanded.": ("none", 0.95),
+}
+
+
+def test_training_is_deterministic(corpus: list[dict[str, str]]) -> None:
+    subset = [r for r in corpus if r["company"] in ("AMAT", "INTC", "META", "NVDA", "STX")]
+    data = train.examples(subset)
+    first, second = train.fit(data), train.fit(data)
+    assert train.export(first, 1.0, {}) == train.export(second, 1.0, {})
+
+
+def test_corpus_is_large_labelled_twice_and_covers_every_company(corpus: list[dict[str, str]]) -> None:
+    assert len(corpus) >= 2500
+    companies = {r["company"] for r in corpus}
+    assert {"META", "MSFT", "GOOGL", "AMZN", "NVDA", "IREN", "CIFR", "WULF", "ORCL", "CRWV"} <= companies
+    assert len(companies) >= 30
+    assert all(r["source_file"].startswith("data/") and isinstance(r["sentence_index"], int) for r in corpus)
+    assert {label: sum(r["label"] == label for r in corpus) for label in LABELS}["cut"] >= 25
+
+
+@pytest.fixture(scope="module")
+def held_out(corpus: list[dict[str, str]]) -> dict[str, object]:
+    return evaluate_corpus(corpus, baseline=True)
+
+
+def test_leave_one_company_out_beats_the_rules_and_the_dictionary(held_out: dict) -> None:
+    model_f1, rules_f1 = held_out["model"]["macro_f1"], held_out["rules"]["macro_f1"]
+    assert held_out["companies"] >= 30 and held_out["method"] == "leave-one-company-out"
+    assert model_f1 >= 0.46  # the figure in docs/language.md (0.475); the rules alone: 0.427
+    assert model_f1 > rules_f1 > held_out["loughran_mcdonald"]["macro_f1"]
+    assert held_out["model"]["ece"] < 0.05  # calibrated confidence
+    assert sum(sum(row.values()) for row in held_out["model"]["confusion"].values()) == held_out["sentences"]
+
+
+@pytest.mark.xfail(strict=True, reason="issue 14's target (macro-F1 >= 0.85, no label below 0.75) is not met: "
+                                       "0.475 leave-one-company-out (docs/language.md)")
+def test_the_issue_target_on_held_out_companies(held_out: dict) -> None:
+    assert held_out["model"]["macro_f1"] >= 0.85
+    assert all(c["f1"] >= 0.75 for c in held_out["model"]["per_class"].values())
