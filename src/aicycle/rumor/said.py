@@ -84,21 +84,33 @@ _DEAL_WORDS = (r"(?:cloud|compute|capacity|infrastructure|gpu|ai) (?:deals?|cont
                r"third-party capacity|api service|(?:sell|offer)\w* (?:\w+ ){0,3}(?:compute|capacity)")
 
 
+class _Both:  # noqa: B903 - a matcher, not a record
+    """Two patterns a sentence must both match (cheaper than one pattern of two look-aheads)."""
+
+    def __init__(self, first: re.Pattern[str], second: re.Pattern[str] | _Both) -> None:
+        self.first, self.second = first, second
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.second.search(text) if self.first.search(text) else None
+
+
+Topic = re.Pattern[str] | _Both
+
+
 def said_items(store: Store, reading: Reading, ticker: str, as_of: dt.date,
                parties: tuple[str, ...] = ()) -> list[Item]:
     """Statements of `ticker` on the reading's object, each read for the reading's direction.
 
     `parties`: the other companies and places a deal claim names; a deal sentence must name one.
     """
-    topic = re.compile(TOPICS.get(reading.object or "", r"$^"), re.I)
+    topic: Topic = re.compile(TOPICS.get(reading.object or "", r"$^"), re.I)
     if reading.object in ("compute_contracts", "leases"):
         named = [*parties, *reading.places]
         must = "|".join(map(re.escape, named)) if named else _DEAL_WORDS
-        topic = re.compile(rf"(?=.*(?:{must}))(?=.*(?:{topic.pattern}))", re.I | re.S)
+        topic = _Both(re.compile(must, re.I), topic)
     if reading.object == "projects" and reading.places:
         # "Sweetwater 1 slips": only sentences naming the place answer it, not other sites' schedules.
-        topic = re.compile(rf"(?=.*(?:{'|'.join(map(re.escape, reading.places))}))(?=.*(?:{topic.pattern}))",
-                           re.I | re.S)
+        topic = _Both(re.compile("|".join(map(re.escape, reading.places)), re.I), topic)
     items = [*_curated(store, reading, ticker, topic, as_of), *_documents(store, reading, ticker, topic, as_of)]
     return items
 
@@ -245,7 +257,7 @@ def clean_statement(text: str) -> str:
     return re.sub(r"^[a-z0-9_]+:\s*", "", text.strip())
 
 
-def _curated(store: Store, reading: Reading, ticker: str, topic: re.Pattern[str], as_of: dt.date) -> list[Item]:
+def _curated(store: Store, reading: Reading, ticker: str, topic: Topic, as_of: dt.date) -> list[Item]:
     rows = store.query(
         "SELECT * FROM facts WHERE ticker = ? AND text IS NOT NULL AND filed IS NOT NULL AND filed <= ? "
         "AND filed >= ? ORDER BY filed DESC",
@@ -287,7 +299,7 @@ _NO_SUBJECT = re.compile(r"^\W*(?:it|its|this|that|these|those|they|which|such|a
                          r"then)\b", re.I)
 
 
-def _speaks_to(reading: Reading, topic: re.Pattern[str], before: str, sentence: str, day: dt.date) -> bool:
+def _speaks_to(reading: Reading, topic: Topic, before: str, sentence: str, day: dt.date) -> bool:
     """Whether a sentence is about the claim's object (and segment, and year). A sentence with no subject of
     its own reads with the two sentences before it; so does one naming no business at all when the claim
     is about one ("I'll start with AWS ... Revenue growth of 36.7%, accelerating")."""
@@ -308,7 +320,7 @@ def _names_a_business(text: str) -> bool:
     return any(re.search(rf"(?<!\w)(?:{p})(?!\w)", text, re.I) for _, p in vocab.SEGMENTS)
 
 
-def _documents(store: Store, reading: Reading, ticker: str, topic: re.Pattern[str], as_of: dt.date) -> list[Item]:
+def _documents(store: Store, reading: Reading, ticker: str, topic: Topic, as_of: dt.date) -> list[Item]:
     docs = store.query(
         "SELECT doc_id, ticker, date, kind, title, source, url, accession, text FROM documents "
         "WHERE ticker = ? AND date <= ? AND date >= ? ORDER BY date DESC LIMIT ?",
@@ -319,7 +331,7 @@ def _documents(store: Store, reading: Reading, ticker: str, topic: re.Pattern[st
     return items
 
 
-def _document_items(doc: dict[str, Any], reading: Reading, topic: re.Pattern[str], as_of: dt.date) -> list[Item]:
+def _document_items(doc: dict[str, Any], reading: Reading, topic: Topic, as_of: dt.date) -> list[Item]:
     day = _as_date(doc["date"])
     found = []
     for before, sentence in _sentences(str(doc["doc_id"]), str(doc["text"])):
