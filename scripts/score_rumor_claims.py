@@ -111,12 +111,19 @@ def main() -> None:
         engines = {"current": current_checker()}
         if args.baseline:
             engines[f"baseline {args.baseline}"] = baseline_checker(args.baseline, Path(tmp))
+        pooled: list[dict[str, str]] = []
         for path in args.claims:
             rows = list(csv.DictReader(path.read_text(encoding="utf-8").splitlines()))
+            pooled += rows
             for label, checker in engines.items():
                 result = score(rows, checker, store)
                 out[f"{path.name} / {label}"] = result
                 _print(f"{path.name} / {label}", result, args.misses and label == "current")
+        if len(args.claims) > 1:  # the sets together, each claim once
+            for label, checker in engines.items():
+                result = score(pooled, checker, store)
+                out[f"all / {label}"] = result
+                _print(f"all {len(args.claims)} sets / {label}", result, False)
     if args.json:
         args.json.write_text(json.dumps(out, indent=1), encoding="utf-8")
 
