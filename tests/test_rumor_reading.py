@@ -24,9 +24,14 @@ from tests import rumor_store
 
 DATA = Path(__file__).parent / "data"
 SETS = {name: list(csv.DictReader((DATA / f"{name}.csv").read_text(encoding="utf-8").splitlines()))
-        for name in ("rumor_claims", "rumor_claims_dev", "rumor_claims_heldout")}
+        for name in ("rumor_claims", "rumor_claims_dev", "rumor_claims_heldout", "rumor_claims_heldout2")}
 # Measured with scripts/score_rumor_claims.py (docs/rumor.md); a floor so that accuracy cannot slip unseen.
-FLOORS = {"rumor_claims": 1.0, "rumor_claims_dev": 0.72, "rumor_claims_heldout": 0.62}
+# rumor_claims_heldout2 is the held-out figure (scored once, after the code was final: 106/150); the others
+# are development sets (rumor_claims_heldout was held out in the first round, 62.5%, and is development since).
+FLOORS = {"rumor_claims": 1.0, "rumor_claims_dev": 0.80, "rumor_claims_heldout": 0.74,
+          "rumor_claims_heldout2": 0.70}
+# Per verdict on the held-out set, as measured (supported 42/67, contradicted 35/51, unclear 29/32).
+HELDOUT2_VERDICT_FLOORS = {"supported": 0.62, "contradicted": 0.68, "unclear": 0.90}
 # Curators' notes ("seen via …", "csv metric …", machine labels) are provenance, never evidence text.
 NOTE_MARKS = re.compile(r"seen via|csv metric|pages corpus|verbatim from filing|investigation dated|"
                         r"^[a-z0-9]+_[a-z0-9_]+:", re.I)
@@ -83,8 +88,9 @@ def test_the_reading_is_shown(store: Store) -> None:
 
 @pytest.mark.parametrize(("claim", "as_of", "expected"), [
     # slower growth is not a cut: growth guided to slow is borne out, growth that accelerates refutes it
-    ("NVIDIA expects its revenue growth to slow to about 70% next fiscal year", "2026-08-28", "unclear"),
-    ("Google Cloud's revenue growth is slowing", "2026-07-25", "unclear"),
+    ("Microsoft will slow the growth of its capex in fiscal 2026", "2025-10-30", "contradicted"),
+    ("Google Cloud's revenue growth is slowing", "2026-07-25", "contradicted"),  # said two sentences on
+    ("AWS revenue growth is slowing", "2026-07-31", "contradicted"),  # "I'll start with AWS ... accelerating"
     # scope: a NAND claim is not answered by total capex; a lease claim not by capex
     ("SK hynix raises its NAND capex for 2026", "2026-03-01", "unclear"),
     ("Amazon pulls back on data center lease negotiations", "2025-04-25", "unclear"),
@@ -108,6 +114,16 @@ def test_the_reading_is_shown(store: Store) -> None:
     ("CoreWeave's revenue is falling", "2026-08-20", "contradicted"),
     ("NVIDIA's quarterly revenue tops $80 billion", "2026-05-25", "supported"),
     ("Power shortages are delaying AI data centers", "2026-06-01", "supported"),
+    # quarter on quarter: the latest quarters in a row, not a year earlier
+    ("Micron's quarterly revenue fell from the prior quarter", "2025-03-25", "supported"),
+    ("NVIDIA's own capex has fallen for two straight quarters", "2026-03-01", "supported"),
+    # "returns to profit": the sign of the latest quarter
+    ("SK hynix returns to operating profit", "2023-11-01", "contradicted"),
+    ("SK hynix returns to operating profit", "2024-01-30", "supported"),
+    # a utility's claim is not read through the data-center owners' calls
+    ("Dominion pauses new data center connections in Virginia", "2026-01-15", "unclear"),
+    # buying compute is not selling it
+    ("Meta is pulling back from third-party cloud deals", "2026-05-01", "contradicted"),
     # compute contracts: on the ledger after the announcement, unclear before it
     ("CoreWeave lands a $14.2 billion computing deal with Meta", "2025-10-02", "supported"),
     ("CoreWeave lands a $14.2 billion computing deal with Meta", "2025-09-20", "unclear"),
@@ -121,6 +137,17 @@ def test_growth_claims_are_not_read_as_cuts(store: Store) -> None:
     result = check(store, "NVIDIA expects its revenue growth to slow to about 70% next fiscal year", "2026-08-28")
     assert result["reading"]["direction"] == "slower_growth"
     assert not any(e["points"] == "contradicts" and e["observed"] == "up" for e in result["evidence"])
+
+
+def test_guidance_revisions_read_as_the_report_reads_them(store: Store) -> None:
+    """The check quotes the shared reading of a revision (aicycle.guidance), so the report and it agree."""
+    from aicycle.guidance import revisions
+
+    result = check(store, "Microsoft lowers capex outlook", "2026-07-30")
+    shared = {r.text for r in revisions(store, "MSFT", dt.date(2026, 7, 30))}
+    quoted = [e for e in result["evidence"] if e["signal"] == "guidance_revision"]
+    assert quoted and all(e["text"] in shared for e in quoted)
+    assert result["verdict"] == "supported" and any(e["caveat"] for e in quoted)  # the lease reclassification
 
 
 def test_absence_is_unclear_with_what_would_decide_it(store: Store) -> None:
@@ -157,19 +184,28 @@ def test_claim_set_accuracy_holds(answers: dict[str, list[dict[str, object]]], n
     assert right / len(rows) >= FLOORS[name], f"{name}: {right}/{len(rows)}"
 
 
-@pytest.mark.xfail(reason="issue 15 asks for >= 90% overall and >= 85% per verdict; measured 72.5% (dev) and "
-                          "62.5% (held-out), see docs/rumor.md", strict=False)
-def test_claim_sets_reach_the_issue_target(answers: dict[str, list[dict[str, object]]]) -> None:
-    rows = SETS["rumor_claims_dev"] + SETS["rumor_claims_heldout"]
-    got = answers["rumor_claims_dev"] + answers["rumor_claims_heldout"]
+def _per_verdict(rows: list[dict[str, str]], got: list[dict[str, object]]) -> dict[str, list[bool]]:
     per: dict[str, list[bool]] = {}
     for r, a in zip(rows, got, strict=True):
         per.setdefault(r["expected"], []).append(a["verdict"] == r["expected"])
-    overall = sum(sum(v) for v in per.values()) / len(rows)
+    return per
+
+
+def test_heldout_accuracy_per_verdict_holds(answers: dict[str, list[dict[str, object]]]) -> None:
+    per = _per_verdict(SETS["rumor_claims_heldout2"], answers["rumor_claims_heldout2"])
+    for verdict, floor in HELDOUT2_VERDICT_FLOORS.items():
+        assert sum(per[verdict]) / len(per[verdict]) >= floor, (verdict, sum(per[verdict]), len(per[verdict]))
+
+
+@pytest.mark.xfail(reason="issue 15 asks for >= 90% overall and >= 85% per verdict; measured on the held-out set "
+                          "70.7% (supported 62.7%, contradicted 68.6%, unclear 90.6%), see docs/rumor.md", strict=True)
+def test_claim_sets_reach_the_issue_target(answers: dict[str, list[dict[str, object]]]) -> None:
+    per = _per_verdict(SETS["rumor_claims_heldout2"], answers["rumor_claims_heldout2"])
+    overall = sum(sum(v) for v in per.values()) / len(SETS["rumor_claims_heldout2"])
     assert overall >= 0.90 and all(sum(v) / len(v) >= 0.85 for v in per.values())
 
 
-@pytest.mark.parametrize("name", ["rumor_claims_dev", "rumor_claims_heldout"])
+@pytest.mark.parametrize("name", ["rumor_claims_dev", "rumor_claims_heldout", "rumor_claims_heldout2"])
 def test_no_later_evidence_and_no_curator_notes(answers: dict[str, list[dict[str, object]]], name: str) -> None:
     for row, result in zip(SETS[name], answers[name], strict=True):
         for item in result["evidence"]:  # type: ignore[attr-defined]
