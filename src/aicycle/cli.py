@@ -888,6 +888,8 @@ def check_claim(
     as_of: AsOf = None,
     fmt: FormatOpt = None,
     json_out: JsonOut = False,
+    exit_code: Annotated[bool, typer.Option(
+        "--exit-code", help="Exit 0 if supported, 1 if contradicted, 3 if unclear (for scripts).")] = False,
 ) -> None:
     """Check a headline against what was public on the as-of date: supported, contradicted or unclear.
 
@@ -905,6 +907,12 @@ def check_claim(
     emit(result, fmt, json_out, rows=lambda: [
         {"claim": result["claim"], "verdict": result["verdict"], "confidence": result["confidence"], **e}
         for e in result["evidence"]], table=lambda c: print_check(c, result))
+    if exit_code:
+        raise typer.Exit(VERDICT_EXIT_CODES[result["verdict"]])
+
+
+# `aicycle check --exit-code`: a verdict as an exit status (2 stays "bad input").
+VERDICT_EXIT_CODES = {"supported": 0, "contradicted": 1, "unclear": 3}
 
 # --- economics ----------------------------------------------------------------------------------
 

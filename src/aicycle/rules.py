@@ -198,3 +198,15 @@ WATCH_SOURCE_FAILURES = 3
 # Latest events kept in the Atom feed and shown on the dashboard's overview.
 WATCH_FEED_ENTRIES = 50
 WATCH_OVERVIEW_EVENTS = 8
+
+# --- rumor check: reading the claim ---
+# A company's own words count for a claim this many days after they were said (about two quarters).
+RUMOR_SAID_DAYS = 200
+# A level claim ("tops $500B") is judged on the latest figure only if it is at most this old (days).
+RUMOR_LEVEL_FRESH_DAYS = 200
+# A dated record (a compute contract, a power event) speaks to a claim this many days after its date.
+RUMOR_RECORD_DAYS = 400
+# Confidence calibration of the rumor check, fitted on the development claims (tests/data/rumor_claims*.csv,
+# dev only): per verdict, (share of such verdicts that were right, mean raw confidence). The stated
+# confidence is that share, moved by half the raw confidence's distance from its mean.
+RUMOR_CALIBRATION = {"supported": (0.93, 0.79), "contradicted": (0.88, 0.86), "unclear": (0.60, 0.30)}

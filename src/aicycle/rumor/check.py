@@ -1,7 +1,8 @@
-"""`check(store, claim, as_of)`: parse the headline, gather point-in-time evidence, judge it.
+"""`check(store, claim, as_of)`: read the claim, gather the evidence that matches the reading, judge it.
 
-Evidence providers are chosen by metric; each is a small function of (store, ticker, as_of, year)
-so a richer reader can replace one without touching the rest.
+Evidence providers are chosen by the reading's object: a claim about NAND capex meets NAND
+statements, a lease claim lease records, a level claim the latest figure. Each provider is a small
+function of the store, the reading and the as-of date, so a richer reader can replace one alone.
 """
 
 from __future__ import annotations
@@ -14,38 +15,62 @@ from aicycle import universe
 from aicycle.errors import InputError
 from aicycle.rumor import fundamentals as fx
 from aicycle.rumor import guidance as gx
+from aicycle.rumor import levels, parse, records, said, vocab
 from aicycle.rumor.evidence import Item
 from aicycle.rumor.market import gpu_price_trend, wanted_skus, wanted_terms
 from aicycle.rumor.parse import Claim, parse_claim
-from aicycle.rumor.statements import statement_items
+from aicycle.rumor.reading import Reading, read
 from aicycle.rumor.verdict import Verdict, judge
 from aicycle.store import Store
 
 Provider = Callable[[Store, str, dt.date, "int | None"], list[Item]]
 
 _SPENDING: tuple[Provider, ...] = (gx.guidance_revisions, gx.guidance_level, fx.capex_trend)
+# Company-wide figures, by the reading's object. Objects not listed are answered by statements,
+# records and levels only (a NAND claim is not judged on total capex).
 COMPANY_PROVIDERS: dict[str, tuple[Provider, ...]] = {
     "capex": _SPENDING,
-    "ai_investment": _SPENDING,
-    "capex_guidance": (gx.guidance_revisions, gx.guidance_level),
-    "data_center_construction": (*_SPENDING, fx.power_trend),
+    "ai_spend": _SPENDING,
+    "guidance": (gx.guidance_revisions, gx.guidance_level),
+    "projects": (*_SPENDING, fx.power_trend),
     "backlog": (fx.backlog_trend,),
     "power": (fx.power_trend,),
     "memory_supply": (fx.hbm_outlook, fx.revenue_trend),
-    "gpu_rental_prices": (),
 }
 # For a claim about guidance itself, the level of spending is context, not an answer.
-_CONTEXT_ONLY = {"capex_guidance": ("guidance_level",)}
+_CONTEXT_ONLY = {"guidance": ("guidance_level",)}
+# Directions that company-wide totals cannot answer (growth rates and constraint are said, not summed).
+_NOT_BY_TOTALS = ("slower_growth", "faster_growth", "constrained", "unconstrained", "sold_out")
+MARKET_OBJECTS = ("gpu_prices", "memory_prices", "memory_supply", "power", "compute_contracts", "leases")
 
 
 def check(store: Store, claim: str, as_of: dt.date | str | None = None) -> dict[str, Any]:
     """Check a headline against what was public on `as_of` (default: today)."""
     day = _as_of(as_of)
     parsed = parse_claim(claim)
-    if parsed.problem:
-        return _result(parsed, day, Verdict("unclear", 0.0, [f"Cannot check this claim: {parsed.problem}."]), [])
-    items = gather(store, parsed, day)
-    return _result(parsed, day, judge(parsed, items), items)
+    if parsed.problem and not _readable(parsed):
+        return _result(parsed, None, day, Verdict("unclear", 0.0, [f"Cannot check this claim: {parsed.problem}."]), [])
+    reading = read(parsed, day)
+    problem = _problem(parsed, reading)
+    if problem:
+        return _result(parsed, reading, day, Verdict("unclear", 0.0, [f"Cannot check this claim: {problem}."]), [])
+    items = gather(store, parsed, reading, day)
+    return _result(parsed, reading, day, judge(parsed, reading, items), items)
+
+
+def _readable(claim: Claim) -> bool:
+    """Parse problems that the reading may still resolve (a metric or direction parse.py does not know)."""
+    return bool(claim.text) and (claim.problem or "").startswith("no ")
+
+
+def _problem(claim: Claim, reading: Reading) -> str | None:
+    if reading.object is None:
+        return claim.problem or "no object recognized (capex, guidance, backlog, revenue, power, ...)"
+    if reading.direction is None and reading.level is None:
+        return "no direction recognized: say whether it is going up, down, staying flat or past a level"
+    if not reading.tickers and reading.object not in MARKET_OBJECTS:
+        return "no company recognized: name a company in the universe or a group such as 'hyperscalers'"
+    return None
 
 
 def _as_of(value: dt.date | str | None) -> dt.date:
@@ -61,46 +86,87 @@ def _as_of(value: dt.date | str | None) -> dt.date:
         raise InputError(f"as_of: {value!r} is not a date (YYYY-MM-DD)") from None
 
 
-def tickers_for(claim: Claim) -> list[str]:
+def tickers_for(claim: Claim, reading: Reading | None = None) -> list[str]:
     if claim.tickers:
         return claim.tickers
-    if claim.metric == "memory_supply":  # a memory-market claim is read through the memory makers
-        return [c.ticker for c in universe.by_role("memory")]
+    obj = reading.object if reading else None
+    if claim.metric == "memory_supply" or obj in ("memory_supply", "memory_prices"):
+        return [c.ticker for c in universe.by_role("memory")]  # a memory-market claim is read through the makers
     return []
 
 
-def gather(store: Store, claim: Claim, as_of: dt.date) -> list[Item]:
-    metric = claim.metric or ""
+def gather(store: Store, claim: Claim, reading: Reading, as_of: dt.date) -> list[Item]:
+    obj = reading.object or ""
     items: list[Item] = []
-    for ticker in tickers_for(claim):
-        for provider in COMPANY_PROVIDERS.get(metric, ()):
-            items.extend(provider(store, ticker, as_of, claim.year))
-        items.extend(statement_items(store, ticker, metric, as_of, claim.year))
-        if metric == "capex_guidance" and claim.amount:
-            mismatch = gx.figure_check(store, ticker, as_of, claim.year, claim.amount)
+    by_totals = reading.direction not in _NOT_BY_TOTALS
+    named = parse.named_companies(claim.text)
+    deal = obj in ("compute_contracts", "leases")
+    readers = tickers_for(claim, reading)
+    if obj == "power" and records.names_power_actor(claim.text) and not parse.named_companies(claim.text):
+        readers = []  # "Dominion pauses data center hookups" is about the utility, not the data-center owners
+    if deal:  # either side of a deal may be the one that says so
+        readers = list(dict.fromkeys([*readers, *(t for t, _ in named)]))
+    for ticker in readers:
+        if reading.quarters_in_a_row and not reading.level:
+            # quarter on quarter: the latest quarters decide, not a year-on-year change
+            figures = levels.sequential_items(store, reading, ticker, as_of)
+            items.extend(figures or said.said_items(store, reading, ticker, as_of))  # figures first
+            continue
+        if by_totals and not reading.level and not deal:
+            for provider in COMPANY_PROVIDERS.get(obj, ()):
+                items.extend(provider(store, ticker, as_of, reading.period.year))
+        parties = tuple(words for t, words in named if t != ticker) if deal else ()
+        items.extend(said.said_items(store, reading, ticker, as_of, parties))
+        if deal:
+            continue
+        if reading.segment in vocab.UNIT_NAMES:
+            continue  # AWS, Azure, Google Cloud: company totals do not answer a claim about one business
+        items.extend(levels.level_items(store, reading, ticker, as_of))
+        if not reading.level:
+            items.extend(levels.trend_items(store, reading, ticker, as_of))
+        if obj == "guidance" and claim.amount and (reading.level is None or reading.level.op == "at"):
+            mismatch = gx.figure_check(store, ticker, as_of, reading.period.year, claim.amount)
             items.extend([mismatch] if mismatch else [])
-    if metric == "gpu_rental_prices":
+    if obj == "gpu_prices":
+        items.extend(said_market(store, reading, as_of))
         items.extend(gpu_price_trend(store, as_of, wanted_skus(claim.text), wanted_terms(claim.text)))
+    if obj in ("compute_contracts", "leases"):
+        items.extend(records.contract_items(store, reading, claim.text, as_of))
+    subject = bool(claim.tickers) and not any(c.startswith("no company named") for c in claim.cues)
+    if obj == "power" and not (subject and not records.names_power_actor(claim.text)):
+        items.extend(records.power_items(store, reading, claim.text, as_of))  # the grid, not one company's MW
+    if obj == "gpu_prices" and reading.level and reading.level.unit == "USD/hour":
+        items = levels.price_levels(items, reading)
     for item in items:
-        if item.signal in _CONTEXT_ONLY.get(metric, ()):
+        if item.signal in _CONTEXT_ONLY.get(obj, ()):
             item.weight = 0.0
     # Point in time, enforced once more at the end: nothing dated after as_of is ever shown.
     return [i for i in items if i.date is not None and i.date <= as_of]
 
 
-def _result(claim: Claim, as_of: dt.date, verdict: Verdict, items: list[Item]) -> dict[str, Any]:
+def said_market(store: Store, reading: Reading, as_of: dt.date) -> list[Item]:
+    """A market claim with no company named still meets what the sellers of compute said on it."""
+    if reading.tickers:
+        return []
+    return [i for t in ("NVDA",) for i in said.said_items(store, reading, t, as_of)]
+
+
+def _result(claim: Claim, reading: Reading | None, as_of: dt.date, verdict: Verdict,
+            items: list[Item]) -> dict[str, Any]:
     order = {"contradicts": 0, "supports": 1, "neutral": 2}
     items = sorted(items, key=lambda i: (order[i.points], -i.weight))
     return {
         "claim": claim.text,
         "parsed": claim.parsed(),
+        "reading": reading.to_dict() if reading else None,
+        "reading_text": reading.describe() if reading else None,
         "as_of": as_of.isoformat(),
         "verdict": verdict.verdict,
         "confidence": verdict.confidence,
         "reasoning": " ".join(verdict.reasoning),
         "evidence": [i.to_dict() for i in items],
         "details": {
-            "company_name": claim.company_name, "tickers": tickers_for(claim), "negated": claim.negated,
+            "company_name": claim.company_name, "tickers": tickers_for(claim, reading), "negated": claim.negated,
             "scoped": claim.scoped, "hedged": claim.hedged, "strong": claim.strong, "year": claim.year,
             "amount": claim.amount, "cues": claim.cues, "problem": claim.problem,
         },

@@ -51,17 +51,19 @@ def _year_ago(rows: list[dict[str, Any]], end: dt.date, tolerance: int) -> dict[
 
 
 def duration_trend(store: Store, ticker: str, as_of: dt.date, *, families: tuple[tuple[str, ...], ...],
-                   signal: str, label: str) -> list[Item]:
-    """Latest quarter and latest year against the same span a year earlier (YoY)."""
+                   signal: str, label: str, year: int | None = None) -> list[Item]:
+    """Latest quarter and latest year against the same span a year earlier (YoY); of the named year only
+    when there is one (a 2027 plan is not answered by 2026's quarters)."""
     for family in families:
         rows = family_rows(store, ticker, family, as_of)
         items = []
         for lo, hi, span, weight in _SPANS:
             spans = [r for r in rows if (days(r) or 0) in range(lo, hi + 1)]
-            if not spans:
+            named = [r for r in spans if year is None or _as_date(r["period_end"]).year == year]  # type: ignore[union-attr]
+            if not named:
                 continue
-            latest = spans[-1]
-            prior = _year_ago(spans[:-1], _as_date(latest["period_end"]), 20)  # type: ignore[arg-type]
+            latest = named[-1]
+            prior = _year_ago(spans[:spans.index(latest)], _as_date(latest["period_end"]), 20)  # type: ignore[arg-type]
             if prior is None or _as_date(latest["filed"]) < earliest(as_of):  # type: ignore[operator]
                 continue
             change = pct(latest["value"], prior["value"])
@@ -76,7 +78,8 @@ def duration_trend(store: Store, ticker: str, as_of: dt.date, *, families: tuple
 
 
 def capex_trend(store: Store, ticker: str, as_of: dt.date, year: int | None = None) -> list[Item]:
-    return duration_trend(store, ticker, as_of, families=CAPEX_FAMILIES, signal="capex_trend", label="capex")
+    return duration_trend(store, ticker, as_of, families=CAPEX_FAMILIES, signal="capex_trend", label="capex",
+                          year=year)
 
 
 def revenue_trend(store: Store, ticker: str, as_of: dt.date, year: int | None = None) -> list[Item]:
@@ -160,7 +163,8 @@ def hbm_outlook(store: Store, ticker: str, as_of: dt.date, year: int | None = No
     rows = [r for r in series(store, ticker, "hbm_tam", as_of) if _as_date(r["filed"]) >= earliest(as_of)]  # type: ignore[operator]
     items = []
     for row in rows[-1:]:
-        text = f"{ticker} forecasts the HBM market at {money(row['value'], row['unit'])} ({row.get('note') or ''})"
-        items.append(item_from_fact(row, "hbm_outlook", text.replace(" ()", ""), observed="up",
+        # The row's note is the curator's (where it was seen, CSV names): never shown as evidence.
+        text = f"{ticker} forecasts the HBM market at {money(row['value'], row['unit'])} by {row['period_end']}"
+        items.append(item_from_fact(row, "hbm_outlook", text, observed="up",
                                     weight=0.4 * freshness(_as_date(row["filed"]), as_of)))
     return items

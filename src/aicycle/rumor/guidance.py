@@ -1,8 +1,9 @@
 """Evidence from capex guidance: each revision of a guided year's range, and the guided level.
 
-A revision is read against the previous range on record, else against the prior range the release
-itself names ("increased from our prior range of $115-135 billion"). A year's only range is "not
-revised yet" when it was the year's first guide, and "cannot tell" when it was first seen mid-year.
+Revisions are read by `aicycle.guidance.revisions` (the capex checkpoint's rules: against the previous
+range on record, else the prior range the company names), so the report, the event study and the check
+call a revision the same thing. A year's only range is "not revised yet" when it was the year's first
+guide, and "cannot tell" when it was first seen mid-year. Guided levels read the ranges directly.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ import re
 from collections import defaultdict
 from typing import Any
 
+from aicycle import guidance as shared_guidance
+from aicycle.guidance import GuidanceRevision
 from aicycle.rumor.evidence import (
     Item,
     _as_date,
@@ -33,15 +36,6 @@ GUIDANCE = ("capex_guidance_low", "capex_guidance_high", "capex_guidance_point")
 _INITIAL_GUIDE_DAYS = 75
 # A headline's figure matches a guided range when both ends (or the midpoints) are this close.
 _FIGURE_TOLERANCE = 0.01
-_PRIOR_RANGE = re.compile(
-    r"(?:from|prior (?:range|outlook) of)\s+(?:our\s+)?(?:prior\s+(?:range|outlook)\s+of\s+)?(?:~|approximately\s+)?"
-    r"\$?(\d+(?:\.\d+)?)\s*(?:billion|bn|B)?\s*(?:to|-|–)\s*\$?(\d+(?:\.\d+)?)\s*(?:billion|bn|B)",
-    re.I)
-_PRIOR_POINT = re.compile(r"(?:down|up|lowered|raised|cut|increased|reduced) from\s+(?:~|approximately\s+)?"
-                          r"(?:USD\s?|US\$|\$)?(\d+(?:\.\d+)?)\s*(?:billion|bn|B)", re.I)
-_TEXT_UP = re.compile(r"\b(?:rais\w*|increas\w*|lift\w*|up) (?:by|from)\b|\braised\b", re.I)
-_TEXT_DOWN = re.compile(r"\b(?:lower\w*|reduc\w*|cut|down) (?:by|from)\b|\blowered\b", re.I)
-_ACCOUNTING = re.compile(r"accounting|classification|reclassif|definition", re.I)
 
 
 class _Vintage:
@@ -86,6 +80,11 @@ def _guidance_by_year(store: Store, ticker: str, as_of: dt.date) -> dict[int, li
     return {y: sorted(vs.values(), key=lambda v: v.filed) for y, vs in out.items()}
 
 
+def guidance_years(store: Store, ticker: str, as_of: dt.date) -> dict[int, list[_Vintage]]:
+    """Every guided year's ranges public by as_of, oldest first (for level claims on guidance)."""
+    return _guidance_by_year(store, ticker, as_of)
+
+
 def _said_on(store: Store, ticker: str, as_of: dt.date) -> dict[dt.date, list[dict[str, Any]]]:
     out: dict[dt.date, list[dict[str, Any]]] = defaultdict(list)
     for row in store.query("SELECT * FROM facts WHERE ticker = ? AND metric = 'statement' AND value IS NULL "
@@ -104,74 +103,82 @@ def _target_year(by_year: dict[int, list[_Vintage]], year: int | None, as_of: dt
     return max(recent) if recent else None
 
 
-def _prior_from_text(v: _Vintage) -> tuple[float | None, str | None]:
-    """A release often says what it revised: 'increased from our prior range of $115-135 billion'."""
-    m = _PRIOR_RANGE.search(v.notes)
-    if m:
-        low, high = float(m.group(1)) * 1e9, float(m.group(2)) * 1e9
-        return (low + high) / 2, f"${m.group(1)}-{m.group(2)}B"
-    m = _PRIOR_POINT.search(v.notes)
-    if m:
-        return float(m.group(1)) * 1e9, f"${m.group(1)}B"
-    return None, None
+# How a shared revision kind (aicycle.guidance) reads for a claim: raised / cut move the guide; a
+# reaffirmed or widened guide is "not revised" (it says the claim had not happened, not that it is false).
+_OBSERVED = {"raised": "up", "narrowed_up": "up", "cut": "down", "narrowed_down": "down",
+             "reaffirmed": "flat", "widened": "flat"}
+_NOT_REVISED = ("reaffirmed", "widened")
 
 
-def _revision_item(ticker: str, new: _Vintage, old_mid: float | None, old_label: str | None,
-                   weight: float, as_of: dt.date) -> Item | None:
-    change = pct(new.mid, old_mid)
-    observed = direction_of(change, 0.005)
-    if observed is None:  # no prior number: fall back to the words of the release
-        observed = "up" if _TEXT_UP.search(new.notes) else "down" if _TEXT_DOWN.search(new.notes) else None
-    if observed is None:
-        return None
-    verb = {"up": "raised", "down": "lowered", "flat": "kept"}[observed]
-    prior = f" from {old_label}" if old_label else ""
-    text = (f"{ticker} {verb} its {new.year} capex guidance to {new.label}{prior} on {new.filed}"
-            + (f" (midpoint {signed(change)})" if change is not None else ""))
-    item = item_from_fact(new.rows[0], "guidance_revision", text, observed=observed, change=change,
-                          weight=weight * freshness(new.filed, as_of), value=new.mid, unit="USD")
-    item.period = f"FY{new.year}"
-    if _ACCOUNTING.search(new.notes):
-        item.caveat = "the source ties this revision to an accounting or definition change, not to spending"
+def range_of(rev: GuidanceRevision) -> tuple[float, float]:
+    """(low, high) of a guide: "$130.0B–$145.0B" or "~$175.0B" (a point is its own range)."""
+    found = [float(x) * 1e9 for x in re.findall(r"\$([\d,.]+)B", rev.guided.replace(",", ""))]
+    mid = rev.mid or 0.0
+    return (min(found), max(found)) if found else (mid, mid)
+
+
+def revisions_by_year(store: Store, ticker: str, as_of: dt.date) -> dict[int, list[GuidanceRevision]]:
+    out: dict[int, list[GuidanceRevision]] = defaultdict(list)
+    for rev in shared_guidance.revisions(store, ticker, as_of):
+        year = re.search(r"(\d{4})$", rev.period)
+        if year:
+            out[int(year.group(1))].append(rev)
+    return out
+
+
+def _pick_year(by_year: dict[int, list[GuidanceRevision]], year: int | None, as_of: dt.date) -> int | None:
+    if year in by_year:
+        return year
+    if year is not None and by_year and not min(by_year) - 1 <= year <= max(by_year):
+        return None  # a year nobody had guided yet (or long past): another year's range says nothing
+    recent = [y for y, vs in by_year.items() if vs[-1].filed >= earliest(as_of)]
+    return max(recent) if recent else None
+
+
+def _revision_item(rev: GuidanceRevision, weight: float, as_of: dt.date) -> Item:
+    observed = _OBSERVED[rev.kind]
+    item = item_from_fact(rev.row, "guidance_unrevised" if rev.kind in _NOT_REVISED else "guidance_revision",
+                          rev.text, observed=observed, change=rev.mid_change, absence=rev.kind in _NOT_REVISED,
+                          weight=weight * freshness(rev.filed, as_of), value=rev.mid, unit="USD")
+    item.date = rev.filed
+    item.period = rev.period
+    item.method = f"guidance revision ({rev.verb}), read as the capex checkpoint reads it"
+    if rev.reason:
+        item.caveat = f"the source ties this revision to {rev.reason}, not to spending"
         item.weight *= 0.3
     return item
 
 
 def guidance_revisions(store: Store, ticker: str, as_of: dt.date, year: int | None = None) -> list[Item]:
-    """Each revision of the guided year's capex range, newest first; or that none has happened yet."""
-    by_year = _guidance_by_year(store, ticker, as_of)
-    target = _target_year(by_year, year, as_of)
+    """Each revision of the guided year's capex range, newest first (as `aicycle.guidance.revisions` reads
+    it, so the report, the event study and the check call it the same); or that none has happened yet."""
+    by_year = revisions_by_year(store, ticker, as_of)
+    target = _pick_year(by_year, year, as_of)
     if target is None:
         return []
-    vs = by_year[target]
-    items: list[Item] = []
-    for i, new in enumerate(vs):
-        old_mid, old_label = (vs[i - 1].mid, vs[i - 1].label) if i else _prior_from_text(new)
-        if i == 0 and old_mid is None and not (_TEXT_UP.search(new.notes) or _TEXT_DOWN.search(new.notes)):
-            continue  # a first range for a new year is a level, not a revision
-        weight = 1.0 if i == len(vs) - 1 else 0.6
-        item = _revision_item(ticker, new, old_mid, old_label, weight, as_of)
-        if item:
-            items.append(item)
-    if not items:
-        items.append(_unrevised(ticker, target, vs[-1], as_of))
+    revs = by_year[target]
+    items = [_revision_item(rev, 1.0 if i == len(revs) - 1 else 0.6, as_of)
+             for i, rev in enumerate(revs) if rev.kind in _OBSERVED]
+    if not any(i.signal == "guidance_revision" for i in items):
+        items = [i for i in items if i.signal != "guidance_unrevised"] + [_unrevised(ticker, target, revs[0], as_of)]
     return items[::-1]
 
 
-def _unrevised(ticker: str, target: int, only: _Vintage, as_of: dt.date) -> Item:
-    """One range and no revision: 'not revised yet' only if that range was the year's first guide."""
-    start = _as_date(only.rows[0].get("period_start")) or dt.date(target, 1, 1)
-    initial = only.filed <= start + dt.timedelta(days=_INITIAL_GUIDE_DAYS)
+def _unrevised(ticker: str, target: int, first: GuidanceRevision, as_of: dt.date) -> Item:
+    """No revision: 'not revised yet' only if the range on record was the year's first guide."""
+    start = _as_date(first.row.get("period_start")) or dt.date(target, 1, 1)
+    initial = first.kind.startswith("initial") or first.filed <= start + dt.timedelta(days=_INITIAL_GUIDE_DAYS)
     if initial:
-        text = (f"{ticker}'s {target} capex guidance of {only.label}, set on {only.filed}, "
+        text = (f"{ticker}'s {target} capex guidance of {first.guided}, set on {first.filed}, "
                 f"had not been revised by {as_of}")
     else:
-        text = (f"{ticker} guided {target} capex to {only.label} on {only.filed}; no earlier range for "
+        text = (f"{ticker} guided {target} capex to {first.guided} on {first.filed}; no earlier range for "
                 f"{target} is on record, so whether this raised or cut the outlook cannot be told")
-    item = item_from_fact(only.rows[0], "guidance_unrevised" if initial else "guidance_unknown_prior", text,
+    item = item_from_fact(first.row, "guidance_unrevised" if initial else "guidance_unknown_prior", text,
                           observed="flat" if initial else None, weight=0.6 if initial else 0.0,
-                          absence=True, value=only.mid, unit="USD")
-    item.period = f"FY{target}"
+                          absence=True, value=first.mid, unit="USD")
+    item.date = first.filed
+    item.period = first.period
     return item
 
 

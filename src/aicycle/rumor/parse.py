@@ -16,7 +16,7 @@ from typing import Any
 
 from aicycle import universe
 from aicycle.errors import InputError
-from aicycle.rumor import lexicon
+from aicycle.rumor import lexicon, vocab
 
 MAX_CHARS = 1000  # a headline, or a short paragraph; anything longer is not a claim to check
 _TAG = re.compile(r"<[^>]{0,500}>")
@@ -132,6 +132,9 @@ def _alias_patterns() -> tuple[tuple[re.Pattern[str], str, str], ...]:
             entries.append((name, c.ticker, c.name, False))
         base = c.ticker.split(".")[0]
         entries.append((base, c.ticker, c.name, True))
+    for ticker, name, aliases in vocab.EXTRA_SUBJECTS:
+        entries.extend((alias, ticker, name, False) for alias in aliases)
+        entries.append((ticker, ticker, name, True))
     entries.sort(key=lambda e: -len(e[0]))
     out = []
     for alias, ticker, name, is_ticker in entries:
@@ -143,6 +146,19 @@ def _alias_patterns() -> tuple[tuple[re.Pattern[str], str, str], ...]:
         else:
             out.append((re.compile(rf"(?<![\w$]){word}(?:'s)?(?!\w)", re.I), ticker, name))
     return tuple(out)
+
+
+def named_companies(text: str) -> list[tuple[str, str]]:
+    """Every company the text names, in order: (ticker, the words that name it)."""
+    hits: list[tuple[int, int, str]] = []
+    for pattern, ticker, _ in _alias_patterns():
+        m = pattern.search(text)
+        if m and not any(a <= m.start() < b for a, b, _ in hits):
+            hits.append((m.start(), m.end(), ticker))
+    out: dict[str, str] = {}
+    for start, end, ticker in sorted(hits):
+        out.setdefault(ticker, re.sub(r"'s$", "", text[start:end]))
+    return list(out.items())
 
 
 def _read_company(claim: Claim, text: str) -> None:

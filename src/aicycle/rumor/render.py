@@ -18,8 +18,11 @@ def print_check(console: Console, result: dict[str, Any]) -> None:
     colour = _COLOUR.get(result["verdict"], "white")
     parsed = result["parsed"]
     console.print(f"[bold]Claim:[/] {escape(result['claim'] or '(empty)')}")
-    console.print(f"[dim]as of {result['as_of']} · company {escape(str(parsed['company']))} · "
-                  f"metric {parsed['metric']} · direction {parsed['direction']}[/]")
+    if result.get("reading_text"):
+        console.print(f"[dim]as of {result['as_of']} · read as: {escape(result['reading_text'])}[/]")
+    else:
+        console.print(f"[dim]as of {result['as_of']} · company {escape(str(parsed['company']))} · "
+                      f"metric {parsed['metric']} · direction {parsed['direction']}[/]")
     console.print(f"[bold {colour}]{result['verdict'].upper()}[/] (confidence {result['confidence']:.2f})")
     console.print(escape(result["reasoning"]))
     if not result["evidence"]:

@@ -63,7 +63,7 @@ def _curated(store: Store, ticker: str, topic: re.Pattern[str], metric: str, as_
     for row in statements(store, ticker, as_of):
         if _as_date(row["filed"]) < as_of - dt.timedelta(days=rules.RUMOR_FRESH_DAYS):  # type: ignore[operator]
             continue  # what a company said more than a few quarters ago is not its stance now
-        text = str(row["text"])
+        text = re.sub(r"^[a-z0-9_]+:\s*", "", str(row["text"]).strip())  # no machine label ("capex_commentary:")
         if not topic.search(text):
             continue
         direction, how = stance(text, metric)

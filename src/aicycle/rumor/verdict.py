@@ -15,6 +15,10 @@ from aicycle import rules
 from aicycle.rumor.evidence import Item, signed
 from aicycle.rumor.lexicon import METRIC_LABELS
 from aicycle.rumor.parse import Claim
+from aicycle.rumor.reading import OBJECT_LABELS, Reading
+from aicycle.rumor.vocab import DECIDERS
+
+_OLD_OBJECTS = ("capex", "ai_spend", "guidance", "projects", "backlog", "power", "memory_supply", "gpu_prices")
 
 # Evidence about demand in general rather than the claim itself: it adds weight, it cannot decide.
 INDIRECT_SIGNALS = ("revenue_trend", "capex_statement")
@@ -28,34 +32,77 @@ class Verdict:
     reasoning: list[str] = field(default_factory=list)
 
 
-def relate(claim: Claim, item: Item) -> str:
-    """Which way one item points for this claim."""
-    said, seen = claim.direction, item.observed
+# For each direction of the reading: what an item must show to support it, and what contradicts it.
+RELATION: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "up": (frozenset({"up", "faster", "above"}), frozenset({"down", "flat", "below", "paused"})),
+    "down": (frozenset({"down", "paused", "below"}), frozenset({"up", "faster", "flat", "above", "on_track"})),
+    "flat": (frozenset({"flat"}), frozenset({"up", "down", "faster"})),
+    "slower_growth": (frozenset({"slower", "down", "flat"}), frozenset({"faster"})),
+    "faster_growth": (frozenset({"faster"}), frozenset({"slower", "down", "flat"})),
+    "pause": (frozenset({"paused", "down"}), frozenset({"on_track", "up"})),
+    "cancel": (frozenset({"paused", "down"}), frozenset({"on_track", "up"})),
+    "constrained": (frozenset({"tight"}), frozenset({"loose"})),
+    "sold_out": (frozenset({"tight"}), frozenset({"loose"})),
+    "unconstrained": (frozenset({"loose"}), frozenset({"tight"})),
+    "above": (frozenset({"above", "match"}), frozenset({"below", "mismatch"})),
+    "below": (frozenset({"below"}), frozenset({"above"})),
+    "at": (frozenset({"match"}), frozenset({"mismatch"})),
+    "ahead": (frozenset({"on_track", "up"}), frozenset({"paused", "down"})),
+}
+# Memory supply read the old way: a rising HBM outlook or revenue is tightness (demand ahead of supply).
+_TIGHT_AS_UP = {"up": "tight", "down": "loose"}
+# Company-wide figures: they cannot refute a claim about part of the business.
+COMPANY_WIDE = ("capex_trend", "guidance_level", "guidance_revision", "guidance_unrevised", "power_trend",
+                "revenue_trend", "backlog_trend")
+
+
+def claimed(reading: Reading, item: Item) -> str | None:
+    """The direction an item is judged against: a level when the item is a level, else the reading's."""
+    if item.observed in ("above", "below", "match", "mismatch") and reading.level:
+        return reading.level.op
+    return reading.direction
+
+
+def relate(claim: Claim, reading: Reading, item: Item) -> str:
+    """Which way one item points for this reading."""
+    said, seen = claimed(reading, item), item.observed
     if seen is None or said is None or item.weight <= 0:
         return "neutral"
+    if said in ("constrained", "sold_out", "unconstrained") and seen in _TIGHT_AS_UP:
+        seen = _TIGHT_AS_UP[seen]
+    negated = reading.negated
     if item.absence and said != "flat":
         # "Not revised yet" neither confirms nor refutes a revision; it does bear out "is not raising".
-        return "supports" if claim.negated else "neutral"
-    if claim.scoped and seen != said and not claim.negated:
+        return "supports" if negated else "neutral"
+    pro, con = RELATION.get(said, (frozenset(), frozenset()))
+    if seen not in pro and seen not in con:
+        return "neutral"
+    partial = (claim.scoped or bool(reading.places) and reading.object == "projects"
+               or reading.object in ("segment_capex", "leases", "compute_contracts", "capacity", "demand_supply")
+               or reading.direction in ("pause", "cancel") and reading.object != "projects")
+    if partial and seen in con and not negated and item.signal in COMPANY_WIDE:
         # A claim about some projects is not refuted by company-wide totals or statements.
         item.caveat = item.caveat or SCOPE_CAVEAT
         return "neutral"
     small = claim.strong and item.change is not None and abs(item.change) < rules.RUMOR_STRONG_MOVE
-    if small and seen == said:
+    if small and seen in pro:
         item.caveat = (f"moved {signed(item.change)}: the direction the claim says, but smaller than "
                        f"the claim's wording implies (at least {rules.RUMOR_STRONG_MOVE:.0%})")
-        return "supports" if claim.negated else "neutral"  # "not collapsing" holds when it fell 10%
-    if claim.negated:
-        return "contradicts" if seen == said else "supports"
-    return "contradicts" if seen != said else "supports"
+        return "supports" if negated else "neutral"  # "not collapsing" holds when it fell 10%
+    if negated:
+        return "contradicts" if seen in pro else "supports"
+    return "supports" if seen in pro else "contradicts"
 
 
-def judge(claim: Claim, items: list[Item]) -> Verdict:
+def judge(claim: Claim, reading: Reading, items: list[Item]) -> Verdict:
     for item in items:
-        item.points = relate(claim, item)
+        item.points = relate(claim, reading, item)
+    _latest_level_decides(reading, items)
     votes = _votes(claim, items)
     if not votes:
-        return Verdict("unclear", 0.3, [_no_evidence(claim, items), *_qualifiers(claim, items, "unclear")])
+        first = _no_evidence(claim, items) if reading.object in _OLD_OBJECTS else _no_evidence_v2(reading, items)
+        reasons = [first, *_qualifiers(claim, items, "unclear"), _decider(reading)]
+        return Verdict("unclear", calibrated("unclear", 0.3), _as_read(reading, reasons))
     net = sum(v for v, _ in votes.values()) / len(votes)
     total = sum(w for _, w in votes.values())
     if net >= rules.RUMOR_VERDICT_MARGIN:
@@ -76,7 +123,64 @@ def judge(claim: Claim, items: list[Item]) -> Verdict:
         reasons.append(mismatch[0].text + ".")
         verdict = "unclear"
     confidence = _confidence(verdict, net, total, claim)
-    return Verdict(verdict, confidence, reasons)
+    if verdict == "unclear":
+        reasons.append(_decider(reading))
+    else:
+        reasons.extend(_partial(votes, verdict))
+    return Verdict(verdict, confidence, _as_read(reading, reasons))
+
+
+def _latest_level_decides(reading: Reading, items: list[Item]) -> None:
+    """'Tops $500B' is about the latest figure: an older figure below the line says nothing once a newer
+    one is above it (and the other way round)."""
+    if reading.level is None:
+        return
+    levelled = [i for i in items if i.observed in ("above", "below", "match", "mismatch") and i.points != "neutral"]
+    if not levelled:
+        return
+    newest = max(i.date for i in levelled if i.date)
+    # On the same day a filed figure of the very measure beats words (which may be about another
+    # period or quantity), and the company's own words beat a compilation quoting them.
+    rank = {"level": 0, "guided_level": 0}
+    best = min(rank.get(i.signal, 1 if i.kind == "reported" else 2) for i in levelled if i.date == newest)
+    for item in levelled:
+        if item.date != newest or rank.get(item.signal, 1 if item.kind == "reported" else 2) > best:
+            item.points = "neutral"
+            item.caveat = item.caveat or "an earlier figure; the latest one decides a level claim"
+
+
+def _as_read(reading: Reading, reasons: list[str]) -> list[str]:
+    """The reading in full words replaces the short 'Read as …' of the parser."""
+    out = [r.split(". ", 1)[1] if r.startswith("Read as ") and ". " in r else
+           ("" if r.startswith("Read as ") else r) for r in reasons]
+    return [f"Read as: {reading.describe()}.", *(r for r in out if r)]
+
+
+def _decider(reading: Reading) -> str:
+    what = DECIDERS.get(reading.object or "", "evidence on this object for the period")
+    return f"What would decide it: {what}" + (f" ({reading.period.label})" if reading.period.label else "") + "."
+
+
+def _partial(votes: dict[str, tuple[float, float]], verdict: str) -> list[str]:
+    """A group claim that holds for some members only says which."""
+    side = rules.RUMOR_VERDICT_MARGIN
+    backing = sorted(k for k, (v, _) in votes.items() if v >= side)
+    against = sorted(k for k, (v, _) in votes.items() if v <= -side)
+    if verdict == "supported" and against:
+        return [f"Partly: it holds for {', '.join(backing)}, not for {', '.join(against)}."]
+    if verdict == "contradicted" and backing:
+        return [f"Partly: it holds for {', '.join(backing)} only."]
+    return []
+
+
+def _no_evidence_v2(reading: Reading, items: list[Item]) -> str:
+    what = OBJECT_LABELS.get(reading.object or "", reading.object or "?")
+    if any(i.caveat == SCOPE_CAVEAT for i in items):
+        return ("Nothing public by the as-of date confirms this partial claim, and company-wide evidence "
+                "cannot refute it.")
+    if items:
+        return "The evidence public by the as-of date neither confirms nor contradicts it."
+    return f"Nothing on {what} for {reading.subject or 'this market'} was public by the as-of date."
 
 
 def _direct(items: list[Item], side: str) -> bool:
@@ -93,8 +197,11 @@ def _weight(claim: Claim, item: Item) -> float:
 
 def _votes(claim: Claim, items: list[Item]) -> dict[str, tuple[float, float]]:
     sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0])
+    # A demand proxy (a revenue trend) speaks only where nothing direct does: once the company's own words
+    # or figures on the claim itself point either way, it is context.
+    direct = {i.ticker or "market" for i in items if i.points != "neutral" and i.signal not in INDIRECT_SIGNALS}
     for item in items:
-        if item.points == "neutral":
+        if item.points == "neutral" or (item.signal in INDIRECT_SIGNALS and (item.ticker or "market") in direct):
             continue
         key = item.ticker or "market"
         sums[key][0 if item.points == "supports" else 1] += _weight(claim, item)
@@ -104,11 +211,18 @@ def _votes(claim: Claim, items: list[Item]) -> dict[str, tuple[float, float]]:
 def _confidence(verdict: str, net: float, total: float, claim: Claim) -> float:
     depth = min(1.0, total / 1.5)  # one weak item is not as good as three strong ones
     if verdict == "unclear":
-        return round(0.25 + 0.25 * (1 - abs(net)) * depth, 2)
-    conf = 0.5 + 0.45 * abs(net) * depth
-    if claim.hedged and verdict == "supported":
-        conf *= 0.9  # a report of a plan is confirmed less firmly than an announced fact
-    return round(min(conf, 0.95), 2)
+        raw = 0.25 + 0.25 * (1 - abs(net)) * depth
+    else:
+        raw = 0.5 + 0.45 * abs(net) * depth
+        if claim.hedged and verdict == "supported":
+            raw *= 0.9  # a report of a plan is confirmed less firmly than an announced fact
+    return calibrated(verdict, min(raw, 0.95))
+
+
+def calibrated(verdict: str, raw: float) -> float:
+    """The raw strength of the evidence mapped to how often such a verdict was right on the claim set."""
+    share, mean = rules.RUMOR_CALIBRATION[verdict]
+    return round(min(0.97, max(0.05, share + 0.5 * (raw - mean))), 2)
 
 
 # --- reasoning in plain words -------------------------------------------------------------------

@@ -1,0 +1,219 @@
+"""Figures from the store for level and trend claims: "tops $500B", "revenue is falling", "ARR jumps".
+
+A level claim is judged on the latest figure of the same measure public by the as-of date (of the
+period the claim names, if it names one): at or over the threshold reads "above", under it "below".
+A trend claim on revenue, operating profit or ARR reads the latest period against a year earlier;
+"growth slowing" compares the latest year-on-year growth with the one before.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from aicycle import rules
+from aicycle.rumor import guidance as gx
+from aicycle.rumor.evidence import Item, _as_date, days, direction_of, freshness, item_from_fact, money, pct, series
+from aicycle.rumor.fundamentals import CAPEX_FAMILIES, duration_trend, family_rows, instant_trend
+from aicycle.rumor.reading import Reading
+from aicycle.store import Store
+
+# The store's measures for each object, the first that has figures wins.
+MEASURES: dict[str, tuple[tuple[str, ...], ...]] = {
+    "backlog": (("backlog",), ("rpo_commercial",), ("rpo",)),
+    "revenue": (("revenue",),),
+    "profit": (("operating_income",),),
+    "arr": (("arr",),),
+    "capex": CAPEX_FAMILIES,
+    "ai_spend": CAPEX_FAMILIES,
+    "power": (("active_power_mw",), ("contracted_power_mw",)),
+}
+INSTANTS = ("backlog", "arr", "power")
+_AT_TOLERANCE = 0.05  # "about $91 billion" matches 91.4
+
+
+def level_items(store: Store, reading: Reading, ticker: str, as_of: dt.date) -> list[Item]:
+    level = reading.level
+    if level is None or reading.object not in (*MEASURES, "guidance"):
+        return []
+    if reading.object == "guidance" or level.op == "at" and reading.modality != "fact":
+        # "to boost capex to $200B" is a plan: answered by the guided range, not by what was spent
+        planned = reading.object in ("guidance", "capex", "ai_spend")
+        return guided_level(store, reading, ticker, as_of) if planned else []
+    for family in MEASURES[reading.object or ""]:
+        rows = _in_period(family_rows(store, ticker, family, as_of), reading)
+        rows = [r for r in rows if (r.get("unit") or "USD") == level.unit]
+        if not rows:
+            continue
+        latest = rows[-1]
+        filed = _as_date(latest["filed"])
+        if filed is None or (as_of - filed).days > rules.RUMOR_LEVEL_FRESH_DAYS:
+            continue
+        return [_level_item(latest, ticker, family[0], level.op, level.value, level.text, as_of)]
+    return []
+
+
+def guided_level(store: Store, reading: Reading, ticker: str, as_of: dt.date) -> list[Item]:
+    """The latest guide of the year (as `aicycle.guidance` reads it) against the claim's line.
+
+    With no year named, only a guide for the as-of year or later answers: last year's outlook is not
+    what "to boost capex to $200B" is about. "To $200B" with a direction is borne out by a guide at or
+    beyond the figure that way ("boost to $200B" holds at $220B); without one it must be about it.
+    """
+    level = reading.level
+    by_year = gx.revisions_by_year(store, ticker, as_of)
+    year = reading.period.year
+    if year is None and by_year and max(by_year) >= as_of.year:
+        year = max(by_year)
+    if level is None or year not in by_year:
+        return []
+    latest = by_year[year][-1]
+    if latest.mid is None:
+        return []
+    low, high = gx.range_of(latest)
+    if level.op == "at":
+        near = low * 0.97 <= level.value <= high * 1.03
+        beyond = {"up": high >= level.value * 0.97, "down": low <= level.value * 1.03}.get(reading.direction or "")
+        observed = "match" if near or beyond else "mismatch"
+    else:
+        observed = "above" if latest.mid >= level.value else "below"
+    text = (f"{ticker} guided {year} capex to {latest.guided} on {latest.filed}: "
+            f"{'in line with' if observed in ('match', 'above') and level.op != 'below' else 'not'} "
+            f"the claim's {level.text}")
+    item = item_from_fact(latest.row, "guided_level", text, observed=observed, value=latest.mid, unit="USD",
+                          weight=0.9 * freshness(latest.filed, as_of))
+    item.date, item.period = latest.filed, latest.period
+    return [item]
+
+
+def price_levels(items: list[Item], reading: Reading) -> list[Item]:
+    """'Above $2.50 an hour': each GPU price line's latest point against the line."""
+    level = reading.level
+    assert level is not None
+    for item in items:
+        if item.signal == "gpu_price_trend" and item.value is not None:
+            item.observed = "above" if item.value >= level.value else "below"
+            item.change = None
+    return items
+
+
+def _level_item(row: dict[str, Any], ticker: str, metric: str, op: str, threshold: float, said: str,
+                as_of: dt.date) -> Item:
+    value = float(row["value"])
+    if op == "at":
+        close = abs(value - threshold) <= _AT_TOLERANCE * threshold
+        observed = "match" if close else "mismatch"
+        relation = "matches" if close else "does not match"
+    else:
+        observed = "above" if value >= threshold else "below"
+        relation = "is at or above" if value >= threshold else "is below"
+    span = days(row)
+    what = f"for the period {row['period_start']}..{row['period_end']}" if span else f"at {row['period_end']}"
+    text = (f"{ticker} {metric.replace('_', ' ')} {money(value, row.get('unit'))} {what} "
+            f"{relation} the claim's {said}")
+    return item_from_fact(row, "level", text, observed=observed, weight=1.0 * freshness(_as_date(row["filed"]), as_of),
+                          change=None)
+
+
+def _in_period(rows: list[dict[str, Any]], reading: Reading) -> list[dict[str, Any]]:
+    """Rows of the period the claim names: a year (annual figures ending in it), a quarter, else any."""
+    text_quarterly = reading.period.quarter is not None
+    year = reading.period.year
+    out = []
+    for row in rows:
+        end = _as_date(row["period_end"])
+        span = days(row)
+        if end is None:
+            continue
+        if year is not None and not text_quarterly:
+            if span is not None and span < 350 or end.year != year:
+                continue
+        if year is None and span is not None and span > 100:
+            continue  # "quarterly revenue tops $40B": quarters only, unless a year is named
+        out.append(row)
+    return out
+
+
+_SEQUENTIAL_MEASURES = {"capex": CAPEX_FAMILIES, "ai_spend": CAPEX_FAMILIES, "revenue": (("revenue",),),
+                        "profit": (("operating_income",),), "backlog": MEASURES["backlog"]}
+
+
+def sequential_items(store: Store, reading: Reading, ticker: str, as_of: dt.date) -> list[Item]:
+    """'Fell from the prior quarter', 'risen five quarters in a row': the latest quarters, each against the
+    one before it (quarters for flows, quarter-end figures for backlog), not a year earlier."""
+    n = reading.quarters_in_a_row
+    for family in _SEQUENTIAL_MEASURES.get(reading.object or "", ()):
+        rows = family_rows(store, ticker, family, as_of)
+        rows = [r for r in rows if reading.object == "backlog" or 80 <= (days(r) or 0) <= 100]
+        rows = list({r["period_end"]: r for r in rows}.values())  # one figure per quarter end
+        if len(rows) < n + 1:
+            continue
+        moves = [direction_of(pct(rows[-1 - i]["value"], rows[-2 - i]["value"]), 0.005) for i in range(n)]
+        wanted = reading.direction if reading.direction in ("up", "down") else moves[0]
+        observed = wanted if all(m == wanted for m in moves) else next(m for m in moves if m != wanted)
+        latest, before = rows[-1], rows[-1 - n]
+        path = " → ".join(money(r["value"], r.get("unit")) for r in rows[-1 - n:])
+        text = (f"{ticker} {family[0].replace('_', ' ')} by quarter to {latest['period_end']}: {path} "
+                f"({'each quarter ' + str(observed) if observed == wanted else 'not every quarter ' + str(wanted)})")
+        item = item_from_fact(latest, "sequential", text, observed=observed,
+                              change=pct(latest["value"], before["value"]),
+                              weight=1.0 * freshness(_as_date(latest["filed"]), as_of))
+        return [item]
+    return []
+
+
+def trend_items(store: Store, reading: Reading, ticker: str, as_of: dt.date) -> list[Item]:
+    """Year-on-year trend of revenue, operating profit or ARR; growth speeding up or slowing."""
+    obj = reading.object or ""
+    if obj not in ("revenue", "profit", "arr"):
+        return []
+    metric = MEASURES[obj][0][0]
+    if obj == "profit" and reading.to_profit:
+        return _in_the_black(store, ticker, metric, as_of)
+    if obj == "arr":
+        return instant_trend(store, ticker, as_of, metric, "arr_trend", "ARR")
+    items = duration_trend(store, ticker, as_of, families=((metric,),), signal=f"{obj}_yoy", label=metric)
+    items = [i for i in items if not (i.period and ".." in i.period and _span(i.period) > 100)] or items
+    if reading.direction in ("slower_growth", "faster_growth"):
+        # Past quarters answer "growth is slowing", not a forecast for a coming year.
+        items = _growth_change(store, ticker, metric, as_of) if reading.modality in ("fact", "report") else []
+    return items
+
+
+def _in_the_black(store: Store, ticker: str, metric: str, as_of: dt.date) -> list[Item]:
+    """'Returns to profit': the latest quarter's sign, against the quarter before it."""
+    rows = [r for r in family_rows(store, ticker, (metric,), as_of) if 80 <= (days(r) or 0) <= 100]
+    if not rows:
+        return []
+    latest = rows[-1]
+    before = f", after {money(rows[-2]['value'], rows[-2].get('unit'))} the quarter before" if len(rows) > 1 else ""
+    observed = "up" if latest["value"] > 0 else "down"
+    text = (f"{ticker} {metric.replace('_', ' ')} {money(latest['value'], latest.get('unit'))} for the quarter "
+            f"ending {latest['period_end']}{before}: {'a profit' if observed == 'up' else 'still a loss'}")
+    return [item_from_fact(latest, f"{metric}_sign", text, observed=observed,
+                           weight=1.0 * freshness(_as_date(latest["filed"]), as_of))]
+
+
+def _span(period: str) -> int:
+    start, end = (dt.date.fromisoformat(p) for p in period.split(".."))
+    return (end - start).days
+
+
+def _growth_change(store: Store, ticker: str, metric: str, as_of: dt.date) -> list[Item]:
+    rows = [r for r in series(store, ticker, metric, as_of) if 80 <= (days(r) or 0) <= 100]
+    rows.sort(key=lambda r: r["period_end"])
+    growth = []
+    for i, row in enumerate(rows):
+        end = _as_date(row["period_end"])
+        prior = [r for r in rows[:i] if abs(((end - _as_date(r["period_end"])).days) - 365) <= 20]  # type: ignore[operator]
+        if prior:
+            growth.append((row, pct(row["value"], prior[-1]["value"])))
+    if len(growth) < 2 or growth[-1][1] is None or growth[-2][1] is None:
+        return []
+    (row, now), (_, before) = growth[-1], growth[-2]
+    shift = direction_of((now or 0) - (before or 0), 0.02)
+    observed = {"up": "faster", "down": "slower", "flat": "flat"}[shift or "flat"]
+    text = (f"{ticker} {metric} grew {now:+.0%} YoY in the quarter ending {row['period_end']}, "
+            f"against {before:+.0%} in the quarter before ({observed})")
+    return [item_from_fact(row, f"{metric}_growth", text, observed=observed,
+                           weight=0.8 * freshness(_as_date(row["filed"]), as_of))]

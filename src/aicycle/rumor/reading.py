@@ -1,0 +1,304 @@
+"""An analyst's reading of a claim: subject, object, direction, level, period and modality.
+
+parse.py finds the company, a coarse metric and an up / down / flat direction; this module reads
+what exactly is claimed on top of it: *slower growth* is not a cut, *NAND capex* is not total capex,
+"no longer capacity constrained" is a statement about constraint, "tops $500B" is a level, and "next
+year" is a year counted from the as-of date. The reading is shown to the user and drives which
+evidence can decide the claim.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import asdict, dataclass, field
+from functools import cache
+from typing import Any
+
+from aicycle.rumor import lexicon, vocab
+from aicycle.rumor.parse import Claim
+
+# The coarse metric of parse.py, as the object it names when nothing more specific is said.
+_METRIC_OBJECT = {"capex": "capex", "capex_guidance": "guidance", "ai_investment": "ai_spend",
+                  "data_center_construction": "projects", "gpu_rental_prices": "gpu_prices",
+                  "backlog": "backlog", "memory_supply": "memory_supply", "power": "power"}
+# Objects that no coarse metric covers, or that say more than one: they win wherever they appear.
+_SPECIFIC = ("demand_supply", "capacity", "compute_contracts", "leases", "memory_prices")
+TIGHTNESS_OBJECTS = ("capacity", "demand_supply", "memory_supply", "power")
+OBJECT_LABELS = {
+    "capex": "total capex", "segment_capex": "segment capex", "ai_spend": "AI / data-center spending",
+    "guidance": "capex guidance", "projects": "data-center projects", "leases": "data-center leases",
+    "capacity": "capacity constraint", "demand_supply": "demand against supply",
+    "compute_contracts": "compute contracts", "memory_supply": "HBM / memory supply",
+    "memory_prices": "memory prices", "gpu_prices": "GPU rental prices", "revenue": "revenue",
+    "profit": "operating profit", "backlog": "backlog / RPO", "arr": "ARR (annualized revenue run-rate)",
+    "power": "power",
+}
+_NEG_BEFORE = re.compile(rf"(?<![\w$])(?:{lexicon.NEGATIONS})(?!\w)", re.I)
+
+
+@dataclass
+class Level:
+    op: str  # above | below | at
+    value: float
+    unit: str  # USD | MW
+    text: str
+
+
+@dataclass
+class Period:
+    year: int | None = None
+    quarter: int | None = None
+    fiscal: bool = False
+    label: str | None = None
+    resolved_from: str | None = None  # "next year" -> 2027 (as of 2026-08-01)
+
+
+@dataclass
+class Reading:
+    subject: str | None
+    tickers: list[str]
+    object: str | None
+    segment: str | None
+    direction: str | None  # up | down | flat | slower_growth | faster_growth | pause | cancel | sold_out | ...
+    negated: bool
+    level: Level | None
+    period: Period
+    modality: str  # fact | plan | expectation | report
+    places: list[str] = field(default_factory=list)  # named sites ("Sweetwater 1", "Indiana")
+    selling: bool = False  # a deal claim about the subject selling compute (not buying it)
+    to_profit: bool = False  # "returns to profit", "back in the black": the sign of the latest quarter decides
+    quarters_in_a_row: int = 0  # a quarter-on-quarter claim: how many quarters in a row moved (0: not one)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def describe(self) -> str:
+        """One line in plain words, as shown to the user."""
+        what = OBJECT_LABELS.get(self.object or "", self.object or "?")
+        if self.segment:
+            what = f"{self.segment} {what}" if self.object != "segment_capex" else f"{self.segment} capex"
+        how = (self.direction or "?").replace("_", " ")
+        parts = [f"subject {self.subject or '?'}", f"object {what}",
+                 f"direction {'NOT ' if self.negated else ''}{how}"]
+        if self.level:
+            parts.append(f"level {self.level.op} {self.level.text}")
+        if self.period.label:
+            parts.append(f"period {self.period.label}"
+                         + (f" ({self.period.resolved_from})" if self.period.resolved_from else ""))
+        parts.append(f"modality {self.modality}")
+        return "; ".join(parts)
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w$])(?:{pattern})(?!\w)", re.I)
+
+
+@cache
+def _objects() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple((name, _rx(p)) for name, p in vocab.OBJECTS)
+
+
+@cache
+def _metrics() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple((name, _rx(p)) for name, p in lexicon.METRICS)
+
+
+@cache
+def _directions() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple((name, _rx(p)) for name, p in vocab.DIRECTIONS)
+
+
+def read(claim: Claim, as_of: dt.date) -> Reading:
+    text = claim.text.replace("’", "'")
+    segment = _segment(text)
+    obj = _object(text, claim.metric, segment)
+    if obj is None and any(n in vocab.TIGHTNESS and p.search(text) for n, p in _directions()):
+        obj = "capacity"  # "the clouds are sold out": a claim about capacity
+    direction, negated = _direction(text, claim, obj)
+    return Reading(subject=claim.company_name, tickers=list(claim.tickers), object=obj, segment=segment,
+                   direction=direction, negated=negated, level=_level(text), period=_period(text, as_of),
+                   modality=_modality(text, claim), places=_places(text, claim),
+                   quarters_in_a_row=_sequential(text),
+                   to_profit=bool(re.search(r"\b(?:back in the black|returns? to (?:operating )?(?:profit|the black)|"
+                                            r"swings? to (?:an? )?(?:operating )?profit)", text, re.I)),
+                   selling=bool(re.search(r"\b(?:sell\w*|sold|offer\w*|rent\w* out|lease\w* out)\b", text, re.I)))
+
+
+_NOT_PLACES = {"AI", "HBM", "HBM4", "HBM3E", "GPU", "GPUs", "CPU", "US", "CEO", "CFO", "Q1", "Q2", "Q3", "Q4",
+               "FY", "NAND", "DRAM", "ARR", "RPO", "Report", "Bloomberg", "Reuters", "GW", "MW", "TPUs"}
+
+
+def _places(text: str, claim: Claim) -> list[str]:
+    """Capitalized names in the claim other than its subject and known terms: sites, states, campuses."""
+    words = [re.sub(r"'s$", "", w) for w in
+             re.findall(r"(?<!^)(?<![.:] )\b([A-Z][A-Za-z]*[a-z][A-Za-z]*(?: [A-Z0-9][A-Za-z0-9]*)*)", text)]
+    names = {(claim.company_name or "").lower(), *(w.lower() for w in (claim.company_name or "").split())}
+    subject_words = {t.lower() for t in claim.tickers}
+    out = []
+    for word in words:
+        first = word.split()[0]
+        if word.lower() in names or first.lower() in names or first.lower() in subject_words or first in _NOT_PLACES:
+            continue
+        if first in ("Meta", "Microsoft", "Google", "Amazon", "Alphabet", "Oracle", "Nvidia", "NVIDIA"):
+            continue
+        out.append(word)
+    return out
+
+
+def _segment(text: str) -> str | None:
+    for name, pattern in vocab.SEGMENTS:
+        if _rx(pattern).search(text):
+            return name
+    return None
+
+
+def _object(text: str, metric: str | None, segment: str | None) -> str | None:
+    if segment in vocab.UNIT_NAMES:
+        segment = None  # a business unit scopes the claim; it does not make it a segment-capex claim
+    if segment and segment != "HBM" or segment == "HBM" and re.search(r"cap-?ex|capital|invest", text, re.I):
+        seg_pattern = dict(vocab.SEGMENTS)[segment]
+        if _rx(vocab.SEGMENT_CAPEX.replace("{seg}", seg_pattern)).search(text):
+            return "segment_capex"
+    if any(re.search(rf"(?<!\w)(?:{p})(?!\w)", text, re.I) for _, p in vocab.POWER_ACTORS):
+        return "power"  # a grid operator, utility or regulator: the claim is about power
+    found: list[tuple[int, int, str]] = []
+    for rank, (name, pattern) in enumerate(_objects()):
+        m = pattern.search(text)
+        if m and name in _SPECIFIC:
+            return name
+        if m:
+            found.append((m.start(), rank, name))
+    for rank, (name, pattern) in enumerate(_metrics()):
+        m = pattern.search(text)
+        if m and name == metric:
+            found.append((m.start(), 100 + rank, _METRIC_OBJECT.get(name, name)))
+    if not found:
+        return _METRIC_OBJECT.get(metric or "")
+    found.sort()
+    names = [f[2] for f in found]
+    if "backlog" in names and "revenue" in names:
+        return "backlog"  # "revenue backlog" is backlog
+    return found[0][2]
+
+
+def _direction(text: str, claim: Claim, obj: str | None) -> tuple[str | None, bool]:
+    coarse, negated = claim.direction, claim.negated
+    coarse_at = _coarse_position(claim, text)
+    best: tuple[int, str, re.Match[str]] | None = None
+    for name, pattern in _directions():
+        for m in pattern.finditer(text):
+            if best is None or m.start() < best[0]:
+                best = (m.start(), name, m)
+            break
+    if best is None or (coarse_at is not None and coarse_at < best[0] - 1 and not _refines(best[1], obj)):
+        if obj in ("compute_contracts", "leases") and (coarse is None or coarse == "down" and re.search(
+                r"surplus|idle|spare|excess|unused", text, re.I)):
+            return "up", False  # "X signs / agrees / rents / sells spare compute": a deal is claimed
+        return coarse, negated
+    _, name, m = best
+    surplus = re.search(r"surplus|idle|spare|excess|unused", text, re.I)
+    if obj == "compute_contracts" and name == "unconstrained" and surplus:
+        return "up", False  # selling surplus compute is a deal claimed, not slack claimed
+    refined_negated = bool(_NEG_BEFORE.search(" ".join(text[max(0, m.start() - 40):m.start()].split()[-4:])))
+    if name in vocab.TIGHTNESS and obj not in TIGHTNESS_OBJECTS:
+        if obj in ("gpu_prices", "memory_prices"):  # tightness moves prices up, slack moves them down
+            return ("down" if name == "unconstrained" else "up"), refined_negated
+        return coarse, negated
+    if name in ("pause", "cancel") and obj not in ("projects", "leases", "compute_contracts", "ai_spend"):
+        return "down", refined_negated
+    return name, refined_negated
+
+
+def _refines(name: str, obj: str | None) -> bool:
+    """A refined word later in the headline still says what the claim is ("capex growth to slow")."""
+    return name in ("slower_growth", "faster_growth") or (name in vocab.TIGHTNESS and obj in TIGHTNESS_OBJECTS)
+
+
+def _coarse_position(claim: Claim, text: str) -> int | None:
+    for cue in claim.cues:
+        if cue.startswith("direction: '"):
+            word = cue.split("'")[1]
+            at = text.lower().find(word.lower())
+            return at if at >= 0 else None
+    return None
+
+
+def _level(text: str) -> Level | None:
+    per = re.search(rf"(?:(?P<cmp>{vocab.ABOVE}|{vocab.BELOW})\s+)?" + vocab.PER_UNIT, text, re.I)
+    if per:
+        cmp = (per.group("cmp") or "").lower()
+        op = "above" if re.fullmatch(vocab.ABOVE, cmp) else "below" if re.fullmatch(vocab.BELOW, cmp) else "at"
+        unit = "USD/MW-day" if "mw" in per.group(3).lower() or "mega" in per.group(3).lower() else "USD/hour"
+        return Level(op, float(per.group(2)), unit, per.group(0).strip())
+    for m in re.finditer(vocab.LEVEL, text, re.I):
+        cmp = (m.group("cmp") or "").lower()
+        number = m.group(2).lower().replace(",", "")
+        value = vocab.WORD_NUMBERS.get(number)
+        if value is None:
+            try:
+                value = float(number)
+            except ValueError:
+                continue
+        scale = m.group("scale").lower()
+        if scale in ("m", "b", "t") and not re.search(r"\$|usd", m.group(0), re.I):
+            continue  # "5 m" without a currency is not a figure
+        if not cmp and not re.search(r"\$|usd|trillion|billion|gw|mw|gigawatt|megawatt", m.group(0), re.I):
+            continue
+        if re.search(r"\bfrom\W*$", text[max(0, m.start() - 8):m.start()], re.I):
+            continue  # "(from $125-145B)": the old figure
+        op = "above" if re.fullmatch(vocab.ABOVE, cmp) else "below" if re.fullmatch(vocab.BELOW, cmp) else "at"
+        unit = "MW" if scale.startswith(("gw", "giga", "mw", "mega")) else "USD"
+        return Level(op, value * vocab.SCALES[scale], unit, m.group(0).strip())
+    return None
+
+
+_SEQUENTIAL = re.compile(
+    r"\b(?:(?:prior|previous|preceding|last) quarter|quarter[- ](?:on|over)[- ]quarter|sequential\w*|q/q|qoq|"
+    r"from (?:the )?(?:q[1-4]|\w+ quarter) to|(?P<n>\w+) (?:straight|consecutive) quarters|"
+    r"(?P<m>\w+) quarters? in a row)\b", re.I)
+
+
+def _sequential(text: str) -> int:
+    """'fell from the prior quarter' (1), 'fallen for two straight quarters' (2), '5 quarters in a row' (5)."""
+    m = _SEQUENTIAL.search(text)
+    if not m:
+        return 0
+    count = (m.group("n") or m.group("m") or "").lower()
+    return int(count) if count.isdigit() else vocab.COUNTS.get(count, 1)
+
+
+def _period(text: str, as_of: dt.date) -> Period:
+    period = Period()
+    fiscal = re.search(vocab.FISCAL_YEAR, text, re.I)
+    if fiscal:
+        raw = (fiscal.group(1) or fiscal.group(2)).lstrip("'")
+        period.year, period.fiscal = (2000 + int(raw) if len(raw) == 2 else int(raw)), True
+    else:
+        years = re.findall(r"\b(20[2-3]\d)\b", text)
+        period.year = int(years[0]) if years else None
+    if period.year is None:
+        for pattern, offset in vocab.RELATIVE_YEARS:
+            m = re.search(rf"\b(?:{pattern})\b", text, re.I)
+            if m:
+                period.year = as_of.year + offset
+                period.resolved_from = f"'{m.group(0)}' as of {as_of.isoformat()}"
+                break
+    quarter = re.search(vocab.QUARTER, text, re.I)
+    if quarter:
+        period.quarter = int(quarter.group(1)) if quarter.group(1) else vocab.ORDINALS[quarter.group(2).lower()]
+    if period.year is not None:
+        period.label = ("FY" if period.fiscal else "") + str(period.year)
+        if period.quarter:
+            period.label = f"Q{period.quarter} {period.label}"
+    return period
+
+
+def _modality(text: str, claim: Claim) -> str:
+    if re.search(r"\b(?:said to|reportedly|report(?:s|ed)?:|sources?|according to|rumou?r\w*)\b", text, re.I):
+        return "report"
+    if _rx(vocab.EXPECTATION).search(text):
+        return "expectation"
+    if _rx(vocab.PLAN).search(text):
+        return "plan"
+    return "fact"

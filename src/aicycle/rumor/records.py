@@ -1,0 +1,190 @@
+"""Dated records that decide claims about deals and the grid: compute contracts and power events.
+
+Contracts are read through `aicycle.contracts.as_of` (public by the as-of date, the parties typed),
+grid and permitting events through `aicycle.grid.events` (public by the as-of date, weighed the way
+the power checkpoint weighs them), so the check and the report read the same rows the same way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from aicycle import contracts as ledger
+from aicycle import grid, rules
+from aicycle.rumor import vocab
+from aicycle.rumor.evidence import Item, money
+from aicycle.rumor.reading import Reading
+from aicycle.store import Store
+
+_GENERIC = {"cloud", "services", "web", "the", "and", "for", "group", "energy", "power", "data", "center",
+            "centers", "inc", "corp", "company", "funds", "backstop", "lessee", "end", "user", "global",
+            "hyperscale", "platform", "google backstop", "tpus", "electric", "delivery", "national", "government"}
+_PARTY_ALIASES = {"amazon": ("amazon", "aws"), "aws": ("amazon", "aws"), "google": ("google", "alphabet"),
+                  "microsoft": ("microsoft", "azure"), "azure": ("microsoft", "azure"), "spacex": ("spacex", "xai"),
+                  "xai": ("spacex", "xai"), "meta": ("meta", "facebook"), "nvidia": ("nvidia",)}
+# Which power events speak to which claim words (event kinds as the power_events table names them).
+_KIND_WORDS: tuple[tuple[str, str], ...] = (
+    ("queue", r"queue|interconnection requests?|large[- ]loads?"),
+    ("capacity_price", r"capacity (?:price|auction)|auction"),
+    ("load_pipeline", r"pipeline|contracted|load"), ("turbine_backlog", r"turbines?"),
+    ("transformer", r"transformers?"), ("moratorium", r"moratori\w*|hookups?|connections?|halt\w*|paus\w*|ban|bar\w*"),
+    ("permit", r"permit\w*|connection|block\w*|reject\w*"),
+    ("ppa", r"power purchase|ppa|nuclear"),
+)
+_PAUSE_KINDS = ("moratorium", "permit")
+
+
+def _since(as_of: dt.date) -> dt.date:
+    return as_of - dt.timedelta(days=rules.RUMOR_RECORD_DAYS)
+
+
+# --- compute contracts --------------------------------------------------------------------------
+
+def _names(party: str) -> set[str]:
+    main = re.split(r"[(/;]", party)[0]
+    words = {w.lower() for w in re.findall(r"[A-Za-z][\w.&-]+", main) if w.lower() not in _GENERIC}
+    out = set(words)
+    for w in words:
+        out.update(_PARTY_ALIASES.get(w, ()))
+    return out
+
+
+def _named(names: set[str], text: str) -> bool:
+    return any(re.search(rf"(?<!\w){re.escape(n)}(?:'s)?(?!\w)", text, re.I) for n in names if len(n) > 2)
+
+
+def contract_items(store: Store, reading: Reading, claim_text: str, as_of: dt.date) -> list[Item]:
+    """Contracts between the parties the claim names (both named), public by as_of."""
+    items = []
+    for deal in ledger.as_of(store, as_of, since=_since(as_of)):
+        if not (_named(_names(deal.buyer), claim_text) and _named(_names(deal.seller), claim_text)):
+            continue
+        if reading.object == "leases" and "lease" not in f"{deal.kind} {deal.quote or ''}":
+            continue
+        seen, how = _deal_size(reading, deal)
+        quote = _short(deal.quote or deal.value_text or "")
+        text = (f"{deal.buyer} / {deal.seller} ({deal.kind.replace('_', ' ')}"
+                + (f", {money(deal.value_usd)}" if deal.value_usd else "") + f"): \u201c{quote}\u201d")
+        items.append(Item(signal="contract", text=text, date=deal.announced_on, source=deal.source,
+                          kind="curated", observed=seen, weight=0.9 if seen else 0.0, url=deal.url,
+                          value=deal.value_usd, unit="USD" if deal.value_usd else None, ticker=None,
+                          period=deal.announced_text, method=f"compute-contracts ledger ({deal.source_type}): "
+                                                              f"both parties named; {how}"))
+    return items
+
+
+def _deal_size(reading: Reading, deal: ledger.Contract) -> tuple[str | None, str]:
+    """A claim naming a dollar size is borne out by a deal of about that size; a deal between the same
+    parties with no stated value, or another value, is another step of the relationship."""
+    level = reading.level
+    if level is None or level.unit != "USD":
+        return "up", "a deal between them"
+    if deal.value_usd is None:
+        return None, "no value stated, the claim names one"
+    close = abs(deal.value_usd - level.value) <= 0.15 * level.value
+    return ("up", "value matches") if close else (None, "another value")
+
+
+# --- power events -------------------------------------------------------------------------------
+
+def _actor_filter(claim_text: str) -> re.Pattern[str] | None:
+    for _, pattern in vocab.POWER_ACTORS:
+        if re.search(rf"(?<!\w)(?:{pattern})(?!\w)", claim_text, re.I):
+            return re.compile(pattern, re.I)
+    for _, name, aliases in vocab.EXTRA_SUBJECTS:
+        for alias in aliases:
+            if re.search(rf"(?<!\w){re.escape(alias)}(?!\w)", claim_text):
+                return re.compile(re.escape(name), re.I)
+    return None
+
+
+def names_power_actor(claim_text: str) -> bool:
+    return any(re.search(rf"(?<!\w)(?:{p})(?!\w)", claim_text, re.I) for _, p in vocab.POWER_ACTORS)
+
+
+def _kinds(claim_text: str) -> set[str]:
+    return {kind for kind, words in _KIND_WORDS if re.search(rf"(?<!\w)(?:{words})(?!\w)", claim_text, re.I)}
+
+
+def power_items(store: Store, reading: Reading, claim_text: str, as_of: dt.date) -> list[Item]:
+    events = [e for e in grid.events(store, as_of, since=_since(as_of))][::-1]  # oldest first
+    actor = _actor_filter(claim_text)
+    if actor is not None:
+        events = [e for e in events if actor.search(f"{e.actor} {e.region}")]
+    if reading.places:  # "the Stargate campus in Abilene": only events naming the place speak to it
+        events = [e for e in events if any(re.search(rf"(?<!\w){re.escape(p)}", _words(e), re.I)
+                                           for p in reading.places)] if any(
+            re.search(rf"(?<!\w){re.escape(p)}", _words(e), re.I) for e in events for p in reading.places
+        ) or not _broad(claim_text) else []
+    kinds = _kinds(claim_text)
+    if reading.direction in ("pause", "cancel"):
+        kinds = kinds & set(_PAUSE_KINDS) or set(_PAUSE_KINDS)
+    if kinds:
+        events = [e for e in events if e.event_kind in kinds]
+    if not events:
+        return []
+    if reading.level and reading.level.op != "at" or reading.direction in ("up", "down", "flat"):
+        return _power_levels(store, events, reading, claim_text, as_of)
+    items = []
+    for event in events[-4:]:
+        seen = {"tightening": "tight", "easing": "loose"}.get(event.direction)
+        if reading.direction in ("pause", "cancel"):
+            seen = "paused" if seen == "tight" and _in_force(event, as_of) else None
+        items.append(_power_item(event, seen, 0.7))
+    return items
+
+
+def _words(event: grid.Event) -> str:
+    return f"{event.actor} {event.region} {event.text} {event.row.get('quote') or ''}"
+
+
+def _broad(claim_text: str) -> bool:
+    """A claim about a site or project rather than a grid, a market or a place's rules."""
+    return re.search(r"\b(?:campus|site|project|plant|facility|data center in)\b", claim_text, re.I) is not None
+
+
+def _in_force(event: grid.Event, as_of: dt.date) -> bool:
+    """A moratorium speaks to "X halts hookups" only while in force (grid.weigh's rule); other kinds do."""
+    return event.event_kind != "moratorium" or event.counts
+
+
+def _power_levels(store: Store, events: list[grid.Event], reading: Reading, claim_text: str,
+                  as_of: dt.date) -> list[Item]:
+    """A running series' latest level (grid.belongs), against the claim's line or the level before it."""
+    valued = [e for e in events if e.value is not None]
+    if not valued:
+        return []
+    latest = valued[-1]
+    series = next((s for s in grid.SERIES if grid.belongs(latest, s)), None)
+    public = grid.events(store, as_of)  # the whole history of the series, not the claim's window
+    same = ([e for e in public[::-1] if grid.belongs(e, series)] if series is not None else
+            [e for e in valued if e.region == latest.region and e.unit == latest.unit and e.actor == latest.actor])
+    value = float(latest.value or 0.0)
+    if reading.level and reading.level.op in ("above", "below"):
+        if str(latest.unit or "").upper() == "GW":
+            value *= 1000.0  # the claim's gigawatts are held in MW
+        seen = "above" if value >= reading.level.value else "below"
+        return [_power_item(latest, seen, 1.0)]
+    earlier = [float(e.value or 0.0) for e in same if e.filed < latest.filed]
+    if not earlier:
+        return []
+    if re.search(r"\brecord\b", claim_text, re.I):
+        seen = "up" if value > max(earlier) else "down"
+    else:
+        seen = "up" if value > earlier[-1] else "down" if value < earlier[-1] else "flat"
+    return [_power_item(latest, seen, 1.0)]
+
+
+def _power_item(event: grid.Event, seen: str | None, weight: float) -> Item:
+    value = f" {event.value:g} {event.unit}" if event.value is not None else ""
+    text = (f"{event.actor} ({event.region}, {event.event_kind.replace('_', ' ')}, {event.direction}{value}): "
+            f"\u201c{_short(str(event.row.get('quote') or event.text))}\u201d")
+    return Item(signal="power_event", text=text, date=event.filed, source=str(event.row.get("source") or ""),
+                kind="curated", observed=seen, weight=weight if seen else 0.0, url=event.row.get("url"),
+                ticker=event.actor, period=str(event.day), method=f"power and permitting events ({event.source_type})")
+
+
+def _short(text: str, limit: int = 220) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"

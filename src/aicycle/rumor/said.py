@@ -1,0 +1,387 @@
+"""What a company said about exactly what the claim is about, read sentence by sentence.
+
+For a reading (object, segment, direction) the sentences of the company's documents (calls,
+releases) and curated statements public by the as-of date are kept when they speak to the same
+object (a NAND claim meets NAND sentences, a lease claim lease sentences) and read for what the claim
+turns on: constrained or not, sold out, paused or on track, growth slower or faster, up or down.
+The stance of capex sentences comes from the language package's public `classify`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+from typing import Any
+
+from aicycle import rules
+from aicycle.language import classify
+from aicycle.language.text import sentences as split_sentences
+from aicycle.rumor import vocab
+from aicycle.rumor.evidence import Item, _as_date, freshness, item_from_fact
+from aicycle.rumor.parse import cue_direction
+from aicycle.rumor.reading import Reading
+from aicycle.rumor.verdict import RELATION
+from aicycle.store import Store
+
+_CAPEX = (r"cap-?ex|capital expenditures?|capital spending|capital investments?|capital intensity|"
+          r"(?:total|capital|infrastructure) spend\b")
+TOPICS: dict[str, str] = {
+    "capex": _CAPEX,
+    "ai_spend": _CAPEX + r"|infrastructure|invest",
+    "guidance": _CAPEX,
+    "segment_capex": r"invest|spend|equipment|wafer|capacity|cap-?ex|capital|fab|tools?|wfe",
+    "projects": r"data cent|campus|\bsites?\b|facilit|\bfabs?\b|\bplants?\b|construction|energiz|expansion|"
+                r"mining|joint venture",
+    "leases": r"(?<!finance )(?<!operating )leases?\b|leasing|lease agreements?|hpc signings?|signings?",
+    "capacity": r"constrain|shortage|short of|supply|capacity|demand exceed",
+    "demand_supply": r"demand|supply|constrain",
+    "memory_supply": r"sold out|sold-out|supply|booked|allocat|shortage|tight|demand|contract|subscri|deliver|ship|"
+                     r"delay|qualif|mass production|share|negotiat",
+    "memory_prices": r"pric",
+    "gpu_prices": r"pric",
+    "power": r"power|grid|electric|interconnect|transformer|turbine|megawatt|gigawatt|\bmw\b|\bgw\b|energ",
+    "revenue": r"revenue|sales|grew|growth",
+    "profit": r"operating (?:profit|income)|margin|profit",
+    "backlog": r"backlog|remaining performance|\brpo\b|bookings|orders?",
+    "arr": r"\barr\b|annuali[sz]ed|run-?rate",
+    "compute_contracts": r"contract|agreement|deal|customer|capacity|cloud|api|sell|compute",
+}
+# Objects whose sentences are read with the capex stance engine when the claim is up / down / flat.
+_ENGINE_OBJECTS = ("capex", "ai_spend", "guidance")
+_TIGHT = re.compile(rf"(?<!\w)(?:{dict(vocab.DIRECTIONS)['constrained']}|{dict(vocab.DIRECTIONS)['sold_out']}|"
+                    r"fully subscribed|booked through|consumed|more demand than (?:we have )?suppl\w*)(?!\w)", re.I)
+_LOOSE = re.compile(rf"(?<!\w)(?:{dict(vocab.DIRECTIONS)['unconstrained']})(?!\w)", re.I)
+_NEG = re.compile(r"\b(?:not|no|never|n't|without|neither|nor)\b", re.I)
+_PAUSE = re.compile(rf"(?<!\w)(?:{dict(vocab.DIRECTIONS)['pause']}|{dict(vocab.DIRECTIONS)['cancel']}|"
+                    r"slip\w*|push\w* (?:out|back)|sell (?:our|its) (?:entire )?(?:interest|stake))(?!\w)", re.I)
+_ON_TRACK = re.compile(r"\bon (?:track|schedule|time|plan)\b|\bahead of schedule\b", re.I)
+_FASTER = re.compile(r"accelerat\w*|faster|grew faster|higher growth|growth rate (?:\w+ ){0,3}higher|"
+                     r"growth (?:\w+ ){0,3}(?:to be )?higher than", re.I)
+_SIGNED = re.compile(r"\b(?:sign\w*|agree\w*|entered into|increased|contract\w* with|committed|announced)\b", re.I)
+_FIGURE = re.compile(r"(?:(?:US)?\$\s?|USD\s?)(\d+(?:[.,]\d+)?)\s*(?:(?:-|–|to)\s*\$?\s?(\d+(?:\.\d+)?)\s*)?"
+                     r"(trillion|billion|million|bn|b|tn)\b|\b(half a) trillion|"
+                     r"(\d+(?:\.\d+)?)\s*(gw|gigawatts?|mw|megawatts?)\b",
+                     re.I)
+_SLOWER = re.compile(rf"(?<!\w)(?:{dict(vocab.DIRECTIONS)['slower_growth']})(?!\w)", re.I)
+_NO_OUTLOOK = re.compile(r"\b(?:not|aren'?t|isn'?t) (?:providing|giving|going to give)|too early to", re.I)
+_REVISED = re.compile(r"\b(?:rais|increas|lower|reduc|cut|narrow|updat|trim|lift)\w* (?:\w+ ){0,8}"
+                      r"(?:from|prior|previous)|\b(?:up|down|increased|lowered|narrowed) from\b|\bunchanged\b|"
+                      r"\breaffirm\w*|\bmaintain\w*", re.I)
+_ENGINE = {"expand": "up", "maintain": "flat", "moderate": "slower", "cut": "down", "none": None}
+# Money already spent is not a plan: "we spent", "capital expenditures were", "in 2024 we invested".
+PAST_SPEND = re.compile(r"\b(?:spent|were|was|totaled|totalled|came in at|amounted to|invested \$|"
+                        r"during the years? ended|for the (?:full )?year ended)\b", re.I)
+FORWARD = re.compile(r"\b(?:expect\w*|anticipat\w*|plan\w*|will|guid\w*|outlook|forecast\w*|intend\w*|"
+                     r"going to|project\w*|estimate\w*|now (?:believe|see)|target\w*)\b", re.I)
+_DOCS = 6
+_MAX_PER_DOC = 3
+
+
+# A deal claim with no counterparty named ("pulling back from third-party cloud deals") is answered by
+# sentences about such deals in so many words.
+_DEAL_WORDS = (r"(?:cloud|compute|capacity|infrastructure|gpu|ai) (?:deals?|contracts?|agreements?)|"
+               r"third-party capacity|api service|(?:sell|offer)\w* (?:\w+ ){0,3}(?:compute|capacity)")
+
+
+class _Both:  # noqa: B903 - a matcher, not a record
+    """Two patterns a sentence must both match (cheaper than one pattern of two look-aheads)."""
+
+    def __init__(self, first: re.Pattern[str], second: re.Pattern[str] | _Both) -> None:
+        self.first, self.second = first, second
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.second.search(text) if self.first.search(text) else None
+
+
+Topic = re.Pattern[str] | _Both
+
+
+def said_items(store: Store, reading: Reading, ticker: str, as_of: dt.date,
+               parties: tuple[str, ...] = ()) -> list[Item]:
+    """Statements of `ticker` on the reading's object, each read for the reading's direction.
+
+    `parties`: the other companies and places a deal claim names; a deal sentence must name one.
+    """
+    topic: Topic = re.compile(TOPICS.get(reading.object or "", r"$^"), re.I)
+    if reading.object in ("compute_contracts", "leases"):
+        named = [*parties, *reading.places]
+        must = "|".join(map(re.escape, named)) if named else _DEAL_WORDS
+        topic = _Both(re.compile(must, re.I), topic)
+    if reading.object == "projects" and reading.places:
+        # "Sweetwater 1 slips": only sentences naming the place answer it, not other sites' schedules.
+        topic = _Both(re.compile("|".join(map(re.escape, reading.places)), re.I), topic)
+    items = [*_curated(store, reading, ticker, topic, as_of), *_documents(store, reading, ticker, topic, as_of)]
+    return items
+
+
+def segment_ok(reading: Reading, text: str) -> bool:
+    """A claim about one segment (NAND, HBM, DRAM) is answered only by sentences naming it."""
+    if not reading.segment:
+        return True
+    return re.search(rf"(?<!\w)(?:{dict(vocab.SEGMENTS)[reading.segment]})(?!\w)", text, re.I) is not None
+
+
+def year_ok(reading: Reading, text: str, said_on: dt.date) -> bool:
+    """A claim about 2027 is not answered by a sentence about 2026 only ("next year" counted from the
+    sentence's own date)."""
+    year = reading.period.year
+    if year is None:
+        return True
+    years = {int(y) for y in re.findall(r"(?<!\d)(20[2-3]\d)(?!\d)", text)}
+    for m in re.finditer(r"\b(?:fy|cy|fiscal(?: year)?|calendar(?: year)?)\s?['’]?(\d{2})\b", text, re.I):
+        years.add(2000 + int(m.group(1)))
+    if re.search(r"\bnext year\b", text, re.I):
+        years.add(said_on.year + 1)
+    if re.search(r"\bthis year\b", text, re.I):
+        years.add(said_on.year)
+    if not years:
+        # a sentence naming no year speaks of its own time: not of a later year a claim names
+        return year <= said_on.year
+    return year in years
+
+
+def observe(reading: Reading, text: str) -> tuple[str | None, str]:
+    """(what the sentence shows for this reading, how it was read)."""
+    direction = reading.direction or ""
+    if reading.level is not None and reading.level.unit in ("USD", "MW"):
+        return _level(reading, text)
+    if direction in vocab.TIGHTNESS or reading.object in ("capacity", "demand_supply"):
+        return _tightness(text)
+    if direction in ("pause", "cancel", "ahead"):
+        if _ON_TRACK.search(text):
+            return "on_track", "words: on track / on schedule"
+        m = _PAUSE.search(text)
+        if m and not _NEG.search(text[max(0, m.start() - 25):m.start()]):
+            return "paused", f"words: {m.group(0)!r}"
+        return None, "no pause or schedule words"
+    if reading.object in ("compute_contracts", "leases"):
+        return _deal(reading, text)
+    if direction in ("slower_growth", "faster_growth"):
+        if _FASTER.search(text):
+            return "faster", "words: accelerating / faster"
+        if _SLOWER.search(text):
+            return "slower", "words: slower growth"
+    if _NO_OUTLOOK.search(text):
+        return None, "no outlook given"
+    if reading.object == "guidance" and direction in ("up", "down", "flat") and not _REVISED.search(text):
+        return None, "a level, not a revision"  # "$115-135B, growth over 2025" is not a raise of the range
+    if reading.object in _ENGINE_OBJECTS:
+        try:
+            label = str(classify(text).label).lower()
+        except Exception:  # noqa: BLE001 - a failing engine must not fail the check
+            label = ""
+        if label:
+            return _ENGINE.get(label), f"language engine: {label}"
+    seen, cues = cue_direction(text)
+    return seen, "direction words: " + (", ".join(cues) if cues else "none")
+
+
+_SELLING = re.compile(r"\b(?:sell\w*|sold|offer\w*|external customers|outside (?:the company|customers)|"
+                      r"api service|to customers)\b", re.I)
+_NOT_YET = re.compile(r"\b(?:have ?n[o']t (?:done|started)|not yet|no plans? to|not (?:planning|going) to)\b", re.I)
+
+
+def _deal(reading: Reading, text: str) -> tuple[str | None, str]:
+    """A deal sentence: signed or agreed reads as a deal made; "haven't done that yet" as none made. A claim
+    about selling compute is answered only by sentences about selling it, not about buying."""
+    selling = _SELLING.search(text)
+    if reading.selling and not selling:
+        return None, "about buying, the claim is about selling"
+    if reading.selling and _NOT_YET.search(text):
+        return "down", "words: not done yet"
+    if selling and not reading.selling and not _SIGNED.search(text):
+        return None, "about selling, the claim is about buying"
+    m = _SIGNED.search(text)
+    if m and not _NEG.search(text[max(0, m.start() - 25):m.start()]):
+        return "up", f"words: {m.group(0)!r}"
+    if "%" in text:  # a deal's terms moving ("pricing up 125%")
+        seen, cues = cue_direction(text)
+        return seen, "direction words: " + (", ".join(cues) if cues else "none")
+    return None, "no deal words"
+
+
+def figures(text: str) -> list[tuple[float, float, str]]:
+    """(low, high, unit) of every money or power figure in a sentence."""
+    out = []
+    for m in _FIGURE.finditer(text):
+        if m.group(4):
+            out.append((5e11, 5e11, "USD"))
+        elif m.group(5):
+            scale = 1000.0 if m.group(6).lower().startswith("g") else 1.0
+            out.append((float(m.group(5)) * scale, float(m.group(5)) * scale, "MW"))
+        else:
+            scale = vocab.SCALES[m.group(3).lower()]
+            low = float(m.group(1).replace(",", "")) * scale
+            high = float(m.group(2)) * scale if m.group(2) else low
+            out.append((low, high, "USD"))
+    return out
+
+
+def _level(reading: Reading, text: str) -> tuple[str | None, str]:
+    """A sentence's own figure against the claim's line: 'tops $600B' meets '$678 billion'."""
+    level = reading.level
+    assert level is not None
+    found = [(lo, hi) for lo, hi, unit in figures(text) if unit == level.unit]
+    if not found:
+        return None, "no figure of that kind"
+    if level.op == "at":
+        # A sentence naming the figure bears the claim out; one naming another figure is too often about
+        # something else (another year, a quarter) to refute it: the guided ranges do that.
+        hit = any(lo * 0.95 <= level.value <= hi * 1.05 for lo, hi in found)
+        return ("match", "figure matches") if hit else (None, "another figure")
+    top = max((lo + hi) / 2 for lo, hi in found)  # a range counts at its midpoint
+    if level.op == "above":
+        return ("above", "figure at or above the line") if top >= level.value else ("below", "figures below the line")
+    return ("below", "figure below the line") if top < level.value else ("above", "figure above the line")
+
+
+def _tightness(text: str) -> tuple[str | None, str]:
+    short = re.search(r"\bnot enough (?:capacity|compute|supply)\b", text, re.I)
+    if short:
+        return "tight", f"words: {short.group(0)!r}"
+    loose = _LOOSE.search(text)
+    if loose:
+        return "loose", f"words: {loose.group(0)!r}"
+    tight = _TIGHT.search(text)
+    if tight:
+        before = text[max(0, tight.start() - 30):tight.start()]
+        if _NEG.search(before) and not re.search(r"\b(?:no longer|not enough)\b", before, re.I):
+            return "loose", f"words: negated {tight.group(0)!r}"
+        return "tight", f"words: {tight.group(0)!r}"
+    return None, "no constraint words"
+
+
+def clean_statement(text: str) -> str:
+    """A curated row's words without its machine label ("capex_commentary: ...")."""
+    return re.sub(r"^[a-z0-9_]+:\s*", "", text.strip())
+
+
+def _curated(store: Store, reading: Reading, ticker: str, topic: Topic, as_of: dt.date) -> list[Item]:
+    rows = store.query(
+        "SELECT * FROM facts WHERE ticker = ? AND text IS NOT NULL AND filed IS NOT NULL AND filed <= ? "
+        "AND filed >= ? ORDER BY filed DESC",
+        [ticker, as_of, as_of - dt.timedelta(days=rules.RUMOR_SAID_DAYS)])
+    items = []
+    for row in rows:
+        text = clean_statement(str(row["text"]))
+        filed = _as_date(row["filed"])
+        if not (topic.search(text) and segment_ok(reading, text) and year_ok(reading, text, filed)):  # type: ignore[arg-type]
+            continue
+        if reading.object == "guidance" and PAST_SPEND.search(text) and not FORWARD.search(text):
+            continue  # money already spent is not guidance
+        seen, how = observe(reading, text)
+        items.append(item_from_fact(row, "said", f"{ticker} said: \u201c{_short(text)}\u201d", observed=seen,
+                                    weight=(0.7 if seen else 0.0) * freshness(filed, as_of), method=how,
+                                    kind="curated" if row.get("kind") == "curated" else "reported",
+                                    absence=_restates(reading, seen)))
+    return items
+
+
+# Analysts' questions are not the company's words.
+_ASKED = re.compile(r"\?|\b(?:could you|can you|would you|I know|I appreciate|any (?:early )?(?:comments|color)|"
+                    r"follow-up|my question|I wanted to ask|just wanted to|you'?ve talked|you talked|"
+                    r"you have talked)\b", re.I)
+
+
+@lru_cache(maxsize=256)
+def _sentences(doc_id: str, text: str) -> tuple[tuple[str, str], ...]:
+    """(the sentence before, the sentence) for the company's own sentences of a document."""
+    whole = list(split_sentences(text))
+    return tuple((" ".join(whole[max(0, i - 2):i]), s) for i, s in enumerate(whole)
+                 if 20 < len(s) < 700 and not _ASKED.search(s))
+
+
+# A sentence with no subject of its own ("It grew 36% ...", "Even at that amount, we will ...") is about
+# what the sentence before it was about: that sentence is its context for what it speaks to.
+_NO_SUBJECT = re.compile(r"^\W*(?:it|its|this|that|these|those|they|which|such|and|but|so|even|also|both|"
+                         r"here|there|the same|the latter|the former|at that|as a result|therefore|first|second|"
+                         r"then)\b", re.I)
+
+
+def _speaks_to(reading: Reading, topic: Topic, before: str, sentence: str, day: dt.date) -> bool:
+    """Whether a sentence is about the claim's object (and segment, and year). A sentence with no subject of
+    its own reads with the two sentences before it; so does one naming no business at all when the claim
+    is about one ("I'll start with AWS ... Revenue growth of 36.7%, accelerating")."""
+    if not year_ok(reading, sentence, day):
+        return False
+    if topic.search(sentence) and segment_ok(reading, sentence):
+        return True
+    if not before:
+        return False
+    context = f"{before} {sentence}"
+    if _NO_SUBJECT.search(sentence):
+        return bool(topic.search(context)) and segment_ok(reading, context)
+    return (bool(topic.search(sentence)) and reading.segment is not None and not _names_a_business(sentence)
+            and segment_ok(reading, context))
+
+
+def _names_a_business(text: str) -> bool:
+    return any(re.search(rf"(?<!\w)(?:{p})(?!\w)", text, re.I) for _, p in vocab.SEGMENTS)
+
+
+def _documents(store: Store, reading: Reading, ticker: str, topic: Topic, as_of: dt.date) -> list[Item]:
+    docs = store.query(
+        "SELECT doc_id, ticker, date, kind, title, source, url, accession, text FROM documents "
+        "WHERE ticker = ? AND date <= ? AND date >= ? ORDER BY date DESC LIMIT ?",
+        [ticker, as_of, as_of - dt.timedelta(days=rules.RUMOR_SAID_DAYS), _DOCS])
+    items: list[Item] = []
+    for doc in docs:
+        items.extend(_document_items(doc, reading, topic, as_of))
+    return items
+
+
+def _document_items(doc: dict[str, Any], reading: Reading, topic: Topic, as_of: dt.date) -> list[Item]:
+    day = _as_date(doc["date"])
+    found = []
+    for before, sentence in _sentences(str(doc["doc_id"]), str(doc["text"])):
+        if not _speaks_to(reading, topic, before, sentence, day):  # type: ignore[arg-type]
+            continue
+        if reading.object == "guidance" and PAST_SPEND.search(sentence) and not FORWARD.search(sentence):
+            continue
+        seen, how = observe(reading, sentence)
+        if seen and _bears_on(reading, seen):
+            found.append((sentence, seen, how))
+    if not found:
+        return []
+    if reading.level is not None:
+        # A level: a sentence with a figure past the line is the company saying so; below-line figures
+        # in the same call are usually other quantities.
+        past = [f for f in found if f[1] in ("above", "match")]
+        found = past or found
+    # One vote per document: the direction most of its sentences show; the quotes say which.
+    tally: dict[str, int] = {}
+    for _, seen, _ in found:
+        tally[seen] = tally.get(seen, 0) + 1
+    top = max(tally, key=lambda k: tally[k])
+    if len(tally) > 1 and tally[top] < 2 * (sum(tally.values()) - tally[top]):
+        return []  # a call that says both is no answer
+    quotes = [s for s, seen, _ in found if seen == top][:_MAX_PER_DOC]
+    how = next(h for _, seen, h in found if seen == top)
+    title = doc.get("title") or f"{doc['kind']} {doc['date']}"
+    text = f"{doc['ticker']} ({title}): " + " / ".join(f"\u201c{_short(q)}\u201d" for q in quotes)
+    return [Item(signal="said_document", text=text, date=day, source=doc["source"], kind="reported",
+                 observed=top, absence=_restates(reading, top),
+                 weight=min(0.9, 0.5 + 0.1 * tally[top]) * freshness(day, as_of),
+                 url=doc.get("url"), accession=doc.get("accession"), ticker=doc["ticker"],
+                 period=str(doc["date"]), method=how)]
+
+
+def _bears_on(reading: Reading, seen: str) -> bool:
+    """A sentence counts in its document's vote only if what it shows bears on the claim either way
+    ("revenue added" says nothing on "growth is slowing")."""
+    said = reading.level.op if reading.level is not None and seen in ("above", "below", "match", "mismatch") \
+        else reading.direction
+    pro, con = RELATION.get(said or "", (frozenset(), frozenset()))
+    return seen in pro or seen in con or not pro
+
+
+def _restates(reading: Reading, seen: str | None) -> bool:
+    """Restating a plan ("we anticipate $60-65 billion") answers "unchanged"; it says nothing against a
+    raise or a cut that had not been published yet."""
+    return seen == "flat" and reading.object in _ENGINE_OBJECTS
+
+
+def _short(text: str, limit: int = 260) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"

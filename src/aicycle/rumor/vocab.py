@@ -1,0 +1,177 @@
+"""The words of an analyst's reading of a claim: objects, refined directions, levels, periods, modality.
+
+Data, kept apart from the logic in reading.py. Patterns are regular expressions matched
+case-insensitively on a cleaned headline, whole words only; within each table the first match wins,
+so the most specific entries come first.
+"""
+
+from __future__ import annotations
+
+# Business units: a claim about one is answered by sentences naming it, not by company totals.
+UNIT_NAMES = ("AWS", "Azure", "Google Cloud", "OCI")
+
+# Companies the claims name that are not in universe.csv: the AI hosts whose calls the project carries
+# and the supply chain whose transcripts it carries. (ticker, name, aliases). They have documents
+# (and, once loaded, statements), no SEC facts in the store.
+EXTRA_SUBJECTS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("IREN", "IREN", ("IREN", "Iris Energy")),
+    ("CIFR", "Cipher Mining", ("Cipher Mining", "Cipher", "CIFR")),
+    ("WULF", "TeraWulf", ("TeraWulf", "Terawulf", "WULF")),
+    ("AMAT", "Applied Materials", ("Applied Materials",)),
+    ("ANET", "Arista Networks", ("Arista Networks", "Arista")),
+    ("AVGO", "Broadcom", ("Broadcom",)),
+    ("CEG", "Constellation Energy", ("Constellation Energy", "Constellation")),
+    ("CSCO", "Cisco", ("Cisco",)),
+    ("DELL", "Dell", ("Dell Technologies", "Dell")),
+    ("DLR", "Digital Realty", ("Digital Realty",)),
+    ("EQIX", "Equinix", ("Equinix",)),
+    ("ETN", "Eaton", ("Eaton",)),
+    ("GEV", "GE Vernova", ("GE Vernova", "Vernova")),
+    ("HPE", "Hewlett Packard Enterprise", ("Hewlett Packard Enterprise", "HPE")),
+    ("INTC", "Intel", ("Intel",)),
+    ("KLAC", "KLA", ("KLA Corp", "KLA")),
+    ("LRCX", "Lam Research", ("Lam Research", "Lam")),
+    ("NEE", "NextEra Energy", ("NextEra Energy", "NextEra")),
+    ("QCOM", "Qualcomm", ("Qualcomm",)),
+    ("SMCI", "Supermicro", ("Super Micro Computer", "Supermicro", "Super Micro")),
+    ("STX", "Seagate", ("Seagate",)),
+    ("VST", "Vistra", ("Vistra",)),
+    ("WDC", "Western Digital", ("Western Digital",)),
+    ("VRT", "Vertiv", ("Vertiv",)),
+)
+
+# Grid operators, utilities, regulators and places: subjects of power claims, read from power events.
+POWER_ACTORS: tuple[tuple[str, str], ...] = (
+    ("ERCOT", r"ercot|texas grid"), ("PJM", r"pjm"), ("Dominion", r"dominion(?: energy)?"),
+    ("APS", r"arizona public service|\baps\b|pinnacle west"), ("FERC", r"ferc"), ("Ireland", r"ireland|irish|eirgrid"),
+    ("Netherlands", r"netherlands|dutch"), ("Singapore", r"singapore"), ("US grid", r"us grid|u\.s\. grid"),
+)
+
+SEGMENTS: tuple[tuple[str, str], ...] = (
+    ("AWS", r"aws|amazon web services"), ("Azure", r"azure"), ("Google Cloud", r"google cloud|gcp"),
+    ("OCI", r"oci|oracle cloud"),
+    ("HBM", r"hbm\d?e?|high[- ]bandwidth memory"),
+    ("NAND", r"nand|flash|ssds?"),
+    ("DRAM", r"dram|ddr\d"),
+)
+
+_CAPEX = (r"cap-?ex|capital expenditures?|capital spending|capital investments?|infrastructure spend(?:ing)?|"
+          r"spending plans?|investment plans?|investments?|spend(?:ing)?")
+
+# (object, pattern): what the claim is about. Checked in order.
+OBJECTS: tuple[tuple[str, str], ...] = (
+    ("compute_contracts",
+     r"agree\w* to (?:deploy|spend|buy|rent|supply|purchase)|comput\w* (?:power )?(?:deals?|contracts?|agreements?)|"
+     r"(?:cloud|gpu|ai cloud|ai) (?:capacity )?(?:deals?|contracts?|agreements?)|"
+     r"capacity (?:deals?|contracts?|agreements?)|"
+     r"rent\w* (?:\w+ ){0,3}capacity|third-party capacity|capacity from|buy\w* (?:\w+'s )?(?:\w+ )?capacity|"
+     r"commits? (?:\w+ ){0,4}(?:capacity|compute|services)|(?:buy|buys|buying|bought|sell\w*|sold)\s+(?:\w+\s+){0,3}"
+     r"(?:compute|computing capacity|gpu capacity|ai capacity|cloud capacity)|offtake|"
+     r"supply (?:\w+ ){1,3}with (?:\w+ ){0,4}(?:tpus?|gpus?|chips|accelerators)"),
+    ("demand_supply",
+     r"demand (?:for (?:\w+ ){1,2})?(?:still |continues to |to )?(?:exceed\w*|outstrip\w*|outpac\w*|outrun\w*|"
+     r"ahead of|above|outstrips) (?:\w+ ){0,2}(?:supply|capacity)|more demand than|demand[- ]supply (?:gap|imbalance)|"
+     r"supply (?:has )?(?:catch\w*|caught) up(?: with demand)?|(?:supply|capacity) (?:exceed\w*|outstrip\w*) demand"),
+    ("capacity",
+     r"(?:capacity|supply|compute|power)[- ]constrain\w*|constrain\w*|capacity constraints?|"
+     r"short of (?:compute|capacity)|(?:compute|capacity) (?:shortage|crunch)|not enough (?:compute|capacity)|"
+     r"(?:all )?the (?:compute|capacity) (?:it|they|we) needs?"),
+    ("leases", r"(?<!finance )(?<!operating )leases?|leasing|lease (?:talks|negotiations|deals?)|sublease\w*"),
+    ("power", r"turbines?|transformers?|interconnection|large[- ]load|capacity (?:prices?|auction)|hookups?|"
+              r"by-right|grid connections?|power (?:shortages?|constraints?)"),
+    ("memory_prices", r"(?:dram|nand|hbm|memory|flash|ddr\d) (?:contract )?(?:prices?|pricing|asps?)|"
+                      r"(?:prices?|pricing) (?:of|for) (?:dram|nand|hbm|memory)"),
+    ("arr", r"\barr\b|annual(?:ized)? recurring revenue|annuali[sz]ed run[- ]rate|run[- ]rate revenue"),
+    ("backlog", r"backlog|remaining performance obligations?|\brpo\b|contracted revenue|order book|"
+                r"bookings|contract pipeline|committed contracts"),
+    ("profit", r"operating (?:profit|income|loss|margins?)|profits?|earnings|in the black|in the red"),
+    ("revenue", r"revenues?|sales|top[- ]line|turnover"),
+)
+
+# A claim about spending on part of the business (segment capex), e.g. "NAND capex", "capex for HBM".
+SEGMENT_CAPEX = (r"(?:{seg})\s+(?:\w+\s+){0,2}(?:" + _CAPEX + r")|(?:" + _CAPEX + r")\s+(?:\w+\s+){0,3}(?:{seg})")
+
+# (direction, pattern): refined directions, before the coarse up/down/flat words of lexicon.py.
+DIRECTIONS: tuple[tuple[str, str], ...] = (
+    ("unconstrained",
+     r"no longer (?:a |an )?(?:\w+[- ])?(?:constrained|constraint|bottleneck|short\w*)"
+     r"(?:is|are) not a (?:\w+ )?constraint|(?:not|isn'?t|aren'?t|wasn'?t) (?:\w+[- ])?constrained|"
+     r"(?:capacity|supply|compute|power)?\s?constraints? (?:have |has )?(?:eas\w*|lift\w*|end\w*|gone)|"
+     r"(?:shortages?|crunch|tightness)\s+(?:\w+\s+){0,2}(?:eas\w*|end\w*|over|abat\w*)|"
+     r"supply (?:has )?(?:catch\w*|caught) up|reopen\w*|(?:has|have) all the (?:compute|capacity)|"
+     r"(?:supply|capacity) (?:exceed\w*|outstrip\w*) demand|over-?suppl\w*|glut\w*|surplus|loosen\w*"),
+    ("sold_out", r"sold[- ]out|sells? out|selling out|fully (?:booked|allocated|contracted|subscribed|used|consumed)|"
+                 r"booked through"),
+    ("constrained",
+     r"(?:capacity|supply|compute|power)[- ]constrained|constrained|constraints?|shortages?|short supply|supply crunch|"
+     r"crunch|scarce|scarcity|tight(?:en(?:s|ed|ing)?|er|ness)?|can'?t keep up|more demand than|"
+     r"demand (?:still |continues to |to )?(?:exceed\w*|outstrip\w*|outpac\w*|outrun\w*)|bottleneck\w*|"
+     r"not enough (?:capacity|compute|supply)|shortfalls?|block\w*|reject\w*|ends? by-right"),
+    ("slower_growth",
+     r"slow\w* (?:the )?(?:pace of |rate of )?(?:its |their )?(?:\w+ )?growth|growth\s+(?:\w+\s+){0,3}"
+     r"(?:slow\w*|decelerat\w*|moderat\w*|cool\w*|eas\w*)|decelerat\w*|(?:slower|lower|smaller|"
+     r"more modest|less) (?:\w+ )?(?:growth|increase|rise)|grow\w* (?:more )?(?:slowly|slower|less)|"
+     r"moderat\w*"),
+    ("faster_growth",
+     r"accelerat\w*|(?:faster|higher|bigger|larger) (?:\w+ )?(?:growth|increase)|grow\w* faster"),
+    ("cancel", r"cancel\w*|scrap\w*|abandon\w*|walk\w* away|terminat\w*|axe[sd]?|ditch\w*"),
+    ("pause", r"paus\w*|on hold|halt\w*|bars?|barred|bans?|banned|freez\w*|froze\w*|delay\w*|postpon\w*|"
+              r"put\w* off|slip\w*"),
+    ("ahead", r"ahead of schedule|on schedule|on track|early"),
+    ("up", r"back in the black|returns? to (?:operating )?(?:profit|the black)|"
+           r"swings? to (?:an? )?(?:operating )?profit|gives? (?:its )?first"),
+)
+
+# Directions of the reading that are about tightness rather than a level going up or down.
+TIGHTNESS = ("sold_out", "constrained", "unconstrained")
+
+# Level claims: the comparator word right before a figure ("tops $500B", "below $100B").
+ABOVE = r"tops?|topp\w*|above|over|exceed\w*|surpass\w*|cross\w*|pass\w*|more than|at least|hits?|reach\w*|" \
+        r"breaks?|beyond|north of|greater than|tops out above"
+BELOW = r"below|under|less than|short of|beneath|south of|fewer than"
+
+_NUMBER = r"(\d+(?:[.,]\d+)?|half a|a half|a quarter|one|two|three|a)"
+PER_UNIT = r"(?:US)?\$\s?(\d+(?:\.\d+)?)\s*(?:per|an|a|/)\s*(mw-day|megawatt-day|hour|hr|gpu-hour)\b"
+LEVEL = (rf"(?:(?P<cmp>{ABOVE}|{BELOW}|to|of|at|hit|reach(?:es)?)\s+)?(?:(?:US)?\$\s?|USD\s?)?{_NUMBER}\s*"
+         r"(?P<scale>trillion|tn|t|billion|bn|b|million|mn|m|gw|gigawatts?|mw|megawatts?)\b")
+SCALES = {"trillion": 1e12, "tn": 1e12, "t": 1e12, "billion": 1e9, "bn": 1e9, "b": 1e9, "million": 1e6,
+          "mn": 1e6, "m": 1e6, "gw": 1000.0, "gigawatt": 1000.0, "gigawatts": 1000.0, "mw": 1.0,
+          "megawatt": 1.0, "megawatts": 1.0}
+COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
+WORD_NUMBERS = {"half a": 0.5, "a half": 0.5, "a quarter": 0.25, "one": 1.0, "two": 2.0, "three": 3.0, "a": 1.0}
+
+# Modality: how the claim is put. A plan (the company will), an expectation (a forecast, an outlook),
+# else a reported fact.
+PLAN = r"will|plans? to|planning|to (?:boost|raise|cut|slow|spend|invest|build|pause|double|lift|increase|" \
+       r"reduce|keep|add|buy|sell|lease)|intends? to|aims? to|commits? to|set to|going to|guides?|guided"
+EXPECTATION = r"expects?|expected|expectations?|forecasts?|outlook|sees|projects|projected|anticipat\w*|" \
+              r"guidance|estimates?|predicts?|on track"
+
+# Periods named in words, resolved against the as-of date.
+RELATIVE_YEARS = ((r"next year|the coming year|following year", 1), (r"this year|the current year|the year", 0),
+                  (r"last year|the past year|the prior year", -1))
+FISCAL_YEAR = r"\bfy\s?'?(\d{2}|\d{4})\b|\bfiscal (?:year )?(\d{4}|'\d{2})\b"
+QUARTER = r"\bq([1-4])\b|\b(first|second|third|fourth) quarter\b"
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+
+# What would decide a claim about each object, said when nothing public by the as-of date does.
+DECIDERS: dict[str, str] = {
+    "capex": "a capex figure or guidance for the period, or the company's own words on its spending",
+    "segment_capex": "the company's own words on spending for that segment (a filing, a call or a release)",
+    "ai_spend": "capex figures or guidance, or the company's own words on its AI spending",
+    "guidance": "a capex outlook published after an earlier one for the same year, on the same basis",
+    "projects": "the company's own words or filings on those data-center projects",
+    "leases": "a filing or a company statement on data-center leases (signed, paused or cancelled)",
+    "capacity": "the company's own words on whether it is capacity constrained (an earnings call or filing)",
+    "demand_supply": "the company's own words on demand against its supply or capacity",
+    "compute_contracts": "a dated compute contract between the buyer and the seller (the compute-contracts ledger)",
+    "memory_supply": "a memory maker's dated statement on its HBM or memory supply (sold out, allocation)",
+    "memory_prices": "memory makers' reported prices or their own words on pricing",
+    "gpu_prices": "GPU rental price series for the period",
+    "revenue": "reported revenue for the quarters in question",
+    "profit": "reported operating income for the quarters in question",
+    "backlog": "a reported backlog or remaining performance obligation for the date in question",
+    "arr": "a reported annualized revenue run-rate for the date in question",
+    "power": "dated power, grid or permitting evidence (utilities, interconnection queues, moratoria) or "
+             "the company's active and contracted megawatts",
+}
