@@ -20,9 +20,13 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
+from aicycle.eventstudy import _tdist
+
 MODELS = ("market", "market_adjusted", "constant_mean")
 
 Array = NDArray[np.float64]
+# Below this many statistics numpy's continued fraction beats importing scipy.special (~0.3 s).
+_SMALL = 10_000
 
 
 @dataclass
@@ -117,14 +121,18 @@ def fit(r_est: Array, m_est: Array, r_evt: Array, m_evt: Array, model: str = "ma
 
 
 def t_pvalue(stat: Array, dof: Array | float) -> Array:
-    """Two-sided p-value of a Student t statistic (scipy.special ufunc: no per-call overhead)."""
-    from scipy import special
+    """Two-sided p-value of a Student t statistic."""
+    if np.size(stat) <= _SMALL:
+        return _tdist.t_two_sided(stat, np.asarray(dof, float))
+    from scipy import special  # a batch: the ufunc is faster per element than the fraction
 
     return 2.0 * special.stdtr(dof, -np.abs(stat))
 
 
 def z_pvalue(stat: Array) -> Array:
     """Two-sided p-value of a standard-normal statistic."""
+    if np.size(stat) <= _SMALL:
+        return _tdist.z_two_sided(stat)
     from scipy import special
 
     return 2.0 * special.ndtr(-np.abs(stat))

@@ -14,13 +14,15 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import httpx
 import tenacity
 
 from aicycle import config
 from aicycle.errors import DataError
+
+if TYPE_CHECKING:  # httpx costs ~80 ms to import; offline reads never touch it
+    import httpx
 
 SERIES = "yahoo_chart"
 RETRY_WAIT = 0.5  # seconds, doubled per attempt; tests set it to 0
@@ -37,6 +39,8 @@ def chart_url(base_url: str, ticker: str) -> str:
 
 def fetch_chart(client: httpx.Client, base_url: str, ticker: str, start: dt.date, end: dt.date) -> dict[str, Any]:
     """The decoded chart response, retrying 429/5xx/timeouts with exponential backoff."""
+    import httpx
+
     params = {"period1": str(_epoch(start)), "period2": str(_epoch(end + dt.timedelta(days=1))),
               "interval": "1d", "events": "div,split", "includeAdjustedClose": "true"}
     attempts = max(1, int(config.float_setting("http_retries")))

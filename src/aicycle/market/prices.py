@@ -18,15 +18,16 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-import httpx
+from typing import TYPE_CHECKING, Any
 
 from aicycle import config, rules
 from aicycle.errors import AicycleError, DataError
 from aicycle.market import chart
 from aicycle.market.groups import groups
 from aicycle.store import Store
+
+if TYPE_CHECKING:  # httpx costs ~80 ms to import; offline reads never touch it
+    import httpx
 
 # Rows before this date are not bundled: the earliest event (2025-01-27) needs ~130 sessions before it.
 KEEP_FROM = dt.date(2024, 1, 2)
@@ -271,6 +272,8 @@ def refresh_prices(store: Store, tickers: Sequence[str] | None = None, *, start:
                    end: dt.date | None = None, base_url: str | None = None,
                    client: httpx.Client | None = None, now: dt.datetime | None = None) -> dict[str, Any]:
     """Fetch each ticker into the `yahoo_chart` series; returns a per-ticker summary."""
+    import httpx
+
     # SPY first: its days are the US calendar that the other tickers' gaps are checked against.
     names = list(tickers) if tickers else list(dict.fromkeys(["SPY", *groups()["all"]]))
     start = start or KEEP_FROM

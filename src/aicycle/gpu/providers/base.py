@@ -15,13 +15,14 @@ import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Protocol
-
-import httpx
+from typing import TYPE_CHECKING, Any, Protocol
 
 from aicycle import config
 from aicycle.errors import DataError
 from aicycle.store import fact_key
+
+if TYPE_CHECKING:  # httpx costs ~80 ms to import; offline reads never touch it
+    import httpx
 
 FAMILIES = ("marketplace", "cloud_list", "index")
 TERMS = ("on_demand", "spot", "reserved")
@@ -96,6 +97,8 @@ class ConfiguredProvider:
 
 def request_json(client: httpx.Client, method: str, url: str, provider: str, **kwargs: Any) -> Any:
     """One JSON request with retries on 429, 5xx and timeouts; DataError names what failed."""
+    import httpx
+
     attempts = max(1, int(config.float_setting("http_retries")))
     last = ""
     for attempt in range(attempts):
