@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import inspect
 import json
 import sys
 from collections.abc import Callable, Sequence
@@ -48,7 +49,19 @@ from aicycle.render.output import Format
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-class OneLineErrors(TyperGroup):
+class Listing(TyperGroup):
+    """A command list whose lines read as sentences: a docstring's first paragraph, wrapped in the
+    source, is joined into one line before the table wraps it to the terminal."""
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        command = super().get_command(ctx, cmd_name)
+        if command is not None and command.short_help is None and command.help:
+            first = inspect.cleandoc(command.help).partition("\n\n")[0]
+            command.short_help = " ".join(first.split())
+        return command
+
+
+class OneLineErrors(Listing):
     """Usage errors (a missing argument, an option that is not a number) are one line too, exit 2."""
 
     def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
@@ -270,7 +283,7 @@ def as_of_day(store: Any, value: str | None) -> tuple[dt.date, str | None]:
 
 # --- settings ----------------------------------------------------------------------------------
 
-config_app = typer.Typer(help="Show where aicycle's settings come from.\n\nExample: aicycle config show",
+config_app = typer.Typer(cls=Listing, help="Show where aicycle's settings come from.\n\nExample: aicycle config show",
                          no_args_is_help=True)
 app.add_typer(config_app, name="config")
 
@@ -301,7 +314,8 @@ def config_show(fmt: FormatOpt = None, json_out: JsonOut = False) -> None:
 
 # --- data layer: facts, refresh, store ---------------------------------------------------------
 
-store_app = typer.Typer(help="Inspect the local store.\n\nExample: aicycle store info", no_args_is_help=True)
+store_app = typer.Typer(cls=Listing, help="Inspect the local store.\n\nExample: aicycle store info",
+                        no_args_is_help=True)
 app.add_typer(store_app, name="store")
 
 
@@ -609,7 +623,7 @@ def power_cmd(
 
 # --- gpu ----------------------------------------------------------------------------------------
 
-gpu_app = typer.Typer(help="GPU rental prices: the index, collection from providers, curated imports.\n\n"
+gpu_app = typer.Typer(cls=Listing, help="GPU rental prices: the index, collection from providers, curated imports.\n\n"
                            "Example: aicycle gpu prices --sku H100",
                       no_args_is_help=True)
 app.add_typer(gpu_app, name="gpu")
@@ -709,7 +723,8 @@ def gpu_import(path: Annotated[Path, typer.Argument(
 
 # --- language -----------------------------------------------------------------------------------
 
-language_app = typer.Typer(help="Capex language: stance of sentences, documents, tone and the say-do gap.\n\n"
+language_app = typer.Typer(cls=Listing,
+                           help="Capex language: stance of sentences, documents, tone and the say-do gap.\n\n"
                                 "Example: aicycle language tone META",
                            no_args_is_help=True)
 app.add_typer(language_app, name="language")
