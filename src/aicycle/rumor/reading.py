@@ -79,7 +79,7 @@ class Reading:
         if self.segment:
             what = f"{self.segment} {what}" if self.object != "segment_capex" else f"{self.segment} capex"
         how = (self.direction or "?").replace("_", " ")
-        parts = [f"subject {self.subject or '?'}", f"object {what}",
+        parts = [f"subject {self.subject or 'none named (the market as a whole)'}", f"object {what}",
                  f"direction {'NOT ' if self.negated else ''}{how}"]
         if self.level:
             parts.append(f"level {self.level.op} {self.level.text}")

@@ -18,7 +18,9 @@ def print_check(console: Console, result: dict[str, Any]) -> None:
     colour = _COLOUR.get(result["verdict"], "white")
     parsed = result["parsed"]
     console.print(f"[bold]Claim:[/] {escape(result['claim'] or '(empty)')}")
-    if result.get("reading_text"):
+    if result["reasoning"].startswith("Read as"):  # the reasoning opens with the reading: say it once
+        console.print(f"[dim]as of {result['as_of']}[/]")
+    elif result.get("reading_text"):
         console.print(f"[dim]as of {result['as_of']} · read as: {escape(result['reading_text'])}[/]")
     else:
         console.print(f"[dim]as of {result['as_of']} · company {escape(str(parsed['company']))} · "

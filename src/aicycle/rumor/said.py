@@ -281,7 +281,8 @@ def _curated(store: Store, reading: Reading, ticker: str, topic: Topic, as_of: d
 # Analysts' questions are not the company's words.
 _ASKED = re.compile(r"\?|\b(?:could you|can you|would you|I know|I appreciate|any (?:early )?(?:comments|color)|"
                     r"follow-up|my question|I wanted to ask|just wanted to|you'?ve talked|you talked|"
-                    r"you have talked)\b", re.I)
+                    r"you have talked|I'?m (?:also )?(?:curious|wondering)|I was (?:curious|wondering)|"
+                    r"squeez\w+ (?:in )?(?:a|another|one more|too many) questions?)\b", re.I)
 
 
 @lru_cache(maxsize=256)
