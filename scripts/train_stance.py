@@ -38,7 +38,7 @@ def main() -> None:
     trained_on = {"corpus": args.corpus.name, "sha256": hashlib.sha256(args.corpus.read_bytes()).hexdigest(),
                   "sentences": len(rows), "companies": len({e.company for e in data}),
                   "labels": dict(sorted(Counter(e.label for e in data).items())),
-                  "settings": {"C": train.C, "min_df": train.MIN_DF, "class_weight": "balanced"}}
+                  "settings": {"C": train.C, "min_df": train.MIN_DF, "class_weight": "sqrt-balanced"}}
     payload = train.export(fitted, temperature, trained_on)
     args.out.write_text(json.dumps(payload, indent=0, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"{len(fitted.names)} features, temperature {temperature:.3f} -> {args.out}")

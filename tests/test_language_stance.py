@@ -195,14 +195,29 @@ def test_definitions_cases(text: str, label: str) -> None:
 
 
 # Known misses of the shipped model on the definitions' wording, kept visible (strict: a fix must say so).
-@pytest.mark.xfail(strict=True, reason="the model misreads these; see docs/language.md, what remains")
 @pytest.mark.parametrize(("text", "label"), [
+    # the definitions' own illustrations and borderline rules (language/definitions.py)
     ("Gaming supply remained constrained through the holiday quarter.", "none"),
     ("There has been no change to our build plans.", "maintain"),
     ("We will not add any new data center capacity this year.", "cut"),
     ("Spending came in below plan because a lease delivery moved into next quarter.", "maintain"),
+    ("Capex was lower than expected this quarter due to the timing of deliveries from third-party providers.",
+     "maintain"),
     ("Our HBM for next year is fully booked.", "expand"),
     ("We are taking wafer starts down by about a fifth.", "cut"),
+    ("We reduced NAND wafer starts by 10% to bring supply in line with demand.", "cut"),
+    ("We will prioritize discipline and efficiency rather than adding capacity.", "moderate"),
+    ("We think there could be a period of digestion at some point, but we do not see it today.", "expand"),
+    # negation and look-alikes stay out of those shapes
+    ("Our HBM is not fully booked for next year.", "none"),
+    ("We reduced production costs by 10%.", "none"),
+])
+def test_definitions_shapes(text: str, label: str) -> None:
+    assert classify(text).label == label
+
+
+@pytest.mark.xfail(strict=True, reason="the model misreads these; see docs/language.md, what remains")
+@pytest.mark.parametrize(("text", "label"), [
     ("There's a risk of overbuilding, but the risk of underinvesting is far greater.", "expand"),
 ])
 def test_definitions_cases_the_model_misses(text: str, label: str) -> None:

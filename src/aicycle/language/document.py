@@ -18,7 +18,7 @@ from aicycle.language.candidates import PrefixIndex
 from aicycle.language.labels import LABELS, Stance
 from aicycle.language.lexicon import DIRECTION_MATCHER, GATE_STEMS, SUBJECT_MATCHER, TOPICAL
 from aicycle.language.matcher import prefixes
-from aicycle.language.stance import classify_topical
+from aicycle.language.stance import classify_topical_many
 from aicycle.language.text import document_text, sentence_spans
 
 KINDS = ("transcript", "release", "text")
@@ -93,20 +93,14 @@ def scan_document(text: str, kind: str = "transcript", keep_examples: int = 3) -
     counts = dict.fromkeys(LABELS, 0)
     examples: dict[str, list[tuple[str, Stance]]] = {k: [] for k in LABELS if k != "none"}
     weighted = weight = 0.0
-    total = topical = 0
-    gates = [p for p in found["gate"] if TOPICAL.match(lowered, p)]
+    spans, total = _topical_spans(prose, lowered, found["gate"])
+    counts["none"] = total - len(spans)
     cues = found["cue"]
-    g = 0
-    for start, end in sentence_spans(prose):
-        total += 1
-        while g < len(gates) and gates[g] < start:
-            g += 1
-        if g == len(gates) or gates[g] >= end:
-            counts["none"] += 1
-            continue
-        topical += 1
+    batch = []
+    for start, end in spans:
         first, last = bisect_left(cues, start), bisect_left(cues, end)
-        stance = classify_topical(lowered[start:end], [p - start for p in cues[first:last]])
+        batch.append((lowered[start:end], [p - start for p in cues[first:last]]))
+    for (start, end), stance in zip(spans, classify_topical_many(batch), strict=True):
         counts[stance.label] += 1
         if stance.label != "none":
             weighted += LABEL_VALUE[stance.label] * stance.confidence
@@ -114,7 +108,21 @@ def scan_document(text: str, kind: str = "transcript", keep_examples: int = 3) -
             if len(examples[stance.label]) < keep_examples:
                 examples[stance.label].append((prose[start:end], stance))
     score = round(weighted / weight, 3) if weight else None
-    return DocumentSummary(kind, total, topical, counts, score, _watch_counts(lowered, found["watch"]), examples)
+    return DocumentSummary(kind, total, len(spans), counts, score, _watch_counts(lowered, found["watch"]), examples)
+
+
+def _topical_spans(prose: str, lowered: str, gate_candidates: list[int]) -> tuple[list[tuple[int, int]], int]:
+    """The sentences holding a topic word (the keyword gate), and how many sentences there are in all."""
+    gates = [p for p in gate_candidates if TOPICAL.match(lowered, p)]
+    spans: list[tuple[int, int]] = []
+    total = g = 0
+    for start, end in sentence_spans(prose):
+        total += 1
+        while g < len(gates) and gates[g] < start:
+            g += 1
+        if g < len(gates) and gates[g] < end:
+            spans.append((start, end))
+    return spans, total
 
 
 def _watch_counts(lowered: str, positions: list[int]) -> dict[str, int]:

@@ -138,7 +138,7 @@ DIRECTIONS: tuple[Cue, ...] = (
     Cue("digest", r"digest\w*|indigestion|paus(?:e|es|ed|ing)\b|air pocket|throttl\w*", "moderate", 1.5, "expand"),
     Cue("discipline", r"(?:capital|capex|spending|investment|supply) discipline|disciplined (?:capital spend\w*|capex"
         r"|spend\w*|investment|approach to (?:capex|capital|investment))|(?:remain|stay|be|being) disciplined"
-        r"|scrutiniz\w*|more attention|prudent|measured (?:pace|approach|way)"
+        r"|scrutiniz\w*|more attention|prudent|measured (?:pace|approach|way)|more measured"
         r"|(?:is|are|remains?|stays?) measured(?! by| on| in| against)|low end of|limited capital"
         r"|without having to invest"
         r"|less capital|(?:cost|capex|spend) optimi[sz]\w*|working through" + W2 + r"optimi[sz]\w*"

@@ -18,7 +18,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from aicycle.language import figures
+from aicycle.language import definitions, figures
 from aicycle.language.labels import LABELS, NONE_OFF_TOPIC, Stance
 from aicycle.language.lexicon import (
     DIRECTION_CUES,
@@ -135,6 +135,11 @@ def read(lowered: str, positions: Sequence[int] | None = None) -> tuple[Stance, 
     mood = _mood(text)
     if mood < 1.0:
         features["mood:reduced"] = 1.0
+    defined = definitions.match(text) if mood == 1.0 else None
+    if defined:
+        shape, words = defined
+        features[f"def:{shape.name}"] = 1.0
+        return Stance(shape.label, 0.9, (words.strip(" ,"),)), _ruled(features, shape.label)
     if (has_capex or topic >= 0.8) and (numeric or yearly):
         found_numeric = numeric or yearly
         assert found_numeric is not None

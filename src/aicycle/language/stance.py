@@ -12,15 +12,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from aicycle.language import model, rules
+from aicycle.language import definitions, model, rules
 from aicycle.language.labels import LABELS, NONE_OFF_TOPIC, Stance
 from aicycle.language.lexicon import TOPICAL
 
-__all__ = ["LABELS", "Stance", "classify", "classify_rules", "classify_topical"]
+__all__ = ["LABELS", "Stance", "classify", "classify_rules", "classify_topical", "classify_topical_many"]
 # What the rules decide by definition: a guidance range against the prior one, two years' amounts, a past
-# amount with no direction, slower growth of a rising capex, power plants or warehouses rather than data centers.
+# amount with no direction, slower growth of a rising capex, power plants or warehouses rather than data centers,
+# a slowdown denied ("digestion at some point, but we don't see it"), the shapes in definitions.py.
 CERTAIN = ("fig:guidance:expand", "fig:guidance:maintain", "fig:guidance:cut", "fig:yearly:expand",
-           "fig:yearly:maintain", "fig:yearly:cut", "fig:past_amount", "slower_growth", "power_plant")
+           "fig:yearly:maintain", "fig:yearly:cut", "fig:past_amount", "slower_growth", "power_plant",
+           "denied_slowdown", *definitions.FEATURES)
 # Where the model is unsure and the rules are sure of a stance, the rules decide (docs/language.md).
 MODEL_UNSURE = 0.9
 RULES_SURE = 0.8
@@ -43,7 +45,26 @@ def classify_topical(lowered: str, positions: Sequence[int] | None = None) -> St
         trained = model.load()
     except FileNotFoundError:  # a source tree before the first training run: the rules alone
         return rule_stance
-    stance = trained.predict(rule_stance, feats)
+    return _decide(rule_stance, trained.predict(rule_stance, feats))
+
+
+def classify_topical_many(sentences: Sequence[tuple[str, Sequence[int] | None]]) -> list[Stance]:
+    """`classify_topical` for many (lower-cased sentence, cue positions) pairs, the model run once."""
+    read = [model.features(lowered, positions) for lowered, positions in sentences]
+    try:
+        trained = model.load()
+    except FileNotFoundError:
+        return [rule_stance for rule_stance, _ in read]
+    open_ = [i for i, (_, feats) in enumerate(read) if not any(name in feats for name in CERTAIN)]
+    probs = trained.probabilities_many([read[i][1] for i in open_]) if open_ else None
+    out = [rule_stance for rule_stance, _ in read]
+    for row, i in enumerate(open_):
+        assert probs is not None
+        out[i] = _decide(read[i][0], trained.stance(read[i][0], probs[row].tolist()))
+    return out
+
+
+def _decide(rule_stance: Stance, stance: Stance) -> Stance:
     if stance.confidence < MODEL_UNSURE and rule_stance.label != "none" and rule_stance.confidence >= RULES_SURE:
         return rule_stance
     return stance

@@ -1,0 +1,93 @@
+"""Sentence shapes the label definitions decide by themselves (docs/stance_labels.md).
+
+Each shape is one bounded pattern over the lower-cased sentence and the label the definitions give
+it: a shortfall explained by delivery timing is `maintain`, "no change to our build plans" is
+`maintain`, "we will not add capacity" and "wafer starts down" are `cut`, "HBM fully booked" is
+`expand`, discipline *instead of* added capacity is `moderate`, a gaming or PC supply constraint is
+`none`. Where one matches, the rules answer with it and the trained model does not overrule them:
+these are the definitions' words, not a pattern learned from a corpus. A question or a hypothetical
+asserts nothing, so it is left to the other rules.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+def _gap(n: int) -> str:
+    """Up to `n` words between two parts of a phrase, bounded so matching stays linear."""
+    return r"(?:[\s,]+[\w'’$.%-]+){0," + str(n) + r"}[\s,]+"
+
+
+_SPEND = r"(?:cap[- ]?ex|capital (?:expenditures?|spend\w*|investments?)|spend\w*|investments?)"
+_BELOW_ABOVE = (r"(?:below|above|under|short of|lower than|higher than|less than|more than|ahead of|behind)"
+                r"(?: (?:our |the |what we )?(?:plan\w*|expect\w*|forecast\w*|guid\w*|outlook))?|shortfall|overshoot")
+_TIMING = (r"(?:timing|delivery|deliveries|slipp\w*|slid|moved (?:in)?to|push\w* (?:in)?to|shift\w* (?:in)?to"
+           r"|(?:into|to) (?:the )?(?:next|following|coming) (?:quarter|year|period)|delay\w* in (?:the )?"
+           r"(?:delivery|deliveries|construction|lease))")
+_NO_CHANGE = (r"(?:no|not any|nothing) (?:real |material |meaningful )?chang\w* (?:to|in)" + _gap(2)
+              + r"(?:build\w*|capex|capital|investment|spend\w*|data[- ]?cent\w*|infrastructure|capacity)"
+              r"|(?:not|n't|no plans? to) (?:be )?chang\w*" + _gap(2)
+              + r"(?:build|capex|capital|investment|spend\w*|data[- ]?cent\w*|infrastructure)\w*(?: plans?)?")
+_NO_NEW_CAPACITY = (r"(?:will not|won't|do not|don't|not going to|no plans? to|do not plan to|don't plan to"
+                    r"|not planning to)"
+                    r" (?:plan to |expect to )?(?:add|build|bring on(?:line)?|expand)" + _gap(3)
+                    + r"(?:capacity|data[- ]?cent\w*|fabs?|sites?|campus\w*|megawatts|gigawatts)")
+_WAFER_CUT = (r"tak\w* (?:our |the )?(?:wafer starts|production|utili[sz]ation|output)" + _gap(2) + r"down"
+              r"|(?:reduc\w*|cut\w*|lower\w*|decreas\w*|curtail\w*|trim\w*)" + _gap(2)
+              + r"(?:wafer (?:starts|capacity|output|production|inputs?)|(?:dram|nand|memory|bit) (?:production|output"
+              r"|supply|wafer starts)|production (?:levels?|volumes?|capacity)|fab utili[sz]ation)(?! costs?| growth)"
+              r"|wafer starts" + _gap(3) + r"(?:down|lower|reduc\w*|cut)")
+_BOOKED = (r"(?:hbm|capacity|supply|wafers?|output|production|gpus?|data[- ]?cent\w*|clusters?)\b" + _gap(6)
+           + r"(?:fully booked|(?:fully )?sold out|fully (?:allocated|committed|subscribed|contracted|leased))")
+_INSTEAD = (r"(?:disciplin\w*|efficien\w*|optimi[sz]\w*|sweat\w*|utili[sz]\w*|existing (?:fleet|capacity|assets))"
+            + _gap(6) + r"(?:rather than|instead of)" + _gap(1)
+            + r"(?:add\w*|build\w*|buy\w*|expand\w*|new)")
+_OFF_SEGMENT_SUPPLY = (r"(?:gaming|game consoles?|consoles?|pcs?|client|notebooks?|handsets?|smartphones?|automotive"
+                       r"|switch)" + _gap(1) + r"(?:supply|supplies|inventory|shipments?)" + _gap(3)
+                       + r"(?:constrain\w*|tight\w*|short\w*|limit\w*)")
+
+
+@dataclass(frozen=True)
+class Defined:
+    name: str
+    label: str
+    pattern: re.Pattern[str]
+    needles: tuple[str, ...]   # words every match contains: a plain substring test skips most sentences
+
+
+def _defined(name: str, label: str, pattern: str, needles: str) -> Defined:
+    return Defined(name, label, re.compile(r"\b(?:" + pattern + r")"), tuple(needles.split("|")))
+
+
+# Order matters: the first shape that matches decides.
+SHAPES: tuple[Defined, ...] = (
+    _defined("off_segment_supply", "none", _OFF_SEGMENT_SUPPLY, "suppl|inventor|shipment"),
+    _defined("no_new_capacity", "cut", _NO_NEW_CAPACITY, "not |n't |no plan"),
+    _defined("wafer_cut", "cut", _WAFER_CUT, "wafer|production|utili|output|supply"),
+    _defined("no_change", "maintain", _NO_CHANGE, "chang"),
+    _defined("delivery_timing", "maintain", _SPEND + _gap(6) + r"(?:" + _BELOW_ABOVE + r")" + _gap(10) + _TIMING,
+             "timing|deliver|slipp|slid|moved|push|shift|quarter|year|period|delay"),
+    _defined("instead_of_capacity", "moderate", _INSTEAD, "rather than|instead of"),
+    _defined("booked", "expand", _BOOKED, "booked|sold out|fully"),
+)
+_NEGATED_BEFORE = re.compile(r"(?:\bnot|\bno|n't|\bnever|\bwithout)\W+(?:\w+\W+){0,2}$")
+_NEGATOR = re.compile(r"\bnot\b|\bno\b|n't|\bnever\b")
+FEATURES = tuple(f"def:{shape.name}" for shape in SHAPES)
+
+
+def match(lowered: str) -> tuple[Defined, str] | None:
+    """The first defined shape in a lower-cased sentence, with the words that matched."""
+    for shape in SHAPES:
+        if not any(needle in lowered for needle in shape.needles):
+            continue
+        found = shape.pattern.search(lowered)
+        if found is None:
+            continue
+        if shape.label in ("expand", "cut") and shape.name != "no_new_capacity" and (
+                _NEGATED_BEFORE.search(lowered, max(0, found.start() - 25), found.start())
+                or _NEGATOR.search(found.group(0))):
+            continue  # "not fully booked", "not reducing wafer starts": the other rules read the negation
+        return shape, found.group(0)
+    return None
