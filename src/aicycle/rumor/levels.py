@@ -168,7 +168,7 @@ def trend_items(store: Store, reading: Reading, ticker: str, as_of: dt.date) -> 
     if obj not in ("revenue", "profit", "arr"):
         return []
     metric = MEASURES[obj][0][0]
-    if obj == "profit" and reading.to_profit:
+    if obj == "profit" and (reading.to_profit or reading.to_loss):
         return _in_the_black(store, ticker, metric, as_of)
     if obj == "arr":
         return instant_trend(store, ticker, as_of, metric, "arr_trend", "ARR")

@@ -68,6 +68,7 @@ class Reading:
     places: list[str] = field(default_factory=list)  # named sites ("Sweetwater 1", "Indiana")
     selling: bool = False  # a deal claim about the subject selling compute (not buying it)
     to_profit: bool = False  # "returns to profit", "back in the black": the sign of the latest quarter decides
+    to_loss: bool = False    # "slips to an operating loss", "into the red": the same sign, the other way
     quarters_in_a_row: int = 0  # a quarter-on-quarter claim: how many quarters in a row moved (0: not one)
 
     def to_dict(self) -> dict[str, Any]:
@@ -120,8 +121,8 @@ def read(claim: Claim, as_of: dt.date) -> Reading:
                    direction=direction, negated=negated, level=_level(text), period=_period(text, as_of),
                    modality=_modality(text, claim), places=_places(text, claim),
                    quarters_in_a_row=_sequential(text),
-                   to_profit=bool(re.search(r"\b(?:back in the black|returns? to (?:operating )?(?:profit|the black)|"
-                                            r"swings? to (?:an? )?(?:operating )?profit)", text, re.I)),
+                   to_profit=bool(re.search(rf"\b(?:{vocab.TO_PROFIT})", text, re.I)),
+                   to_loss=bool(re.search(rf"\b(?:{vocab.TO_LOSS})", text, re.I)),
                    selling=bool(re.search(r"\b(?:sell\w*|sold|offer\w*|rent\w* out|lease\w* out)\b", text, re.I)))
 
 
@@ -200,6 +201,8 @@ def _direction(text: str, claim: Claim, obj: str | None) -> tuple[str | None, bo
     surplus = re.search(r"surplus|idle|spare|excess|unused", text, re.I)
     if obj == "compute_contracts" and name == "unconstrained" and surplus:
         return "up", False  # selling surplus compute is a deal claimed, not slack claimed
+    if obj in ("compute_contracts", "leases") and name in ("constrained", "sold_out") and coarse is None:
+        return "up", False  # "rents capacity to bridge its shortfall": the deal is the claim
     refined_negated = bool(_NEG_BEFORE.search(" ".join(text[max(0, m.start() - 40):m.start()].split()[-4:])))
     if name in vocab.TIGHTNESS and obj not in TIGHTNESS_OBJECTS:
         if obj in ("gpu_prices", "memory_prices"):  # tightness moves prices up, slack moves them down

@@ -74,7 +74,8 @@ OBJECTS: tuple[tuple[str, str], ...] = (
      r"supply (?:has )?(?:catch\w*|caught) up(?: with demand)?|(?:supply|capacity) (?:exceed\w*|outstrip\w*) demand"),
     ("capacity",
      r"(?:capacity|supply|compute|power)[- ]constrain\w*|constrain\w*|capacity constraints?|"
-     r"short of (?:compute|capacity)|(?:compute|capacity) (?:shortage|crunch)|not enough (?:compute|capacity)|"
+     r"short of (?:\w+ ){0,2}(?:compute|capacity)|(?:compute|capacity) (?:shortage|crunch)|"
+     r"(?:not|n't) (?:\w+ ){0,2}enough (?:\w+ )?(?:compute|capacity)|"
      r"(?:all )?the (?:compute|capacity) (?:it|they|we) needs?"),
     ("leases", r"(?<!finance )(?<!operating )leases?|leasing|lease (?:talks|negotiations|deals?)|sublease\w*"),
     ("power", r"turbines?|transformers?|interconnection|large[- ]load|capacity (?:prices?|auction)|hookups?|"
@@ -88,6 +89,13 @@ OBJECTS: tuple[tuple[str, str], ...] = (
     ("revenue", r"revenues?|sales|top[- ]line|turnover"),
 )
 
+# A claim that a company has crossed into profit or into loss: the sign of the latest quarter decides.
+TO_PROFIT = (r"back in the black|returns? to (?:operating )?(?:profit|the black)|"
+             r"(?:swings?|swung|swinging|turns?|turned|flips?|flipped)(?: back)? (?:in)?to "
+             r"(?:an? )?(?:operating )?profit")
+TO_LOSS = (r"(?:falls?|fell|slips?|slipped|swings?|swung|swinging|turns?|turned|sinks?|sank|flips?|flipped|"
+           r"tips?|tipped)(?: back)? (?:in)?to (?:an? )?(?:operating )?loss|(?:into|in) the red")
+
 # A claim about spending on part of the business (segment capex), e.g. "NAND capex", "capex for HBM".
 SEGMENT_CAPEX = (r"(?:{seg})\s+(?:\w+\s+){0,2}(?:" + _CAPEX + r")|(?:" + _CAPEX + r")\s+(?:\w+\s+){0,3}(?:{seg})")
 
@@ -99,14 +107,18 @@ DIRECTIONS: tuple[tuple[str, str], ...] = (
      r"(?:capacity|supply|compute|power)?\s?constraints? (?:have |has )?(?:eas\w*|lift\w*|end\w*|gone)|"
      r"(?:shortages?|crunch|tightness)\s+(?:\w+\s+){0,2}(?:eas\w*|end\w*|over|abat\w*)|"
      r"supply (?:has )?(?:catch\w*|caught) up|reopen\w*|(?:has|have) all the (?:compute|capacity)|"
-     r"(?:supply|capacity) (?:exceed\w*|outstrip\w*) demand|over-?suppl\w*|glut\w*|surplus|loosen\w*"),
+     r"(?:supply|capacity) (?:exceed\w*|outstrip\w*) demand|over-?suppl\w*|glut\w*|surplus|loosen\w*|unsold"),
     ("sold_out", r"sold[- ]out|sells? out|selling out|fully (?:booked|allocated|contracted|subscribed|used|consumed)|"
                  r"booked through"),
     ("constrained",
      r"(?:capacity|supply|compute|power)[- ]constrained|constrained|constraints?|shortages?|short supply|supply crunch|"
      r"crunch|scarce|scarcity|tight(?:en(?:s|ed|ing)?|er|ness)?|can'?t keep up|more demand than|"
      r"demand (?:still |continues to |to )?(?:exceed\w*|outstrip\w*|outpac\w*|outrun\w*)|bottleneck\w*|"
-     r"not enough (?:capacity|compute|supply)|shortfalls?|block\w*|reject\w*|ends? by-right"),
+     r"not enough (?:capacity|compute|supply)|shortfalls?|block\w*|reject\w*|ends? by-right|"
+     r"short of (?:\w+ ){0,2}(?:compute|capacity|gpus?|supply|power)|"
+     r"demand (?:for (?:\w+ ){1,3})?(?:still |continues to |to )?(?:exceed\w*|outstrip\w*|outpac\w*|outrun\w*)|"
+     r"(?:won'?t|will not|doesn'?t|does not|don'?t|do not|can'?t|cannot|didn'?t|did not) (?:\w+ ){0,2}enough "
+     r"(?:\w+ )?(?:capacity|compute|supply|power)"),
     ("slower_growth",
      r"slow\w* (?:the )?(?:pace of |rate of )?(?:its |their )?(?:\w+ )?growth|growth\s+(?:\w+\s+){0,3}"
      r"(?:slow\w*|decelerat\w*|moderat\w*|cool\w*|eas\w*)|decelerat\w*|(?:slower|lower|smaller|"
@@ -118,8 +130,8 @@ DIRECTIONS: tuple[tuple[str, str], ...] = (
     ("pause", r"paus\w*|on hold|halt\w*|bars?|barred|bans?|banned|freez\w*|froze\w*|delay\w*|postpon\w*|"
               r"put\w* off|slip\w*"),
     ("ahead", r"ahead of schedule|on schedule|on track|early"),
-    ("up", r"back in the black|returns? to (?:operating )?(?:profit|the black)|"
-           r"swings? to (?:an? )?(?:operating )?profit|gives? (?:its )?first"),
+    ("up", TO_PROFIT + r"|gives? (?:its )?first"),
+    ("down", TO_LOSS),
 )
 
 # Directions of the reading that are about tightness rather than a level going up or down.
