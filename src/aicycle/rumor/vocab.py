@@ -142,7 +142,7 @@ ABOVE = r"tops?|topp\w*|above|over|exceed\w*|surpass\w*|cross\w*|pass\w*|more th
         r"breaks?|beyond|north of|greater than|tops out above"
 BELOW = r"below|under|less than|short of|beneath|south of|fewer than"
 
-_NUMBER = r"(\d+(?:[.,]\d+)?|half a|a half|a quarter|one|two|three|a)"
+_NUMBER = r"(\d+(?:[.,]\d+)?|(?:half a|a half|a quarter|one|two|three|a)\b)"
 PER_UNIT = r"(?:US)?\$\s?(\d+(?:\.\d+)?)\s*(?:per|an|a|/)\s*(mw-day|megawatt-day|hour|hr|gpu-hour)\b"
 LEVEL = (rf"(?:(?P<cmp>{ABOVE}|{BELOW}|to|of|at|hit|reach(?:es)?)\s+)?(?:(?:US)?\$\s?|USD\s?)?{_NUMBER}\s*"
          r"(?P<scale>trillion|tn|t|billion|bn|b|million|mn|m|gw|gigawatts?|mw|megawatts?)\b")
