@@ -201,6 +201,20 @@ def _deal(reading: Reading, text: str) -> tuple[str | None, str]:
     return None, "no deal words"
 
 
+# "below our previous guide of $20 billion", "up from $125B": the figure being replaced, not the one stated.
+_EARLIER = re.compile(r"\b(?:from|previous(?:ly)?|prior|earlier|original(?:ly)?|initial(?:ly)?|versus|vs|"
+                      r"compared (?:to|with))\b(?:\W+\w+){0,3}\W*$", re.I)
+
+
+def current_figures(text: str) -> list[tuple[float, float, str]]:
+    """The sentence's figures less those it names as the earlier ones (all of them if that leaves none)."""
+    spans = [m.start() for m in _FIGURE.finditer(text)]
+    keep = [not _EARLIER.search(text, max(0, at - 40), at) for at in spans]
+    found = figures(text)
+    current = [f for f, k in zip(found, keep, strict=True) if k]
+    return current or found
+
+
 def figures(text: str) -> list[tuple[float, float, str]]:
     """(low, high, unit) of every money or power figure in a sentence."""
     out = []
@@ -222,7 +236,7 @@ def _level(reading: Reading, text: str) -> tuple[str | None, str]:
     """A sentence's own figure against the claim's line: 'tops $600B' meets '$678 billion'."""
     level = reading.level
     assert level is not None
-    found = [(lo, hi) for lo, hi, unit in figures(text) if unit == level.unit]
+    found = [(lo, hi) for lo, hi, unit in current_figures(text) if unit == level.unit]
     if not found:
         return None, "no figure of that kind"
     if level.op == "at":
