@@ -41,6 +41,10 @@ COMPANY_PROVIDERS: dict[str, tuple[Provider, ...]] = {
 _CONTEXT_ONLY = {"guidance": ("guidance_level",)}
 # Directions that company-wide totals cannot answer (growth rates and constraint are said, not summed).
 _NOT_BY_TOTALS = ("slower_growth", "faster_growth", "constrained", "unconstrained", "sold_out")
+# The company's RPO is its cloud business's backlog: Alphabet's 10-K says "primarily related to Google Cloud"
+# ($513.9B of $519.5B at 2026-06-30), and Amazon's reported RPO ($364B at 2026-03-31) is the figure its CEO
+# gives as "the backlog" in answer to a question on AWS's (call of 2026-04-29).
+_RPO_IS_UNIT = frozenset({("AMZN", "AWS"), ("GOOGL", "Google Cloud")})
 MARKET_OBJECTS = ("gpu_prices", "memory_prices", "memory_supply", "power", "compute_contracts", "leases")
 
 
@@ -119,7 +123,7 @@ def gather(store: Store, claim: Claim, reading: Reading, as_of: dt.date) -> list
         items.extend(said.said_items(store, reading, ticker, as_of, parties))
         if deal:
             continue
-        if reading.segment in vocab.UNIT_NAMES:
+        if reading.segment in vocab.UNIT_NAMES and not (obj == "backlog" and (ticker, reading.segment) in _RPO_IS_UNIT):
             continue  # AWS, Azure, Google Cloud: company totals do not answer a claim about one business
         items.extend(levels.level_items(store, reading, ticker, as_of))
         if not reading.level:
