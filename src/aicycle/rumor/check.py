@@ -116,12 +116,15 @@ def gather(store: Store, claim: Claim, reading: Reading, as_of: dt.date) -> list
             figures = levels.sequential_items(store, reading, ticker, as_of)
             items.extend(figures or said.said_items(store, reading, ticker, as_of))  # figures first
             continue
-        if by_totals and not reading.level and not deal:
+        # A named quarter not reported yet ("second-quarter 2026 capex tops $30B" on 2026-07-10): other
+        # quarters' figures do not answer it; only what the company said about that quarter can.
+        totals = deal or levels.quarter_reported(store, reading, ticker, as_of)
+        if by_totals and not reading.level and not deal and totals:
             for provider in COMPANY_PROVIDERS.get(obj, ()):
                 items.extend(provider(store, ticker, as_of, reading.period.year))
         parties = tuple(words for t, words in named if t != ticker) if deal else ()
         items.extend(said.said_items(store, reading, ticker, as_of, parties))
-        if deal:
+        if deal or not totals:
             continue
         if reading.segment in vocab.UNIT_NAMES and not (obj == "backlog" and (ticker, reading.segment) in _RPO_IS_UNIT):
             continue  # AWS, Azure, Google Cloud: company totals do not answer a claim about one business

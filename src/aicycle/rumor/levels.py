@@ -115,8 +115,29 @@ def _level_item(row: dict[str, Any], ticker: str, metric: str, op: str, threshol
                           change=None)
 
 
+def in_quarter(rows: list[dict[str, Any]], reading: Reading) -> list[dict[str, Any]]:
+    """The rows of the quarter a claim names ("Meta's second-quarter 2026 capex", "fiscal Q1 2027")."""
+    key = reading.period.quarter_key()
+    if key is None:
+        return rows
+    column, value = key
+    return [r for r in rows if r.get(column) == value and 80 <= (days(r) or 0) <= 100 or
+            reading.object == "backlog" and r.get(column) == value]
+
+
+def quarter_reported(store: Store, reading: Reading, ticker: str, as_of: dt.date) -> bool:
+    """Whether the quarter a claim names has a figure of its object public by `as_of` (True when none is
+    named): before that, other quarters' figures do not answer it."""
+    if reading.period.quarter_key() is None:
+        return True
+    return any(in_quarter(family_rows(store, ticker, family, as_of), reading)
+               for family in MEASURES.get(reading.object or "", ()))
+
+
 def _in_period(rows: list[dict[str, Any]], reading: Reading) -> list[dict[str, Any]]:
     """Rows of the period the claim names: a year (annual figures ending in it), a quarter, else any."""
+    if reading.period.quarter_key() is not None:
+        return in_quarter(rows, reading)
     text_quarterly = reading.period.quarter is not None
     year = reading.period.year
     out = []

@@ -53,6 +53,14 @@ class Period:
     label: str | None = None
     resolved_from: str | None = None  # "next year" -> 2027 (as of 2026-08-01)
 
+    def quarter_key(self) -> tuple[str, str] | None:
+        """The stored column and value of the named quarter ('fiscal_period', 'FY2027Q1'), if one is named."""
+        if self.quarter is None or self.year is None:
+            return None
+        if self.fiscal:
+            return "fiscal_period", f"FY{self.year}Q{self.quarter}"
+        return "calendar_quarter", f"{self.year}Q{self.quarter}"
+
 
 @dataclass
 class Reading:
@@ -290,6 +298,18 @@ def _period(text: str, as_of: dt.date) -> Period:
     quarter = re.search(vocab.QUARTER, text, re.I)
     if quarter:
         period.quarter = int(quarter.group(1)) if quarter.group(1) else vocab.ORDINALS[quarter.group(2).lower()]
+    if quarter and period.year is None and not period.fiscal and quarter.group(2) \
+            and quarter.group(2).lower() in ("march", "june", "september", "december"):
+        # "the June quarter" with no year: the June quarter nearest the as-of date
+        q = vocab.ORDINALS[quarter.group(2).lower()]
+        period.year = min((as_of.year - 1, as_of.year, as_of.year + 1),
+                          key=lambda y: abs((dt.date(y, 3 * q, 28) - as_of).days))
+        period.resolved_from = f"'{quarter.group(0)}' as of {as_of.isoformat()}"
+    fiscal_quarter = re.search(vocab.FISCAL_QUARTER, text, re.I)
+    if fiscal_quarter:
+        number, word, raw = fiscal_quarter.groups()
+        period.quarter = int(number) if number else vocab.ORDINALS[word.lower()]
+        period.year, period.fiscal = (2000 + int(raw) if len(raw) == 2 else int(raw)), True
     if period.year is not None:
         period.label = ("FY" if period.fiscal else "") + str(period.year)
         if period.quarter:

@@ -141,6 +141,42 @@ def year_ok(reading: Reading, text: str, said_on: dt.date) -> bool:
     return year in years
 
 
+_QUARTER_WORDS = re.compile(vocab.QUARTER_WORDS, re.I)
+_QUARTER_NUMBER = re.compile(vocab.QUARTER, re.I)
+
+
+def quarter_ok(reading: Reading, text: str, before: str = "", said_on: dt.date | None = None) -> bool:
+    """A claim about one quarter is answered by a sentence about a quarter (that one, when it names one; the
+    sentence before may name it: "Turning to the outlook for the first quarter. Revenue is expected to be
+    $78 billion"), not by a full-year figure; a claim that a quarter is guided, or about a quarter that had
+    not ended when the sentence was said, only by a sentence looking forward."""
+    if reading.period.quarter is None:
+        return True
+    ends = _quarter_end(reading)
+    ahead = ends is not None and said_on is not None and said_on < ends
+    if (reading.modality in ("plan", "expectation") or ahead) and not FORWARD.search(text):
+        return False
+    if not _QUARTER_WORDS.search(text):
+        if _YEAR_WORDS.search(text) or not _QUARTER_NUMBER.search(before):
+            return False
+        text = before
+    named = {int(m.group(1)) if m.group(1) else vocab.ORDINALS[m.group(2).lower()]
+             for m in _QUARTER_NUMBER.finditer(text)}
+    return not named or reading.period.quarter in named
+
+
+_YEAR_WORDS = re.compile(r"\b(?:year|annual|20[2-3]\d|fy\s?'?\d{2})\b", re.I)
+
+
+def _quarter_end(reading: Reading) -> dt.date | None:
+    """The last day of a named calendar quarter (fiscal quarters end on company-specific dates: None)."""
+    period = reading.period
+    if period.quarter is None or period.year is None or period.fiscal:
+        return None
+    month = 3 * period.quarter
+    return dt.date(period.year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+
+
 def observe(reading: Reading, text: str) -> tuple[str | None, str]:
     """(what the sentence shows for this reading, how it was read)."""
     direction = reading.direction or ""
@@ -280,7 +316,8 @@ def _curated(store: Store, reading: Reading, ticker: str, topic: Topic, as_of: d
     for row in rows:
         text = clean_statement(str(row["text"]))
         filed = _as_date(row["filed"])
-        if not (topic.search(text) and segment_ok(reading, text) and year_ok(reading, text, filed)):  # type: ignore[arg-type]
+        if not (topic.search(text) and segment_ok(reading, text) and year_ok(reading, text, filed)  # type: ignore[arg-type]
+                and quarter_ok(reading, text, said_on=filed)):
             continue
         if reading.object == "guidance" and PAST_SPEND.search(text) and not FORWARD.search(text):
             continue  # money already spent is not guidance
@@ -318,7 +355,7 @@ def _speaks_to(reading: Reading, topic: Topic, before: str, sentence: str, day: 
     """Whether a sentence is about the claim's object (and segment, and year). A sentence with no subject of
     its own reads with the two sentences before it; so does one naming no business at all when the claim
     is about one ("I'll start with AWS ... Revenue growth of 36.7%, accelerating")."""
-    if not year_ok(reading, sentence, day):
+    if not year_ok(reading, sentence, day) or not quarter_ok(reading, sentence, before, day):
         return False
     if topic.search(sentence) and segment_ok(reading, sentence):
         return True

@@ -94,7 +94,9 @@ TO_PROFIT = (r"back in the black|returns? to (?:operating )?(?:profit|the black)
              r"(?:swings?|swung|swinging|turns?|turned|flips?|flipped)(?: back)? (?:in)?to "
              r"(?:an? )?(?:operating )?profit")
 TO_LOSS = (r"(?:falls?|fell|slips?|slipped|swings?|swung|swinging|turns?|turned|sinks?|sank|flips?|flipped|"
-           r"tips?|tipped)(?: back)? (?:in)?to (?:an? )?(?:operating )?loss|(?:into|in) the red")
+           r"tips?|tipped)(?: back)? (?:in)?to (?:an? )?(?:operating )?loss|(?:into|in) the red|"
+           r"(?:posts?|posted|reports?|reported|books?|booked) an? (?:operating )?loss")
+TO_PROFIT += r"|(?:posts?|posted|reports?|reported|books?|booked) an? (?:operating )?profit"
 
 # A claim about spending on part of the business (segment capex), e.g. "NAND capex", "capex for HBM".
 SEGMENT_CAPEX = (r"(?:{seg})\s+(?:\w+\s+){0,2}(?:" + _CAPEX + r")|(?:" + _CAPEX + r")\s+(?:\w+\s+){0,3}(?:{seg})")
@@ -163,8 +165,15 @@ EXPECTATION = r"expects?|expected|expectations?|forecasts?|outlook|sees|projects
 RELATIVE_YEARS = ((r"next year|the coming year|following year", 1), (r"this year|the current year|the year", 0),
                   (r"last year|the past year|the prior year", -1))
 FISCAL_YEAR = r"\bfy\s?'?(\d{2}|\d{4})\b|\bfiscal (?:year )?(\d{4}|'\d{2})\b"
-QUARTER = r"\bq([1-4])\b|\b(first|second|third|fourth) quarter\b"
-ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+QUARTER = r"\bq([1-4])\b|\b(first|second|third|fourth|march|june|september|december)[- ]quarter\b"
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "march": 1, "june": 2, "september": 3, "december": 4}
+# "fiscal Q1 2027", "the fiscal second quarter of 2026": a quarter of the company's fiscal year.
+FISCAL_QUARTER = (r"\bfiscal (?:q([1-4])|(first|second|third|fourth)[- ]quarter)(?: of)?(?: fiscal)?(?: year)? "
+                  r"(?:fy)?'?(\d{4}|\d{2})\b")
+# A sentence speaking of a quarter: a claim about one is not answered by a sentence about a year.
+QUARTER_WORDS = (r"\b(?:q[1-4]|(?:first|second|third|fourth|march|june|september|december)[- ]quarter|"
+                 r"(?:this|next|the|current|coming|that|same|each|every|prior|previous|last|december|june) quarter|"
+                 r"sequential\w*|quarterly|quarter[- ](?:over|on)[- ]quarter)\b")
 
 # What would decide a claim about each object, said when nothing public by the as-of date does.
 DECIDERS: dict[str, str] = {
