@@ -295,6 +295,17 @@ def _period(text: str, as_of: dt.date) -> Period:
                 period.year = as_of.year + offset
                 period.resolved_from = f"'{m.group(0)}' as of {as_of.isoformat()}"
                 break
+    _read_quarter(period, text, as_of)
+    if period.year is not None:
+        period.label = ("FY" if period.fiscal else "") + str(period.year)
+        if period.quarter:
+            period.label = f"Q{period.quarter} {period.label}"
+    return period
+
+
+def _read_quarter(period: Period, text: str, as_of: dt.date) -> None:
+    """The quarter a claim names: "Q2", "the second quarter", "the June quarter" (with no year, the one
+    nearest the as-of date) or a fiscal quarter ("fiscal Q1 2027", which also sets the fiscal year)."""
     quarter = re.search(vocab.QUARTER, text, re.I)
     if quarter:
         period.quarter = int(quarter.group(1)) if quarter.group(1) else vocab.ORDINALS[quarter.group(2).lower()]
@@ -310,11 +321,6 @@ def _period(text: str, as_of: dt.date) -> Period:
         number, word, raw = fiscal_quarter.groups()
         period.quarter = int(number) if number else vocab.ORDINALS[word.lower()]
         period.year, period.fiscal = (2000 + int(raw) if len(raw) == 2 else int(raw)), True
-    if period.year is not None:
-        period.label = ("FY" if period.fiscal else "") + str(period.year)
-        if period.quarter:
-            period.label = f"Q{period.quarter} {period.label}"
-    return period
 
 
 def _modality(text: str, claim: Claim) -> str:

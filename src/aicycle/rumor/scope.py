@@ -1,0 +1,75 @@
+"""Whether a sentence speaks to the part of a claim that narrows it: the segment (NAND, HBM), the year and
+the quarter it names, and whether it looks forward (a plan, a guide) or back (money already spent)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from aicycle.rumor import vocab
+from aicycle.rumor.reading import Reading
+
+FORWARD = re.compile(r"\b(?:expect\w*|anticipat\w*|plan\w*|will|guid\w*|outlook|forecast\w*|intend\w*|"
+                     r"going to|project\w*|estimate\w*|now (?:believe|see)|target\w*)\b", re.I)
+
+
+def segment_ok(reading: Reading, text: str) -> bool:
+    """A claim about one segment (NAND, HBM, DRAM) is answered only by sentences naming it."""
+    if not reading.segment:
+        return True
+    return re.search(rf"(?<!\w)(?:{dict(vocab.SEGMENTS)[reading.segment]})(?!\w)", text, re.I) is not None
+
+
+def year_ok(reading: Reading, text: str, said_on: dt.date) -> bool:
+    """A claim about 2027 is not answered by a sentence about 2026 only ("next year" counted from the
+    sentence's own date)."""
+    year = reading.period.year
+    if year is None:
+        return True
+    years = {int(y) for y in re.findall(r"(?<!\d)(20[2-3]\d)(?!\d)", text)}
+    for m in re.finditer(r"\b(?:fy|cy|fiscal(?: year)?|calendar(?: year)?)\s?['’]?(\d{2})\b", text, re.I):
+        years.add(2000 + int(m.group(1)))
+    if re.search(r"\bnext year\b", text, re.I):
+        years.add(said_on.year + 1)
+    if re.search(r"\bthis year\b", text, re.I):
+        years.add(said_on.year)
+    if not years:
+        # a sentence naming no year speaks of its own time: not of a later year a claim names
+        return year <= said_on.year
+    return year in years
+
+
+_QUARTER_WORDS = re.compile(vocab.QUARTER_WORDS, re.I)
+_QUARTER_NUMBER = re.compile(vocab.QUARTER, re.I)
+
+
+def quarter_ok(reading: Reading, text: str, before: str = "", said_on: dt.date | None = None) -> bool:
+    """A claim about one quarter is answered by a sentence about a quarter (that one, when it names one; the
+    sentence before may name it: "Turning to the outlook for the first quarter. Revenue is expected to be
+    $78 billion"), not by a full-year figure; a claim that a quarter is guided, or about a quarter that had
+    not ended when the sentence was said, only by a sentence looking forward."""
+    if reading.period.quarter is None:
+        return True
+    ends = _quarter_end(reading)
+    ahead = ends is not None and said_on is not None and said_on < ends
+    if (reading.modality in ("plan", "expectation") or ahead) and not FORWARD.search(text):
+        return False
+    if not _QUARTER_WORDS.search(text):
+        if _YEAR_WORDS.search(text) or not _QUARTER_NUMBER.search(before):
+            return False
+        text = before
+    named = {int(m.group(1)) if m.group(1) else vocab.ORDINALS[m.group(2).lower()]
+             for m in _QUARTER_NUMBER.finditer(text)}
+    return not named or reading.period.quarter in named
+
+
+_YEAR_WORDS = re.compile(r"\b(?:year|annual|20[2-3]\d|fy\s?'?\d{2})\b", re.I)
+
+
+def _quarter_end(reading: Reading) -> dt.date | None:
+    """The last day of a named calendar quarter (fiscal quarters end on company-specific dates: None)."""
+    period = reading.period
+    if period.quarter is None or period.year is None or period.fiscal:
+        return None
+    month = 3 * period.quarter
+    return dt.date(period.year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
