@@ -193,7 +193,9 @@ def trend_items(store: Store, reading: Reading, ticker: str, as_of: dt.date) -> 
         return _in_the_black(store, ticker, metric, as_of)
     if obj == "arr":
         return instant_trend(store, ticker, as_of, metric, "arr_trend", "ARR")
-    items = duration_trend(store, ticker, as_of, families=((metric,),), signal=f"{obj}_yoy", label=metric)
+    # a named year's trend is that year's: "fiscal 2028 revenue to grow" is not answered by 2026's quarters
+    items = duration_trend(store, ticker, as_of, families=((metric,),), signal=f"{obj}_yoy", label=metric,
+                           year=reading.period.year)
     items = [i for i in items if not (i.period and ".." in i.period and _span(i.period) > 100)] or items
     if reading.direction in ("slower_growth", "faster_growth"):
         # Past quarters answer "growth is slowing", not a forecast for a coming year.

@@ -48,8 +48,10 @@ METRICS: tuple[tuple[str, str], ...] = (
      r"(?:(?:rais|lift|boost|cut|lower|trim|narrow|reaffirm|maintain|hik|slash)\w*\s+(?:its\s+|their\s+)?"
      r"(?:20\d\d\s+)?(?:guidance|outlook|forecast|guide))"),
     ("gpu_rental_prices",
-     r"(?:gpu|h100|h200|b200|b300|a100|gh200|mi300x?|compute|cloud gpu|ai chip)s?\s+"
-     r"(?:(?:rental|rent|hourly|on-demand|spot|cloud|hour)\s+)?(?:prices?|pricing|rates?|costs?)|"
+     r"(?:gpu|h100|h200|b200|b300|a100|gh200|mi300x?|compute|cloud gpu|ai chip)s?"
+     r"(?:\s+(?:sxm\d?|pcie|nvl\d*|\d+gb|marketplace|market|rental|rent|hourly|on-demand|spot|cloud|hour|"
+     r"one-year|1-year|contract)){0,3}\s+(?:prices?|pricing|rates?|costs?|offers?|index)|"
+     r"(?:gpu|h100|h200|b200|a100) (?:\w+ )?(?:rental|price) index|"
      r"rental (?:prices?|rates?)|(?:price|cost) of (?:renting )?(?:a |an )?(?:gpus?|h100s?|compute)|"
      r"gpu rental|gpu-hours?|gpus? (?:glut|shortage|oversupply|surplus|demand)|"
      r"(?:glut|shortage|oversupply|surplus) of (?:gpus?|compute|ai chips)|compute (?:glut|shortage)|"

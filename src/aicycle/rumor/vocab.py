@@ -71,6 +71,8 @@ OBJECTS: tuple[tuple[str, str], ...] = (
     ("demand_supply",
      r"demand (?:for (?:\w+ ){1,2})?(?:still |continues to |to )?(?:exceed\w*|outstrip\w*|outpac\w*|outrun\w*|"
      r"ahead of|above|outstrips) (?:\w+ ){0,2}(?:supply|capacity)|more demand than|demand[- ]supply (?:gap|imbalance)|"
+     r"demand (?:\w+ ){0,3}no longer (?:exceed\w*|outstrip\w*|outpac\w*)|"
+     r"(?:capacity|supply) (?:now |finally )?(?:meets?|matches|match\w*|(?:has )?caught up with) (?:\w+ )?demand|"
      r"supply (?:has )?(?:catch\w*|caught) up(?: with demand)?|(?:supply|capacity) (?:exceed\w*|outstrip\w*) demand"),
     ("capacity",
      r"(?:capacity|supply|compute|power)[- ]constrain\w*|constrain\w*|capacity constraints?|"
@@ -109,9 +111,11 @@ DIRECTIONS: tuple[tuple[str, str], ...] = (
      r"(?:capacity|supply|compute|power)?\s?constraints? (?:have |has )?(?:eas\w*|lift\w*|end\w*|gone)|"
      r"(?:shortages?|crunch|tightness)\s+(?:\w+\s+){0,2}(?:eas\w*|end\w*|over|abat\w*)|"
      r"supply (?:has )?(?:catch\w*|caught) up|reopen\w*|(?:has|have) all the (?:compute|capacity)|"
-     r"(?:supply|capacity) (?:exceed\w*|outstrip\w*) demand|over-?suppl\w*|glut\w*|surplus|loosen\w*|unsold"),
+     r"(?:supply|capacity) (?:exceed\w*|outstrip\w*) demand|over-?suppl\w*|glut\w*|surplus|loosen\w*|unsold|"
+     r"demand (?:\w+ ){0,3}no longer (?:exceed\w*|outstrip\w*|outpac\w*)|"
+     r"(?:capacity|supply) (?:now |finally )?(?:meets?|matches|match\w*|(?:has )?caught up with) (?:\w+ )?demand"),
     ("sold_out", r"sold[- ]out|sells? out|selling out|fully (?:booked|allocated|contracted|subscribed|used|consumed)|"
-                 r"booked through"),
+                 r"booked through|(?:largely |fully |mostly |all )?spoken for"),
     ("constrained",
      r"(?:capacity|supply|compute|power)[- ]constrained|constrained|constraints?|shortages?|short supply|supply crunch|"
      r"crunch|scarce|scarcity|tight(?:en(?:s|ed|ing)?|er|ness)?|can'?t keep up|more demand than|"
