@@ -76,7 +76,9 @@ def guided_level(store: Store, reading: Reading, ticker: str, as_of: dt.date) ->
         beyond = {"up": high >= level.value * 0.97, "down": low <= level.value * 1.03}.get(reading.direction or "")
         observed = "match" if near or beyond else "mismatch"
     else:
-        observed = "above" if latest.mid >= level.value else "below"
+        # "tops $140B at the high end": that end of the range, not its midpoint
+        point = {"high": high, "low": low}.get(reading.range_end or "", latest.mid)
+        observed = "above" if point >= level.value else "below"
     text = (f"{ticker} guided {year} capex to {latest.guided} on {latest.filed}: "
             f"{'in line with' if observed in ('match', 'above') and level.op != 'below' else 'not'} "
             f"the claim's {level.text}")

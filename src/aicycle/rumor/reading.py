@@ -78,6 +78,8 @@ class Reading:
     to_profit: bool = False  # "returns to profit", "back in the black": the sign of the latest quarter decides
     to_loss: bool = False    # "slips to an operating loss", "into the red": the same sign, the other way
     quarters_in_a_row: int = 0  # a quarter-on-quarter claim: how many quarters in a row moved (0: not one)
+    range_end: str | None = None  # "at the high end", "the low end of its range": which end of a guide is meant
+    actual: bool = False  # "came in above", "spent": what was spent, which a guide does not answer
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -131,6 +133,8 @@ def read(claim: Claim, as_of: dt.date) -> Reading:
                    quarters_in_a_row=_sequential(text),
                    to_profit=bool(re.search(rf"\b(?:{vocab.TO_PROFIT})", text, re.I)),
                    to_loss=bool(re.search(rf"\b(?:{vocab.TO_LOSS})", text, re.I)),
+                   range_end=_range_end(text),
+                   actual=bool(_ACTUAL.search(text)),
                    selling=bool(re.search(r"\b(?:sell\w*|sold|offer\w*|rent\w* out|lease\w* out)\b", text, re.I)))
 
 
@@ -321,6 +325,17 @@ def _read_quarter(period: Period, text: str, as_of: dt.date) -> None:
         number, word, raw = fiscal_quarter.groups()
         period.quarter = int(number) if number else vocab.ORDINALS[word.lower()]
         period.year, period.fiscal = (2000 + int(raw) if len(raw) == 2 else int(raw)), True
+
+
+_ACTUAL = re.compile(r"\b(?:came in|comes in|totall?ed|spent|ended up|finished (?:the year|at))\b", re.I)
+
+
+def _range_end(text: str) -> str | None:
+    if re.search(r"\b(?:high|top|upper)[- ]end\b|\bceiling\b", text, re.I):
+        return "high"
+    if re.search(r"\b(?:low|bottom|lower)[- ]end\b|\bfloor\b", text, re.I):
+        return "low"
+    return None
 
 
 def _modality(text: str, claim: Claim) -> str:

@@ -258,6 +258,8 @@ def _curated(store: Store, reading: Reading, ticker: str, topic: Topic, as_of: d
             continue
         if reading.object == "guidance" and PAST_SPEND.search(text) and not FORWARD.search(text):
             continue  # money already spent is not guidance
+        if reading.actual and FORWARD.search(text) and not PAST_SPEND.search(text):
+            continue  # nor is a guide money spent
         seen, how = observe(reading, text)
         items.append(item_from_fact(row, "said", f"{ticker} said: \u201c{_short(text)}\u201d", observed=seen,
                                     weight=(0.7 if seen else 0.0) * freshness(filed, as_of), method=how,
@@ -328,6 +330,8 @@ def _document_items(doc: dict[str, Any], reading: Reading, topic: Topic, as_of: 
             continue
         if reading.object == "guidance" and PAST_SPEND.search(sentence) and not FORWARD.search(sentence):
             continue
+        if reading.actual and FORWARD.search(sentence) and not PAST_SPEND.search(sentence):
+            continue  # "came in above $90B" is not answered by a guide of $91-93B
         seen, how = observe(reading, sentence)
         if seen and _bears_on(reading, seen):
             found.append((sentence, seen, how))

@@ -49,7 +49,9 @@ def quarter_ok(reading: Reading, text: str, before: str = "", said_on: dt.date |
     $78 billion"), not by a full-year figure; a claim that a quarter is guided, or about a quarter that had
     not ended when the sentence was said, only by a sentence looking forward."""
     if reading.period.quarter is None:
-        return True
+        # a year's level ("2025 capex came in above $90B") is not answered by one quarter's figure
+        return not (reading.level is not None and reading.period.year is not None
+                    and _QUARTER_WORDS.search(text) and not _YEAR_WORDS.search(text))
     ends = _quarter_end(reading)
     ahead = ends is not None and said_on is not None and said_on < ends
     if (reading.modality in ("plan", "expectation") or ahead) and not FORWARD.search(text):
