@@ -123,8 +123,8 @@ def in_quarter(rows: list[dict[str, Any]], reading: Reading) -> list[dict[str, A
     if key is None:
         return rows
     column, value = key
-    return [r for r in rows if r.get(column) == value and 80 <= (days(r) or 0) <= 100 or
-            reading.object == "backlog" and r.get(column) == value]
+    # flows are the quarter's own figure; balances (backlog, ARR) the one at its end
+    return [r for r in rows if r.get(column) == value and (80 <= (days(r) or 0) <= 100 or not days(r))]
 
 
 def quarter_reported(store: Store, reading: Reading, ticker: str, as_of: dt.date) -> bool:

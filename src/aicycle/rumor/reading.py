@@ -256,21 +256,23 @@ def _level(text: str) -> Level | None:
             except ValueError:
                 continue
         scale = m.group("scale").lower()
-        if scale in ("m", "b", "t") and not re.search(r"\$|usd", m.group(0), re.I):
+        won = bool(m.group("won")) or bool(re.search(r"krw|₩", m.group(0), re.I))
+        if scale in ("m", "b", "t") and not (won or re.search(r"\$|usd", m.group(0), re.I)):
             continue  # "5 m" without a currency is not a figure
         if not cmp and not re.search(r"\$|usd|trillion|billion|gw|mw|gigawatt|megawatt", m.group(0), re.I):
             continue
         if re.search(r"\bfrom\W*$", text[max(0, m.start() - 8):m.start()], re.I):
             continue  # "(from $125-145B)": the old figure
         op = "above" if re.fullmatch(vocab.ABOVE, cmp) else "below" if re.fullmatch(vocab.BELOW, cmp) else "at"
-        unit = "MW" if scale.startswith(("gw", "giga", "mw", "mega")) else "USD"
+        unit = "MW" if scale.startswith(("gw", "giga", "mw", "mega")) else "KRW" if won else "USD"
         return Level(op, value * vocab.SCALES[scale], unit, m.group(0).strip())
     return None
 
 
 _SEQUENTIAL = re.compile(
     r"\b(?:(?:prior|previous|preceding|last) quarter|quarter[- ](?:on|over)[- ]quarter|sequential\w*|q/q|qoq|"
-    r"from (?:the )?(?:q[1-4]|\w+ quarter) to|(?P<n>\w+) (?:straight|consecutive) quarters|"
+    r"from (?:the )?(?:q[1-4]|\w+ quarter) to|from (?:the )?(?:q[1-4]|(?:first|second|third) quarter)(?! of)|"
+    r"(?P<n>\w+) (?:straight|consecutive) quarters|"
     r"(?P<m>\w+) quarters? in a row)\b", re.I)
 
 
@@ -313,6 +315,9 @@ def _read_quarter(period: Period, text: str, as_of: dt.date) -> None:
     quarter = re.search(vocab.QUARTER, text, re.I)
     if quarter:
         period.quarter = int(quarter.group(1)) if quarter.group(1) else vocab.ORDINALS[quarter.group(2).lower()]
+        named_year = re.search(r"\b(20\d\d)", quarter.group(0))
+        if named_year and not period.fiscal:  # "the December 2025 quarter"
+            period.year = int(named_year.group(1))
     if quarter and period.year is None and not period.fiscal and quarter.group(2) \
             and quarter.group(2).lower() in ("march", "june", "september", "december"):
         # "the June quarter" with no year: the June quarter nearest the as-of date

@@ -78,7 +78,7 @@ OBJECTS: tuple[tuple[str, str], ...] = (
      r"(?:capacity|supply|compute|power)[- ]constrain\w*|constrain\w*|capacity constraints?|"
      r"short of (?:\w+ ){0,2}(?:compute|capacity)|(?:compute|capacity) (?:shortage|crunch)|"
      r"(?:not|n't) (?:\w+ ){0,2}enough (?:\w+ )?(?:compute|capacity)|"
-     r"(?:all )?the (?:compute|capacity) (?:it|they|we) needs?"),
+     r"(?:all )?the (?:compute|capacity|supply) (?:it|they|we) needs?"),
     ("leases", r"(?<!finance )(?<!operating )leases?|leasing|lease (?:talks|negotiations|deals?)|sublease\w*"),
     ("power", r"turbines?|transformers?|interconnection|large[- ]load|capacity (?:prices?|auction)|hookups?|"
               r"by-right|grid connections?|power (?:shortages?|constraints?)"),
@@ -110,12 +110,14 @@ DIRECTIONS: tuple[tuple[str, str], ...] = (
      r"(?:is|are) not a (?:\w+ )?constraint|(?:not|isn'?t|aren'?t|wasn'?t) (?:\w+[- ])?constrained|"
      r"(?:capacity|supply|compute|power)?\s?constraints? (?:have |has )?(?:eas\w*|lift\w*|end\w*|gone)|"
      r"(?:shortages?|crunch|tightness)\s+(?:\w+\s+){0,2}(?:eas\w*|end\w*|over|abat\w*)|"
-     r"supply (?:has )?(?:catch\w*|caught) up|reopen\w*|(?:has|have) all the (?:compute|capacity)|"
+     r"supply (?:has )?(?:catch\w*|caught) up|reopen\w*|(?:has|have) all the (?:compute|capacity|supply|power)|"
+     r"(?:open|available|unsold|free) (?:\w+[- ]){0,2}slots|"
      r"(?:supply|capacity) (?:exceed\w*|outstrip\w*) demand|over-?suppl\w*|glut\w*|surplus|loosen\w*|unsold|"
      r"demand (?:\w+ ){0,3}no longer (?:exceed\w*|outstrip\w*|outpac\w*)|"
      r"(?:capacity|supply) (?:now |finally )?(?:meets?|matches|match\w*|(?:has )?caught up with) (?:\w+ )?demand"),
     ("sold_out", r"sold[- ]out|sells? out|selling out|fully (?:booked|allocated|contracted|subscribed|used|consumed)|"
-                 r"booked through|(?:largely |fully |mostly |all )?spoken for"),
+                 r"booked through|(?:largely |fully |mostly |all )?spoken for|"
+                 r"all (?:of )?(?:its |their |our )?(?:\w+ )?capacity (?:is |was )?(?:contracted|leased|sold|booked)"),
     ("constrained",
      r"(?:capacity|supply|compute|power)[- ]constrained|constrained|constraints?|shortages?|short supply|supply crunch|"
      r"crunch|scarce|scarcity|tight(?:en(?:s|ed|ing)?|er|ness)?|can'?t keep up|more demand than|"
@@ -145,13 +147,15 @@ TIGHTNESS = ("sold_out", "constrained", "unconstrained")
 
 # Level claims: the comparator word right before a figure ("tops $500B", "below $100B").
 ABOVE = r"tops?|topp\w*|above|over|exceed\w*|surpass\w*|cross\w*|pass\w*|more than|at least|hits?|reach\w*|" \
-        r"breaks?|beyond|north of|greater than|tops out above"
+        r"breaks?|beyond|north of|greater than|tops out above|beats?|beating"
 BELOW = r"below|under|less than|short of|beneath|south of|fewer than"
 
 _NUMBER = r"(\d+(?:[.,]\d+)?|(?:half a|a half|a quarter|one|two|three|a)\b)"
 PER_UNIT = r"(?:US)?\$\s?(\d+(?:\.\d+)?)\s*(?:per|an|a|/)\s*(mw-day|megawatt-day|hour|hr|gpu-hour)\b"
-LEVEL = (rf"(?:(?P<cmp>{ABOVE}|{BELOW}|to|of|at|hit|reach(?:es)?)\s+)?(?:(?:US)?\$\s?|USD\s?)?{_NUMBER}\s*"
-         r"(?P<scale>trillion|tn|t|billion|bn|b|million|mn|m|gw|gigawatts?|mw|megawatts?)\b")
+LEVEL = (rf"(?:(?P<cmp>{ABOVE}|{BELOW}|to|of|at|hit|reach(?:es)?)\s+(?:(?:its|the|their|our) )?)?"
+         rf"(?:(?:US)?\$\s?|USD\s?|KRW\s?|₩\s?)?{_NUMBER}\s*"
+         r"(?P<scale>trillion|tn|t|billion|bn|b|million|mn|m|gw|gigawatts?|mw|megawatts?)\b"
+         r"(?P<won>\s+(?:korean )?won\b)?")
 SCALES = {"trillion": 1e12, "tn": 1e12, "t": 1e12, "billion": 1e9, "bn": 1e9, "b": 1e9, "million": 1e6,
           "mn": 1e6, "m": 1e6, "gw": 1000.0, "gigawatt": 1000.0, "gigawatts": 1000.0, "mw": 1.0,
           "megawatt": 1.0, "megawatts": 1.0}
@@ -169,7 +173,8 @@ EXPECTATION = r"expects?|expected|expectations?|forecasts?|outlook|sees|projects
 RELATIVE_YEARS = ((r"next year|the coming year|following year", 1), (r"this year|the current year|the year", 0),
                   (r"last year|the past year|the prior year", -1))
 FISCAL_YEAR = r"\bfy\s?'?(\d{2}|\d{4})\b|\bfiscal (?:year )?(\d{4}|'\d{2})\b"
-QUARTER = r"\bq([1-4])\b|\b(first|second|third|fourth|march|june|september|december)[- ]quarter\b"
+QUARTER = (r"\bq([1-4])\b|\b(first|second|third|fourth|march|june|september|december)"
+           r"(?:[- ]quarter\b|\s+20\d\d[- ]quarter\b)")
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "march": 1, "june": 2, "september": 3, "december": 4}
 # "fiscal Q1 2027", "the fiscal second quarter of 2026": a quarter of the company's fiscal year.
 FISCAL_QUARTER = (r"\bfiscal (?:q([1-4])|(first|second|third|fourth)[- ]quarter)(?: of)?(?: fiscal)?(?: year)? "
