@@ -81,3 +81,16 @@ def test_leave_one_company_out_beats_the_rules_and_the_dictionary(held_out: dict
 def test_the_issue_target_on_held_out_companies(held_out: dict) -> None:
     assert held_out["model"]["macro_f1"] >= 0.85
     assert all(c["f1"] >= 0.75 for c in held_out["model"]["per_class"].values())
+
+
+def test_a_documents_sentences_in_one_batch_read_as_one_at_a_time() -> None:
+    from aicycle.language.lexicon import TOPICAL
+    from aicycle.language.stance import classify_topical, classify_topical_many
+    from aicycle.language.text import document_text, sentences
+
+    text = (REPO / "data" / "transcripts" / "AMAT_2024_Q1.txt").read_text(encoding="utf-8")
+    topical = [s.lower() for s in sentences(document_text(text, "transcript")) if TOPICAL.search(s.lower())]
+    assert len(topical) > 50
+    batch = classify_topical_many([(s, None) for s in topical])
+    assert batch == [classify_topical(s) for s in topical]
+    assert {s.label for s in batch} - {"none"}  # the batch holds stances, not only `none`
