@@ -80,6 +80,7 @@ class Reading:
     quarters_in_a_row: int = 0  # a quarter-on-quarter claim: how many quarters in a row moved (0: not one)
     range_end: str | None = None  # "at the high end", "the low end of its range": which end of a guide is meant
     actual: bool = False  # "came in above", "spent": what was spent, which a guide does not answer
+    through: bool = False  # "constrained through the end of 2026": a span to a named year's end
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -135,6 +136,7 @@ def read(claim: Claim, as_of: dt.date) -> Reading:
                    to_loss=bool(re.search(rf"\b(?:{vocab.TO_LOSS})", text, re.I)),
                    range_end=_range_end(text),
                    actual=bool(_ACTUAL.search(text)),
+                   through=bool(_THROUGH.search(text)),
                    selling=bool(re.search(r"\b(?:sell\w*|sold|offer\w*|rent\w* out|lease\w* out)\b", text, re.I)))
 
 
@@ -332,6 +334,8 @@ def _read_quarter(period: Period, text: str, as_of: dt.date) -> None:
         period.year, period.fiscal = (2000 + int(raw) if len(raw) == 2 else int(raw)), True
 
 
+_THROUGH = re.compile(r"\b(?:through|until|till|into|to|by)\s+(?:at least\s+)?(?:the end of\s+)?(?:calendar\s+|"
+                      r"fiscal\s+(?:year\s+)?)?(?:'?\d{2}\b|20\d\d)", re.I)
 _ACTUAL = re.compile(r"\b(?:came in|comes in|totall?ed|spent|ended up|finished (?:the year|at))\b", re.I)
 
 

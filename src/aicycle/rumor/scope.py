@@ -34,8 +34,9 @@ def year_ok(reading: Reading, text: str, said_on: dt.date) -> bool:
     if re.search(r"\bthis year\b", text, re.I):
         years.add(said_on.year)
     if not years:
-        # a sentence naming no year speaks of its own time: not of a later year a claim names
-        return year <= said_on.year
+        # a sentence naming no year speaks of its own time: not of a later year a claim names, nor of how long
+        # a state lasts ("constrained through the end of 2026")
+        return year <= said_on.year and not reading.through
     return year in years
 
 
