@@ -1,12 +1,14 @@
 """Sentence shapes the label definitions decide by themselves (docs/stance_labels.md).
 
 Each shape is one bounded pattern over the lower-cased sentence and the label the definitions give
-it: a shortfall explained by delivery timing is `maintain`, "no change to our build plans" is
-`maintain`, "we will not add capacity" and "wafer starts down" are `cut`, "HBM fully booked" is
-`expand`, discipline *instead of* added capacity is `moderate`, a gaming or PC supply constraint is
-`none`. Where one matches, the rules answer with it and the trained model does not overrule them:
-these are the definitions' words, not a pattern learned from a corpus. A question or a hypothetical
-asserts nothing, so it is left to the other rules.
+it: a shortfall explained by delivery timing, "no change to our build plans", a plan figure with no
+comparison and a run-rate said to be representative are `maintain`; "we will not add capacity" and
+"wafer starts down" are `cut`; "HBM fully booked" and efficiency used to scale up are `expand`;
+discipline *instead of* added capacity, limited commitments, kept flexibility and a smaller rise than
+last year's are `moderate`; a gaming or PC supply constraint is `none`. Where one matches, the rules
+answer with it and the trained model does not overrule them: these are the definitions' words, not a
+pattern learned from a corpus. A question or a hypothetical asserts nothing, so it is left to the other
+rules.
 """
 
 from __future__ import annotations
@@ -49,16 +51,37 @@ _OFF_SEGMENT_SUPPLY = (r"(?:gaming|game consoles?|consoles?|pcs?|client|notebook
                        + r"(?:constrain\w*|tight\w*|short\w*|limit\w*)")
 
 
+_LIMITS = (r"limit\w* (?:our |the )?(?:forward |future |new )?(?:commitments|capacity commitments)"
+           r"|(?:keep|keeping|retain\w*|preserv\w*|maintain\w*) (?:the |our |some |a lot of )?flexibility"
+           r" (?:to|in|on|around|over)" + _gap(3)
+           + r"(?:pace|spend\w*|capex|capital|invest\w*|build\w*|slow\w*|adjust\w*|commitments|scale back)"
+           r"|(?:we |they )?(?:can|could) (?:always )?throttle")
+_SMALLER_RISE = (r"(?:rise|rises|grow|grows|increase|increases|go up|goes up)" + _gap(4)
+                 + r"(?:though |but |albeit )?(?:by )?(?:less|a smaller amount) than"
+                 r"|(?:a )?smaller (?:increase|rise|step[- ]up) than")
+_EFFICIENCY_TO_SCALE = (r"(?:efficiency|efficiencies|savings)(?: gains?)?" + _gap(4)
+                        + r"to (?:scale|add|grow|expand|build|deploy)\w*(?: up)?" + _gap(3)
+                        + r"(?:compute|capacity|infrastructure|gpus?|clusters?|data[- ]?cent\w*|fleet)")
+_PLAN_FIGURE = (r"(?:still |continue to )?(?:expect|plan|intend|anticipate)\w* to (?:spend|invest)"
+                r"(?: (?:about|approximately|roughly|around|some))? \$\s?\d")
+_RUN_RATE = (r"(?:reasonably |fairly |broadly )?representative of (?:the |our )?(?:\w+ )?(?:run[- ]rate|level|quarters)"
+             r"|run[- ]rate for the (?:rest|remainder|balance) of the year")
+# "expect to spend about $40B, up from $30B": a comparison, which the figure rules read
+_COMPARED = re.compile(r"\b(?:up|down|increas\w*|decreas\w*|more|less|higher|lower|from|grow\w*|rais\w*|cut\w*|"
+                       r"reduc\w*)\b")
+
+
 @dataclass(frozen=True)
 class Defined:
     name: str
     label: str
     pattern: re.Pattern[str]
     needles: tuple[str, ...]   # words every match contains: a plain substring test skips most sentences
+    unless: re.Pattern[str] | None = None  # the shape does not hold when this follows the match
 
 
-def _defined(name: str, label: str, pattern: str, needles: str) -> Defined:
-    return Defined(name, label, re.compile(r"\b(?:" + pattern + r")"), tuple(needles.split("|")))
+def _defined(name: str, label: str, pattern: str, needles: str, unless: re.Pattern[str] | None = None) -> Defined:
+    return Defined(name, label, re.compile(r"\b(?:" + pattern + r")"), tuple(needles.split("|")), unless)
 
 
 # Order matters: the first shape that matches decides.
@@ -71,6 +94,11 @@ SHAPES: tuple[Defined, ...] = (
              "timing|deliver|slipp|slid|moved|push|shift|quarter|year|period|delay"),
     _defined("instead_of_capacity", "moderate", _INSTEAD, "rather than|instead of"),
     _defined("booked", "expand", _BOOKED, "booked|sold out|fully"),
+    _defined("limits_commitments", "moderate", _LIMITS, "limit|flexib|throttle"),
+    _defined("smaller_rise", "moderate", _SMALLER_RISE, "less than|smaller"),
+    _defined("efficiency_to_scale", "expand", _EFFICIENCY_TO_SCALE, "efficien|saving"),
+    _defined("plan_figure", "maintain", _PLAN_FIGURE, "$", unless=_COMPARED),
+    _defined("run_rate", "maintain", _RUN_RATE, "representative|run rate|run-rate"),
 )
 _NEGATED_BEFORE = re.compile(r"(?:\bnot|\bno|n't|\bnever|\bwithout)\W+(?:\w+\W+){0,2}$")
 _NEGATOR = re.compile(r"\bnot\b|\bno\b|n't|\bnever\b")
@@ -83,7 +111,7 @@ def match(lowered: str) -> tuple[Defined, str] | None:
         if not any(needle in lowered for needle in shape.needles):
             continue
         found = shape.pattern.search(lowered)
-        if found is None:
+        if found is None or shape.unless is not None and shape.unless.search(lowered, found.end()):
             continue
         if shape.label in ("expand", "cut") and shape.name != "no_new_capacity" and (
                 _NEGATED_BEFORE.search(lowered, max(0, found.start() - 25), found.start())
