@@ -33,6 +33,7 @@ EXPECTED = [
     ("2026-07-31", "gpu_move", None, "expanding", 0.924),
     ("2026-07-31", "gpu_move", None, "expanding", 0.924),
     ("2026-08-04", "filing", "CIFR", "expanding", 0.924),
+    ("2026-08-04", "tone_shift", "CIFR", "expanding", 0.924),  # the Q2 2026 call: stance +0.82 from +0.42
     ("2026-08-05", "filing", "WULF", "expanding", 0.924),
     ("2026-08-12", "filing", "CRWV", "expanding", 0.923),
 ]
