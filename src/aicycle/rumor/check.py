@@ -122,8 +122,9 @@ def gather(store: Store, claim: Claim, reading: Reading, as_of: dt.date) -> list
         if by_totals and not reading.level and not deal and totals:
             for provider in COMPANY_PROVIDERS.get(obj, ()):
                 items.extend(provider(store, ticker, as_of, reading.period.year))
-        parties = tuple(words for t, words in named if t != ticker) if deal else ()
-        items.extend(said.said_items(store, reading, ticker, as_of, parties))
+        others = tuple(words for t, words in named if t != ticker)
+        parties = others if deal else ()
+        items.extend(said.said_items(store, reading, ticker, as_of, parties, focus=() if deal else others))
         if deal or not totals:
             continue
         if reading.segment in vocab.UNIT_NAMES and not (obj == "backlog" and (ticker, reading.segment) in _RPO_IS_UNIT):

@@ -127,9 +127,14 @@ def read(claim: Claim, as_of: dt.date) -> Reading:
     obj = _object(text, claim.metric, segment)
     if obj is None and any(n in vocab.TIGHTNESS and p.search(text) for n, p in _directions()):
         obj = "capacity"  # "the clouds are sold out": a claim about capacity
+    if obj in (None, "power") and _SCHEDULE.search(text) and _BUILD.search(text) and not _GRID.search(text):
+        obj = "projects"  # "Barber Lake's 168 MW build slips into 2027": a project's schedule
     direction, negated = _direction(text, claim, obj)
+    period = _period(text, as_of)
+    if direction == "pause" and period.quarter is None and _SLIPS_INTO.search(text):
+        period = Period()  # "slips into 2027" names where the date went, not the period the claim is about
     return Reading(subject=claim.company_name, tickers=list(claim.tickers), object=obj, segment=segment,
-                   direction=direction, negated=negated, level=_level(text), period=_period(text, as_of),
+                   direction=direction, negated=negated, level=_level(text), period=period,
                    modality=_modality(text, claim), places=_places(text, claim),
                    quarters_in_a_row=_sequential(text),
                    to_profit=bool(re.search(rf"\b(?:{vocab.TO_PROFIT})", text, re.I)),
@@ -138,6 +143,14 @@ def read(claim: Claim, as_of: dt.date) -> Reading:
                    actual=bool(_ACTUAL.search(text)),
                    through=bool(_THROUGH.search(text)),
                    selling=bool(re.search(r"\b(?:sell\w*|sold|offer\w*|rent\w* out|lease\w* out)\b", text, re.I)))
+
+
+_SCHEDULE = re.compile(r"\b(?:slip\w*|delay\w*|behind schedule|running behind|runs? late|running late|"
+                       r"ahead of schedule|on schedule|on time|postpon\w*|push\w* (?:out|back))\b", re.I)
+_BUILD = re.compile(r"\b(?:build\w*|delivery|deliveries|energi[sz]\w*|phases?|data halls?|campus\w*|sites?|"
+                    r"construction|projects?|facilit\w*|data cent\w+|CB-\d)\b", re.I)
+_GRID = re.compile(r"\b(?:turbines?|transformers?|interconnection|grid|hookups?|utilit\w+|power|electric\w*)\b", re.I)
+_SLIPS_INTO = re.compile(r"\b(?:into|to|until|till|past|beyond)\s+(?:late |early |mid-?|the end of )?20\d\d\b", re.I)
 
 
 _NOT_PLACES = {"AI", "HBM", "HBM4", "HBM3E", "GPU", "GPUs", "CPU", "US", "CEO", "CFO", "Q1", "Q2", "Q3", "Q4",
@@ -201,11 +214,14 @@ def _direction(text: str, claim: Claim, obj: str | None) -> tuple[str | None, bo
     coarse, negated = claim.direction, claim.negated
     coarse_at = _coarse_position(claim, text)
     best: tuple[int, str, re.Match[str]] | None = None
-    for name, pattern in _directions():
-        for m in pattern.finditer(text):
-            if best is None or m.start() < best[0]:
-                best = (m.start(), name, m)
-            break
+    firsts = [(name, m) for name, pattern in _directions() if (m := pattern.search(text))]
+    for name, m in firsts:
+        if best is None or m.start() < best[0]:
+            best = (m.start(), name, m)
+    for name, m in firsts:  # "supply crunch is over": the phrase that overlaps and runs on says more
+        if best is not None and best[0] < m.start() < best[2].end() < m.end() \
+                and m.end() - m.start() > best[2].end() - best[2].start():
+            best = (m.start(), name, m)
     if best is None or (coarse_at is not None and coarse_at < best[0] - 1 and not _refines(best[1], obj)):
         if obj in ("compute_contracts", "leases") and (coarse is None or coarse == "down" and re.search(
                 r"surplus|idle|spare|excess|unused", text, re.I)):

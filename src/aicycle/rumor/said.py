@@ -69,6 +69,7 @@ _NO_OUTLOOK = re.compile(r"\b(?:not|aren'?t|isn'?t) (?:providing|giving|going to
 _REVISED = re.compile(r"\b(?:rais|increas|lower|reduc|cut|narrow|updat|trim|lift)\w* (?:\w+ ){0,8}"
                       r"(?:from|prior|previous)|\b(?:up|down|increased|lowered|narrowed) from\b|\bunchanged\b|"
                       r"\breaffirm\w*|\bmaintain\w*", re.I)
+_SCHEDULED = ("pause", "cancel", "ahead")
 _ENGINE = {"expand": "up", "maintain": "flat", "moderate": "slower", "cut": "down", "none": None}
 # Money already spent is not a plan: "we spent", "capital expenditures were", "in 2024 we invested".
 PAST_SPEND = re.compile(r"\b(?:spent|were|was|totaled|totalled|came in at|amounted to|invested \$|"
@@ -97,10 +98,12 @@ Topic = re.Pattern[str] | _Both
 
 
 def said_items(store: Store, reading: Reading, ticker: str, as_of: dt.date,
-               parties: tuple[str, ...] = ()) -> list[Item]:
+               parties: tuple[str, ...] = (), focus: tuple[str, ...] = ()) -> list[Item]:
     """Statements of `ticker` on the reading's object, each read for the reading's direction.
 
     `parties`: the other companies and places a deal claim names; a deal sentence must name one.
+    `focus`: other companies the claim names ("can't get enough NVIDIA GPUs"): where a call's sentences
+    on the object name one, those answer the claim, not the call's other sentences on the object.
     """
     topic: Topic = re.compile(TOPICS.get(reading.object or "", r"$^"), re.I)
     if reading.object in ("compute_contracts", "leases"):
@@ -109,16 +112,32 @@ def said_items(store: Store, reading: Reading, ticker: str, as_of: dt.date,
         topic = _Both(re.compile(must, re.I), topic)
     if reading.object == "projects" and reading.places:
         # "Sweetwater 1 slips": only sentences naming the place answer it, not other sites' schedules.
-        topic = _Both(re.compile("|".join(map(re.escape, reading.places)), re.I), topic)
-    items = [*_curated(store, reading, ticker, topic, as_of), *_documents(store, reading, ticker, topic, as_of)]
+        topic = _Both(re.compile("|".join(map(re.escape, _place_names(reading.places))), re.I), topic)
+    focused = re.compile("|".join(map(re.escape, focus)), re.I) if focus else None
+    items = [*_curated(store, reading, ticker, topic, as_of),
+             *_documents(store, reading, ticker, topic, as_of, focused)]
     return items
+
+
+_PART = re.compile(r"\s+((?:Phase|Unit|Building|Hall|Block)\s+\w+)$")
+
+
+def _place_names(places: list[str]) -> list[str]:
+    """A site and its part ("Barber Lake Phase 1"): calls name either ("Phase 1 remains on track")."""
+    names = []
+    for place in places:
+        names.append(place)
+        part = _PART.search(place)
+        if part:
+            names.extend([place[:part.start()], part.group(1)])
+    return names
 
 
 def observe(reading: Reading, text: str) -> tuple[str | None, str]:
     """(what the sentence shows for this reading, how it was read)."""
     direction = reading.direction or ""
-    if reading.level is not None and reading.level.unit in ("USD", "MW"):
-        return _level(reading, text)
+    if reading.level is not None and reading.level.unit in ("USD", "MW") and direction not in _SCHEDULED:
+        return _level(reading, text)  # "the 168 MW build slips": the figure names the build, the claim is its date
     if direction in vocab.TIGHTNESS or reading.object in ("capacity", "demand_supply"):
         return _tightness(text)
     if direction in ("pause", "cancel", "ahead"):
@@ -311,18 +330,20 @@ def _names_a_business(text: str) -> bool:
     return any(re.search(rf"(?<!\w)(?:{p})(?!\w)", text, re.I) for _, p in vocab.SEGMENTS)
 
 
-def _documents(store: Store, reading: Reading, ticker: str, topic: Topic, as_of: dt.date) -> list[Item]:
+def _documents(store: Store, reading: Reading, ticker: str, topic: Topic, as_of: dt.date,
+               focus: re.Pattern[str] | None = None) -> list[Item]:
     docs = store.query(
         "SELECT doc_id, ticker, date, kind, title, source, url, accession, text FROM documents "
         "WHERE ticker = ? AND date <= ? AND date >= ? ORDER BY date DESC LIMIT ?",
         [ticker, as_of, as_of - dt.timedelta(days=rules.RUMOR_SAID_DAYS), _DOCS])
     items: list[Item] = []
     for doc in docs:
-        items.extend(_document_items(doc, reading, topic, as_of))
+        items.extend(_document_items(doc, reading, topic, as_of, focus))
     return items
 
 
-def _document_items(doc: dict[str, Any], reading: Reading, topic: Topic, as_of: dt.date) -> list[Item]:
+def _document_items(doc: dict[str, Any], reading: Reading, topic: Topic, as_of: dt.date,
+                    focus: re.Pattern[str] | None = None) -> list[Item]:
     day = _as_date(doc["date"])
     found = []
     for before, sentence in _sentences(str(doc["doc_id"]), str(doc["text"])):
@@ -337,6 +358,8 @@ def _document_items(doc: dict[str, Any], reading: Reading, topic: Topic, as_of: 
             found.append((sentence, seen, how))
     if not found:
         return []
+    if focus is not None:
+        found = [f for f in found if focus.search(f[0])] or found
     if reading.level is not None:
         # A level: a sentence with a figure past the line is the company saying so; below-line figures
         # in the same call are usually other quantities.

@@ -106,7 +106,8 @@ SEGMENT_CAPEX = (r"(?:{seg})\s+(?:\w+\s+){0,2}(?:" + _CAPEX + r")|(?:" + _CAPEX 
 # (direction, pattern): refined directions, before the coarse up/down/flat words of lexicon.py.
 DIRECTIONS: tuple[tuple[str, str], ...] = (
     ("unconstrained",
-     r"no longer (?:a |an )?(?:\w+[- ])?(?:constrained|constraint|bottleneck|short\w*)"
+     r"no longer (?:a |an )?(?:\w+[- ])?(?:constrained|constraint|bottleneck|short\w*)|"
+     r"no longer (?:\w+ )?(?:limited|held back|gated|capped) by|"
      r"(?:is|are) not a (?:\w+ )?constraint|(?:not|isn'?t|aren'?t|wasn'?t) (?:\w+[- ])?constrained|"
      r"(?:capacity|supply|compute|power)?\s?constraints? (?:have |has )?(?:eas\w*|lift\w*|end\w*|gone)|"
      r"(?:shortages?|crunch|tightness)\s+(?:\w+\s+){0,2}(?:eas\w*|end\w*|over|abat\w*)|"
@@ -123,6 +124,8 @@ DIRECTIONS: tuple[tuple[str, str], ...] = (
      r"crunch|scarce|scarcity|tight(?:en(?:s|ed|ing)?|er|ness)?|can'?t keep up|more demand than|"
      r"demand (?:still |continues to |to )?(?:exceed\w*|outstrip\w*|outpac\w*|outrun\w*)|bottleneck\w*|"
      r"not enough (?:capacity|compute|supply)|shortfalls?|block\w*|reject\w*|ends? by-right|"
+     r"(?:limited|held back|gated|capped) by (?:\w+ )?(?:power|supply|capacity|chips|gpus|compute)|"
+     r"(?:can'?t|cannot|could ?n'?t|unable to) (?:get|find|buy|source|secure) enough|"
      r"short of (?:\w+ ){0,2}(?:compute|capacity|gpus?|supply|power)|"
      r"demand (?:for (?:\w+ ){1,3})?(?:still |continues to |to )?(?:exceed\w*|outstrip\w*|outpac\w*|outrun\w*)|"
      r"(?:won'?t|will not|doesn'?t|does not|don'?t|do not|can'?t|cannot|didn'?t|did not) (?:\w+ ){0,2}enough "
@@ -136,7 +139,7 @@ DIRECTIONS: tuple[tuple[str, str], ...] = (
      r"accelerat\w*|(?:faster|higher|bigger|larger) (?:\w+ )?(?:growth|increase)|grow\w* faster"),
     ("cancel", r"cancel\w*|scrap\w*|abandon\w*|walk\w* away|terminat\w*|axe[sd]?|ditch\w*"),
     ("pause", r"paus\w*|on hold|halt\w*|bars?|barred|bans?|banned|freez\w*|froze\w*|delay\w*|postpon\w*|"
-              r"put\w* off|slip\w*"),
+              r"put\w* off|slip\w*|behind schedule|running behind|runs? late|running late"),
     ("ahead", r"ahead of schedule|on schedule|on track|early"),
     ("up", TO_PROFIT + r"|gives? (?:its )?first"),
     ("down", TO_LOSS),
