@@ -112,8 +112,11 @@ def gather(store: Store, claim: Claim, reading: Reading, as_of: dt.date) -> list
         readers = list(dict.fromkeys([*readers, *(t for t, _ in named)]))
     for ticker in readers:
         if reading.quarters_in_a_row and not reading.level:
-            # quarter on quarter: the latest quarters decide, not a year-on-year change
-            figures = levels.sequential_items(store, reading, ticker, as_of)
+            # quarter on quarter: the latest quarters decide, not a year-on-year change; a named quarter not
+            # reported yet ("capex higher sequentially in the March quarter") only by what was said of it
+            reported = levels.quarter_reported(store, reading, ticker, as_of) and reading.modality == "fact" \
+                and reading.segment not in vocab.UNIT_NAMES  # one business: company totals do not answer
+            figures = levels.sequential_items(store, reading, ticker, as_of) if reported else []
             items.extend(figures or said.said_items(store, reading, ticker, as_of))  # figures first
             continue
         # A named quarter not reported yet ("second-quarter 2026 capex tops $30B" on 2026-07-10): other

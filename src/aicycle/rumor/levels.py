@@ -192,7 +192,7 @@ def trend_items(store: Store, reading: Reading, ticker: str, as_of: dt.date) -> 
         return []
     metric = MEASURES[obj][0][0]
     if obj == "profit" and (reading.to_profit or reading.to_loss):
-        return _in_the_black(store, ticker, metric, as_of)
+        return _in_the_black(store, ticker, metric, as_of, reading)
     if obj == "arr":
         return instant_trend(store, ticker, as_of, metric, "arr_trend", "ARR")
     # a named year's trend is that year's: "fiscal 2028 revenue to grow" is not answered by 2026's quarters
@@ -205,9 +205,13 @@ def trend_items(store: Store, reading: Reading, ticker: str, as_of: dt.date) -> 
     return items
 
 
-def _in_the_black(store: Store, ticker: str, metric: str, as_of: dt.date) -> list[Item]:
-    """'Returns to profit': the latest quarter's sign, against the quarter before it."""
+def _in_the_black(store: Store, ticker: str, metric: str, as_of: dt.date, reading: Reading) -> list[Item]:
+    """'Returns to profit': the latest quarter's sign (of the quarter the claim names, if it names one),
+    against the quarter before it."""
     rows = [r for r in family_rows(store, ticker, (metric,), as_of) if 80 <= (days(r) or 0) <= 100]
+    if reading.period.quarter_key() is not None:
+        named = in_quarter(rows, reading)
+        rows = rows[:rows.index(named[-1]) + 1] if named else []
     if not rows:
         return []
     latest = rows[-1]

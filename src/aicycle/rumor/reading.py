@@ -176,12 +176,18 @@ def _places(text: str, claim: Claim) -> list[str]:
 
 def _segment(text: str) -> str | None:
     for name, pattern in vocab.SEGMENTS:
+        if name == "Data Center" and not _rx(vocab.DATA_CENTER_BUSINESS).search(text):
+            continue  # "data center leases" are about buildings, not a business
         if _rx(pattern).search(text):
             return name
     return None
 
 
 def _object(text: str, metric: str | None, segment: str | None) -> str | None:
+    if segment == "Data Center":
+        for name in ("profit", "backlog", "revenue"):  # the business's figures, not its buildings
+            if _rx(dict(vocab.OBJECTS)[name]).search(text):
+                return name
     if segment in vocab.UNIT_NAMES:
         segment = None  # a business unit scopes the claim; it does not make it a segment-capex claim
     if segment and segment != "HBM" or segment == "HBM" and re.search(r"cap-?ex|capital|invest", text, re.I):
@@ -363,9 +369,16 @@ def _range_end(text: str) -> str | None:
     return None
 
 
+_AGAINST_OUTLOOK = re.compile(r"\b(?:beat|miss|top|exceed|surpass|fell short of|came in (?:above|below|ahead of))\w* "
+                              r"(?:\w+ ){0,2}(?:\$\s?[\d.,]+ ?\w* )?(?:outlook|guidance|guide|forecast|estimates?)\b",
+                              re.I)
+
+
 def _modality(text: str, claim: Claim) -> str:
     if re.search(r"\b(?:said to|reportedly|report(?:s|ed)?:|sources?|according to|rumou?r\w*)\b", text, re.I):
         return "report"
+    if _AGAINST_OUTLOOK.search(text):
+        return "fact"  # "revenue beats its $65 billion outlook": what was reported, against what was guided
     if _rx(vocab.EXPECTATION).search(text):
         return "expectation"
     if _rx(vocab.PLAN).search(text):

@@ -70,12 +70,17 @@ _REVISED = re.compile(r"\b(?:rais|increas|lower|reduc|cut|narrow|updat|trim|lift
                       r"(?:from|prior|previous)|\b(?:up|down|increased|lowered|narrowed) from\b|\bunchanged\b|"
                       r"\breaffirm\w*|\bmaintain\w*", re.I)
 _SCHEDULED = ("pause", "cancel", "ahead")
+_SEQUENTIAL = re.compile(r"\bsequential\w*|quarter[- ](?:over|on)[- ]quarter|"
+                         r"from (?:the )?(?:prior|previous|last) quarter", re.I)
 _ENGINE = {"expand": "up", "maintain": "flat", "moderate": "slower", "cut": "down", "none": None}
 # Money already spent is not a plan: "we spent", "capital expenditures were", "in 2024 we invested".
 PAST_SPEND = re.compile(r"\b(?:spent|were|was|totaled|totalled|came in at|amounted to|invested \$|"
                         r"during the years? ended|for the (?:full )?year ended)\b", re.I)
 _DOCS = 6
 _MAX_PER_DOC = 3
+# The quarter an outlook sentence is about may be named a few sentences before it: "Let me turn to the outlook
+# for the first quarter. [two sentences] Total revenue is expected to be $78 billion".
+_OUTLOOK_REACH = 4
 
 
 # A deal claim with no counterparty named ("pulling back from third-party cloud deals") is answered by
@@ -158,6 +163,12 @@ def observe(reading: Reading, text: str) -> tuple[str | None, str]:
         return None, "no outlook given"
     if reading.object == "guidance" and direction in ("up", "down", "flat") and not _REVISED.search(text):
         return None, "a level, not a revision"  # "$115-135B, growth over 2025" is not a raise of the range
+    if reading.quarters_in_a_row and _SEQUENTIAL.search(text):
+        # "decrease on a sequential basis due to the timing of deliveries": the stance engine reads a plan kept
+        # (maintain); a claim about the next quarter against this one turns on the direction words
+        seen, cues = cue_direction(text)
+        if seen:
+            return seen, "direction words: " + ", ".join(cues)
     if reading.object in _ENGINE_OBJECTS:
         try:
             label = str(classify(text).label).lower()
@@ -291,14 +302,17 @@ def _curated(store: Store, reading: Reading, ticker: str, topic: Topic, as_of: d
 _ASKED = re.compile(r"\?|\b(?:could you|can you|would you|I know|I appreciate|any (?:early )?(?:comments|color)|"
                     r"follow-up|my question|I wanted to ask|just wanted to|you'?ve talked|you talked|"
                     r"you have talked|I'?m (?:also )?(?:curious|wondering)|I was (?:curious|wondering)|"
-                    r"squeez\w+ (?:in )?(?:a|another|one more|too many) questions?)\b", re.I)
+                    r"squeez\w+ (?:in )?(?:a|another|one more|too many) questions?|"
+                    r"you (?:grew|guided|said|mentioned|noted|raised|lowered)|your (?:guide|guidance|outlook)|"
+                    r"the guide (?:seems|would seem) to)\b", re.I)
 
 
 @lru_cache(maxsize=256)
-def _sentences(doc_id: str, text: str) -> tuple[tuple[str, str], ...]:
-    """(the sentence before, the sentence) for the company's own sentences of a document."""
+def _sentences(doc_id: str, text: str) -> tuple[tuple[str, str, str], ...]:
+    """(the two sentences before, the few before, the sentence) for the company's own sentences of a document."""
     whole = list(split_sentences(text))
-    return tuple((" ".join(whole[max(0, i - 2):i]), s) for i, s in enumerate(whole)
+    return tuple((" ".join(whole[max(0, i - 2):i]), " ".join(whole[max(0, i - _OUTLOOK_REACH):i]), s)
+                 for i, s in enumerate(whole)
                  if 20 < len(s) < 700 and not _ASKED.search(s))
 
 
@@ -309,11 +323,11 @@ _NO_SUBJECT = re.compile(r"^\W*(?:it|its|this|that|these|those|they|which|such|a
                          r"then)\b", re.I)
 
 
-def _speaks_to(reading: Reading, topic: Topic, before: str, sentence: str, day: dt.date) -> bool:
+def _speaks_to(reading: Reading, topic: Topic, before: str, sentence: str, day: dt.date, outlook: str = "") -> bool:
     """Whether a sentence is about the claim's object (and segment, and year). A sentence with no subject of
     its own reads with the two sentences before it; so does one naming no business at all when the claim
     is about one ("I'll start with AWS ... Revenue growth of 36.7%, accelerating")."""
-    if not year_ok(reading, sentence, day) or not quarter_ok(reading, sentence, before, day):
+    if not year_ok(reading, sentence, day) or not quarter_ok(reading, sentence, outlook or before, day):
         return False
     if topic.search(sentence) and segment_ok(reading, sentence):
         return True
@@ -322,8 +336,8 @@ def _speaks_to(reading: Reading, topic: Topic, before: str, sentence: str, day: 
     context = f"{before} {sentence}"
     if _NO_SUBJECT.search(sentence):
         return bool(topic.search(context)) and segment_ok(reading, context)
-    return (bool(topic.search(sentence)) and reading.segment is not None and not _names_a_business(sentence)
-            and segment_ok(reading, context))
+    return (bool(topic.search(sentence)) and reading.segment not in (None, "Data Center")
+            and not _names_a_business(sentence) and segment_ok(reading, context))
 
 
 def _names_a_business(text: str) -> bool:
@@ -346,8 +360,8 @@ def _document_items(doc: dict[str, Any], reading: Reading, topic: Topic, as_of: 
                     focus: re.Pattern[str] | None = None) -> list[Item]:
     day = _as_date(doc["date"])
     found = []
-    for before, sentence in _sentences(str(doc["doc_id"]), str(doc["text"])):
-        if not _speaks_to(reading, topic, before, sentence, day):  # type: ignore[arg-type]
+    for before, outlook, sentence in _sentences(str(doc["doc_id"]), str(doc["text"])):
+        if not _speaks_to(reading, topic, before, sentence, day, outlook):  # type: ignore[arg-type]
             continue
         if reading.object == "guidance" and PAST_SPEND.search(sentence) and not FORWARD.search(sentence):
             continue

@@ -36,7 +36,9 @@ def year_ok(reading: Reading, text: str, said_on: dt.date) -> bool:
     if not years:
         # a sentence naming no year speaks of its own time: not of a later year a claim names, nor of how long
         # a state lasts ("constrained through the end of 2026")
-        return year <= said_on.year and not reading.through
+        # (a fiscal year may be named a year ahead of the calendar: NVIDIA's fiscal 2027 began in January 2026)
+        ahead = reading.period.fiscal and reading.period.quarter is not None
+        return year <= said_on.year + ahead and not reading.through
     return year in years
 
 
@@ -55,14 +57,22 @@ def quarter_ok(reading: Reading, text: str, before: str = "", said_on: dt.date |
                     and _QUARTER_WORDS.search(text) and not _YEAR_WORDS.search(text))
     ends = _quarter_end(reading)
     ahead = ends is not None and said_on is not None and said_on < ends
-    if (reading.modality in ("plan", "expectation") or ahead) and not FORWARD.search(text):
+    forward = FORWARD.search(text)
+    if (reading.modality in ("plan", "expectation") or ahead) and not forward:
         return False
+    if reading.modality == "fact" and not ahead and forward:
+        return False  # "fiscal Q1 revenue tops $80B" is not answered by the outlook for that quarter
     if not _QUARTER_WORDS.search(text):
         if _YEAR_WORDS.search(text) or not _QUARTER_NUMBER.search(before):
             return False
         text = before
     named = {int(m.group(1)) if m.group(1) else vocab.ORDINALS[m.group(2).lower()]
              for m in _QUARTER_NUMBER.finditer(text)}
+    if not named and reading.period.fiscal and reading.modality == "fact":
+        return False  # a fiscal quarter's figure: only a sentence naming the quarter says which one it is
+    if not named and forward and ends is not None and said_on is not None:
+        # "total spend will increase sequentially", said in a call: the quarter the call falls in
+        return (said_on.year, (said_on.month - 1) // 3 + 1) == (reading.period.year, reading.period.quarter)
     return not named or reading.period.quarter in named
 
 

@@ -8,7 +8,10 @@ so the most specific entries come first.
 from __future__ import annotations
 
 # Business units: a claim about one is answered by sentences naming it, not by company totals.
-UNIT_NAMES = ("AWS", "Azure", "Google Cloud", "OCI")
+UNIT_NAMES = ("AWS", "Azure", "Google Cloud", "OCI", "Data Center")
+# "NVIDIA's data center revenue", "AMD's data center segment": a business, not data-center projects.
+DATA_CENTER_BUSINESS = (r"data[- ]?cent(?:er|re) (?:segment|business|division|unit|group|revenues?|sales|"
+                        r"operating|compute|networking)")
 
 # Companies the claims name that are not in universe.csv: the AI hosts whose calls the project carries
 # and the supply chain whose transcripts it carries. (ticker, name, aliases). They have documents
@@ -50,6 +53,7 @@ POWER_ACTORS: tuple[tuple[str, str], ...] = (
 SEGMENTS: tuple[tuple[str, str], ...] = (
     ("AWS", r"aws|amazon web services"), ("Azure", r"azure"), ("Google Cloud", r"google cloud|gcp"),
     ("OCI", r"oci|oracle cloud"),
+    ("Data Center", r"data[- ]?cent(?:er|re)s?"),  # read from a claim only as a business (DATA_CENTER_BUSINESS)
     ("HBM", r"hbm\d?e?|high[- ]bandwidth memory"),
     ("NAND", r"nand|flash|ssds?"),
     ("DRAM", r"dram|ddr\d"),
@@ -87,7 +91,8 @@ OBJECTS: tuple[tuple[str, str], ...] = (
     ("arr", r"\barr\b|annual(?:ized)? recurring revenue|annuali[sz]ed run[- ]rate|run[- ]rate revenue"),
     ("backlog", r"backlog|remaining performance obligations?|\brpo\b|contracted revenue|order book|"
                 r"bookings|contract pipeline|committed contracts"),
-    ("profit", r"operating (?:profit|income|loss|margins?)|profits?|earnings|in the black|in the red"),
+    ("profit", r"operating (?:profit|income|loss|margins?)|profits?|earnings|in the black|in the red|profitab\w*|"
+               r"unprofitable|loss-making|(?:an?|net|operating) loss(?:es)?"),
     ("revenue", r"revenues?|sales|top[- ]line|turnover"),
 )
 
@@ -95,10 +100,12 @@ OBJECTS: tuple[tuple[str, str], ...] = (
 TO_PROFIT = (r"back in the black|returns? to (?:operating )?(?:profit|the black)|"
              r"(?:swings?|swung|swinging|turns?|turned|flips?|flipped)(?: back)? (?:in)?to "
              r"(?:an? )?(?:operating )?profit")
-TO_LOSS = (r"(?:falls?|fell|slips?|slipped|swings?|swung|swinging|turns?|turned|sinks?|sank|flips?|flipped|"
-           r"tips?|tipped)(?: back)? (?:in)?to (?:an? )?(?:operating )?loss|(?:into|in) the red|"
-           r"(?:posts?|posted|reports?|reported|books?|booked) an? (?:operating )?loss")
-TO_PROFIT += r"|(?:posts?|posted|reports?|reported|books?|booked) an? (?:operating )?profit"
+TO_LOSS = (r"(?:falls?|fell|slips?|slipped|slides?|slid|swings?|swung|swinging|turns?|turned|sinks?|sank|flips?|"
+           r"flipped|tips?|tipped)(?: back)? (?:in)?to (?:an? )?(?:operating )?loss|(?:into|in) the red|"
+           r"(?:posts?|posted|reports?|reported|books?|booked|ran|runs?|running|had|has|recorded) an? "
+           r"(?:operating )?loss|(?:loss-making|unprofitable)")
+TO_PROFIT += (r"|(?:posts?|posted|reports?|reported|books?|booked|ran|had|recorded) an? (?:operating )?profit|"
+              r"(?:stay\w*|remain\w*|was|is|were) (?:still )?profitable|in the black")
 
 # A claim about spending on part of the business (segment capex), e.g. "NAND capex", "capex for HBM".
 SEGMENT_CAPEX = (r"(?:{seg})\s+(?:\w+\s+){0,2}(?:" + _CAPEX + r")|(?:" + _CAPEX + r")\s+(?:\w+\s+){0,3}(?:{seg})")
