@@ -114,8 +114,8 @@ def gather(store: Store, claim: Claim, reading: Reading, as_of: dt.date) -> list
         if reading.quarters_in_a_row and not reading.level:
             # quarter on quarter: the latest quarters decide, not a year-on-year change; a named quarter not
             # reported yet ("capex higher sequentially in the March quarter") only by what was said of it
-            reported = levels.quarter_reported(store, reading, ticker, as_of) and reading.modality == "fact" \
-                and reading.segment not in vocab.UNIT_NAMES  # one business: company totals do not answer
+            whole = reading.segment not in vocab.UNIT_NAMES or (ticker, reading.segment) in _RPO_IS_UNIT
+            reported = whole and reading.modality == "fact" and levels.quarter_reported(store, reading, ticker, as_of)
             figures = levels.sequential_items(store, reading, ticker, as_of) if reported else []
             items.extend(figures or said.said_items(store, reading, ticker, as_of))  # figures first
             continue

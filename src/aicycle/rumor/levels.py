@@ -158,7 +158,7 @@ def _in_period(rows: list[dict[str, Any]], reading: Reading) -> list[dict[str, A
 
 
 _SEQUENTIAL_MEASURES = {"capex": CAPEX_FAMILIES, "ai_spend": CAPEX_FAMILIES, "revenue": (("revenue",),),
-                        "profit": (("operating_income",),), "backlog": MEASURES["backlog"]}
+                        "profit": (("operating_income",),), "backlog": MEASURES["backlog"], "arr": MEASURES["arr"]}
 
 
 def sequential_items(store: Store, reading: Reading, ticker: str, as_of: dt.date) -> list[Item]:
@@ -167,8 +167,11 @@ def sequential_items(store: Store, reading: Reading, ticker: str, as_of: dt.date
     n = reading.quarters_in_a_row
     for family in _SEQUENTIAL_MEASURES.get(reading.object or "", ()):
         rows = family_rows(store, ticker, family, as_of)
-        rows = [r for r in rows if reading.object == "backlog" or 80 <= (days(r) or 0) <= 100]
+        rows = [r for r in rows if reading.object in INSTANTS or 80 <= (days(r) or 0) <= 100]
         rows = list({r["period_end"]: r for r in rows}.values())  # one figure per quarter end
+        if reading.period.quarter_key() is not None:  # "fell in Q2 2026": up to that quarter, not the latest
+            named = in_quarter(rows, reading)
+            rows = rows[:rows.index(named[-1]) + 1] if named else []
         if len(rows) < n + 1:
             continue
         moves = [direction_of(pct(rows[-1 - i]["value"], rows[-2 - i]["value"]), 0.005) for i in range(n)]

@@ -81,6 +81,7 @@ class Reading:
     range_end: str | None = None  # "at the high end", "the low end of its range": which end of a guide is meant
     actual: bool = False  # "came in above", "spent": what was spent, which a guide does not answer
     through: bool = False  # "constrained through the end of 2026": a span to a named year's end
+    contracted: bool = False  # "contracted ARR", "ARR under contract": not the ARR targeted or operating
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -118,7 +119,9 @@ def _metrics() -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 @cache
 def _directions() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    return tuple((name, _rx(p)) for name, p in vocab.DIRECTIONS)
+    claim_only = dict(vocab.CLAIM_DIRECTIONS)
+    return tuple((name, _rx(p + ("|" + claim_only[name] if name in claim_only else "")))
+                 for name, p in vocab.DIRECTIONS)
 
 
 def read(claim: Claim, as_of: dt.date) -> Reading:
@@ -136,12 +139,13 @@ def read(claim: Claim, as_of: dt.date) -> Reading:
     return Reading(subject=claim.company_name, tickers=list(claim.tickers), object=obj, segment=segment,
                    direction=direction, negated=negated, level=_level(text), period=period,
                    modality=_modality(text, claim), places=_places(text, claim),
-                   quarters_in_a_row=_sequential(text),
+                   quarters_in_a_row=_sequential(text) or _quarter_move(text, obj, direction),
                    to_profit=bool(re.search(rf"\b(?:{vocab.TO_PROFIT})", text, re.I)),
                    to_loss=bool(re.search(rf"\b(?:{vocab.TO_LOSS})", text, re.I)),
                    range_end=_range_end(text),
                    actual=bool(_ACTUAL.search(text)),
                    through=bool(_THROUGH.search(text)),
+                   contracted=bool(re.search(r"\bcontracted\b|\bunder contract\b", text, re.I)),
                    selling=bool(re.search(r"\b(?:sell\w*|sold|offer\w*|rent\w* out|lease\w* out)\b", text, re.I)))
 
 
@@ -183,7 +187,13 @@ def _segment(text: str) -> str | None:
     return None
 
 
+_MEMORY_CAPEX = re.compile(r"\bmemory (?:cap-?ex|capital (?:expenditures?|spending|investment)|investment|spending)\b",
+                           re.I)
+
+
 def _object(text: str, metric: str | None, segment: str | None) -> str | None:
+    if _MEMORY_CAPEX.search(text) and not segment:
+        return "capex"  # a memory maker's memory capex is its capex
     if segment == "Data Center":
         for name in ("profit", "backlog", "revenue"):  # the business's figures, not its buildings
             if _rx(dict(vocab.OBJECTS)[name]).search(text):
@@ -300,6 +310,20 @@ _SEQUENTIAL = re.compile(
     r"(?P<m>\w+) quarters? in a row)\b", re.I)
 
 
+_IN_QUARTER = re.compile(r"\b(?:in|during|for)\s+(?:the\s+)?(?:fiscal\s+)?(?:q[1-4]|(?:first|second|third|fourth|"
+                         r"march|june|september|december)[- ]quarter)\b", re.I)
+_YEAR_ON_YEAR = re.compile(r"year[- ](?:over|on)[- ]year|\byoy\b|a year (?:earlier|ago|before)|from a year", re.I)
+
+
+def _quarter_move(text: str, obj: str | None, direction: str | None) -> int:
+    """'Quarterly capex fell in Q2 2026', 'RPO dipped in fiscal Q4': against the quarter before (1), unless the
+    claim says year on year. Revenue is left to the year-on-year reading most headlines mean by it."""
+    if obj in ("capex", "backlog", "arr") and direction in ("up", "down") and _IN_QUARTER.search(text) \
+            and not _YEAR_ON_YEAR.search(text):
+        return 1
+    return 0
+
+
 def _sequential(text: str) -> int:
     """'fell from the prior quarter' (1), 'fallen for two straight quarters' (2), '5 quarters in a row' (5)."""
     m = _SEQUENTIAL.search(text)
@@ -336,7 +360,11 @@ def _period(text: str, as_of: dt.date) -> Period:
 def _read_quarter(period: Period, text: str, as_of: dt.date) -> None:
     """The quarter a claim names: "Q2", "the second quarter", "the June quarter" (with no year, the one
     nearest the as-of date) or a fiscal quarter ("fiscal Q1 2027", which also sets the fiscal year)."""
-    quarter = re.search(vocab.QUARTER, text, re.I)
+    named = list(re.finditer(vocab.QUARTER, text, re.I))
+    # "fell from the December quarter to the March quarter", "Q2 capex fell from Q1": the quarter it came from
+    # is not the one the claim is about
+    named = [m for m in named if not re.search(r"\bfrom (?:the )?$", text[:m.start()], re.I)] or named
+    quarter = named[0] if named else None
     if quarter:
         period.quarter = int(quarter.group(1)) if quarter.group(1) else vocab.ORDINALS[quarter.group(2).lower()]
         named_year = re.search(r"\b(20\d\d)", quarter.group(0))
@@ -356,7 +384,8 @@ def _read_quarter(period: Period, text: str, as_of: dt.date) -> None:
         period.year, period.fiscal = (2000 + int(raw) if len(raw) == 2 else int(raw)), True
 
 
-_THROUGH = re.compile(r"\b(?:through|until|till|into|to|by)\s+(?:at least\s+)?(?:the end of\s+)?(?:calendar\s+|"
+_THROUGH = re.compile(r"\b(?:through|until|till|into|to|by)\s+(?:at least\s+)?(?:the end of\s+|all of\s+)?"
+                      r"(?:calendar\s+|"
                       r"fiscal\s+(?:year\s+)?)?(?:'?\d{2}\b|20\d\d)", re.I)
 _ACTUAL = re.compile(r"\b(?:came in|comes in|totall?ed|spent|ended up|finished (?:the year|at))\b", re.I)
 

@@ -70,6 +70,7 @@ _REVISED = re.compile(r"\b(?:rais|increas|lower|reduc|cut|narrow|updat|trim|lift
                       r"(?:from|prior|previous)|\b(?:up|down|increased|lowered|narrowed) from\b|\bunchanged\b|"
                       r"\breaffirm\w*|\bmaintain\w*", re.I)
 _SCHEDULED = ("pause", "cancel", "ahead")
+_CONTRACTED = re.compile(r"\bcontract\w*|\bsigned\b", re.I)
 _SEQUENTIAL = re.compile(r"\bsequential\w*|quarter[- ](?:over|on)[- ]quarter|"
                          r"from (?:the )?(?:prior|previous|last) quarter", re.I)
 _ENGINE = {"expand": "up", "maintain": "flat", "moderate": "slower", "cut": "down", "none": None}
@@ -258,6 +259,8 @@ def _tightness(text: str) -> tuple[str | None, str]:
     if short:
         return "tight", f"words: {short.group(0)!r}"
     loose = _LOOSE.search(text)
+    if loose and _NEG.search(text[max(0, loose.start() - 20):loose.start()]):
+        return "tight", f"words: negated {loose.group(0)!r}"  # "we will still not have enough capacity"
     if loose:
         return "loose", f"words: {loose.group(0)!r}"
     tight = _TIGHT.search(text)
@@ -329,6 +332,8 @@ def _speaks_to(reading: Reading, topic: Topic, before: str, sentence: str, day: 
     is about one ("I'll start with AWS ... Revenue growth of 36.7%, accelerating")."""
     if not year_ok(reading, sentence, day) or not quarter_ok(reading, sentence, outlook or before, day):
         return False
+    if reading.contracted and reading.object in ("arr", "backlog") and not _CONTRACTED.search(sentence):
+        return False
     if topic.search(sentence) and segment_ok(reading, sentence):
         return True
     if not before:
@@ -365,8 +370,9 @@ def _document_items(doc: dict[str, Any], reading: Reading, topic: Topic, as_of: 
             continue
         if reading.object == "guidance" and PAST_SPEND.search(sentence) and not FORWARD.search(sentence):
             continue
-        if reading.actual and FORWARD.search(sentence) and not PAST_SPEND.search(sentence):
-            continue  # "came in above $90B" is not answered by a guide of $91-93B
+        if (reading.actual or reading.contracted and reading.level is not None) \
+                and FORWARD.search(sentence) and not PAST_SPEND.search(sentence):
+            continue  # "came in above $90B", "contracted ARR tops $3B": not answered by a guide or a target
         seen, how = observe(reading, sentence)
         if seen and _bears_on(reading, seen):
             found.append((sentence, seen, how))

@@ -81,7 +81,8 @@ OBJECTS: tuple[tuple[str, str], ...] = (
     ("capacity",
      r"(?:capacity|supply|compute|power)[- ]constrain\w*|constrain\w*|capacity constraints?|"
      r"short of (?:\w+ ){0,2}(?:compute|capacity)|(?:compute|capacity) (?:shortage|crunch)|"
-     r"(?:not|n't) (?:\w+ ){0,2}enough (?:\w+ )?(?:compute|capacity)|"
+     r"(?:not|n't) (?:\w+ ){0,2}enough (?:\w+ )?(?:compute|capacity)|enough (?:\w+ )?(?:compute|capacity) to meet|"
+     r"more (?:compute|capacity) than (?:it|they|we) (?:can|could|needs?)|"
      r"(?:all )?the (?:compute|capacity|supply) (?:it|they|we) needs?"),
     ("leases", r"(?<!finance )(?<!operating )leases?|leasing|lease (?:talks|negotiations|deals?)|sublease\w*"),
     ("power", r"turbines?|transformers?|interconnection|large[- ]load|capacity (?:prices?|auction)|hookups?|"
@@ -115,6 +116,7 @@ DIRECTIONS: tuple[tuple[str, str], ...] = (
     ("unconstrained",
      r"no longer (?:a |an )?(?:\w+[- ])?(?:constrained|constraint|bottleneck|short\w*)|"
      r"no longer (?:\w+ )?(?:limited|held back|gated|capped) by|"
+
      r"(?:is|are) not a (?:\w+ )?constraint|(?:not|isn'?t|aren'?t|wasn'?t) (?:\w+[- ])?constrained|"
      r"(?:capacity|supply|compute|power)?\s?constraints? (?:have |has )?(?:eas\w*|lift\w*|end\w*|gone)|"
      r"(?:shortages?|crunch|tightness)\s+(?:\w+\s+){0,2}(?:eas\w*|end\w*|over|abat\w*)|"
@@ -150,6 +152,14 @@ DIRECTIONS: tuple[tuple[str, str], ...] = (
     ("ahead", r"ahead of schedule|on schedule|on track|early"),
     ("up", TO_PROFIT + r"|gives? (?:its )?first"),
     ("down", TO_LOSS),
+)
+
+# Said in a headline, these mean slack; said in a call they are as often hypothetical ("so that we have
+# enough capacity to serve the demand that's there"), so only claims are read with them.
+CLAIM_DIRECTIONS: tuple[tuple[str, str], ...] = (
+    ("unconstrained",
+     r"(?:will |to )?(?:have|has|had) enough (?:\w+ )?(?:capacity|compute|supply|power|gpus|chips)|"
+     r"more (?:compute|capacity|gpus|chips) than (?:it|they|we) (?:can|could|needs?) (?:use|absorb)"),
 )
 
 # Directions of the reading that are about tightness rather than a level going up or down.
