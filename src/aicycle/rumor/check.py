@@ -110,6 +110,12 @@ def gather(store: Store, claim: Claim, reading: Reading, as_of: dt.date) -> list
         readers = []  # "Dominion pauses data center hookups" is about the utility, not the data-center owners
     if deal:  # either side of a deal may be the one that says so
         readers = list(dict.fromkeys([*readers, *(t for t, _ in named)]))
+    if _group_level(claim, reading):
+        # "Hyperscaler 2026 capex approaches $700B": the group's sum, never one member against the whole line;
+        # NVIDIA's calls quote the analysts' aggregate
+        items.extend(levels.group_guides(store, reading, readers, as_of))
+        items.extend(said.said_items(store, reading, "NVDA", as_of, focus=_AGGREGATE))
+        readers = []
     for ticker in readers:
         if reading.quarters_in_a_row and not reading.level:
             # quarter on quarter: the latest quarters decide, not a year-on-year change; a named quarter not
@@ -153,6 +159,14 @@ def gather(store: Store, claim: Claim, reading: Reading, as_of: dt.date) -> list
             item.weight = 0.0
     # Point in time, enforced once more at the end: nothing dated after as_of is ever shown.
     return [i for i in items if i.date is not None and i.date <= as_of]
+
+
+_AGGREGATE = ("hyperscal", "top 5", "top five", "cloud providers", "clouds")
+
+
+def _group_level(claim: Claim, reading: Reading) -> bool:
+    return any(c.startswith("group: ") for c in claim.cues) and reading.level is not None \
+        and reading.object in ("capex", "ai_spend", "guidance")
 
 
 def said_market(store: Store, reading: Reading, as_of: dt.date) -> list[Item]:

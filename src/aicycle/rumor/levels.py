@@ -88,6 +88,40 @@ def guided_level(store: Store, reading: Reading, ticker: str, as_of: dt.date) ->
     return [item]
 
 
+def group_guides(store: Store, reading: Reading, tickers: list[str], as_of: dt.date) -> list[Item]:
+    """The sum of a group's latest guides for the year against a line ("hyperscalers' 2026 capex tops $600B").
+    Members with no guide make the sum a floor: it can show "above", never "below" or "about"."""
+    level, year = reading.level, reading.period.year
+    if level is None or year is None:
+        return []
+    low = high = 0.0
+    guided, missing, latest = [], [], None
+    for ticker in tickers:
+        revs = gx.revisions_by_year(store, ticker, as_of).get(year)
+        if not revs or revs[-1].mid is None:
+            missing.append(ticker)
+            continue
+        lo, hi = gx.range_of(revs[-1])
+        low, high = low + lo, high + hi
+        guided.append(f"{ticker} {revs[-1].guided}")
+        latest = revs[-1] if latest is None or revs[-1].filed > latest.filed else latest
+    if latest is None:
+        return []
+    mid = (low + high) / 2
+    if missing and not (level.op == "above" and low >= level.value):
+        return []  # a partial sum below the line, or near it, decides nothing
+    if level.op == "at":
+        observed = "match" if low * 0.95 <= level.value <= high * 1.05 else "mismatch"
+    else:
+        observed = "above" if mid >= level.value else "below"
+    text = (f"{year} capex guides summed: {money(low)}–{money(high)} ({'; '.join(guided)}"
+            f"{'; no guide from ' + ', '.join(missing) if missing else ''}) against the claim's {level.text}")
+    item = item_from_fact(latest.row, "group_level", text, observed=observed, value=mid, unit="USD",
+                          weight=0.8 * freshness(latest.filed, as_of), method="derived: sum of the latest guides")
+    item.date, item.period = latest.filed, f"FY{year}"
+    return [item]
+
+
 def price_levels(items: list[Item], reading: Reading) -> list[Item]:
     """'Above $2.50 an hour': each GPU price line's latest point against the line."""
     level = reading.level
@@ -211,7 +245,12 @@ def trend_items(store: Store, reading: Reading, ticker: str, as_of: dt.date) -> 
 def _in_the_black(store: Store, ticker: str, metric: str, as_of: dt.date, reading: Reading) -> list[Item]:
     """'Returns to profit': the latest quarter's sign (of the quarter the claim names, if it names one),
     against the quarter before it."""
-    rows = [r for r in family_rows(store, ticker, (metric,), as_of) if 80 <= (days(r) or 0) <= 100]
+    every = family_rows(store, ticker, (metric,), as_of)
+    rows = [r for r in every if 80 <= (days(r) or 0) <= 100]
+    year = reading.period.year
+    if year is not None and reading.period.quarter is None:  # "was profitable in 2025": the year's own figure
+        in_year = [r for r in every if str(r["period_end"])[:4] == str(year)]
+        rows = [r for r in in_year if (days(r) or 0) > 350] or [r for r in rows if r in in_year]
     if reading.period.quarter_key() is not None:
         named = in_quarter(rows, reading)
         rows = rows[:rows.index(named[-1]) + 1] if named else []
@@ -220,7 +259,8 @@ def _in_the_black(store: Store, ticker: str, metric: str, as_of: dt.date, readin
     latest = rows[-1]
     before = f", after {money(rows[-2]['value'], rows[-2].get('unit'))} the quarter before" if len(rows) > 1 else ""
     observed = "up" if latest["value"] > 0 else "down"
-    text = (f"{ticker} {metric.replace('_', ' ')} {money(latest['value'], latest.get('unit'))} for the quarter "
+    span = "year" if (days(latest) or 0) > 350 else "quarter"
+    text = (f"{ticker} {metric.replace('_', ' ')} {money(latest['value'], latest.get('unit'))} for the {span} "
             f"ending {latest['period_end']}{before}: {'a profit' if observed == 'up' else 'still a loss'}")
     return [item_from_fact(latest, f"{metric}_sign", text, observed=observed,
                            weight=1.0 * freshness(_as_date(latest["filed"]), as_of))]

@@ -391,7 +391,8 @@ _ACTUAL = re.compile(r"\b(?:came in|comes in|totall?ed|spent|ended up|finished (
 
 
 def _range_end(text: str) -> str | None:
-    if re.search(r"\b(?:high|top|upper)[- ]end\b|\bceiling\b", text, re.I):
+    if re.search(r"\b(?:high|top|upper)[- ]end\b|\bceiling\b|\brange (?:now )?(?:reach\w*|extends?|stretch\w*|runs?)\b",
+                 text, re.I):
         return "high"
     if re.search(r"\b(?:low|bottom|lower)[- ]end\b|\bfloor\b", text, re.I):
         return "low"

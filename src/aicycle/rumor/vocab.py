@@ -82,7 +82,8 @@ OBJECTS: tuple[tuple[str, str], ...] = (
      r"(?:capacity|supply|compute|power)[- ]constrain\w*|constrain\w*|capacity constraints?|"
      r"short of (?:\w+ ){0,2}(?:compute|capacity)|(?:compute|capacity) (?:shortage|crunch)|"
      r"(?:not|n't) (?:\w+ ){0,2}enough (?:\w+ )?(?:compute|capacity)|enough (?:\w+ )?(?:compute|capacity) to meet|"
-     r"more (?:compute|capacity) than (?:it|they|we) (?:can|could|needs?)|"
+     r"more (?:compute|capacity) than (?:it|they|we) (?:can|could|needs?)|limited by (?:\w+ )?demand|"
+     r"demand (?:is )?(?:what )?limits?|demand is the (?:\w+ )?(?:limiting factor|constraint|bottleneck)|"
      r"(?:all )?the (?:compute|capacity|supply) (?:it|they|we) needs?"),
     ("leases", r"(?<!finance )(?<!operating )leases?|leasing|lease (?:talks|negotiations|deals?)|sublease\w*"),
     ("power", r"turbines?|transformers?|interconnection|large[- ]load|capacity (?:prices?|auction)|hookups?|"
@@ -106,7 +107,8 @@ TO_LOSS = (r"(?:falls?|fell|slips?|slipped|slides?|slid|swings?|swung|swinging|t
            r"(?:posts?|posted|reports?|reported|books?|booked|ran|runs?|running|had|has|recorded) an? "
            r"(?:operating )?loss|(?:loss-making|unprofitable)")
 TO_PROFIT += (r"|(?:posts?|posted|reports?|reported|books?|booked|ran|had|recorded) an? (?:operating )?profit|"
-              r"(?:stay\w*|remain\w*|was|is|were) (?:still )?profitable|in the black")
+              r"(?:stay\w*|remain\w*|was|is|were) (?:still )?(?:operating[- ]|operationally )?profitable|"
+              r"in the black")
 
 # A claim about spending on part of the business (segment capex), e.g. "NAND capex", "capex for HBM".
 SEGMENT_CAPEX = (r"(?:{seg})\s+(?:\w+\s+){0,2}(?:" + _CAPEX + r")|(?:" + _CAPEX + r")\s+(?:\w+\s+){0,3}(?:{seg})")
@@ -158,6 +160,8 @@ DIRECTIONS: tuple[tuple[str, str], ...] = (
 # enough capacity to serve the demand that's there"), so only claims are read with them.
 CLAIM_DIRECTIONS: tuple[tuple[str, str], ...] = (
     ("unconstrained",
+     r"limited by (?:customer |end[- ]|weak |soft )?demand|(?:customer |weak |soft )?demand (?:is )?(?:what )?limits?|"
+     r"demand is the (?:main |only |real )?(?:limiting factor|constraint|bottleneck)|"
      r"(?:will |to )?(?:have|has|had) enough (?:\w+ )?(?:capacity|compute|supply|power|gpus|chips)|"
      r"more (?:compute|capacity|gpus|chips) than (?:it|they|we) (?:can|could|needs?) (?:use|absorb)"),
 )
@@ -166,7 +170,8 @@ CLAIM_DIRECTIONS: tuple[tuple[str, str], ...] = (
 TIGHTNESS = ("sold_out", "constrained", "unconstrained")
 
 # Level claims: the comparator word right before a figure ("tops $500B", "below $100B").
-ABOVE = r"tops?|topp\w*|above|over|exceed\w*|surpass\w*|cross\w*|pass\w*|more than|at least|hits?|reach\w*|" \
+ABOVE = r"tops?|topp\w*|above|over|exceed\w*|surpass\w*|cross\w*|pass\w*|more than|at least|hits?|" \
+        r"(?:reach\w*|runs?|goes|extends?) (?:past|beyond|above)|past|reach\w*|" \
         r"breaks?|beyond|north of|greater than|tops out above|beats?|beating"
 BELOW = r"below|under|less than|short of|beneath|south of|fewer than"
 
