@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from aicycle.rumor import check
-from aicycle.rumor.said import current_figures
+from aicycle.rumor.observe import current_figures
 from tests import rumor_store
 
 

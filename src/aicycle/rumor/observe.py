@@ -1,0 +1,171 @@
+"""What one sentence shows for a claim's reading: constrained or not, sold out, paused or on track, growth
+slower or faster, a deal made, a figure past a line, up or down. The stance of capex sentences comes from the
+language package's public `classify`; the coarse direction words from the claim parser's own table.
+"""
+
+from __future__ import annotations
+
+import re
+
+from aicycle.language import classify
+from aicycle.rumor import vocab
+from aicycle.rumor.parse import cue_direction
+from aicycle.rumor.reading import Reading
+
+ENGINE_OBJECTS = ("capex", "ai_spend", "guidance")
+_TIGHT = re.compile(rf"(?<!\w)(?:{dict(vocab.DIRECTIONS)['constrained']}|{dict(vocab.DIRECTIONS)['sold_out']}|"
+                    r"fully subscribed|booked through|consumed|more demand than (?:we have )?suppl\w*)(?!\w)", re.I)
+_LOOSE = re.compile(rf"(?<!\w)(?:{dict(vocab.DIRECTIONS)['unconstrained']})(?!\w)", re.I)
+_NEG = re.compile(r"\b(?:not|no|never|n't|without|neither|nor)\b", re.I)
+_PAUSE = re.compile(rf"(?<!\w)(?:{dict(vocab.DIRECTIONS)['pause']}|{dict(vocab.DIRECTIONS)['cancel']}|"
+                    r"slip\w*|push\w* (?:out|back)|sell (?:our|its) (?:entire )?(?:interest|stake))(?!\w)", re.I)
+_ON_TRACK = re.compile(r"\bon (?:track|schedule|time|plan)\b|\bahead of schedule\b", re.I)
+_FASTER = re.compile(r"accelerat\w*|faster|grew faster|higher growth|growth rate (?:\w+ ){0,3}higher|"
+                     r"growth (?:\w+ ){0,3}(?:to be )?higher than", re.I)
+_SIGNED = re.compile(r"\b(?:sign\w*|agree\w*|entered into|increased|contract\w* with|committed|announced)\b", re.I)
+_FIGURE = re.compile(r"(?:(?:US)?\$\s?|USD\s?)(\d+(?:[.,]\d+)?)\s*(?:(?:-|–|to)\s*\$?\s?(\d+(?:\.\d+)?)\s*)?"
+                     r"(trillion|billion|million|bn|b|tn)\b|\b(half a) trillion|"
+                     r"(\d+(?:\.\d+)?)\s*(gw|gigawatts?|mw|megawatts?)\b",
+                     re.I)
+_SLOWER = re.compile(rf"(?<!\w)(?:{dict(vocab.DIRECTIONS)['slower_growth']})(?!\w)", re.I)
+_NO_OUTLOOK = re.compile(r"\b(?:not|aren'?t|isn'?t) (?:providing|giving|going to give)|too early to", re.I)
+_REVISED = re.compile(r"\b(?:rais|increas|lower|reduc|cut|narrow|updat|trim|lift)\w* (?:\w+ ){0,8}"
+                      r"(?:from|prior|previous)|\b(?:up|down|increased|lowered|narrowed) from\b|\bunchanged\b|"
+                      r"\breaffirm\w*|\bmaintain\w*", re.I)
+_SCHEDULED = ("pause", "cancel", "ahead")
+_SEQUENTIAL = re.compile(r"\bsequential\w*|quarter[- ](?:over|on)[- ]quarter|"
+                         r"from (?:the )?(?:prior|previous|last) quarter", re.I)
+_ENGINE = {"expand": "up", "maintain": "flat", "moderate": "slower", "cut": "down", "none": None}
+
+
+def observe(reading: Reading, text: str) -> tuple[str | None, str]:
+    """(what the sentence shows for this reading, how it was read)."""
+    direction = reading.direction or ""
+    if reading.level is not None and reading.level.unit in ("USD", "MW") and direction not in _SCHEDULED:
+        return _level(reading, text)  # "the 168 MW build slips": the figure names the build, the claim is its date
+    if direction in vocab.TIGHTNESS or reading.object in ("capacity", "demand_supply"):
+        return _tightness(text)
+    if direction in ("pause", "cancel", "ahead"):
+        if _ON_TRACK.search(text):
+            return "on_track", "words: on track / on schedule"
+        m = _PAUSE.search(text)
+        if m and not _NEG.search(text[max(0, m.start() - 25):m.start()]):
+            return "paused", f"words: {m.group(0)!r}"
+        return None, "no pause or schedule words"
+    if reading.object in ("compute_contracts", "leases"):
+        return _deal(reading, text)
+    if direction in ("slower_growth", "faster_growth"):
+        if _FASTER.search(text):
+            return "faster", "words: accelerating / faster"
+        if _SLOWER.search(text):
+            return "slower", "words: slower growth"
+    if _NO_OUTLOOK.search(text):
+        return None, "no outlook given"
+    if reading.object == "guidance" and direction in ("up", "down", "flat") and not _REVISED.search(text):
+        return None, "a level, not a revision"  # "$115-135B, growth over 2025" is not a raise of the range
+    if reading.quarters_in_a_row and _SEQUENTIAL.search(text):
+        # "decrease on a sequential basis due to the timing of deliveries": the stance engine reads a plan kept
+        # (maintain); a claim about the next quarter against this one turns on the direction words
+        seen, cues = cue_direction(text)
+        if seen:
+            return seen, "direction words: " + ", ".join(cues)
+    if reading.object in ENGINE_OBJECTS:
+        try:
+            label = str(classify(text).label).lower()
+        except Exception:  # noqa: BLE001 - a failing engine must not fail the check
+            label = ""
+        if label:
+            return _ENGINE.get(label), f"language engine: {label}"
+    seen, cues = cue_direction(text)
+    return seen, "direction words: " + (", ".join(cues) if cues else "none")
+
+
+_SELLING = re.compile(r"\b(?:sell\w*|sold|offer\w*|external customers|outside (?:the company|customers)|"
+                      r"api service|to customers)\b", re.I)
+_NOT_YET = re.compile(r"\b(?:have ?n[o']t (?:done|started)|not yet|no plans? to|not (?:planning|going) to)\b", re.I)
+
+
+def _deal(reading: Reading, text: str) -> tuple[str | None, str]:
+    """A deal sentence: signed or agreed reads as a deal made; "haven't done that yet" as none made. A claim
+    about selling compute is answered only by sentences about selling it, not about buying."""
+    selling = _SELLING.search(text)
+    if reading.selling and not selling:
+        return None, "about buying, the claim is about selling"
+    if reading.selling and _NOT_YET.search(text):
+        return "down", "words: not done yet"
+    if selling and not reading.selling and not _SIGNED.search(text):
+        return None, "about selling, the claim is about buying"
+    m = _SIGNED.search(text)
+    if m and not _NEG.search(text[max(0, m.start() - 25):m.start()]):
+        return "up", f"words: {m.group(0)!r}"
+    if "%" in text:  # a deal's terms moving ("pricing up 125%")
+        seen, cues = cue_direction(text)
+        return seen, "direction words: " + (", ".join(cues) if cues else "none")
+    return None, "no deal words"
+
+
+# "below our previous guide of $20 billion", "up from $125B": the figure being replaced, not the one stated.
+_EARLIER = re.compile(r"\b(?:from|previous(?:ly)?|prior|earlier|original(?:ly)?|initial(?:ly)?|versus|vs|"
+                      r"compared (?:to|with))\b(?:\W+\w+){0,3}\W*$", re.I)
+
+
+def current_figures(text: str) -> list[tuple[float, float, str]]:
+    """The sentence's figures less those it names as the earlier ones (all of them if that leaves none)."""
+    spans = [m.start() for m in _FIGURE.finditer(text)]
+    keep = [not _EARLIER.search(text, max(0, at - 40), at) for at in spans]
+    found = figures(text)
+    current = [f for f, k in zip(found, keep, strict=True) if k]
+    return current or found
+
+
+def figures(text: str) -> list[tuple[float, float, str]]:
+    """(low, high, unit) of every money or power figure in a sentence."""
+    out = []
+    for m in _FIGURE.finditer(text):
+        if m.group(4):
+            out.append((5e11, 5e11, "USD"))
+        elif m.group(5):
+            scale = 1000.0 if m.group(6).lower().startswith("g") else 1.0
+            out.append((float(m.group(5)) * scale, float(m.group(5)) * scale, "MW"))
+        else:
+            scale = vocab.SCALES[m.group(3).lower()]
+            low = float(m.group(1).replace(",", "")) * scale
+            high = float(m.group(2)) * scale if m.group(2) else low
+            out.append((low, high, "USD"))
+    return out
+
+
+def _level(reading: Reading, text: str) -> tuple[str | None, str]:
+    """A sentence's own figure against the claim's line: 'tops $600B' meets '$678 billion'."""
+    level = reading.level
+    assert level is not None
+    found = [(lo, hi) for lo, hi, unit in current_figures(text) if unit == level.unit]
+    if not found:
+        return None, "no figure of that kind"
+    if level.op == "at":
+        # A sentence naming the figure bears the claim out; one naming another figure is too often about
+        # something else (another year, a quarter) to refute it: the guided ranges do that.
+        hit = any(lo * 0.95 <= level.value <= hi * 1.05 for lo, hi in found)
+        return ("match", "figure matches") if hit else (None, "another figure")
+    top = max((lo + hi) / 2 for lo, hi in found)  # a range counts at its midpoint
+    if level.op == "above":
+        return ("above", "figure at or above the line") if top >= level.value else ("below", "figures below the line")
+    return ("below", "figure below the line") if top < level.value else ("above", "figure above the line")
+
+
+def _tightness(text: str) -> tuple[str | None, str]:
+    short = re.search(r"\bnot enough (?:capacity|compute|supply)\b", text, re.I)
+    if short:
+        return "tight", f"words: {short.group(0)!r}"
+    loose = _LOOSE.search(text)
+    if loose and _NEG.search(text[max(0, loose.start() - 20):loose.start()]):
+        return "tight", f"words: negated {loose.group(0)!r}"  # "we will still not have enough capacity"
+    if loose:
+        return "loose", f"words: {loose.group(0)!r}"
+    tight = _TIGHT.search(text)
+    if tight:
+        before = text[max(0, tight.start() - 30):tight.start()]
+        if _NEG.search(before) and not re.search(r"\b(?:no longer|not enough)\b", before, re.I):
+            return "loose", f"words: negated {tight.group(0)!r}"
+        return "tight", f"words: {tight.group(0)!r}"
+    return None, "no constraint words"
