@@ -15,7 +15,7 @@ from aicycle import universe
 from aicycle.errors import InputError
 from aicycle.rumor import fundamentals as fx
 from aicycle.rumor import guidance as gx
-from aicycle.rumor import levels, parse, records, said, vocab
+from aicycle.rumor import levels, parse, price_window, records, said, vocab
 from aicycle.rumor.evidence import Item
 from aicycle.rumor.market import gpu_price_trend, wanted_skus, wanted_terms
 from aicycle.rumor.parse import Claim, parse_claim
@@ -145,12 +145,23 @@ def gather(store: Store, claim: Claim, reading: Reading, as_of: dt.date) -> list
             mismatch = gx.figure_check(store, ticker, as_of, reading.period.year, claim.amount)
             items.extend([mismatch] if mismatch else [])
     if obj == "gpu_prices":
-        items.extend(said_market(store, reading, as_of))
-        items.extend(gpu_price_trend(store, as_of, wanted_skus(claim.text), wanted_terms(claim.text)))
+        named_skus = wanted_skus(claim.text)  # "RTX 4090 prices jump" is not answered by words on H100s
+        items.extend(i for i in said_market(store, reading, as_of)
+                     if not named_skus or any(k.replace(" ", "").lower() in i.text.replace(" ", "").lower()
+                                              for k in named_skus))
+        window = price_window.claim_window(claim.text, as_of)
+        skus, terms = wanted_skus(claim.text), wanted_terms(claim.text)
+        if window is None:
+            items.extend(gpu_price_trend(store, as_of, skus, terms))
+        else:  # "rose between mid-October and mid-November", "on October 5, 2026": that window's own points
+            variant = next((v for v in ("SXM", "PCIE", "NVL") if v in claim.text.upper()), None)
+            items.extend(price_window.window_items(store, as_of, window, skus, terms,
+                                                   price_window.wanted_sources(claim.text), variant))
     if obj in ("compute_contracts", "leases"):
         items.extend(records.contract_items(store, reading, claim.text, as_of))
     subject = bool(claim.tickers) and not any(c.startswith("no company named") for c in claim.cues)
-    if obj == "power" and not (subject and not records.names_power_actor(claim.text)):
+    grid_side = records.names_power_actor(claim.text) or any(t in vocab.POWER_SUPPLIERS for t in claim.tickers)
+    if obj == "power" and not (subject and not grid_side):
         items.extend(records.power_items(store, reading, claim.text, as_of))  # the grid, not one company's MW
     if obj == "gpu_prices" and reading.level and reading.level.unit == "USD/hour":
         items = levels.price_levels(items, reading)

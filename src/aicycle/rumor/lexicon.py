@@ -49,7 +49,7 @@ METRICS: tuple[tuple[str, str], ...] = (
      r"(?:20\d\d\s+)?(?:guidance|outlook|forecast|guide))"),
     ("gpu_rental_prices",
      r"(?:gpu|h100|h200|b200|b300|a100|gh200|mi300x?|compute|cloud gpu|ai chip)s?"
-     r"(?:\s+(?:sxm\d?|pcie|nvl\d*|\d+gb|marketplace|market|rental|rent|hourly|on-demand|spot|cloud|hour|"
+     r"(?:\s+(?:sxm\d?|pcie|nvl\d*|\d+gb|marketplace|market|rental|rent|hourly|on-demand|spot|cloud|hour|list|"
      r"one-year|1-year|contract)){0,3}\s+(?:prices?|pricing|rates?|costs?|offers?|index|median)|"
      r"(?:gpu|h100|h200|b200|a100) (?:\w+ )?(?:rental|price) index|"
      r"rental (?:prices?|rates?)|(?:price|cost) of (?:renting )?(?:a |an )?(?:gpus?|h100s?|compute)|"

@@ -127,8 +127,15 @@ def power_items(store: Store, reading: Reading, claim_text: str, as_of: dt.date)
     if reading.level and reading.level.op != "at" or reading.direction in ("up", "down", "flat"):
         return _power_levels(store, events, reading, claim_text, as_of)
     items = []
+    booked = [e for e in events if e.unit == "booked-through year" and e.value is not None]
+    through_year = reading.direction in vocab.TIGHTNESS and reading.period.year is not None and booked
     for event in events[-4:]:
         seen = {"tightening": "tight", "easing": "loose"}.get(event.direction)
+        if through_year:
+            # "booked through 2029": the latest booked-through year decides ("fully booked through 2028, limited
+            # 2029 slots" says not yet); an order book's size does not say through when
+            seen = None if event is not booked[-1] else (
+                "tight" if (event.value or 0) >= (reading.period.year or 0) else "loose")
         if reading.direction in ("pause", "cancel"):
             seen = "paused" if seen == "tight" and _in_force(event, as_of) else None
         items.append(_power_item(event, seen, 0.7))

@@ -43,6 +43,9 @@ EXTRA_SUBJECTS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("VRT", "Vertiv", ("Vertiv",)),
 )
 
+# Makers of turbines, transformers and switchgear, and generators: their order books and slots are grid events.
+POWER_SUPPLIERS = ("GEV", "CEG", "VST", "NEE", "ETN", "VRT")
+
 # Grid operators, utilities, regulators and places: subjects of power claims, read from power events.
 POWER_ACTORS: tuple[tuple[str, str], ...] = (
     ("ERCOT", r"ercot|texas grid"), ("PJM", r"pjm"), ("Dominion", r"dominion(?: energy)?"),

@@ -1,0 +1,113 @@
+"""GPU rental prices over the window a headline names: "rose between mid-October and mid-November 2025",
+"jump 30% in a month", "slid through 2024", "tops $4 an hour on October 5, 2026".
+
+A window claim is answered by the series that has points at both of its ends (the one the headline names
+first: a marketplace, an index, a provider), compared end to end, not by a year-on-year change of another
+series; a dated level by the point of that day.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+from aicycle import rules
+from aicycle.gpu import index as gi
+from aicycle.rumor.evidence import Item, direction_of, pct, signed
+
+_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+_MONTH = r"(?P<{p}part>early|mid|late)?[- ]?(?P<{p}month>" + "|".join(_MONTHS) + r")(?:\s+(?P<{p}year>20\d\d))?"
+_BETWEEN = re.compile(r"\b(?:between|from)\s+" + _MONTH.format(p="a") + r"\s+(?:and|to)\s+" + _MONTH.format(p="b"),
+                      re.I)
+_ON_DAY = re.compile(r"\bon\s+(?P<month>" + "|".join(_MONTHS) + r")\s+(?P<day>\d{1,2}),?\s+(?P<year>20\d\d)", re.I)
+_OVER = re.compile(r"\b(?:in|over|within)\s+(?:a|one|the|the past|the last|a single)\s+(?P<unit>week|month|quarter)\b",
+                   re.I)
+_TO = re.compile(r"\bto\s+" + _MONTH.format(p="c"), re.I)
+_YEAR = re.compile(r"\b(?:through(?:out)?|during|over|across)\s+(?P<year>20\d\d)\b", re.I)
+_DAYS = {"week": 7, "month": 30, "quarter": 91}
+_HINTS = (("marketplace", r"marketplace|market rate|offers?"), ("index", r"\bindex\b"),
+          ("sfcompute", r"sf ?compute"), ("prime-intellect", r"prime intellect"), ("hyperscaler", r"hyperscaler"),
+          ("neocloud", r"neo-?cloud"))
+
+
+def claim_window(text: str, as_of: dt.date) -> tuple[dt.date, dt.date] | None:
+    """The (start, end) a headline names, or None: a day is a window of one day."""
+    m = _ON_DAY.search(text)
+    if m:
+        day = dt.date(int(m["year"]), _MONTHS[m["month"].lower()], int(m["day"]))
+        return day, day
+    m = _BETWEEN.search(text)
+    if m:
+        end_year = int(m["byear"]) if m["byear"] else as_of.year
+        end = _month_day(m["bpart"], m["bmonth"], end_year)
+        start_year = int(m["ayear"]) if m["ayear"] else end_year - (_MONTHS[m["amonth"].lower()]
+                                                                      > _MONTHS[m["bmonth"].lower()])
+        return _month_day(m["apart"], m["amonth"], start_year), end
+    m = _OVER.search(text)
+    if m:
+        to = _TO.search(text)
+        end = _month_day(to["cpart"], to["cmonth"], int(to["cyear"]) if to["cyear"] else as_of.year) if to else as_of
+        return end - dt.timedelta(days=_DAYS[m["unit"].lower()]), end
+    m = _YEAR.search(text)
+    if m:
+        year = int(m["year"])
+        return dt.date(year, 1, 1), min(dt.date(year, 12, 31), as_of)
+    return None
+
+
+def _month_day(part: str | None, month: str, year: int) -> dt.date:
+    day = {"early": 5, "mid": 15, "late": 25}.get((part or "mid").lower(), 15)
+    return dt.date(year, _MONTHS[month.lower()], day)
+
+
+def wanted_sources(text: str) -> tuple[str, ...]:
+    return tuple(name for name, pattern in _HINTS if re.search(pattern, text, re.I))
+
+
+def window_items(store: object, as_of: dt.date, window: tuple[dt.date, dt.date], skus: tuple[str, ...],
+                 terms: tuple[str, ...], hints: tuple[str, ...], variant: str | None) -> list[Item]:
+    """The best series with points at both ends of the window (or at its one day), end against start."""
+    start, end = window
+    if end > as_of:
+        return []  # the window had not closed by the as-of date: nothing public answers it yet
+    tolerance = max(3, (end - start).days // 5)
+    found: list[tuple[tuple[int, int, bool, int], Item]] = []
+    for line in gi.lines(store, as_of):  # type: ignore[arg-type]
+        if skus and not any(s in line.sku.upper() for s in skus) or terms and line.term not in terms:
+            continue
+        label = f"{line.family} {line.provider or ''} {line.sku}".lower()
+        points = sorted((p for p in line.points if p.day <= as_of), key=lambda p: p.day)
+        item = _compare(line, points, start, end, tolerance)
+        if item is not None:
+            # the source's own statistic before a median recomputed from its quotes
+            rank = (-sum(h in label for h in hints), -(variant is not None and variant in line.sku.upper()),
+                    line.kind == "computed", -len(points))
+            found.append((rank, item))
+    found.sort(key=lambda pair: pair[0])
+    return [item for _, item in found[:1]]
+
+
+def _compare(line: gi.Line, points: list[gi.Point], start: dt.date, end: dt.date, tolerance: int) -> Item | None:
+    near_end = [p for p in points if abs((p.day - end).days) <= tolerance]
+    if not near_end:
+        return None
+    last = min(near_end, key=lambda p: abs((p.day - end).days))
+    source = "; ".join(last.sources) or line.name
+    kind = "derived" if line.kind == "computed" else "reported"
+    if start == end:
+        text = f"{line.name}: ${last.value:.2f}/GPU-hour on {last.day}"
+        return Item(signal="gpu_price_trend", text=text, date=last.day, source=source, kind=kind, observed=None,
+                    weight=0.9, value=last.value, unit="USD/GPU-hour", period=str(last.day), url=last.url,
+                    method=f"the point of the day the claim names; family {line.family}")
+    near_start = [p for p in points if abs((p.day - start).days) <= tolerance and p.day < last.day]
+    if not near_start:
+        return None
+    first = min(near_start, key=lambda p: abs((p.day - start).days))
+    change = pct(last.value, first.value)
+    text = (f"{line.name}: ${last.value:.2f}/GPU-hour on {last.day} vs ${first.value:.2f} on {first.day}, "
+            f"the window the claim names ({signed(change)})")
+    return Item(signal="gpu_price_trend", text=text, date=last.day, source=source, kind=kind,
+                observed=direction_of(change, rules.RUMOR_PRICE_BAND), weight=0.9, value=last.value,
+                unit="USD/GPU-hour", period=f"{first.day}..{last.day}", url=last.url, change=change,
+                method=f"end of the window against its start; family {line.family}")
