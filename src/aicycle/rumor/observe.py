@@ -22,7 +22,8 @@ _PAUSE = re.compile(rf"(?<!\w)(?:{dict(vocab.DIRECTIONS)['pause']}|{dict(vocab.D
 _ON_TRACK = re.compile(r"\bon (?:track|schedule|time|plan)\b|\bahead of schedule\b", re.I)
 _FASTER = re.compile(r"accelerat\w*|faster|grew faster|higher growth|growth rate (?:\w+ ){0,3}higher|"
                      r"growth (?:\w+ ){0,3}(?:to be )?higher than", re.I)
-_SIGNED = re.compile(r"\b(?:sign\w*|agree\w*|entered into|increased|contract\w* with|committed|announced)\b", re.I)
+_SIGNED = re.compile(r"\b(?:sign\w*|agree\w*|entered into|increased|contract\w* with|committed|announced|"
+                     r"expand\w* (?:the |our )?use of|plan\w* to (?:use|rent|buy|lease|add))\b", re.I)
 _FIGURE = re.compile(r"(?:(?:US)?\$\s?|USD\s?)(\d+(?:[.,]\d+)?)\s*(?:(?:-|–|to)\s*\$?\s?(\d+(?:\.\d+)?)\s*)?"
                      r"(trillion|billion|million|bn|b|tn)\b|\b(half a) trillion|"
                      r"(\d+(?:\.\d+)?)\s*(gw|gigawatts?|mw|megawatts?)\b",

@@ -240,11 +240,11 @@ def _direction(text: str, claim: Claim, obj: str | None) -> tuple[str | None, bo
             best = (m.start(), name, m)
     if best is None or (coarse_at is not None and coarse_at < best[0] - 1 and not _refines(best[1], obj)):
         if obj in ("compute_contracts", "leases") and (coarse is None or coarse == "down" and re.search(
-                r"surplus|idle|spare|excess|unused", text, re.I)):
+                r"surplus|idle|spare|excess|unused|unsold", text, re.I)):
             return "up", False  # "X signs / agrees / rents / sells spare compute": a deal is claimed
         return coarse, negated
     _, name, m = best
-    surplus = re.search(r"surplus|idle|spare|excess|unused", text, re.I)
+    surplus = re.search(r"surplus|idle|spare|excess|unused|unsold", text, re.I)
     if obj == "compute_contracts" and name == "unconstrained" and surplus:
         return "up", False  # selling surplus compute is a deal claimed, not slack claimed
     if obj in ("compute_contracts", "leases") and name in ("constrained", "sold_out") and coarse is None:

@@ -72,8 +72,9 @@ OBJECTS: tuple[tuple[str, str], ...] = (
      r"(?:cloud|gpu|ai cloud|ai) (?:capacity )?(?:deals?|contracts?|agreements?)|"
      r"capacity (?:deals?|contracts?|agreements?)|"
      r"rent\w* (?:\w+ ){0,3}capacity|third-party capacity|capacity from|buy\w* (?:\w+'s )?(?:\w+ )?capacity|"
-     r"commits? (?:\w+ ){0,4}(?:capacity|compute|services)|(?:buy|buys|buying|bought|sell\w*|sold)\s+(?:\w+\s+){0,3}"
-     r"(?:compute|computing capacity|gpu capacity|ai capacity|cloud capacity)|offtake|"
+     r"commit\w* (?:[\w$.,]+ ){0,8}(?:capacity|compute|services)|"
+     r"(?:buy|buys|buying|bought|sell\w*|sold|purchas\w*|rent\w*)\s+(?:[\w$.,]+\s+){0,4}"
+     r"(?:compute|computing (?:power|capacity)|gpu capacity|ai capacity|cloud capacity)|offtake|"
      r"supply (?:\w+ ){1,3}with (?:\w+ ){0,4}(?:tpus?|gpus?|chips|accelerators)"),
     ("demand_supply",
      r"demand (?:for (?:\w+ ){1,2})?(?:still |continues to |to )?(?:exceed\w*|outstrip\w*|outpac\w*|outrun\w*|"
