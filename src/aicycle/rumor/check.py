@@ -8,6 +8,7 @@ function of the store, the reading and the as-of date, so a richer reader can re
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -133,7 +134,8 @@ def gather(store: Store, claim: Claim, reading: Reading, as_of: dt.date) -> list
                 items.extend(provider(store, ticker, as_of, reading.period.year))
         others = tuple(words for t, words in named if t != ticker)
         parties = others if deal else ()
-        items.extend(said.said_items(store, reading, ticker, as_of, parties, focus=() if deal else others))
+        focus = () if deal else others + _project_nouns(claim.text, reading)
+        items.extend(said.said_items(store, reading, ticker, as_of, parties, focus=focus))
         if deal or not totals:
             continue
         if reading.segment in vocab.UNIT_NAMES and not (obj == "backlog" and (ticker, reading.segment) in _RPO_IS_UNIT):
@@ -163,6 +165,9 @@ def gather(store: Store, claim: Claim, reading: Reading, as_of: dt.date) -> list
     grid_side = records.names_power_actor(claim.text) or any(t in vocab.POWER_SUPPLIERS for t in claim.tickers)
     if obj == "power" and not (subject and not grid_side):
         items.extend(records.power_items(store, reading, claim.text, as_of))  # the grid, not one company's MW
+    elif obj == "projects" and reading.direction in ("pause", "cancel") and reading.places:
+        # "Tucson blocks Project Blue", "pulls back on projects including one in Ohio": a permitting event names it
+        items.extend(records.project_items(store, reading, claim.company_name, as_of))
     if obj == "gpu_prices" and reading.level and reading.level.unit == "USD/hour":
         items = levels.price_levels(items, reading)
     for item in items:
@@ -170,6 +175,14 @@ def gather(store: Store, claim: Claim, reading: Reading, as_of: dt.date) -> list
             item.weight = 0.0
     # Point in time, enforced once more at the end: nothing dated after as_of is ever shown.
     return [i for i in items if i.date is not None and i.date <= as_of]
+
+
+def _project_nouns(text: str, reading: Reading) -> tuple[str, ...]:
+    """What kind of project a claim is about ("bitcoin mining expansion on hold"): the call's sentences on
+    that kind answer it before its sentences on other sites."""
+    if reading.object != "projects" or reading.places:
+        return ()
+    return tuple(m.lower() for m in re.findall(r"\b(mining|fabs?|substations?|campus|halls?)\b", text, re.I))
 
 
 _AGGREGATE = ("hyperscal", "top 5", "top five", "cloud providers", "clouds")

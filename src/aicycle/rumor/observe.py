@@ -33,7 +33,12 @@ _NO_OUTLOOK = re.compile(r"\b(?:not|aren'?t|isn'?t) (?:providing|giving|going to
 _REVISED = re.compile(r"\b(?:rais|increas|lower|reduc|cut|narrow|updat|trim|lift)\w* (?:\w+ ){0,8}"
                       r"(?:from|prior|previous)|\b(?:up|down|increased|lowered|narrowed) from\b|\bunchanged\b|"
                       r"\breaffirm\w*|\bmaintain\w*", re.I)
-_SCHEDULED = ("pause", "cancel", "ahead")
+_SCHEDULED = ("pause", "cancel", "ahead", "delivered")
+_DELIVERED = re.compile(r"\b(?:was|were|been|has|have) (?:\w+ ){0,2}(?:delivered|handed over|energi[sz]ed|completed)\b|"
+                        r"\b(?:delivered|handed over|energi[sz]ed|completed) (?:the|our|its|their|\d|first|all|on|to|"
+                        r"ahead)\b|\b(?:went live|came online)\b", re.I)
+# "expected to deliver", "on track to energize": not done yet
+FORWARD_WORDS = re.compile(r"\b(?:expect\w*|will|plan\w*|on track|to be|scheduled|target\w*|anticipat\w*)\b", re.I)
 _SEQUENTIAL = re.compile(r"\bsequential\w*|quarter[- ](?:over|on)[- ]quarter|"
                          r"from (?:the )?(?:prior|previous|last) quarter", re.I)
 _ENGINE = {"expand": "up", "maintain": "flat", "moderate": "slower", "cut": "down", "none": None}
@@ -46,6 +51,12 @@ def observe(reading: Reading, text: str) -> tuple[str | None, str]:
         return _level(reading, text)  # "the 168 MW build slips": the figure names the build, the claim is its date
     if direction in vocab.TIGHTNESS or reading.object in ("capacity", "demand_supply"):
         return _tightness(text)
+    if direction == "delivered":
+        done = _DELIVERED.search(text)
+        if done and not FORWARD_WORDS.search(text[max(0, done.start() - 40):done.start()]):
+            return "delivered", f"words: {done.group(0)!r}"
+        m = _PAUSE.search(text)
+        return ("paused", f"words: {m.group(0)!r}") if m else (None, "not delivered yet in these words")
     if direction in ("pause", "cancel", "ahead"):
         if _ON_TRACK.search(text):
             return "on_track", "words: on track / on schedule"

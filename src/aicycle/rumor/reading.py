@@ -150,9 +150,11 @@ def read(claim: Claim, as_of: dt.date) -> Reading:
 
 
 _SCHEDULE = re.compile(r"\b(?:slip\w*|delay\w*|behind schedule|running behind|runs? late|running late|"
-                       r"ahead of schedule|on schedule|on time|postpon\w*|push\w* (?:out|back))\b", re.I)
+                       r"ahead of schedule|on schedule|on time|postpon\w*|push\w* (?:out|back)|on hold|paus\w*|"
+                       r"halt\w*|freez\w*|deliver(?:s|ed)|hand(?:s|ed)? over|energi[sz]e[sd]|goes live|went live|"
+                       r"comes? online|came online)\b", re.I)
 _BUILD = re.compile(r"\b(?:build\w*|delivery|deliveries|energi[sz]\w*|phases?|data halls?|campus\w*|sites?|"
-                    r"construction|projects?|facilit\w*|data cent\w+|CB-\d)\b", re.I)
+                    r"construction|projects?|facilit\w*|data cent\w+|CB-\d|expansion|halls?|capacity)\b", re.I)
 _GRID = re.compile(r"\b(?:turbines?|transformers?|interconnection|grid|hookups?|utilit\w+|power|electric\w*)\b", re.I)
 _SLIPS_INTO = re.compile(r"\b(?:into|to|until|till|past|beyond)\s+(?:late |early |mid-?|the end of )?20\d\d\b", re.I)
 
@@ -173,6 +175,9 @@ def _places(text: str, claim: Claim) -> list[str]:
         if word.lower() in names or first.lower() in names or first.lower() in subject_words or first in _NOT_PLACES:
             continue
         if first in ("Meta", "Microsoft", "Google", "Amazon", "Alphabet", "Oracle", "Nvidia", "NVIDIA"):
+            rest = word.split(maxsplit=1)[1:]  # "Microsoft Horizon": the customer's name, then the site's
+            if rest:
+                out.append(rest[0])
             continue
         out.append(word)
     return out
@@ -250,18 +255,24 @@ def _direction(text: str, claim: Claim, obj: str | None) -> tuple[str | None, bo
     if obj in ("compute_contracts", "leases") and name in ("constrained", "sold_out") and coarse is None:
         return "up", False  # "rents capacity to bridge its shortfall": the deal is the claim
     refined_negated = bool(_NEG_BEFORE.search(" ".join(text[max(0, m.start() - 40):m.start()].split()[-4:])))
+    if obj == "projects" and name == "constrained" and re.match(r"block|reject", m.group(0), re.I):
+        return "cancel", refined_negated  # "Tucson blocks Amazon's Project Blue": the project is stopped
     if name in vocab.TIGHTNESS and obj not in TIGHTNESS_OBJECTS:
         if obj in ("gpu_prices", "memory_prices"):  # tightness moves prices up, slack moves them down
             return ("down" if name == "unconstrained" else "up"), refined_negated
         return coarse, negated
-    if name in ("pause", "cancel") and obj not in ("projects", "leases", "compute_contracts", "ai_spend"):
-        return "down", refined_negated
+    if name in ("pause", "cancel") and obj not in ("projects", "leases", "compute_contracts", "ai_spend") \
+            or name == "pause" and obj != "projects" and re.match(r"pull|scal", m.group(0), re.I):
+        return "down", refined_negated  # "pulling back from cloud deals": fewer deals, not a paused one
+    if name == "delivered" and obj != "projects":
+        return coarse, negated  # "Dell delivered record revenue": the coarse direction says it
     return name, refined_negated
 
 
 def _refines(name: str, obj: str | None) -> bool:
     """A refined word later in the headline still says what the claim is ("capex growth to slow")."""
-    return name in ("slower_growth", "faster_growth") or (name in vocab.TIGHTNESS and obj in TIGHTNESS_OBJECTS)
+    return name in ("slower_growth", "faster_growth") or (name in vocab.TIGHTNESS and obj in TIGHTNESS_OBJECTS) \
+        or (name in ("pause", "cancel", "delivered", "ahead") and obj == "projects")  # "expansion on hold"
 
 
 def _coarse_position(claim: Claim, text: str) -> int | None:

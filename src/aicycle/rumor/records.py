@@ -142,6 +142,26 @@ def power_items(store: Store, reading: Reading, claim_text: str, as_of: dt.date)
     return items
 
 
+_STOPPED = re.compile(r"\b(?:pull\w* back|paus\w*|halt\w*|stop\w*|end\w* negotiations|cancel\w*|reject\w*|"
+                      r"vot\w* (?:against|to (?:stop|end|reject))|withdr[ae]w\w*|scrap\w*|block\w*|deni\w*)\b", re.I)
+
+
+def project_items(store: Store, reading: Reading, subject: str | None, as_of: dt.date) -> list[Item]:
+    """A project said to be paused or stopped ("Tucson blocks Project Blue", "Microsoft pulls back on projects
+    including one in Ohio"): permitting and grid events that name the place and say it was stopped."""
+    items = []
+    for event in grid.events(store, as_of, since=_since(as_of)):
+        words = _words(event)
+        if not any(re.search(rf"(?<!\w){re.escape(p)}", words, re.I) for p in reading.places):
+            continue
+        if subject and not re.search(re.escape(subject.split()[0]), words, re.I) \
+                and not any(re.search(rf"(?<!\w){re.escape(p)}(?!\w)", words) for p in reading.places if " " in p):
+            continue  # "Ohio" alone names a state, not the subject's project
+        stopped = _STOPPED.search(words)
+        items.append(_power_item(event, "paused" if stopped else None, 0.7))
+    return items[:4]
+
+
 def _words(event: grid.Event) -> str:
     return f"{event.actor} {event.region} {event.text} {event.row.get('quote') or ''}"
 

@@ -48,6 +48,7 @@ RELATION: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "below": (frozenset({"below"}), frozenset({"above"})),
     "at": (frozenset({"match"}), frozenset({"mismatch"})),
     "ahead": (frozenset({"on_track", "up"}), frozenset({"paused", "down"})),
+    "delivered": (frozenset({"delivered"}), frozenset({"paused"})),
 }
 # Memory supply read the old way: a rising HBM outlook or revenue is tightness (demand ahead of supply).
 _TIGHT_AS_UP = {"up": "tight", "down": "loose"}

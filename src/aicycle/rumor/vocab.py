@@ -152,10 +152,14 @@ DIRECTIONS: tuple[tuple[str, str], ...] = (
      r"moderat\w*"),
     ("faster_growth",
      r"accelerat\w*|(?:faster|higher|bigger|larger) (?:\w+ )?(?:growth|increase)|grow\w* faster"),
-    ("cancel", r"cancel\w*|scrap\w*|abandon\w*|walk\w* away|terminat\w*|axe[sd]?|ditch\w*"),
-    ("pause", r"paus\w*|on hold|halt\w*|bars?|barred|bans?|banned|freez\w*|froze\w*|delay\w*|postpon\w*|"
+    ("cancel", r"cancel\w*|scrap\w*|abandon\w*|walk\w* away|terminat\w*|axe[sd]?|ditch\w*|kill(?:s|ed)?|"
+               r"scuttl\w*|veto(?:es|ed)?"),
+    ("pause", r"paus\w*|on hold|pull(?:s|ed|ing)? back|scal(?:e|es|ed|ing) back|"
+              r"halt\w*|bars?|barred|bans?|banned|freez\w*|froze\w*|delay\w*|postpon\w*|"
               r"put\w* off|slip\w*|behind schedule|running behind|runs? late|running late"),
     ("ahead", r"ahead of schedule|on schedule|on track|early"),
+    ("delivered", r"deliver(?:s|ed)|hand(?:s|ed)? over|energi[sz]e[sd]|complete[sd]|goes live|went live|"
+                  r"comes? online|came online|(?:is|are|now) (?:fully )?(?:live|operational|energi[sz]ed)"),
     ("up", TO_PROFIT + r"|gives? (?:its )?first"),
     ("down", TO_LOSS),
 )
@@ -195,7 +199,7 @@ WORD_NUMBERS = {"half a": 0.5, "a half": 0.5, "a quarter": 0.25, "one": 1.0, "tw
 # else a reported fact.
 PLAN = r"will|plans? to|planning|to (?:boost|raise|cut|slow|spend|invest|build|pause|double|lift|increase|" \
        r"reduce|keep|add|buy|sell|lease)|intends? to|aims? to|commits? to|set to|going to|guides?|guided"
-EXPECTATION = r"expects?|expected|expectations?|forecasts?|outlook|sees|projects|projected|anticipat\w*|" \
+EXPECTATION = r"expects?|expected|expectations?|forecasts?|outlook|sees|projected|projecting|anticipat\w*|" \
               r"guidance|estimates?|predicts?|on track"
 
 # Periods named in words, resolved against the as-of date.
