@@ -17,7 +17,8 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-POOLS = (REPO / "data" / "stance" / "candidates.jsonl", REPO / "data" / "stance" / "candidates_enriched.jsonl")
+POOLS = (REPO / "data" / "stance" / "candidates.jsonl", REPO / "data" / "stance" / "candidates_enriched.jsonl",
+         REPO / "data" / "stance" / "candidates_fresh.jsonl")
 OUT = REPO / "src" / "aicycle" / "data" / "stance" / "corpus.jsonl"
 LABELS = ("expand", "maintain", "moderate", "cut", "none")
 FIELDS = ("id", "company", "source_file", "sentence_index", "doc_date", "kind", "selection", "speaker_role", "text")
