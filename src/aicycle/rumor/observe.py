@@ -29,11 +29,13 @@ _FIGURE = re.compile(r"(?:(?:US)?\$\s?|USD\s?)(\d+(?:[.,]\d+)?)\s*(?:(?:-|–|to
                      r"(\d+(?:\.\d+)?)\s*(gw|gigawatts?|mw|megawatts?)\b",
                      re.I)
 _SLOWER = re.compile(rf"(?<!\w)(?:{dict(vocab.DIRECTIONS)['slower_growth']})(?!\w)", re.I)
-_NO_OUTLOOK = re.compile(r"\b(?:not|aren'?t|isn'?t) (?:providing|giving|going to give)|too early to", re.I)
+_NO_OUTLOOK = re.compile(r"\b(?:not|aren'?t|isn'?t|won'?t be|will not be) (?:providing|giving|going to give|"
+                         r"sharing|issuing)|too early to", re.I)
 _REVISED = re.compile(r"\b(?:rais|increas|lower|reduc|cut|narrow|updat|trim|lift)\w* (?:\w+ ){0,8}"
                       r"(?:from|prior|previous)|\b(?:up|down|increased|lowered|narrowed) from\b|\bunchanged\b|"
                       r"\breaffirm\w*|\bmaintain\w*", re.I)
-_SCHEDULED = ("pause", "cancel", "ahead", "delivered")
+_SCHEDULED = ("pause", "cancel", "ahead", "delivered", "given")
+_FORWARD_GUIDE = re.compile(r"\b(?:expect\w*|anticipat\w*|outlook|guid\w*|plan\w*|forecast\w*)\b", re.I)
 _DELIVERED = re.compile(r"\b(?:was|were|been|has|have) (?:\w+ ){0,2}(?:delivered|handed over|energi[sz]ed|completed)\b|"
                         r"\b(?:delivered|handed over|energi[sz]ed|completed) (?:the|our|its|their|\d|first|all|on|to|"
                         r"ahead)\b|\b(?:went live|came online)\b", re.I)
@@ -51,6 +53,12 @@ def observe(reading: Reading, text: str) -> tuple[str | None, str]:
         return _level(reading, text)  # "the 168 MW build slips": the figure names the build, the claim is its date
     if direction in vocab.TIGHTNESS or reading.object in ("capacity", "demand_supply"):
         return _tightness(text)
+    if direction == "given":  # "Meta gives a 2027 capex forecast": a figure for that year, or words declining one
+        if _NO_OUTLOOK.search(text):
+            return "not_given", "words: no outlook given"
+        if current_figures(text) and _FORWARD_GUIDE.search(text):
+            return "given", "a figure looking forward"
+        return None, "no outlook words"
     if direction == "delivered":
         done = _DELIVERED.search(text)
         if done and not FORWARD_WORDS.search(text[max(0, done.start() - 40):done.start()]):

@@ -34,7 +34,7 @@ TOPICS: dict[str, str] = {
     "projects": r"data cent|campus|\bsites?\b|facilit|\bfabs?\b|\bplants?\b|construction|energiz|expansion|"
                 r"mining|joint venture",
     "leases": r"(?<!finance )(?<!operating )leases?\b|leasing|lease agreements?|hpc signings?|signings?",
-    "capacity": r"constrain|shortage|short of|supply|capacity|demand exceed",
+    "capacity": r"constrain|shortage|short of|supply|capacity|demand exceed|subscribed|sold out|spoken for",
     "demand_supply": r"demand|supply|constrain",
     "memory_supply": r"sold out|sold-out|supply|booked|allocat|shortage|tight|demand|contract|subscri|deliver|ship|"
                      r"delay|qualif|mass production|share|negotiat",
@@ -152,12 +152,17 @@ _ASKED = re.compile(r"\?|\b(?:could you|can you|would you|I know|I appreciate|an
                     r"the guide (?:seems|would seem) to)\b", re.I)
 
 
+# The safe-harbor paragraph ("may be materially affected by ... supply constraints") says nothing of the quarter.
+_BOILERPLATE = re.compile(r"inherently unpredictable|forward-looking statements?|materially affected by|"
+                          r"risk factors|safe harbor", re.I)
+
+
 @lru_cache(maxsize=256)
 def _sentences(doc_id: str, text: str) -> tuple[tuple[str, str, str], ...]:
     """(the two sentences before, the few before, the sentence) for the company's own sentences of a document."""
     whole = list(split_sentences(text))
     return tuple((" ".join(whole[max(0, i - 2):i]), " ".join(whole[max(0, i - _OUTLOOK_REACH):i]), s)
-                 for i, s in enumerate(whole)
+                 for i, s in enumerate(whole) if not _BOILERPLATE.search(s)
                  if 20 < len(s) < 700 and not _ASKED.search(s))
 
 
@@ -178,6 +183,9 @@ def _speaks_to(reading: Reading, topic: Topic, before: str, sentence: str, day: 
         return False
     if topic.search(sentence) and segment_ok(reading, sentence):
         return True
+    if topic.search(sentence) and reading.object in ("capacity", "demand_supply") \
+            and reading.segment in vocab.UNIT_NAMES and not _names_a_business(sentence):
+        return True  # "Azure capacity constraints": the company's own constraint statements speak to its cloud
     if not before:
         return False
     context = f"{before} {sentence}"
@@ -217,11 +225,11 @@ def _document_items(doc: dict[str, Any], reading: Reading, topic: Topic, as_of: 
             continue  # "came in above $90B", "contracted ARR tops $3B": not answered by a guide or a target
         seen, how = observe(reading, sentence)
         if seen and _bears_on(reading, seen):
-            found.append((sentence, seen, how))
+            found.append((sentence, seen, how, before))
     if not found:
         return []
     if focus is not None:
-        found = [f for f in found if focus.search(f[0])] or found
+        found = [f for f in found if focus.search(f[0]) or focus.search(f[3])] or found  # or just before
     if reading.level is not None:
         # A level: a sentence with a figure past the line is the company saying so; below-line figures
         # in the same call are usually other quantities.
@@ -229,13 +237,13 @@ def _document_items(doc: dict[str, Any], reading: Reading, topic: Topic, as_of: 
         found = past or found
     # One vote per document: the direction most of its sentences show; the quotes say which.
     tally: dict[str, int] = {}
-    for _, seen, _ in found:
+    for _, seen, _, _ in found:
         tally[seen] = tally.get(seen, 0) + 1
     top = max(tally, key=lambda k: tally[k])
     if len(tally) > 1 and tally[top] < 2 * (sum(tally.values()) - tally[top]):
         return []  # a call that says both is no answer
-    quotes = [s for s, seen, _ in found if seen == top][:_MAX_PER_DOC]
-    how = next(h for _, seen, h in found if seen == top)
+    quotes = [s for s, seen, _, _ in found if seen == top][:_MAX_PER_DOC]
+    how = next(h for _, seen, h, _ in found if seen == top)
     title = doc.get("title") or f"{doc['kind']} {doc['date']}"
     text = f"{doc['ticker']} ({title}): " + " / ".join(f"\u201c{_short(q)}\u201d" for q in quotes)
     return [Item(signal="said_document", text=text, date=day, source=doc["source"], kind="reported",

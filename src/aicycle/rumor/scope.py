@@ -29,7 +29,7 @@ def year_ok(reading: Reading, text: str, said_on: dt.date) -> bool:
     years = {int(y) for y in re.findall(r"(?<!\d)(20[2-3]\d)(?!\d)", text)}
     for m in re.finditer(r"\b(?:fy|cy|fiscal(?: year)?|calendar(?: year)?)\s?['’]?(\d{2})\b", text, re.I):
         years.add(2000 + int(m.group(1)))
-    if re.search(r"\bnext year\b", text, re.I):
+    if re.search(r"\bnext (?:calendar |fiscal )?year\b", text, re.I):
         years.add(said_on.year + 1)
     if re.search(r"\bthis year\b", text, re.I):
         years.add(said_on.year)

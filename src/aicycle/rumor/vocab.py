@@ -158,6 +158,9 @@ DIRECTIONS: tuple[tuple[str, str], ...] = (
               r"halt\w*|bars?|barred|bans?|banned|freez\w*|froze\w*|delay\w*|postpon\w*|"
               r"put\w* off|slip\w*|behind schedule|running behind|runs? late|running late"),
     ("ahead", r"ahead of schedule|on schedule|on track|early"),
+    ("given", r"gives? (?:its |a |an )?(?:first )?(?:\w+ ){0,3}(?:forecast|outlook|guidance|figure)|"
+              r"puts? a (?:number|figure) on|issues? (?:\w+ )?(?:guidance|outlook)|"
+              r"provides? (?:\w+ )?(?:\w+ )?(?:guidance|outlook|forecast)"),
     ("delivered", r"deliver(?:s|ed)|hand(?:s|ed)? over|energi[sz]e[sd]|complete[sd]|goes live|went live|"
                   r"comes? online|came online|(?:is|are|now) (?:fully )?(?:live|operational|energi[sz]ed)"),
     ("up", TO_PROFIT + r"|gives? (?:its )?first"),
