@@ -25,16 +25,17 @@ from tests import rumor_store
 DATA = Path(__file__).parent / "data"
 SETS = {name: list(csv.DictReader((DATA / f"{name}.csv").read_text(encoding="utf-8").splitlines()))
         for name in ("rumor_claims", "rumor_claims_dev", "rumor_claims_heldout", "rumor_claims_heldout2",
-                     "rumor_claims_heldout3", "rumor_claims_heldout4", "rumor_claims_heldout5")}
+                     "rumor_claims_heldout3", "rumor_claims_heldout4", "rumor_claims_heldout5",
+                     "rumor_claims_heldout6", "rumor_claims_heldout7")}
 # Measured with scripts/score_rumor_claims.py (docs/rumor.md); a floor so that accuracy cannot slip unseen.
-# rumor_claims_heldout5 is the held-out figure (scored once, after the code was final: 87/133); the others
+# rumor_claims_heldout7 is the held-out figure (scored once, after the code was final: 107/150); the others
 # are development sets, each held out once before: heldout 62.5% (round 1), heldout2 70.7% (round 2),
-# heldout3 67.3% and heldout4 75.2% (round 3, each scored before the changes made on its misses).
-FLOORS = {"rumor_claims": 1.0, "rumor_claims_dev": 0.79, "rumor_claims_heldout": 0.75,
-          "rumor_claims_heldout2": 0.77, "rumor_claims_heldout3": 0.77, "rumor_claims_heldout4": 0.83,
-          "rumor_claims_heldout5": 0.65}
-# Per verdict on the held-out set, as measured (supported 44/65, contradicted 22/44, unclear 21/24).
-HELDOUT_VERDICT_FLOORS = {"supported": 0.67, "contradicted": 0.50, "unclear": 0.87}
+# heldout3 67.3%, heldout4 75.2%, heldout5 65.4% (round 3), heldout6 68.7% (round 4, at its start).
+FLOORS = {"rumor_claims": 1.0, "rumor_claims_dev": 0.84, "rumor_claims_heldout": 0.83,
+          "rumor_claims_heldout2": 0.85, "rumor_claims_heldout3": 0.83, "rumor_claims_heldout4": 0.87,
+          "rumor_claims_heldout5": 0.75, "rumor_claims_heldout6": 0.83, "rumor_claims_heldout7": 0.71}
+# Per verdict on the held-out set, as measured (supported 50/68, contradicted 29/52, unclear 28/30).
+HELDOUT_VERDICT_FLOORS = {"supported": 0.73, "contradicted": 0.55, "unclear": 0.93}
 # Curators' notes ("seen via …", "csv metric …", machine labels) are provenance, never evidence text.
 NOTE_MARKS = re.compile(r"seen via|csv metric|pages corpus|verbatim from filing|investigation dated|"
                         r"^[a-z0-9]+_[a-z0-9_]+:", re.I)
@@ -195,21 +196,22 @@ def _per_verdict(rows: list[dict[str, str]], got: list[dict[str, object]]) -> di
 
 
 def test_heldout_accuracy_per_verdict_holds(answers: dict[str, list[dict[str, object]]]) -> None:
-    per = _per_verdict(SETS["rumor_claims_heldout5"], answers["rumor_claims_heldout5"])
+    per = _per_verdict(SETS["rumor_claims_heldout7"], answers["rumor_claims_heldout7"])
     for verdict, floor in HELDOUT_VERDICT_FLOORS.items():
         assert sum(per[verdict]) / len(per[verdict]) >= floor, (verdict, sum(per[verdict]), len(per[verdict]))
 
 
 @pytest.mark.xfail(reason="issue 15 asks for >= 90% overall and >= 85% per verdict; measured on the held-out set "
-                          "65.4% (supported 67.7%, contradicted 50.0%, unclear 87.5%), see docs/rumor.md", strict=True)
+                          "71.3% (supported 73.5%, contradicted 55.8%, unclear 93.3%), see docs/rumor.md", strict=True)
 def test_claim_sets_reach_the_issue_target(answers: dict[str, list[dict[str, object]]]) -> None:
-    per = _per_verdict(SETS["rumor_claims_heldout5"], answers["rumor_claims_heldout5"])
-    overall = sum(sum(v) for v in per.values()) / len(SETS["rumor_claims_heldout5"])
+    per = _per_verdict(SETS["rumor_claims_heldout7"], answers["rumor_claims_heldout7"])
+    overall = sum(sum(v) for v in per.values()) / len(SETS["rumor_claims_heldout7"])
     assert overall >= 0.90 and all(sum(v) / len(v) >= 0.85 for v in per.values())
 
 
 @pytest.mark.parametrize("name", ["rumor_claims_dev", "rumor_claims_heldout", "rumor_claims_heldout2",
-                                  "rumor_claims_heldout3", "rumor_claims_heldout4", "rumor_claims_heldout5"])
+                                  "rumor_claims_heldout3", "rumor_claims_heldout4", "rumor_claims_heldout5",
+                                  "rumor_claims_heldout6", "rumor_claims_heldout7"])
 def test_no_later_evidence_and_no_curator_notes(answers: dict[str, list[dict[str, object]]], name: str) -> None:
     for row, result in zip(SETS[name], answers[name], strict=True):
         for item in result["evidence"]:  # type: ignore[attr-defined]
