@@ -161,6 +161,15 @@ def in_quarter(rows: list[dict[str, Any]], reading: Reading) -> list[dict[str, A
     return [r for r in rows if r.get(column) == value and (80 <= (days(r) or 0) <= 100 or not days(r))]
 
 
+def up_to_named_quarter(rows: list[dict[str, Any]], reading: Reading) -> list[dict[str, Any]]:
+    """The rows up to and including the quarter a claim names (all of them when it names none; none when that
+    quarter has no figure yet)."""
+    if reading.period.quarter_key() is None:
+        return rows
+    named = in_quarter(rows, reading)
+    return rows[:rows.index(named[-1]) + 1] if named else []
+
+
 def quarter_reported(store: Store, reading: Reading, ticker: str, as_of: dt.date) -> bool:
     """Whether the quarter a claim names has a figure of its object public by `as_of` (True when none is
     named): before that, other quarters' figures do not answer it."""
@@ -203,9 +212,7 @@ def sequential_items(store: Store, reading: Reading, ticker: str, as_of: dt.date
         rows = family_rows(store, ticker, family, as_of)
         rows = [r for r in rows if reading.object in INSTANTS or 80 <= (days(r) or 0) <= 100]
         rows = list({r["period_end"]: r for r in rows}.values())  # one figure per quarter end
-        if reading.period.quarter_key() is not None:  # "fell in Q2 2026": up to that quarter, not the latest
-            named = in_quarter(rows, reading)
-            rows = rows[:rows.index(named[-1]) + 1] if named else []
+        rows = up_to_named_quarter(rows, reading)  # "fell in Q2 2026": up to that quarter, not the latest
         if len(rows) < n + 1:
             continue
         moves = [direction_of(pct(rows[-1 - i]["value"], rows[-2 - i]["value"]), 0.005) for i in range(n)]
@@ -251,9 +258,7 @@ def _in_the_black(store: Store, ticker: str, metric: str, as_of: dt.date, readin
     if year is not None and reading.period.quarter is None:  # "was profitable in 2025": the year's own figure
         in_year = [r for r in every if str(r["period_end"])[:4] == str(year)]
         rows = [r for r in in_year if (days(r) or 0) > 350] or [r for r in rows if r in in_year]
-    if reading.period.quarter_key() is not None:
-        named = in_quarter(rows, reading)
-        rows = rows[:rows.index(named[-1]) + 1] if named else []
+    rows = up_to_named_quarter(rows, reading)
     if not rows:
         return []
     latest = rows[-1]

@@ -15,6 +15,7 @@ import re
 from aicycle import rules
 from aicycle.gpu import index as gi
 from aicycle.rumor.evidence import Item, direction_of, pct, signed
+from aicycle.store import Store
 
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTH = r"(?P<{p}part>early|mid|late)?[- ]?(?P<{p}month>" + "|".join(_MONTHS) + r")(?:\s+(?P<{p}year>20\d\d))?"
@@ -65,7 +66,7 @@ def wanted_sources(text: str) -> tuple[str, ...]:
     return tuple(name for name, pattern in _HINTS if re.search(pattern, text, re.I))
 
 
-def window_items(store: object, as_of: dt.date, window: tuple[dt.date, dt.date], skus: tuple[str, ...],
+def window_items(store: Store, as_of: dt.date, window: tuple[dt.date, dt.date], skus: tuple[str, ...],
                  terms: tuple[str, ...], hints: tuple[str, ...], variant: str | None) -> list[Item]:
     """The best series with points at both ends of the window (or at its one day), end against start."""
     start, end = window
@@ -73,7 +74,7 @@ def window_items(store: object, as_of: dt.date, window: tuple[dt.date, dt.date],
         return []  # the window had not closed by the as-of date: nothing public answers it yet
     tolerance = max(3, (end - start).days // 5)
     found: list[tuple[tuple[int, int, bool, int], Item]] = []
-    for line in gi.lines(store, as_of):  # type: ignore[arg-type]
+    for line in gi.lines(store, as_of):
         if skus and not any(s in line.sku.upper() for s in skus) or terms and line.term not in terms:
             continue
         label = f"{line.family} {line.provider or ''} {line.sku}".lower()
