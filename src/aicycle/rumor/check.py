@@ -118,6 +118,8 @@ def gather(store: Store, claim: Claim, reading: Reading, as_of: dt.date) -> list
         items.extend(said.said_items(store, reading, "NVDA", as_of, focus=_AGGREGATE))
         readers = []
     for ticker in readers:
+        if not levels.results_public(store, reading, ticker, as_of):
+            continue  # "trims its guide at Q2 results" before those results: nothing can answer it yet
         if reading.quarters_in_a_row and not reading.level:
             # quarter on quarter: the latest quarters decide, not a year-on-year change; a named quarter not
             # reported yet ("capex higher sequentially in the March quarter") only by what was said of it
@@ -143,15 +145,17 @@ def gather(store: Store, claim: Claim, reading: Reading, as_of: dt.date) -> list
         items.extend(levels.level_items(store, reading, ticker, as_of))
         if not reading.level:
             items.extend(levels.trend_items(store, reading, ticker, as_of))
-        if obj == "guidance" and claim.amount and (reading.level is None or reading.level.op == "at"):
+        one_end = reading.range_end and reading.level is not None and reading.level.high is None  # "tops out at $X"
+        if obj == "guidance" and claim.amount and (reading.level is None or reading.level.op == "at") and not one_end:
             mismatch = gx.figure_check(store, ticker, as_of, reading.period.year, claim.amount)
             items.extend([mismatch] if mismatch else [])
     if obj == "gpu_prices":
         named_skus = wanted_skus(claim.text)  # "RTX 4090 prices jump" is not answered by words on H100s
-        items.extend(i for i in said_market(store, reading, as_of)
-                     if not named_skus or any(k.replace(" ", "").lower() in i.text.replace(" ", "").lower()
-                                              for k in named_skus))
-        window = price_window.claim_window(claim.text, as_of)
+        window = price_window.claim_window(claim.text, as_of, level=reading.level is not None)
+        if not (window and reading.level):  # a price on a named day is the series', not a call's words
+            items.extend(i for i in said_market(store, reading, as_of)
+                         if not named_skus or any(k.replace(" ", "").lower() in i.text.replace(" ", "").lower()
+                                                  for k in named_skus))
         skus, terms = wanted_skus(claim.text), wanted_terms(claim.text)
         if window is None:
             items.extend(gpu_price_trend(store, as_of, skus, terms))
@@ -170,11 +174,23 @@ def gather(store: Store, claim: Claim, reading: Reading, as_of: dt.date) -> list
         items.extend(records.project_items(store, reading, claim.company_name, as_of))
     if obj == "gpu_prices" and reading.level and reading.level.unit == "USD/hour":
         items = levels.price_levels(items, reading)
+    if reading.growth is not None and any(i.change is not None for i in items):
+        # how much it rose is a figure's to say: words that it rose do not bear out "more than doubles"
+        items = [_short_of_growth(i, reading.growth) for i in items if i.change is not None]
     for item in items:
         if item.signal in _CONTEXT_ONLY.get(obj, ()):
             item.weight = 0.0
     # Point in time, enforced once more at the end: nothing dated after as_of is ever shown.
     return [i for i in items if i.date is not None and i.date <= as_of]
+
+
+def _short_of_growth(item: Item, growth: float) -> Item:
+    """'More than doubles' is not borne out by a 76% rise: a figure that rose by less than the claim says
+    points against it."""
+    if item.observed in ("up", "faster") and item.change is not None and item.change < growth:
+        item.observed = "short"
+        item.text += f" (less than the rise the claim names, {growth / 0.95 * 100:+.0f}%)"
+    return item
 
 
 def _project_nouns(text: str, reading: Reading) -> tuple[str, ...]:

@@ -9,6 +9,7 @@ A trend claim on revenue, operating profit or ARR reads the latest period agains
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from typing import Any
 
 from aicycle import rules
@@ -71,7 +72,12 @@ def guided_level(store: Store, reading: Reading, ticker: str, as_of: dt.date) ->
     if latest.mid is None:
         return []
     low, high = gx.range_of(latest)
-    if level.op == "at":
+    if level.op == "at" and (level.high is not None or reading.range_end):
+        # "guides to $115-135B" is borne out by that range; "tops out at $190B" by the top of it
+        ends = [(low, level.value), (high, level.high)] if level.high is not None else \
+            [(high if reading.range_end == "high" else low, level.value)]
+        observed = "match" if all(want and abs(got - want) <= 0.02 * want for got, want in ends) else "mismatch"
+    elif level.op == "at":
         near = low * 0.97 <= level.value <= high * 1.03
         beyond = {"up": high >= level.value * 0.97, "down": low <= level.value * 1.03}.get(reading.direction or "")
         observed = "match" if near or beyond else "mismatch"
@@ -177,6 +183,15 @@ def quarter_reported(store: Store, reading: Reading, ticker: str, as_of: dt.date
         return True
     return any(in_quarter(family_rows(store, ticker, family, as_of), reading)
                for family in MEASURES.get(reading.object or "", ()))
+
+
+def results_public(store: Store, reading: Reading, ticker: str, as_of: dt.date) -> bool:
+    """Whether the results a claim names as its occasion ("at Q2 results") were out by `as_of`."""
+    occasion = reading.period.results_of
+    if occasion is None:
+        return True
+    at = replace(reading, period=occasion)
+    return any(in_quarter(family_rows(store, ticker, family, as_of), at) for family in (*CAPEX_FAMILIES, ("revenue",)))
 
 
 def _in_period(rows: list[dict[str, Any]], reading: Reading) -> list[dict[str, Any]]:

@@ -50,7 +50,8 @@ METRICS: tuple[tuple[str, str], ...] = (
     ("gpu_rental_prices",
      r"(?:gpu|h100|h200|b200|b300|a100|gh200|mi300x?|compute|cloud gpu|ai chip)s?"
      r"(?:\s+(?:sxm\d?|pcie|nvl\d*|\d+gb|marketplace|market|rental|rent|hourly|on-demand|spot|cloud|hour|list|"
-     r"one-year|1-year|contract)){0,3}\s+(?:prices?|pricing|rates?|costs?|offers?|index|median)|"
+     r"one-year|1-year|contract)){0,3}\s+(?:prices?|pricing|rates?|costs?|offers?|index|median|averages?|rentals?)|"
+     r"(?:gpu|h100|h200|b200|b300|a100|gh200)\w*\b[^.]{0,40}?\$\s?\d+(?:\.\d+)?\s*(?:/|per |an |a )\s*(?:gpu-)?h(?:ou)?r\b|"
      r"(?:gpu|h100|h200|b200|a100) (?:\w+ )?(?:rental|price) index|"
      r"rental (?:prices?|rates?)|(?:price|cost) of (?:renting )?(?:a |an )?(?:gpus?|h100s?|compute)|"
      r"gpu rental|gpu-hours?|gpus? (?:glut|shortage|oversupply|surplus|demand)|"
@@ -131,7 +132,7 @@ DIRECTIONS: tuple[tuple[str, str, bool], ...] = (
      r"level(?:s|ed|ing)? off|sticks? (?:with|to)", "flat", False),
     (r"cut(?:s|ting)?|reduc\w*|lower(?:s|ed|ing)?|trim\w*|scal\w* (?:back|down)|pull\w* back|pullback|"
      r"paus\w*|halt\w*|freez\w*|froze\w*|delay\w*|postpon\w*|cancel\w*|slow\w*|rein\w* in|reins in|"
-     r"curb\w*|stall\w*|on hold|shr[iau]nk\w*|declin\w*|fall(?:s|ing|en)?|fell|drop\w*|sink\w*|sank|sunk|"
+     r"curb\w*|stall\w*|on hold|shr[iau]nk\w*|declin\w*|fall(?:s|ing|en)?|fell|drop\w*|sink\w*(?! [^.,;]{0,30}?\binto\b)|sank|sunk(?! [^.,;]{0,30}?\binto\b)|"
      r"decreas\w*|retreat\w*|back\w* (?:away|off)|abandon\w*|scrap\w*|shelv\w*|"
      r"walk\w* back|retrench\w*|weak\w*|soft(?:en|ens|ened|ening|er|ness)?|cool(?:s|ed)?|cool\w* (?:off|down)|dip(?:s|ped|ping)?|sag(?:s|ged|ging)?|slid(?:e|es|ing)?|slip(?:s|ped|ping)?|"
      r"shed(?:s|ding)?|hit\w* the brakes|brak\w*|tighten\w* (?:the |its |their )?belts?|"

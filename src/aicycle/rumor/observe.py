@@ -49,6 +49,8 @@ _ENGINE = {"expand": "up", "maintain": "flat", "moderate": "slower", "cut": "dow
 def observe(reading: Reading, text: str) -> tuple[str | None, str]:
     """(what the sentence shows for this reading, how it was read)."""
     direction = reading.direction or ""
+    if reading.level is not None and reading.level.unit == "pct":
+        return _growth_rate(reading, text)
     if reading.level is not None and reading.level.unit in ("USD", "MW") and direction not in _SCHEDULED:
         return _level(reading, text)  # "the 168 MW build slips": the figure names the build, the claim is its date
     if direction in vocab.TIGHTNESS or reading.object in ("capacity", "demand_supply"):
@@ -171,6 +173,31 @@ def _level(reading: Reading, text: str) -> tuple[str | None, str]:
     if level.op == "above":
         return ("above", "figure at or above the line") if top >= level.value else ("below", "figures below the line")
     return ("below", "figure below the line") if top < level.value else ("above", "figure above the line")
+
+
+_RATE = re.compile(r"\b(?:grew|grow(?:s|ing)?|growth(?: rate)?(?: of| was| accelerated to| decelerated to)?|"
+                   r"up|increased|rose|accelerat\w* to|decelerat\w* to)\s+(?:by\s+)?(?:about\s+|approximately\s+)?"
+                   r"(\d+(?:\.\d+)?)\s?%", re.I)
+
+
+def _growth_rate(reading: Reading, text: str) -> tuple[str | None, str]:
+    """The growth rate a sentence states ("revenue grew 43%") against the claim's rate."""
+    level = reading.level
+    assert level is not None
+    start = 0
+    named = dict(vocab.SEGMENTS).get(reading.segment or "")
+    if named:  # "Microsoft Cloud grew 27% ... across Azure": the rate after the business's name is its own
+        m = re.search(rf"(?<!\w)(?:{named})(?!\w)", text, re.I)
+        start = m.start() if m else 0
+    rates = [float(m.group(1)) / 100 for m in _RATE.finditer(text, start)]
+    if not rates:
+        return None, "no growth rate"
+    rate = rates[0]
+    if level.op == "at":
+        return ("match" if abs(rate - level.value) <= 0.03 else "mismatch"), f"growth {rate:.0%}"
+    if level.op == "above":
+        return ("above" if rate >= level.value else "below"), f"growth {rate:.0%}"
+    return ("below" if rate < level.value else "above"), f"growth {rate:.0%}"
 
 
 def _tightness(text: str) -> tuple[str | None, str]:

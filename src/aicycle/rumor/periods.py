@@ -17,6 +17,7 @@ class Period:
     fiscal: bool = False
     label: str | None = None
     resolved_from: str | None = None  # "next year" -> 2027 (as of 2026-08-01)
+    results_of: Period | None = None  # "trims its guide at Q2 results": the quarter whose results the claim awaits
 
     def quarter_key(self) -> tuple[str, str] | None:
         """The stored column and value of the named quarter ('fiscal_period', 'FY2027Q1'), if one is named."""
@@ -27,7 +28,9 @@ class Period:
         return "calendar_quarter", f"{self.year}Q{self.quarter}"
 
 
-def read_period(text: str, as_of: dt.date) -> Period:
+def read_period(text: str, as_of: dt.date, fiscal_year_end_month: int = 12) -> Period:
+    """`fiscal_year_end_month` is the subject's: "fiscal Q3" with no year is its fiscal quarter nearest the
+    as-of date."""
     period = Period()
     fiscal = re.search(vocab.FISCAL_YEAR, text, re.I)
     if fiscal:
@@ -44,6 +47,13 @@ def read_period(text: str, as_of: dt.date) -> Period:
                 period.resolved_from = f"'{m.group(0)}' as of {as_of.isoformat()}"
                 break
     _read_quarter(period, text, as_of)
+    if period.quarter and _OCCASION.search(text):
+        # "trims its 2026 guide at Q2 results": the occasion, not the period; it must have happened by as_of
+        occasion = Period(quarter=period.quarter, fiscal=period.fiscal)
+        _nearest_quarter(occasion, text, as_of, fiscal_year_end_month)
+        period.results_of, period.quarter = occasion, None
+    if period.quarter and period.year is None:
+        _nearest_quarter(period, text, as_of, fiscal_year_end_month)
     if period.year is not None:
         period.label = ("FY" if period.fiscal else "") + str(period.year)
         if period.quarter:
@@ -76,3 +86,22 @@ def _read_quarter(period: Period, text: str, as_of: dt.date) -> None:
         number, word, raw = fiscal_quarter.groups()
         period.quarter = int(number) if number else vocab.ORDINALS[word.lower()]
         period.year, period.fiscal = (2000 + int(raw) if len(raw) == 2 else int(raw)), True
+
+
+_OCCASION = re.compile(r"\b(?:at|with|on|after|in)\s+(?:its|the|their)?\s*(?:fiscal\s+)?q[1-4]\s+"
+                       r"(?:results|earnings|report|call|print)\b", re.I)
+
+
+def _nearest_quarter(period: Period, text: str, as_of: dt.date, fye_month: int) -> None:
+    """'Second-quarter capex', 'fiscal Q3' with no year: the quarter of that number ending nearest the as-of
+    date, in the company's fiscal calendar when its year does not end in December."""
+    q = period.quarter
+    assert q is not None
+    end_month = (fye_month - 3 * (4 - q) - 1) % 12 + 1
+    ends = [(y, dt.date(y, end_month, 28)) for y in (as_of.year - 1, as_of.year, as_of.year + 1)]
+    year, _ = min(ends, key=lambda e: abs((e[1] - as_of).days))
+    if fye_month != 12:
+        period.year, period.fiscal = (year if end_month <= fye_month else year + 1), True
+    else:
+        period.year = year
+    period.resolved_from = f"'Q{q}' as of {as_of.isoformat()}"

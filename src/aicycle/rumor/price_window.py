@@ -22,6 +22,9 @@ _MONTH = r"(?P<{p}part>early|mid|late)?[- ]?(?P<{p}month>" + "|".join(_MONTHS) +
 _BETWEEN = re.compile(r"\b(?:between|from)\s+" + _MONTH.format(p="a") + r"\s+(?:and|to)\s+" + _MONTH.format(p="b"),
                       re.I)
 _ON_DAY = re.compile(r"\bon\s+(?P<month>" + "|".join(_MONTHS) + r")\s+(?P<day>\d{1,2}),?\s+(?P<year>20\d\d)", re.I)
+_DAY_FIRST = re.compile(r"\bon\s+(?P<day>\d{1,2})\s+(?P<month>" + "|".join(_MONTHS) + r")\s+(?P<year>20\d\d)", re.I)
+_IN_MONTH = re.compile(r"\b(?:in|during|for)\s+(?:(?P<part>early|mid|late)[- ])?(?P<month>" + "|".join(_MONTHS)
+                       + r")\s+(?P<year>20\d\d)", re.I)
 _OVER = re.compile(r"\b(?:in|over|within)\s+(?:a|one|the|the past|the last|a single)\s+(?P<unit>week|month|quarter)\b",
                    re.I)
 _TO = re.compile(r"\bto\s+" + _MONTH.format(p="c"), re.I)
@@ -29,14 +32,22 @@ _YEAR = re.compile(r"\b(?:through(?:out)?|during|over|across)\s+(?P<year>20\d\d)
 _DAYS = {"week": 7, "month": 30, "quarter": 91}
 _HINTS = (("marketplace", r"marketplace|market rate|offers?"), ("index", r"\bindex\b"),
           ("sfcompute", r"sf ?compute"), ("prime-intellect", r"prime intellect"), ("hyperscaler", r"hyperscaler"),
-          ("neocloud", r"neo-?cloud"))
+          ("neocloud", r"neo-?cloud"), ("vast", r"vast\.?ai"))
 
 
-def claim_window(text: str, as_of: dt.date) -> tuple[dt.date, dt.date] | None:
-    """The (start, end) a headline names, or None: a day is a window of one day."""
-    m = _ON_DAY.search(text)
+def claim_window(text: str, as_of: dt.date, level: bool = False) -> tuple[dt.date, dt.date] | None:
+    """The (start, end) a headline names, or None: a day is a window of one day. A level claim in a named
+    month ("below $1.50/hr in September 2026", "in mid-July 2026") is read at one day: the part of the month
+    it names, or the month's latest day public by the as-of date."""
+    m = _ON_DAY.search(text) or _DAY_FIRST.search(text)
     if m:
         day = dt.date(int(m["year"]), _MONTHS[m["month"].lower()], int(m["day"]))
+        return day, day
+    m = _IN_MONTH.search(text) if level else None
+    if m:
+        month, year = _MONTHS[m["month"].lower()], int(m["year"])
+        last = dt.date(year, month, calendar.monthrange(year, month)[1])
+        day = _month_day(m["part"], m["month"], year) if m["part"] else min(last, as_of)
         return day, day
     m = _BETWEEN.search(text)
     if m:

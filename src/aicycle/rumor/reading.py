@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass, field
 from functools import cache
 from typing import Any
 
+from aicycle import universe
 from aicycle.rumor import lexicon, vocab
 from aicycle.rumor.parse import Claim
 from aicycle.rumor.periods import Period, read_period
@@ -44,6 +45,7 @@ class Level:
     value: float
     unit: str  # USD | MW
     text: str
+    high: float | None = None  # "$115-135bn": the top of a named range (value is its bottom)
 
 
 @dataclass
@@ -66,6 +68,7 @@ class Reading:
     actual: bool = False  # "came in above", "spent": what was spent, which a guide does not answer
     through: bool = False  # "constrained through the end of 2026": a span to a named year's end
     contracted: bool = False  # "contracted ARR", "ARR under contract": not the ARR targeted or operating
+    growth: float | None = None  # "more than doubles" (1.0), "jumps 40%" (0.4): the least rise the claim names
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -114,14 +117,17 @@ def read(claim: Claim, as_of: dt.date) -> Reading:
     obj = _object(text, claim.metric, segment)
     if obj is None and any(n in vocab.TIGHTNESS and p.search(text) for n, p in _directions()):
         obj = "capacity"  # "the clouds are sold out": a claim about capacity
+    if obj is None and segment in vocab.UNIT_NAMES and _GROWS.search(text):
+        obj = "revenue"  # "Azure growth slows", "AWS decelerates": a cloud business's growth is its revenue's
     if obj in (None, "power") and _SCHEDULE.search(text) and _BUILD.search(text) and not _GRID.search(text):
         obj = "projects"  # "Barber Lake's 168 MW build slips into 2027": a project's schedule
     direction, negated = _direction(text, claim, obj)
-    period = read_period(text, as_of)
+    period = read_period(text, as_of, _fiscal_year_end_month(claim.tickers))
     if direction == "pause" and period.quarter is None and _SLIPS_INTO.search(text):
         period = Period()  # "slips into 2027" names where the date went, not the period the claim is about
     return Reading(subject=claim.company_name, tickers=list(claim.tickers), object=obj, segment=segment,
-                   direction=direction, negated=negated, level=_level(text), period=period,
+                   direction=direction, negated=negated, period=period,
+                   level=_level(text, ranged=direction not in _REVISING),
                    modality=_modality(text, claim), places=_places(text, claim),
                    quarters_in_a_row=_sequential(text) or _quarter_move(text, obj, direction),
                    to_profit=bool(re.search(rf"\b(?:{vocab.TO_PROFIT})", text, re.I)),
@@ -129,8 +135,33 @@ def read(claim: Claim, as_of: dt.date) -> Reading:
                    range_end=_range_end(text),
                    actual=bool(_ACTUAL.search(text)),
                    through=bool(_THROUGH.search(text)),
+                   growth=_growth(text) if direction in ("up", "faster_growth") else None,
                    contracted=bool(re.search(r"\bcontracted\b|\bunder contract\b", text, re.I)),
                    selling=bool(re.search(r"\b(?:sell\w*|sold|offer\w*|rent\w* out|lease\w* out)\b", text, re.I)))
+
+
+_GROWS = re.compile(r"\b(?:growth|grow\w*|grew|accelerat\w*|decelerat\w*)\b", re.I)
+_MULTIPLE = re.compile(r"\b(?P<hedge>nearly |almost |close to )?(?P<k>doubl|tripl|quadrupl)\w*", re.I)
+_GROWS_BY = re.compile(r"\b(?:jump|ris|rise|grow|grew|surg|soar|climb|increas|gain|leap|swell|up)\w*\s+(?:by\s+)?"
+                       r"(?P<hedge>nearly |almost |close to )?(?:more than |over |at least )?"
+                       r"(?P<pct>\d+(?:\.\d+)?)\s?%", re.I)
+
+
+def _growth(text: str) -> float | None:
+    """The least rise a claim names, a little short of it so that "doubles" holds at +96%."""
+    m = _MULTIPLE.search(text)
+    factor = {"doubl": 1.0, "tripl": 2.0, "quadrupl": 3.0}[m.group("k").lower()] if m else None
+    if m is None:
+        m = _GROWS_BY.search(text)
+        factor = float(m.group("pct")) / 100 if m else None
+    if m is None or factor is None:
+        return None
+    return factor * (0.8 if m.group("hedge") else 0.95)
+
+
+def _fiscal_year_end_month(tickers: list[str]) -> int:
+    known = {c.ticker: c for c in universe.companies()}
+    return known[tickers[0]].fiscal_year_end_month if len(tickers) == 1 and tickers[0] in known else 12
 
 
 _SCHEDULE = re.compile(r"\b(?:slip\w*|delay\w*|behind schedule|running behind|runs? late|running late|"
@@ -268,7 +299,22 @@ def _coarse_position(claim: Claim, text: str) -> int | None:
     return None
 
 
-def _level(text: str) -> Level | None:
+# A revision ("raises its guide to $125-145B") is judged as a move, not as a range that must already hold.
+_REVISING = ("up", "down", "faster_growth", "slower_growth")
+
+
+def _level(text: str, ranged: bool = True) -> Level | None:
+    rng = re.search(vocab.RANGE, text, re.I) if ranged else None
+    if rng and not re.search(r"\bfrom\W*$", text[max(0, rng.start() - 8):rng.start()], re.I):
+        factor = vocab.SCALES[rng.group("scale").lower()]
+        low, high = float(rng.group(1)) * factor, float(rng.group(2)) * factor
+        if low < high:
+            return Level("at", low, "USD", rng.group(0).strip(), high=high)
+    rate = re.search(vocab.GROWTH_RATE, text, re.I)
+    if rate:  # "Azure growth slows to about 30%": a growth rate, read against the rate the company states
+        cmp = (rate.group("cmp") or "").lower()
+        op = "above" if re.fullmatch(vocab.ABOVE, cmp) else "below" if re.fullmatch(vocab.BELOW, cmp) else "at"
+        return Level(op, float(rate.group("pct")) / 100, "pct", rate.group(0).strip())
     per = re.search(rf"(?:(?P<cmp>{vocab.ABOVE}|{vocab.BELOW})\s+)?" + vocab.PER_UNIT, text, re.I)
     if per:
         cmp = (per.group("cmp") or "").lower()
@@ -335,8 +381,8 @@ _ACTUAL = re.compile(r"\b(?:came in|comes in|totall?ed|spent|ended up|finished (
 
 
 def _range_end(text: str) -> str | None:
-    if re.search(r"\b(?:high|top|upper)[- ]end\b|\bceiling\b|\brange (?:now )?(?:reach\w*|extends?|stretch\w*|runs?)\b",
-                 text, re.I):
+    if re.search(r"\b(?:high|top|upper)[- ]end\b|\bceiling\b|\b(?:tops?|topping|maxe?s?|peaks?) out at\b|"
+                 r"\brange (?:now )?(?:reach\w*|extends?|stretch\w*|runs?)\b", text, re.I):
         return "high"
     if re.search(r"\b(?:low|bottom|lower)[- ]end\b|\bfloor\b", text, re.I):
         return "low"

@@ -230,6 +230,9 @@ def _document_items(doc: dict[str, Any], reading: Reading, topic: Topic, as_of: 
         return []
     if focus is not None:
         found = [f for f in found if focus.search(f[0]) or focus.search(f[3])] or found  # or just before
+    if reading.level is not None and reading.level.unit == "pct" and reading.segment:
+        # a growth rate: the sentences naming the business before those that read it from context
+        found = [f for f in found if segment_ok(reading, f[0]) and _names_a_business(f[0])] or found
     if reading.level is not None:
         # A level: a sentence with a figure past the line is the company saying so; below-line figures
         # in the same call are usually other quantities.

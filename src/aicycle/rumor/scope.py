@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from aicycle import universe
 from aicycle.rumor import vocab
 from aicycle.rumor.reading import Reading
 
@@ -60,11 +61,14 @@ def quarter_ok(reading: Reading, text: str, before: str = "", said_on: dt.date |
     forward = FORWARD.search(text)
     if (reading.modality in ("plan", "expectation") or ahead) and not forward:
         return False
-    if reading.modality == "fact" and not ahead and forward:
+    if reading.modality == "fact" and forward:
         return False  # "fiscal Q1 revenue tops $80B" is not answered by the outlook for that quarter
     if not _QUARTER_WORDS.search(text):
-        if _YEAR_WORDS.search(text) or not _QUARTER_NUMBER.search(before):
+        if _YEAR_WORDS.search(_YEAR_ON_YEAR.sub(" ", text)):
             return False
+        if not _QUARTER_NUMBER.search(before):
+            # a results call's plain statements of fact are about the quarter it reports
+            return _reports(said_on, ends) and reading.modality == "fact" and not forward
         text = before
     named = {int(m.group(1)) if m.group(1) else vocab.ORDINALS[m.group(2).lower()]
              for m in _QUARTER_NUMBER.finditer(text)}
@@ -76,13 +80,28 @@ def quarter_ok(reading: Reading, text: str, before: str = "", said_on: dt.date |
     return not named or reading.period.quarter in named
 
 
+def _reports(said_on: dt.date | None, ends: dt.date | None) -> bool:
+    """Whether a call on `said_on` is the results call of the quarter ending on `ends`."""
+    return said_on is not None and ends is not None and 0 < (said_on - ends).days <= 70
+
+
+# "up 37% year-over-year", "against a prior year": a comparison, not a statement about a year
+_YEAR_ON_YEAR = re.compile(r"\byear[- ](?:over|on)[- ]year\b|\b(?:a|the) (?:prior|previous) year\b|"
+                           r"\ba year (?:ago|earlier)\b", re.I)
 _YEAR_WORDS = re.compile(r"\b(?:year|annual|20[2-3]\d|fy\s?'?\d{2})\b", re.I)
 
 
 def _quarter_end(reading: Reading) -> dt.date | None:
     """The last day of a named calendar quarter (fiscal quarters end on company-specific dates: None)."""
     period = reading.period
-    if period.quarter is None or period.year is None or period.fiscal:
+    if period.quarter is None or period.year is None:
         return None
-    month = 3 * period.quarter
-    return dt.date(period.year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+    year, month = period.year, 3 * period.quarter
+    if period.fiscal:  # NVIDIA's fiscal Q1 2027 ends in April 2026
+        known = {c.ticker: c.fiscal_year_end_month for c in universe.companies()}
+        if len(reading.tickers) != 1 or reading.tickers[0] not in known:
+            return None
+        fye = known[reading.tickers[0]]
+        month = (fye - 3 * (4 - period.quarter) - 1) % 12 + 1
+        year = period.year if month <= fye else period.year - 1
+    return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)

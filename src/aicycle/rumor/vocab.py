@@ -183,15 +183,21 @@ TIGHTNESS = ("sold_out", "constrained", "unconstrained")
 # Level claims: the comparator word right before a figure ("tops $500B", "below $100B").
 ABOVE = r"tops?|topp\w*|above|over|exceed\w*|surpass\w*|cross\w*|pass\w*|more than|at least|hits?|" \
         r"(?:reach\w*|runs?|goes|extends?) (?:past|beyond|above)|past|reach\w*|" \
-        r"breaks?|beyond|north of|greater than|tops out above|beats?|beating"
-BELOW = r"below|under|less than|short of|beneath|south of|fewer than"
+        r"breaks?|beyond|north of|greater than|tops out above|beats?|beating|overshoot\w*|outstrip\w*"
+BELOW = r"below|under|less than|short of|beneath|south of|fewer than|undershoot\w*|shy of"
 
+# A growth rate: "growth slows to about 30%", "grows at more than 40%", "growth slips below 40%"
+GROWTH_RATE = (rf"\b(?:growth|grow\w*|grew|accelerat\w*|decelerat\w*)\b[^.%$]{{0,30}}?"
+               rf"(?P<cmp>{ABOVE}|{BELOW}|to|at|of)\s+(?:about |around |roughly |nearly |~)?(?P<pct>\d+(?:\.\d+)?)\s?%")
 _NUMBER = r"(\d+(?:[.,]\d+)?|(?:half a|a half|a quarter|one|two|three|a)\b)"
 PER_UNIT = r"(?:US)?\$\s?(\d+(?:\.\d+)?)\s*(?:per|an|a|/)\s*(mw-day|megawatt-day|hour|hr|gpu-hour)\b"
 LEVEL = (rf"(?:(?P<cmp>{ABOVE}|{BELOW}|to|of|at|hit|reach(?:es)?)\s+(?:(?:its|the|their|our) )?)?"
          rf"(?:(?:US)?\$\s?|USD\s?|KRW\s?|₩\s?)?{_NUMBER}\s*"
          r"(?P<scale>trillion|tn|t|billion|bn|b|million|mn|m|gw|gigawatts?|mw|megawatts?)\b"
          r"(?P<won>\s+(?:korean )?won\b)?")
+# A named range: "$115-135bn", "$175bn to $185bn", "$180 billion–$190 billion"
+RANGE = (r"(?:US)?\$\s?(\d+(?:\.\d+)?)\s*(?:trillion|billion|bn|b)?\s*(?:-|–|—|to)\s*(?:US)?\$?\s?(\d+(?:\.\d+)?)\s*"
+         r"(?P<scale>trillion|tn|billion|bn|b)\b")
 SCALES = {"trillion": 1e12, "tn": 1e12, "t": 1e12, "billion": 1e9, "bn": 1e9, "b": 1e9, "million": 1e6,
           "mn": 1e6, "m": 1e6, "gw": 1000.0, "gigawatt": 1000.0, "gigawatts": 1000.0, "mw": 1.0,
           "megawatt": 1.0, "megawatts": 1.0}
