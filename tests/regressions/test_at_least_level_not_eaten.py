@@ -4,7 +4,7 @@ the 'at' of 'at least' before the comparator could be read."""
 
 from __future__ import annotations
 
-from aicycle.rumor.reading import _level
+from aicycle.rumor.amounts import level as _level
 
 
 def test_at_least_is_a_floor() -> None:

@@ -145,7 +145,8 @@ def gather(store: Store, claim: Claim, reading: Reading, as_of: dt.date) -> list
         items.extend(levels.level_items(store, reading, ticker, as_of))
         if not reading.level:
             items.extend(levels.trend_items(store, reading, ticker, as_of))
-        one_end = reading.range_end and reading.level is not None and reading.level.high is None  # "tops out at $X"
+        one_end = reading.range_end and reading.level is not None and reading.level.high is None \
+            and reading.direction not in ("up", "down")  # "tops out at $X": judged by that end of the guide
         if obj == "guidance" and claim.amount and (reading.level is None or reading.level.op == "at") and not one_end:
             mismatch = gx.figure_check(store, ticker, as_of, reading.period.year, claim.amount)
             items.extend([mismatch] if mismatch else [])

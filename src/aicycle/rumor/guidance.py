@@ -246,7 +246,7 @@ def _matches(v: _Vintage, amount: tuple[float, float]) -> bool:
     low, high = amount
     if low != high and v.low is not None and v.high is not None:
         return close(v.low, low) and close(v.high, high)
-    return close(v.mid, (low + high) / 2)
+    return any(close(x, low) for x in (v.mid, v.low, v.high))  # "lifts the low end to $130B"
 
 
 def figure_check(store: Store, ticker: str, as_of: dt.date, year: int | None,

@@ -72,7 +72,7 @@ def guided_level(store: Store, reading: Reading, ticker: str, as_of: dt.date) ->
     if latest.mid is None:
         return []
     low, high = gx.range_of(latest)
-    if level.op == "at" and (level.high is not None or reading.range_end):
+    if level.op == "at" and (level.high is not None or reading.range_end and reading.direction not in ("up", "down")):
         # "guides to $115-135B" is borne out by that range; "tops out at $190B" by the top of it
         ends = [(low, level.value), (high, level.high)] if level.high is not None else \
             [(high if reading.range_end == "high" else low, level.value)]
@@ -81,6 +81,8 @@ def guided_level(store: Store, reading: Reading, ticker: str, as_of: dt.date) ->
         near = low * 0.97 <= level.value <= high * 1.03
         beyond = {"up": high >= level.value * 0.97, "down": low <= level.value * 1.03}.get(reading.direction or "")
         observed = "match" if near or beyond else "mismatch"
+        if observed == "mismatch" and reading.direction in ("up", "down"):
+            return []  # "raises its guide to $145B" before the raise: the guide's revisions answer it, not its level
     else:
         # "tops $140B at the high end": that end of the range, not its midpoint
         point = {"high": high, "low": low}.get(reading.range_end or "", latest.mid)

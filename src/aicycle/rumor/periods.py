@@ -47,6 +47,12 @@ def read_period(text: str, as_of: dt.date, fiscal_year_end_month: int = 12) -> P
                 period.resolved_from = f"'{m.group(0)}' as of {as_of.isoformat()}"
                 break
     _read_quarter(period, text, as_of)
+    off_month = _OFF_MONTH_QUARTER.search(text)
+    if period.quarter is None and off_month and fiscal_year_end_month != 12:
+        # "Micron's May-quarter revenue": the fiscal quarter ending that month
+        month = _MONTH_NUMBER[off_month.group(1).lower()]
+        if (fiscal_year_end_month - month) % 3 == 0:
+            period.quarter = 4 - (fiscal_year_end_month - month) % 12 // 3
     if period.quarter and _OCCASION.search(text):
         # "trims its 2026 guide at Q2 results": the occasion, not the period; it must have happened by as_of
         occasion = Period(quarter=period.quarter, fiscal=period.fiscal)
@@ -88,8 +94,11 @@ def _read_quarter(period: Period, text: str, as_of: dt.date) -> None:
         period.year, period.fiscal = (2000 + int(raw) if len(raw) == 2 else int(raw)), True
 
 
+_MONTH_NUMBER = {"january": 1, "february": 2, "april": 4, "may": 5, "july": 7, "august": 8, "october": 10,
+                 "november": 11}
+_OFF_MONTH_QUARTER = re.compile(r"\b(" + "|".join(_MONTH_NUMBER) + r")[- ]quarter\b", re.I)
 _OCCASION = re.compile(r"\b(?:at|with|on|after|in)\s+(?:its|the|their)?\s*(?:fiscal\s+)?q[1-4]\s+"
-                       r"(?:results|earnings|report|call|print)\b", re.I)
+                       r"(?:results|earnings|report|call|print|update)\b", re.I)
 
 
 def _nearest_quarter(period: Period, text: str, as_of: dt.date, fye_month: int) -> None:

@@ -43,8 +43,8 @@ def claim_window(text: str, as_of: dt.date, level: bool = False) -> tuple[dt.dat
     if m:
         day = dt.date(int(m["year"]), _MONTHS[m["month"].lower()], int(m["day"]))
         return day, day
-    m = _IN_MONTH.search(text) if level else None
-    if m:
+    m = _IN_MONTH.search(text)
+    if m and level:
         month, year = _MONTHS[m["month"].lower()], int(m["year"])
         last = dt.date(year, month, calendar.monthrange(year, month)[1])
         day = _month_day(m["part"], m["month"], year) if m["part"] else min(last, as_of)
@@ -52,15 +52,19 @@ def claim_window(text: str, as_of: dt.date, level: bool = False) -> tuple[dt.dat
     m = _BETWEEN.search(text)
     if m:
         end_year = int(m["byear"]) if m["byear"] else as_of.year
-        end = _month_day(m["bpart"], m["bmonth"], end_year)
+        end = _month_day(m["bpart"], m["bmonth"], end_year, whole="end")
         start_year = int(m["ayear"]) if m["ayear"] else end_year - (_MONTHS[m["amonth"].lower()]
                                                                       > _MONTHS[m["bmonth"].lower()])
-        return _month_day(m["apart"], m["amonth"], start_year), end
+        return _month_day(m["apart"], m["amonth"], start_year, whole="start"), end
     m = _OVER.search(text)
     if m:
         to = _TO.search(text)
         end = _month_day(to["cpart"], to["cmonth"], int(to["cyear"]) if to["cyear"] else as_of.year) if to else as_of
         return end - dt.timedelta(days=_DAYS[m["unit"].lower()]), end
+    m = _IN_MONTH.search(text)
+    if m and not m["part"]:  # "fall in December 2026": the month, end against start
+        return (_month_day(None, m["month"], int(m["year"]), whole="start"),
+                _month_day(None, m["month"], int(m["year"]), whole="end"))
     m = _YEAR.search(text)
     if m:
         year = int(m["year"])
@@ -68,9 +72,14 @@ def claim_window(text: str, as_of: dt.date, level: bool = False) -> tuple[dt.dat
     return None
 
 
-def _month_day(part: str | None, month: str, year: int) -> dt.date:
+def _month_day(part: str | None, month: str, year: int, whole: str = "") -> dt.date:
+    """A day of a month: the part named ("mid-October"), else its first or last day for the start or the end
+    of a window of whole months ("between December 2025 and May 2026"), else the middle."""
+    number = _MONTHS[month.lower()]
+    if part is None and whole:
+        return dt.date(year, number, 1 if whole == "start" else calendar.monthrange(year, number)[1])
     day = {"early": 5, "mid": 15, "late": 25}.get((part or "mid").lower(), 15)
-    return dt.date(year, _MONTHS[month.lower()], day)
+    return dt.date(year, number, day)
 
 
 def wanted_sources(text: str) -> tuple[str, ...]:

@@ -17,6 +17,7 @@ from typing import Any
 
 from aicycle import universe
 from aicycle.rumor import lexicon, vocab
+from aicycle.rumor.amounts import REVISING, Level, growth, level, range_end
 from aicycle.rumor.parse import Claim
 from aicycle.rumor.periods import Period, read_period
 
@@ -37,15 +38,6 @@ OBJECT_LABELS = {
     "power": "power",
 }
 _NEG_BEFORE = re.compile(rf"(?<![\w$])(?:{lexicon.NEGATIONS})(?!\w)", re.I)
-
-
-@dataclass
-class Level:
-    op: str  # above | below | at
-    value: float
-    unit: str  # USD | MW
-    text: str
-    high: float | None = None  # "$115-135bn": the top of a named range (value is its bottom)
 
 
 @dataclass
@@ -127,36 +119,20 @@ def read(claim: Claim, as_of: dt.date) -> Reading:
         period = Period()  # "slips into 2027" names where the date went, not the period the claim is about
     return Reading(subject=claim.company_name, tickers=list(claim.tickers), object=obj, segment=segment,
                    direction=direction, negated=negated, period=period,
-                   level=_level(text, ranged=direction not in _REVISING),
+                   level=level(text, ranged=direction not in REVISING),
                    modality=_modality(text, claim), places=_places(text, claim),
                    quarters_in_a_row=_sequential(text) or _quarter_move(text, obj, direction),
                    to_profit=bool(re.search(rf"\b(?:{vocab.TO_PROFIT})", text, re.I)),
                    to_loss=bool(re.search(rf"\b(?:{vocab.TO_LOSS})", text, re.I)),
-                   range_end=_range_end(text),
+                   range_end=range_end(text),
                    actual=bool(_ACTUAL.search(text)),
                    through=bool(_THROUGH.search(text)),
-                   growth=_growth(text) if direction in ("up", "faster_growth") else None,
+                   growth=growth(text) if direction in ("up", "faster_growth") else None,
                    contracted=bool(re.search(r"\bcontracted\b|\bunder contract\b", text, re.I)),
                    selling=bool(re.search(r"\b(?:sell\w*|sold|offer\w*|rent\w* out|lease\w* out)\b", text, re.I)))
 
 
 _GROWS = re.compile(r"\b(?:growth|grow\w*|grew|accelerat\w*|decelerat\w*)\b", re.I)
-_MULTIPLE = re.compile(r"\b(?P<hedge>nearly |almost |close to )?(?P<k>doubl|tripl|quadrupl)\w*", re.I)
-_GROWS_BY = re.compile(r"\b(?:jump|ris|rise|grow|grew|surg|soar|climb|increas|gain|leap|swell|up)\w*\s+(?:by\s+)?"
-                       r"(?P<hedge>nearly |almost |close to )?(?:more than |over |at least )?"
-                       r"(?P<pct>\d+(?:\.\d+)?)\s?%", re.I)
-
-
-def _growth(text: str) -> float | None:
-    """The least rise a claim names, a little short of it so that "doubles" holds at +96%."""
-    m = _MULTIPLE.search(text)
-    factor = {"doubl": 1.0, "tripl": 2.0, "quadrupl": 3.0}[m.group("k").lower()] if m else None
-    if m is None:
-        m = _GROWS_BY.search(text)
-        factor = float(m.group("pct")) / 100 if m else None
-    if m is None or factor is None:
-        return None
-    return factor * (0.8 if m.group("hedge") else 0.95)
 
 
 def _fiscal_year_end_month(tickers: list[str]) -> int:
@@ -299,54 +275,10 @@ def _coarse_position(claim: Claim, text: str) -> int | None:
     return None
 
 
-# A revision ("raises its guide to $125-145B") is judged as a move, not as a range that must already hold.
-_REVISING = ("up", "down", "faster_growth", "slower_growth")
-
-
-def _level(text: str, ranged: bool = True) -> Level | None:
-    rng = re.search(vocab.RANGE, text, re.I) if ranged else None
-    if rng and not re.search(r"\bfrom\W*$", text[max(0, rng.start() - 8):rng.start()], re.I):
-        factor = vocab.SCALES[rng.group("scale").lower()]
-        low, high = float(rng.group(1)) * factor, float(rng.group(2)) * factor
-        if low < high:
-            return Level("at", low, "USD", rng.group(0).strip(), high=high)
-    rate = re.search(vocab.GROWTH_RATE, text, re.I)
-    if rate:  # "Azure growth slows to about 30%": a growth rate, read against the rate the company states
-        cmp = (rate.group("cmp") or "").lower()
-        op = "above" if re.fullmatch(vocab.ABOVE, cmp) else "below" if re.fullmatch(vocab.BELOW, cmp) else "at"
-        return Level(op, float(rate.group("pct")) / 100, "pct", rate.group(0).strip())
-    per = re.search(rf"(?:(?P<cmp>{vocab.ABOVE}|{vocab.BELOW})\s+)?" + vocab.PER_UNIT, text, re.I)
-    if per:
-        cmp = (per.group("cmp") or "").lower()
-        op = "above" if re.fullmatch(vocab.ABOVE, cmp) else "below" if re.fullmatch(vocab.BELOW, cmp) else "at"
-        unit = "USD/MW-day" if "mw" in per.group(3).lower() or "mega" in per.group(3).lower() else "USD/hour"
-        return Level(op, float(per.group(2)), unit, per.group(0).strip())
-    for m in re.finditer(vocab.LEVEL, text, re.I):
-        cmp = (m.group("cmp") or "").lower()
-        number = m.group(2).lower().replace(",", "")
-        value = vocab.WORD_NUMBERS.get(number)
-        if value is None:
-            try:
-                value = float(number)
-            except ValueError:
-                continue
-        scale = m.group("scale").lower()
-        won = bool(m.group("won")) or bool(re.search(r"krw|₩", m.group(0), re.I))
-        if scale in ("m", "b", "t") and not (won or re.search(r"\$|usd", m.group(0), re.I)):
-            continue  # "5 m" without a currency is not a figure
-        if not cmp and not re.search(r"\$|usd|trillion|billion|gw|mw|gigawatt|megawatt", m.group(0), re.I):
-            continue
-        if re.search(r"\bfrom\W*$", text[max(0, m.start() - 8):m.start()], re.I):
-            continue  # "(from $125-145B)": the old figure
-        op = "above" if re.fullmatch(vocab.ABOVE, cmp) else "below" if re.fullmatch(vocab.BELOW, cmp) else "at"
-        unit = "MW" if scale.startswith(("gw", "giga", "mw", "mega")) else "KRW" if won else "USD"
-        return Level(op, value * vocab.SCALES[scale], unit, m.group(0).strip())
-    return None
-
-
 _SEQUENTIAL = re.compile(
     r"\b(?:(?:prior|previous|preceding|last) quarter|quarter[- ](?:on|over)[- ]quarter|sequential\w*|q/q|qoq|"
     r"from (?:the )?(?:q[1-4]|\w+ quarter) to|from (?:the )?(?:q[1-4]|(?:first|second|third) quarter)(?! of)|"
+    r"from (?:the )?(?:march|june|september|december)[- ]quarter|"
     r"(?P<n>\w+) (?:straight|consecutive) quarters|"
     r"(?P<m>\w+) quarters? in a row)\b", re.I)
 
@@ -378,15 +310,6 @@ _THROUGH = re.compile(r"\b(?:through|until|till|into|to|by)\s+(?:at least\s+)?(?
                       r"(?:calendar\s+|"
                       r"fiscal\s+(?:year\s+)?)?(?:'?\d{2}\b|20\d\d)", re.I)
 _ACTUAL = re.compile(r"\b(?:came in|comes in|totall?ed|spent|ended up|finished (?:the year|at))\b", re.I)
-
-
-def _range_end(text: str) -> str | None:
-    if re.search(r"\b(?:high|top|upper)[- ]end\b|\bceiling\b|\b(?:tops?|topping|maxe?s?|peaks?) out at\b|"
-                 r"\brange (?:now )?(?:reach\w*|extends?|stretch\w*|runs?)\b", text, re.I):
-        return "high"
-    if re.search(r"\b(?:low|bottom|lower)[- ]end\b|\bfloor\b", text, re.I):
-        return "low"
-    return None
 
 
 _AGAINST_OUTLOOK = re.compile(r"\b(?:beat|miss|top|exceed|surpass|fell short of|came in (?:above|below|ahead of))\w* "

@@ -1,0 +1,97 @@
+"""The figures a claim names: a level ("tops $500B", "$115-135bn", "below $1.50/hr", "about 30%"), which end of a
+guided range it means ("tops out at $190bn"), and the least rise it claims ("more than doubles")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from aicycle.rumor import vocab
+
+
+@dataclass
+class Level:
+    op: str  # above | below | at
+    value: float
+    unit: str  # USD | MW
+    text: str
+    high: float | None = None  # "$115-135bn": the top of a named range (value is its bottom)
+
+
+_MULTIPLE = re.compile(r"\b(?P<hedge>nearly |almost |close to )?(?P<k>doubl|tripl|quadrupl)(?:e|es|ed|ing)\b"
+                       r"(?!\s+down)", re.I)
+_GROWS_BY = re.compile(r"\b(?:jump|ris|rise|grow|grew|surg|soar|climb|increas|gain|leap|swell|up)\w*\s+(?:by\s+)?"
+                       r"(?P<hedge>nearly |almost |close to )?(?:more than |over |at least )?"
+                       r"(?P<pct>\d+(?:\.\d+)?)\s?%", re.I)
+
+
+def growth(text: str) -> float | None:
+    """The least rise a claim names, a little short of it so that "doubles" holds at +96%."""
+    m = _MULTIPLE.search(text)
+    factor = {"doubl": 1.0, "tripl": 2.0, "quadrupl": 3.0}[m.group("k").lower()] if m else None
+    if m is None:
+        m = _GROWS_BY.search(text)
+        factor = float(m.group("pct")) / 100 if m else None
+    if m is None or factor is None:
+        return None
+    return factor * (0.8 if m.group("hedge") else 0.95)
+
+
+# A revision ("raises its guide to $125-145B") is judged as a move, not as a range that must already hold.
+REVISING = ("up", "down", "faster_growth", "slower_growth")
+
+
+def level(text: str, ranged: bool = True) -> Level | None:
+    rng = re.search(vocab.RANGE, text, re.I) if ranged else None
+    if rng and not re.search(r"\bfrom\W*$", text[max(0, rng.start() - 8):rng.start()], re.I):
+        factor = vocab.SCALES[rng.group("scale").lower()]
+        low, high = float(rng.group(1)) * factor, float(rng.group(2)) * factor
+        said = re.search(rf"(?:{vocab.ABOVE}|{vocab.BELOW})(?=\W+(?:\w+\W+){{0,5}}$)", text[:rng.start()], re.I)
+        if low < high and said:  # "overshot its original $60-65bn plan": past the range's top (or under its bottom)
+            above = re.fullmatch(vocab.ABOVE, said.group(0), re.I) is not None
+            return Level("above" if above else "below", high if above else low, "USD", rng.group(0).strip())
+        if low < high:
+            return Level("at", low, "USD", rng.group(0).strip(), high=high)
+    rate = re.search(vocab.GROWTH_RATE, text, re.I)
+    if rate:  # "Azure growth slows to about 30%": a growth rate, read against the rate the company states
+        cmp = (rate.group("cmp") or "").lower()
+        op = "above" if re.fullmatch(vocab.ABOVE, cmp) else "below" if re.fullmatch(vocab.BELOW, cmp) else "at"
+        return Level(op, float(rate.group("pct")) / 100, "pct", rate.group(0).strip())
+    per = re.search(rf"(?:(?P<cmp>{vocab.ABOVE}|{vocab.BELOW})\s+)?" + vocab.PER_UNIT, text, re.I)
+    if per:
+        cmp = (per.group("cmp") or "").lower()
+        op = "above" if re.fullmatch(vocab.ABOVE, cmp) else "below" if re.fullmatch(vocab.BELOW, cmp) else "at"
+        unit = "USD/MW-day" if "mw" in per.group(3).lower() or "mega" in per.group(3).lower() else "USD/hour"
+        return Level(op, float(per.group(2)), unit, per.group(0).strip())
+    found: list[tuple[bool, Level]] = []
+    for m in re.finditer(vocab.LEVEL, text, re.I):
+        cmp = (m.group("cmp") or "").lower()
+        number = m.group(2).lower().replace(",", "")
+        value = vocab.WORD_NUMBERS.get(number)
+        if value is None:
+            try:
+                value = float(number)
+            except ValueError:
+                continue
+        scale = m.group("scale").lower()
+        won = bool(m.group("won")) or bool(re.search(r"krw|₩", m.group(0), re.I))
+        if scale in ("m", "b", "t") and not (won or re.search(r"\$|usd", m.group(0), re.I)):
+            continue  # "5 m" without a currency is not a figure
+        if not cmp and not re.search(r"\$|usd|trillion|billion|gw|mw|gigawatt|megawatt", m.group(0), re.I):
+            continue
+        if re.search(r"\bfrom\W*$", text[max(0, m.start() - 8):m.start()], re.I):
+            continue  # "(from $125-145B)": the old figure
+        op = "above" if re.fullmatch(vocab.ABOVE, cmp) else "below" if re.fullmatch(vocab.BELOW, cmp) else "at"
+        unit = "MW" if scale.startswith(("gw", "giga", "mw", "mega")) else "KRW" if won else "USD"
+        found.append((not cmp, Level(op, value * vocab.SCALES[scale], unit, m.group(0).strip())))
+    # "climbs $85bn in Q4 to $638bn": the figure after "to" (or a comparator) is the level, a bare one the move
+    return min(found, key=lambda f: f[0])[1] if found else None
+
+
+def range_end(text: str) -> str | None:
+    if re.search(r"\b(?:high|top|upper)[- ]end\b|\bceiling\b|\b(?:tops?|topping|maxe?s?|peaks?) out at\b|"
+                 r"\brange (?:now )?(?:reach\w*|extends?|stretch\w*|runs?)\b", text, re.I):
+        return "high"
+    if re.search(r"\b(?:low|bottom|lower)[- ]end\b|\bfloor\b", text, re.I):
+        return "low"
+    return None
