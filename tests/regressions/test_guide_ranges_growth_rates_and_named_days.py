@@ -81,6 +81,15 @@ def test_a_cloud_growth_rate_is_a_revenue_level_in_percent() -> None:
     ("SF Compute's H100 average holds above $2/hr on 15 July 2026", "2026-07-17", "supported"),
     ("H100 market average slumps below $1.50/hr in September 2026", "2026-09-10", "unclear"),
     ("H100 market average slumps below $1.50/hr in September 2026", "2026-09-22", "contradicted"),
+    ("Alphabet doubles down, raising its 2026 capex guide to $195-205bn", "2026-07-24", "supported"),
+    ("Meta raises 2026 capex range to $125-145 billion", "2026-02-15", "unclear"),
+    ("Meta lifts the low end of its 2026 capex range to $130bn", "2026-07-20", "unclear"),
+    ("Meta lifts the low end of its 2026 capex range to $130bn", "2026-07-31", "supported"),
+    ("Oracle's RPO climbs $85bn in fiscal Q4 to $638bn", "2026-06-11", "supported"),
+    ("Micron's May-quarter revenue tops $40bn", "2026-06-20", "unclear"),
+    ("A100 rental prices jump more than 50% between December 2025 and May 2026", "2026-05-15", "unclear"),
+    ("A100 rental prices jump more than 50% between December 2025 and May 2026", "2026-06-01", "supported"),
+    ("H100 rental prices fall in December 2026", "2027-01-10", "unclear"),
 ])
 def test_verdicts(data_dir: Path, claim: str, as_of: str, verdict: str) -> None:
     store = rumor_store.loaded_store(data_dir)
@@ -103,19 +112,3 @@ def test_doubling_down_is_not_a_doubling() -> None:
 def test_a_month_named_fiscal_quarter() -> None:
     period = _read("Micron's May-quarter revenue tops $40bn", "2026-06-20").period
     assert period.quarter_key() == ("fiscal_period", "FY2026Q3")
-
-
-@pytest.mark.parametrize(("claim", "as_of", "verdict"), [
-    ("Alphabet doubles down, raising its 2026 capex guide to $195-205bn", "2026-07-24", "supported"),
-    ("Meta raises 2026 capex range to $125-145 billion", "2026-02-15", "unclear"),
-    ("Meta lifts the low end of its 2026 capex range to $130bn", "2026-07-20", "unclear"),
-    ("Meta lifts the low end of its 2026 capex range to $130bn", "2026-07-31", "supported"),
-    ("Oracle's RPO climbs $85bn in fiscal Q4 to $638bn", "2026-06-11", "supported"),
-    ("Micron's May-quarter revenue tops $40bn", "2026-06-20", "unclear"),
-    ("A100 rental prices jump more than 50% between December 2025 and May 2026", "2026-05-15", "unclear"),
-    ("A100 rental prices jump more than 50% between December 2025 and May 2026", "2026-06-01", "supported"),
-    ("H100 rental prices fall in December 2026", "2027-01-10", "unclear"),
-])
-def test_more_verdicts(data_dir: Path, claim: str, as_of: str, verdict: str) -> None:
-    store = rumor_store.loaded_store(data_dir)
-    assert check(store, claim, as_of)["verdict"] == verdict

@@ -48,21 +48,17 @@ def level(text: str, ranged: bool = True) -> Level | None:
         low, high = float(rng.group(1)) * factor, float(rng.group(2)) * factor
         said = re.search(rf"(?:{vocab.ABOVE}|{vocab.BELOW})(?=\W+(?:\w+\W+){{0,5}}$)", text[:rng.start()], re.I)
         if low < high and said:  # "overshot its original $60-65bn plan": past the range's top (or under its bottom)
-            above = re.fullmatch(vocab.ABOVE, said.group(0), re.I) is not None
+            above = _op(said.group(0)) == "above"
             return Level("above" if above else "below", high if above else low, "USD", rng.group(0).strip())
         if low < high:
             return Level("at", low, "USD", rng.group(0).strip(), high=high)
     rate = re.search(vocab.GROWTH_RATE, text, re.I)
     if rate:  # "Azure growth slows to about 30%": a growth rate, read against the rate the company states
-        cmp = (rate.group("cmp") or "").lower()
-        op = "above" if re.fullmatch(vocab.ABOVE, cmp) else "below" if re.fullmatch(vocab.BELOW, cmp) else "at"
-        return Level(op, float(rate.group("pct")) / 100, "pct", rate.group(0).strip())
+        return Level(_op(rate.group("cmp")), float(rate.group("pct")) / 100, "pct", rate.group(0).strip())
     per = re.search(rf"(?:(?P<cmp>{vocab.ABOVE}|{vocab.BELOW})\s+)?" + vocab.PER_UNIT, text, re.I)
     if per:
-        cmp = (per.group("cmp") or "").lower()
-        op = "above" if re.fullmatch(vocab.ABOVE, cmp) else "below" if re.fullmatch(vocab.BELOW, cmp) else "at"
         unit = "USD/MW-day" if "mw" in per.group(3).lower() or "mega" in per.group(3).lower() else "USD/hour"
-        return Level(op, float(per.group(2)), unit, per.group(0).strip())
+        return Level(_op(per.group("cmp")), float(per.group(2)), unit, per.group(0).strip())
     found: list[tuple[bool, Level]] = []
     for m in re.finditer(vocab.LEVEL, text, re.I):
         cmp = (m.group("cmp") or "").lower()
@@ -81,11 +77,16 @@ def level(text: str, ranged: bool = True) -> Level | None:
             continue
         if re.search(r"\bfrom\W*$", text[max(0, m.start() - 8):m.start()], re.I):
             continue  # "(from $125-145B)": the old figure
-        op = "above" if re.fullmatch(vocab.ABOVE, cmp) else "below" if re.fullmatch(vocab.BELOW, cmp) else "at"
         unit = "MW" if scale.startswith(("gw", "giga", "mw", "mega")) else "KRW" if won else "USD"
-        found.append((not cmp, Level(op, value * vocab.SCALES[scale], unit, m.group(0).strip())))
+        found.append((not cmp, Level(_op(cmp), value * vocab.SCALES[scale], unit, m.group(0).strip())))
     # "climbs $85bn in Q4 to $638bn": the figure after "to" (or a comparator) is the level, a bare one the move
     return min(found, key=lambda f: f[0])[1] if found else None
+
+
+def _op(comparator: str | None) -> str:
+    """'tops', 'more than' -> above; 'under', 'shy of' -> below; 'to', 'at' or none -> at."""
+    word = (comparator or "").lower()
+    return "above" if re.fullmatch(vocab.ABOVE, word) else "below" if re.fullmatch(vocab.BELOW, word) else "at"
 
 
 def range_end(text: str) -> str | None:

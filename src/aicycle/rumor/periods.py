@@ -7,6 +7,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from aicycle import universe
+from aicycle.language.loader import quarter_end as fiscal_quarter_end
 from aicycle.rumor import vocab
 
 
@@ -106,11 +108,22 @@ def _nearest_quarter(period: Period, text: str, as_of: dt.date, fye_month: int) 
     date, in the company's fiscal calendar when its year does not end in December."""
     q = period.quarter
     assert q is not None
-    end_month = (fye_month - 3 * (4 - q) - 1) % 12 + 1
-    ends = [(y, dt.date(y, end_month, 28)) for y in (as_of.year - 1, as_of.year, as_of.year + 1)]
-    year, _ = min(ends, key=lambda e: abs((e[1] - as_of).days))
-    if fye_month != 12:
-        period.year, period.fiscal = (year if end_month <= fye_month else year + 1), True
-    else:
-        period.year = year
+    years = range(as_of.year - 1, as_of.year + 3)
+    period.year = min(years, key=lambda y: abs((fiscal_quarter_end(y, q, fye_month).replace(day=28) - as_of).days))
+    period.fiscal = period.fiscal or fye_month != 12
     period.resolved_from = f"'Q{q}' as of {as_of.isoformat()}"
+
+
+def fiscal_year_end_month(tickers: list[str]) -> int | None:
+    """The month the fiscal year of the one company a claim names ends in (None: no single known company)."""
+    known = {c.ticker: c.fiscal_year_end_month for c in universe.companies()}
+    return known[tickers[0]] if len(tickers) == 1 and tickers[0] in known else None
+
+
+def quarter_end(period: Period, tickers: list[str]) -> dt.date | None:
+    """The last day of the quarter a claim names, in the company's fiscal calendar for a fiscal quarter
+    (NVIDIA's fiscal Q1 2027 ends in April 2026); None when no quarter, or no company's calendar, is known."""
+    if period.quarter is None or period.year is None:
+        return None
+    fye_month = fiscal_year_end_month(tickers) if period.fiscal else 12
+    return None if fye_month is None else fiscal_quarter_end(period.year, period.quarter, fye_month)

@@ -43,11 +43,11 @@ def claim_window(text: str, as_of: dt.date, level: bool = False) -> tuple[dt.dat
     if m:
         day = dt.date(int(m["year"]), _MONTHS[m["month"].lower()], int(m["day"]))
         return day, day
-    m = _IN_MONTH.search(text)
-    if m and level:
-        month, year = _MONTHS[m["month"].lower()], int(m["year"])
-        last = dt.date(year, month, calendar.monthrange(year, month)[1])
-        day = _month_day(m["part"], m["month"], year) if m["part"] else min(last, as_of)
+    in_month = _IN_MONTH.search(text)
+    if in_month and level:
+        name, year = in_month["month"], int(in_month["year"])
+        last = _month_day(None, name, year, whole="end")
+        day = _month_day(in_month["part"], name, year) if in_month["part"] else min(last, as_of)
         return day, day
     m = _BETWEEN.search(text)
     if m:
@@ -61,10 +61,9 @@ def claim_window(text: str, as_of: dt.date, level: bool = False) -> tuple[dt.dat
         to = _TO.search(text)
         end = _month_day(to["cpart"], to["cmonth"], int(to["cyear"]) if to["cyear"] else as_of.year) if to else as_of
         return end - dt.timedelta(days=_DAYS[m["unit"].lower()]), end
-    m = _IN_MONTH.search(text)
-    if m and not m["part"]:  # "fall in December 2026": the month, end against start
-        return (_month_day(None, m["month"], int(m["year"]), whole="start"),
-                _month_day(None, m["month"], int(m["year"]), whole="end"))
+    if in_month and not in_month["part"]:  # "fall in December 2026": the month, end against start
+        name, year = in_month["month"], int(in_month["year"])
+        return _month_day(None, name, year, whole="start"), _month_day(None, name, year, whole="end")
     m = _YEAR.search(text)
     if m:
         year = int(m["year"])

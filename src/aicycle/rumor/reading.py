@@ -15,11 +15,10 @@ from dataclasses import asdict, dataclass, field
 from functools import cache
 from typing import Any
 
-from aicycle import universe
 from aicycle.rumor import lexicon, vocab
 from aicycle.rumor.amounts import REVISING, Level, growth, level, range_end
 from aicycle.rumor.parse import Claim
-from aicycle.rumor.periods import Period, read_period
+from aicycle.rumor.periods import Period, fiscal_year_end_month, read_period
 
 # The coarse metric of parse.py, as the object it names when nothing more specific is said.
 _METRIC_OBJECT = {"capex": "capex", "capex_guidance": "guidance", "ai_investment": "ai_spend",
@@ -114,7 +113,7 @@ def read(claim: Claim, as_of: dt.date) -> Reading:
     if obj in (None, "power") and _SCHEDULE.search(text) and _BUILD.search(text) and not _GRID.search(text):
         obj = "projects"  # "Barber Lake's 168 MW build slips into 2027": a project's schedule
     direction, negated = _direction(text, claim, obj)
-    period = read_period(text, as_of, _fiscal_year_end_month(claim.tickers))
+    period = read_period(text, as_of, fiscal_year_end_month(claim.tickers) or 12)
     if direction == "pause" and period.quarter is None and _SLIPS_INTO.search(text):
         period = Period()  # "slips into 2027" names where the date went, not the period the claim is about
     return Reading(subject=claim.company_name, tickers=list(claim.tickers), object=obj, segment=segment,
@@ -133,11 +132,6 @@ def read(claim: Claim, as_of: dt.date) -> Reading:
 
 
 _GROWS = re.compile(r"\b(?:growth|grow\w*|grew|accelerat\w*|decelerat\w*)\b", re.I)
-
-
-def _fiscal_year_end_month(tickers: list[str]) -> int:
-    known = {c.ticker: c for c in universe.companies()}
-    return known[tickers[0]].fiscal_year_end_month if len(tickers) == 1 and tickers[0] in known else 12
 
 
 _SCHEDULE = re.compile(r"\b(?:slip\w*|delay\w*|behind schedule|running behind|runs? late|running late|"

@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from aicycle import universe
 from aicycle.rumor import vocab
+from aicycle.rumor.periods import quarter_end
 from aicycle.rumor.reading import Reading
 
 FORWARD = re.compile(r"\b(?:expect\w*|anticipat\w*|plan\w*|will|guid\w*|outlook|forecast\w*|intend\w*|"
@@ -56,7 +56,7 @@ def quarter_ok(reading: Reading, text: str, before: str = "", said_on: dt.date |
         # a year's level ("2025 capex came in above $90B") is not answered by one quarter's figure
         return not (reading.level is not None and reading.period.year is not None
                     and _QUARTER_WORDS.search(text) and not _YEAR_WORDS.search(text))
-    ends = _quarter_end(reading)
+    ends = quarter_end(reading.period, reading.tickers)
     ahead = ends is not None and said_on is not None and said_on < ends
     forward = FORWARD.search(text)
     if (reading.modality in ("plan", "expectation") or ahead) and not forward:
@@ -89,19 +89,3 @@ def _reports(said_on: dt.date | None, ends: dt.date | None) -> bool:
 _YEAR_ON_YEAR = re.compile(r"\byear[- ](?:over|on)[- ]year\b|\b(?:a|the) (?:prior|previous) year\b|"
                            r"\ba year (?:ago|earlier)\b", re.I)
 _YEAR_WORDS = re.compile(r"\b(?:year|annual|20[2-3]\d|fy\s?'?\d{2})\b", re.I)
-
-
-def _quarter_end(reading: Reading) -> dt.date | None:
-    """The last day of a named calendar quarter (fiscal quarters end on company-specific dates: None)."""
-    period = reading.period
-    if period.quarter is None or period.year is None:
-        return None
-    year, month = period.year, 3 * period.quarter
-    if period.fiscal:  # NVIDIA's fiscal Q1 2027 ends in April 2026
-        known = {c.ticker: c.fiscal_year_end_month for c in universe.companies()}
-        if len(reading.tickers) != 1 or reading.tickers[0] not in known:
-            return None
-        fye = known[reading.tickers[0]]
-        month = (fye - 3 * (4 - period.quarter) - 1) % 12 + 1
-        year = period.year if month <= fye else period.year - 1
-    return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
