@@ -161,7 +161,9 @@ def _level(reading: Reading, text: str) -> tuple[str | None, str]:
     """A sentence's own figure against the claim's line: 'tops $600B' meets '$678 billion'."""
     level = reading.level
     assert level is not None
-    found = [(lo, hi) for lo, hi, unit in current_figures(text) if unit == level.unit]
+    if reading.object == "backlog" and not re.search(_LEVEL_NOUNS["backlog"], text, re.I):
+        return None, "a figure of orders or bookings, not the backlog"
+    found = [(lo, hi) for lo, hi, unit in _named_figures(reading, text) if unit == level.unit]
     if not found:
         return None, "no figure of that kind"
     if level.op == "at":
@@ -171,8 +173,47 @@ def _level(reading: Reading, text: str) -> tuple[str | None, str]:
         return ("match", "figure matches") if hit else (None, "another figure")
     top = max((lo + hi) / 2 for lo, hi in found)  # a range counts at its midpoint
     if level.op == "above":
-        return ("above", "figure at or above the line") if top >= level.value else ("below", "figures below the line")
+        if top >= level.value:
+            return "above", "figure at or above the line"
+        if _FLOOR.search(text):
+            return None, "a floor below the line"  # "to exceed $1 trillion" does not say it stays under $1.2T
+        return "below", "figures below the line"
     return ("below", "figure below the line") if top < level.value else ("above", "figure above the line")
+
+
+# The noun a level claim measures: "$17.7 billion in AI orders ... an ending backlog of $11.7 billion" is
+# answered by the figure the backlog is given, not by the orders beside it.
+_CAPEX_NOUN = r"cap(?:ital )?ex\w*|capital expenditures?"
+_LEVEL_NOUNS = {"backlog": r"backlog|remaining performance obligations?|\bRPO\b", "arr": r"\bARR\b|run[- ]rate",
+                "capex": _CAPEX_NOUN, "guidance": _CAPEX_NOUN, "revenue": r"revenue|sales"}
+
+
+def _named_figures(reading: Reading, text: str) -> list[tuple[float, float, str]]:
+    """The sentence's current figures less amounts of change ("increased by more than $50 billion"); where it
+    names the claim's noun and has several figures, those given to that noun ("backlog of $X", "CapEx ... is
+    expected to reach nearly $X", "$X backlog") when there are any."""
+    found = current_figures(text)
+    spans = [(f, m) for f, m in zip(figures(text), _FIGURE.finditer(text), strict=True) if f in found]
+    levels = [(f, m) for f, m in spans if not _DELTA.search(text, max(0, m.start() - 30), m.start())] or spans
+    noun = _LEVEL_NOUNS.get(reading.object or "")
+    if len(levels) < 2 or noun is None:
+        return [f for f, _ in levels]
+    nouns = list(re.finditer(noun, text, re.I))
+    given: list[tuple[float, float, str]] = []
+    last = -100
+    for f, m in levels:
+        after = any(0 <= m.start() - n.end() <= 60 for n in nouns)  # "backlog of $X"
+        before = any(_FEW_WORDS.fullmatch(text[m.end():n.start()]) for n in nouns if n.start() >= m.end())
+        if after or before or m.start() - last <= 30:  # and "$800B in 2026 and $1.3T in 2027"
+            given.append(f)
+            last = m.end()
+    return given or [f for f, _ in levels]
+
+
+_FLOOR = re.compile(r"\b(?:exceed\w*|more than|over|above|at least|north of|surpass\w*|greater than)\s+"
+                    r"(?:about |approximately |roughly |nearly )?(?:US)?\$", re.I)
+_FEW_WORDS = re.compile(r"\s*(?:\w+\s+){0,2}")
+_DELTA = re.compile(r"\bby (?:more than |over |about |approximately |roughly |nearly |almost )?$", re.I)
 
 
 _RATE = re.compile(r"\b(?:grew|grow(?:s|ing)?|growth(?: rate)?(?: of| was| accelerated to| decelerated to)?|"
@@ -200,8 +241,13 @@ def _growth_rate(reading: Reading, text: str) -> tuple[str | None, str]:
     return ("below" if rate < level.value else "above"), f"growth {rate:.0%}"
 
 
+# "we will still not have enough capacity to meet all the demand": a shortfall said with a negator
+_SHORT = re.compile(r"\b(?:not|n't|never|nor)\s+(?:\w+\s+){0,2}enough (?:\w+ )?"
+                    r"(?:capacity|compute|supply|power|gpus|chips)\b", re.I)
+
+
 def _tightness(text: str) -> tuple[str | None, str]:
-    short = re.search(r"\bnot enough (?:capacity|compute|supply)\b", text, re.I)
+    short = _SHORT.search(text)
     if short:
         return "tight", f"words: {short.group(0)!r}"
     loose = _LOOSE.search(text)

@@ -7,11 +7,15 @@ import datetime as dt
 import re
 
 from aicycle.rumor import vocab
-from aicycle.rumor.periods import quarter_end
+from aicycle.rumor.periods import fiscal_year_end_month, quarter_end
 from aicycle.rumor.reading import Reading
 
 FORWARD = re.compile(r"\b(?:expect\w*|anticipat\w*|plan\w*|will|guid\w*|outlook|forecast\w*|intend\w*|"
                      r"going to|project\w*|estimate\w*|now (?:believe|see)|target\w*)\b", re.I)
+
+
+_CURRENT_FISCAL = re.compile(r"\b(?:(?:end|rest|remainder|balance) of (?:our|the|this) (?:current )?fiscal year|"
+                             r"this fiscal year)\b", re.I)
 
 
 def segment_ok(reading: Reading, text: str) -> bool:
@@ -34,6 +38,11 @@ def year_ok(reading: Reading, text: str, said_on: dt.date) -> bool:
         years.add(said_on.year + 1)
     if re.search(r"\bthis year\b", text, re.I):
         years.add(said_on.year)
+    if _CURRENT_FISCAL.search(text) and not reading.through:
+        # "constrained through at least the end of our fiscal year", said in October by a June-year company,
+        # answers "until mid-2026", not "through calendar 2026"
+        fye = fiscal_year_end_month(reading.tickers) or 12
+        years.add(said_on.year + (said_on.month > fye))
     if not years:
         # a sentence naming no year speaks of its own time: not of a later year a claim names, nor of how long
         # a state lasts ("constrained through the end of 2026")
