@@ -19,7 +19,7 @@ import json
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from itertools import pairwise
 from typing import Any
@@ -93,7 +93,8 @@ def _folded(token: str) -> str:
 
 
 def words(lowered: str) -> list[str]:
-    return [_folded(t) for t in _TOKEN.findall(lowered)]
+    folded = _FOLDED.get
+    return [folded(t) or _folded(t) for t in _TOKEN.findall(lowered)]
 
 
 def text_features(lowered: str) -> dict[str, float]:
@@ -122,6 +123,79 @@ def text_features(lowered: str) -> dict[str, float]:
     return dict.fromkeys(names, value)
 
 
+@dataclass(frozen=True)
+class FeatureRows:
+    """The model's text-feature rows keyed by the tokens and classes themselves, so a sentence is
+    encoded without spelling each word pair or class pair as a string (that formatting and the
+    lookups by name cost more than the rules on a call's topical sentences)."""
+
+    word: dict[str, int] = field(default_factory=dict)
+    pair: dict[tuple[str, str], int] = field(default_factory=dict)
+    cls: dict[str, int] = field(default_factory=dict)
+    cls_pair: dict[tuple[str, str], int] = field(default_factory=dict)
+    step: dict[tuple[str, str], int] = field(default_factory=dict)
+    negated: dict[str, int] = field(default_factory=dict)
+    negated_cls: dict[str, int] = field(default_factory=dict)
+
+
+def feature_rows(index: dict[str, int]) -> FeatureRows:
+    """Split the model's feature names by kind (the names `text_features` writes)."""
+    rows = FeatureRows()
+    singles = {"w": rows.word, "k": rows.cls, "n": rows.negated, "nk": rows.negated_cls}
+    doubles = {"b": (rows.pair, " "), "kk": (rows.cls_pair, "+"), "ks": (rows.step, ">")}
+    for name, row in index.items():
+        kind, _, rest = name.partition(":")
+        if kind in singles:
+            singles[kind][rest] = row
+        elif kind in doubles:  # tokens hold no space and classes no '+' or '>': the split is unique
+            table, sep = doubles[kind]
+            first, _, second = rest.partition(sep)
+            table[(first, second)] = row
+    return rows
+
+
+def text_rows(lowered: str, table: FeatureRows) -> tuple[list[int], int]:
+    """The rows of `text_features(lowered)` the model knows, and how many features it has in all
+    (the L2 norm counts the unknown ones too). The feature kinds never share a name, so the count
+    is the sum of each kind's distinct members."""
+    tokens = words(lowered)
+    if not tokens:
+        return [], 0
+    unique = set(tokens)
+    pairs = set(pairwise(tokens))
+    seq = [c for c in map(_CLASS_OF.get, tokens) if c]
+    present = sorted(set(seq))
+    class_pairs = [(a, b) for i, a in enumerate(present) for b in present[i + 1:]]
+    steps = {(a, b) for a, b in pairwise(seq) if a != b}
+    negated, negated_cls = _negated(tokens)
+    count = len(unique) + len(pairs) + len(present) + len(class_pairs) + len(steps) + len(negated) \
+        + len(negated_cls)
+    found = [table.word.get(t) for t in unique]
+    found += [table.pair.get(p) for p in pairs]
+    found += [table.cls.get(c) for c in present]
+    found += [table.cls_pair.get(p) for p in class_pairs]
+    found += [table.step.get(p) for p in steps]
+    found += [table.negated.get(t) for t in negated]
+    found += [table.negated_cls.get(c) for c in negated_cls]
+    return [r for r in found if r is not None], count
+
+
+def _negated(tokens: list[str]) -> tuple[set[str], set[str]]:
+    # the `n:` and `nk:` features of `text_features`: words (and their classes) within reach of a negator
+    negated: set[str] = set()
+    classes: set[str] = set()
+    reach = 0
+    for token in tokens:
+        if token in _NEGATORS or token.endswith("n't"):
+            reach = NEGATION_REACH
+        elif reach:
+            negated.add(token)
+            if token in _CLASS_OF:
+                classes.add(_CLASS_OF[token])
+            reach -= 1
+    return negated, classes
+
+
 def features(lowered: str, positions: Sequence[int] | None = None) -> tuple[Stance, dict[str, float]]:
     """The rules' answer and the model's input for one lower-cased topical sentence."""
     stance, seen = rules.read(lowered, positions)
@@ -140,20 +214,41 @@ class StanceModel:
     def probabilities(self, feats: dict[str, float]) -> list[float]:
         return [float(p) for p in self.probabilities_many([feats])[0]]
 
+    @functools.cached_property
+    def tables(self) -> FeatureRows:
+        return feature_rows(self.index)
+
+    def encode(self, lowered: str, seen: dict[str, float]) -> tuple[list[int], list[float]]:
+        """The known rows and values of `{**text_features(lowered), **seen}` (the rules' features)."""
+        rows, count = text_rows(lowered, self.tables)
+        values = [1.0 / math.sqrt(count)] * len(rows) if count else []
+        index = self.index
+        for name, value in seen.items():
+            row = index.get(name)
+            if row is not None:
+                rows.append(row)
+                values.append(value)
+        return rows, values
+
     def probabilities_many(self, batch: Sequence[dict[str, float]]) -> np.ndarray:
         """One row of probabilities per sentence: the same numbers as `probabilities`, in one product
         (a document's sentences at once; per-sentence numpy calls cost more than the arithmetic)."""
+        index = self.index
+        encoded = []
+        for feats in batch:
+            known = [(row, value) for name, value in feats.items() if (row := index.get(name)) is not None]
+            encoded.append(([row for row, _ in known], [value for _, value in known]))
+        return self.probabilities_encoded(encoded)
+
+    def probabilities_encoded(self, batch: Sequence[tuple[list[int], list[float]]]) -> np.ndarray:
+        """`probabilities_many` for sentences already encoded as (rows, values)."""
         rows: list[int] = []
         values: list[float] = []
         owner: list[int] = []
-        index = self.index
-        for n, feats in enumerate(batch):
-            for name, value in feats.items():
-                row = index.get(name)
-                if row is not None:
-                    rows.append(row)
-                    values.append(value)
-                    owner.append(n)
+        for n, (known, weights) in enumerate(batch):
+            rows += known
+            values += weights
+            owner += [n] * len(known)
         logits = np.tile(self.bias, (len(batch), 1))
         if rows:
             owners = np.asarray(owner)
