@@ -19,7 +19,7 @@ import json
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib import resources
 from itertools import pairwise
 from typing import Any
@@ -28,13 +28,13 @@ import numpy as np
 
 from aicycle.errors import DataError
 from aicycle.language import rules
+from aicycle.language.encoding import NEGATION_REACH, FeatureRows, feature_rows, text_rows
 from aicycle.language.labels import LABELS, Stance
 
 MODEL_FILE = "data/stance_model.json"
 _TOKEN = re.compile(r"\$\s?\d[\d,]*(?:\.\d+)?|\d[\d,]*(?:\.\d+)?%?|[a-z]+(?:['’][a-z]+)?")
 _NEGATORS = frozenset({"not", "no", "never", "without", "n't", "nor", "don't", "didn't", "doesn't", "isn't", "aren't",
                        "won't", "wasn't", "haven't", "hasn't", "can't", "cannot", "neither"})
-NEGATION_REACH = 3
 # Word classes: the direction and the object of a sentence in a few dozen words, so that what the model
 # learns from "capex will increase" carries over to "spending grows" (the corpus is small).
 WORD_CLASSES: dict[str, tuple[str, ...]] = {
@@ -97,6 +97,10 @@ def words(lowered: str) -> list[str]:
     return [folded(t) or _folded(t) for t in _TOKEN.findall(lowered)]
 
 
+def _is_negator(token: str) -> bool:
+    return token in _NEGATORS or token.endswith("n't")
+
+
 def text_features(lowered: str) -> dict[str, float]:
     """Words, word pairs and negated words, L2-normalised (each present feature counts once)."""
     tokens = words(lowered)
@@ -110,7 +114,7 @@ def text_features(lowered: str) -> dict[str, float]:
     names.update(f"ks:{a}>{b}" for a, b in pairwise(seq) if a != b)
     reach = 0
     for token in tokens:
-        if token in _NEGATORS or token.endswith("n't"):
+        if _is_negator(token):
             reach = NEGATION_REACH
         elif reach:
             names.add(f"n:{token}")
@@ -121,79 +125,6 @@ def text_features(lowered: str) -> dict[str, float]:
         return {}
     value = 1.0 / math.sqrt(len(names))
     return dict.fromkeys(names, value)
-
-
-@dataclass(frozen=True)
-class FeatureRows:
-    """The model's text-feature rows keyed by the tokens and classes themselves, so a sentence is
-    encoded without spelling each word pair or class pair as a string (that formatting and the
-    lookups by name cost more than the rules on a call's topical sentences)."""
-
-    word: dict[str, int] = field(default_factory=dict)
-    pair: dict[tuple[str, str], int] = field(default_factory=dict)
-    cls: dict[str, int] = field(default_factory=dict)
-    cls_pair: dict[tuple[str, str], int] = field(default_factory=dict)
-    step: dict[tuple[str, str], int] = field(default_factory=dict)
-    negated: dict[str, int] = field(default_factory=dict)
-    negated_cls: dict[str, int] = field(default_factory=dict)
-
-
-def feature_rows(index: dict[str, int]) -> FeatureRows:
-    """Split the model's feature names by kind (the names `text_features` writes)."""
-    rows = FeatureRows()
-    singles = {"w": rows.word, "k": rows.cls, "n": rows.negated, "nk": rows.negated_cls}
-    doubles = {"b": (rows.pair, " "), "kk": (rows.cls_pair, "+"), "ks": (rows.step, ">")}
-    for name, row in index.items():
-        kind, _, rest = name.partition(":")
-        if kind in singles:
-            singles[kind][rest] = row
-        elif kind in doubles:  # tokens hold no space and classes no '+' or '>': the split is unique
-            table, sep = doubles[kind]
-            first, _, second = rest.partition(sep)
-            table[(first, second)] = row
-    return rows
-
-
-def text_rows(lowered: str, table: FeatureRows) -> tuple[list[int], int]:
-    """The rows of `text_features(lowered)` the model knows, and how many features it has in all
-    (the L2 norm counts the unknown ones too). The feature kinds never share a name, so the count
-    is the sum of each kind's distinct members."""
-    tokens = words(lowered)
-    if not tokens:
-        return [], 0
-    unique = set(tokens)
-    pairs = set(pairwise(tokens))
-    seq = [c for c in map(_CLASS_OF.get, tokens) if c]
-    present = sorted(set(seq))
-    class_pairs = [(a, b) for i, a in enumerate(present) for b in present[i + 1:]]
-    steps = {(a, b) for a, b in pairwise(seq) if a != b}
-    negated, negated_cls = _negated(tokens)
-    count = len(unique) + len(pairs) + len(present) + len(class_pairs) + len(steps) + len(negated) \
-        + len(negated_cls)
-    found = [table.word.get(t) for t in unique]
-    found += [table.pair.get(p) for p in pairs]
-    found += [table.cls.get(c) for c in present]
-    found += [table.cls_pair.get(p) for p in class_pairs]
-    found += [table.step.get(p) for p in steps]
-    found += [table.negated.get(t) for t in negated]
-    found += [table.negated_cls.get(c) for c in negated_cls]
-    return [r for r in found if r is not None], count
-
-
-def _negated(tokens: list[str]) -> tuple[set[str], set[str]]:
-    # the `n:` and `nk:` features of `text_features`: words (and their classes) within reach of a negator
-    negated: set[str] = set()
-    classes: set[str] = set()
-    reach = 0
-    for token in tokens:
-        if token in _NEGATORS or token.endswith("n't"):
-            reach = NEGATION_REACH
-        elif reach:
-            negated.add(token)
-            if token in _CLASS_OF:
-                classes.add(_CLASS_OF[token])
-            reach -= 1
-    return negated, classes
 
 
 def features(lowered: str, positions: Sequence[int] | None = None) -> tuple[Stance, dict[str, float]]:
@@ -216,11 +147,11 @@ class StanceModel:
 
     @functools.cached_property
     def tables(self) -> FeatureRows:
-        return feature_rows(self.index)
+        return feature_rows(self.index, _fold, _CLASS_OF, _is_negator)
 
     def encode(self, lowered: str, seen: dict[str, float]) -> tuple[list[int], list[float]]:
         """The known rows and values of `{**text_features(lowered), **seen}` (the rules' features)."""
-        rows, count = text_rows(lowered, self.tables)
+        rows, count = text_rows(_TOKEN.findall(lowered), self.tables)
         values = [1.0 / math.sqrt(count)] * len(rows) if count else []
         index = self.index
         for name, value in seen.items():
