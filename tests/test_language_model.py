@@ -97,8 +97,9 @@ def test_a_documents_sentences_in_one_batch_read_as_one_at_a_time() -> None:
 
 
 def test_encoded_rows_are_the_text_features_the_model_knows() -> None:
-    # `StanceModel.encode` skips the feature names: the same rows and the same L2 count, also after the
-    # token table forgets the words outside the model
+    # `StanceModel.encode` and the document batch skip the feature names: the same rows and the same L2
+    # count as `text_features`, also after the token table forgets the words outside the model
+    from aicycle.language.batch import text_rows_many
     from aicycle.language.encoding import text_rows
     from aicycle.language.text import document_text, sentences
 
@@ -109,8 +110,12 @@ def test_encoded_rows_are_the_text_features_the_model_knows() -> None:
     for forget in (False, True):
         if forget:
             trained.tables.forget()
-        for sentence in lowered:
+        tokens = [model._TOKEN.findall(sentence) for sentence in lowered]
+        batch = text_rows_many(tokens, trained.tables, trained.batch_tables)
+        assert batch is not None
+        for n, sentence in enumerate(lowered):
             expected = model.text_features(sentence)
-            rows, count = text_rows(model._TOKEN.findall(sentence), trained.tables)
-            assert count == len(expected)
-            assert sorted(rows) == sorted(trained.index[n] for n in expected if n in trained.index)
+            known = sorted(trained.index[name] for name in expected if name in trained.index)
+            rows, count = text_rows(tokens[n], trained.tables)
+            assert count == len(expected) == batch[2][n]
+            assert sorted(rows) == known == sorted(batch[0][batch[1] == n].tolist())

@@ -32,6 +32,8 @@ class FeatureRows:
     ids: dict[str, int] = field(default_factory=dict)       # raw or folded token -> number
     classes: list[str | None] = field(default_factory=list)  # number -> word class
     negators: list[bool] = field(default_factory=list)       # number -> is a negator
+    class_names: list[str] = field(default_factory=list)     # the word classes, sorted
+    class_numbers: list[int] = field(default_factory=list)   # number -> its class's place in class_names, or -1
     word: dict[int, int] = field(default_factory=dict)
     pair: dict[int, int] = field(default_factory=dict)
     cls: dict[str, int] = field(default_factory=dict)
@@ -49,6 +51,7 @@ class FeatureRows:
             found = self.ids[folded] = len(self.classes)
             self.classes.append(self.class_of.get(folded))
             self.negators.append(self.is_negator(folded))
+            self.class_numbers.append(self.class_names.index(self.classes[-1]) if self.classes[-1] else -1)
         self.ids[token] = found
         return found
 
@@ -57,13 +60,13 @@ class FeatureRows:
         keep = self.known
         for token in [t for t, n in self.ids.items() if n >= keep]:
             del self.ids[token]
-        del self.classes[keep:], self.negators[keep:]
+        del self.classes[keep:], self.negators[keep:], self.class_numbers[keep:]
 
 
 def feature_rows(index: Mapping[str, int], fold: Callable[[str], str], class_of: Mapping[str, str],
                  is_negator: Callable[[str], bool]) -> FeatureRows:
     """Split the model's feature names (the ones `text_features` writes) into tables by kind."""
-    table = FeatureRows(fold, class_of, is_negator)
+    table = FeatureRows(fold, class_of, is_negator, class_names=sorted(set(class_of.values())))
     for word in [*class_of, *(n.partition(":")[2] for n in index if n.startswith(("w:", "n:")))]:
         table.number(word)
     for name in index:

@@ -28,6 +28,7 @@ import numpy as np
 
 from aicycle.errors import DataError
 from aicycle.language import rules
+from aicycle.language.batch import BatchTables, batch_tables, text_rows_many
 from aicycle.language.encoding import NEGATION_REACH, FeatureRows, feature_rows, text_rows
 from aicycle.language.labels import LABELS, Stance
 
@@ -171,6 +172,25 @@ class StanceModel:
             encoded.append(([row for row, _ in known], [value for _, value in known]))
         return self.probabilities_encoded(encoded)
 
+    @functools.cached_property
+    def batch_tables(self) -> BatchTables:
+        return batch_tables(self.tables)
+
+    def probabilities_read(self, sentences: Sequence[tuple[str, dict[str, float]]]) -> np.ndarray:
+        """`probabilities_many` for (lower-cased sentence, the rules' features) pairs: the text features
+        of all the sentences come from one pass over their tokens (`batch.text_rows_many`)."""
+        tokens = [_TOKEN.findall(lowered) for lowered, _ in sentences]
+        found = text_rows_many(tokens, self.tables, self.batch_tables)
+        if found is None:
+            return self.probabilities_encoded([self.encode(lowered, seen) for lowered, seen in sentences])
+        rows, owners, count = found
+        index = self.index
+        ruled = [(n, row, value) for n, (_, seen) in enumerate(sentences) for name, value in seen.items()
+                 if (row := index.get(name)) is not None]
+        return self._softmax(len(sentences), np.concatenate((rows, [r for _, r, _ in ruled])).astype(np.int64),
+                             np.concatenate((1.0 / np.sqrt(count[owners]), [v for _, _, v in ruled])),
+                             np.concatenate((owners, [n for n, _, _ in ruled])).astype(np.int64))
+
     def probabilities_encoded(self, batch: Sequence[tuple[list[int], list[float]]]) -> np.ndarray:
         """`probabilities_many` for sentences already encoded as (rows, values)."""
         rows: list[int] = []
@@ -180,12 +200,15 @@ class StanceModel:
             rows += known
             values += weights
             owner += [n] * len(known)
-        logits = np.tile(self.bias, (len(batch), 1))
-        if rows:
-            owners = np.asarray(owner)
-            contributions = self.weights[rows] * np.asarray(values)[:, None]
+        return self._softmax(len(batch), np.asarray(rows, dtype=np.int64), np.asarray(values, dtype=np.float64),
+                             np.asarray(owner, dtype=np.int64))
+
+    def _softmax(self, sentences: int, rows: np.ndarray, values: np.ndarray, owners: np.ndarray) -> np.ndarray:
+        logits = np.tile(self.bias, (sentences, 1))
+        if len(rows):
+            contributions = self.weights[rows] * values[:, None]
             for k in range(logits.shape[1]):
-                logits[:, k] += np.bincount(owners, weights=contributions[:, k], minlength=len(batch))
+                logits[:, k] += np.bincount(owners, weights=contributions[:, k], minlength=sentences)
         scaled = (logits - logits.max(axis=1, keepdims=True)) / self.temperature
         exps = np.exp(scaled)
         return exps / exps.sum(axis=1, keepdims=True)
