@@ -94,3 +94,28 @@ def test_a_documents_sentences_in_one_batch_read_as_one_at_a_time() -> None:
     batch = classify_topical_many([(s, None) for s in topical])
     assert batch == [classify_topical(s) for s in topical]
     assert {s.label for s in batch} - {"none"}  # the batch holds stances, not only `none`
+
+
+def test_encoded_rows_are_the_text_features_the_model_knows() -> None:
+    # `StanceModel.encode` and the document batch skip the feature names: the same rows and the same L2
+    # count as `text_features`, also after the token table forgets the words outside the model
+    from aicycle.language.batch import text_rows_many
+    from aicycle.language.encoding import text_rows
+    from aicycle.language.text import document_text, sentences
+
+    trained = model.load()
+    text = (REPO / "data" / "transcripts" / "AMD_2024_Q3.txt").read_text(encoding="utf-8")
+    lowered = [s.lower() for s in sentences(document_text(text, "transcript"))]
+    lowered += ["we don't see any slowing, not at all, and won’t pause capex of $5 billion in 2025 (12%)", ""]
+    for forget in (False, True):
+        if forget:
+            trained.tables.forget()
+        tokens = [model._TOKEN.findall(sentence) for sentence in lowered]
+        batch = text_rows_many(tokens, trained.tables, trained.batch_tables)
+        assert batch is not None
+        for n, sentence in enumerate(lowered):
+            expected = model.text_features(sentence)
+            known = sorted(trained.index[name] for name in expected if name in trained.index)
+            rows, count = text_rows(tokens[n], trained.tables)
+            assert count == len(expected) == batch[2][n]
+            assert sorted(rows) == known == sorted(batch[0][batch[1] == n].tolist())

@@ -48,8 +48,11 @@ class PrefixIndex:
             return {name: [] for name in self.bits}
         padded = np.zeros(n + 2, dtype=np.uint8)
         padded[:n] = np.frombuffer(data, dtype=np.uint8)
-        b0 = padded[:n]
-        code2 = (b0.astype(np.uint32) << 8) | padded[1:n + 1]
-        flags = self.t1[b0] | self.t2[code2] | self.t3[(code2 << 8) | padded[2:n + 2]]
-        flags[1:][_WORD[b0[:-1]]] = 0  # only at word starts
-        return {name: np.flatnonzero(flags & bit).tolist() for name, bit in self.bits.items()}
+        # Only word starts can hold a candidate (position 0 and after a non-word byte, about one
+        # position in five): the tables are read there only.
+        starts = np.flatnonzero(~_WORD[padded[:n - 1]]) + 1
+        starts = np.concatenate(([0], starts))
+        first = padded[starts]
+        code2 = (first.astype(np.uint32) << 8) | padded[starts + 1]
+        flags = self.t1[first] | self.t2[code2] | self.t3[(code2 << 8) | padded[starts + 2]]
+        return {name: starts[flags & bit != 0].tolist() for name, bit in self.bits.items()}

@@ -9,7 +9,7 @@ hears them all.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -112,17 +112,20 @@ def scan_document(text: str, kind: str = "transcript", keep_examples: int = 3) -
 
 
 def _topical_spans(prose: str, lowered: str, gate_candidates: list[int]) -> tuple[list[tuple[int, int]], int]:
-    """The sentences holding a topic word (the keyword gate), and how many sentences there are in all."""
-    gates = [p for p in gate_candidates if TOPICAL.match(lowered, p)]
-    spans: list[tuple[int, int]] = []
-    total = g = 0
-    for start, end in sentence_spans(prose):
-        total += 1
-        while g < len(gates) and gates[g] < start:
-            g += 1
-        if g < len(gates) and gates[g] < end:
-            spans.append((start, end))
-    return spans, total
+    """The sentences holding a topic word (the keyword gate), and how many sentences there are in all.
+
+    Walks the gate's candidate positions rather than the sentences (most sentences have none), and
+    stops testing a sentence at its first topic word."""
+    spans = sentence_spans(prose)
+    starts = [start for start, _ in spans]
+    topical: list[int] = []
+    for pos in gate_candidates:
+        i = bisect_right(starts, pos) - 1
+        if i < 0 or pos >= spans[i][1] or (topical and topical[-1] == i):
+            continue
+        if TOPICAL.match(lowered, pos):
+            topical.append(i)
+    return [spans[i] for i in topical], len(spans)
 
 
 def _watch_counts(lowered: str, positions: list[int]) -> dict[str, int]:

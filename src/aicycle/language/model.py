@@ -28,13 +28,14 @@ import numpy as np
 
 from aicycle.errors import DataError
 from aicycle.language import rules
+from aicycle.language.batch import BatchTables, batch_tables, text_rows_many
+from aicycle.language.encoding import NEGATION_REACH, FeatureRows, feature_rows, text_rows
 from aicycle.language.labels import LABELS, Stance
 
 MODEL_FILE = "data/stance_model.json"
 _TOKEN = re.compile(r"\$\s?\d[\d,]*(?:\.\d+)?|\d[\d,]*(?:\.\d+)?%?|[a-z]+(?:['’][a-z]+)?")
 _NEGATORS = frozenset({"not", "no", "never", "without", "n't", "nor", "don't", "didn't", "doesn't", "isn't", "aren't",
                        "won't", "wasn't", "haven't", "hasn't", "can't", "cannot", "neither"})
-NEGATION_REACH = 3
 # Word classes: the direction and the object of a sentence in a few dozen words, so that what the model
 # learns from "capex will increase" carries over to "spending grows" (the corpus is small).
 WORD_CLASSES: dict[str, tuple[str, ...]] = {
@@ -93,7 +94,12 @@ def _folded(token: str) -> str:
 
 
 def words(lowered: str) -> list[str]:
-    return [_folded(t) for t in _TOKEN.findall(lowered)]
+    folded = _FOLDED.get
+    return [folded(t) or _folded(t) for t in _TOKEN.findall(lowered)]
+
+
+def _is_negator(token: str) -> bool:
+    return token in _NEGATORS or token.endswith("n't")
 
 
 def text_features(lowered: str) -> dict[str, float]:
@@ -109,7 +115,7 @@ def text_features(lowered: str) -> dict[str, float]:
     names.update(f"ks:{a}>{b}" for a, b in pairwise(seq) if a != b)
     reach = 0
     for token in tokens:
-        if token in _NEGATORS or token.endswith("n't"):
+        if _is_negator(token):
             reach = NEGATION_REACH
         elif reach:
             names.add(f"n:{token}")
@@ -140,26 +146,69 @@ class StanceModel:
     def probabilities(self, feats: dict[str, float]) -> list[float]:
         return [float(p) for p in self.probabilities_many([feats])[0]]
 
+    @functools.cached_property
+    def tables(self) -> FeatureRows:
+        return feature_rows(self.index, _fold, _CLASS_OF, _is_negator)
+
+    def encode(self, lowered: str, seen: dict[str, float]) -> tuple[list[int], list[float]]:
+        """The known rows and values of `{**text_features(lowered), **seen}` (the rules' features)."""
+        rows, count = text_rows(_TOKEN.findall(lowered), self.tables)
+        values = [1.0 / math.sqrt(count)] * len(rows) if count else []
+        index = self.index
+        for name, value in seen.items():
+            row = index.get(name)
+            if row is not None:
+                rows.append(row)
+                values.append(value)
+        return rows, values
+
     def probabilities_many(self, batch: Sequence[dict[str, float]]) -> np.ndarray:
         """One row of probabilities per sentence: the same numbers as `probabilities`, in one product
         (a document's sentences at once; per-sentence numpy calls cost more than the arithmetic)."""
+        index = self.index
+        encoded = []
+        for feats in batch:
+            known = [(row, value) for name, value in feats.items() if (row := index.get(name)) is not None]
+            encoded.append(([row for row, _ in known], [value for _, value in known]))
+        return self.probabilities_encoded(encoded)
+
+    @functools.cached_property
+    def batch_tables(self) -> BatchTables:
+        return batch_tables(self.tables)
+
+    def probabilities_read(self, sentences: Sequence[tuple[str, dict[str, float]]]) -> np.ndarray:
+        """`probabilities_many` for (lower-cased sentence, the rules' features) pairs: the text features
+        of all the sentences come from one pass over their tokens (`batch.text_rows_many`)."""
+        tokens = [_TOKEN.findall(lowered) for lowered, _ in sentences]
+        found = text_rows_many(tokens, self.tables, self.batch_tables)
+        if found is None:
+            return self.probabilities_encoded([self.encode(lowered, seen) for lowered, seen in sentences])
+        rows, owners, count = found
+        index = self.index
+        ruled = [(n, row, value) for n, (_, seen) in enumerate(sentences) for name, value in seen.items()
+                 if (row := index.get(name)) is not None]
+        return self._softmax(len(sentences), np.concatenate((rows, [r for _, r, _ in ruled])).astype(np.int64),
+                             np.concatenate((1.0 / np.sqrt(count[owners]), [v for _, _, v in ruled])),
+                             np.concatenate((owners, [n for n, _, _ in ruled])).astype(np.int64))
+
+    def probabilities_encoded(self, batch: Sequence[tuple[list[int], list[float]]]) -> np.ndarray:
+        """`probabilities_many` for sentences already encoded as (rows, values)."""
         rows: list[int] = []
         values: list[float] = []
         owner: list[int] = []
-        index = self.index
-        for n, feats in enumerate(batch):
-            for name, value in feats.items():
-                row = index.get(name)
-                if row is not None:
-                    rows.append(row)
-                    values.append(value)
-                    owner.append(n)
-        logits = np.tile(self.bias, (len(batch), 1))
-        if rows:
-            owners = np.asarray(owner)
-            contributions = self.weights[rows] * np.asarray(values)[:, None]
+        for n, (known, weights) in enumerate(batch):
+            rows += known
+            values += weights
+            owner += [n] * len(known)
+        return self._softmax(len(batch), np.asarray(rows, dtype=np.int64), np.asarray(values, dtype=np.float64),
+                             np.asarray(owner, dtype=np.int64))
+
+    def _softmax(self, sentences: int, rows: np.ndarray, values: np.ndarray, owners: np.ndarray) -> np.ndarray:
+        logits = np.tile(self.bias, (sentences, 1))
+        if len(rows):
+            contributions = self.weights[rows] * values[:, None]
             for k in range(logits.shape[1]):
-                logits[:, k] += np.bincount(owners, weights=contributions[:, k], minlength=len(batch))
+                logits[:, k] += np.bincount(owners, weights=contributions[:, k], minlength=sentences)
         scaled = (logits - logits.max(axis=1, keepdims=True)) / self.temperature
         exps = np.exp(scaled)
         return exps / exps.sum(axis=1, keepdims=True)

@@ -37,7 +37,15 @@ SELF_TOPICAL = frozenset({"constrained", "rent_outside", "out_of_digestion", "ef
 MIN_SCORE = 0.9          # below this the sentence has no clear stance
 NEAR = 90                # characters: a cue this close to a subject speaks about it
 # All patterns here run on lower-cased text.
-_CONTRAST = re.compile(r"\b(?:but|however|yet|nonetheless|still)\b")
+
+
+def _words(alternatives: str) -> re.Pattern[str]:
+    """`\\b(?:alternatives)\\b` written so that `re` can skip to the alternatives' first letters in C: each
+    branch opens with its letter and tests the word start after it (the same matches)."""
+    return re.compile("(?:" + "|".join(a[0] + r"(?<!\w.)" + a[1:] for a in alternatives.split("|")) + r")\b")
+
+
+_CONTRAST = _words("but|however|yet|nonetheless|still")
 _CONCESSIVE = re.compile(r"\b(?:despite|although|though|even as|even though|while)\b")
 _HYPOTHETICAL_START = ("if ", "assuming", "suppose")
 _HYPOTHETICAL_WORDS = ("whether", "depending on", "speculat", "hypothetical", "what happens",
@@ -51,7 +59,7 @@ _DENIAL = re.compile(r"\b(?:do not|don't|are not|aren't|have not|haven't|not) (?
 _POWER_PLANT = re.compile(r"\b(?:generation|generating|nuclear|renewables?|gas-fired|turbines?|the grid|load growth"
                           r"|ercot|pjm|peakers?|megawatt hours?|reactors?|battery storage|wind|solar"
                           r"|warehouses?|fulfil?lment|logistics|stores)\b")
-_DATA_CENTER = re.compile(r"\b(?:data[- ]?cent\w*|ai|compute|hyperscal\w*|gpus?|cloud|cap[- ]?ex|capital expenditures?)\b")
+_DATA_CENTER = _words(r"data[- ]?cent\w*|ai|compute|hyperscal\w*|gpus?|cloud|cap[- ]?ex|capital expenditures?")
 # Segments whose "digestion" is not data-center equipment (PCs, campus networking, FPGAs, consoles).
 _NON_DC_SEGMENT = re.compile(r"\b(?:intelligent edge|ccg|client|pcs?|altera|mobileye|semi-?custom|handsets?"
                              r"|consoles?|smartphones?|automotive|industrial)\b")

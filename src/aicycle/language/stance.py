@@ -24,6 +24,7 @@ CERTAIN = ("fig:guidance:expand", "fig:guidance:maintain", "fig:guidance:cut", "
            "fig:yearly:maintain", "fig:yearly:cut", "fig:past_amount", "slower_growth", "power_plant",
            "denied_slowdown", *definitions.FEATURES)
 # Where the model is unsure and the rules are sure of a stance, the rules decide (docs/language.md).
+_CERTAIN = frozenset(CERTAIN)
 MODEL_UNSURE = 0.9
 RULES_SURE = 0.8
 
@@ -38,28 +39,25 @@ def classify(text: str) -> Stance:
 
 def classify_topical(lowered: str, positions: Sequence[int] | None = None) -> Stance:
     """A lower-cased sentence that passed the keyword gate; `positions` are its cue starts, if known."""
-    rule_stance, feats = model.features(lowered, positions)
-    if any(name in feats for name in CERTAIN):
-        return rule_stance
-    try:
-        trained = model.load()
-    except FileNotFoundError:  # a source tree before the first training run: the rules alone
-        return rule_stance
-    return _decide(rule_stance, trained.predict(rule_stance, feats))
+    return classify_topical_many([(lowered, positions)])[0]
 
 
 def classify_topical_many(sentences: Sequence[tuple[str, Sequence[int] | None]]) -> list[Stance]:
-    """`classify_topical` for many (lower-cased sentence, cue positions) pairs, the model run once."""
-    read = [model.features(lowered, positions) for lowered, positions in sentences]
+    """`classify_topical` for many (lower-cased sentence, cue positions) pairs, the model run once.
+
+    The model reads `model.features`, encoded straight to its rows (`StanceModel.encode`), and only
+    for the sentences the rules do not decide by definition."""
+    read = [rules.read(lowered, positions) for lowered, positions in sentences]
+    out = [rule_stance for rule_stance, _ in read]
     try:
         trained = model.load()
-    except FileNotFoundError:
-        return [rule_stance for rule_stance, _ in read]
-    open_ = [i for i, (_, feats) in enumerate(read) if not any(name in feats for name in CERTAIN)]
-    probs = trained.probabilities_many([read[i][1] for i in open_]) if open_ else None
-    out = [rule_stance for rule_stance, _ in read]
+    except FileNotFoundError:  # a source tree before the first training run: the rules alone
+        return out
+    open_ = [i for i, (_, seen) in enumerate(read) if _CERTAIN.isdisjoint(seen)]
+    if not open_:
+        return out
+    probs = trained.probabilities_read([(sentences[i][0], read[i][1]) for i in open_])
     for row, i in enumerate(open_):
-        assert probs is not None
         out[i] = _decide(read[i][0], trained.stance(read[i][0], probs[row].tolist()))
     return out
 
