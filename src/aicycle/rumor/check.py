@@ -10,13 +10,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from aicycle import universe
 from aicycle.errors import InputError
 from aicycle.rumor import fundamentals as fx
 from aicycle.rumor import guidance as gx
-from aicycle.rumor import levels, parse, price_window, records, said, vocab
+from aicycle.rumor import levels, mix, parse, price_window, records, said, vocab, ytd
 from aicycle.rumor.evidence import Item
 from aicycle.rumor.market import gpu_price_trend, wanted_skus, wanted_terms
 from aicycle.rumor.parse import Claim, parse_claim
@@ -59,8 +60,24 @@ def check(store: Store, claim: str, as_of: dt.date | str | None = None) -> dict[
     problem = _problem(parsed, reading)
     if problem:
         return _result(parsed, reading, day, Verdict("unclear", 0.0, [f"Cannot check this claim: {problem}."]), [])
-    items = gather(store, parsed, reading, day)
+    reading, items = _split_or_so_far(store, parsed, reading, day)
+    if items is None:
+        items = gather(store, parsed, reading, day)
     return _result(parsed, reading, day, judge(parsed, reading, items), items)
+
+
+def _split_or_so_far(store: Store, claim: Claim, reading: Reading, as_of: dt.date) -> tuple[Reading, list[Item] | None]:
+    """Claims that sum or split a whole: "most of its capex goes to AWS" (the split the company states), "capex
+    in the first nine months already exceeds all of FY25" (the quarters so far, summed). None: read as usual."""
+    tickers = tickers_for(claim, reading)
+    if reading.so_far is not None:
+        return reading, [i for t in tickers for i in ytd.so_far_items(store, t, reading.so_far, as_of)]
+    if reading.share is None:
+        return reading, None
+    shares = [i for t in tickers for i in mix.share_items(store, reading, t, as_of)]
+    if not shares and reading.direction != "share":
+        return reading, None
+    return replace(reading, direction="share"), [i for i in shares if i.date is not None and i.date <= as_of]
 
 
 def _readable(claim: Claim) -> bool:

@@ -19,6 +19,8 @@ from aicycle.rumor import lexicon, vocab
 from aicycle.rumor.amounts import REVISING, Level, growth, level, range_end
 from aicycle.rumor.parse import Claim
 from aicycle.rumor.periods import Period, fiscal_year_end_month, read_period
+from aicycle.rumor.shares import Share, read_share
+from aicycle.rumor.ytd import SoFar, read_so_far
 
 # The coarse metric of parse.py, as the object it names when nothing more specific is said.
 _METRIC_OBJECT = {"capex": "capex", "capex_guidance": "guidance", "ai_investment": "ai_spend",
@@ -60,6 +62,8 @@ class Reading:
     through: bool = False  # "constrained through the end of 2026": a span to a named year's end
     contracted: bool = False  # "contracted ARR", "ARR under contract": not the ARR targeted or operating
     growth: float | None = None  # "more than doubles" (1.0), "jumps 40%" (0.4): the least rise the claim names
+    share: Share | None = None  # "about two-thirds of its capex went to GPUs": a share of a whole, to one part
+    so_far: SoFar | None = None  # "capex in the first nine months already exceeds all of FY25": a sum to compare
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -74,6 +78,9 @@ class Reading:
                  f"direction {'NOT ' if self.negated else ''}{how}"]
         if self.level:
             parts.append(f"level {self.level.op} {self.level.text}")
+        if self.share:
+            op = {"at": "about", "above": "more than", "below": "less than"}[self.share.op]
+            parts.append(f"share {op} {self.share.value:.0%} of {self.share.whole} to {self.share.part}")
         if self.period.label:
             parts.append(f"period {self.period.label}"
                          + (f" ({self.period.resolved_from})" if self.period.resolved_from else ""))
@@ -113,12 +120,19 @@ def read(claim: Claim, as_of: dt.date) -> Reading:
     if obj in (None, "power") and _SCHEDULE.search(text) and _BUILD.search(text) and not _GRID.search(text):
         obj = "projects"  # "Barber Lake's 168 MW build slips into 2027": a project's schedule
     direction, negated = _direction(text, claim, obj)
+    share = read_share(text)
+    so_far = read_so_far(text) if obj in ("capex", None) else None
+    if so_far is not None:
+        obj, direction, negated = "capex", "up", False
+    if share is not None:  # what a whole is split into, read with its move when it names one
+        obj = obj or _SHARE_OBJECTS[share.whole]
+        direction = direction or "share"
     period = read_period(text, as_of, fiscal_year_end_month(claim.tickers) or 12)
     if direction == "pause" and period.quarter is None and _SLIPS_INTO.search(text):
         period = Period()  # "slips into 2027" names where the date went, not the period the claim is about
     return Reading(subject=claim.company_name, tickers=list(claim.tickers), object=obj, segment=segment,
                    direction=direction, negated=negated, period=period,
-                   level=level(text, ranged=direction not in REVISING),
+                   level=None if so_far else level(text, ranged=direction not in REVISING),
                    modality=_modality(text, claim), places=_places(text, claim),
                    quarters_in_a_row=_sequential(text) or _quarter_move(text, obj, direction),
                    to_profit=bool(re.search(rf"\b(?:{vocab.TO_PROFIT})", text, re.I)),
@@ -127,10 +141,12 @@ def read(claim: Claim, as_of: dt.date) -> Reading:
                    actual=bool(_ACTUAL.search(text)),
                    through=bool(_THROUGH.search(text)),
                    growth=growth(text) if direction in ("up", "faster_growth") else None,
+                   share=share, so_far=so_far,
                    contracted=bool(re.search(r"\bcontracted\b|\bunder contract\b", text, re.I)),
                    selling=bool(re.search(r"\b(?:sell\w*|sold|offer\w*|rent\w* out|lease\w* out)\b", text, re.I)))
 
 
+_SHARE_OBJECTS = {"capex": "capex", "compute": "capacity", "backlog": "backlog"}
 _GROWS = re.compile(r"\b(?:growth|grow\w*|grew|accelerat\w*|decelerat\w*)\b", re.I)
 
 

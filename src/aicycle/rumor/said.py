@@ -158,6 +158,11 @@ _BOILERPLATE = re.compile(r"inherently unpredictable|forward-looking statements?
 
 
 @lru_cache(maxsize=256)
+def company_sentences(doc_id: str, text: str) -> tuple[str, ...]:
+    """The company's own sentences of a document (no boilerplate, no analysts' questions)."""
+    return tuple(s for _, _, s in _sentences(doc_id, text))
+
+
 def _sentences(doc_id: str, text: str) -> tuple[tuple[str, str, str], ...]:
     """(the two sentences before, the few before, the sentence) for the company's own sentences of a document."""
     whole = list(split_sentences(text))

@@ -50,6 +50,7 @@ RELATION: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "ahead": (frozenset({"on_track", "up"}), frozenset({"paused", "down"})),
     "delivered": (frozenset({"delivered"}), frozenset({"paused"})),
     "given": (frozenset({"given"}), frozenset({"not_given"})),
+    "share": (frozenset({"match"}), frozenset({"mismatch"})),
 }
 # Memory supply read the old way: a rising HBM outlook or revenue is tightness (demand ahead of supply).
 _TIGHT_AS_UP = {"up": "tight", "down": "loose"}
