@@ -117,6 +117,10 @@ TO_PROFIT += (r"|(?:posts?|posted|reports?|reported|books?|booked|ran|had|record
 # A claim about spending on part of the business (segment capex), e.g. "NAND capex", "capex for HBM".
 SEGMENT_CAPEX = (r"(?:{seg})\s+(?:\w+\s+){0,2}(?:" + _CAPEX + r")|(?:" + _CAPEX + r")\s+(?:\w+\s+){0,3}(?:{seg})")
 
+# "2026 capex will come in below 2025's": a year set against another, no figure named
+_AGAINST_A_YEAR = (r"(?:come|comes|came|coming|land\w*|end\w*) (?:in |up )?(?:{}) "
+                   r"(?:20\d\d'?s?|last year'?s?|the prior year'?s?)")
+
 # (direction, pattern): refined directions, before the coarse up/down/flat words of lexicon.py.
 DIRECTIONS: tuple[tuple[str, str], ...] = (
     ("unconstrained",
@@ -130,7 +134,8 @@ DIRECTIONS: tuple[tuple[str, str], ...] = (
      r"(?:open|available|unsold|free) (?:\w+[- ]){0,2}slots|"
      r"(?:supply|capacity) (?:exceed\w*|outstrip\w*) demand|over-?suppl\w*|glut\w*|surplus|loosen\w*|unsold|"
      r"demand (?:\w+ ){0,3}no longer (?:exceed\w*|outstrip\w*|outpac\w*)|"
-     r"(?:capacity|supply) (?:now |finally )?(?:meets?|matches|match\w*|(?:has )?caught up with) (?:\w+ )?demand"),
+     r"(?:capacity|supply) (?:now |finally )?(?:meets?|matches|match\w*|(?:has )?caught up with) (?:\w+ )?demand|"
+     r"(?:has |have |will )?(?:finally )?(?:caught|catch(?:es|ing)?) up (?:with|to) (?:\w+ )?demand"),
     ("sold_out", r"sold[- ]out|sells? out|selling out|fully (?:booked|allocated|contracted|subscribed|used|consumed)|"
                  r"booked through|(?:largely |fully |mostly |all )?spoken for|"
                  r"all (?:of )?(?:its |their |our )?(?:\w+ )?capacity (?:is |was )?(?:contracted|leased|sold|booked)"),
@@ -163,8 +168,8 @@ DIRECTIONS: tuple[tuple[str, str], ...] = (
               r"provides? (?:\w+ )?(?:\w+ )?(?:guidance|outlook|forecast)"),
     ("delivered", r"deliver(?:s|ed)|hand(?:s|ed)? over|energi[sz]e[sd]|complete[sd]|goes live|went live|"
                   r"comes? online|came online|(?:is|are|now) (?:fully )?(?:live|operational|energi[sz]ed)"),
-    ("up", TO_PROFIT + r"|gives? (?:its )?first"),
-    ("down", TO_LOSS),
+    ("up", TO_PROFIT + r"|gives? (?:its )?first|" + _AGAINST_A_YEAR.format("above|over|higher than|ahead of")),
+    ("down", TO_LOSS + "|" + _AGAINST_A_YEAR.format("below|under|lower than|short of")),
 )
 
 # Said in a headline, these mean slack; said in a call they are as often hypothetical ("so that we have
