@@ -6,17 +6,9 @@ said by a June-year company not counted for the year that fiscal year ends in.""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from aicycle.rumor import check
-from tests import rumor_store
-
-
-@pytest.fixture(scope="module")
-def store():  # type: ignore[no-untyped-def]
-    return rumor_store.loaded_store(Path(__file__).resolve().parents[2] / "data")
 
 
 @pytest.mark.parametrize(("claim", "day", "verdict"), [

@@ -4,18 +4,10 @@ stored figure is that sum. The quarters reported so far are now summed and set a
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from aicycle.rumor import check
 from aicycle.rumor.ytd import SoFar, read_so_far
-from tests import rumor_store
-
-
-@pytest.fixture(scope="module")
-def store():  # type: ignore[no-untyped-def]
-    return rumor_store.loaded_store(Path(__file__).resolve().parents[2] / "data")
 
 
 @pytest.mark.parametrize(("claim", "so_far"), [

@@ -4,19 +4,12 @@ of capacity) and "2026 cash capex will come in below 2025's" (a year set against
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
 from aicycle.rumor import check
 from aicycle.rumor.parse import parse_claim
 from aicycle.rumor.reading import read
-from tests import rumor_store
-
-
-@pytest.fixture(scope="module")
-def store():  # type: ignore[no-untyped-def]
-    return rumor_store.loaded_store(Path(__file__).resolve().parents[2] / "data")
 
 
 @pytest.mark.parametrize(("claim", "direction"), [

@@ -6,7 +6,6 @@ call's "we plan to expand the use of third-party capacity" as no deal words."""
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
@@ -14,12 +13,6 @@ from aicycle.rumor import check
 from aicycle.rumor.parse import parse_claim
 from aicycle.rumor.reading import read
 from aicycle.store import Store
-from tests import rumor_store
-
-
-@pytest.fixture(scope="module")
-def store(data_dir: Path) -> Store:
-    return rumor_store.loaded_store(data_dir)
 
 
 @pytest.mark.parametrize("claim", [

@@ -6,19 +6,12 @@ read against the booked-through year of GE Vernova's order book, which is a grid
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
 from aicycle.rumor import check
 from aicycle.rumor.price_window import claim_window
 from aicycle.store import Store
-from tests import rumor_store
-
-
-@pytest.fixture(scope="module")
-def store(data_dir: Path) -> Store:
-    return rumor_store.loaded_store(data_dir)
 
 
 @pytest.mark.parametrize(("claim", "as_of", "window"), [

@@ -7,14 +7,13 @@ end ("tops out at $190bn"), "more than doubles" borne out by +76%, "overshoots $
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
 from aicycle.rumor import check
 from aicycle.rumor.parse import parse_claim
 from aicycle.rumor.reading import read
-from tests import rumor_store
+from aicycle.store import Store
 
 
 def _read(claim: str, day: str):  # type: ignore[no-untyped-def]
@@ -91,8 +90,7 @@ def test_a_cloud_growth_rate_is_a_revenue_level_in_percent() -> None:
     ("A100 rental prices jump more than 50% between December 2025 and May 2026", "2026-06-01", "supported"),
     ("H100 rental prices fall in December 2026", "2027-01-10", "unclear"),
 ])
-def test_verdicts(data_dir: Path, claim: str, as_of: str, verdict: str) -> None:
-    store = rumor_store.loaded_store(data_dir)
+def test_verdicts(store: Store, claim: str, as_of: str, verdict: str) -> None:
     assert check(store, claim, as_of)["verdict"] == verdict
 
 

@@ -7,7 +7,6 @@ next calendar year" was not read as the next year; the safe-harbor paragraph ("m
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
@@ -15,12 +14,6 @@ from aicycle.rumor import check
 from aicycle.rumor.parse import parse_claim
 from aicycle.rumor.reading import read
 from aicycle.store import Store
-from tests import rumor_store
-
-
-@pytest.fixture(scope="module")
-def store(data_dir: Path) -> Store:
-    return rumor_store.loaded_store(data_dir)
 
 
 @pytest.mark.parametrize("claim", [

@@ -7,7 +7,6 @@ still not have enough capacity" was read as slack; "memory capex" was read as me
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
@@ -15,12 +14,6 @@ from aicycle.rumor import check
 from aicycle.rumor.parse import parse_claim
 from aicycle.rumor.reading import read
 from aicycle.store import Store
-from tests import rumor_store
-
-
-@pytest.fixture(scope="module")
-def store(data_dir: Path) -> Store:
-    return rumor_store.loaded_store(data_dir)
 
 
 @pytest.mark.parametrize(("claim", "in_a_row", "quarter"), [

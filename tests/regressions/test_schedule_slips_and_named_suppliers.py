@@ -8,7 +8,6 @@ capacity instead of the one about buying NVIDIA."""
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
@@ -16,12 +15,6 @@ from aicycle.rumor import check
 from aicycle.rumor.parse import parse_claim
 from aicycle.rumor.reading import read
 from aicycle.store import Store
-from tests import rumor_store
-
-
-@pytest.fixture(scope="module")
-def store(data_dir: Path) -> Store:
-    return rumor_store.loaded_store(data_dir)
 
 
 @pytest.mark.parametrize(("claim", "obj", "direction"), [

@@ -6,7 +6,6 @@ company states in its calls, the latest first."""
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
@@ -14,12 +13,6 @@ from aicycle.rumor import check
 from aicycle.rumor.parse import parse_claim
 from aicycle.rumor.reading import read
 from aicycle.rumor.shares import read_share, stated_shares
-from tests import rumor_store
-
-
-@pytest.fixture(scope="module")
-def store():  # type: ignore[no-untyped-def]
-    return rumor_store.loaded_store(Path(__file__).resolve().parents[2] / "data")
 
 
 def test_a_share_claim_is_read_as_share_whole_and_part() -> None:
