@@ -60,9 +60,9 @@ def check(store: Store, claim: str, as_of: dt.date | str | None = None) -> dict[
     problem = _problem(parsed, reading)
     if problem:
         return _result(parsed, reading, day, Verdict("unclear", 0.0, [f"Cannot check this claim: {problem}."]), [])
-    reading, items = _split_or_so_far(store, parsed, reading, day)
-    if items is None:
-        items = gather(store, parsed, reading, day)
+    reading, summed_or_split = _split_or_so_far(store, parsed, reading, day)
+    items = gather(store, parsed, reading, day) if summed_or_split is None \
+        else [i for i in summed_or_split if i.date is not None and i.date <= day]  # point in time, as in gather
     return _result(parsed, reading, day, judge(parsed, reading, items), items)
 
 
@@ -77,7 +77,7 @@ def _split_or_so_far(store: Store, claim: Claim, reading: Reading, as_of: dt.dat
     shares = [i for t in tickers for i in mix.share_items(store, reading, t, as_of)]
     if not shares and reading.direction != "share":
         return reading, None
-    return replace(reading, direction="share"), [i for i in shares if i.date is not None and i.date <= as_of]
+    return replace(reading, direction="share"), shares
 
 
 def _readable(claim: Claim) -> bool:

@@ -7,15 +7,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from aicycle import rules
 from aicycle.rumor.evidence import Item, _as_date, freshness
 from aicycle.rumor.reading import Reading
-from aicycle.rumor.said import company_sentences
+from aicycle.rumor.said import company_sentences, document_label, recent_documents
 from aicycle.rumor.scope import year_ok
 from aicycle.rumor.shares import WHOLES, Share, disjoint, stated_shares
 from aicycle.store import Store
 
-_DOCS = 6
 _COMPLEMENTS = {"short-lived assets": "long-lived assets", "long-lived assets": "short-lived assets"}
 
 
@@ -24,27 +22,19 @@ def share_items(store: Store, reading: Reading, ticker: str, as_of: dt.date) -> 
     and an older quarter's ("roughly half") does not argue with the latest ("roughly two-thirds")."""
     share = reading.share
     assert share is not None
-    docs = store.query(
-        "SELECT doc_id, ticker, date, kind, title, source, url, accession, text FROM documents "
-        "WHERE ticker = ? AND date <= ? AND date >= ? ORDER BY date DESC LIMIT ?",
-        [ticker, as_of, as_of - dt.timedelta(days=rules.RUMOR_SAID_DAYS), _DOCS])
-    items = []
-    for doc in docs:
+    for doc in recent_documents(store, ticker, as_of):
         day = _as_date(doc["date"])
         if day is None:
             continue
         for sentence in company_sentences(str(doc["doc_id"]), str(doc["text"])):
             seen = _against(share, sentence) if year_ok(reading, sentence, day) else None
-            if seen is None:
-                continue
-            title = doc.get("title") or f"{doc['kind']} {doc['date']}"
-            items.append(Item(signal="said_share", text=f"{doc['ticker']} ({title}): \u201c{sentence.strip()}\u201d",
-                              date=day, source=doc["source"], kind="reported", observed=seen,
-                              weight=0.8 * freshness(day, as_of), url=doc.get("url"),
-                              accession=doc.get("accession"), ticker=doc["ticker"], period=str(doc["date"]),
-                              method=f"stated share against the claim's {share.text!r}"))
-            return items
-    return items
+            if seen is not None:
+                return [Item(signal="said_share", text=f"{document_label(doc)}: \u201c{sentence.strip()}\u201d",
+                             date=day, source=doc["source"], kind="reported", observed=seen,
+                             weight=0.8 * freshness(day, as_of), url=doc.get("url"),
+                             accession=doc.get("accession"), ticker=doc["ticker"], period=str(doc["date"]),
+                             method=f"stated share against the claim's {share.text!r}")]
+    return []
 
 
 def _against(share: Share, sentence: str) -> str | None:

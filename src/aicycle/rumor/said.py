@@ -157,12 +157,12 @@ _BOILERPLATE = re.compile(r"inherently unpredictable|forward-looking statements?
                           r"risk factors|safe harbor", re.I)
 
 
-@lru_cache(maxsize=256)
 def company_sentences(doc_id: str, text: str) -> tuple[str, ...]:
     """The company's own sentences of a document (no boilerplate, no analysts' questions)."""
     return tuple(s for _, _, s in _sentences(doc_id, text))
 
 
+@lru_cache(maxsize=256)
 def _sentences(doc_id: str, text: str) -> tuple[tuple[str, str, str], ...]:
     """(the two sentences before, the few before, the sentence) for the company's own sentences of a document."""
     whole = list(split_sentences(text))
@@ -204,14 +204,24 @@ def _names_a_business(text: str) -> bool:
     return any(re.search(rf"(?<!\w)(?:{p})(?!\w)", text, re.I) for _, p in vocab.SEGMENTS)
 
 
-def _documents(store: Store, reading: Reading, ticker: str, topic: Topic, as_of: dt.date,
-               focus: re.Pattern[str] | None = None) -> list[Item]:
-    docs = store.query(
+def recent_documents(store: Store, ticker: str, as_of: dt.date) -> list[dict[str, Any]]:
+    """The company's latest documents public by `as_of` and young enough to speak for it, newest first."""
+    return store.query(
         "SELECT doc_id, ticker, date, kind, title, source, url, accession, text FROM documents "
         "WHERE ticker = ? AND date <= ? AND date >= ? ORDER BY date DESC LIMIT ?",
         [ticker, as_of, as_of - dt.timedelta(days=rules.RUMOR_SAID_DAYS), _DOCS])
+
+
+def document_label(doc: dict[str, Any]) -> str:
+    """'MSFT (MSFT FY2026Q2 earnings call)': whose document, and which."""
+    title = doc.get("title") or f"{doc['kind']} {doc['date']}"
+    return f"{doc['ticker']} ({title})"
+
+
+def _documents(store: Store, reading: Reading, ticker: str, topic: Topic, as_of: dt.date,
+               focus: re.Pattern[str] | None = None) -> list[Item]:
     items: list[Item] = []
-    for doc in docs:
+    for doc in recent_documents(store, ticker, as_of):
         items.extend(_document_items(doc, reading, topic, as_of, focus))
     return items
 
@@ -252,8 +262,7 @@ def _document_items(doc: dict[str, Any], reading: Reading, topic: Topic, as_of: 
         return []  # a call that says both is no answer
     quotes = [s for s, seen, _, _ in found if seen == top][:_MAX_PER_DOC]
     how = next(h for _, seen, h, _ in found if seen == top)
-    title = doc.get("title") or f"{doc['kind']} {doc['date']}"
-    text = f"{doc['ticker']} ({title}): " + " / ".join(f"\u201c{_short(q)}\u201d" for q in quotes)
+    text = f"{document_label(doc)}: " + " / ".join(f"\u201c{_short(q)}\u201d" for q in quotes)
     return [Item(signal="said_document", text=text, date=day, source=doc["source"], kind="reported",
                  observed=top, absence=_restates(reading, top),
                  weight=min(0.9, 0.5 + 0.1 * tally[top]) * freshness(day, as_of),

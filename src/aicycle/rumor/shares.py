@@ -27,8 +27,6 @@ PARTS = {
     "retail": (r"retail|logistics|fulfil?ment|stores", "business"),
     "technical infrastructure": (r"technical infrastructure", ""),
 }
-_PART_WORD = re.compile(r"(?:went|goes|go|going|was|were|is|are|spent|invested|earmarked|devoted|allocated|tied|"
-                        r"expected to go|came|comes|related)?\s*(?:to|for|on|into|towards?|from|in)\s+", re.I)
 _RATHER = re.compile(r"\b(?:rather than|instead of|not)\b", re.I)
 
 
@@ -63,11 +61,13 @@ def read_share(text: str) -> Share | None:
 
 
 def part_of(text: str) -> str | None:
-    for name, (pattern, _) in PARTS.items():
-        if re.search(rf"\b(?:{pattern})\b", text, re.I):
-            return name
+    """The part a claim names: one of PARTS, else the first name ("OpenAI")."""
     named = re.search(r"\b([A-Z][\w-]+)", text)
-    return named.group(1) if named else None
+    return _known_part(text) or (named.group(1) if named else None)
+
+
+def _known_part(text: str) -> str | None:
+    return next((name for name, (pattern, _) in PARTS.items() if re.search(rf"\b(?:{pattern})\b", text, re.I)), None)
 
 
 def stated_shares(sentence: str) -> list[tuple[float, str, str]]:
@@ -77,7 +77,7 @@ def stated_shares(sentence: str) -> list[tuple[float, str, str]]:
     for i, m in enumerate(matches):
         end = matches[i + 1].start() if i + 1 < len(matches) else len(sentence)
         after = sentence[m.end():min(end, m.end() + 90)]
-        part = next((name for name, (p, _) in PARTS.items() if re.search(rf"\b(?:{p})\b", after, re.I)), None)
+        part = _known_part(after)
         if part is None:
             named = re.search(r"\b(?:from|to|with|tied to|related to)\s+([A-Z][\w-]+)", after)
             part = named.group(1) if named else None

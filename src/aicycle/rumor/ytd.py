@@ -11,6 +11,7 @@ from typing import Any
 
 from aicycle import facts
 from aicycle.rumor.evidence import Item, _as_date
+from aicycle.store import Store
 
 _SO_FAR = re.compile(r"\b(?:already|so far|year[- ]to[- ]date|first[- ](?:half|six months|nine months|three quarters)|"
                      r"through (?:Q[1-4]|the \w+ quarter))\b", re.I)
@@ -41,7 +42,7 @@ def read_so_far(text: str) -> SoFar | None:
     return SoFar(year, earlier, count)
 
 
-def so_far_items(store: Any, ticker: str, so_far: SoFar, as_of: dt.date) -> list[Item]:
+def so_far_items(store: Store, ticker: str, so_far: SoFar, as_of: dt.date) -> list[Item]:
     """The year-so-far sum against the earlier year, from filings public by `as_of`; none when the quarters the
     claim counts are not all reported yet."""
     quarters = facts.headline_capex(store, ticker, as_of)
@@ -63,7 +64,7 @@ def so_far_items(store: Any, ticker: str, so_far: SoFar, as_of: dt.date) -> list
                  method="derived: the quarters of the year so far summed, against the earlier year's reported total")]
 
 
-def _whole_year(store: Any, ticker: str, year: int, as_of: dt.date, quarters: list[dict[str, Any]]) -> float | None:
+def _whole_year(store: Store, ticker: str, year: int, as_of: dt.date, quarters: list[dict[str, Any]]) -> float | None:
     annual = [r for r in facts.headline_capex(store, ticker, as_of, freq="year") if r["fiscal_period"] == f"FY{year}"]
     if annual:
         return float(annual[-1]["value"])
