@@ -20,8 +20,9 @@ class Level:
 
 _MULTIPLE = re.compile(r"\b(?P<hedge>nearly |almost |close to )?(?P<k>doubl|tripl|quadrupl)(?:e|es|ed|ing)\b"
                        r"(?!\s+down)", re.I)
-_GROWS_BY = re.compile(r"\b(?:jump|ris|rise|grow|grew|surg|soar|climb|increas|gain|leap|swell|up)\w*\s+(?:by\s+)?"
-                       r"(?P<hedge>nearly |almost |close to )?(?:more than |over |at least )?"
+_GROWS_BY = re.compile(r"\b(?:jump|ris|rise|grow|grew|surg|soar|climb|increas|gain|leap|swell|up|rebound|recover)\w*"
+                       r"\s+(?:by\s+)?(?P<hedge>nearly |almost |close to |about |around |roughly |some |~)?"
+                       r"(?:more than |over |at least )?"
                        r"(?P<pct>\d+(?:\.\d+)?)\s?%", re.I)
 
 
@@ -34,7 +35,9 @@ def growth(text: str) -> float | None:
         factor = float(m.group("pct")) / 100 if m else None
     if m is None or factor is None:
         return None
-    return factor * (0.8 if m.group("hedge") else 0.95)
+    hedge = (m.group("hedge") or "").strip().lower()
+    # "nearly doubles" holds a little short of it; "about 40%" holds anywhere near it, either side
+    return factor * (0.95 if not hedge else 0.8 if hedge in ("nearly", "almost", "close to") else 0.75)
 
 
 # A revision ("raises its guide to $125-145B") is judged as a move, not as a range that must already hold.

@@ -22,6 +22,7 @@ from aicycle.rumor.evidence import Item
 from aicycle.rumor.market import gpu_price_trend, wanted_skus, wanted_terms
 from aicycle.rumor.parse import Claim, parse_claim
 from aicycle.rumor.reading import Reading, read
+from aicycle.rumor.stated_trend import stated_trend_items
 from aicycle.rumor.verdict import Verdict, judge
 from aicycle.store import Store
 
@@ -143,6 +144,7 @@ def gather(store: Store, claim: Claim, reading: Reading, as_of: dt.date) -> list
             whole = reading.segment not in vocab.UNIT_NAMES or (ticker, reading.segment) in _RPO_IS_UNIT
             reported = whole and reading.modality == "fact" and levels.quarter_reported(store, reading, ticker, as_of)
             figures = levels.sequential_items(store, reading, ticker, as_of) if reported else []
+            figures = figures or stated_trend_items(store, reading, ticker, as_of)
             items.extend(figures or said.said_items(store, reading, ticker, as_of))  # figures first
             continue
         # A named quarter not reported yet ("second-quarter 2026 capex tops $30B" on 2026-07-10): other
@@ -154,7 +156,8 @@ def gather(store: Store, claim: Claim, reading: Reading, as_of: dt.date) -> list
         others = tuple(words for t, words in named if t != ticker)
         parties = others if deal else ()
         focus = () if deal else others + _project_nouns(claim.text, reading)
-        items.extend(said.said_items(store, reading, ticker, as_of, parties, focus=focus))
+        stated = [] if deal or _TARGET.search(claim.text) else stated_trend_items(store, reading, ticker, as_of)
+        items.extend(stated or said.said_items(store, reading, ticker, as_of, parties, focus=focus))
         if deal or not totals:
             continue
         if reading.segment in vocab.UNIT_NAMES and not (obj == "backlog" and (ticker, reading.segment) in _RPO_IS_UNIT):
@@ -170,17 +173,21 @@ def gather(store: Store, claim: Claim, reading: Reading, as_of: dt.date) -> list
     if obj == "gpu_prices":
         named_skus = wanted_skus(claim.text)  # "RTX 4090 prices jump" is not answered by words on H100s
         window = price_window.claim_window(claim.text, as_of, level=reading.level is not None)
+        hints = price_window.wanted_sources(claim.text)
+        if window is None and reading.level and hints:  # "Vast.ai offers are below $2": that source's latest point
+            window = (price_window.LATEST, as_of)
         if not (window and reading.level):  # a price on a named day is the series', not a call's words
             items.extend(i for i in said_market(store, reading, as_of)
                          if not named_skus or any(k.replace(" ", "").lower() in i.text.replace(" ", "").lower()
                                                   for k in named_skus))
         skus, terms = wanted_skus(claim.text), wanted_terms(claim.text)
         if window is None:
-            items.extend(gpu_price_trend(store, as_of, skus, terms))
+            items.extend(gpu_price_trend(store, as_of, skus, terms, hints))
         else:  # "rose between mid-October and mid-November", "on October 5, 2026": that window's own points
-            variant = next((v for v in ("SXM", "PCIE", "NVL") if v in claim.text.upper()), None)
-            items.extend(price_window.window_items(store, as_of, window, skus, terms,
-                                                   price_window.wanted_sources(claim.text), variant))
+            # an H100 with no form factor named is the benchmark SXM part
+            variant = next((v for v in ("SXM", "PCIE", "NVL") if v in claim.text.upper()),
+                           "SXM" if "H100" in claim.text.upper() else None)
+            items.extend(price_window.window_items(store, as_of, window, skus, terms, hints, variant))
     if obj in ("compute_contracts", "leases"):
         items.extend(records.contract_items(store, reading, claim.text, as_of))
     subject = bool(claim.tickers) and not any(c.startswith("no company named") for c in claim.cues)
@@ -206,8 +213,13 @@ def _short_of_growth(item: Item, growth: float) -> Item:
     """'More than doubles' is not borne out by a 76% rise: a figure that rose by less than the claim says
     points against it."""
     if item.observed in ("up", "faster") and item.change is not None and item.change < growth:
+        if (item.method or "").startswith(price_window.FROM_LOW_METHOD):
+            # a rise from the low to today has no end date: smaller so far is not yet, not false
+            item.observed = None
+            item.text += f" (a rise so far smaller than the claim's, at least {growth * 100:+.0f}%)"
+            return item
         item.observed = "short"
-        item.text += f" (less than the rise the claim names, {growth / 0.95 * 100:+.0f}%)"
+        item.text += f" (less than the rise the claim names, at least {growth * 100:+.0f}%)"
     return item
 
 
@@ -219,6 +231,8 @@ def _project_nouns(text: str, reading: Reading) -> tuple[str, ...]:
     return tuple(m.lower() for m in re.findall(r"\b(mining|fabs?|substations?|campus|halls?)\b", text, re.I))
 
 
+# "raises its ARR target": the target is a forecast, which the figures a company reports do not answer
+_TARGET = re.compile(r"\b(?:targets?|goals?|outlook|guid\w*|forecasts?|ambitions?)\b", re.I)
 _AGGREGATE = ("hyperscal", "top 5", "top five", "cloud providers", "clouds")
 
 

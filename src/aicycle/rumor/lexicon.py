@@ -132,7 +132,7 @@ DIRECTIONS: tuple[tuple[str, str, bool], ...] = (
      r"level(?:s|ed|ing)? off|sticks? (?:with|to)", "flat", False),
     (r"cut(?:s|ting)?|reduc\w*|lower(?:s|ed|ing)?|trim\w*|scal\w* (?:back|down)|pull\w* back|pullback|"
      r"paus\w*|halt\w*|freez\w*|froze\w*|delay\w*|postpon\w*|cancel\w*|slow\w*|rein\w* in|reins in|"
-     r"curb\w*|stall\w*|on hold|shr[iau]nk\w*|declin\w*|fall(?:s|ing|en)?|fell|drop\w*|sink\w*(?! [^.,;]{0,30}?\binto\b)|sank|sunk(?! [^.,;]{0,30}?\binto\b)|"
+     r"curb\w*|stall\w*|on hold|par(?:e|es|ed|ing) (?:back|down)|shr[iau]nk\w*|declin\w*|fall(?:s|ing|en)?|fell|drop\w*|sink\w*(?! [^.,;]{0,30}?\binto\b)|sank|sunk(?! [^.,;]{0,30}?\binto\b)|"
      r"decreas\w*|retreat\w*|back\w* (?:away|off)|abandon\w*|scrap\w*|shelv\w*|"
      r"walk\w* back|retrench\w*|weak\w*|soft(?:en|ens|ened|ening|er|ness)?|cool(?:s|ed)?|cool\w* (?:off|down)|dip(?:s|ped|ping)?|sag(?:s|ged|ging)?|slid(?:e|es|ing)?|slip(?:s|ped|ping)?|"
      r"shed(?:s|ding)?|hit\w* the brakes|brak\w*|tighten\w* (?:the |its |their )?belts?|"
@@ -141,7 +141,7 @@ DIRECTIONS: tuple[tuple[str, str, bool], ...] = (
     (r"rais\w*|boost\w*|increas\w*|hik(?:e|es|ed|ing)|lift\w*|ramp\w*|accelerat(?:e|es|ed|ing|ion)|expand\w*|"
      r"expansion|grow\w*|grew|growth|jump\w*|climb\w*|ris(?:e|es|ing|en)|rose|ups|upgrad\w*|"
      r"step\w* up|double\w* down|pour\w*|splurg\w*|spend\w* more|more|higher|bigger|larger|"
-     r"strong\w*|robust|gain\w*|add(?:s|ed|ing)?|up|hot|hotter|red[- ]hot|firm\w* up|pricier|build\w* out|"
+     r"strong\w*|robust|gain\w*|rebound\w*|recover(?:s|ed|ing|y)?|bounc\w* back|add(?:s|ed|ing)?|up|hot|hotter|red[- ]hot|firm\w* up|pricier|build\w* out|"
      r"investing heavily|heavier", "up", False),
 )
 

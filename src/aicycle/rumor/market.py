@@ -28,9 +28,10 @@ _STAT_ORDER = ("index_level", "published_median", "segment_median", "computed_me
                "market_level", "market_average", "daily_average")
 _TERM_ORDER = ("on_demand", "index", "reserved", "spot")
 _SKU_ORDER = ("H100", "H200", "B200", "A100")
-Rank = tuple[int, int, int]
+Rank = tuple[int, ...]
 _TERM_WORDS = (("spot", r"\bspot\b|interruptible|preemptible"), ("on_demand", r"on-?demand"),
-               ("reserved", r"\breserved\b|contract(?:ed)? (?:prices?|rates?)|long-term|\d-year"))
+               ("reserved", r"\breserved\b|contract(?:ed)? (?:prices?|rates?)|long-term|"
+                            r"(?:\d|one|two|three|multi)-year"))
 
 
 def wanted_skus(text: str) -> tuple[str, ...]:
@@ -43,8 +44,9 @@ def wanted_terms(text: str) -> tuple[str, ...]:
 
 
 def gpu_price_trend(store: Store, as_of: dt.date, skus: tuple[str, ...] = (),
-                    terms: tuple[str, ...] = ()) -> list[Item]:
-    """Per GPU model, the trend of its most market-wide series; H100 (the benchmark) first."""
+                    terms: tuple[str, ...] = (), hints: tuple[str, ...] = ()) -> list[Item]:
+    """Per GPU model, the trend of its most market-wide series; H100 (the benchmark) first. A series the
+    headline names ("Vast.ai offers", "marketplace median", "SF Compute's rate") comes before the others."""
     best: dict[str, tuple[Rank, Item]] = {}
     for line in gi.lines(store, as_of):
         if skus and not any(s in line.sku.upper() for s in skus):
@@ -53,6 +55,9 @@ def gpu_price_trend(store: Store, as_of: dt.date, skus: tuple[str, ...] = (),
             continue
         for points in gi.like_for_like(line).values():
             found = _line_item(line, points, as_of)
+            if found and hints:
+                label = f"{line.family} {line.provider or ''} {line.sku}".lower()
+                found = ((-sum(h in label for h in hints), *found[0]), found[1])
             if found and (line.sku not in best or found[0] < best[line.sku][0]):
                 best[line.sku] = found
     chosen = sorted(best.items(), key=lambda kv: (_sku_order(kv[0]), kv[1][0]))

@@ -40,7 +40,8 @@ _DELIVERED = re.compile(r"\b(?:was|were|been|has|have) (?:\w+ ){0,2}(?:delivered
                         r"\b(?:delivered|handed over|energi[sz]ed|completed) (?:the|our|its|their|\d|first|all|on|to|"
                         r"ahead)\b|\b(?:went live|came online)\b", re.I)
 # "expected to deliver", "on track to energize": not done yet
-FORWARD_WORDS = re.compile(r"\b(?:expect\w*|will|plan\w*|on track|to be|scheduled|target\w*|anticipat\w*)\b", re.I)
+FORWARD_WORDS = re.compile(r"\b(?:expect\w*|will|\w+'ll|get to|plan\w*|on track|to be|scheduled|target\w*|"
+                           r"anticipat\w*)\b", re.I)
 _SEQUENTIAL = re.compile(r"\bsequential\w*|quarter[- ](?:over|on)[- ]quarter|"
                          r"from (?:the )?(?:prior|previous|last) quarter", re.I)
 _ENGINE = {"expand": "up", "maintain": "flat", "moderate": "slower", "cut": "down", "none": None}
@@ -163,7 +164,9 @@ def _level(reading: Reading, text: str) -> tuple[str | None, str]:
     assert level is not None
     if reading.object == "backlog" and not re.search(_LEVEL_NOUNS["backlog"], text, re.I):
         return None, "a figure of orders or bookings, not the backlog"
-    found = [(lo, hi) for lo, hi, unit in _named_figures(reading, text) if unit == level.unit]
+    if _forecast_of_a_reached_level(reading, text):
+        return None, "a figure the company expects to reach, not one it has reached"
+    found = [(lo, hi) for lo, hi, unit in named_figures(reading, text) if unit == level.unit]
     if not found:
         return None, "no figure of that kind"
     if level.op == "at":
@@ -181,6 +184,18 @@ def _level(reading: Reading, text: str) -> tuple[str | None, str]:
     return ("below", "figure below the line") if top < level.value else ("above", "figure above the line")
 
 
+_STANDING = ("backlog", "arr", "power")  # levels a company reports as they stand at a quarter's end
+_NOW = re.compile(r"\b(?:today|currently|now|as of|stands? at|ended|exited)\b", re.I)
+
+
+def _forecast_of_a_reached_level(reading: Reading, text: str) -> bool:
+    """ "Tops 60 GW" (no year, no move: a level now) is not borne out by "we expect to end the year with over
+    60 gigawatts": that sentence forecasts the level. A claim about a target or a year's end is answered by it."""
+    return (reading.modality == "fact" and reading.object in _STANDING and reading.period.year is None
+            and reading.direction is None and not reading.through and bool(FORWARD_WORDS.search(text))
+            and not _NOW.search(text))
+
+
 # The noun a level claim measures: "$17.7 billion in AI orders ... an ending backlog of $11.7 billion" is
 # answered by the figure the backlog is given, not by the orders beside it.
 _CAPEX_NOUN = r"cap(?:ital )?ex\w*|capital expenditures?"
@@ -188,7 +203,7 @@ _LEVEL_NOUNS = {"backlog": r"backlog|remaining performance obligations?|\bRPO\b"
                 "capex": _CAPEX_NOUN, "guidance": _CAPEX_NOUN, "revenue": r"revenue|sales"}
 
 
-def _named_figures(reading: Reading, text: str) -> list[tuple[float, float, str]]:
+def named_figures(reading: Reading, text: str) -> list[tuple[float, float, str]]:
     """The sentence's current figures less amounts of change ("increased by more than $50 billion"); where it
     names the claim's noun and has several figures, those given to that noun ("backlog of $X", "CapEx ... is
     expected to reach nearly $X", "$X backlog") when there are any."""

@@ -30,6 +30,13 @@ _OVER = re.compile(r"\b(?:in|over|within)\s+(?:a|one|the|the past|the last|a sin
 _TO = re.compile(r"\bto\s+" + _MONTH.format(p="c"), re.I)
 _YEAR = re.compile(r"\b(?:through(?:out)?|during|over|across)\s+(?P<year>20\d\d)\b", re.I)
 _DAYS = {"week": 7, "month": 30, "quarter": 91}
+# "rebound 40% from the cycle low", "up from their October 2025 low": the series' lowest point before, not a date
+_FROM_LOW = re.compile(r"\bfrom\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}(?:lows?|bottom|trough)\b", re.I)
+_BY = re.compile(r"\bby\s+" + _MONTH.format(p="d"), re.I)
+LOW = dt.date.min  # the start of a window that runs from the series' low
+FROM_LOW_METHOD = "the latest point against the lowest of the eighteen months before it"
+LATEST = dt.date.max  # the start of a "window" that is the series' latest point by its end
+_LOW_LOOKBACK = 540  # days: a cycle low is looked for within the eighteen months before the window's end
 _HINTS = (("marketplace", r"marketplace|market rate|offers?"), ("index", r"\bindex\b"),
           ("sfcompute", r"sf ?compute"), ("prime-intellect", r"prime intellect"), ("hyperscaler", r"hyperscaler"),
           ("neocloud", r"neo-?cloud"), ("vast", r"vast\.?ai"))
@@ -39,6 +46,11 @@ def claim_window(text: str, as_of: dt.date, level: bool = False) -> tuple[dt.dat
     """The (start, end) a headline names, or None: a day is a window of one day. A level claim in a named
     month ("below $1.50/hr in September 2026", "in mid-July 2026") is read at one day: the part of the month
     it names, or the month's latest day public by the as-of date."""
+    if _FROM_LOW.search(text) and not level:
+        by = _BY.search(text)
+        end = _month_day(None, by["dmonth"], int(by["dyear"]) if by["dyear"] else as_of.year, whole="end") \
+            if by else as_of
+        return LOW, min(end, as_of)
     m = _ON_DAY.search(text) or _DAY_FIRST.search(text)
     if m:
         day = dt.date(int(m["year"]), _MONTHS[m["month"].lower()], int(m["day"]))
@@ -91,7 +103,7 @@ def window_items(store: Store, as_of: dt.date, window: tuple[dt.date, dt.date], 
     start, end = window
     if end > as_of:
         return []  # the window had not closed by the as-of date: nothing public answers it yet
-    tolerance = max(3, (end - start).days // 5)
+    tolerance = 31 if start == LOW else max(3, (end - start).days // 5)
     found: list[tuple[tuple[int, int, bool, int], Item]] = []
     for line in gi.lines(store, as_of):
         if skus and not any(s in line.sku.upper() for s in skus) or terms and line.term not in terms:
@@ -109,7 +121,11 @@ def window_items(store: Store, as_of: dt.date, window: tuple[dt.date, dt.date], 
 
 
 def _compare(line: gi.Line, points: list[gi.Point], start: dt.date, end: dt.date, tolerance: int) -> Item | None:
-    near_end = [p for p in points if abs((p.day - end).days) <= tolerance]
+    if start == LATEST:  # "the index tops $6": its latest point, however often it is published
+        near_end = [p for p in points if 0 <= (end - p.day).days <= rules.RUMOR_PRICE_STALE_DAYS]
+        start = end = max(near_end, key=lambda p: p.day).day if near_end else end
+    else:
+        near_end = [p for p in points if abs((p.day - end).days) <= tolerance]
     if not near_end:
         return None
     last = min(near_end, key=lambda p: abs((p.day - end).days))
@@ -120,14 +136,25 @@ def _compare(line: gi.Line, points: list[gi.Point], start: dt.date, end: dt.date
         return Item(signal="gpu_price_trend", text=text, date=last.day, source=source, kind=kind, observed=None,
                     weight=0.9, value=last.value, unit="USD/GPU-hour", period=str(last.day), url=last.url,
                     method=f"the point of the day the claim names; family {line.family}")
-    near_start = [p for p in points if abs((p.day - start).days) <= tolerance and p.day < last.day]
-    if not near_start:
-        return None
-    first = min(near_start, key=lambda p: abs((p.day - start).days))
+    if start == LOW:
+        before = [p for p in points if last.day - dt.timedelta(days=_LOW_LOOKBACK) <= p.day < last.day]
+        if not before:
+            return None
+        first = min(before, key=lambda p: p.value)
+        against = f"its low of ${first.value:.2f} on {first.day}"
+    else:
+        near_start = [p for p in points if abs((p.day - start).days) <= tolerance and p.day < last.day]
+        if not near_start:
+            return None
+        first = min(near_start, key=lambda p: abs((p.day - start).days))
+        against = f"${first.value:.2f} on {first.day}, the window the claim names"
     change = pct(last.value, first.value)
-    text = (f"{line.name}: ${last.value:.2f}/GPU-hour on {last.day} vs ${first.value:.2f} on {first.day}, "
-            f"the window the claim names ({signed(change)})")
+    text = f"{line.name}: ${last.value:.2f}/GPU-hour on {last.day} vs {against} ({signed(change)})"
+    observed = direction_of(change, rules.RUMOR_PRICE_BAND)
+    if start == LOW and observed != "up":
+        observed = None  # measured from its low a price cannot have fallen: no rise yet is not evidence against
     return Item(signal="gpu_price_trend", text=text, date=last.day, source=source, kind=kind,
-                observed=direction_of(change, rules.RUMOR_PRICE_BAND), weight=0.9, value=last.value,
+                observed=observed, weight=0.9, value=last.value,
                 unit="USD/GPU-hour", period=f"{first.day}..{last.day}", url=last.url, change=change,
-                method=f"end of the window against its start; family {line.family}")
+                method=(FROM_LOW_METHOD if start == LOW
+                        else "end of the window against its start") + f"; family {line.family}")
