@@ -191,7 +191,10 @@ def _power_levels(store: Store, events: list[grid.Event], reading: Reading, clai
     if reading.level and reading.level.op in ("above", "below"):
         if str(latest.unit or "").upper() == "GW":
             value *= 1000.0  # the claim's gigawatts are held in MW
-        seen = "above" if value >= reading.level.value else "below"
+        seen: str | None = "above" if value >= reading.level.value else "below"
+        actor = _actor_filter(claim_text)
+        if seen == "below" and actor is not None and not actor.search(latest.actor):
+            seen = None  # one utility's 59 GW in ERCOT says nothing against ERCOT's queue topping 200 GW
         return [_power_item(latest, seen, 1.0)]
     earlier = [float(e.value or 0.0) for e in same if e.filed < latest.filed]
     if not earlier:

@@ -20,7 +20,7 @@ from aicycle.rumor import vocab
 from aicycle.rumor.evidence import Item, _as_date, freshness, item_from_fact
 from aicycle.rumor.observe import ENGINE_OBJECTS, observe
 from aicycle.rumor.reading import Reading
-from aicycle.rumor.scope import FORWARD, quarter_ok, segment_ok, year_ok
+from aicycle.rumor.scope import FORWARD, PAST_SPEND, quarter_ok, segment_ok, year_ok
 from aicycle.rumor.verdict import RELATION
 from aicycle.store import Store
 
@@ -50,8 +50,6 @@ TOPICS: dict[str, str] = {
 # Objects whose sentences are read with the capex stance engine when the claim is up / down / flat.
 _CONTRACTED = re.compile(r"\bcontract\w*|\bsigned\b", re.I)
 # Money already spent is not a plan: "we spent", "capital expenditures were", "in 2024 we invested".
-PAST_SPEND = re.compile(r"\b(?:spent|were|was|totaled|totalled|came in at|amounted to|invested \$|"
-                        r"during the years? ended|for the (?:full )?year ended)\b", re.I)
 _DOCS = 6
 _MAX_PER_DOC = 3
 # The quarter an outlook sentence is about may be named a few sentences before it: "Let me turn to the outlook

@@ -10,6 +10,8 @@ from aicycle.rumor import vocab
 from aicycle.rumor.periods import fiscal_year_end_month, quarter_end
 from aicycle.rumor.reading import Reading
 
+PAST_SPEND = re.compile(r"\b(?:spent|were|was|totaled|totalled|came in at|amounted to|invested \$|"
+                        r"during the years? ended|for the (?:full )?year ended)\b", re.I)
 FORWARD = re.compile(r"\b(?:expect\w*|anticipat\w*|plan\w*|will|guid\w*|outlook|forecast\w*|intend\w*|"
                      r"going to|project\w*|estimate\w*|now (?:believe|see)|target\w*)\b", re.I)
 
@@ -43,6 +45,9 @@ def year_ok(reading: Reading, text: str, said_on: dt.date) -> bool:
         # answers "until mid-2026", not "through calendar 2026"
         fye = fiscal_year_end_month(reading.tickers) or 12
         years.add(said_on.year + (said_on.month > fye))
+    if not years and said_on.month <= 3 and not reading.period.fiscal and PAST_SPEND.search(text) \
+            and not FORWARD.search(text):
+        return year == said_on.year - 1  # money spent, told in a January report, is the year just ended's
     if not years:
         # a sentence naming no year speaks of its own time: not of a later year a claim names, nor of how long
         # a state lasts ("constrained through the end of 2026")
