@@ -30,6 +30,7 @@ from aicycle.language.lexicon import (
     TOPICAL,
     Cue,
 )
+from aicycle.language.matcher import words as _words
 
 # Cues that name the topic themselves ("capacity constrained", "digestion", "build-out").
 SELF_TOPICAL = frozenset({"constrained", "rent_outside", "out_of_digestion", "efficiency_more", "build",
@@ -37,12 +38,6 @@ SELF_TOPICAL = frozenset({"constrained", "rent_outside", "out_of_digestion", "ef
 MIN_SCORE = 0.9          # below this the sentence has no clear stance
 NEAR = 90                # characters: a cue this close to a subject speaks about it
 # All patterns here run on lower-cased text.
-
-
-def _words(alternatives: str) -> re.Pattern[str]:
-    """`\\b(?:alternatives)\\b` written so that `re` can skip to the alternatives' first letters in C: each
-    branch opens with its letter and tests the word start after it (the same matches)."""
-    return re.compile("(?:" + "|".join(a[0] + r"(?<!\w.)" + a[1:] for a in alternatives.split("|")) + r")\b")
 
 
 _CONTRAST = _words("but|however|yet|nonetheless|still")
@@ -53,8 +48,8 @@ _HYPOTHETICAL_WORDS = ("whether", "depending on", "speculat", "hypothetical", "w
 _ASKING = re.compile(r"\b(?:do|does|did|are|is|can|could|would|will|should|how|what|where|when|why)(?:'s)?\s+"
                      r"(?:you|we|they|there|it|the|your|that|this|these|those)\b")
 # "… a period of digestion at some point, but we don't see that today": the slowdown is denied.
-_DENIAL = re.compile(r"\b(?:do not|don't|are not|aren't|have not|haven't|not) (?:see|seeing|seen) (?:it|that|this|any of"
-                     r" (?:it|that))\b")
+_DENIAL = _words("do not|don't|are not|aren't|have not|haven't|not",
+                 r" (?:see|seeing|seen) (?:it|that|this|any of (?:it|that))\b")
 # Power plants and warehouses are not the data-center build-out unless the sentence says so.
 _POWER_PLANT = re.compile(r"\b(?:generation|generating|nuclear|renewables?|gas-fired|turbines?|the grid|load growth"
                           r"|ercot|pjm|peakers?|megawatt hours?|reactors?|battery storage|wind|solar"
