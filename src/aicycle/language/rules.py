@@ -115,7 +115,19 @@ def _classify_topical(lowered: str, positions: Sequence[int] | None = None) -> S
 def read(lowered: str, positions: Sequence[int] | None = None) -> tuple[Stance, dict[str, float]]:
     """The rules' answer for a topical sentence and what they saw, as named features for the model:
     the rule label, each label's vote, every cue and subject by name, mood, numbers."""
-    text = _without_fillers(lowered)
+    return read_many([(lowered, positions)])[0]
+
+
+def read_many(sentences: Sequence[tuple[str, Sequence[int] | None]]) -> list[tuple[Stance, dict[str, float]]]:
+    """`read` for many (lower-cased sentence, cue positions) pairs: the tests that need nothing else
+    from a sentence run once over all of them."""
+    texts = [_without_fillers(lowered) for lowered, _ in sentences]
+    shapes = definitions.present_many(texts)
+    return [_read(text, positions, present)
+            for text, (_, positions), present in zip(texts, sentences, shapes, strict=True)]
+
+
+def _read(text: str, positions: Sequence[int] | None, shapes: int) -> tuple[Stance, dict[str, float]]:
     features: dict[str, float] = {}
     if not _DATA_CENTER.search(text) and _POWER_PLANT.search(text):
         features["power_plant"] = 1.0
@@ -138,7 +150,7 @@ def read(lowered: str, positions: Sequence[int] | None = None) -> tuple[Stance, 
     mood = _mood(text)
     if mood < 1.0:
         features["mood:reduced"] = 1.0
-    defined = definitions.match(text) if mood == 1.0 else None
+    defined = definitions.match(text, shapes) if mood == 1.0 else None
     if defined:
         shape, words = defined
         features[f"def:{shape.name}"] = 1.0
