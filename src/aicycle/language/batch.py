@@ -79,13 +79,22 @@ def _distinct(owners: np.ndarray, codes: np.ndarray, width: int) -> tuple[np.nda
     if not len(codes):
         return owners, codes
     if int(owners[-1]) < 1 << (62 - width):  # owners ascend
-        keys = np.unique(owners << width | codes)
+        keys = _unique(owners << width | codes)
         return keys >> width, keys & ((1 << width) - 1)
     order = np.lexsort((codes, owners))
     owners, codes = owners[order], codes[order]
     new = np.ones(len(codes), dtype=bool)
     new[1:] = (codes[1:] != codes[:-1]) | (owners[1:] != owners[:-1])
     return owners[new], codes[new]
+
+
+def _unique(keys: np.ndarray) -> np.ndarray:
+    """`np.unique` of a non-empty integer array by one sort (numpy 2's hashing `unique` took ten times longer)."""
+    keys = np.sort(keys)
+    new = np.empty(len(keys), dtype=bool)
+    new[0] = True
+    np.not_equal(keys[1:], keys[:-1], out=new[1:])
+    return keys[new]
 
 
 class _Found:

@@ -14,7 +14,10 @@ rules.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
 
 def _gap(n: int) -> str:
@@ -105,14 +108,19 @@ _NEGATOR = re.compile(r"\bnot\b|\bno\b|n't|\bnever\b")
 FEATURES = tuple(f"def:{shape.name}" for shape in SHAPES)
 
 
-def match(lowered: str) -> tuple[Defined, str] | None:
-    """The first defined shape in a lower-cased sentence, with the words that matched."""
+def match(lowered: str, present: int | None = None) -> tuple[Defined, str] | None:
+    """The first defined shape in a lower-cased sentence, with the words that matched.
+
+    `present`, when known, has bit i set for each shape i whose needles the sentence holds
+    (`present_many`); otherwise the needles are tested here."""
+    if present is None:
+        present = present_many([lowered])[0]
+    bit = 1
     for shape in SHAPES:
-        for needle in shape.needles:  # a plain loop: a generator per shape cost more than the tests
-            if needle in lowered:
-                break
-        else:
+        if not present & bit:
+            bit <<= 1
             continue
+        bit <<= 1
         found = shape.pattern.search(lowered)
         if found is None or shape.unless is not None and shape.unless.search(lowered, found.end()):
             continue
@@ -122,3 +130,22 @@ def match(lowered: str) -> tuple[Defined, str] | None:
             continue  # "not fully booked", "not reducing wafer starts": the other rules read the negation
         return shape, found.group(0)
     return None
+
+
+def present_many(sentences: Sequence[str]) -> list[int]:
+    """For each sentence, one bit per shape whose needles it holds (bit i for SHAPES[i]).
+
+    The sentences are searched as one text: each needle is found once per sentence holding it with
+    `str.find`, rather than every needle tested on every sentence (a needle holds no NUL, so none
+    spans two sentences)."""
+    joined = "\0".join(sentences)
+    ends = list(accumulate(len(s) + 1 for s in sentences))  # each sentence's separator, + 1
+    present = [0] * len(sentences)
+    for bit, shape in enumerate(SHAPES):
+        for needle in shape.needles:
+            at = joined.find(needle)
+            while at >= 0:
+                i = bisect_right(ends, at)
+                present[i] |= 1 << bit
+                at = joined.find(needle, ends[i])
+    return present

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from aicycle.language.matcher import CueMatcher
+from aicycle.language.matcher import CueMatcher, words
 
 # Up to N words between two parts of a phrase, without unbounded backtracking.
 W1, W2, W3, W4, W6 = (r"(?:[\s,]+[\w'’$.%-]+){0," + str(n) + r"}[\s,]+" for n in (1, 2, 3, 4, 6))
@@ -193,4 +193,4 @@ TOPICAL = re.compile(r"\b(?:" + "|".join(GATE_STEMS) + ")")
 
 
 # Speech fillers that break up cue phrases in transcripts ("working through, you know, their …").
-FILLERS = re.compile(r"\b(?:you know|i mean|sort of|kind of|if you will)\b,?")
+FILLERS = words("you know|i mean|sort of|kind of|if you will", r"\b,?")

@@ -17,6 +17,8 @@ from typing import Any
 
 PREFIX = 5
 _DIGITS = "0123456789"
+# The regex that tries a window's patterns in priority order, and the pattern of each of its groups.
+Candidates = tuple[re.Pattern[str], tuple[int, ...]] | tuple[()]
 
 
 class CueMatcher:
@@ -26,26 +28,40 @@ class CueMatcher:
     """
 
     def __init__(self, patterns: Sequence[str]) -> None:
-        self.compiled = [re.compile(rf"\b(?:{p})") for p in patterns]
+        self.patterns = list(patterns)
         self.by_prefix: dict[str, list[int]] = {}
         for index, pattern in enumerate(patterns):
+            parsed = P.parse(pattern)
+            if parsed.getwidth()[0] == 0:
+                raise ValueError(f"cue pattern {pattern!r} can match the empty string")
+            if parsed.state.groups > 1:
+                raise ValueError(f"cue pattern {pattern!r} has a capturing group")
             starts = prefixes(pattern)
             if "" in starts:
                 raise ValueError(f"cue pattern {pattern!r} has no literal start; it would be tried everywhere")
             for start in starts:
                 self.by_prefix.setdefault(start, []).append(index)
         self.trigger = re.compile(trie_pattern(self.by_prefix))
-        self._memo: dict[str, tuple[int, ...]] = {}
+        self._memo: dict[str, Candidates] = {}
+        self._joined: dict[tuple[int, ...], re.Pattern[str]] = {}
 
-    def _candidates(self, window: str) -> tuple[int, ...]:
-        # Patterns whose literal prefix starts this window, in priority order (memoised: the same
-        # few hundred windows recur all through a document).
+    def _candidates(self, window: str) -> Candidates:
+        # The patterns whose literal prefix starts this window, in priority order, as one regex of
+        # one group each: a single `match` tries them in that order, and the group that matched
+        # names the pattern (memoised: the same few hundred windows recur all through a document).
         found: set[int] = set()
         for size in range(1, len(window) + 1):
             found.update(self.by_prefix.get(window[:size], ()))
         if len(self._memo) > 50_000:
             self._memo.clear()
-        return tuple(sorted(found))
+        if not found:
+            return ()
+        order = tuple(sorted(found))
+        joined = self._joined.get(order)
+        if joined is None:
+            joined = self._joined[order] = re.compile(
+                r"\b(?:" + "|".join(f"({self.patterns[i]})" for i in order) + ")")
+        return joined, order
 
     def finditer(self, text: str, positions: Iterable[int] | None = None) -> Iterator[tuple[int, re.Match[str]]]:
         """Yield (pattern index, match) left to right.
@@ -63,12 +79,24 @@ class CueMatcher:
             found = memo.get(window)
             if found is None:
                 found = memo[window] = self._candidates(window)
-            for index in found:
-                match = self.compiled[index].match(text, pos)
-                if match and match.end() > pos:
-                    yield index, match
-                    resume = match.end()
-                    break
+            if not found:
+                continue
+            joined, order = found
+            # no pattern matches the empty string, and none holds a group of its own: group n is order[n - 1]
+            match = joined.match(text, pos)
+            if match:
+                yield order[(match.lastindex or 1) - 1], match
+                resume = match.end()
+
+
+def words(alternatives: str, tail: str = r"\b") -> re.Pattern[str]:
+    """`\\b(?:alternatives)` + tail, written so that `re` can skip to the alternatives' first letters in C:
+    each branch opens with its letter and tests the word start after it (the same matches)."""
+    branches = alternatives.split("|")
+    for branch in branches:
+        if not branch[:1].isalnum() or branch[1:2] in ("?", "*", "+", "{"):
+            raise ValueError(f"branch {branch!r} does not open with a letter of its own")
+    return re.compile("(?:" + "|".join(b[0] + r"(?<!\w.)" + b[1:] for b in branches) + ")" + tail)
 
 
 def trie_pattern(strings: Iterable[str]) -> str:

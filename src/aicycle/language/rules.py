@@ -30,6 +30,7 @@ from aicycle.language.lexicon import (
     TOPICAL,
     Cue,
 )
+from aicycle.language.matcher import words as _words
 
 # Cues that name the topic themselves ("capacity constrained", "digestion", "build-out").
 SELF_TOPICAL = frozenset({"constrained", "rent_outside", "out_of_digestion", "efficiency_more", "build",
@@ -37,12 +38,6 @@ SELF_TOPICAL = frozenset({"constrained", "rent_outside", "out_of_digestion", "ef
 MIN_SCORE = 0.9          # below this the sentence has no clear stance
 NEAR = 90                # characters: a cue this close to a subject speaks about it
 # All patterns here run on lower-cased text.
-
-
-def _words(alternatives: str) -> re.Pattern[str]:
-    """`\\b(?:alternatives)\\b` written so that `re` can skip to the alternatives' first letters in C: each
-    branch opens with its letter and tests the word start after it (the same matches)."""
-    return re.compile("(?:" + "|".join(a[0] + r"(?<!\w.)" + a[1:] for a in alternatives.split("|")) + r")\b")
 
 
 _CONTRAST = _words("but|however|yet|nonetheless|still")
@@ -53,8 +48,8 @@ _HYPOTHETICAL_WORDS = ("whether", "depending on", "speculat", "hypothetical", "w
 _ASKING = re.compile(r"\b(?:do|does|did|are|is|can|could|would|will|should|how|what|where|when|why)(?:'s)?\s+"
                      r"(?:you|we|they|there|it|the|your|that|this|these|those)\b")
 # "… a period of digestion at some point, but we don't see that today": the slowdown is denied.
-_DENIAL = re.compile(r"\b(?:do not|don't|are not|aren't|have not|haven't|not) (?:see|seeing|seen) (?:it|that|this|any of"
-                     r" (?:it|that))\b")
+_DENIAL = _words("do not|don't|are not|aren't|have not|haven't|not",
+                 r" (?:see|seeing|seen) (?:it|that|this|any of (?:it|that))\b")
 # Power plants and warehouses are not the data-center build-out unless the sentence says so.
 _POWER_PLANT = re.compile(r"\b(?:generation|generating|nuclear|renewables?|gas-fired|turbines?|the grid|load growth"
                           r"|ercot|pjm|peakers?|megawatt hours?|reactors?|battery storage|wind|solar"
@@ -120,7 +115,19 @@ def _classify_topical(lowered: str, positions: Sequence[int] | None = None) -> S
 def read(lowered: str, positions: Sequence[int] | None = None) -> tuple[Stance, dict[str, float]]:
     """The rules' answer for a topical sentence and what they saw, as named features for the model:
     the rule label, each label's vote, every cue and subject by name, mood, numbers."""
-    text = _without_fillers(lowered)
+    return read_many([(lowered, positions)])[0]
+
+
+def read_many(sentences: Sequence[tuple[str, Sequence[int] | None]]) -> list[tuple[Stance, dict[str, float]]]:
+    """`read` for many (lower-cased sentence, cue positions) pairs: the tests that need nothing else
+    from a sentence run once over all of them."""
+    texts = [_without_fillers(lowered) for lowered, _ in sentences]
+    shapes = definitions.present_many(texts)
+    return [_read(text, positions, present)
+            for text, (_, positions), present in zip(texts, sentences, shapes, strict=True)]
+
+
+def _read(text: str, positions: Sequence[int] | None, shapes: int) -> tuple[Stance, dict[str, float]]:
     features: dict[str, float] = {}
     if not _DATA_CENTER.search(text) and _POWER_PLANT.search(text):
         features["power_plant"] = 1.0
@@ -143,7 +150,7 @@ def read(lowered: str, positions: Sequence[int] | None = None) -> tuple[Stance, 
     mood = _mood(text)
     if mood < 1.0:
         features["mood:reduced"] = 1.0
-    defined = definitions.match(text) if mood == 1.0 else None
+    defined = definitions.match(text, shapes) if mood == 1.0 else None
     if defined:
         shape, words = defined
         features[f"def:{shape.name}"] = 1.0

@@ -47,7 +47,7 @@ def classify_topical_many(sentences: Sequence[tuple[str, Sequence[int] | None]])
 
     The model reads `model.features`, encoded straight to its rows (`StanceModel.encode`), and only
     for the sentences the rules do not decide by definition."""
-    read = [rules.read(lowered, positions) for lowered, positions in sentences]
+    read = rules.read_many(sentences)
     out = [rule_stance for rule_stance, _ in read]
     try:
         trained = model.load()
