@@ -230,3 +230,13 @@ def test_definitions_shapes(text: str, label: str) -> None:
 ])
 def test_definitions_cases_the_model_misses(text: str, label: str) -> None:
     assert classify(text).label == label
+
+
+@pytest.mark.parametrize("question", [
+    "Could you talk about how much capacity you expect to add next year?",
+    "And then, you talked quite a bit about supply capacity constraints.",
+    "Are you still planning to grow capex meaningfully in 2026?",
+])
+def test_an_analysts_question_is_none_by_definition(question: str) -> None:
+    stance = classify(question)
+    assert stance.label == "none" and stance.cues == ("an analyst's question",)

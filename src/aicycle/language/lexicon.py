@@ -194,3 +194,12 @@ TOPICAL = re.compile(r"\b(?:" + "|".join(GATE_STEMS) + ")")
 
 # Speech fillers that break up cue phrases in transcripts ("working through, you know, their …").
 FILLERS = words("you know|i mean|sort of|kind of|if you will", r"\b,?")
+
+# An analyst's question ("could you", "you talked about", a question mark) is not the company's words:
+# STANCE_LABELS.md makes it `none`, and the rumor check does not quote it as the company's.
+ASKED = re.compile(r"\?|\b(?:could you|can you|would you|I know|I appreciate|any (?:early )?(?:comments|color)|"
+                   r"follow-up|my question|I wanted to ask|just wanted to|you'?ve talked|you talked|"
+                   r"you have talked|I'?m (?:also )?(?:curious|wondering)|I was (?:curious|wondering)|"
+                   r"squeez\w+ (?:in )?(?:a|another|one more|too many) questions?|"
+                   r"you (?:grew|guided|said|mentioned|noted|raised|lowered)|your (?:guide|guidance|outlook)|"
+                   r"the guide (?:seems|would seem) to)\b", re.I)

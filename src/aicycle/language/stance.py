@@ -19,10 +19,11 @@ from aicycle.language.lexicon import TOPICAL
 __all__ = ["LABELS", "Stance", "classify", "classify_rules", "classify_topical", "classify_topical_many"]
 # What the rules decide by definition: a guidance range against the prior one, two years' amounts, a past
 # amount with no direction, slower growth of a rising capex, power plants or warehouses rather than data centers,
-# a slowdown denied ("digestion at some point, but we don't see it"), the shapes in definitions.py.
+# a slowdown denied ("digestion at some point, but we don't see it"), an analyst's question (`none` by definition),
+# the shapes in definitions.py.
 CERTAIN = ("fig:guidance:expand", "fig:guidance:maintain", "fig:guidance:cut", "fig:yearly:expand",
            "fig:yearly:maintain", "fig:yearly:cut", "fig:past_amount", "slower_growth", "power_plant",
-           "denied_slowdown", *definitions.FEATURES)
+           "denied_slowdown", "asked_question", *definitions.FEATURES)
 # Where the model is unsure and the rules are sure of a stance, the rules decide (docs/language.md).
 _CERTAIN = frozenset(CERTAIN)
 MODEL_UNSURE = 0.9

@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from aicycle import rules
+from aicycle.language.lexicon import ASKED
 from aicycle.language.text import sentences as split_sentences
 from aicycle.rumor import vocab
 from aicycle.rumor.evidence import Item, _as_date, freshness, item_from_fact
@@ -141,13 +142,6 @@ def _curated(store: Store, reading: Reading, ticker: str, topic: Topic, as_of: d
     return items
 
 
-# Analysts' questions are not the company's words.
-_ASKED = re.compile(r"\?|\b(?:could you|can you|would you|I know|I appreciate|any (?:early )?(?:comments|color)|"
-                    r"follow-up|my question|I wanted to ask|just wanted to|you'?ve talked|you talked|"
-                    r"you have talked|I'?m (?:also )?(?:curious|wondering)|I was (?:curious|wondering)|"
-                    r"squeez\w+ (?:in )?(?:a|another|one more|too many) questions?|"
-                    r"you (?:grew|guided|said|mentioned|noted|raised|lowered)|your (?:guide|guidance|outlook)|"
-                    r"the guide (?:seems|would seem) to)\b", re.I)
 
 
 # The safe-harbor paragraph ("may be materially affected by ... supply constraints") says nothing of the quarter.
@@ -166,7 +160,7 @@ def _sentences(doc_id: str, text: str) -> tuple[tuple[str, str, str], ...]:
     whole = list(split_sentences(text))
     return tuple((" ".join(whole[max(0, i - 2):i]), " ".join(whole[max(0, i - _OUTLOOK_REACH):i]), s)
                  for i, s in enumerate(whole) if not _BOILERPLATE.search(s)
-                 if 20 < len(s) < 700 and not _ASKED.search(s))
+                 if 20 < len(s) < 700 and not ASKED.search(s))
 
 
 # A sentence with no subject of its own ("It grew 36% ...", "Even at that amount, we will ...") is about
