@@ -212,6 +212,8 @@ def test_definitions_cases(text: str, label: str) -> None:
     ("We keep flexibility to adjust the pace of our data center build.", "moderate"),
     ("Spending rises again next year, though by less than this year's increase.", "moderate"),
     ("We will use these efficiency gains to scale up our compute even faster.", "expand"),
+    ("Our backlog grew to a record, driven by strong demand for AI infrastructure.", "expand"),
+    ("The increase in our remaining performance obligations was driven by customer commitments for capacity.", "expand"),
     ("We still expect to spend about $40 billion this year.", "maintain"),
     ("We expect Q2 capex to be reasonably representative of the quarterly run rate for the rest of the year.",
      "maintain"),

@@ -3,7 +3,7 @@
 Each shape is one bounded pattern over the lower-cased sentence and the label the definitions give
 it: a shortfall explained by delivery timing, "no change to our build plans", a plan figure with no
 comparison and a run-rate said to be representative are `maintain`; "we will not add capacity" and
-"wafer starts down" are `cut`; "HBM fully booked" and efficiency used to scale up are `expand`;
+"wafer starts down" are `cut`; "HBM fully booked", efficiency used to scale up and backlog up because of demand are `expand`;
 discipline *instead of* added capacity, limited commitments, kept flexibility and a smaller rise than
 last year's are `moderate`; a gaming or PC supply constraint is `none`. Where one matches, the rules
 answer with it and the trained model does not overrule them: these are the definitions' words, not a
@@ -69,6 +69,13 @@ _PLAN_FIGURE = (r"(?:still |continue to )?(?:expect|plan|intend|anticipate)\w* t
                 r"(?: (?:about|approximately|roughly|around|some))? \$\s?\d")
 _RUN_RATE = (r"(?:reasonably |fairly |broadly )?representative of (?:the |our )?(?:\w+ )?(?:run[- ]rate|level|quarters)"
              r"|run[- ]rate for the (?:rest|remainder|balance) of the year")
+# "backlog up because of demand" (STANCE_LABELS.md, expand): the backlog rises, and the sentence says demand drove it
+_BACKLOG_NOUN = r"(?:backlog|remaining performance obligations?|rpo)"
+_DRIVEN = (r"(?:driven by|due to|because of|reflect\w*|on the back of|fu\w*ed by|thanks to|led by|as a result of)"
+           + _gap(5) + r"(?:demand|orders|bookings|commitments|contracts|customers?)")
+_BACKLOG_ON_DEMAND = (_BACKLOG_NOUN + _gap(6) + r"(?:grew|grow\w*|increas\w*|rose|ris\w*|up|doubl\w*|tripl\w*|"
+                      r"quadrupl\w*|climb\w*|jump\w*|expand\w*|reach\w*|record)" + _gap(16) + _DRIVEN
+                      + r"|(?:increase|growth|rise|step[- ]up) in (?:our |the )?" + _BACKLOG_NOUN + _gap(4) + _DRIVEN)
 # "expect to spend about $40B, up from $30B": a comparison, which the figure rules read
 _COMPARED = re.compile(r"\b(?:up|down|increas\w*|decreas\w*|more|less|higher|lower|from|grow\w*|rais\w*|cut\w*|"
                        r"reduc\w*)\b")
@@ -100,6 +107,7 @@ SHAPES: tuple[Defined, ...] = (
     _defined("limits_commitments", "moderate", _LIMITS, "limit|flexib|throttle"),
     _defined("smaller_rise", "moderate", _SMALLER_RISE, "less than|smaller"),
     _defined("efficiency_to_scale", "expand", _EFFICIENCY_TO_SCALE, "efficien|saving"),
+    _defined("backlog_on_demand", "expand", _BACKLOG_ON_DEMAND, "backlog|performance oblig|rpo"),
     _defined("plan_figure", "maintain", _PLAN_FIGURE, "$", unless=_COMPARED),
     _defined("run_rate", "maintain", _RUN_RATE, "representative|run rate|run-rate"),
 )
