@@ -214,12 +214,18 @@ def test_definitions_cases(text: str, label: str) -> None:
     ("We will use these efficiency gains to scale up our compute even faster.", "expand"),
     ("Our backlog grew to a record, driven by strong demand for AI infrastructure.", "expand"),
     ("The increase in our remaining performance obligations was driven by customer commitments for capacity.", "expand"),
+    ("Our customers are still building.", "expand"),
+    ("Hyperscalers continue to scale up and scale out their AI clusters.", "expand"),
+    ("We are not adding capacity this year.", "cut"),
+    ("We are not building new data centers this year.", "cut"),
     ("We still expect to spend about $40 billion this year.", "maintain"),
     ("We expect Q2 capex to be reasonably representative of the quarterly run rate for the rest of the year.",
      "maintain"),
     ("We preserve the flexibility to accommodate next-generation systems when they are available.", "none"),
     # negation and look-alikes stay out of those shapes
     ("Our HBM is not fully booked for next year.", "none"),
+    ("We are not adding capacity as fast as demand grows, but we are adding.", "expand"),
+    ("Customers are building AI applications on our platform.", "none"),
     ("We reduced production costs by 10%.", "none"),
 ])
 def test_definitions_shapes(text: str, label: str) -> None:

@@ -3,12 +3,12 @@
 Each shape is one bounded pattern over the lower-cased sentence and the label the definitions give
 it: a shortfall explained by delivery timing, "no change to our build plans", a plan figure with no
 comparison and a run-rate said to be representative are `maintain`; "we will not add capacity" and
-"wafer starts down" are `cut`; "HBM fully booked", efficiency used to scale up and backlog up because of demand are `expand`;
-discipline *instead of* added capacity, limited commitments, kept flexibility and a smaller rise than
-last year's are `moderate`; a gaming or PC supply constraint is `none`. Where one matches, the rules
-answer with it and the trained model does not overrule them: these are the definitions' words, not a
-pattern learned from a corpus. A question or a hypothetical asserts nothing, so it is left to the other
-rules.
+"wafer starts down" are `cut`; "HBM fully booked", efficiency used to scale up, backlog up because of
+demand and a supplier's customers still building are `expand`; discipline *instead of* added capacity,
+limited commitments, kept flexibility and a smaller rise than last year's are `moderate`; a gaming or
+PC supply constraint is `none`. Where one matches, the rules answer with it and the trained model does
+not overrule them: these are the definitions' words, not a pattern learned from a corpus. A question
+or a hypothetical asserts nothing, so it is left to the other rules.
 """
 
 from __future__ import annotations
@@ -36,8 +36,9 @@ _NO_CHANGE = (r"(?:no|not any|nothing) (?:real |material |meaningful )?chang\w* 
               r"|(?:not|n't|no plans? to) (?:be )?chang\w*" + _gap(2)
               + r"(?:build|capex|capital|investment|spend\w*|data[- ]?cent\w*|infrastructure)\w*(?: plans?)?")
 _NO_NEW_CAPACITY = (r"(?:will not|won't|do not|don't|not going to|no plans? to|do not plan to|don't plan to"
-                    r"|not planning to)"
-                    r" (?:plan to |expect to )?(?:add|build|bring on(?:line)?|expand)" + _gap(3)
+                    r"|not planning to|are not|aren't|we're not|is not|isn't)"
+                    r" (?:plan to |expect to )?(?:add(?:ing)?|build(?:ing)?|bring(?:ing)? on(?:line)?|expand(?:ing)?)"
+                    + _gap(3)
                     + r"(?:capacity|data[- ]?cent\w*|fabs?|sites?|campus\w*|megawatts|gigawatts)")
 _WAFER_CUT = (r"tak\w* (?:our |the )?(?:wafer starts|production|utili[sz]ation|output)" + _gap(2) + r"down"
               r"|(?:reduc\w*|cut\w*|lower\w*|decreas\w*|curtail\w*|trim\w*)" + _gap(2)
@@ -76,6 +77,15 @@ _DRIVEN = (r"(?:driven by|due to|because of|reflect\w*|on the back of|fu\w*ed by
 _BACKLOG_ON_DEMAND = (_BACKLOG_NOUN + _gap(6) + r"(?:grew|grow\w*|increas\w*|rose|ris\w*|up|doubl\w*|tripl\w*|"
                       r"quadrupl\w*|climb\w*|jump\w*|expand\w*|reach\w*|record)" + _gap(16) + _DRIVEN
                       + r"|(?:increase|growth|rise|step[- ]up) in (?:our |the )?" + _BACKLOG_NOUN + _gap(4) + _DRIVEN)
+# "Our customers are still building" (STANCE_LABELS.md): a supplier stating its customers' build-out as fact
+_CUSTOMERS = r"(?:customers|hyperscalers|cloud (?:providers|customers|service providers)|csps)"
+_BUILDING = (r"(?:are |remain |continue to |continued to |keep |kept )?(?:still )?(?:build\w*|expand\w*|"
+             r"scal\w* (?:up|out)|add\w*|invest\w* (?:in|heavily)|deploy\w*|ramp\w*)")
+_BUILT = (r"(?:capacity|data[- ]?cent\w*|clusters?|infrastructure|fleets?|build[- ]?outs?|fabs?|compute|gpus?|"
+          r"ai factories|factories|campus\w*|sites?)")
+_CUSTOMERS_BUILD = _CUSTOMERS + " " + _BUILDING + r"(?:[.!;]|$|" + _gap(6) + _BUILT + ")"
+# "not adding capacity as fast as demand grows" is a shortfall against demand, not a stop to adding
+_AS_FAST = re.compile(r"\b(?:as (?:fast|quickly|much)|fast enough|quickly enough)\b")
 # "expect to spend about $40B, up from $30B": a comparison, which the figure rules read
 _COMPARED = re.compile(r"\b(?:up|down|increas\w*|decreas\w*|more|less|higher|lower|from|grow\w*|rais\w*|cut\w*|"
                        r"reduc\w*)\b")
@@ -97,7 +107,7 @@ def _defined(name: str, label: str, pattern: str, needles: str, unless: re.Patte
 # Order matters: the first shape that matches decides.
 SHAPES: tuple[Defined, ...] = (
     _defined("off_segment_supply", "none", _OFF_SEGMENT_SUPPLY, "suppl|inventor|shipment"),
-    _defined("no_new_capacity", "cut", _NO_NEW_CAPACITY, "not |n't |no plan"),
+    _defined("no_new_capacity", "cut", _NO_NEW_CAPACITY, "not |n't |no plan", unless=_AS_FAST),
     _defined("wafer_cut", "cut", _WAFER_CUT, "wafer|production|utili|output|supply"),
     _defined("no_change", "maintain", _NO_CHANGE, "chang"),
     _defined("delivery_timing", "maintain", _SPEND + _gap(6) + r"(?:" + _BELOW_ABOVE + r")" + _gap(10) + _TIMING,
@@ -108,6 +118,7 @@ SHAPES: tuple[Defined, ...] = (
     _defined("smaller_rise", "moderate", _SMALLER_RISE, "less than|smaller"),
     _defined("efficiency_to_scale", "expand", _EFFICIENCY_TO_SCALE, "efficien|saving"),
     _defined("backlog_on_demand", "expand", _BACKLOG_ON_DEMAND, "backlog|performance oblig|rpo"),
+    _defined("customers_building", "expand", _CUSTOMERS_BUILD, "customers|hyperscalers|providers|csps"),
     _defined("plan_figure", "maintain", _PLAN_FIGURE, "$", unless=_COMPARED),
     _defined("run_rate", "maintain", _RUN_RATE, "representative|run rate|run-rate"),
 )
