@@ -218,6 +218,7 @@ def test_definitions_cases(text: str, label: str) -> None:
     ("Hyperscalers continue to scale up and scale out their AI clusters.", "expand"),
     ("We are not adding capacity this year.", "cut"),
     ("We are not building new data centers this year.", "cut"),
+    ("Both buildings remain on schedule for lease commencement in the fourth quarter.", "maintain"),
     ("We still expect to spend about $40 billion this year.", "maintain"),
     ("We expect Q2 capex to be reasonably representative of the quarterly run rate for the rest of the year.",
      "maintain"),

@@ -84,6 +84,11 @@ _BUILDING = (r"(?:are |remain |continue to |continued to |keep |kept )?(?:still 
 _BUILT = (r"(?:capacity|data[- ]?cent\w*|clusters?|infrastructure|fleets?|build[- ]?outs?|fabs?|compute|gpus?|"
           r"ai factories|factories|campus\w*|sites?)")
 _CUSTOMERS_BUILD = _CUSTOMERS + " " + _BUILDING + r"(?:[.!;]|$|" + _gap(6) + _BUILT + ")"
+# "The site is on track to energize in Q4", "both buildings remain on schedule": the plan reaffirmed, unchanged
+_ON_SCHEDULE = (r"(?:sites?|buildings?|campus\w*|projects?|facilit\w*|energi[sz]ation|construction|deployments?|"
+                r"deliver\w*|build[- ]?outs?|data[- ]?cent\w*|timelines?|halls?|expansions?|capex)" + _gap(6)
+                + r"(?:(?:remains?|are|is|stays?|still|continues? to be|running) )?(?:on (?:track|schedule|budget|plan)"
+                r"|as planned)\b")
 # "not adding capacity as fast as demand grows" is a shortfall against demand, not a stop to adding
 _AS_FAST = re.compile(r"\b(?:as (?:fast|quickly|much)|fast enough|quickly enough)\b")
 # "expect to spend about $40B, up from $30B": a comparison, which the figure rules read
@@ -121,6 +126,7 @@ SHAPES: tuple[Defined, ...] = (
     _defined("customers_building", "expand", _CUSTOMERS_BUILD, "customers|hyperscalers|providers|csps"),
     _defined("plan_figure", "maintain", _PLAN_FIGURE, "$", unless=_COMPARED),
     _defined("run_rate", "maintain", _RUN_RATE, "representative|run rate|run-rate"),
+    _defined("on_schedule", "maintain", _ON_SCHEDULE, "on track|on schedule|on budget|on plan|as planned"),
 )
 _NEGATED_BEFORE = re.compile(r"(?:\bnot|\bno|n't|\bnever|\bwithout)\W+(?:\w+\W+){0,2}$")
 _NEGATOR = re.compile(r"\bnot\b|\bno\b|n't|\bnever\b")
