@@ -27,7 +27,7 @@ _METRIC_OBJECT = {"capex": "capex", "capex_guidance": "guidance", "ai_investment
                   "data_center_construction": "projects", "gpu_rental_prices": "gpu_prices",
                   "backlog": "backlog", "memory_supply": "memory_supply", "power": "power"}
 # Objects that no coarse metric covers, or that say more than one: they win wherever they appear.
-_SPECIFIC = ("demand_supply", "capacity", "compute_contracts", "leases", "memory_prices")
+_SPECIFIC = ("wfe", "demand_supply", "capacity", "compute_contracts", "leases", "memory_prices")
 TIGHTNESS_OBJECTS = ("capacity", "demand_supply", "memory_supply", "power")
 OBJECT_LABELS = {
     "capex": "total capex", "segment_capex": "segment capex", "ai_spend": "AI / data-center spending",
@@ -36,7 +36,7 @@ OBJECT_LABELS = {
     "compute_contracts": "compute contracts", "memory_supply": "HBM / memory supply",
     "memory_prices": "memory prices", "gpu_prices": "GPU rental prices", "revenue": "revenue",
     "profit": "operating profit", "backlog": "backlog / RPO", "arr": "ARR (annualized revenue run-rate)",
-    "power": "power",
+    "power": "power", "wfe": "wafer-fab equipment spending (the industry's)",
 }
 _NEG_BEFORE = re.compile(rf"(?<![\w$])(?:{lexicon.NEGATIONS})(?!\w)", re.I)
 

@@ -41,6 +41,8 @@ TOPICS: dict[str, str] = {
     "memory_prices": r"pric",
     "gpu_prices": r"pric",
     "power": r"power|grid|electric|interconnect|transformer|turbine|megawatt|gigawatt|\bmw\b|\bgw\b|energ",
+    # not the company measured against the market ("mid-30s percent of WFE", "outperform overall WFE growth")
+    "wfe": r"(?<!of )(?<!than )(?<!total )(?<!overall )(?<!against )\b(?:wfe|wafer fab\w* equipment)\b",
     "revenue": r"revenue|sales|grew|growth",
     "profit": r"operating (?:profit|income)|margin|profit",
     "backlog": r"backlog|remaining performance|\brpo\b|bookings|orders?",

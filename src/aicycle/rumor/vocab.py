@@ -67,6 +67,10 @@ _CAPEX = (r"cap-?ex|capital expenditures?|capital spending|capital investments?|
 
 # (object, pattern): what the claim is about. Checked in order.
 OBJECTS: tuple[tuple[str, str], ...] = (
+    # The industry's spending on chip-making tools as an equipment maker forecasts it ("Lam lifts its 2025 WFE
+    # view"): not the maker's own capex, answered by what the maker says of the market.
+    ("wfe", r"wfe|wafer[- ]fab(?:rication)? equipment|(?:chip|semiconductor|fab)[- ](?:making )?equipment "
+            r"(?:spending|spend|market|demand|investment)"),
     ("compute_contracts",
      r"agree\w* to (?:deploy|spend|buy|rent|supply|purchase)|comput\w* (?:power )?(?:deals?|contracts?|agreements?)|"
      r"(?:cloud|gpu|ai cloud|ai) (?:capacity )?(?:deals?|contracts?|agreements?)|"
@@ -245,6 +249,7 @@ DECIDERS: dict[str, str] = {
     "memory_supply": "a memory maker's dated statement on its HBM or memory supply (sold out, allocation)",
     "memory_prices": "memory makers' reported prices or their own words on pricing",
     "gpu_prices": "GPU rental price series for the period",
+    "wfe": "the equipment maker's own view of wafer-fab equipment spending for the period (its earnings call)",
     "revenue": "reported revenue for the quarters in question",
     "profit": "reported operating income for the quarters in question",
     "backlog": "a reported backlog or remaining performance obligation for the date in question",
