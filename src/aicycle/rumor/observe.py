@@ -15,7 +15,7 @@ from aicycle.rumor.reading import Reading
 ENGINE_OBJECTS = ("capex", "ai_spend", "guidance")
 # Views a company gives of a figure it only forecasts (the industry's equipment spending): no filed series or
 # guidance ledger records their revisions, so only a sentence saying the view moved shows one.
-VIEW_OBJECTS = ("wfe",)
+VIEW_OBJECTS = ("wfe", "shipments")
 _TIGHT = re.compile(rf"(?<!\w)(?:{dict(vocab.DIRECTIONS)['constrained']}|{dict(vocab.DIRECTIONS)['sold_out']}|"
                     r"fully subscribed|booked through|consumed|more demand than (?:we have )?suppl\w*)(?!\w)", re.I)
 _LOOSE = re.compile(rf"(?<!\w)(?:{dict(vocab.DIRECTIONS)['unconstrained']})(?!\w)", re.I)
@@ -38,7 +38,7 @@ _REVISED = re.compile(r"\b(?:rais|increas|lower|reduc|cut|narrow|updat|trim|lift
                       r"(?:from|prior|previous)|\b(?:up|down|increased|lowered|narrowed) from\b|\bunchanged\b|"
                       r"\breaffirm\w*|\bmaintain\w*", re.I)
 # A sentence stating that a figure moved ("up from our prior view", "raising our guidance $5 billion to $20 billion")
-_MOVED = re.compile(r"\b(?:rais|increas|lower|reduc|cut|lift|trim|boost|hik)\w* (?:\w+ ){0,8}"
+_MOVED = re.compile(r"\b(?:rais|increas|lower|reduc|cut|lift|trim|boost|hik)\w* (?:\S+ ){0,8}"
                     r"(?:from|prior|previous|to)\b|\b(?:up|down) from\b", re.I)
 _SCHEDULED = ("pause", "cancel", "ahead", "delivered", "given")
 _FORWARD_GUIDE = re.compile(r"\b(?:expect\w*|anticipat\w*|outlook|guid\w*|plan\w*|forecast\w*)\b", re.I)

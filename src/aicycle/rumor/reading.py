@@ -36,7 +36,7 @@ OBJECT_LABELS = {
     "compute_contracts": "compute contracts", "memory_supply": "HBM / memory supply",
     "memory_prices": "memory prices", "gpu_prices": "GPU rental prices", "revenue": "revenue",
     "profit": "operating profit", "backlog": "backlog / RPO", "arr": "ARR (annualized revenue run-rate)",
-    "power": "power", "wfe": "wafer-fab equipment spending (the industry's)",
+    "power": "power", "shipments": "shipments", "wfe": "wafer-fab equipment spending (the industry's)",
 }
 _NEG_BEFORE = re.compile(rf"(?<![\w$])(?:{lexicon.NEGATIONS})(?!\w)", re.I)
 

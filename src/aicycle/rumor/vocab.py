@@ -104,6 +104,9 @@ OBJECTS: tuple[tuple[str, str], ...] = (
     ("profit", r"operating (?:profit|income|loss|margins?)|profits?|earnings|in the black|in the red|profitab\w*|"
                r"unprofitable|loss-making|(?:an?|net|operating) loss(?:es)?"),
     ("revenue", r"revenues?|sales|top[- ]line|turnover"),
+    # "AI server shipments", "GPU shipment target": units shipped as the maker states them in its calls
+    ("shipments", r"(?:(?:ai |gpu |accelerator |rack |system )?servers?|gpus?|accelerators?|racks?|systems?|ai) "
+                  r"shipments?"),
 )
 
 # A claim that a company has crossed into profit or into loss: the sign of the latest quarter decides.
@@ -251,6 +254,7 @@ DECIDERS: dict[str, str] = {
     "gpu_prices": "GPU rental price series for the period",
     "wfe": "the equipment maker's own view of wafer-fab equipment spending for the period (its earnings call)",
     "revenue": "reported revenue for the quarters in question",
+    "shipments": "the maker's own figures for what it shipped or expects to ship in the period (its calls)",
     "profit": "reported operating income for the quarters in question",
     "backlog": "a reported backlog or remaining performance obligation for the date in question",
     "arr": "a reported annualized revenue run-rate for the date in question",
