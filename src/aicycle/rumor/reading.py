@@ -289,6 +289,8 @@ _SEQUENTIAL = re.compile(
     r"\b(?:(?:prior|previous|preceding|last) quarter|quarter[- ](?:on|over)[- ]quarter|sequential\w*|q/q|qoq|"
     r"from (?:the )?(?:q[1-4]|\w+ quarter) to|from (?:the )?(?:q[1-4]|(?:first|second|third) quarter)(?! of)|"
     r"from (?:the )?(?:march|june|september|december)[- ]quarter|"
+    r"(?:below|under|above|over|lower than|higher than|short of|ahead of) (?:its |the )?(?:q[1-4]|(?:march|june|"
+    r"september|december)[- ]quarter)|"
     r"(?P<n>\w+) (?:straight|consecutive) quarters|"
     r"(?P<m>\w+) quarters? in a row)\b", re.I)
 
@@ -327,6 +329,10 @@ _AGAINST_OUTLOOK = re.compile(r"\b(?:beat|miss|top|exceed|surpass|fell short of|
                               re.I)
 
 
+# "even as it raises its full-year guide": the guide named as a thing, not a plan the claim reports ("guides to $X")
+_GUIDE_NOUN = re.compile(r"\b(?:its|their|the|a|our)\s+(?:[\w-]+\s+){0,2}guides?\b", re.I)
+
+
 def _modality(text: str, claim: Claim) -> str:
     if re.search(r"\b(?:said to|reportedly|report(?:s|ed)?:|sources?|according to|rumou?r\w*)\b", text, re.I):
         return "report"
@@ -334,6 +340,6 @@ def _modality(text: str, claim: Claim) -> str:
         return "fact"  # "revenue beats its $65 billion outlook": what was reported, against what was guided
     if _rx(vocab.EXPECTATION).search(text):
         return "expectation"
-    if _rx(vocab.PLAN).search(text):
+    if _rx(vocab.PLAN).search(_GUIDE_NOUN.sub(" ", text)):
         return "plan"
     return "fact"

@@ -125,8 +125,11 @@ TO_PROFIT += (r"|(?:posts?|posted|reports?|reported|books?|booked|ran|had|record
 SEGMENT_CAPEX = (r"(?:{seg})\s+(?:\w+\s+){0,2}(?:" + _CAPEX + r")|(?:" + _CAPEX + r")\s+(?:\w+\s+){0,3}(?:{seg})")
 
 # "2026 capex will come in below 2025's": a year set against another, no figure named
+# or a quarter against another: "March-quarter capex came in below its December-quarter level"
 _AGAINST_A_YEAR = (r"(?:come|comes|came|coming|land\w*|end\w*) (?:in |up )?(?:{}) "
-                   r"(?:20\d\d'?s?|last year'?s?|the prior year'?s?)")
+                   r"(?:20\d\d'?s?|last year'?s?|the prior year'?s?|(?:its |the )?(?:prior|previous|preceding|last) "
+                   r"quarter'?s?|(?:its |the )?(?:q[1-4]|(?:first|second|third|fourth|march|june|september|december)"
+                   r"[- ]quarter)(?:'s)?)")
 
 # (direction, pattern): refined directions, before the coarse up/down/flat words of lexicon.py.
 DIRECTIONS: tuple[tuple[str, str], ...] = (
