@@ -13,6 +13,9 @@ from aicycle.rumor.parse import cue_direction
 from aicycle.rumor.reading import Reading
 
 ENGINE_OBJECTS = ("capex", "ai_spend", "guidance")
+# Views a company gives of a figure it only forecasts (the industry's equipment spending): no filed series or
+# guidance ledger records their revisions, so only a sentence saying the view moved shows one.
+VIEW_OBJECTS = ("wfe", "shipments")
 _TIGHT = re.compile(rf"(?<!\w)(?:{dict(vocab.DIRECTIONS)['constrained']}|{dict(vocab.DIRECTIONS)['sold_out']}|"
                     r"fully subscribed|booked through|consumed|more demand than (?:we have )?suppl\w*)(?!\w)", re.I)
 _LOOSE = re.compile(rf"(?<!\w)(?:{dict(vocab.DIRECTIONS)['unconstrained']})(?!\w)", re.I)
@@ -34,6 +37,9 @@ _NO_OUTLOOK = re.compile(r"\b(?:not|aren'?t|isn'?t|won'?t be|will not be) (?:pro
 _REVISED = re.compile(r"\b(?:rais|increas|lower|reduc|cut|narrow|updat|trim|lift)\w* (?:\w+ ){0,8}"
                       r"(?:from|prior|previous)|\b(?:up|down|increased|lowered|narrowed) from\b|\bunchanged\b|"
                       r"\breaffirm\w*|\bmaintain\w*", re.I)
+# A sentence stating that a figure moved ("up from our prior view", "raising our guidance $5 billion to $20 billion")
+_MOVED = re.compile(r"\b(?:rais|increas|lower|reduc|cut|lift|trim|boost|hik)\w* (?:\S+ ){0,8}"
+                    r"(?:from|prior|previous|to)\b|\b(?:up|down) from\b", re.I)
 _SCHEDULED = ("pause", "cancel", "ahead", "delivered", "given")
 _FORWARD_GUIDE = re.compile(r"\b(?:expect\w*|anticipat\w*|outlook|guid\w*|plan\w*|forecast\w*)\b", re.I)
 _DELIVERED = re.compile(r"\b(?:was|were|been|has|have) (?:\w+ ){0,2}(?:delivered|handed over|energi[sz]ed|completed)\b|"
@@ -169,6 +175,11 @@ def _level(reading: Reading, text: str) -> tuple[str | None, str]:
     found = [(lo, hi) for lo, hi, unit in named_figures(reading, text) if unit == level.unit]
     if not found:
         return None, "no figure of that kind"
+    if reading.object in VIEW_OBJECTS and level.op == "at" and reading.direction in ("up", "down") \
+            and not _MOVED.search(text):
+        # "lifts its WFE view to about $105bn" is a revision of a round-number view: a sentence restating one near
+        # it ("we continue to forecast ... the $100 billion range") does not show the lift
+        return None, "a figure stated, not a revision to it"
     if level.op == "at":
         # A sentence naming the figure bears the claim out; one naming another figure is too often about
         # something else (another year, a quarter) to refute it: the guided ranges do that.

@@ -27,7 +27,7 @@ _METRIC_OBJECT = {"capex": "capex", "capex_guidance": "guidance", "ai_investment
                   "data_center_construction": "projects", "gpu_rental_prices": "gpu_prices",
                   "backlog": "backlog", "memory_supply": "memory_supply", "power": "power"}
 # Objects that no coarse metric covers, or that say more than one: they win wherever they appear.
-_SPECIFIC = ("demand_supply", "capacity", "compute_contracts", "leases", "memory_prices")
+_SPECIFIC = ("wfe", "demand_supply", "capacity", "compute_contracts", "leases", "memory_prices")
 TIGHTNESS_OBJECTS = ("capacity", "demand_supply", "memory_supply", "power")
 OBJECT_LABELS = {
     "capex": "total capex", "segment_capex": "segment capex", "ai_spend": "AI / data-center spending",
@@ -36,7 +36,7 @@ OBJECT_LABELS = {
     "compute_contracts": "compute contracts", "memory_supply": "HBM / memory supply",
     "memory_prices": "memory prices", "gpu_prices": "GPU rental prices", "revenue": "revenue",
     "profit": "operating profit", "backlog": "backlog / RPO", "arr": "ARR (annualized revenue run-rate)",
-    "power": "power",
+    "power": "power", "shipments": "shipments", "wfe": "wafer-fab equipment spending (the industry's)",
 }
 _NEG_BEFORE = re.compile(rf"(?<![\w$])(?:{lexicon.NEGATIONS})(?!\w)", re.I)
 
@@ -289,6 +289,8 @@ _SEQUENTIAL = re.compile(
     r"\b(?:(?:prior|previous|preceding|last) quarter|quarter[- ](?:on|over)[- ]quarter|sequential\w*|q/q|qoq|"
     r"from (?:the )?(?:q[1-4]|\w+ quarter) to|from (?:the )?(?:q[1-4]|(?:first|second|third) quarter)(?! of)|"
     r"from (?:the )?(?:march|june|september|december)[- ]quarter|"
+    r"(?:below|under|above|over|lower than|higher than|short of|ahead of) (?:its |the )?(?:q[1-4]|(?:march|june|"
+    r"september|december)[- ]quarter)|"
     r"(?P<n>\w+) (?:straight|consecutive) quarters|"
     r"(?P<m>\w+) quarters? in a row)\b", re.I)
 
@@ -327,6 +329,10 @@ _AGAINST_OUTLOOK = re.compile(r"\b(?:beat|miss|top|exceed|surpass|fell short of|
                               re.I)
 
 
+# "even as it raises its full-year guide": the guide named as a thing, not a plan the claim reports ("guides to $X")
+_GUIDE_NOUN = re.compile(r"\b(?:its|their|the|a|our)\s+(?:[\w-]+\s+){0,2}guides?\b", re.I)
+
+
 def _modality(text: str, claim: Claim) -> str:
     if re.search(r"\b(?:said to|reportedly|report(?:s|ed)?:|sources?|according to|rumou?r\w*)\b", text, re.I):
         return "report"
@@ -334,6 +340,6 @@ def _modality(text: str, claim: Claim) -> str:
         return "fact"  # "revenue beats its $65 billion outlook": what was reported, against what was guided
     if _rx(vocab.EXPECTATION).search(text):
         return "expectation"
-    if _rx(vocab.PLAN).search(text):
+    if _rx(vocab.PLAN).search(_GUIDE_NOUN.sub(" ", text)):
         return "plan"
     return "fact"

@@ -42,7 +42,10 @@ TOPICS: dict[str, str] = {
     "memory_prices": r"pric",
     "gpu_prices": r"pric",
     "power": r"power|grid|electric|interconnect|transformer|turbine|megawatt|gigawatt|\bmw\b|\bgw\b|energ",
+    # not the company measured against the market ("mid-30s percent of WFE", "outperform overall WFE growth")
+    "wfe": r"(?<!of )(?<!than )(?<!total )(?<!overall )(?<!against )\b(?:wfe|wafer fab\w* equipment)\b",
     "revenue": r"revenue|sales|grew|growth",
+    "shipments": r"\bship(?:ments?|ped|ping)?\b",
     "profit": r"operating (?:profit|income)|margin|profit",
     "backlog": r"backlog|remaining performance|\brpo\b|bookings|orders?",
     "arr": r"\barr\b|annuali[sz]ed|run-?rate",

@@ -53,12 +53,24 @@ def year_ok(reading: Reading, text: str, said_on: dt.date) -> bool:
         # a state lasts ("constrained through the end of 2026")
         # (a fiscal year may be named a year ahead of the calendar: NVIDIA's fiscal 2027 began in January 2026)
         ahead = reading.period.fiscal and reading.period.quarter is not None
-        return year <= said_on.year + ahead and not reading.through
+        latest = said_on.year + ahead
+        if reading.period.fiscal:  # Dell's fiscal 2026 ran from February 2025: a call that September speaks of it
+            latest = max(latest, _fiscal_year(said_on, fiscal_year_end_month(reading.tickers)))
+        return year <= latest and not reading.through
     return year in years
+
+
+def _fiscal_year(day: dt.date, end_month: int | None) -> int:
+    """The fiscal year a day falls in, named by the year it ends in; with the calendar unknown, the latest it can
+    be (a fiscal year ending early in the next calendar year)."""
+    return day.year + 1 if end_month is None else day.year + (day.month > end_month)
 
 
 _QUARTER_WORDS = re.compile(vocab.QUARTER_WORDS, re.I)
 _QUARTER_NUMBER = re.compile(vocab.QUARTER, re.I)
+# A quarter, or a month standing for one ("September being roughly $X"; not "may", which is mostly a verb)
+_A_QUARTER = re.compile(vocab.QUARTER_WORDS + r"|\b(?:january|february|march|april|june|july|august|september|"
+                        r"october|november|december)\b", re.I)
 
 
 def quarter_ok(reading: Reading, text: str, before: str = "", said_on: dt.date | None = None) -> bool:
@@ -69,7 +81,7 @@ def quarter_ok(reading: Reading, text: str, before: str = "", said_on: dt.date |
     if reading.period.quarter is None:
         # a year's level ("2025 capex came in above $90B") is not answered by one quarter's figure
         return not (reading.level is not None and reading.period.year is not None
-                    and _QUARTER_WORDS.search(text) and not _YEAR_WORDS.search(text))
+                    and _A_QUARTER.search(_SPREAD.sub(" ", text)) and not _YEAR_WORDS.search(text))
     ends = quarter_end(reading.period, reading.tickers)
     ahead = ends is not None and said_on is not None and said_on < ends
     forward = FORWARD.search(text)
@@ -92,6 +104,12 @@ def quarter_ok(reading: Reading, text: str, before: str = "", said_on: dt.date |
         # "total spend will increase sequentially", said in a call: the quarter the call falls in
         return (said_on.year, (said_on.month - 1) // 3 + 1) == (reading.period.year, reading.period.quarter)
     return not named or reading.period.quarter in named
+
+
+# "$20 billion, with shipments slightly weighted to the third quarter": how a year's figure is spread over its
+# quarters, not a quarter's figure
+_SPREAD = re.compile(r"\b(?:weighted|skewed|tilted|concentrated|split)\s+(?:\w+\s+){0,2}(?:to|towards?|in|between|"
+                     r"across)\s+(?:the\s+)?(?:\w+\s+){0,2}(?:quarters?|halfs?|halves)\b", re.I)
 
 
 def _reports(said_on: dt.date | None, ends: dt.date | None) -> bool:

@@ -67,6 +67,10 @@ _CAPEX = (r"cap-?ex|capital expenditures?|capital spending|capital investments?|
 
 # (object, pattern): what the claim is about. Checked in order.
 OBJECTS: tuple[tuple[str, str], ...] = (
+    # The industry's spending on chip-making tools as an equipment maker forecasts it ("Lam lifts its 2025 WFE
+    # view"): not the maker's own capex, answered by what the maker says of the market.
+    ("wfe", r"wfe|wafer[- ]fab(?:rication)? equipment|(?:chip|semiconductor|fab)[- ](?:making )?equipment "
+            r"(?:spending|spend|market|demand|investment)"),
     ("compute_contracts",
      r"agree\w* to (?:deploy|spend|buy|rent|supply|purchase)|comput\w* (?:power )?(?:deals?|contracts?|agreements?)|"
      r"(?:cloud|gpu|ai cloud|ai) (?:capacity )?(?:deals?|contracts?|agreements?)|"
@@ -100,6 +104,9 @@ OBJECTS: tuple[tuple[str, str], ...] = (
     ("profit", r"operating (?:profit|income|loss|margins?)|profits?|earnings|in the black|in the red|profitab\w*|"
                r"unprofitable|loss-making|(?:an?|net|operating) loss(?:es)?"),
     ("revenue", r"revenues?|sales|top[- ]line|turnover"),
+    # "AI server shipments", "GPU shipment target": units shipped as the maker states them in its calls
+    ("shipments", r"(?:(?:ai |gpu |accelerator |rack |system )?servers?|gpus?|accelerators?|racks?|systems?|ai) "
+                  r"shipments?"),
 )
 
 # A claim that a company has crossed into profit or into loss: the sign of the latest quarter decides.
@@ -118,8 +125,11 @@ TO_PROFIT += (r"|(?:posts?|posted|reports?|reported|books?|booked|ran|had|record
 SEGMENT_CAPEX = (r"(?:{seg})\s+(?:\w+\s+){0,2}(?:" + _CAPEX + r")|(?:" + _CAPEX + r")\s+(?:\w+\s+){0,3}(?:{seg})")
 
 # "2026 capex will come in below 2025's": a year set against another, no figure named
+# or a quarter against another: "March-quarter capex came in below its December-quarter level"
 _AGAINST_A_YEAR = (r"(?:come|comes|came|coming|land\w*|end\w*) (?:in |up )?(?:{}) "
-                   r"(?:20\d\d'?s?|last year'?s?|the prior year'?s?)")
+                   r"(?:20\d\d'?s?|last year'?s?|the prior year'?s?|(?:its |the )?(?:prior|previous|preceding|last) "
+                   r"quarter'?s?|(?:its |the )?(?:q[1-4]|(?:first|second|third|fourth|march|june|september|december)"
+                   r"[- ]quarter)(?:'s)?)")
 
 # (direction, pattern): refined directions, before the coarse up/down/flat words of lexicon.py.
 DIRECTIONS: tuple[tuple[str, str], ...] = (
@@ -245,7 +255,9 @@ DECIDERS: dict[str, str] = {
     "memory_supply": "a memory maker's dated statement on its HBM or memory supply (sold out, allocation)",
     "memory_prices": "memory makers' reported prices or their own words on pricing",
     "gpu_prices": "GPU rental price series for the period",
+    "wfe": "the equipment maker's own view of wafer-fab equipment spending for the period (its earnings call)",
     "revenue": "reported revenue for the quarters in question",
+    "shipments": "the maker's own figures for what it shipped or expects to ship in the period (its calls)",
     "profit": "reported operating income for the quarters in question",
     "backlog": "a reported backlog or remaining performance obligation for the date in question",
     "arr": "a reported annualized revenue run-rate for the date in question",
