@@ -100,7 +100,9 @@ def observe(reading: Reading, text: str) -> tuple[str | None, str]:
             return seen, "direction words: " + ", ".join(cues)
     if reading.object in ENGINE_OBJECTS:
         try:
-            label = str(classify(text).label).lower()
+            stance = classify(text)
+            # a calibrated confidence under one half is more often wrong than right: no reading at all
+            label = str(stance.label).lower() if stance.confidence >= 0.5 else "none"
         except Exception:  # noqa: BLE001 - a failing engine must not fail the check
             label = ""
         if label:
