@@ -44,7 +44,12 @@ def growth(text: str) -> float | None:
 REVISING = ("up", "down", "faster_growth", "slower_growth")
 
 
-def level(text: str, ranged: bool = True) -> Level | None:
+_HOURLY = re.compile(rf"(?P<cmp>{vocab.ABOVE}|{vocab.BELOW})\s+\$\s?(?P<v>\d+(?:\.\d+)?)(?![\d.,]|\s*(?:trillion|tn|"
+                     r"billion|bn|b|million|mn|m)\b)", re.I)
+
+
+def level(text: str, ranged: bool = True, hourly: bool = False) -> Level | None:
+    """The line a claim draws; `hourly` for GPU rental prices, where a bare "$4" is dollars per GPU-hour."""
     rng = re.search(vocab.RANGE, text, re.I) if ranged else None
     if rng and not re.search(r"\bfrom\W*$", text[max(0, rng.start() - 8):rng.start()], re.I):
         factor = vocab.SCALES[rng.group("scale").lower()]
@@ -62,6 +67,9 @@ def level(text: str, ranged: bool = True) -> Level | None:
     if per:
         unit = "USD/MW-day" if "mw" in per.group(3).lower() or "mega" in per.group(3).lower() else "USD/hour"
         return Level(_op(per.group("cmp")), float(per.group(2)), unit, per.group(0).strip())
+    bare = _HOURLY.search(text) if hourly else None
+    if bare:  # "the H100 index breaks above $4"
+        return Level(_op(bare.group("cmp")), float(bare.group("v")), "USD/hour", bare.group(0).strip())
     found: list[tuple[bool, Level]] = []
     for m in re.finditer(vocab.LEVEL, text, re.I):
         cmp = (m.group("cmp") or "").lower()

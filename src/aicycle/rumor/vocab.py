@@ -88,7 +88,7 @@ OBJECTS: tuple[tuple[str, str], ...] = (
      r"supply (?:has )?(?:catch\w*|caught) up(?: with demand)?|(?:supply|capacity) (?:exceed\w*|outstrip\w*) demand"),
     ("capacity",
      r"(?:capacity|supply|compute|power)[- ]constrain\w*|constrain\w*|capacity constraints?|"
-     r"short of (?:\w+ ){0,2}(?:compute|capacity)|(?:compute|capacity) (?:shortage|crunch)|"
+     r"short of (?:[\w-]+ ){0,2}(?:compute|capacity)|(?:compute|capacity) (?:shortage|crunch)|"
      r"(?:not|n't) (?:\w+ ){0,2}enough (?:\w+ )?(?:compute|capacity)|enough (?:\w+ )?(?:compute|capacity) to meet|"
      r"more (?:compute|capacity) than (?:it|they|we) (?:can|could|needs?)|limited by (?:\w+ )?demand|"
      r"demand (?:is )?(?:what )?limits?|demand is the (?:\w+ )?(?:limiting factor|constraint|bottleneck)|"
@@ -147,6 +147,7 @@ DIRECTIONS: tuple[tuple[str, str], ...] = (
      r"(?:capacity|supply) (?:now |finally )?(?:meets?|matches|match\w*|(?:has )?caught up with) (?:\w+ )?demand|"
      r"(?:has |have |will )?(?:finally )?(?:caught|catch(?:es|ing)?) up (?:with|to) (?:\w+ )?demand"),
     ("sold_out", r"sold[- ]out|sells? out|selling out|fully (?:booked|allocated|contracted|subscribed|used|consumed)|"
+                 r"booked (?:solid|up)|"
                  r"booked through|(?:largely |fully |mostly |all )?spoken for|"
                  r"all (?:of )?(?:its |their |our )?(?:\w+ )?capacity (?:is |was )?(?:contracted|leased|sold|booked)"),
     ("constrained",
@@ -156,7 +157,7 @@ DIRECTIONS: tuple[tuple[str, str], ...] = (
      r"not enough (?:capacity|compute|supply)|shortfalls?|block\w*|reject\w*|ends? by-right|"
      r"(?:limited|held back|gated|capped) by (?:\w+ )?(?:power|supply|capacity|chips|gpus|compute)|"
      r"(?:can'?t|cannot|could ?n'?t|unable to) (?:get|find|buy|source|secure) enough|"
-     r"short of (?:\w+ ){0,2}(?:compute|capacity|gpus?|supply|power)|"
+     r"short of (?:[\w-]+ ){0,2}(?:compute|capacity|gpus?|supply|power)|"
      r"demand (?:for (?:\w+ ){1,3})?(?:still |continues to |to )?(?:exceed\w*|outstrip\w*|outpac\w*|outrun\w*)|"
      r"(?:won'?t|will not|doesn'?t|does not|don'?t|do not|can'?t|cannot|didn'?t|did not) (?:\w+ ){0,2}enough "
      r"(?:\w+ )?(?:capacity|compute|supply|power)"),
