@@ -30,14 +30,14 @@ SETS = {name: list(csv.DictReader((DATA / f"{name}.csv").read_text(encoding="utf
                      "rumor_claims_heldout9", "rumor_claims_heldout10", "rumor_claims_heldout11")}
 # Measured with scripts/score_rumor_claims.py (docs/rumor.md); a floor so that accuracy cannot slip unseen.
 # rumor_claims_heldout11 is this round's held-out figure (scored once, on the code as it stood: 112/150, 74.7%;
-# development since, 116/150); every other set was held out once before: heldout 62.5% (round 1), heldout2
+# development since, 118/150); every other set was held out once before: heldout 62.5% (round 1), heldout2
 # 70.7% (round 2), heldout3 67.3%, heldout4 75.2%, heldout5 65.4% (round 3), heldout6 68.7%, heldout7 71.3%
 # (round 4), heldout8 63.3%, heldout9 73.3% (round 5), heldout10 92.0% (round 6).
 FLOORS = {"rumor_claims": 1.0, "rumor_claims_dev": 0.86, "rumor_claims_heldout": 0.85,
           "rumor_claims_heldout2": 0.89, "rumor_claims_heldout3": 0.87, "rumor_claims_heldout4": 0.89,
           "rumor_claims_heldout5": 0.81, "rumor_claims_heldout6": 0.85, "rumor_claims_heldout7": 0.86,
           "rumor_claims_heldout8": 0.77, "rumor_claims_heldout9": 0.79, "rumor_claims_heldout10": 0.94,
-          "rumor_claims_heldout11": 0.77}
+          "rumor_claims_heldout11": 0.78}
 # Per verdict on held-out 10, the set the issue's target was first met on (supported 64/66, contradicted 36/38,
 # unclear 42/46 now; 62/66, 36/38, 40/46 when it was scored once).
 HELDOUT = "rumor_claims_heldout10"
@@ -215,7 +215,7 @@ def test_heldout_set_reaches_the_issue_target(answers: dict[str, list[dict[str, 
     assert overall >= 0.90 and all(sum(v) / len(v) >= 0.85 for v in per.values())
 
 
-@pytest.mark.xfail(reason="the target on all thirteen sets pooled (1,517/1,771, 85.7%; supported 83.6%, "
+@pytest.mark.xfail(reason="the target on all thirteen sets pooled (1,519/1,771, 85.8%; supported 83.6%, "
                           "contradicted 84.4%), most of them harder than held-out 10: not met, see docs/rumor.md",
                    strict=True)
 def test_all_sets_pooled_reach_the_issue_target(answers: dict[str, list[dict[str, object]]]) -> None:
