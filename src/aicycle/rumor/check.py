@@ -171,16 +171,15 @@ def gather(store: Store, claim: Claim, reading: Reading, as_of: dt.date) -> list
             mismatch = gx.figure_check(store, ticker, as_of, reading.period.year, claim.amount)
             items.extend([mismatch] if mismatch else [])
     if obj == "gpu_prices":
-        named_skus = wanted_skus(claim.text)  # "RTX 4090 prices jump" is not answered by words on H100s
+        skus, terms = wanted_skus(claim.text), wanted_terms(claim.text)  # "RTX 4090 prices jump": not H100 words
         window = price_window.claim_window(claim.text, as_of, level=reading.level is not None)
         hints = price_window.wanted_sources(claim.text)
         if window is None and reading.level and hints:  # "Vast.ai offers are below $2": that source's latest point
             window = (price_window.LATEST, as_of)
         if not (window and reading.level):  # a price on a named day is the series', not a call's words
             items.extend(i for i in said_market(store, reading, as_of)
-                         if not named_skus or any(k.replace(" ", "").lower() in i.text.replace(" ", "").lower()
-                                                  for k in named_skus))
-        skus, terms = wanted_skus(claim.text), wanted_terms(claim.text)
+                         if not skus or any(k.replace(" ", "").lower() in i.text.replace(" ", "").lower()
+                                            for k in skus))
         if window is None:
             items.extend(gpu_price_trend(store, as_of, skus, terms, hints))
         else:  # "rose between mid-October and mid-November", "on October 5, 2026": that window's own points
