@@ -18,7 +18,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 POOLS = (REPO / "data" / "stance" / "candidates.jsonl", REPO / "data" / "stance" / "candidates_enriched.jsonl",
-         REPO / "data" / "stance" / "candidates_fresh.jsonl", REPO / "data" / "stance" / "candidates_fresh_2.jsonl")
+         REPO / "data" / "stance" / "candidates_fresh.jsonl", REPO / "data" / "stance" / "candidates_fresh_2.jsonl",
+         REPO / "data" / "stance" / "candidates_fresh_3.jsonl")
 OUT = REPO / "src" / "aicycle" / "data" / "stance" / "corpus.jsonl"
 LABELS = ("expand", "maintain", "moderate", "cut", "none")
 FIELDS = ("id", "company", "source_file", "sentence_index", "doc_date", "kind", "selection", "speaker_role", "text")
