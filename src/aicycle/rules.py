@@ -204,6 +204,9 @@ WATCH_OVERVIEW_EVENTS = 8
 RUMOR_SAID_DAYS = 200
 # A level claim ("tops $500B") is judged on the latest figure only if it is at most this old (days).
 RUMOR_LEVEL_FRESH_DAYS = 200
+# A balance under an "above" line is no answer once this many days have passed since its quarter ended: the
+# next quarter's figure is due by then (about 45 days after a 91-day quarter), and it is the one that would tell.
+RUMOR_LEVEL_STALE_DAYS = 140
 # A dated record (a compute contract, a power event) speaks to a claim this many days after its date.
 RUMOR_RECORD_DAYS = 400
 # Confidence calibration of the rumor check, fitted on the twelve claim sets of tests/data/rumor_claims*.csv

@@ -9,6 +9,7 @@ A trend claim on revenue, operating profit or ARR reads the latest period agains
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -30,6 +31,7 @@ MEASURES: dict[str, tuple[tuple[str, ...], ...]] = {
     "power": (("active_power_mw",), ("contracted_power_mw",)),
 }
 INSTANTS = ("backlog", "arr", "power")
+_LOWER_BOUND = re.compile(r"\bsource: (?:more than|over|at least|greater than|exceeding)\b", re.I)
 _AT_TOLERANCE = 0.05  # "about $91 billion" matches 91.4
 
 
@@ -50,8 +52,28 @@ def level_items(store: Store, reading: Reading, ticker: str, as_of: dt.date) -> 
         filed = _as_date(latest["filed"])
         if filed is None or (as_of - filed).days > rules.RUMOR_LEVEL_FRESH_DAYS:
             continue
+        if _undecided(latest, reading, as_of):
+            return []
         return [_level_item(latest, ticker, family[0], level.op, level.value, level.text, as_of)]
     return []
+
+
+def _undecided(row: dict[str, Any], reading: Reading, as_of: dt.date) -> bool:
+    """A balance (backlog, ARR, power) that cannot settle the claim's line: a figure given only as "more than
+    X" below the line; or a figure under an "above" line that is not the one the claim is about: not yet the
+    named year's end ("tops $1bn by end-2025" against September's figure), or, with no period named, a
+    quarter already followed by one whose figure is not in the store."""
+    level = reading.level
+    if level is None or reading.object not in INSTANTS:
+        return False
+    value, end = float(row["value"]), _as_date(row["period_end"])
+    if _LOWER_BOUND.search(str(row.get("note") or "")) and level.value > value:
+        return True
+    if level.op != "above" or value >= level.value or end is None:
+        return False
+    if reading.period.year is not None and reading.period.quarter is None:
+        return end < dt.date(reading.period.year, 12, 1) and not reading.period.fiscal
+    return reading.period.year is None and (as_of - end).days > rules.RUMOR_LEVEL_STALE_DAYS
 
 
 def guided_level(store: Store, reading: Reading, ticker: str, as_of: dt.date) -> list[Item]:

@@ -193,6 +193,8 @@ def _level(reading: Reading, text: str) -> tuple[str | None, str]:
             return "above", "figure at or above the line"
         if _FLOOR.search(text):
             return None, "a floor below the line"  # "to exceed $1 trillion" does not say it stays under $1.2T
+        if _ONE_SITE.search(text):
+            return None, "one site's figure, not the whole"  # "100 MW in Lancaster" is no total under 1 GW
         return "below", "figures below the line"
     return ("below", "figure below the line") if top < level.value else ("above", "figure above the line")
 
@@ -240,6 +242,8 @@ def named_figures(reading: Reading, text: str) -> list[tuple[float, float, str]]
 
 _FLOOR = re.compile(r"\b(?:exceed\w*|more than|over|above|at least|north of|surpass\w*|greater than)\s+"
                     r"(?:about |approximately |roughly |nearly )?(?:US)?\$", re.I)
+_ONE_SITE = re.compile(r"(?i:\b(?:data cent(?:er|re)|campus|site|facility|project)s?\s+(?:in|at|near)\s+)[A-Z]"
+                       r"|(?i:\binitial\s+\d+(?:\.\d+)?\s*(?:MW|GW|megawatts?|gigawatts?)|\bexpansion potential\b)")
 _FEW_WORDS = re.compile(r"\s*(?:\w+\s+){0,2}")
 _DELTA = re.compile(r"\bby (?:more than |over |about |approximately |roughly |nearly |almost )?$", re.I)
 

@@ -89,7 +89,10 @@ def _read_quarter(period: Period, text: str, as_of: dt.date) -> None:
         period.year = min((as_of.year - 1, as_of.year, as_of.year + 1),
                           key=lambda y: abs((dt.date(y, 3 * q, 28) - as_of).days))
         period.resolved_from = f"'{quarter.group(0)}' as of {as_of.isoformat()}"
-    ended = _ENDED.search(text) if quarter is None else None
+    mid = _MID_YEAR.search(text) if quarter is None else None
+    if mid:
+        period.quarter, period.year = 2, int(mid.group(1))
+    ended = _ENDED.search(text) if quarter is None and mid is None else None
     if ended:  # "RPO ended December above $600bn", "backlog ended 2025 above $200bn": that quarter's end
         q = vocab.ORDINALS[ended.group(1).lower()] if ended.group(1) else 4
         period.quarter, year_named = q, ended.group(2) or ended.group(3)
@@ -108,6 +111,8 @@ def _read_quarter(period: Period, text: str, as_of: dt.date) -> None:
 
 # "ended December", "ended 2025": a level as it stood then (not "by the end of 2026", a deadline)
 _ENDED = re.compile(r"\b(?:ended|ending)\s+(?:(march|june|september|december)(?:\s+(20\d\d))?|(20\d\d))\b", re.I)
+# "tops $100bn at mid-2026": the level at the end of June; not "sold out through mid-2026", a span
+_MID_YEAR = re.compile(r"(?<!through )(?<!until )(?<!till )(?<!into )(?<!to )\bmid[- ](?:year[- ])?(20\d\d)\b", re.I)
 _MONTH_NUMBER = {"january": 1, "february": 2, "april": 4, "may": 5, "july": 7, "august": 8, "october": 10,
                  "november": 11}
 _OFF_MONTH_QUARTER = re.compile(r"\b(" + "|".join(_MONTH_NUMBER) + r")[- ]quarter\b", re.I)
