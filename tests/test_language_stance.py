@@ -228,6 +228,15 @@ def test_definitions_cases(text: str, label: str) -> None:
     ("We are not adding capacity as fast as demand grows, but we are adding.", "expand"),
     ("Customers are building AI applications on our platform.", "none"),
     ("We reduced production costs by 10%.", "none"),
+    # demand above supply said at some length is expand; a consumer segment's is the `none` trap
+    ("We are operating in an environment where demand for our products exceeds supply.", "expand"),
+    ("We are seeing demand that continues to outpace supply.", "expand"),
+    ("Demand for our gaming products exceeds supply.", "none"),
+    ("PC demand exceeded supply in the quarter.", "none"),
+    # a reported amount with a comparison has a direction (STANCE_LABELS.md: only one without is `none`)
+    ("Capital expenditures for the December quarter were $115 million, up $38 million from the September quarter.",
+     "expand"),
+    ("Capital expenditures were $19.37 billion in the third quarter.", "none"),
 ])
 def test_definitions_shapes(text: str, label: str) -> None:
     assert classify(text).label == label

@@ -35,6 +35,8 @@ _NO_CHANGE = (r"(?:no|not any|nothing) (?:real |material |meaningful )?chang\w* 
               + r"(?:build\w*|capex|capital|investment|spend\w*|data[- ]?cent\w*|infrastructure|capacity)"
               r"|(?:not|n't|no plans? to) (?:be )?chang\w*" + _gap(2)
               + r"(?:build|capex|capital|investment|spend\w*|data[- ]?cent\w*|infrastructure)\w*(?: plans?)?")
+_NO_CHANGE += (r"|" + _SPEND + _gap(6) + r"(?:ha(?:ve|s)n't|ha(?:ve|s) not|did not|didn't) (?:really )?changed"
+               r"|" + _SPEND + _gap(4) + r"remains? unchanged")
 _NO_NEW_CAPACITY = (r"(?:will not|won't|do not|don't|not going to|no plans? to|do not plan to|don't plan to"
                     r"|not planning to|are not|aren't|we're not|is not|isn't)"
                     r" (?:plan to |expect to )?(?:add(?:ing)?|build(?:ing)?|bring(?:ing)? on(?:line)?|expand(?:ing)?)"
@@ -50,9 +52,21 @@ _BOOKED = (r"(?:hbm|capacity|supply|wafers?|output|production|gpus?|data[- ]?cen
 _INSTEAD = (r"(?:disciplin\w*|efficien\w*|optimi[sz]\w*|sweat\w*|utili[sz]\w*|existing (?:fleet|capacity|assets))"
             + _gap(6) + r"(?:rather than|instead of)" + _gap(1)
             + r"(?:add\w*|build\w*|buy\w*|expand\w*|new)")
+_CONSUMER = r"(?:gaming|game consoles?|consoles?|pcs?|client|notebooks?|handsets?|smartphones?|automotive)"
 _OFF_SEGMENT_SUPPLY = (r"(?:gaming|game consoles?|consoles?|pcs?|client|notebooks?|handsets?|smartphones?|automotive"
                        r"|switch)" + _gap(1) + r"(?:supply|supplies|inventory|shipments?)" + _gap(3)
-                       + r"(?:constrain\w*|tight\w*|short\w*|limit\w*)")
+                       + r"(?:constrain\w*|tight\w*|short\w*|limit\w*)"
+                       r"|(?:" + _CONSUMER + _gap(1) + r"demand|demand for" + _gap(2) + _CONSUMER + r")" + _gap(4)
+                       + r"(?:exceed|outstrip|outpac)\w*")
+
+
+# A risk factor's hypothetical ("shortages could impair our customers' ability to expand") states no stance
+_RISK = (r"(?:may|could|might)" + _gap(3) + r"(?:adversely|negatively|materially|impair|harm|disrupt|hurt)\w*"
+         r"|if we (?:experience|are unable|fail|cannot)")
+# STANCE_LABELS.md's `none` row: capex on offices is not capex on compute
+_OFFICE = r"(?:(?:new |corporate )?headquarters|office (?:buildings?|space|towers?|campus)|offices)"
+_OFFICE_CAPEX = (r"(?:cap(?:ital )?ex\w*|capital expenditures?|spend\w*|invest\w*)" + _gap(4) + _OFFICE
+                 + r"|" + _OFFICE + _gap(6) + r"(?:cap(?:ital )?ex\w*|capital expenditures?)")
 
 
 _LIMITS = (r"limit\w* (?:our |the )?(?:forward |future |new )?(?:commitments|capacity commitments)"
@@ -68,6 +82,11 @@ _EFFICIENCY_TO_SCALE = (r"(?:efficiency|efficiencies|savings)(?: gains?)?" + _ga
                         + r"(?:compute|capacity|infrastructure|gpus?|clusters?|data[- ]?cent\w*|fleet)")
 _PLAN_FIGURE = (r"(?:still |continue to )?(?:expect|plan|intend|anticipate)\w* to (?:spend|invest)"
                 r"(?: (?:about|approximately|roughly|around|some))? \$\s?\d")
+# "We expect CapEx for the fiscal year to be in the range of $105 to $115 million": a plan figure, no direction
+_PLAN_FIGURE += (r"|(?:expect|plan|anticipate|forecast)\w*" + _gap(2) + r"(?:net |gross |total )?"
+                 r"(?:cap[- ]?ex|capital (?:expenditures?|spending|investments?))" + _gap(8)
+                 + r"to (?:be|total|come in)(?: in the range of| between| about| approximately| around| roughly)?"
+                 r" (?:\$\s?\d|\d)")
 _RUN_RATE = (r"(?:reasonably |fairly |broadly )?representative of (?:the |our )?(?:\w+ )?(?:run[- ]rate|level|quarters)"
              r"|run[- ]rate for the (?:rest|remainder|balance) of the year")
 # "backlog up because of demand" (STANCE_LABELS.md, expand): the backlog rises, and the sentence says demand drove it
@@ -111,7 +130,9 @@ def _defined(name: str, label: str, pattern: str, needles: str, unless: re.Patte
 
 # Order matters: the first shape that matches decides.
 SHAPES: tuple[Defined, ...] = (
-    _defined("off_segment_supply", "none", _OFF_SEGMENT_SUPPLY, "suppl|inventor|shipment"),
+    _defined("off_segment_supply", "none", _OFF_SEGMENT_SUPPLY, "suppl|inventor|shipment|demand"),
+    _defined("office_capex", "none", _OFFICE_CAPEX, "headquarter|office"),
+    _defined("risk_factor", "none", _RISK, "may|could|might|if we"),
     _defined("no_new_capacity", "cut", _NO_NEW_CAPACITY, "not |n't |no plan", unless=_AS_FAST),
     _defined("wafer_cut", "cut", _WAFER_CUT, "wafer|production|utili|output|supply"),
     _defined("no_change", "maintain", _NO_CHANGE, "chang"),
@@ -124,7 +145,7 @@ SHAPES: tuple[Defined, ...] = (
     _defined("efficiency_to_scale", "expand", _EFFICIENCY_TO_SCALE, "efficien|saving"),
     _defined("backlog_on_demand", "expand", _BACKLOG_ON_DEMAND, "backlog|performance oblig|rpo"),
     _defined("customers_building", "expand", _CUSTOMERS_BUILD, "customers|hyperscalers|providers|csps"),
-    _defined("plan_figure", "maintain", _PLAN_FIGURE, "$", unless=_COMPARED),
+    _defined("plan_figure", "maintain", _PLAN_FIGURE, "expect|plan|intend|anticipat|forecast", unless=_COMPARED),
     _defined("run_rate", "maintain", _RUN_RATE, "representative|run rate|run-rate"),
     _defined("on_schedule", "maintain", _ON_SCHEDULE, "on track|on schedule|on budget|on plan|as planned"),
 )

@@ -83,6 +83,7 @@ DIRECTIONS: tuple[Cue, ...] = (
     Cue("constrained", r"(?:capacity|supply|power|compute|GPU)[- ](?:constrain\w*|limit\w*|tight\w*|shortages?)"
         r"|constrained (?:on|by) (?:capacity|supply|power)|more demand than (?:supply|capacity)"
         r"|demand" + W2 + r"(?:exceed|outstrip|outpac)\w*|sold out|scarcity"
+        r"|demand" + W4 + r"(?:exceed|outstrip|outpac)\w*" + W2 + r"(?:supply|capacity|our ability)"
         r"|short(?: on)?" + W4 + r"(?:capacity|power|space|supply|gpus?|compute)"
         r"|more demand than" + W3 + r"(?:supply|capacity)|underinvest\w*|under-invest\w*"
         r"|(?:data cent\w+|capacity|clusters?|sites?|gpus?|fleet) (?:are|is) (?:fully (?:leased|utilized)|full|sold out)"
@@ -113,6 +114,8 @@ DIRECTIONS: tuple[Cue, ...] = (
         "expand", 1.2),
     Cue("spend_growth", r"(?:capex|capital spending|investment|spending|wfe) growth", "expand", 1.0, "moderate"),
     Cue("up", r"up(?: nearly| about| approximately| over| more than| almost)? [\d.]+ ?(?:%|percent|x\b|times)"
+        r"|up(?: nearly| about| approximately| over| more than| almost)? \$[\d.,]+ ?(?:million|billion|m|bn)?"
+        r" (?:from|over|versus|vs\.?|compared|year[- ]over[- ]year|sequentially)"
         r"|up (?:sharply|significantly|meaningfully|substantially|considerably)|high end of", "expand", 1.1, "maintain"),
     Cue("increase", r"increas\w*|rais(?:e|es|ed|ing)|higher|larger|up-?sid\w*|step(?:s|ped|ping)? up|lean\w*[- ]in"
         r"|(?:double|triple)[ds]?(?!-digit| digit)|doubling|more than doubl\w*|(?:more|additional) capacity", "expand", 1.0, "maintain"),
@@ -197,9 +200,13 @@ FILLERS = words("you know|i mean|sort of|kind of|if you will", r"\b,?")
 
 # An analyst's question ("could you", "you talked about", a question mark) is not the company's words:
 # STANCE_LABELS.md makes it `none`, and the rumor check does not quote it as the company's.
-ASKED = re.compile(r"\?|\b(?:could you|can you|would you|I know|I appreciate|any (?:early )?(?:comments|color)|"
+ASKED = re.compile(r"\?|^\W*(?:(?:and|so|but|or|now|okay|ok)\W+)?(?:\w+,\s*)?(?:would|will|does|do|did|is|are|can|could|"
+                   r"should) (?:that|this|it|you|they|there)\b|\b(?:could you|can you|would you|I know|I appreciate|any (?:early )?(?:comments|color)|"
                    r"follow-up|my question|I wanted to ask|just wanted to|you'?ve talked|you talked|"
                    r"you have talked|I'?m (?:also )?(?:curious|wondering)|I was (?:curious|wondering)|"
                    r"squeez\w+ (?:in )?(?:a|another|one more|too many) questions?|"
                    r"you (?:grew|guided|said|mentioned|noted|raised|lowered)|your (?:guide|guidance|outlook)|"
-                   r"the guide (?:seems|would seem) to)\b", re.I)
+                   r"the guide (?:seems|would seem) to|I was hoping (?:you|to)|hoping you (?:could|can)|"
+                   r"just wondering|curious(?=,)|curious (?:if|whether|how|what|to)|I also wanted to ask|"
+                   r"if you could (?:provide|give|talk|share|help|comment)|share (?:for|with) us|"
+                   r"(?:a bit|a little) more (?:perspective|color))\b", re.I)
