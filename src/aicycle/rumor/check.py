@@ -153,6 +153,9 @@ def gather(store: Store, claim: Claim, reading: Reading, as_of: dt.date) -> list
         if by_totals and not reading.level and not deal and totals:
             for provider in COMPANY_PROVIDERS.get(obj, ()):
                 items.extend(provider(store, ticker, as_of, reading.period.year))
+        if reading.direction in ("slower_growth", "faster_growth") and obj in ("capex", "ai_spend", "guidance") \
+                and not reading.level and totals and reading.period.quarter is None and not reading.quarters_in_a_row:
+            items.extend(gx.growth_change(store, ticker, as_of, reading.period.year))
         others = tuple(words for t, words in named if t != ticker)
         parties = others if deal else ()
         focus = () if deal else others + _project_nouns(claim.text, reading)

@@ -266,3 +266,39 @@ def figure_check(store: Store, ticker: str, as_of: dt.date, year: int | None,
                           value=latest.mid, unit="USD")
     item.period = f"FY{target}"
     return item
+
+
+def growth_change(store: Store, ticker: str, as_of: dt.date, year: int | None) -> list[Item]:
+    """ "Capex growth slows in 2026": the year's rise over the year before (its full-year figure, else its
+    latest guide) against that year's own rise over the one before it, both actuals of one measure."""
+    if year is None:
+        return []
+    for family in CAPEX_FAMILIES:
+        years = {_as_date(r["period_end"]).year: r for r in family_rows(store, ticker, family, as_of)  # type: ignore[union-attr]
+                 if (days(r) or 0) >= 350 and _as_date(r["period_end"]) is not None}
+        if year - 1 in years and year - 2 in years:
+            break
+    else:
+        return []
+    base, before = years[year - 1], years[year - 2]
+    latest = _guidance_by_year(store, ticker, as_of).get(year, [None])[-1]
+    if year in years:
+        value, said, row = float(years[year]["value"]), f"{year} actual {money(years[year]['value'])}", years[year]
+    elif latest is not None and latest.mid is not None and _misaligned(base, latest) is None:
+        value, said, row = latest.mid, f"{year} guide {latest.label} (as of {latest.filed})", latest.rows[0]
+    else:
+        return []
+    now, then = pct(value, float(base["value"])), pct(float(base["value"]), float(before["value"]))
+    if now is None or then is None or abs(now - then) < _GROWTH_BAND:
+        return []
+    observed = "slower" if now < then else "faster"
+    text = (f"{ticker} {said} is {signed(now)} on {year - 1}'s {money(base['value'])}, which was {signed(then)} "
+            f"on {year - 2}'s {money(before['value'])}: growth {observed}")
+    item = item_from_fact(row, "capex_growth_change", text, observed=observed, change=now - then,
+                          weight=0.9 * freshness(_as_date(row.get("filed")), as_of))
+    item.period = f"FY{year}"
+    return [item]
+
+
+# Growth rates this close (in points) are the same pace: a guide's midpoint is not that precise.
+_GROWTH_BAND = 0.05

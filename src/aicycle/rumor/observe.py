@@ -105,12 +105,16 @@ def observe(reading: Reading, text: str) -> tuple[str | None, str]:
             label = str(stance.label).lower() if stance.confidence >= 0.5 else "none"
         except Exception:  # noqa: BLE001 - a failing engine must not fail the check
             label = ""
+        if label == "maintain" and direction in ("slower_growth", "faster_growth") and not _LEVEL_KEPT.search(text):
+            return None, "a plan figure, not a pace"  # "$115-135B in 2026" says nothing of how fast it grows
         if label:
             return _ENGINE.get(label), f"language engine: {label}"
     seen, cues = cue_direction(text)
     return seen, "direction words: " + (", ".join(cues) if cues else "none")
 
 
+_LEVEL_KEPT = re.compile(r"\b(?:flat\w*|similar|unchanged|in line with|consistent with|same level|steady|stable)\b",
+                         re.I)
 _SELLING = re.compile(r"\b(?:sell\w*|sold|offer\w*|external customers|outside (?:the company|customers)|"
                       r"api service|to customers)\b", re.I)
 _NOT_YET = re.compile(r"\b(?:have ?n[o']t (?:done|started)|not yet|no plans? to|not (?:planning|going) to)\b", re.I)
