@@ -74,6 +74,10 @@ OBJECTS: tuple[tuple[str, str], ...] = (
     ("compute_contracts",
      r"agree\w* to (?:deploy|spend|buy|rent|supply|purchase)|comput\w* (?:power )?(?:deals?|contracts?|agreements?)|"
      r"(?:cloud|gpu|ai cloud|ai) (?:capacity )?(?:deals?|contracts?|agreements?)|"
+     r"(?:ai |hpc )?hosting (?:deals?|contracts?|agreements?|leases?)|(?:gpu|compute) (?:capacity )?orders?|"
+     r"capacity orders?|commit\w* (?:[\w~$.,-]+ ){0,5}to (?:aws|azure|google cloud|oci|oracle|coreweave|nebius|"
+     r"microsoft|amazon|google|iren|nscale|lambda|crusoe)\b|"
+     r"(?:openai|anthropic|meta|microsoft|google|xai|nvidia)(?:'s)? (?:contract |compute |capacity )?commitments?|"
      r"capacity (?:deals?|contracts?|agreements?)|"
      r"rent\w* (?:\w+ ){0,3}capacity|third-party capacity|capacity from|buy\w* (?:\w+'s )?(?:\w+ )?capacity|"
      r"commit\w* (?:[\w$.,]+ ){0,8}(?:capacity|compute|services)|"
