@@ -152,7 +152,8 @@ DIRECTIONS: tuple[tuple[str, str], ...] = (
      r"(?:has |have |will )?(?:finally )?(?:caught|catch(?:es|ing)?) up (?:with|to) (?:\w+ )?demand"),
     ("sold_out", r"sold[- ]out|sells? out|selling out|fully (?:booked|allocated|contracted|subscribed|used|consumed)|"
                  r"booked (?:solid|up)|"
-                 r"booked through|(?:largely |fully |mostly |all )?spoken for|"
+                 r"booked (?:out )?(?:through|until|into)|(?:largely |fully |mostly |all )?spoken for|"
+                 r"(?:order books?|slots?|capacity|production) (?:is |are |was |were )?(?:\w+ )?full (?:through|until|into)|"
                  r"all (?:of )?(?:its |their |our )?(?:\w+ )?capacity (?:is |was )?(?:contracted|leased|sold|booked)"),
     ("constrained",
      r"(?:capacity|supply|compute|power)[- ]constrained|constrained|constraints?|shortages?|short supply|supply crunch|"
