@@ -164,6 +164,7 @@ def gather(store: Store, claim: Claim, reading: Reading, as_of: dt.date) -> list
         if deal or not totals:
             continue
         if reading.segment in vocab.UNIT_NAMES and not (obj == "backlog" and (ticker, reading.segment) in _RPO_IS_UNIT):
+            items.extend(levels.division_items(store, reading, ticker, as_of))
             continue  # AWS, Azure, Google Cloud: company totals do not answer a claim about one business
         items.extend(levels.level_items(store, reading, ticker, as_of))
         if not reading.level:

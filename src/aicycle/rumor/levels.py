@@ -25,6 +25,7 @@ MEASURES: dict[str, tuple[tuple[str, ...], ...]] = {
     "backlog": (("backlog",), ("rpo_commercial",), ("rpo",)),
     "revenue": (("revenue",),),
     "profit": (("operating_income",),),
+    "division_profit": (("ds_operating_income",),),
     "arr": (("arr",),),
     "capex": CAPEX_FAMILIES,
     "ai_spend": CAPEX_FAMILIES,
@@ -271,10 +272,10 @@ def sequential_items(store: Store, reading: Reading, ticker: str, as_of: dt.date
 def trend_items(store: Store, reading: Reading, ticker: str, as_of: dt.date) -> list[Item]:
     """Year-on-year trend of revenue, operating profit or ARR; growth speeding up or slowing."""
     obj = reading.object or ""
-    if obj not in ("revenue", "profit", "arr"):
+    if obj not in ("revenue", "profit", "division_profit", "arr"):
         return []
     metric = MEASURES[obj][0][0]
-    if obj == "profit" and (reading.to_profit or reading.to_loss):
+    if obj in ("profit", "division_profit") and (reading.to_profit or reading.to_loss):
         return _in_the_black(store, ticker, metric, as_of, reading)
     if obj == "arr":
         return instant_trend(store, ticker, as_of, metric, "arr_trend", "ARR")
@@ -333,3 +334,11 @@ def _growth_change(store: Store, ticker: str, metric: str, as_of: dt.date) -> li
             f"against {before:+.0%} in the quarter before ({observed})")
     return [item_from_fact(row, f"{metric}_growth", text, observed=observed,
                            weight=0.8 * freshness(_as_date(row["filed"]), as_of))]
+
+
+def division_items(store: Store, reading: Reading, ticker: str, as_of: dt.date) -> list[Item]:
+    """A claim about a chip division's profit (Samsung's Device Solutions): that division's own figures."""
+    if reading.object != "profit" or reading.segment != "Chips":
+        return []
+    scoped = replace(reading, object="division_profit")
+    return level_items(store, scoped, ticker, as_of) if reading.level else trend_items(store, scoped, ticker, as_of)

@@ -8,7 +8,7 @@ so the most specific entries come first.
 from __future__ import annotations
 
 # Business units: a claim about one is answered by sentences naming it, not by company totals.
-UNIT_NAMES = ("AWS", "Azure", "Google Cloud", "OCI", "Data Center")
+UNIT_NAMES = ("AWS", "Azure", "Google Cloud", "OCI", "Data Center", "Chips")
 # "NVIDIA's data center revenue", "AMD's data center segment": a business, not data-center projects.
 DATA_CENTER_BUSINESS = (r"data[- ]?cent(?:er|re) (?:segment|business|division|unit|group|revenues?|sales|"
                         r"operating|compute|networking)")
@@ -56,6 +56,9 @@ POWER_ACTORS: tuple[tuple[str, str], ...] = (
 SEGMENTS: tuple[tuple[str, str], ...] = (
     ("AWS", r"aws|amazon web services"), ("Azure", r"azure"), ("Google Cloud", r"google cloud|gcp"),
     ("OCI", r"oci|oracle cloud"),
+    # Samsung's Device Solutions division: its chip profit is not the group's
+    ("Chips", r"chip (?:division|unit|business|arm|segment|operations)|semiconductor (?:division|unit|business|arm)|"
+              r"device solutions|ds (?:division|unit)|chips drove"),
     ("Data Center", r"data[- ]?cent(?:er|re)s?"),  # read from a claim only as a business (DATA_CENTER_BUSINESS)
     ("HBM", r"hbm\d?e?|high[- ]bandwidth memory"),
     ("NAND", r"nand|flash|ssds?"),
@@ -105,7 +108,8 @@ OBJECTS: tuple[tuple[str, str], ...] = (
     ("arr", r"\barr\b|annual(?:ized)? recurring revenue|annuali[sz]ed run[- ]rate|run[- ]rate revenue"),
     ("backlog", r"backlog|remaining performance obligations?|\brpo\b|contracted revenue|order book|"
                 r"bookings|contract pipeline|committed contracts"),
-    ("profit", r"operating (?:profit|income|loss|margins?)|profits?|earnings|in the black|in the red|profitab\w*|"
+    ("profit", r"operating (?:profit|income|loss|margins?)|profits?|earnings|earns|earned|in the black|in the red|"
+               r"profitab\w*|"
                r"unprofitable|loss-making|(?:an?|net|operating) loss(?:es)?"),
     ("revenue", r"revenues?|sales|top[- ]line|turnover"),
     # "AI server shipments", "GPU shipment target": units shipped as the maker states them in its calls
@@ -153,7 +157,8 @@ DIRECTIONS: tuple[tuple[str, str], ...] = (
     ("sold_out", r"sold[- ]out|sells? out|selling out|fully (?:booked|allocated|contracted|subscribed|used|consumed)|"
                  r"booked (?:solid|up)|"
                  r"booked (?:out )?(?:through|until|into)|(?:largely |fully |mostly |all )?spoken for|"
-                 r"(?:order books?|slots?|capacity|production) (?:is |are |was |were )?(?:\w+ )?full (?:through|until|into)|"
+                 r"(?:order books?|slots?|capacity|production) (?:is |are |was |were )?(?:\w+ )?full "
+                 r"(?:through|until|into)|"
                  r"all (?:of )?(?:its |their |our )?(?:\w+ )?capacity (?:is |was )?(?:contracted|leased|sold|booked)"),
     ("constrained",
      r"(?:capacity|supply|compute|power)[- ]constrained|constrained|constraints?|shortages?|short supply|supply crunch|"
