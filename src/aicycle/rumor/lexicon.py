@@ -36,7 +36,9 @@ GROUPS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 # --- metrics ------------------------------------------------------------------------------------
 
 CAPEX_WORDS = (r"cap-?ex|capital expenditures?|capital spending|capital investments?|"
-               r"infrastructure spend(?:ing)?|spending plans?|investment plans?")
+               r"infrastructure spend(?:ing)?|spending plans?|investment plans?|"
+               # a Korean maker's "facility investment" (시설투자) is its capex
+               r"facilit(?:y|ies)[- ]investments?|spen\w* (?:\w+ ){0,3}on facilities")
 
 # Checked in this order: the first metric whose pattern matches wins, most specific first.
 METRICS: tuple[tuple[str, str], ...] = (
@@ -69,7 +71,7 @@ METRICS: tuple[tuple[str, str], ...] = (
      r"contracted power|active power|power"),
     ("data_center_construction",
      r"data[- ]?cent(?:er|re)s?|datacent(?:er|re)s?|construction|build-?outs?|campus(?:es)?|"
-     r"server farms?|facilit(?:y|ies)"),
+     r"server farms?|(?<!on )facilit(?:y|ies)(?![- ]invest)"),
     ("capex", CAPEX_WORDS),
     ("ai_investment",
      r"ai (?:investments?|spending|spend|capex|infrastructure|budgets?|build|push|bets?|ambitions|"
@@ -137,12 +139,14 @@ DIRECTIONS: tuple[tuple[str, str, bool], ...] = (
      r"walk\w* back|retrench\w*|weak\w*|soft(?:en|ens|ened|ening|er|ness)?|cool(?:s|ed)?|cool\w* (?:off|down)|dip(?:s|ped|ping)?|sag(?:s|ged|ging)?|slid(?:e|es|ing)?|slip(?:s|ped|ping)?|"
      r"shed(?:s|ding)?|hit\w* the brakes|brak\w*|tighten\w* (?:the |its |their )?belts?|"
      r"peak(?:s|ed|ing)?|rolls? over|downgrad\w*|decelerat\w*|moderat\w*|ease[sd]?|easing|"
-     r"less|fewer|lower|cheaper|down", "down", False),
+     r"less|fewer|lower|cheaper|down|undersho\w*|(?:below|short of) (?:its |the |their )?(?:earlier )?plan",
+     "down", False),
     (r"rais\w*|boost\w*|increas\w*|hik(?:e|es|ed|ing)|lift\w*|ramp\w*|accelerat(?:e|es|ed|ing|ion)|expand\w*|"
      r"expansion|grow\w*|grew|growth|jump\w*|climb\w*|ris(?:e|es|ing|en)|rose|ups|upgrad\w*|"
      r"step\w* up|double\w* down|pour\w*|splurg\w*|spend\w* more|more|higher|bigger|larger|"
      r"strong\w*|robust|gain\w*|rebound\w*|recover(?:s|ed|ing|y)?|bounc\w* back|add(?:s|ed|ing)?|up|hot|hotter|red[- ]hot|firm\w* up|pricier|build\w* out|"
-     r"investing heavily|heavier", "up", False),
+     r"investing heavily|heavier|oversho\w*|(?:exceed\w*|beat\w*|above|ahead of) (?:its |the |their )?(?:earlier )?plan",
+     "up", False),
 )
 
 NEGATIONS = (r"not|no|never|isn'?t|aren'?t|wasn'?t|won'?t|doesn'?t|don'?t|didn'?t|hasn'?t|haven'?t|"

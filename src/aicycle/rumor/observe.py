@@ -98,6 +98,11 @@ def observe(reading: Reading, text: str) -> tuple[str | None, str]:
         seen, cues = cue_direction(text)
         if seen:
             return seen, "direction words: " + ", ".join(cues)
+    against_plan = VS_PLAN.search(text)
+    if against_plan and reading.object in ("capex", "ai_spend") and direction in ("up", "down"):
+        # "52.7 trillion won, 5 trillion above earlier plan": spending set against its own plan
+        seen = "down" if re.match(r"below|less|short|under", against_plan.group(0), re.I) else "up"
+        return seen, f"words: {against_plan.group(0)!r}"
     if reading.object in ENGINE_OBJECTS:
         try:
             stance = classify(text)
@@ -113,6 +118,9 @@ def observe(reading: Reading, text: str) -> tuple[str | None, str]:
     return seen, "direction words: " + (", ".join(cues) if cues else "none")
 
 
+VS_PLAN = re.compile(r"\b(?:above|more than|exceed\w*|over|ahead of|below|less than|short of|under)\s+"
+                     r"(?:its |the |our |their )?(?:earlier |original |initial |previous |prior )?"
+                     r"(?:plan(?:ned)?|budget(?:ed)?|target)\b", re.I)
 _LEVEL_KEPT = re.compile(r"\b(?:flat\w*|similar|unchanged|in line with|consistent with|same level|steady|stable)\b",
                          re.I)
 _SELLING = re.compile(r"\b(?:sell\w*|sold|offer\w*|external customers|outside (?:the company|customers)|"

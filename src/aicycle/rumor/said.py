@@ -19,14 +19,14 @@ from aicycle.language.lexicon import ASKED
 from aicycle.language.text import sentences as split_sentences
 from aicycle.rumor import vocab
 from aicycle.rumor.evidence import Item, _as_date, freshness, item_from_fact
-from aicycle.rumor.observe import ENGINE_OBJECTS, observe
+from aicycle.rumor.observe import ENGINE_OBJECTS, VS_PLAN, observe
 from aicycle.rumor.reading import Reading
 from aicycle.rumor.scope import FORWARD, PAST_SPEND, quarter_ok, segment_ok, year_ok
 from aicycle.rumor.verdict import RELATION
 from aicycle.store import Store
 
 _CAPEX = (r"cap-?ex|capital expenditures?|capital spending|capital investments?|capital intensity|"
-          r"(?:total|capital|infrastructure) spend\b")
+          r"(?:total|capital|infrastructure) spend\b|facilit(?:y|ies)[- ]investments?")
 TOPICS: dict[str, str] = {
     "capex": _CAPEX,
     "ai_spend": _CAPEX + r"|infrastructure|invest",
@@ -135,7 +135,7 @@ def _curated(store: Store, reading: Reading, ticker: str, topic: Topic, as_of: d
             continue
         if reading.object == "guidance" and PAST_SPEND.search(text) and not FORWARD.search(text):
             continue  # money already spent is not guidance
-        if reading.actual and FORWARD.search(text) and not PAST_SPEND.search(text):
+        if reading.actual and FORWARD.search(text) and not PAST_SPEND.search(text) and not VS_PLAN.search(text):
             continue  # nor is a guide money spent
         seen, how = observe(reading, text)
         items.append(item_from_fact(row, "said", f"{ticker} said: \u201c{_short(text)}\u201d", observed=seen,
