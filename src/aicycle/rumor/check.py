@@ -17,7 +17,7 @@ from aicycle import universe
 from aicycle.errors import InputError
 from aicycle.rumor import fundamentals as fx
 from aicycle.rumor import guidance as gx
-from aicycle.rumor import levels, mix, parse, price_window, records, said, vocab, ytd
+from aicycle.rumor import levels, market_share, mix, parse, price_window, records, said, vocab, ytd
 from aicycle.rumor.evidence import Item
 from aicycle.rumor.market import gpu_price_trend, wanted_skus, wanted_terms
 from aicycle.rumor.parse import Claim, parse_claim
@@ -55,6 +55,11 @@ def check(store: Store, claim: str, as_of: dt.date | str | None = None) -> dict[
     """Check a headline against what was public on `as_of` (default: today)."""
     day = _as_of(as_of)
     parsed = parse_claim(claim)
+    if parsed.tickers and market_share.is_share_claim(parsed.text):
+        # "Samsung overtakes SK hynix in HBM share": the research firms' shares, quarter by quarter
+        reading = market_share.read(parsed, read(parsed, day))
+        items = [i for i in market_share.share_items(store, parsed, reading, day) if i.date and i.date <= day]
+        return _result(parsed, reading, day, judge(parsed, reading, items), items)
     if parsed.problem and not _readable(parsed):
         return _result(parsed, None, day, Verdict("unclear", 0.0, [f"Cannot check this claim: {parsed.problem}."]), [])
     reading = read(parsed, day)

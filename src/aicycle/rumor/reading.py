@@ -34,7 +34,8 @@ OBJECT_LABELS = {
     "guidance": "capex guidance", "projects": "data-center projects", "leases": "data-center leases",
     "capacity": "capacity constraint", "demand_supply": "demand against supply",
     "compute_contracts": "compute contracts", "memory_supply": "HBM / memory supply",
-    "memory_prices": "memory prices", "gpu_prices": "GPU rental prices", "revenue": "revenue",
+    "memory_prices": "memory prices", "hbm_share": "HBM market share", "gpu_prices": "GPU rental prices",
+    "revenue": "revenue",
     "profit": "operating profit", "backlog": "backlog / RPO", "arr": "ARR (annualized revenue run-rate)",
     "power": "power", "shipments": "shipments", "wfe": "wafer-fab equipment spending (the industry's)",
 }

@@ -265,6 +265,7 @@ DECIDERS: dict[str, str] = {
     "compute_contracts": "a dated compute contract between the buyer and the seller (the compute-contracts ledger)",
     "memory_supply": "a memory maker's dated statement on its HBM or memory supply (sold out, allocation)",
     "memory_prices": "memory makers' reported prices or their own words on pricing",
+    "hbm_share": "a research firm's HBM market shares for the quarter (the memory makers' file)",
     "gpu_prices": "GPU rental price series for the period",
     "wfe": "the equipment maker's own view of wafer-fab equipment spending for the period (its earnings call)",
     "revenue": "reported revenue for the quarters in question",
