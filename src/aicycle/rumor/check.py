@@ -15,9 +15,9 @@ from typing import Any
 
 from aicycle import universe
 from aicycle.errors import InputError
+from aicycle.rumor import auctions, levels, market_share, mix, parse, price_window, records, said, vocab, ytd
 from aicycle.rumor import fundamentals as fx
 from aicycle.rumor import guidance as gx
-from aicycle.rumor import levels, market_share, mix, parse, price_window, records, said, vocab, ytd
 from aicycle.rumor.evidence import Item
 from aicycle.rumor.market import gpu_price_trend, wanted_skus, wanted_terms
 from aicycle.rumor.parse import Claim, parse_claim
@@ -55,6 +55,10 @@ def check(store: Store, claim: str, as_of: dt.date | str | None = None) -> dict[
     """Check a headline against what was public on `as_of` (default: today)."""
     day = _as_of(as_of)
     parsed = parse_claim(claim)
+    if auctions.is_auction_claim(parsed.text):  # "PJM's 2027/28 auction clears at the cap": that auction's result
+        reading = replace(read(parsed, day), object="power", direction="up", level=None)
+        items = [i for i in auctions.auction_items(store, parsed.text, day) if i.date and i.date <= day]
+        return _result(parsed, reading, day, judge(parsed, reading, items), items)
     if parsed.tickers and market_share.is_share_claim(parsed.text):
         # "Samsung overtakes SK hynix in HBM share": the research firms' shares, quarter by quarter
         reading = market_share.read(parsed, read(parsed, day))

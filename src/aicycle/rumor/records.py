@@ -138,7 +138,7 @@ def power_items(store: Store, reading: Reading, claim_text: str, as_of: dt.date)
                 "tight" if (event.value or 0) >= (reading.period.year or 0) else "loose")
         if reading.direction in ("pause", "cancel"):
             seen = "paused" if seen == "tight" and _in_force(event, as_of) else None
-        items.append(_power_item(event, seen, 0.7))
+        items.append(power_item(event, seen, 0.7))
     return items
 
 
@@ -158,7 +158,7 @@ def project_items(store: Store, reading: Reading, subject: str | None, as_of: dt
                 and not any(re.search(rf"(?<!\w){re.escape(p)}(?!\w)", words) for p in reading.places if " " in p):
             continue  # "Ohio" alone names a state, not the subject's project
         stopped = _STOPPED.search(words)
-        items.append(_power_item(event, "paused" if stopped else None, 0.7))
+        items.append(power_item(event, "paused" if stopped else None, 0.7))
     return items[:4]
 
 
@@ -195,7 +195,7 @@ def _power_levels(store: Store, events: list[grid.Event], reading: Reading, clai
         actor = _actor_filter(claim_text)
         if seen == "below" and actor is not None and not actor.search(latest.actor):
             seen = None  # one utility's 59 GW in ERCOT says nothing against ERCOT's queue topping 200 GW
-        return [_power_item(latest, seen, 1.0)]
+        return [power_item(latest, seen, 1.0)]
     earlier = [float(e.value or 0.0) for e in same if e.filed < latest.filed]
     if not earlier:
         return []
@@ -203,10 +203,10 @@ def _power_levels(store: Store, events: list[grid.Event], reading: Reading, clai
         seen = "up" if value > max(earlier) else "down"
     else:
         seen = "up" if value > earlier[-1] else "down" if value < earlier[-1] else "flat"
-    return [_power_item(latest, seen, 1.0)]
+    return [power_item(latest, seen, 1.0)]
 
 
-def _power_item(event: grid.Event, seen: str | None, weight: float) -> Item:
+def power_item(event: grid.Event, seen: str | None, weight: float) -> Item:
     value = f" {event.value:g} {event.unit}" if event.value is not None else ""
     text = (f"{event.actor} ({event.region}, {event.event_kind.replace('_', ' ')}, {event.direction}{value}): "
             f"\u201c{_short(str(event.row.get('quote') or event.text))}\u201d")

@@ -1,0 +1,52 @@
+"""Capacity auctions as the grid events record them: "PJM's 2027/28 auction clears at the price cap", "clears at a
+record high", "secured enough supply to meet its reliability target". The auction is the one for the delivery
+year the claim names ("2027/28"), else the latest one public; what it cleared at is in the event's own words."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from aicycle import grid, rules
+from aicycle.rumor.evidence import Item
+from aicycle.rumor.records import power_item
+from aicycle.store import Store
+
+_AUCTION = re.compile(r"\bcapacity auctions?\b|\bbase residual auction\b|\bBRA\b", re.I)
+_DELIVERY = re.compile(r"\b20(\d\d)\s?[/-]\s?(?:20)?(\d\d)\b")
+# What the claim says the auction did, and the words of an event that bear it out.
+_SHAPES: tuple[tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]], ...] = (
+    (re.compile(r"\b(?:price )?(?:cap|ceiling)\b", re.I),
+     re.compile(r"\bat (?:the |its )?(?:\w+ )?(?:price )?(?:cap|ceiling)\b|(?:cap|ceiling)\b.{0,20}\bhit", re.I),
+     re.compile(r"\bbelow (?:the |its )?(?:price )?(?:cap|ceiling)\b", re.I)),
+    (re.compile(r"\brecord\b", re.I), re.compile(r"\brecord\b", re.I), re.compile(r"$^")),
+    (re.compile(r"\benough (?:supply|capacity)|\bmeets? (?:its |the )?reliability|reliability (?:target|requirement)",
+                re.I),
+     re.compile(r"\bmet (?:the |its )?reliability|\babove (?:the )?reliability", re.I),
+     re.compile(r"\bshort of (?:the |its )?reliability|\bbelow (?:the |its )?reliability", re.I)),
+)
+
+
+def is_auction_claim(text: str) -> bool:
+    return bool(_AUCTION.search(text)) and any(claimed.search(text) for claimed, _, _ in _SHAPES)
+
+
+def auction_items(store: Store, claim_text: str, as_of: dt.date) -> list[Item]:
+    """The named (or latest) auction's result against what the claim says it did: "up" where the event's words
+    bear the claim out, "down" where they say otherwise."""
+    since = as_of - dt.timedelta(days=rules.RUMOR_RECORD_DAYS * 2)
+    auctions = [e for e in grid.events(store, as_of, since=since) if e.event_kind == "capacity_price"
+                and re.search(r"\b(?:BRA|auction)\b", e.text, re.I)]
+    wanted = _DELIVERY.search(claim_text)
+    if wanted:
+        year = f"20{wanted.group(1)}/{wanted.group(2)}"
+        auctions = [e for e in auctions if year in e.text.replace("-", "/")]
+    if not auctions:
+        return []
+    latest = max(auctions, key=lambda e: e.filed)
+    words = f"{latest.text} {latest.row.get('quote') or ''}"
+    for claimed, yes, no in _SHAPES:
+        if claimed.search(claim_text):
+            seen = "up" if yes.search(words) else "down" if no.search(words) else None
+            return [power_item(latest, seen, 0.8)]
+    return []
