@@ -169,7 +169,8 @@ def gather(store: Store, claim: Claim, reading: Reading, as_of: dt.date) -> list
         parties = others if deal else ()
         focus = () if deal else others + _project_nouns(claim.text, reading)
         stated = [] if deal or _TARGET.search(claim.text) else stated_trend_items(store, reading, ticker, as_of)
-        items.extend(stated or said.said_items(store, reading, ticker, as_of, parties, focus=focus))
+        must = _LEAD_TIMES.pattern if _LEAD_TIMES.search(claim.text) else None
+        items.extend(stated or said.said_items(store, reading, ticker, as_of, parties, focus=focus, must=must))
         if deal or not totals:
             continue
         if reading.segment in vocab.UNIT_NAMES and not (obj == "backlog" and (ticker, reading.segment) in _RPO_IS_UNIT):
@@ -243,6 +244,7 @@ def _project_nouns(text: str, reading: Reading) -> tuple[str, ...]:
     return tuple(m.lower() for m in re.findall(r"\b(mining|fabs?|substations?|campus|halls?)\b", text, re.I))
 
 
+_LEAD_TIMES = re.compile(r"\blead[- ]times?\b", re.I)
 # "raises its ARR target": the target is a forecast, which the figures a company reports do not answer
 _TARGET = re.compile(r"\b(?:targets?|goals?|outlook|guid\w*|forecasts?|ambitions?)\b", re.I)
 _AGGREGATE = ("hyperscal", "top 5", "top five", "cloud providers", "clouds")

@@ -81,12 +81,13 @@ Topic = re.Pattern[str] | _Both
 
 
 def said_items(store: Store, reading: Reading, ticker: str, as_of: dt.date,
-               parties: tuple[str, ...] = (), focus: tuple[str, ...] = ()) -> list[Item]:
+               parties: tuple[str, ...] = (), focus: tuple[str, ...] = (), must: str | None = None) -> list[Item]:
     """Statements of `ticker` on the reading's object, each read for the reading's direction.
 
     `parties`: the other companies and places a deal claim names; a deal sentence must name one.
     `focus`: other companies the claim names ("can't get enough NVIDIA GPUs"): where a call's sentences
     on the object name one, those answer the claim, not the call's other sentences on the object.
+    `must`: a pattern every answering sentence matches (the claim's narrower subject, such as lead times).
     """
     topic: Topic = re.compile(TOPICS.get(reading.object or "", r"$^"), re.I)
     if reading.object in ("compute_contracts", "leases"):
@@ -96,6 +97,8 @@ def said_items(store: Store, reading: Reading, ticker: str, as_of: dt.date,
     if reading.object == "projects" and reading.places:
         # "Sweetwater 1 slips": only sentences naming the place answer it, not other sites' schedules.
         topic = _Both(re.compile("|".join(map(re.escape, _place_names(reading.places))), re.I), topic)
+    if must:  # "shorter lead times": only sentences on lead times answer it, not other talk of constraints
+        topic = _Both(re.compile(must, re.I), topic)
     focused = re.compile("|".join(map(re.escape, focus)), re.I) if focus else None
     items = [*_curated(store, reading, ticker, topic, as_of),
              *_documents(store, reading, ticker, topic, as_of, focused)]

@@ -143,6 +143,8 @@ _AGAINST_A_YEAR = (r"(?:come|comes|came|coming|land\w*|end\w*) (?:in |up )?(?:{}
 DIRECTIONS: tuple[tuple[str, str], ...] = (
     ("unconstrained",
      r"no longer (?:a |an )?(?:\w+[- ])?(?:constrained|constraint|bottleneck|short\w*)|"
+     r"shorter lead[- ]times?|lead[- ]times? (?:\w+ ){0,3}(?:shorten\w*|improv\w*|fall\w*|fell|eas\w*|come down|"
+     r"came down|normali[sz]\w*)|(?:reduc\w*|shorten\w*|getting|bring\w*) (?:\w+ ){0,2}lead[- ]times?|"
      r"no longer (?:\w+ )?(?:limited|held back|gated|capped) by|"
 
      r"(?:is|are) not a (?:\w+ )?constraint|(?:not|isn'?t|aren'?t|wasn'?t) (?:\w+[- ])?constrained|"
@@ -167,7 +169,9 @@ DIRECTIONS: tuple[tuple[str, str], ...] = (
      r"not enough (?:capacity|compute|supply)|shortfalls?|block\w*|reject\w*|ends? by-right|"
      r"(?:limited|held back|gated|capped) by (?:\w+ )?(?:power|supply|capacity|chips|gpus|compute)|"
      r"(?:can'?t|cannot|could ?n'?t|unable to) (?:get|find|buy|source|secure) enough|"
-     r"short of (?:[\w-]+ ){0,2}(?:compute|capacity|gpus?|supply|power)|"
+     r"short of (?:[\w-]+ ){0,2}(?:compute|capacity|gpus?|supply|power|demand)|(?:supply )?deficits?|"
+     r"longer lead[- ]times?|lead[- ]times? (?:\w+ ){0,6}(?:stretch\w*|lengthen\w*|extend\w*|balloon\w*|"
+     r"(?:grow|grew|rise|rising|rose) (?:to|as long as)|as long as)|"
      r"demand (?:for (?:\w+ ){1,3})?(?:still |continues to |to )?(?:exceed\w*|outstrip\w*|outpac\w*|outrun\w*)|"
      r"(?:won'?t|will not|doesn'?t|does not|don'?t|do not|can'?t|cannot|didn'?t|did not) (?:\w+ ){0,2}enough "
      r"(?:\w+ )?(?:capacity|compute|supply|power)"),
