@@ -110,6 +110,8 @@ def guided_level(store: Store, reading: Reading, ticker: str, as_of: dt.date) ->
         # "tops $140B at the high end": that end of the range, not its midpoint
         point = {"high": high, "low": low}.get(reading.range_end or "", latest.mid)
         observed = "above" if point >= level.value else "below"
+        if reading.range_end and reading.direction == "up" and point == level.value:
+            observed = "below"  # "lifts the top end above $145B": a top end still at $145B was not lifted past it
     text = (f"{ticker} guided {year} capex to {latest.guided} on {latest.filed}: "
             f"{'in line with' if observed in ('match', 'above') and level.op != 'below' else 'not'} "
             f"the claim's {level.text}")

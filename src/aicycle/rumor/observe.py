@@ -196,8 +196,15 @@ def _level(reading: Reading, text: str) -> tuple[str | None, str]:
         return None, "a figure stated, not a revision to it"
     if level.op == "at":
         # A sentence naming the figure bears the claim out; one naming another figure is too often about
-        # something else (another year, a quarter) to refute it: the guided ranges do that.
+        # something else (another year, a quarter) to refute it: the guided ranges do that. But a sentence that
+        # names the claim's figure as the earlier one ("$220 billion, up from our prior estimate of about $200
+        # billion") says it no longer holds, and one recalling what was said before is not the plan now.
         hit = any(lo * 0.95 <= level.value <= hi * 1.05 for lo, hi in found)
+        if hit and _RECALLED.search(text):
+            return None, "an earlier plan recalled"
+        earlier = [f for f in figures(text) if f not in current_figures(text) and f[2] == level.unit]
+        if not hit and _MOVED.search(text) and any(lo * 0.98 <= level.value <= hi * 1.02 for lo, hi, _ in earlier):
+            return "mismatch", "the claim's figure is the earlier one, since revised"
         return ("match", "figure matches") if hit else (None, "another figure")
     top = max((lo + hi) / 2 for lo, hi in found)  # a range counts at its midpoint
     if level.op == "above":
@@ -254,6 +261,9 @@ def named_figures(reading: Reading, text: str) -> list[tuple[float, float, str]]
 
 _FLOOR = re.compile(r"\b(?:exceed\w*|more than|over|above|at least|north of|surpass\w*|greater than)\s+"
                     r"(?:about |approximately |roughly |nearly )?(?:US)?\$", re.I)
+_RECALLED = re.compile(r"\b(?:earlier this year|at the (?:start|beginning) of the year|last quarter|previously|"
+                       r"in (?:january|february|march|april|may|june|july|august|september|october|november|december))"
+                       r",? we (?:said|guided|told you|indicated|shared)\b", re.I)
 _ONE_SITE = re.compile(r"(?i:\b(?:data cent(?:er|re)|campus|site|facility|project)s?\s+(?:in|at|near)\s+)[A-Z]"
                        r"|(?i:\binitial\s+\d+(?:\.\d+)?\s*(?:MW|GW|megawatts?|gigawatts?)|\bexpansion potential\b)")
 _FEW_WORDS = re.compile(r"\s*(?:\w+\s+){0,2}")
