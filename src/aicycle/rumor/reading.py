@@ -65,6 +65,7 @@ class Reading:
     growth: float | None = None  # "more than doubles" (1.0), "jumps 40%" (0.4): the least rise the claim names
     share: Share | None = None  # "about two-thirds of its capex went to GPUs": a share of a whole, to one part
     so_far: SoFar | None = None  # "capex in the first nine months already exceeds all of FY25": a sum to compare
+    basis: str | None = None  # "gross" or "net" capex: Intel guides both, and one does not answer the other
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -144,9 +145,11 @@ def read(claim: Claim, as_of: dt.date) -> Reading:
                    growth=growth(text) if direction in ("up", "faster_growth") else None,
                    share=share, so_far=so_far,
                    contracted=bool(re.search(r"\bcontracted\b|\bunder contract\b", text, re.I)),
+                   basis=(m := BASIS.search(text)) and m.group(1).lower(),
                    selling=bool(re.search(r"\b(?:sell\w*|sold|offer\w*|rent\w* out|lease\w* out)\b", text, re.I)))
 
 
+BASIS = re.compile(r"\b(gross|net)\s+(?:cap(?:ital )?ex\w*|capital (?:expenditures?|investments?|spending))", re.I)
 _SHARE_OBJECTS = {"capex": "capex", "compute": "capacity", "backlog": "backlog"}
 _GROWS = re.compile(r"\b(?:growth|grow\w*|grew|accelerat\w*|decelerat\w*)\b", re.I)
 

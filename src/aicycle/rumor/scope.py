@@ -8,7 +8,7 @@ import re
 
 from aicycle.rumor import vocab
 from aicycle.rumor.periods import fiscal_year_end_month, quarter_end
-from aicycle.rumor.reading import Reading
+from aicycle.rumor.reading import BASIS, Reading
 
 PAST_SPEND = re.compile(r"\b(?:spent|were|was|totaled|totalled|came in at|amounted to|invested \$|"
                         r"during the years? ended|for the (?:full )?year ended)\b", re.I)
@@ -21,7 +21,10 @@ _CURRENT_FISCAL = re.compile(r"\b(?:(?:end|rest|remainder|balance) of (?:our|the
 
 
 def segment_ok(reading: Reading, text: str) -> bool:
-    """A claim about one segment (NAND, HBM, DRAM) is answered only by sentences naming it."""
+    """A claim about one segment (NAND, HBM, DRAM), or about gross or net capex, is answered only by sentences
+    naming it."""
+    if reading.basis and not any(m.group(1).lower() == reading.basis for m in BASIS.finditer(text)):
+        return False
     if not reading.segment:
         return True
     return re.search(rf"(?<!\w)(?:{dict(vocab.SEGMENTS)[reading.segment]})(?!\w)", text, re.I) is not None
