@@ -122,6 +122,7 @@ def read(claim: Claim, as_of: dt.date) -> Reading:
     if obj in (None, "power") and _SCHEDULE.search(text) and _BUILD.search(text) and not _GRID.search(text):
         obj = "projects"  # "Barber Lake's 168 MW build slips into 2027": a project's schedule
     direction, negated = _direction(text, claim, obj)
+    ranged = direction not in REVISING or bool(_PAST_PLAN.search(text))
     share = read_share(text)
     so_far = read_so_far(text) if obj in ("capex", None) else None
     if so_far is not None:
@@ -134,7 +135,7 @@ def read(claim: Claim, as_of: dt.date) -> Reading:
         period = Period()  # "slips into 2027" names where the date went, not the period the claim is about
     return Reading(subject=claim.company_name, tickers=list(claim.tickers), object=obj, segment=segment,
                    direction=direction, negated=negated, period=period,
-                   level=None if so_far else level(text, ranged=direction not in REVISING, hourly=obj == "gpu_prices"),
+                   level=None if so_far else level(text, ranged=ranged, hourly=obj == "gpu_prices"),
                    modality=_modality(text, claim), places=_places(text, claim),
                    quarters_in_a_row=_sequential(text) or _quarter_move(text, obj, direction),
                    to_profit=bool(re.search(rf"\b(?:{vocab.TO_PROFIT})", text, re.I)),
@@ -149,6 +150,8 @@ def read(claim: Claim, as_of: dt.date) -> Reading:
                    selling=bool(re.search(r"\b(?:sell\w*|sold|offer\w*|rent\w* out|lease\w* out)\b", text, re.I)))
 
 
+# "overshot its original $60-65bn plan": a move past a range, which is the claim's line
+_PAST_PLAN = re.compile(r"\b(?:oversho\w*|undersho\w*|exceed\w*|beat\w*)\b", re.I)
 BASIS = re.compile(r"\b(gross|net)\s+(?:cap(?:ital )?ex\w*|capital (?:expenditures?|investments?|spending))", re.I)
 _SHARE_OBJECTS = {"capex": "capex", "compute": "capacity", "backlog": "backlog"}
 _GROWS = re.compile(r"\b(?:growth|grow\w*|grew|accelerat\w*|decelerat\w*)\b", re.I)
