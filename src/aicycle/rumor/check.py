@@ -190,6 +190,8 @@ def gather(store: Store, claim: Claim, reading: Reading, as_of: dt.date) -> list
         hints = price_window.wanted_sources(claim.text)
         if window is None and reading.level and hints:  # "Vast.ai offers are below $2": that source's latest point
             window = (price_window.LATEST, as_of)
+        if window is None and not reading.level and reading.period.year == as_of.year and not reading.period.quarter:
+            window = (dt.date(as_of.year, 1, 1), as_of)  # "prices slide in 2026", said in 2026: the year so far
         if not (window and reading.level):  # a price on a named day is the series', not a call's words
             items.extend(i for i in said_market(store, reading, as_of)
                          if not skus or any(k.replace(" ", "").lower() in i.text.replace(" ", "").lower()
