@@ -39,7 +39,7 @@ LATEST = dt.date.max  # the start of a "window" that is the series' latest point
 _LOW_LOOKBACK = 540  # days: a cycle low is looked for within the eighteen months before the window's end
 _HINTS = (("marketplace", r"marketplace|market rate|offers?"), ("index", r"\bindex\b"),
           ("sfcompute", r"sf ?compute"), ("prime-intellect", r"prime intellect"), ("hyperscaler", r"hyperscaler"),
-          ("neocloud", r"neo-?cloud"), ("vast", r"vast\.?ai"))
+          ("neocloud", r"neo-?cloud"), ("vast", r"vast\.?ai"), ("cloud_list", r"list[- ]prices?|rate[- ]cards?"))
 
 
 def claim_window(text: str, as_of: dt.date, level: bool = False) -> tuple[dt.date, dt.date] | None:
@@ -94,7 +94,9 @@ def _month_day(part: str | None, month: str, year: int, whole: str = "") -> dt.d
 
 
 def wanted_sources(text: str) -> tuple[str, ...]:
-    return tuple(name for name, pattern in _HINTS if re.search(pattern, text, re.I))
+    named = tuple(name for name, pattern in _HINTS if re.search(pattern, text, re.I))
+    # "list-price index": the index of published rate cards, not the marketplace indexes
+    return tuple(n for n in named if n != "index") if "cloud_list" in named else named
 
 
 def window_items(store: Store, as_of: dt.date, window: tuple[dt.date, dt.date], skus: tuple[str, ...],
