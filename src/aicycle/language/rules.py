@@ -19,9 +19,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from aicycle.language import definitions, figures
+from aicycle.language.asked import asked
 from aicycle.language.labels import LABELS, NONE_OFF_TOPIC, Stance
 from aicycle.language.lexicon import (
-    ASKED,
     DIRECTION_CUES,
     DIRECTION_MATCHER,
     FILLERS,
@@ -130,7 +130,7 @@ def read_many(sentences: Sequence[tuple[str, Sequence[int] | None]]) -> list[tup
 
 def _read(text: str, positions: Sequence[int] | None, shapes: int) -> tuple[Stance, dict[str, float]]:
     features: dict[str, float] = {}
-    if ASKED.search(text):
+    if asked(text):
         features["asked_question"] = 1.0
         return Stance("none", 0.8, ("an analyst's question",)), features
     if not _DATA_CENTER.search(text) and _POWER_PLANT.search(text):
