@@ -161,12 +161,10 @@ def match(lowered: str, present: int | None = None) -> tuple[Defined, str] | Non
     (`present_many`); otherwise the needles are tested here."""
     if present is None:
         present = present_many([lowered])[0]
-    bit = 1
-    for shape in SHAPES:
-        if not present & bit:
-            bit <<= 1
-            continue
-        bit <<= 1
+    while present:  # the set bits only, lowest (earliest shape) first: most sentences have none or one
+        lowest = present & -present
+        present ^= lowest
+        shape = SHAPES[lowest.bit_length() - 1]
         found = shape.pattern.search(lowered)
         if found is None or shape.unless is not None and shape.unless.search(lowered, found.end()):
             continue

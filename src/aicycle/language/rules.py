@@ -17,6 +17,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from aicycle.language import definitions, figures
 from aicycle.language.asked import asked
@@ -294,7 +295,7 @@ def _mood(text: str) -> float:
     factor = 1.0
     if text.rstrip().endswith("?") and _ASKING.search(text):
         factor *= 0.3
-    if text.lstrip(" \"“'").startswith(_HYPOTHETICAL_START) or any(w in text for w in _HYPOTHETICAL_WORDS):
+    if text.lstrip(" \"“'").startswith(_HYPOTHETICAL_START) or _has_any(text, _HYPOTHETICAL_WORDS):
         factor *= 0.6
     return factor
 
@@ -314,7 +315,7 @@ def _last(pattern: re.Pattern[str], text: str) -> int | None:
 
 
 def _decide(scores: dict[str, float], cues: dict[str, list[str]]) -> Stance:
-    ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
+    ranked = sorted(scores.items(), key=itemgetter(1), reverse=True)  # stable: ties keep LABELS order
     (top, best), (_, second) = ranked[0], ranked[1]
     total = sum(scores.values())
     if best < MIN_SCORE:
