@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from aicycle.language.asked import ASKED  # re-exported: the rumor check reads it from here
+from aicycle.language.asked import ASKED  # noqa: F401  (re-exported: the rumor check reads it from here)
 from aicycle.language.matcher import CueMatcher, words
 
 # Up to N words between two parts of a phrase, without unbounded backtracking.
