@@ -48,6 +48,7 @@ _CONCESSIVE = re.compile(r"\b(?:despite|although|though|even as|even though|whil
 # one regex scan, and most topical sentences hold none of them, so the regex runs only where it can match.
 _CONTRAST_NEEDLES = ("but", "however", "yet", "nonetheless", "still")
 _CONCESSIVE_NEEDLES = ("despite", "though", "even as", "while")
+_NEGATOR_NEEDLES = ("no", "n't", "never", "without", "hardly")
 _FILLER_NEEDLES = ("you know", "i mean", "sort of", "kind of", "if you will")
 _HYPOTHETICAL_START = ("if ", "assuming", "suppose")
 _HYPOTHETICAL_WORDS = ("whether", "depending on", "speculat", "hypothetical", "what happens",
@@ -244,7 +245,7 @@ def _vote(text: str, match: re.Match[str], cue: Cue, found: _Cues, topic: float,
           concessive: list[int], non_dc: bool) -> tuple[str, float]:
     start, end = match.span()
     label = cue.label
-    if cue.negated and NEGATORS.search(text, max(0, start - 30), start):
+    if cue.negated and _negated(text, start):
         label = cue.negated
     if cue.name in SELF_TOPICAL:
         weight = cue.weight
@@ -263,6 +264,16 @@ def _vote(text: str, match: re.Match[str], cue: Cue, found: _Cues, topic: float,
         if before > max(text.rfind(",", before, start), text.rfind(";", before, start)):
             weight *= 0.6
     return label, weight
+
+
+def _negated(text: str, start: int) -> bool:
+    """A negator in the 30 characters before a cue. Each of NEGATORS' words holds one of the needles
+    ("no" covers not and nor), and most windows hold none, so the regex rarely runs."""
+    low = max(0, start - 30)
+    window = text[low:start]
+    if not _has_any(window, _NEGATOR_NEEDLES):
+        return False
+    return NEGATORS.search(text, low, start) is not None
 
 
 def _near(starts: list[int], start: int, end: int, reach: int) -> range:
