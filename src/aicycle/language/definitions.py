@@ -122,22 +122,34 @@ class Defined:
     pattern: re.Pattern[str]
     needles: tuple[str, ...]   # words every match contains: a plain substring test skips most sentences
     unless: re.Pattern[str] | None = None  # the shape does not hold when this follows the match
+    also: tuple[str, ...] = ()  # a second set of needles every match holds one of as well (tested in `match`)
 
 
-def _defined(name: str, label: str, pattern: str, needles: str, unless: re.Pattern[str] | None = None) -> Defined:
-    return Defined(name, label, re.compile(r"\b(?:" + pattern + r")"), tuple(needles.split("|")), unless)
+def _defined(name: str, label: str, pattern: str, needles: str, unless: re.Pattern[str] | None = None,
+             also: str = "") -> Defined:
+    return Defined(name, label, re.compile(r"\b(?:" + pattern + r")"), tuple(needles.split("|")), unless,
+                   tuple(also.split("|")) if also else ())
+
+
+# The second needles of the shapes whose first ones occur in thousands of topical sentences ("demand",
+# "year", "expect"): the consumer segment, the comparison with the plan, the figure's digit.
+_CONSUMER_NEEDLES = "gaming|console|pc|client|notebook|handset|smartphone|automotive|switch"
+_BELOW_ABOVE_NEEDLES = "below|above|under|short|lower than|higher than|less than|more than|ahead of|behind|overshoot"
+_DIGITS = "|".join("0123456789")
 
 
 # Order matters: the first shape that matches decides.
 SHAPES: tuple[Defined, ...] = (
-    _defined("off_segment_supply", "none", _OFF_SEGMENT_SUPPLY, "suppl|inventor|shipment|demand"),
+    _defined("off_segment_supply", "none", _OFF_SEGMENT_SUPPLY, "suppl|inventor|shipment|demand",
+             also=_CONSUMER_NEEDLES),
     _defined("office_capex", "none", _OFFICE_CAPEX, "headquarter|office"),
     _defined("risk_factor", "none", _RISK, "may|could|might|if we"),
     _defined("no_new_capacity", "cut", _NO_NEW_CAPACITY, "not |n't |no plan", unless=_AS_FAST),
     _defined("wafer_cut", "cut", _WAFER_CUT, "wafer|production|utili|output|supply"),
     _defined("no_change", "maintain", _NO_CHANGE, "chang"),
     _defined("delivery_timing", "maintain", _SPEND + _gap(6) + r"(?:" + _BELOW_ABOVE + r")" + _gap(10) + _TIMING,
-             "timing|deliver|slipp|slid|moved|push|shift|quarter|year|period|delay"),
+             "timing|deliver|slipp|slid|moved|push|shift|quarter|year|period|delay",
+             also=_BELOW_ABOVE_NEEDLES),
     _defined("instead_of_capacity", "moderate", _INSTEAD, "rather than|instead of"),
     _defined("booked", "expand", _BOOKED, "booked|sold out|fully"),
     _defined("limits_commitments", "moderate", _LIMITS, "limit|flexib|throttle"),
@@ -145,7 +157,8 @@ SHAPES: tuple[Defined, ...] = (
     _defined("efficiency_to_scale", "expand", _EFFICIENCY_TO_SCALE, "efficien|saving"),
     _defined("backlog_on_demand", "expand", _BACKLOG_ON_DEMAND, "backlog|performance oblig|rpo"),
     _defined("customers_building", "expand", _CUSTOMERS_BUILD, "customers|hyperscalers|providers|csps"),
-    _defined("plan_figure", "maintain", _PLAN_FIGURE, "expect|plan|intend|anticipat|forecast", unless=_COMPARED),
+    _defined("plan_figure", "maintain", _PLAN_FIGURE, "expect|plan|intend|anticipat|forecast", unless=_COMPARED,
+             also=_DIGITS),
     _defined("run_rate", "maintain", _RUN_RATE, "representative|run rate|run-rate"),
     _defined("on_schedule", "maintain", _ON_SCHEDULE, "on track|on schedule|on budget|on plan|as planned"),
 )
@@ -161,12 +174,12 @@ def match(lowered: str, present: int | None = None) -> tuple[Defined, str] | Non
     (`present_many`); otherwise the needles are tested here."""
     if present is None:
         present = present_many([lowered])[0]
-    bit = 1
-    for shape in SHAPES:
-        if not present & bit:
-            bit <<= 1
+    while present:  # the set bits only, lowest (earliest shape) first: most sentences have none or one
+        lowest = present & -present
+        present ^= lowest
+        shape = SHAPES[lowest.bit_length() - 1]
+        if shape.also and not _holds_any(lowered, shape.also):
             continue
-        bit <<= 1
         found = shape.pattern.search(lowered)
         if found is None or shape.unless is not None and shape.unless.search(lowered, found.end()):
             continue
@@ -176,6 +189,13 @@ def match(lowered: str, present: int | None = None) -> tuple[Defined, str] | Non
             continue  # "not fully booked", "not reducing wafer starts": the other rules read the negation
         return shape, found.group(0)
     return None
+
+
+def _holds_any(text: str, needles: tuple[str, ...]) -> bool:
+    for needle in needles:
+        if needle in text:
+            return True
+    return False
 
 
 def present_many(sentences: Sequence[str]) -> list[int]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from aicycle.language.asked import ASKED  # noqa: F401  (re-exported: the rumor check reads it from here)
 from aicycle.language.matcher import CueMatcher, words
 
 # Up to N words between two parts of a phrase, without unbounded backtracking.
@@ -198,15 +199,3 @@ TOPICAL = re.compile(r"\b(?:" + "|".join(GATE_STEMS) + ")")
 # Speech fillers that break up cue phrases in transcripts ("working through, you know, their …").
 FILLERS = words("you know|i mean|sort of|kind of|if you will", r"\b,?")
 
-# An analyst's question ("could you", "you talked about", a question mark) is not the company's words:
-# STANCE_LABELS.md makes it `none`, and the rumor check does not quote it as the company's.
-ASKED = re.compile(r"\?|^\W*(?:(?:and|so|but|or|now|okay|ok)\W+)?(?:\w+,\s*)?(?:would|will|does|do|did|is|are|can|could|"
-                   r"should) (?:that|this|it|you|they|there)\b|\b(?:could you|can you|would you|I know|I appreciate|any (?:early )?(?:comments|color)|"
-                   r"follow-up|my question|I wanted to ask|just wanted to|you'?ve talked|you talked|"
-                   r"you have talked|I'?m (?:also )?(?:curious|wondering)|I was (?:curious|wondering)|"
-                   r"squeez\w+ (?:in )?(?:a|another|one more|too many) questions?|"
-                   r"you (?:grew|guided|said|mentioned|noted|raised|lowered)|your (?:guide|guidance|outlook)|"
-                   r"the guide (?:seems|would seem) to|I was hoping (?:you|to)|hoping you (?:could|can)|"
-                   r"just wondering|curious(?=,)|curious (?:if|whether|how|what|to)|I also wanted to ask|"
-                   r"if you could (?:provide|give|talk|share|help|comment)|share (?:for|with) us|"
-                   r"(?:a bit|a little) more (?:perspective|color))\b", re.I)

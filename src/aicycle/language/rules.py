@@ -17,11 +17,12 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from aicycle.language import definitions, figures
+from aicycle.language.asked import asked
 from aicycle.language.labels import LABELS, NONE_OFF_TOPIC, Stance
 from aicycle.language.lexicon import (
-    ASKED,
     DIRECTION_CUES,
     DIRECTION_MATCHER,
     FILLERS,
@@ -43,6 +44,12 @@ NEAR = 90                # characters: a cue this close to a subject speaks abou
 
 _CONTRAST = _words("but|however|yet|nonetheless|still")
 _CONCESSIVE = re.compile(r"\b(?:despite|although|though|even as|even though|while)\b")
+# Needles: substrings every match of the pattern beside them contains. A few `in` tests cost less than
+# one regex scan, and most topical sentences hold none of them, so the regex runs only where it can match.
+_CONTRAST_NEEDLES = ("but", "however", "yet", "nonetheless", "still")
+_CONCESSIVE_NEEDLES = ("despite", "though", "even as", "while")
+_NEGATOR_NEEDLES = ("no", "n't", "never", "without", "hardly")
+_FILLER_NEEDLES = ("you know", "i mean", "sort of", "kind of", "if you will")
 _HYPOTHETICAL_START = ("if ", "assuming", "suppose")
 _HYPOTHETICAL_WORDS = ("whether", "depending on", "speculat", "hypothetical", "what happens",
                        "environment where")
@@ -55,6 +62,9 @@ _DENIAL = _words("do not|don't|are not|aren't|have not|haven't|not",
 _POWER_PLANT = re.compile(r"\b(?:generation|generating|nuclear|renewables?|gas-fired|turbines?|the grid|load growth"
                           r"|ercot|pjm|peakers?|megawatt hours?|reactors?|battery storage|wind|solar"
                           r"|warehouses?|fulfil?lment|logistics|stores)\b")
+_POWER_PLANT_NEEDLES = ("generat", "nuclear", "renewable", "gas-fired", "turbine", "the grid", "load growth", "ercot",
+                        "pjm", "peaker", "megawatt hour", "reactor", "battery storage", "wind", "solar", "warehouse",
+                        "fulfil", "logistics", "stores")
 _DATA_CENTER = _words(r"data[- ]?cent\w*|ai|compute|hyperscal\w*|gpus?|cloud|cap[- ]?ex|capital expenditures?")
 # Segments whose "digestion" is not data-center equipment (PCs, campus networking, FPGAs, consoles).
 _NON_DC_SEGMENT = re.compile(r"\b(?:intelligent edge|ccg|client|pcs?|altera|mobileye|semi-?custom|handsets?"
@@ -130,10 +140,10 @@ def read_many(sentences: Sequence[tuple[str, Sequence[int] | None]]) -> list[tup
 
 def _read(text: str, positions: Sequence[int] | None, shapes: int) -> tuple[Stance, dict[str, float]]:
     features: dict[str, float] = {}
-    if ASKED.search(text):
+    if asked(text):
         features["asked_question"] = 1.0
         return Stance("none", 0.8, ("an analyst's question",)), features
-    if not _DATA_CENTER.search(text) and _POWER_PLANT.search(text):
+    if _has_any(text, _POWER_PLANT_NEEDLES) and not _DATA_CENTER.search(text) and _POWER_PLANT.search(text):
         features["power_plant"] = 1.0
         return Stance("none", 0.7, ("power plants or warehouses, not data centers",)), features
     found = _collect(text, positions)
@@ -190,7 +200,8 @@ def _ruled(features: dict[str, float], label: str) -> dict[str, float]:
 
 def _without_fillers(lowered: str) -> str:
     # "working through, you know, their optimizations": blank the filler out, keeping every offset.
-    if "know" in lowered or " of" in lowered or "mean" in lowered or "will" in lowered:
+    # the fillers' own phrases as needles: "will" and " of" alone sent most sentences to the regex
+    if _has_any(lowered, _FILLER_NEEDLES):
         return FILLERS.sub(_blank, lowered)
     return lowered
 
@@ -201,8 +212,9 @@ def _tally(text: str, found: _Cues, topic: float, mood: float
     scores = dict.fromkeys(LABELS[:-1], 0.0)
     cues: dict[str, list[str]] = {k: [] for k in scores}
     names: list[str] = []
-    last_contrast = _last(_CONTRAST, text)
-    concessive = [m.start() for m in _CONCESSIVE.finditer(text)] if found.directions else []
+    last_contrast = _last(_CONTRAST, text) if _has_any(text, _CONTRAST_NEEDLES) else None
+    concessive = [m.start() for m in _CONCESSIVE.finditer(text)] \
+        if found.directions and _has_any(text, _CONCESSIVE_NEEDLES) else []
     non_dc = any(c.name == "digest" for _, c in found.directions) and bool(_NON_DC_SEGMENT.search(text))
     for match, cue in found.directions:
         label, weight = _vote(text, match, cue, found, topic, concessive, non_dc)
@@ -233,7 +245,7 @@ def _vote(text: str, match: re.Match[str], cue: Cue, found: _Cues, topic: float,
           concessive: list[int], non_dc: bool) -> tuple[str, float]:
     start, end = match.span()
     label = cue.label
-    if cue.negated and NEGATORS.search(text, max(0, start - 30), start):
+    if cue.negated and _negated(text, start):
         label = cue.negated
     if cue.name in SELF_TOPICAL:
         weight = cue.weight
@@ -252,6 +264,16 @@ def _vote(text: str, match: re.Match[str], cue: Cue, found: _Cues, topic: float,
         if before > max(text.rfind(",", before, start), text.rfind(";", before, start)):
             weight *= 0.6
     return label, weight
+
+
+def _negated(text: str, start: int) -> bool:
+    """A negator in the 30 characters before a cue. Each of NEGATORS' words holds one of the needles
+    ("no" covers not and nor), and most windows hold none, so the regex rarely runs."""
+    low = max(0, start - 30)
+    window = text[low:start]
+    if not _has_any(window, _NEGATOR_NEEDLES):
+        return False
+    return NEGATORS.search(text, low, start) is not None
 
 
 def _near(starts: list[int], start: int, end: int, reach: int) -> range:
@@ -286,9 +308,16 @@ def _mood(text: str) -> float:
     factor = 1.0
     if text.rstrip().endswith("?") and _ASKING.search(text):
         factor *= 0.3
-    if text.lstrip(" \"“'").startswith(_HYPOTHETICAL_START) or any(w in text for w in _HYPOTHETICAL_WORDS):
+    if text.lstrip(" \"“'").startswith(_HYPOTHETICAL_START) or _has_any(text, _HYPOTHETICAL_WORDS):
         factor *= 0.6
     return factor
+
+
+def _has_any(text: str, needles: tuple[str, ...]) -> bool:
+    for needle in needles:
+        if needle in text:
+            return True
+    return False
 
 
 def _last(pattern: re.Pattern[str], text: str) -> int | None:
@@ -299,7 +328,7 @@ def _last(pattern: re.Pattern[str], text: str) -> int | None:
 
 
 def _decide(scores: dict[str, float], cues: dict[str, list[str]]) -> Stance:
-    ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
+    ranked = sorted(scores.items(), key=itemgetter(1), reverse=True)  # stable: ties keep LABELS order
     (top, best), (_, second) = ranked[0], ranked[1]
     total = sum(scores.values())
     if best < MIN_SCORE:
