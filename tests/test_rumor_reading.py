@@ -28,17 +28,18 @@ SETS = {name: list(csv.DictReader((DATA / f"{name}.csv").read_text(encoding="utf
                      "rumor_claims_heldout3", "rumor_claims_heldout4", "rumor_claims_heldout5",
                      "rumor_claims_heldout6", "rumor_claims_heldout7", "rumor_claims_heldout8",
                      "rumor_claims_heldout9", "rumor_claims_heldout10", "rumor_claims_heldout11",
-                     "rumor_claims_heldout12")}
+                     "rumor_claims_heldout12", "rumor_claims_heldout13")}
 # Measured with scripts/score_rumor_claims.py (docs/rumor.md); a floor so that accuracy cannot slip unseen.
-# rumor_claims_heldout12 is this round's held-out figure (scored once, on the code as it stood: 126/150, 84.0%);
+# rumor_claims_heldout13 is this round's held-out figure (scored once, on the code as it stood: 116/150, 77.3%);
 # every other set was held out once before: heldout 62.5% (round 1), heldout2 70.7% (round 2), heldout3 67.3%,
 # heldout4 75.2%, heldout5 65.4% (round 3), heldout6 68.7%, heldout7 71.3% (round 4), heldout8 63.3%, heldout9
-# 73.3% (round 5), heldout10 92.0% (round 6), heldout11 74.7% (round 7).
+# 73.3% (round 5), heldout10 92.0% (round 6), heldout11 74.7% (round 7), heldout12 84.0% (round 8).
 FLOORS = {"rumor_claims": 1.0, "rumor_claims_dev": 0.87, "rumor_claims_heldout": 0.84,
           "rumor_claims_heldout2": 0.89, "rumor_claims_heldout3": 0.87, "rumor_claims_heldout4": 0.88,
           "rumor_claims_heldout5": 0.85, "rumor_claims_heldout6": 0.86, "rumor_claims_heldout7": 0.88,
           "rumor_claims_heldout8": 0.79, "rumor_claims_heldout9": 0.83, "rumor_claims_heldout10": 0.95,
-          "rumor_claims_heldout11": 0.81, "rumor_claims_heldout12": 0.82}
+          "rumor_claims_heldout11": 0.81, "rumor_claims_heldout12": 0.82,
+          "rumor_claims_heldout13": 0.75}
 # Per verdict on held-out 10, the set the issue's target was first met on (supported 64/66, contradicted 36/38,
 # unclear 42/46 now; 62/66, 36/38, 40/46 when it was scored once).
 HELDOUT = "rumor_claims_heldout10"
