@@ -118,8 +118,9 @@ def quote_dates(path: Path) -> dict[str, dt.date]:
     """primary URL → the day a quoted document is dated (skipping quotes dated by period end)."""
     out: dict[str, dt.date] = {}
     for line, row in _rows(path, QUOTE_COLUMNS):
-        if row["primary_url"] and "date column = fiscal period end" not in row["verbatim_confidence"]:
-            out.setdefault(row["primary_url"], _date(row["date"], f"{path}: row {line}"))
+        day = _date(row["date"], f"{path}: row {line}")
+        if row["primary_url"] and not _dated_by_period_end(row, day):
+            out.setdefault(row["primary_url"], day)
     return out
 
 
@@ -229,19 +230,34 @@ def _base(company: universe.Company, mapped: Mapped, origin: str) -> dict[str, A
             "kind": "curated", "tag": None, "source": f"curated:{origin}", "form": None, "fetched_at": None}
 
 
-def quote_row(row: dict[str, str], where: str, origin: str) -> dict[str, Any]:
+def _dated_by_period_end(row: dict[str, str], day: dt.date) -> bool:
+    """A quote dated by its period's end rather than by the day it became public: said so in the row, or
+    a 10-Q/10-K whose document name carries the row's date (goog-20260630.htm is filed weeks after June 30)."""
+    periodic = re.match(r"10-[QK]\b", row["document"]) is not None
+    return (re.search(r"date column = fiscal (?:period|quarter) end", row["verbatim_confidence"]) is not None
+            or periodic and day.strftime("%Y%m%d") in row["primary_url"])
+
+
+def _quote_public_date(row: dict[str, str], day: dt.date,
+                       known: dict[str, dt.date]) -> tuple[dt.date, str, str | None]:
+    if not _dated_by_period_end(row, day):
+        return day, "public date: the row's date (document date)", None
+    for accn in accessions_in(row["document"] + " " + row["primary_url"]):
+        if accn in known:
+            return known[accn], f"public date: SEC submissions, accession {accn}", None
+    lag = ESTIMATE_DAYS["year" if row["document"].startswith("10-K") else "quarter"]
+    return day + dt.timedelta(days=lag), f"public date estimated: period end + {lag} days", "public_date_estimated"
+
+
+def quote_row(row: dict[str, str], where: str, origin: str,
+              known: dict[str, dt.date] | None = None) -> dict[str, Any]:
     """A verbatim guidance/backlog sentence → a `statement` row (value NULL, text = the quote)."""
     day = _date(row["date"], where)
     company = _company(row["ticker"], where)
     if not row["quote"]:
         raise InputError(f"{where}: empty quote")
     confidence = row["verbatim_confidence"]
-    flag = None
-    filed = day
-    how = "public date: the row's date (document date)"
-    if "date column = fiscal period end" in confidence:
-        filed, flag = day + dt.timedelta(days=ESTIMATE_DAYS["quarter"]), "public_date_estimated"
-        how = f"public date estimated: period end + {ESTIMATE_DAYS['quarter']} days"
+    filed, how, flag = _quote_public_date(row, day, known or {})
     out = {"fact_key": fact_key(company.ticker, "statement", day, row["quote"]),
             "ticker": company.ticker, "metric": "statement", "period_start": None, "period_end": day,
             "fiscal_period": None, "calendar_quarter": None, "value": None, "text": row["quote"],
@@ -274,14 +290,14 @@ def _drop_repeated_highs(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
                                     and (r["ticker"], r["period_end"], r["filed"]) in stated)]
 
 
-def read_quotes(path: Path) -> list[dict[str, Any]]:
-    return [quote_row(row, f"{path}: row {line}", path.name) for line, row in _rows(path, QUOTE_COLUMNS)]
+def read_quotes(path: Path, known: dict[str, dt.date] | None = None) -> list[dict[str, Any]]:
+    return [quote_row(row, f"{path}: row {line}", path.name, known) for line, row in _rows(path, QUOTE_COLUMNS)]
 
 
 def read_any(path: Path, known: dict[str, dt.date] | None = None) -> list[dict[str, Any]]:
     """A facts CSV or a quotes CSV, told apart by their columns."""
     header = textfile.csv_header(path)
-    rows = read_quotes(path) if "quote" in header else read_facts(path, known)
+    rows = read_quotes(path, known) if "quote" in header else read_facts(path, known)
     if not rows:
         raise InputError(f"{path}: no rows")
     return rows
@@ -309,7 +325,7 @@ def load_raw(store: Store, data_dir: Path) -> dict[str, Any]:
     known = {**accession_dates(data_dir), **quote_dates(data_dir / "facts" / QUOTES_FILE)}
     calendar = curated_results.results_calendar(data_dir)
     rows = (read_facts(data_dir / "facts" / FACTS_FILE, known, calendar)
-            + read_quotes(data_dir / "facts" / QUOTES_FILE))
+            + read_quotes(data_dir / "facts" / QUOTES_FILE, accession_dates(data_dir)))
     store.upsert("facts", rows)
     by_ticker: dict[str, list[str]] = {}
     for r in rows:
