@@ -18,9 +18,11 @@ from aicycle.language.documents import document_row, read_document
 from aicycle.store import Store
 
 TRANSCRIPT_SOURCE = "github.com/lingtouyangLeo/Tariff_Sentiment @ 2596a8de (data/transcripts)"
-# Month in which each company's fiscal year ends (the fiscal year is named by its ending year).
+# The month whose last day is nearest the end of each company's fiscal year (the fiscal year is named by its
+# ending year). Broadcom's year ends on the Sunday closest to October 31 (2 November 2025), so its quarters end
+# in the first days of February, May, August and November: month 10, not 11, which put them four weeks late.
 FISCAL_YEAR_END_MONTH = {
-    "AMAT": 10, "AMD": 12, "ANET": 12, "AVGO": 11, "CEG": 12, "CSCO": 7, "DELL": 1, "DLR": 12,
+    "AMAT": 10, "AMD": 12, "ANET": 12, "AVGO": 10, "CEG": 12, "CSCO": 7, "DELL": 1, "DLR": 12,
     "EQIX": 12, "ETN": 12, "GEV": 12, "HPE": 10, "INTC": 12, "KLAC": 6, "LRCX": 6, "NEE": 12,
     "QCOM": 9, "SMCI": 6, "STX": 6, "VST": 12, "WDC": 6,
 }

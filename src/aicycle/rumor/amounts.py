@@ -101,7 +101,7 @@ def _op(comparator: str | None) -> str:
 
 
 def range_end(text: str) -> str | None:
-    if re.search(r"\b(?:high|top|upper)[- ]end\b|\bceiling\b|\b(?:tops?|topping|maxe?s?|peaks?) out at\b|"
+    if re.search(r"\b(?:high|top|upper)[- ]end\b|\bceiling\b|\b(?:tops?|topping|maxe?s?|peaks?) out at\b|\bcapped at\b|"
                  r"\brange (?:now )?(?:reach\w*|extends?|stretch\w*|runs?)\b", text, re.I):
         return "high"
     if re.search(r"\b(?:low|bottom|lower)[- ]end\b|\bfloor\b", text, re.I):

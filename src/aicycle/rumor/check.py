@@ -47,6 +47,7 @@ _NOT_BY_TOTALS = ("slower_growth", "faster_growth", "constrained", "unconstraine
 # The company's RPO is its cloud business's backlog: Alphabet's 10-K says "primarily related to Google Cloud"
 # ($513.9B of $519.5B at 2026-06-30), and Amazon's reported RPO ($364B at 2026-03-31) is the figure its CEO
 # gives as "the backlog" in answer to a question on AWS's (call of 2026-04-29).
+_YEAR_ON_YEAR = re.compile(r"\byear[- ](?:on|over)[- ]year\b|\byoy\b|\bfrom a year (?:ago|earlier)\b", re.I)
 _RPO_IS_UNIT = frozenset({("AMZN", "AWS"), ("GOOGL", "Google Cloud")})
 MARKET_OBJECTS = ("gpu_prices", "memory_prices", "memory_supply", "power", "compute_contracts", "leases")
 
@@ -173,6 +174,8 @@ def gather(store: Store, claim: Claim, reading: Reading, as_of: dt.date) -> list
         items.extend(stated or said.said_items(store, reading, ticker, as_of, parties, focus=focus, must=must))
         if deal or not totals:
             continue
+        if reading.segment == "AI":
+            continue  # AI revenue is a part the store's totals do not give: only what was said of it answers
         if reading.segment in vocab.UNIT_NAMES and not (obj == "backlog" and (ticker, reading.segment) in _RPO_IS_UNIT):
             items.extend(levels.division_items(store, reading, ticker, as_of))
             continue  # AWS, Azure, Google Cloud: company totals do not answer a claim about one business
@@ -214,6 +217,8 @@ def gather(store: Store, claim: Claim, reading: Reading, as_of: dt.date) -> list
         items.extend(records.project_items(store, reading, claim.company_name, as_of))
     if obj == "gpu_prices" and reading.level and reading.level.unit == "USD/hour":
         items = levels.price_levels(items, reading)
+    if _YEAR_ON_YEAR.search(claim.text):  # "doubles year on year": a quarter-on-quarter change does not answer it
+        items = [i for i in items if not (i.method or "").endswith("the previous report")]
     if reading.growth is not None and any(i.change is not None for i in items):
         # how much it rose is a figure's to say: words that it rose do not bear out "more than doubles"
         items = [_short_of_growth(i, reading.growth) for i in items if i.change is not None]

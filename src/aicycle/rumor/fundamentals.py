@@ -111,7 +111,8 @@ def instant_trend(store: Store, ticker: str, as_of: dt.date, metric: str, signal
     text = (f"{ticker} {label} {money(latest['value'], latest['unit'])} at {latest['period_end']} vs "
             f"{money(prior['value'], prior['unit'])} at {prior['period_end']}, {span} ({signed(change)})")
     item = item_from_fact(latest, signal, text, observed=direction_of(change), change=change,
-                          weight=weight * freshness(_as_date(latest["filed"]), as_of))
+                          weight=weight * freshness(_as_date(latest["filed"]), as_of),
+                          method=f"derived: the latest figure against {span}")
     if _NOT_COMPARABLE.search(_notes(store, ticker, metric, (latest, prior), as_of)):
         item.caveat = "the definition changed between the two dates; the change overstates growth"
         item.weight *= 0.5

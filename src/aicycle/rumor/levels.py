@@ -44,6 +44,8 @@ def level_items(store: Store, reading: Reading, ticker: str, as_of: dt.date) -> 
         # "to boost capex to $200B" is a plan: answered by the guided range, not by what was spent
         planned = reading.object in ("guidance", "capex", "ai_spend")
         return guided_level(store, reading, ticker, as_of) if planned else []
+    if reading.modality in ("plan", "expectation") and reading.object in ("revenue", "profit", "arr"):
+        return []  # "targets $33B of revenue": answered by what the company guides, not by what it booked
     for family in MEASURES[reading.object or ""]:
         rows = _in_period(family_rows(store, ticker, family, as_of), reading)
         rows = [r for r in rows if (r.get("unit") or "USD") == level.unit]

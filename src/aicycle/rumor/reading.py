@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass, field
 from functools import cache
 from typing import Any
 
+from aicycle import universe
 from aicycle.rumor import lexicon, vocab
 from aicycle.rumor.amounts import REVISING, Level, growth, level, range_end
 from aicycle.rumor.parse import Claim
@@ -114,9 +115,12 @@ def _directions() -> tuple[tuple[str, re.Pattern[str]], ...]:
 def read(claim: Claim, as_of: dt.date) -> Reading:
     text = claim.text.replace("’", "'")
     segment = _segment(text)
-    obj = _object(text, claim.metric, segment)
+    core = _REASON.sub("", text)  # "... on lease reclassification": why it moved, not what moved
+    obj = (core != text and _object(core, claim.metric, segment)) or _object(text, claim.metric, segment)
     if obj is None and any(n in vocab.TIGHTNESS and p.search(text) for n, p in _directions()):
         obj = "capacity"  # "the clouds are sold out": a claim about capacity
+    if obj is None and _GUIDES.search(text) and claim.tickers and not _SPENDERS.intersection(claim.tickers):
+        obj = "revenue"  # "Nvidia guides next quarter above $75B": a chip maker's guide is its revenue outlook
     if obj is None and segment in vocab.UNIT_NAMES and _GROWS.search(text):
         obj = "revenue"  # "Azure growth slows", "AWS decelerates": a cloud business's growth is its revenue's
     if obj in (None, "power") and _SCHEDULE.search(text) and _BUILD.search(text) and not _GRID.search(text):
@@ -135,7 +139,7 @@ def read(claim: Claim, as_of: dt.date) -> Reading:
         period = Period()  # "slips into 2027" names where the date went, not the period the claim is about
     return Reading(subject=claim.company_name, tickers=list(claim.tickers), object=obj, segment=segment,
                    direction=direction, negated=negated, period=period,
-                   level=None if so_far else level(text, ranged=ranged, hourly=obj == "gpu_prices"),
+                   level=None if so_far else _against_outlook(text, level(text, ranged=ranged, hourly=obj == "gpu_prices")),
                    modality=_modality(text, claim), places=_places(text, claim),
                    quarters_in_a_row=_sequential(text) or _quarter_move(text, obj, direction),
                    to_profit=bool(re.search(rf"\b(?:{vocab.TO_PROFIT})", text, re.I)),
@@ -191,10 +195,20 @@ def _places(text: str, claim: Claim) -> list[str]:
     return out
 
 
+_GUIDES = re.compile(r"\bguid(?:es?|ed|ing|ance)\b|\boutlook\b", re.I)
+# The companies whose guide, unqualified, is their capex guide
+_SPENDERS = frozenset(c.ticker for role in ("hyperscaler", "neocloud") for c in universe.by_role(role))
+_REASON = re.compile(r"(?:,\s*|\s+)(?:citing|amid|due to|because of|as (?:[\w-]+ ){1,3}(?:move|moves|shift|shifts)\b|"
+                     r"on (?:the back of )?(?:[\w-]+ ){0,2}(?:reclassification|accounting|uncertainty|delays?|"
+                     r"weakness|strength|demand|shortages?|export controls?|tariffs?)\b).*$", re.I)
+
+
 def _segment(text: str) -> str | None:
     for name, pattern in vocab.SEGMENTS:
         if name == "Data Center" and not _rx(vocab.DATA_CENTER_BUSINESS).search(text):
             continue  # "data center leases" are about buildings, not a business
+        if name == "AI" and not _rx(vocab.AI_REVENUE).search(text):
+            continue  # "AI capex" is capex; only "AI revenue" is a part of something
         if _rx(pattern).search(text):
             return name
     return None
@@ -332,8 +346,18 @@ _ACTUAL = re.compile(r"\b(?:came in|comes in|totall?ed|spent|ended up|finished (
 
 
 _AGAINST_OUTLOOK = re.compile(r"\b(?:beat|miss|top|exceed|surpass|fell short of|came in (?:above|below|ahead of))\w* "
-                              r"(?:\w+ ){0,2}(?:\$\s?[\d.,]+ ?\w* )?(?:outlook|guidance|guide|forecast|estimates?)\b",
+                              r"(?:\w+ ){0,2}(?:\$\s?[\d.,]+ ?\w* )?(?:[\w-]+ ){0,2}(?:outlook|guidance|guide|forecast|"
+                              r"estimates?)\b",
                               re.I)
+
+
+def _against_outlook(text: str, found: Level | None) -> Level | None:
+    """"Misses its own $65B outlook": the result came in under the figure; "beats" it, over it."""
+    m = _AGAINST_OUTLOOK.search(text)
+    if found is None or m is None or found.op != "at":
+        return found
+    under = re.match(r"miss|fell short|came in below", m.group(0), re.I) is not None
+    return Level("below" if under else "above", found.value, found.unit, found.text, found.high)
 
 
 # "even as it raises its full-year guide": the guide named as a thing, not a plan the claim reports ("guides to $X")

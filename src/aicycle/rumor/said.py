@@ -21,7 +21,7 @@ from aicycle.rumor import vocab
 from aicycle.rumor.evidence import Item, _as_date, freshness, item_from_fact
 from aicycle.rumor.observe import ENGINE_OBJECTS, VS_PLAN, observe
 from aicycle.rumor.reading import Reading
-from aicycle.rumor.scope import FORWARD, PAST_SPEND, quarter_ok, segment_ok, year_ok
+from aicycle.rumor.scope import FORWARD, PAST_SPEND, outlook_matches, quarter_ok, segment_ok, year_ok
 from aicycle.rumor.verdict import RELATION
 from aicycle.store import Store
 
@@ -140,6 +140,8 @@ def _curated(store: Store, reading: Reading, ticker: str, topic: Topic, as_of: d
             continue  # money already spent is not guidance
         if reading.actual and FORWARD.search(text) and not PAST_SPEND.search(text) and not VS_PLAN.search(text):
             continue  # nor is a guide money spent
+        if not outlook_matches(reading, text):
+            continue
         seen, how = observe(reading, text)
         items.append(item_from_fact(row, "said", f"{ticker} said: \u201c{_short(text)}\u201d", observed=seen,
                                     weight=(0.7 if seen else 0.0) * freshness(filed, as_of), method=how,
@@ -172,8 +174,8 @@ def _sentences(doc_id: str, text: str) -> tuple[tuple[str, str, str], ...]:
 # A sentence with no subject of its own ("It grew 36% ...", "Even at that amount, we will ...") is about
 # what the sentence before it was about: that sentence is its context for what it speaks to.
 _NO_SUBJECT = re.compile(r"^\W*(?:it|its|this|that|these|those|they|which|such|and|but|so|even|also|both|"
-                         r"here|there|the same|the latter|the former|at that|as a result|therefore|first|second|"
-                         r"then)\b", re.I)
+                         r"here|there|the same|the latter|the former|at that|as a result|therefore|first(?=,)|"
+                         r"second(?=,)|then)\b", re.I)
 
 
 def _speaks_to(reading: Reading, topic: Topic, before: str, sentence: str, day: dt.date, outlook: str = "") -> bool:
@@ -194,12 +196,12 @@ def _speaks_to(reading: Reading, topic: Topic, before: str, sentence: str, day: 
     context = f"{before} {sentence}"
     if _NO_SUBJECT.search(sentence):
         return bool(topic.search(context)) and segment_ok(reading, context)
-    return (bool(topic.search(sentence)) and reading.segment not in (None, "Data Center")
+    return (bool(topic.search(sentence)) and reading.segment not in (None, "Data Center", "AI")
             and not _names_a_business(sentence) and segment_ok(reading, context))
 
 
 def _names_a_business(text: str) -> bool:
-    return any(re.search(rf"(?<!\w)(?:{p})(?!\w)", text, re.I) for _, p in vocab.SEGMENTS)
+    return any(re.search(rf"(?<!\w)(?:{p})(?!\w)", text, re.I) for name, p in vocab.SEGMENTS if name != "AI")
 
 
 def recent_documents(store: Store, ticker: str, as_of: dt.date) -> list[dict[str, Any]]:
@@ -236,6 +238,8 @@ def _document_items(doc: dict[str, Any], reading: Reading, topic: Topic, as_of: 
         if (reading.actual or reading.contracted and reading.level is not None) \
                 and FORWARD.search(sentence) and not PAST_SPEND.search(sentence):
             continue  # "came in above $90B", "contracted ARR tops $3B": not answered by a guide or a target
+        if not outlook_matches(reading, sentence):
+            continue
         seen, how = observe(reading, sentence)
         if seen and _bears_on(reading, seen):
             found.append((sentence, seen, how, before))

@@ -30,6 +30,26 @@ def segment_ok(reading: Reading, text: str) -> bool:
     return re.search(rf"(?<!\w)(?:{dict(vocab.SEGMENTS)[reading.segment]})(?!\w)", text, re.I) is not None
 
 
+def outlook_matches(reading: Reading, text: str) -> bool:
+    """Revenue reported and revenue guided are different claims: "AI revenue tops $5B" is not borne out by
+    "we forecast AI revenue to be $5.1 billion", nor "targets $33B of revenue" by what was booked so far. Nor is
+    a revenue claim answered by a sentence about capex ("analyst expectations for 2026 CapEx ... $700
+    billion"), or a year's revenue by a call's sentence naming no year (the quarter it reports)."""
+    if reading.object != "revenue":
+        return True
+    if _CAPEX_WORDS.search(text):
+        return False
+    if reading.level is not None and reading.period.year is not None and reading.period.quarter is None \
+            and reading.modality == "fact" and not _YEAR_WORDS.search(_YEAR_ON_YEAR.sub(" ", text)):
+        return False
+    forward = (FORWARD.search(text) or _FORESEE.search(text)) is not None and not PAST_SPEND.search(text)
+    return forward if reading.modality in ("plan", "expectation") else not forward or bool(PAST_SPEND.search(text))
+
+
+_CAPEX_WORDS = re.compile(r"\b(?:cap-?ex|capital (?:expenditures?|spending))\b", re.I)
+_FORESEE = re.compile(r"\b(?:foresee\w*|see|sees|visibility|confiden\w+|on track)\b", re.I)
+
+
 def year_ok(reading: Reading, text: str, said_on: dt.date) -> bool:
     """A claim about 2027 is not answered by a sentence about 2026 only ("next year" counted from the
     sentence's own date)."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 # Business units: a claim about one is answered by sentences naming it, not by company totals.
 UNIT_NAMES = ("AWS", "Azure", "Google Cloud", "OCI", "Data Center", "Chips")
 # "NVIDIA's data center revenue", "AMD's data center segment": a business, not data-center projects.
-DATA_CENTER_BUSINESS = (r"data[- ]?cent(?:er|re) (?:segment|business|division|unit|group|revenues?|sales|"
+DATA_CENTER_BUSINESS = (r"data[- ]?cent(?:er|re) (?:ai )?(?:segment|business|division|unit|group|revenues?|sales|"
                         r"operating|compute|networking)")
 
 # Companies the claims name that are not in universe.csv: the AI hosts whose calls the project carries
@@ -63,7 +63,10 @@ SEGMENTS: tuple[tuple[str, str], ...] = (
     ("HBM", r"hbm\d?e?|high[- ]bandwidth memory"),
     ("NAND", r"nand|flash|ssds?"),
     ("DRAM", r"dram|ddr\d"),
+    ("AI", r"(?:ai|artificial intelligence) (?:[\w-]+ ){0,2}(?:revenues?|sales|business(?:es)?)"),  # read from a claim only as revenue from AI (AI_REVENUE)
 )
+# "AI semiconductor revenue", "AI chip sales": the AI part of a company's revenue, not all of it
+AI_REVENUE = r"\bai (?:[\w-]+ ){0,2}(?:revenues?|sales)\b"
 
 _CAPEX = (r"cap-?ex|capital expenditures?|capital spending|capital investments?|infrastructure spend(?:ing)?|"
           r"spending plans?|investment plans?|investments?|spend(?:ing)?")
@@ -236,10 +239,10 @@ WORD_NUMBERS = {"half a": 0.5, "a half": 0.5, "a quarter": 0.25, "one": 1.0, "tw
 
 # Modality: how the claim is put. A plan (the company will), an expectation (a forecast, an outlook),
 # else a reported fact.
-PLAN = r"will|plans? to|planning|to (?:boost|raise|cut|slow|spend|invest|build|pause|double|lift|increase|" \
+PLAN = r"will|plans? to|planning|targets?|targeting|targeted|pencil(?:s|l?ed)? in|to (?:boost|raise|cut|slow|spend|invest|build|pause|double|lift|increase|" \
        r"reduce|keep|add|buy|sell|lease)|intends? to|aims? to|commits? to|set to|going to|guides?|guided"
 EXPECTATION = r"expects?|expected|expectations?|forecasts?|outlook|sees|projected|projecting|anticipat\w*|" \
-              r"guidance|estimates?|predicts?|on track"
+              r"guidance|estimates?|predicts?|on track|visibility"
 
 # Periods named in words, resolved against the as-of date.
 RELATIVE_YEARS = ((r"next year|the coming year|following year", 1), (r"this year|the current year|the year", 0),
