@@ -3,7 +3,8 @@ of $195-205bn; "lowers its 2026 capex expectation to $175bn on lease reclassific
 about leases (the reason, not what moved); "Nvidia guides next quarter above $75bn" and "Applied Materials
 guides fiscal Q4 lower" named no metric (a chip maker's guide is its revenue outlook); "AWS backlog doubles year
 on year" was set against the previous quarter's backlog; "misses its own $65bn fourth-quarter outlook" was
-read as a claim that the outlook was $65bn."""
+read as a claim that the outlook was $65bn; and "lowers its 2026 capex figure to $175bn", said in 2026, was
+looked for among money already spent."""
 
 from __future__ import annotations
 
@@ -40,6 +41,10 @@ def test_the_reading() -> None:
     ("Nvidia guides next quarter above $75bn", "2026-03-01", "supported"),
     ("Applied Materials guides fiscal Q4 lower, citing China", "2025-09-20", "supported"),
     ("NVIDIA misses its own $65bn fourth-quarter outlook", "2026-02-26", "contradicted"),
+    # a revision to a level in the current year is a revision of the plan, answered by the guide
+    ("Microsoft lowers its 2026 capex figure to about $175 billion on a lease accounting change", "2026-07-31",
+     "supported"),
+    ("Oracle's RPO climbs $85bn in fiscal Q4 to $638bn", "2026-06-11", "supported"),  # a balance stays a balance
 ])
 def test_verdicts(store: Store, claim: str, as_of: str, verdict: str) -> None:
     assert check(store, claim, as_of)["verdict"] == verdict

@@ -40,7 +40,10 @@ def level_items(store: Store, reading: Reading, ticker: str, as_of: dt.date) -> 
     level = reading.level
     if level is None or reading.object not in (*MEASURES, "guidance"):
         return []
-    if reading.object == "guidance" or level.op == "at" and reading.modality != "fact":
+    revised = reading.object in ("capex", "ai_spend") and reading.direction in ("up", "down") \
+        and (reading.period.year or as_of.year) >= as_of.year
+    if reading.object == "guidance" or level.op == "at" and (reading.modality != "fact" or revised):
+        # "lowers its 2026 capex figure to $175B", said in 2026: a revision of the plan, not money spent
         # "to boost capex to $200B" is a plan: answered by the guided range, not by what was spent
         planned = reading.object in ("guidance", "capex", "ai_spend")
         return guided_level(store, reading, ticker, as_of) if planned else []
