@@ -205,6 +205,13 @@ def _level(reading: Reading, text: str) -> tuple[str | None, str]:
         earlier = [f for f in figures(text) if f not in current_figures(text) and f[2] == level.unit]
         if not hit and _MOVED.search(text) and any(lo * 0.98 <= level.value <= hi * 1.02 for lo, hi, _ in earlier):
             return "mismatch", "the claim's figure is the earlier one, since revised"
+        if not hit and len(found) == 1 and reading.modality in ("plan", "expectation") \
+                and reading.object in ("arr", "revenue") and reading.direction not in ("up", "down") \
+                and _TARGETED.search(text):
+            # "we are targeting $3.7 billion of ARR by year end": the one target the sentence gives the
+            # claim's measure is the plan now, and it is not the claim's figure ("raises its target to $3.7B"
+            # before the raise is left to the revisions, as a guide's is)
+            return "mismatch", "another target for the same measure"
         return ("match", "figure matches") if hit else (None, "another figure")
     top = max((lo + hi) / 2 for lo, hi in found)  # a range counts at its midpoint
     if level.op == "above":
@@ -218,6 +225,7 @@ def _level(reading: Reading, text: str) -> tuple[str | None, str]:
     return ("below", "figure below the line") if top < level.value else ("above", "figure above the line")
 
 
+_TARGETED = re.compile(r"\b(?:target\w*|on track to|goal|aim\w*|outlook|expected to be|guid\w*)\b", re.I)
 _STANDING = ("backlog", "arr", "power")  # levels a company reports as they stand at a quarter's end
 _NOW = re.compile(r"\b(?:today|currently|now|as of|stands? at|ended|exited)\b", re.I)
 
