@@ -106,6 +106,30 @@ def accession_dates(data_dir: Path | None) -> dict[str, dt.date]:
     return found
 
 
+_SIGNED = re.compile(r"\bDate:\s*((?:January|February|March|April|May|June|July|August|September|October|"
+                     r"November|December) \d{1,2}, \d{4})")
+
+
+def filing_dates(data_dir: Path | None) -> dict[str, dt.date]:
+    """'edgar/filings/<file>' → the day after its signatures are dated ("Date: September 10, 2024" under
+    Oracle's Q1 FY2025 10-Q): a 10-Q or 10-K is filed the day it is signed or the next (Alphabet's 2024 10-K,
+    signed February 4, was filed February 5), so rows citing the file are public by then."""
+    import html
+
+    found: dict[str, dt.date] = {}
+    folder = data_dir / "edgar" / "filings" if data_dir else None
+    if folder is None or not folder.exists():
+        return found
+    for path in sorted(folder.glob("*.htm*")):
+        tail = path.read_text(encoding="utf-8", errors="ignore")[-40_000:]  # the signatures close the document
+        words = re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", tail)))
+        dates = _SIGNED.findall(words)
+        if dates:
+            signed = dt.datetime.strptime(dates[-1], "%B %d, %Y").date()
+            found[f"edgar/filings/{path.name}"] = signed + dt.timedelta(days=1)
+    return found
+
+
 def accessions_in(text: str) -> list[str]:
     out = []
     for m in _ACCESSION.finditer(text):
@@ -191,7 +215,7 @@ def fact_row(row: dict[str, str], where: str, known: dict[str, dt.date], origin:
     context = " ".join((row["source"], row["source_url"], row["notes"]))
     about = period or mapped.period
     found = curated_results.results_for(calendar or [], company.ticker, about.end) if about.start else None
-    filed, how, flag = public_date(day, about, context, known, row["source_url"], found)
+    filed, how, flag = public_date(day, about, context, known, row["source_url"] or row["seen_via"], found)
     text = None
     if text_value:
         text = f"{row['metric']}: {row['value']} {'' if unit == 'text' else row['unit']}".strip()
@@ -242,6 +266,8 @@ def _quote_public_date(row: dict[str, str], day: dt.date,
                        known: dict[str, dt.date]) -> tuple[dt.date, str, str | None]:
     if not _dated_by_period_end(row, day):
         return day, "public date: the row's date (document date)", None
+    if known.get(row["seen_via"], day) > day:
+        return known[row["seen_via"]], f"public date: the day after the signatures of {row['seen_via']}", None
     for accn in accessions_in(row["document"] + " " + row["primary_url"]):
         if accn in known:
             return known[accn], f"public date: SEC submissions, accession {accn}", None
@@ -315,17 +341,17 @@ def stored_filing_dates(store: Store) -> dict[str, dt.date]:
 def load_file(store: Store, path: Path, data_dir: Path | None = None) -> dict[str, int]:
     """Validate every row, then write them (nothing is written when one row is bad). Call it inside
     `store.writing()` (the CLI does) so the write itself is one transaction under the lock."""
-    rows = read_any(path, {**stored_filing_dates(store), **accession_dates(data_dir)})
+    rows = read_any(path, {**stored_filing_dates(store), **accession_dates(data_dir), **filing_dates(data_dir)})
     inserted, changed = store.upsert("facts", rows)
     return {"rows": len(rows), "inserted": inserted, "changed": changed}
 
 
 def load_raw(store: Store, data_dir: Path) -> dict[str, Any]:
     """Snapshot loader: both curated CSVs of data/facts."""
-    known = {**accession_dates(data_dir), **quote_dates(data_dir / "facts" / QUOTES_FILE)}
+    known = {**accession_dates(data_dir), **quote_dates(data_dir / "facts" / QUOTES_FILE), **filing_dates(data_dir)}
     calendar = curated_results.results_calendar(data_dir)
     rows = (read_facts(data_dir / "facts" / FACTS_FILE, known, calendar)
-            + read_quotes(data_dir / "facts" / QUOTES_FILE, accession_dates(data_dir)))
+            + read_quotes(data_dir / "facts" / QUOTES_FILE, {**accession_dates(data_dir), **filing_dates(data_dir)}))
     store.upsert("facts", rows)
     by_ticker: dict[str, list[str]] = {}
     for r in rows:
