@@ -34,14 +34,14 @@ SETS = {name: list(csv.DictReader((DATA / f"{name}.csv").read_text(encoding="utf
 # every other set was held out once before: heldout 62.5% (round 1), heldout2 70.7% (round 2), heldout3 67.3%,
 # heldout4 75.2%, heldout5 65.4% (round 3), heldout6 68.7%, heldout7 71.3% (round 4), heldout8 63.3%, heldout9
 # 73.3% (round 5), heldout10 92.0% (round 6), heldout11 74.7% (round 7), heldout12 84.0% (round 8).
-FLOORS = {"rumor_claims": 1.0, "rumor_claims_dev": 0.87, "rumor_claims_heldout": 0.84,
-          "rumor_claims_heldout2": 0.89, "rumor_claims_heldout3": 0.87, "rumor_claims_heldout4": 0.88,
-          "rumor_claims_heldout5": 0.85, "rumor_claims_heldout6": 0.86, "rumor_claims_heldout7": 0.88,
-          "rumor_claims_heldout8": 0.79, "rumor_claims_heldout9": 0.83, "rumor_claims_heldout10": 0.95,
-          "rumor_claims_heldout11": 0.81, "rumor_claims_heldout12": 0.82,
-          "rumor_claims_heldout13": 0.75}
-# Per verdict on held-out 10, the set the issue's target was first met on (supported 64/66, contradicted 36/38,
-# unclear 42/46 now; 62/66, 36/38, 40/46 when it was scored once).
+FLOORS = {"rumor_claims": 1.0, "rumor_claims_dev": 0.88, "rumor_claims_heldout": 0.84,
+          "rumor_claims_heldout2": 0.90, "rumor_claims_heldout3": 0.87, "rumor_claims_heldout4": 0.90,
+          "rumor_claims_heldout5": 0.85, "rumor_claims_heldout6": 0.86, "rumor_claims_heldout7": 0.90,
+          "rumor_claims_heldout8": 0.80, "rumor_claims_heldout9": 0.84, "rumor_claims_heldout10": 0.96,
+          "rumor_claims_heldout11": 0.83, "rumor_claims_heldout12": 0.84,
+          "rumor_claims_heldout13": 0.81}
+# Per verdict on held-out 10, the set the issue's target was first met on (supported 65/66, contradicted 37/38,
+# unclear 45/46 now; 62/66, 36/38, 40/46 when it was scored once).
 HELDOUT = "rumor_claims_heldout10"
 HELDOUT_VERDICT_FLOORS = {"supported": 0.96, "contradicted": 0.94, "unclear": 0.91}
 # Curators' notes ("seen via …", "csv metric …", machine labels) are provenance, never evidence text.
@@ -217,7 +217,7 @@ def test_heldout_set_reaches_the_issue_target(answers: dict[str, list[dict[str, 
     assert overall >= 0.90 and all(sum(v) / len(v) >= 0.85 for v in per.values())
 
 
-@pytest.mark.xfail(reason="the target on all fourteen sets pooled (1,690/1,921, 88.0%; supported 86.6%, "
+@pytest.mark.xfail(reason="the target on all fifteen sets pooled (1,831/2,071, 88.4%; supported 88.1%, "
                           "contradicted 86.1%), most of them harder than held-out 10: not met, see docs/rumor.md",
                    strict=True)
 def test_all_sets_pooled_reach_the_issue_target(answers: dict[str, list[dict[str, object]]]) -> None:
