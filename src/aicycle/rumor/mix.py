@@ -10,7 +10,7 @@ import re
 from aicycle.rumor.evidence import Item, _as_date, freshness
 from aicycle.rumor.reading import Reading
 from aicycle.rumor.said import company_sentences, document_label, recent_documents
-from aicycle.rumor.scope import year_ok
+from aicycle.rumor.scope import results_call_of, year_ok
 from aicycle.rumor.shares import WHOLES, Share, disjoint, stated_shares
 from aicycle.store import Store
 
@@ -24,7 +24,7 @@ def share_items(store: Store, reading: Reading, ticker: str, as_of: dt.date) -> 
     assert share is not None
     for doc in recent_documents(store, ticker, as_of):
         day = _as_date(doc["date"])
-        if day is None:
+        if day is None or not results_call_of(reading, day):
             continue
         for sentence in company_sentences(str(doc["doc_id"]), str(doc["text"])):
             seen = _against(share, sentence) if year_ok(reading, sentence, day) else None

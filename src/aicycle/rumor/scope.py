@@ -135,6 +135,14 @@ _SPREAD = re.compile(r"\b(?:weighted|skewed|tilted|concentrated|split)\s+(?:\w+\
                      r"across)\s+(?:the\s+)?(?:\w+\s+){0,2}(?:quarters?|halfs?|halves)\b", re.I)
 
 
+def results_call_of(reading: Reading, said_on: dt.date) -> bool:
+    """With a quarter named, whether a call on `said_on` is that quarter's results call ("two-thirds of its
+    December-quarter capex" is not answered in October by "this quarter, roughly half"); with none, any call."""
+    if reading.period.quarter is None:
+        return True
+    return _reports(said_on, quarter_end(reading.period, reading.tickers))
+
+
 def _reports(said_on: dt.date | None, ends: dt.date | None) -> bool:
     """Whether a call on `said_on` is the results call of the quarter ending on `ends`."""
     return said_on is not None and ends is not None and 0 < (said_on - ends).days <= 70
