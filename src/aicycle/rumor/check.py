@@ -48,6 +48,8 @@ _NOT_BY_TOTALS = ("slower_growth", "faster_growth", "constrained", "unconstraine
 # ($513.9B of $519.5B at 2026-06-30), and Amazon's reported RPO ($364B at 2026-03-31) is the figure its CEO
 # gives as "the backlog" in answer to a question on AWS's (call of 2026-04-29).
 _YEAR_ON_YEAR = re.compile(r"\byear[- ](?:on|over)[- ]year\b|\byoy\b|\bfrom a year (?:ago|earlier)\b", re.I)
+_OTHERS_CAPEX = re.compile(r"\b(?:hyperscal\w*|csps?|cloud (?:service )?providers|cloud players|analysts?'? "
+                           r"expectations?|aggregate capex|street)\b", re.I)
 _RPO_IS_UNIT = frozenset({("AMZN", "AWS"), ("GOOGL", "Google Cloud")})
 MARKET_OBJECTS = ("gpu_prices", "memory_prices", "memory_supply", "power", "compute_contracts", "leases")
 
@@ -171,7 +173,11 @@ def gather(store: Store, claim: Claim, reading: Reading, as_of: dt.date) -> list
         focus = () if deal else others + _project_nouns(claim.text, reading)
         stated = [] if deal or _TARGET.search(claim.text) else stated_trend_items(store, reading, ticker, as_of)
         must = _LEAD_TIMES.pattern if _LEAD_TIMES.search(claim.text) else None
-        items.extend(stated or said.said_items(store, reading, ticker, as_of, parties, focus=focus, must=must))
+        spoken = stated or said.said_items(store, reading, ticker, as_of, parties, focus=focus, must=must)
+        if reading.level is not None and obj in ("capex", "guidance") and not _OTHERS_CAPEX.search(claim.text):
+            # a chip maker quoting its customers' capex ("top CSPs ... roughly $600 billion") is not its own
+            spoken = [i for i in spoken if not _OTHERS_CAPEX.search(i.text)]
+        items.extend(spoken)
         if deal or not totals:
             continue
         if reading.segment == "AI":
