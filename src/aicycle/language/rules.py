@@ -30,6 +30,7 @@ from aicycle.language.lexicon import (
     SUBJECT_CUES,
     SUBJECT_MATCHER,
     TOPICAL,
+    CUE_MATCHERS,
     Cue,
 )
 from aicycle.language.matcher import words as _words
@@ -91,13 +92,17 @@ class _Cues:
 
 def _collect(text: str, positions: Sequence[int] | None = None) -> _Cues:
     found = _Cues()
-    for index, match in SUBJECT_MATCHER.finditer(text, positions):
+    if positions is None:
+        subjects, directions = list(SUBJECT_MATCHER.finditer(text)), list(DIRECTION_MATCHER.finditer(text))
+    else:
+        subjects, directions = CUE_MATCHERS.matches(text, positions)
+    for index, match in subjects:
         cue = SUBJECT_CUES[index]
         if cue.label == "subject":
             found.subjects.append((match.start(), match.end(), cue))
         else:
             found.blocks.append(match.span())
-    for index, match in DIRECTION_MATCHER.finditer(text, positions):
+    for index, match in directions:
         cue = DIRECTION_CUES[index]
         if found.blocks and _overlaps(found.blocks, match.start(), match.end()):
             continue  # "adding gas capacity", "in this new capacity": not the build-out
