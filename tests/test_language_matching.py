@@ -1,0 +1,37 @@
+"""The one-pass forms give the answers of the plain ones they replace, on the stance corpus."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from aicycle.language import definitions
+from aicycle.language.document import _index
+from aicycle.language.lexicon import CUE_MATCHERS, DIRECTION_MATCHER, SUBJECT_MATCHER
+from aicycle.language.needles import SMALL
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "stance"
+
+
+def _lowered() -> list[str]:
+    return [json.loads(line)["text"].lower() for f in sorted(DATA.glob("*.jsonl"))
+            for line in f.read_text(encoding="utf-8").splitlines()]
+
+
+def test_needles_in_one_pass_match_str_find() -> None:
+    texts = [*_lowered(), "not \u2019n't year", "rp", "", "wafer"]
+    assert len("\0".join(texts)) > SMALL  # the array path
+    by_pass = definitions.present_many(texts)
+    one_by_one = [definitions.present_many([text]) for text in texts]  # the plain path
+    assert by_pass == [bits[0] for bits in one_by_one]
+    assert any(by_pass)
+
+
+def test_both_cue_matchers_in_one_pass_match_each_alone() -> None:
+    for text in _lowered():
+        positions = _index().scan(text)["cue"]
+        subjects, directions = CUE_MATCHERS.matches(text, positions)
+        assert [(i, m.span()) for i, m in subjects] == \
+            [(i, m.span()) for i, m in SUBJECT_MATCHER.finditer(text, positions)]
+        assert [(i, m.span()) for i, m in directions] == \
+            [(i, m.span()) for i, m in DIRECTION_MATCHER.finditer(text, positions)]
