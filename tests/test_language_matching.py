@@ -6,9 +6,10 @@ import json
 from pathlib import Path
 
 from aicycle.language import definitions
-from aicycle.language.document import _index
-from aicycle.language.lexicon import CUE_MATCHERS, DIRECTION_MATCHER, SUBJECT_MATCHER
+from aicycle.language.document import _index, _topical_spans
+from aicycle.language.lexicon import CUE_MATCHERS, DIRECTION_MATCHER, SUBJECT_MATCHER, TOPICAL
 from aicycle.language.needles import SMALL
+from aicycle.language.text import sentence_spans
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "stance"
 
@@ -35,3 +36,11 @@ def test_both_cue_matchers_in_one_pass_match_each_alone() -> None:
             [(i, m.span()) for i, m in SUBJECT_MATCHER.finditer(text, positions)]
         assert [(i, m.span()) for i, m in directions] == \
             [(i, m.span()) for i, m in DIRECTION_MATCHER.finditer(text, positions)]
+
+
+def test_the_gate_keeps_every_sentence_holding_a_topic_word() -> None:
+    text = "\n".join(_lowered())
+    spans, total = _topical_spans(text, text, _index().scan(text)["gate"])
+    every = sentence_spans(text)
+    assert total == len(every)
+    assert spans == [(a, b) for a, b in every if TOPICAL.search(text[a:b])]

@@ -17,7 +17,7 @@ from aicycle.errors import InputError
 from aicycle.language.candidates import PrefixIndex
 from aicycle.language.labels import LABELS, Stance
 from aicycle.language.lexicon import DIRECTION_MATCHER, GATE_STEMS, SUBJECT_MATCHER, TOPICAL
-from aicycle.language.matcher import prefixes
+from aicycle.language.matcher import PREFIX, prefixes
 from aicycle.language.stance import classify_topical_many
 from aicycle.language.text import document_text, sentence_spans
 
@@ -47,9 +47,27 @@ def _index() -> PrefixIndex:
     """One table of first letters for cues, topic keywords and watch terms (built on first scan)."""
     return PrefixIndex({
         "cue": set(SUBJECT_MATCHER.by_prefix) | set(DIRECTION_MATCHER.by_prefix),
-        "gate": {p for stem in GATE_STEMS for p in prefixes(stem)},
+        "gate": set(_gate_prefixes()),
         "watch": {p for pattern in WATCH_TERMS.values() for p in prefixes(pattern)},
     })
+
+
+@cache
+def _gate_prefixes() -> tuple[str, ...]:
+    return tuple(sorted({p for stem in GATE_STEMS for p in prefixes(stem)}))
+
+
+# Window (PREFIX characters at a gate candidate) -> whether a topic word can start there. The table of
+# first letters uses three characters, and four in five candidates it passes hold no topic word; the
+# window's longer prefixes rule most of them out for a dict lookup instead of the topic regex.
+_GATE_WINDOWS: dict[str, bool] = {}
+
+
+def _may_be_topical(window: str) -> bool:
+    if len(_GATE_WINDOWS) > 50_000:
+        _GATE_WINDOWS.clear()
+    found = _GATE_WINDOWS[window] = window.startswith(_gate_prefixes())
+    return found
 
 
 @dataclass(frozen=True)
@@ -119,7 +137,14 @@ def _topical_spans(prose: str, lowered: str, gate_candidates: list[int]) -> tupl
     spans = sentence_spans(prose)
     starts = [start for start, _ in spans]
     topical: list[int] = []
+    windows = _GATE_WINDOWS
     for pos in gate_candidates:
+        window = lowered[pos:pos + PREFIX]
+        may = windows.get(window)
+        if may is None:
+            may = _may_be_topical(window)
+        if not may:
+            continue
         i = bisect_right(starts, pos) - 1
         if i < 0 or pos >= spans[i][1] or (topical and topical[-1] == i):
             continue
