@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from aicycle.language import definitions
-from aicycle.language.document import _index, _topical_spans
+from aicycle.language.document import _index, _topical_spans, _watch_counts, watch_terms
 from aicycle.language.lexicon import CUE_MATCHERS, DIRECTION_MATCHER, SUBJECT_MATCHER, TOPICAL
 from aicycle.language.needles import SMALL
 from aicycle.language.text import sentence_spans
@@ -44,3 +44,9 @@ def test_the_gate_keeps_every_sentence_holding_a_topic_word() -> None:
     every = sentence_spans(text)
     assert total == len(every)
     assert spans == [(a, b) for a, b in every if TOPICAL.search(text[a:b])]
+
+
+def test_watch_terms_at_candidates_match_the_plain_search() -> None:
+    text = "\n".join([*_lowered(), "indigestion, digestion; in digest, indigest"])
+    assert _watch_counts(text, _index().scan(text)["watch"]) == watch_terms(text)
+    assert watch_terms(text)["digest"] >= 4

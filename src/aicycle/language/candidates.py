@@ -9,6 +9,7 @@ cue, keyword and watch-term candidates come out of the same pass.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -56,3 +57,20 @@ class PrefixIndex:
         code2 = (first.astype(np.uint32) << 8) | padded[starts + 1]
         flags = self.t1[first] | self.t2[code2] | self.t3[(code2 << 8) | padded[starts + 2]]
         return {name: starts[flags & bit != 0].tolist() for name, bit in self.bits.items()}
+
+
+@dataclass
+class Windows:
+    """Whether a match can start where the next few characters (a window) are these: the table of
+    first letters reads three, and most candidates it passes are ruled out by the patterns' longer
+    literal prefixes (`matcher.prefixes`), for a dict lookup instead of a regex. Callers read `seen`
+    first and call `test` for a window not seen yet."""
+
+    prefixes: tuple[str, ...]
+    seen: dict[str, bool] = field(default_factory=dict)
+
+    def test(self, window: str) -> bool:
+        if len(self.seen) > 50_000:
+            self.seen.clear()
+        found = self.seen[window] = window.startswith(self.prefixes)
+        return found

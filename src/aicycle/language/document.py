@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from aicycle.errors import InputError
-from aicycle.language.candidates import PrefixIndex
+from aicycle.language.candidates import PrefixIndex, Windows
 from aicycle.language.labels import LABELS, Stance
 from aicycle.language.lexicon import DIRECTION_MATCHER, GATE_STEMS, SUBJECT_MATCHER, TOPICAL
 from aicycle.language.matcher import PREFIX, prefixes
@@ -30,7 +30,7 @@ WATCH_TERMS: dict[str, str] = {
     "moderate": r"moderat(?:e|es|ed|ing|ion)",
     "optimization": r"optimi[sz](?:e|es|ed|ing|ation|ations)",
     "discipline": r"disciplined?",
-    "digest": r"(?:in)?digest(?:s|ed|ing|ion)?",
+    "digest": r"indigest(?:s|ed|ing|ion)?|digest(?:s|ed|ing|ion)?",  # not "(?:in)?": its prefix would be "in"
     "pause": r"paus(?:e|es|ed|ing)",
     "throttle": r"throttl(?:e|es|ed|ing)",
     "slowdown": r"slow(?:down|ing down|er pace)|decelerat(?:e|es|ed|ing|ion)",
@@ -47,27 +47,16 @@ def _index() -> PrefixIndex:
     """One table of first letters for cues, topic keywords and watch terms (built on first scan)."""
     return PrefixIndex({
         "cue": set(SUBJECT_MATCHER.by_prefix) | set(DIRECTION_MATCHER.by_prefix),
-        "gate": set(_gate_prefixes()),
-        "watch": {p for pattern in WATCH_TERMS.values() for p in prefixes(pattern)},
+        "gate": set(_windows()["gate"].prefixes),
+        "watch": set(_windows()["watch"].prefixes),
     })
 
 
 @cache
-def _gate_prefixes() -> tuple[str, ...]:
-    return tuple(sorted({p for stem in GATE_STEMS for p in prefixes(stem)}))
-
-
-# Window (PREFIX characters at a gate candidate) -> whether a topic word can start there. The table of
-# first letters uses three characters, and four in five candidates it passes hold no topic word; the
-# window's longer prefixes rule most of them out for a dict lookup instead of the topic regex.
-_GATE_WINDOWS: dict[str, bool] = {}
-
-
-def _may_be_topical(window: str) -> bool:
-    if len(_GATE_WINDOWS) > 50_000:
-        _GATE_WINDOWS.clear()
-    found = _GATE_WINDOWS[window] = window.startswith(_gate_prefixes())
-    return found
+def _windows() -> dict[str, Windows]:
+    """The gate's and the watch terms' windows (PREFIX characters at a candidate) that can start a match."""
+    return {"gate": Windows(tuple(sorted({p for stem in GATE_STEMS for p in prefixes(stem)}))),
+            "watch": Windows(tuple(sorted({p for pattern in WATCH_TERMS.values() for p in prefixes(pattern)})))}
 
 
 @dataclass(frozen=True)
@@ -137,12 +126,13 @@ def _topical_spans(prose: str, lowered: str, gate_candidates: list[int]) -> tupl
     spans = sentence_spans(prose)
     starts = [start for start, _ in spans]
     topical: list[int] = []
-    windows = _GATE_WINDOWS
+    windows = _windows()["gate"]
+    seen = windows.seen
     for pos in gate_candidates:
         window = lowered[pos:pos + PREFIX]
-        may = windows.get(window)
+        may = seen.get(window)
         if may is None:
-            may = _may_be_topical(window)
+            may = windows.test(window)
         if not may:
             continue
         i = bisect_right(starts, pos) - 1
@@ -155,7 +145,15 @@ def _topical_spans(prose: str, lowered: str, gate_candidates: list[int]) -> tupl
 
 def _watch_counts(lowered: str, positions: list[int]) -> dict[str, int]:
     hits = dict.fromkeys(WATCH_TERMS, 0)
+    windows = _windows()["watch"]
+    seen = windows.seen
     for pos in positions:
+        window = lowered[pos:pos + PREFIX]
+        may = seen.get(window)
+        if may is None:
+            may = windows.test(window)
+        if not may:
+            continue
         match = _WATCH.match(lowered, pos)
         if match:
             hits[match.lastgroup or ""] += 1
