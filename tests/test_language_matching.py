@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from aicycle.language import definitions
+from aicycle.language import definitions, rules
 from aicycle.language.document import _index, _topical_spans, _watch_counts, watch_terms
 from aicycle.language.lexicon import CUE_MATCHERS, DIRECTION_MATCHER, SUBJECT_MATCHER, TOPICAL
 from aicycle.language.needles import SMALL
@@ -50,3 +50,10 @@ def test_watch_terms_at_candidates_match_the_plain_search() -> None:
     text = "\n".join([*_lowered(), "indigestion, digestion; in digest, indigest"])
     assert _watch_counts(text, _index().scan(text)["watch"]) == watch_terms(text)
     assert watch_terms(text)["digest"] >= 4
+
+
+def test_the_rules_needle_groups_in_one_pass_match_in_tests() -> None:
+    texts = [*_lowered(), "the grid", "the guide seems to", "yet", "you"]
+    needles = rules._NEEDLES
+    expected = [sum({bit for needle, bit in needles.bits if needle in text}) for text in texts]
+    assert needles.present(texts) == expected

@@ -206,4 +206,5 @@ def present_many(sentences: Sequence[str]) -> list[int]:
     return _NEEDLES.present(sentences)
 
 
-_NEEDLES = Needles([(needle, 1 << bit) for bit, shape in enumerate(SHAPES) for needle in shape.needles])
+NEEDLE_BITS = tuple((needle, 1 << bit) for bit, shape in enumerate(SHAPES) for needle in shape.needles)
+_NEEDLES = Needles(NEEDLE_BITS)
