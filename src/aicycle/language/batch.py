@@ -19,22 +19,35 @@ BITS = 24  # token numbers and sentence places fit in this many bits, or the bat
 _LOW = (1 << BITS) - 1
 
 
+DENSE = 1 << 20  # codes below this (words, negated words, classes) are looked up in an array, not searched
+
+
 @dataclass(frozen=True)
 class Codes:
-    """The model's codes of one feature kind, sorted, and their rows."""
+    """The model's codes of one feature kind, sorted, and their rows; `dense[code]` is the row of a code
+    below DENSE (-1 for none) when all the kind's codes are."""
 
     codes: np.ndarray
     rows: np.ndarray
+    dense: np.ndarray | None = None
 
     @classmethod
     def of(cls, table: dict[int, int]) -> Codes:
         keys = sorted(table)
-        return cls(np.array(keys, dtype=np.int64), np.array([table[k] for k in keys], dtype=np.int64))
+        dense = None
+        if keys and keys[-1] < DENSE:
+            dense = np.full(keys[-1] + 1, -1, dtype=np.int64)
+            dense[keys] = [table[k] for k in keys]
+        return cls(np.array(keys, dtype=np.int64), np.array([table[k] for k in keys], dtype=np.int64), dense)
 
     def find(self, owners: np.ndarray, codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(owner, row) of the `codes` the model knows."""
         if not len(self.codes):
             return owners[:0], self.rows[:0]
+        if self.dense is not None:  # an array lookup costs less than the binary search
+            rows = self.dense[np.minimum(codes, len(self.dense) - 1)]
+            known = (rows >= 0) & (codes < len(self.dense))
+            return owners[known], rows[known]
         at = np.minimum(np.searchsorted(self.codes, codes), len(self.codes) - 1)
         known = self.codes[at] == codes
         return owners[known], self.rows[at[known]]
