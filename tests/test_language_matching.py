@@ -5,8 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from aicycle.language import definitions, rules
+import numpy as np
+
+from aicycle.language import batch, definitions, model, rules
 from aicycle.language.document import _index, _topical_spans, _watch_counts, watch_terms
+from aicycle.language.labels import Stance
 from aicycle.language.lexicon import CUE_MATCHERS, DIRECTION_MATCHER, SUBJECT_MATCHER, TOPICAL
 from aicycle.language.needles import SMALL
 from aicycle.language.text import sentence_spans
@@ -57,3 +60,23 @@ def test_the_rules_needle_groups_in_one_pass_match_in_tests() -> None:
     needles = rules._NEEDLES
     expected = [sum({bit for needle, bit in needles.bits if needle in text}) for text in texts]
     assert needles.present(texts) == expected
+
+
+def test_stances_of_many_rows_match_one_at_a_time() -> None:
+    trained = model.load()
+    rng = np.random.default_rng(5)
+    probs = rng.dirichlet(np.ones(len(trained.labels)), size=200)
+    probs[0] = probs[1] = 1.0 / len(trained.labels)  # ties: the first label, as `max` picks
+    rule_stances = [Stance(trained.labels[i % len(trained.labels)], 0.9, ("cue",)) for i in range(len(probs))]
+    assert trained.stances(rule_stances, probs) == \
+        [trained.stance(r, row) for r, row in zip(rule_stances, probs.tolist(), strict=True)]
+
+
+def test_dense_codes_find_what_the_binary_search_finds() -> None:
+    word = model.load().batch_tables.word
+    assert word.dense is not None
+    codes = np.arange(len(word.dense) + 50, dtype=np.int64)[::-1].copy()
+    owners = np.arange(len(codes), dtype=np.int64)
+    searched = batch.Codes(word.codes, word.rows).find(owners, codes)
+    dense = word.find(owners, codes)
+    assert all(np.array_equal(a, b) for a, b in zip(searched, dense, strict=True))

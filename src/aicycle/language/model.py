@@ -216,6 +216,15 @@ class StanceModel:
     def predict(self, rule_stance: Stance, feats: dict[str, float]) -> Stance:
         return self.stance(rule_stance, self.probabilities(feats))
 
+    def stances(self, rule_stances: Sequence[Stance], probs: np.ndarray) -> list[Stance]:
+        """`stance` for each row of `probs`: the most probable labels found in one array pass (the first
+        of equal ones, as `max` picks)."""
+        best = probs.argmax(axis=1)
+        top = probs[np.arange(len(best)), best].tolist()
+        labels = [self.labels[b] for b in best.tolist()]
+        return [Stance(label, round(p, 3), rule.cues if rule.label == label else ())
+                for rule, label, p in zip(rule_stances, labels, top, strict=True)]
+
     def stance(self, rule_stance: Stance, probs: Sequence[float]) -> Stance:
         best = max(range(len(probs)), key=probs.__getitem__)
         label = self.labels[best]
