@@ -80,3 +80,15 @@ def test_dense_codes_find_what_the_binary_search_finds() -> None:
     searched = batch.Codes(word.codes, word.rows).find(owners, codes)
     dense = word.find(owners, codes)
     assert all(np.array_equal(a, b) for a, b in zip(searched, dense, strict=True))
+
+
+def test_token_arrays_follow_the_table_through_forget() -> None:
+    trained = model.load()
+    table, tables = trained.tables, trained.batch_tables
+    for round_ in range(2):
+        table.number(f"zzqx{round_}")
+        table.number("isn't")
+        classes, negators = tables.token_arrays(table)
+        assert classes.tolist() == table.class_numbers
+        assert negators.tolist() == table.negators
+        table.forget()
