@@ -348,11 +348,11 @@ def _last(pattern: re.Pattern[str], text: str) -> int | None:
 
 
 def _decide(scores: dict[str, float], cues: dict[str, list[str]]) -> Stance:
+    if max(scores.values()) < MIN_SCORE:  # most sentences: no ranking needed
+        picked = tuple(c for label_cues in cues.values() for c in label_cues)
+        return Stance("none", round(0.6 if picked else 0.8, 2), picked)
     ranked = sorted(scores.items(), key=itemgetter(1), reverse=True)  # stable: ties keep LABELS order
     (top, best), (_, second) = ranked[0], ranked[1]
     total = sum(scores.values())
-    if best < MIN_SCORE:
-        picked = tuple(c for label_cues in cues.values() for c in label_cues)
-        return Stance("none", round(0.6 if picked else 0.8, 2), picked)
     confidence = 0.5 + 0.45 * (best - second) / (total + 0.5)
     return Stance(top, round(min(confidence + 0.1 * min(best, 3.0) / 3.0, 0.97), 2), tuple(cues[top]))
