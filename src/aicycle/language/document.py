@@ -9,9 +9,11 @@ hears them all.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
+
+import numpy as np
 
 from aicycle.errors import InputError
 from aicycle.language.candidates import PrefixIndex, Windows
@@ -96,17 +98,13 @@ def scan_document(text: str, kind: str = "transcript", keep_examples: int = 3) -
     lowered = prose.lower()
     if len(lowered) != len(prose):  # a few characters change length when lower-cased: keep offsets
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in prose)
-    found = _index().scan(lowered)
+    found = _index().scan_arrays(lowered)
     counts = dict.fromkeys(LABELS, 0)
     examples: dict[str, list[tuple[str, Stance]]] = {k: [] for k in LABELS if k != "none"}
     weighted = weight = 0.0
-    spans, total = _topical_spans(prose, lowered, found["gate"])
+    spans, total = _topical_spans(prose, lowered, found["gate"].tolist())
     counts["none"] = total - len(spans)
-    cues = found["cue"]
-    batch = []
-    for start, end in spans:
-        first, last = bisect_left(cues, start), bisect_left(cues, end)
-        batch.append((lowered[start:end], [p - start for p in cues[first:last]]))
+    batch = list(zip([lowered[start:end] for start, end in spans], _relative(found["cue"], spans), strict=True))
     for (start, end), stance in zip(spans, classify_topical_many(batch), strict=True):
         counts[stance.label] += 1
         if stance.label != "none":
@@ -115,7 +113,23 @@ def scan_document(text: str, kind: str = "transcript", keep_examples: int = 3) -
             if len(examples[stance.label]) < keep_examples:
                 examples[stance.label].append((prose[start:end], stance))
     score = round(weighted / weight, 3) if weight else None
-    return DocumentSummary(kind, total, len(spans), counts, score, _watch_counts(lowered, found["watch"]), examples)
+    return DocumentSummary(kind, total, len(spans), counts, score, _watch_counts(lowered, found["watch"].tolist()),
+                           examples)
+
+
+def _relative(cues: np.ndarray, spans: list[tuple[int, int]]) -> list[list[int]]:
+    """The cue positions inside each span, from its start: selected and shifted in arrays, so only the
+    sentences' own positions (a third of a call's) become Python integers."""
+    if not spans:
+        return []
+    bounds = np.array(spans, dtype=np.int64)
+    first = np.searchsorted(cues, bounds[:, 0])
+    counts = np.searchsorted(cues, bounds[:, 1]) - first
+    edges = np.concatenate(([0], np.cumsum(counts)))
+    inside = np.repeat(first - edges[:-1], counts) + np.arange(edges[-1])
+    relative = (cues[inside] - np.repeat(bounds[:, 0], counts)).tolist()
+    ends = edges.tolist()
+    return [relative[a:b] for a, b in zip(ends[:-1], ends[1:])]
 
 
 def _topical_spans(prose: str, lowered: str, gate_candidates: list[int]) -> tuple[list[tuple[int, int]], int]:
