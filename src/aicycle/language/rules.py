@@ -231,7 +231,8 @@ def _tally(text: str, found: _Cues, topic: float, mood: float, bits: int
     scores = dict.fromkeys(LABELS[:-1], 0.0)
     cues: dict[str, list[str]] = {k: [] for k in scores}
     names: list[str] = []
-    last_contrast = _last(_CONTRAST, text) if bits & _CONTRAST_BIT else None
+    # the last contrast word matters only to a vote: sentences without a direction cue skip its regex
+    last_contrast = _last(_CONTRAST, text) if found.directions and bits & _CONTRAST_BIT else None
     concessive = [m.start() for m in _CONCESSIVE.finditer(text)] \
         if found.directions and bits & _CONCESSIVE_BIT else []
     non_dc = any(c.name == "digest" for _, c in found.directions) and bool(_NON_DC_SEGMENT.search(text))
