@@ -25,8 +25,9 @@ _PHRASES = (
 )
 # Substrings one of which every phrase's match holds ("you" covers eleven phrases): most sentences hold
 # none, and three or four `in` tests cost less than the phrases' regex scan. Keep in step with _PHRASES.
-_NEEDLES = ("you", "i know", "appreciate", "comments", "color", "follow-up", "question", "wanted to", "curious",
-            "wondering", "squeez", "the guide", "hoping", "share", "perspective")
+# ("guide seem", not "the guide": found at every "the " of a document by `rules`, the opening costs.)
+NEEDLES = ("you", "i know", "appreciate", "comments", "color", "follow-up", "question", "wanted to", "curious",
+           "wondering", "squeez", "guide seem", "guide would seem", "hoping", "share", "perspective")
 ASKED = re.compile(r"\?|" + _START + r"|\b(?:" + "|".join(_PHRASES) + r")\b", re.I)
 
 _START_LOWER = re.compile(_START)
@@ -37,15 +38,15 @@ _PHRASES_LOWER = re.compile("(?:" + "|".join(p[0] + r"(?<!\w.)" + p[1:] for p in
 _FOLDS_TO_ASCII = ("\u212a", "\u0130", "\u017f", "\u0131")
 
 
-def asked(lowered: str) -> bool:
-    """`bool(ASKED.search(lowered))` for lower-cased text."""
+def asked(lowered: str, holds_needle: bool | None = None) -> bool:
+    """`bool(ASKED.search(lowered))` for lower-cased text; `holds_needle`, when known, says whether it
+    holds one of NEEDLES (found for many sentences at once by the caller)."""
     if "?" in lowered:
         return True
     if not lowered.isascii() and any(c in lowered for c in _FOLDS_TO_ASCII):
         return ASKED.search(lowered) is not None
     if _START_LOWER.match(lowered) is not None:
         return True
-    for needle in _NEEDLES:
-        if needle in lowered:
-            return _PHRASES_LOWER.search(lowered) is not None
-    return False
+    if holds_needle is None:
+        holds_needle = any(needle in lowered for needle in NEEDLES)
+    return holds_needle and _PHRASES_LOWER.search(lowered) is not None

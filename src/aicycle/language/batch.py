@@ -19,22 +19,35 @@ BITS = 24  # token numbers and sentence places fit in this many bits, or the bat
 _LOW = (1 << BITS) - 1
 
 
+DENSE = 1 << 20  # codes below this (words, negated words, classes) are looked up in an array, not searched
+
+
 @dataclass(frozen=True)
 class Codes:
-    """The model's codes of one feature kind, sorted, and their rows."""
+    """The model's codes of one feature kind, sorted, and their rows; `dense[code]` is the row of a code
+    below DENSE (-1 for none) when all the kind's codes are."""
 
     codes: np.ndarray
     rows: np.ndarray
+    dense: np.ndarray | None = None
 
     @classmethod
     def of(cls, table: dict[int, int]) -> Codes:
         keys = sorted(table)
-        return cls(np.array(keys, dtype=np.int64), np.array([table[k] for k in keys], dtype=np.int64))
+        dense = None
+        if keys and keys[-1] < DENSE:
+            dense = np.full(keys[-1] + 1, -1, dtype=np.int64)
+            dense[keys] = [table[k] for k in keys]
+        return cls(np.array(keys, dtype=np.int64), np.array([table[k] for k in keys], dtype=np.int64), dense)
 
     def find(self, owners: np.ndarray, codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(owner, row) of the `codes` the model knows."""
         if not len(self.codes):
             return owners[:0], self.rows[:0]
+        if self.dense is not None:  # an array lookup costs less than the binary search
+            rows = self.dense[np.minimum(codes, len(self.dense) - 1)]
+            known = (rows >= 0) & (codes < len(self.dense))
+            return owners[known], rows[known]
         at = np.minimum(np.searchsorted(self.codes, codes), len(self.codes) - 1)
         known = self.codes[at] == codes
         return owners[known], self.rows[at[known]]
@@ -52,6 +65,22 @@ class BatchTables:
     negated_cls: Codes
     cls_pairs: list[tuple[int, int, int]]
     _by_mask: dict[int, tuple[int, ...]] = field(default_factory=dict)
+    _tokens: dict[str, np.ndarray] = field(default_factory=dict)
+    _forgotten: list[int] = field(default_factory=lambda: [0])
+
+    def token_arrays(self, table: FeatureRows) -> tuple[np.ndarray, np.ndarray]:
+        """Each token number's class place and whether it is a negator, as arrays kept in step with
+        `table`'s lists (extended by the numbers given since the last call, rebuilt after `forget`):
+        indexing them costs less than reading the lists token by token."""
+        if self._forgotten[0] != table.forgotten or len(self._tokens.get("classes", ())) > len(table.classes):
+            self._tokens.clear()
+            self._forgotten[0] = table.forgotten
+        have = len(self._tokens.get("classes", ()))
+        if have < len(table.classes) or "classes" not in self._tokens:
+            for name, values, dtype in (("classes", table.class_numbers, np.int64), ("negators", table.negators, bool)):
+                more = np.array(values[have:], dtype=dtype)
+                self._tokens[name] = np.concatenate((self._tokens[name], more)) if have else more
+        return self._tokens["classes"], self._tokens["negators"]
 
     def pair_rows(self, mask: int) -> tuple[int, ...]:
         """The rows of the class pairs present in a set of classes (one bit each): at most 2**11 sets."""
@@ -128,13 +157,14 @@ def text_rows_many(tokens: list[list[str]], table: FeatureRows, tables: BatchTab
     lengths = np.fromiter(map(len, tokens), dtype=np.int64, count=len(tokens))
     ids = np.array(flat, dtype=np.int64)
     owner = np.repeat(np.arange(len(tokens), dtype=np.int64), lengths)
-    classes = np.fromiter(map(table.class_numbers.__getitem__, flat), dtype=np.int64, count=len(flat))
+    class_of, is_negator = tables.token_arrays(table)
+    classes = class_of[ids]
     found = _Found(len(tokens))
     found.add(owner, ids, tables.word)
     same = owner[1:] == owner[:-1]
     found.add(owner[1:][same], (ids[:-1] << BITS | ids[1:])[same], tables.pair, 2 * BITS)
     _classes(found, owner, classes, tables)
-    negated = _negated(owner, ids, table, lengths)
+    negated = _negated(owner, ids, is_negator, lengths)
     found.add(owner[negated], ids[negated], tables.negated)
     has = negated & (classes >= 0)
     found.add(owner[has], classes[has], tables.negated_cls)
@@ -157,9 +187,9 @@ def _classes(found: _Found, owner: np.ndarray, classes: np.ndarray, tables: Batc
     found.add(seq_owner[1:][step], (seq[:-1] << 4 | seq[1:])[step], tables.step)
 
 
-def _negated(owner: np.ndarray, ids: np.ndarray, table: FeatureRows, lengths: np.ndarray) -> np.ndarray:
+def _negated(owner: np.ndarray, ids: np.ndarray, is_negator: np.ndarray, lengths: np.ndarray) -> np.ndarray:
     """Tokens within NEGATION_REACH after the last negator of their sentence (not negators themselves)."""
-    flags = np.fromiter(map(table.negators.__getitem__, ids.tolist()), dtype=bool, count=len(ids))
+    flags = is_negator[ids]
     index = np.arange(len(ids), dtype=np.int64)
     last = np.maximum.accumulate(np.where(flags, index, -1)) if len(ids) else index
     first_token = (np.cumsum(lengths) - lengths)[owner]

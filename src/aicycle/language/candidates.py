@@ -9,6 +9,7 @@ cue, keyword and watch-term candidates come out of the same pass.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -42,10 +43,14 @@ class PrefixIndex:
 
     def scan(self, lowered: str) -> dict[str, list[int]]:
         """Candidate start positions per set, ascending (character offsets into `lowered`)."""
+        return {name: found.tolist() for name, found in self.scan_arrays(lowered).items()}
+
+    def scan_arrays(self, lowered: str) -> dict[str, np.ndarray]:
+        """`scan` as arrays (int64)."""
         data = lowered.encode("latin-1", errors="replace")  # one byte per character: offsets hold
         n = len(data)
         if n == 0:
-            return {name: [] for name in self.bits}
+            return {name: np.zeros(0, dtype=np.int64) for name in self.bits}
         padded = np.zeros(n + 2, dtype=np.uint8)
         padded[:n] = np.frombuffer(data, dtype=np.uint8)
         # Only word starts can hold a candidate (position 0 and after a non-word byte, about one
@@ -55,4 +60,21 @@ class PrefixIndex:
         first = padded[starts]
         code2 = (first.astype(np.uint32) << 8) | padded[starts + 1]
         flags = self.t1[first] | self.t2[code2] | self.t3[(code2 << 8) | padded[starts + 2]]
-        return {name: starts[flags & bit != 0].tolist() for name, bit in self.bits.items()}
+        return {name: starts[flags & bit != 0].astype(np.int64, copy=False) for name, bit in self.bits.items()}
+
+
+@dataclass
+class Windows:
+    """Whether a match can start where the next few characters (a window) are these: the table of
+    first letters reads three, and most candidates it passes are ruled out by the patterns' longer
+    literal prefixes (`matcher.prefixes`), for a dict lookup instead of a regex. Callers read `seen`
+    first and call `test` for a window not seen yet."""
+
+    prefixes: tuple[str, ...]
+    seen: dict[str, bool] = field(default_factory=dict)
+
+    def test(self, window: str) -> bool:
+        if len(self.seen) > 50_000:
+            self.seen.clear()
+        found = self.seen[window] = window.startswith(self.prefixes)
+        return found

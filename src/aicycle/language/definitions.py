@@ -14,10 +14,10 @@ or a hypothetical asserts nothing, so it is left to the other rules.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import accumulate
+
+from aicycle.language.needles import Needles
 
 
 def _gap(n: int) -> str:
@@ -201,17 +201,10 @@ def _holds_any(text: str, needles: tuple[str, ...]) -> bool:
 def present_many(sentences: Sequence[str]) -> list[int]:
     """For each sentence, one bit per shape whose needles it holds (bit i for SHAPES[i]).
 
-    The sentences are searched as one text: each needle is found once per sentence holding it with
-    `str.find`, rather than every needle tested on every sentence (a needle holds no NUL, so none
-    spans two sentences)."""
-    joined = "\0".join(sentences)
-    ends = list(accumulate(len(s) + 1 for s in sentences))  # each sentence's separator, + 1
-    present = [0] * len(sentences)
-    for bit, shape in enumerate(SHAPES):
-        for needle in shape.needles:
-            at = joined.find(needle)
-            while at >= 0:
-                i = bisect_right(ends, at)
-                present[i] |= 1 << bit
-                at = joined.find(needle, ends[i])
-    return present
+    The sentences are searched as one text (`needles.Needles`), rather than every needle tested on
+    every sentence."""
+    return _NEEDLES.present(sentences)
+
+
+NEEDLE_BITS = tuple((needle, 1 << bit) for bit, shape in enumerate(SHAPES) for needle in shape.needles)
+_NEEDLES = Needles(NEEDLE_BITS)

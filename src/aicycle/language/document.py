@@ -9,15 +9,17 @@ hears them all.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 
+import numpy as np
+
 from aicycle.errors import InputError
-from aicycle.language.candidates import PrefixIndex
+from aicycle.language.candidates import PrefixIndex, Windows
 from aicycle.language.labels import LABELS, Stance
 from aicycle.language.lexicon import DIRECTION_MATCHER, GATE_STEMS, SUBJECT_MATCHER, TOPICAL
-from aicycle.language.matcher import prefixes
+from aicycle.language.matcher import PREFIX, prefixes
 from aicycle.language.stance import classify_topical_many
 from aicycle.language.text import document_text, sentence_spans
 
@@ -30,7 +32,7 @@ WATCH_TERMS: dict[str, str] = {
     "moderate": r"moderat(?:e|es|ed|ing|ion)",
     "optimization": r"optimi[sz](?:e|es|ed|ing|ation|ations)",
     "discipline": r"disciplined?",
-    "digest": r"(?:in)?digest(?:s|ed|ing|ion)?",
+    "digest": r"indigest(?:s|ed|ing|ion)?|digest(?:s|ed|ing|ion)?",  # not "(?:in)?": its prefix would be "in"
     "pause": r"paus(?:e|es|ed|ing)",
     "throttle": r"throttl(?:e|es|ed|ing)",
     "slowdown": r"slow(?:down|ing down|er pace)|decelerat(?:e|es|ed|ing|ion)",
@@ -47,9 +49,16 @@ def _index() -> PrefixIndex:
     """One table of first letters for cues, topic keywords and watch terms (built on first scan)."""
     return PrefixIndex({
         "cue": set(SUBJECT_MATCHER.by_prefix) | set(DIRECTION_MATCHER.by_prefix),
-        "gate": {p for stem in GATE_STEMS for p in prefixes(stem)},
-        "watch": {p for pattern in WATCH_TERMS.values() for p in prefixes(pattern)},
+        "gate": set(_windows()["gate"].prefixes),
+        "watch": set(_windows()["watch"].prefixes),
     })
+
+
+@cache
+def _windows() -> dict[str, Windows]:
+    """The gate's and the watch terms' windows (PREFIX characters at a candidate) that can start a match."""
+    return {"gate": Windows(tuple(sorted({p for stem in GATE_STEMS for p in prefixes(stem)}))),
+            "watch": Windows(tuple(sorted({p for pattern in WATCH_TERMS.values() for p in prefixes(pattern)})))}
 
 
 @dataclass(frozen=True)
@@ -89,17 +98,13 @@ def scan_document(text: str, kind: str = "transcript", keep_examples: int = 3) -
     lowered = prose.lower()
     if len(lowered) != len(prose):  # a few characters change length when lower-cased: keep offsets
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in prose)
-    found = _index().scan(lowered)
+    found = _index().scan_arrays(lowered)
     counts = dict.fromkeys(LABELS, 0)
     examples: dict[str, list[tuple[str, Stance]]] = {k: [] for k in LABELS if k != "none"}
     weighted = weight = 0.0
-    spans, total = _topical_spans(prose, lowered, found["gate"])
+    spans, total = _topical_spans(prose, lowered, found["gate"].tolist())
     counts["none"] = total - len(spans)
-    cues = found["cue"]
-    batch = []
-    for start, end in spans:
-        first, last = bisect_left(cues, start), bisect_left(cues, end)
-        batch.append((lowered[start:end], [p - start for p in cues[first:last]]))
+    batch = list(zip([lowered[start:end] for start, end in spans], _relative(found["cue"], spans), strict=True))
     for (start, end), stance in zip(spans, classify_topical_many(batch), strict=True):
         counts[stance.label] += 1
         if stance.label != "none":
@@ -108,7 +113,23 @@ def scan_document(text: str, kind: str = "transcript", keep_examples: int = 3) -
             if len(examples[stance.label]) < keep_examples:
                 examples[stance.label].append((prose[start:end], stance))
     score = round(weighted / weight, 3) if weight else None
-    return DocumentSummary(kind, total, len(spans), counts, score, _watch_counts(lowered, found["watch"]), examples)
+    return DocumentSummary(kind, total, len(spans), counts, score, _watch_counts(lowered, found["watch"].tolist()),
+                           examples)
+
+
+def _relative(cues: np.ndarray, spans: list[tuple[int, int]]) -> list[list[int]]:
+    """The cue positions inside each span, from its start: selected and shifted in arrays, so only the
+    sentences' own positions (a third of a call's) become Python integers."""
+    if not spans:
+        return []
+    bounds = np.array(spans, dtype=np.int64)
+    first = np.searchsorted(cues, bounds[:, 0])
+    counts = np.searchsorted(cues, bounds[:, 1]) - first
+    edges = np.concatenate(([0], np.cumsum(counts)))
+    inside = np.repeat(first - edges[:-1], counts) + np.arange(edges[-1])
+    relative = (cues[inside] - np.repeat(bounds[:, 0], counts)).tolist()
+    ends = edges.tolist()
+    return [relative[a:b] for a, b in zip(ends[:-1], ends[1:])]
 
 
 def _topical_spans(prose: str, lowered: str, gate_candidates: list[int]) -> tuple[list[tuple[int, int]], int]:
@@ -119,7 +140,15 @@ def _topical_spans(prose: str, lowered: str, gate_candidates: list[int]) -> tupl
     spans = sentence_spans(prose)
     starts = [start for start, _ in spans]
     topical: list[int] = []
+    windows = _windows()["gate"]
+    seen = windows.seen
     for pos in gate_candidates:
+        window = lowered[pos:pos + PREFIX]
+        may = seen.get(window)
+        if may is None:
+            may = windows.test(window)
+        if not may:
+            continue
         i = bisect_right(starts, pos) - 1
         if i < 0 or pos >= spans[i][1] or (topical and topical[-1] == i):
             continue
@@ -130,7 +159,15 @@ def _topical_spans(prose: str, lowered: str, gate_candidates: list[int]) -> tupl
 
 def _watch_counts(lowered: str, positions: list[int]) -> dict[str, int]:
     hits = dict.fromkeys(WATCH_TERMS, 0)
+    windows = _windows()["watch"]
+    seen = windows.seen
     for pos in positions:
+        window = lowered[pos:pos + PREFIX]
+        may = seen.get(window)
+        if may is None:
+            may = windows.test(window)
+        if not may:
+            continue
         match = _WATCH.match(lowered, pos)
         if match:
             hits[match.lastgroup or ""] += 1

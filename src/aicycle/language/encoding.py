@@ -42,6 +42,7 @@ class FeatureRows:
     negated: dict[int, int] = field(default_factory=dict)
     negated_cls: dict[str, int] = field(default_factory=dict)
     known: int = 0  # numbers below this belong to the model's words and the word classes
+    forgotten: int = 0  # how many times `forget` ran (copies of the lists are stale after it)
 
     def number(self, token: str) -> int:
         """The token's number (its folded form's), given one on first sight."""
@@ -61,6 +62,7 @@ class FeatureRows:
         for token in [t for t, n in self.ids.items() if n >= keep]:
             del self.ids[token]
         del self.classes[keep:], self.negators[keep:], self.class_numbers[keep:]
+        self.forgotten += 1
 
 
 def feature_rows(index: Mapping[str, int], fold: Callable[[str], str], class_of: Mapping[str, str],

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from aicycle.language.asked import ASKED  # noqa: F401  (re-exported: the rumor check reads it from here)
-from aicycle.language.matcher import CueMatcher, words
+from aicycle.language.matcher import CueMatcher, PairMatcher, words
 
 # Up to N words between two parts of a phrase, without unbounded backtracking.
 W1, W2, W3, W4, W6 = (r"(?:[\s,]+[\w'’$.%-]+){0," + str(n) + r"}[\s,]+" for n in (1, 2, 3, 4, 6))
@@ -179,6 +179,7 @@ _STRONG = tuple(c for c in DIRECTIONS if c.weight >= 1.15 or c.label == "skip")
 DIRECTION_CUES: tuple[Cue, ...] = _STRONG + (OTHER_METRICS,) + tuple(c for c in DIRECTIONS if c not in _STRONG)
 SUBJECT_MATCHER = CueMatcher([_lower(c.pattern) for c in SUBJECT_CUES])
 DIRECTION_MATCHER = CueMatcher([_lower(c.pattern) for c in DIRECTION_CUES])
+CUE_MATCHERS = PairMatcher(SUBJECT_MATCHER, DIRECTION_MATCHER)
 
 # The cheap first pass (word starts in lower-cased text): a sentence without any of these cannot
 # carry a capex stance, and most sentences of a call have none of them.

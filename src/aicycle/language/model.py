@@ -204,17 +204,30 @@ class StanceModel:
                              np.asarray(owner, dtype=np.int64))
 
     def _softmax(self, sentences: int, rows: np.ndarray, values: np.ndarray, owners: np.ndarray) -> np.ndarray:
+        labels = len(self.bias)
         logits = np.tile(self.bias, (sentences, 1))
         if len(rows):
             contributions = self.weights[rows] * values[:, None]
-            for k in range(logits.shape[1]):
-                logits[:, k] += np.bincount(owners, weights=contributions[:, k], minlength=sentences)
+            # one bincount over (sentence, label) bins: each bin sums its rows in the same order as a
+            # bincount per label did, so the sums are the same to the last bit
+            bins = (owners[:, None] * labels + np.arange(labels)).ravel()
+            logits += np.bincount(bins, weights=contributions.ravel(), minlength=sentences * labels
+                                  ).reshape(sentences, labels)
         scaled = (logits - logits.max(axis=1, keepdims=True)) / self.temperature
         exps = np.exp(scaled)
         return exps / exps.sum(axis=1, keepdims=True)
 
     def predict(self, rule_stance: Stance, feats: dict[str, float]) -> Stance:
         return self.stance(rule_stance, self.probabilities(feats))
+
+    def stances(self, rule_stances: Sequence[Stance], probs: np.ndarray) -> list[Stance]:
+        """`stance` for each row of `probs`: the most probable labels found in one array pass (the first
+        of equal ones, as `max` picks)."""
+        best = probs.argmax(axis=1)
+        top = probs[np.arange(len(best)), best].tolist()
+        labels = [self.labels[b] for b in best.tolist()]
+        return [Stance(label, round(p, 3), rule.cues if rule.label == label else ())
+                for rule, label, p in zip(rule_stances, labels, top, strict=True)]
 
     def stance(self, rule_stance: Stance, probs: Sequence[float]) -> Stance:
         best = max(range(len(probs)), key=probs.__getitem__)

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 
 from aicycle.language import definitions, figures
+from aicycle.language.asked import NEEDLES as _ASKED_NEEDLES
 from aicycle.language.asked import asked
 from aicycle.language.labels import LABELS, NONE_OFF_TOPIC, Stance
 from aicycle.language.lexicon import (
@@ -30,9 +31,11 @@ from aicycle.language.lexicon import (
     SUBJECT_CUES,
     SUBJECT_MATCHER,
     TOPICAL,
+    CUE_MATCHERS,
     Cue,
 )
 from aicycle.language.matcher import words as _words
+from aicycle.language.needles import Needles
 
 # Cues that name the topic themselves ("capacity constrained", "digestion", "build-out").
 SELF_TOPICAL = frozenset({"constrained", "rent_outside", "out_of_digestion", "efficiency_more", "build",
@@ -44,7 +47,8 @@ NEAR = 90                # characters: a cue this close to a subject speaks abou
 
 _CONTRAST = _words("but|however|yet|nonetheless|still")
 _CONCESSIVE = re.compile(r"\b(?:despite|although|though|even as|even though|while)\b")
-# Needles: substrings every match of the pattern beside them contains. A few `in` tests cost less than
+# Needles: substrings every match of the pattern beside them contains ("grid", not "the grid": a common
+# opening costs the one-pass search, `needles.Needles`, a check at every place it occurs). A few `in` tests cost less than
 # one regex scan, and most topical sentences hold none of them, so the regex runs only where it can match.
 _CONTRAST_NEEDLES = ("but", "however", "yet", "nonetheless", "still")
 _CONCESSIVE_NEEDLES = ("despite", "though", "even as", "while")
@@ -62,13 +66,23 @@ _DENIAL = _words("do not|don't|are not|aren't|have not|haven't|not",
 _POWER_PLANT = re.compile(r"\b(?:generation|generating|nuclear|renewables?|gas-fired|turbines?|the grid|load growth"
                           r"|ercot|pjm|peakers?|megawatt hours?|reactors?|battery storage|wind|solar"
                           r"|warehouses?|fulfil?lment|logistics|stores)\b")
-_POWER_PLANT_NEEDLES = ("generat", "nuclear", "renewable", "gas-fired", "turbine", "the grid", "load growth", "ercot",
+_POWER_PLANT_NEEDLES = ("generat", "nuclear", "renewable", "gas-fired", "turbine", "grid", "load growth", "ercot",
                         "pjm", "peaker", "megawatt hour", "reactor", "battery storage", "wind", "solar", "warehouse",
                         "fulfil", "logistics", "stores")
 _DATA_CENTER = _words(r"data[- ]?cent\w*|ai|compute|hyperscal\w*|gpus?|cloud|cap[- ]?ex|capital expenditures?")
 # Segments whose "digestion" is not data-center equipment (PCs, campus networking, FPGAs, consoles).
 _NON_DC_SEGMENT = re.compile(r"\b(?:intelligent edge|ccg|client|pcs?|altera|mobileye|semi-?custom|handsets?"
                              r"|consoles?|smartphones?|automotive|industrial)\b")
+
+# The needle groups tested on every topical sentence, found for a document's sentences in the same pass
+# as the definition shapes' needles (`needles.Needles`): one bit each, after the shapes' bits.
+_SHAPE_BITS = (1 << len(definitions.SHAPES)) - 1
+_GROUPS = (_POWER_PLANT_NEEDLES, _CONTRAST_NEEDLES, _CONCESSIVE_NEEDLES, _HYPOTHETICAL_WORDS, _ASKED_NEEDLES)
+_POWER_PLANT_BIT, _CONTRAST_BIT, _CONCESSIVE_BIT, _HYPOTHETICAL_BIT, _ASKED_BIT = (
+    1 << (len(definitions.SHAPES) + i) for i in range(len(_GROUPS)))
+_NEEDLES = Needles([*definitions.NEEDLE_BITS,
+                    *((needle, 1 << (len(definitions.SHAPES) + i)) for i, group in enumerate(_GROUPS)
+                      for needle in group)])
 
 
 def classify(text: str) -> Stance:
@@ -91,13 +105,17 @@ class _Cues:
 
 def _collect(text: str, positions: Sequence[int] | None = None) -> _Cues:
     found = _Cues()
-    for index, match in SUBJECT_MATCHER.finditer(text, positions):
+    if positions is None:
+        subjects, directions = list(SUBJECT_MATCHER.finditer(text)), list(DIRECTION_MATCHER.finditer(text))
+    else:
+        subjects, directions = CUE_MATCHERS.matches(text, positions)
+    for index, match in subjects:
         cue = SUBJECT_CUES[index]
         if cue.label == "subject":
             found.subjects.append((match.start(), match.end(), cue))
         else:
             found.blocks.append(match.span())
-    for index, match in DIRECTION_MATCHER.finditer(text, positions):
+    for index, match in directions:
         cue = DIRECTION_CUES[index]
         if found.blocks and _overlaps(found.blocks, match.start(), match.end()):
             continue  # "adding gas capacity", "in this new capacity": not the build-out
@@ -133,17 +151,18 @@ def read_many(sentences: Sequence[tuple[str, Sequence[int] | None]]) -> list[tup
     """`read` for many (lower-cased sentence, cue positions) pairs: the tests that need nothing else
     from a sentence run once over all of them."""
     texts = [_without_fillers(lowered) for lowered, _ in sentences]
-    shapes = definitions.present_many(texts)
-    return [_read(text, positions, present)
-            for text, (_, positions), present in zip(texts, sentences, shapes, strict=True)]
+    present = _NEEDLES.present(texts)
+    return [_read(text, positions, bits)
+            for text, (_, positions), bits in zip(texts, sentences, present, strict=True)]
 
 
-def _read(text: str, positions: Sequence[int] | None, shapes: int) -> tuple[Stance, dict[str, float]]:
+def _read(text: str, positions: Sequence[int] | None, bits: int) -> tuple[Stance, dict[str, float]]:
+    """`bits`: the needle groups and definition shapes whose needles `text` holds (`_NEEDLES`)."""
     features: dict[str, float] = {}
-    if asked(text):
+    if asked(text, bool(bits & _ASKED_BIT)):
         features["asked_question"] = 1.0
         return Stance("none", 0.8, ("an analyst's question",)), features
-    if _has_any(text, _POWER_PLANT_NEEDLES) and not _DATA_CENTER.search(text) and _POWER_PLANT.search(text):
+    if bits & _POWER_PLANT_BIT and not _DATA_CENTER.search(text) and _POWER_PLANT.search(text):
         features["power_plant"] = 1.0
         return Stance("none", 0.7, ("power plants or warehouses, not data centers",)), features
     found = _collect(text, positions)
@@ -161,10 +180,10 @@ def _read(text: str, positions: Sequence[int] | None, shapes: int) -> tuple[Stan
     yearly = figures.yearly_amounts(text) if has_capex else None
     if yearly:
         features[f"fig:yearly:{yearly[0]}"] = 1.0
-    mood = _mood(text)
+    mood = _mood(text, bool(bits & _HYPOTHETICAL_BIT))
     if mood < 1.0:
         features["mood:reduced"] = 1.0
-    defined = definitions.match(text, shapes) if mood == 1.0 else None
+    defined = definitions.match(text, bits & _SHAPE_BITS) if mood == 1.0 else None
     if defined:
         shape, words = defined
         features[f"def:{shape.name}"] = 1.0
@@ -173,7 +192,7 @@ def _read(text: str, positions: Sequence[int] | None, shapes: int) -> tuple[Stan
         found_numeric = numeric or yearly
         assert found_numeric is not None
         return Stance(found_numeric[0], 0.9, (found_numeric[1],)), _ruled(features, found_numeric[0])
-    scores, cues, names = _tally(text, found, topic, mood)
+    scores, cues, names = _tally(text, found, topic, mood, bits)
     for name in names:
         features[name] = 1.0
     for label, score in scores.items():
@@ -206,15 +225,16 @@ def _without_fillers(lowered: str) -> str:
     return lowered
 
 
-def _tally(text: str, found: _Cues, topic: float, mood: float
+def _tally(text: str, found: _Cues, topic: float, mood: float, bits: int
            ) -> tuple[dict[str, float], dict[str, list[str]], list[str]]:
-    """Each direction cue's vote, summed per label, with the cue phrases behind each sum."""
+    """Each direction cue's vote, summed per label, with the cue phrases behind each sum (`bits` as in `_read`)."""
     scores = dict.fromkeys(LABELS[:-1], 0.0)
     cues: dict[str, list[str]] = {k: [] for k in scores}
     names: list[str] = []
-    last_contrast = _last(_CONTRAST, text) if _has_any(text, _CONTRAST_NEEDLES) else None
+    # the last contrast word matters only to a vote: sentences without a direction cue skip its regex
+    last_contrast = _last(_CONTRAST, text) if found.directions and bits & _CONTRAST_BIT else None
     concessive = [m.start() for m in _CONCESSIVE.finditer(text)] \
-        if found.directions and _has_any(text, _CONCESSIVE_NEEDLES) else []
+        if found.directions and bits & _CONCESSIVE_BIT else []
     non_dc = any(c.name == "digest" for _, c in found.directions) and bool(_NON_DC_SEGMENT.search(text))
     for match, cue in found.directions:
         label, weight = _vote(text, match, cue, found, topic, concessive, non_dc)
@@ -303,12 +323,13 @@ def _proximity(start: int, end: int, subjects: list[tuple[int, int, Cue]], start
     return min(best, 1.0)
 
 
-def _mood(text: str) -> float:
-    """Questions and hypotheticals assert less than statements do."""
+def _mood(text: str, hypothetical_words: bool) -> float:
+    """Questions and hypotheticals assert less than statements do (`hypothetical_words`: whether `text`
+    holds one of _HYPOTHETICAL_WORDS)."""
     factor = 1.0
     if text.rstrip().endswith("?") and _ASKING.search(text):
         factor *= 0.3
-    if text.lstrip(" \"“'").startswith(_HYPOTHETICAL_START) or _has_any(text, _HYPOTHETICAL_WORDS):
+    if text.lstrip(" \"“'").startswith(_HYPOTHETICAL_START) or hypothetical_words:
         factor *= 0.6
     return factor
 
@@ -328,11 +349,11 @@ def _last(pattern: re.Pattern[str], text: str) -> int | None:
 
 
 def _decide(scores: dict[str, float], cues: dict[str, list[str]]) -> Stance:
+    if max(scores.values()) < MIN_SCORE:  # most sentences: no ranking needed
+        picked = tuple(c for label_cues in cues.values() for c in label_cues)
+        return Stance("none", round(0.6 if picked else 0.8, 2), picked)
     ranked = sorted(scores.items(), key=itemgetter(1), reverse=True)  # stable: ties keep LABELS order
     (top, best), (_, second) = ranked[0], ranked[1]
     total = sum(scores.values())
-    if best < MIN_SCORE:
-        picked = tuple(c for label_cues in cues.values() for c in label_cues)
-        return Stance("none", round(0.6 if picked else 0.8, 2), picked)
     confidence = 0.5 + 0.45 * (best - second) / (total + 0.5)
     return Stance(top, round(min(confidence + 0.1 * min(best, 3.0) / 3.0, 0.97), 2), tuple(cues[top]))

@@ -57,9 +57,9 @@ def classify_topical_many(sentences: Sequence[tuple[str, Sequence[int] | None]])
     open_ = [i for i, (_, seen) in enumerate(read) if _CERTAIN.isdisjoint(seen)]
     if not open_:
         return out
-    probs = trained.probabilities_read([(sentences[i][0], read[i][1]) for i in open_]).tolist()  # one conversion
-    for row, i in enumerate(open_):
-        out[i] = _decide(read[i][0], trained.stance(read[i][0], probs[row]))
+    probs = trained.probabilities_read([(sentences[i][0], read[i][1]) for i in open_])
+    for i, stance in zip(open_, trained.stances([read[i][0] for i in open_], probs), strict=True):
+        out[i] = _decide(read[i][0], stance)
     return out
 
 
