@@ -126,9 +126,9 @@ TO_PROFIT = (r"back in the black|returns? to (?:operating )?(?:profit|the black)
              r"(?:an? )?(?:operating )?profit")
 TO_LOSS = (r"(?:falls?|fell|slips?|slipped|slides?|slid|swings?|swung|swinging|turns?|turned|sinks?|sank|flips?|"
            r"flipped|tips?|tipped)(?: back)? (?:in)?to (?:an? )?(?:operating )?loss|(?:into|in) the red|"
-           r"(?:posts?|posted|reports?|reported|books?|booked|ran|runs?|running|had|has|recorded) an? "
+           r"(?:posts?|posted|reports?|reported|books?|booked|ran|runs?|running|had|has|recorded) (?:an? )?"
            r"(?:operating )?loss|(?:loss-making|unprofitable)")
-TO_PROFIT += (r"|(?:posts?|posted|reports?|reported|books?|booked|ran|had|recorded) an? (?:operating )?profit|"
+TO_PROFIT += (r"|(?:posts?|posted|reports?|reported|books?|booked|ran|had|recorded) (?:an? )?(?:operating )?profit|"
               r"(?:stay\w*|remain\w*|was|is|were) (?:still )?(?:operating[- ]|operationally )?profitable|"
               r"in the black")
 
