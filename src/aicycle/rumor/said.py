@@ -188,9 +188,9 @@ def _speaks_to(reading: Reading, topic: Topic, before: str, sentence: str, day: 
         return False
     if topic.search(sentence) and segment_ok(reading, sentence):
         return True
-    if topic.search(sentence) and reading.object in ("capacity", "demand_supply") \
+    if topic.search(sentence) and reading.object in ("capacity", "demand_supply", "power") \
             and reading.segment in vocab.UNIT_NAMES and not _names_a_business(sentence):
-        return True  # "Azure capacity constraints": the company's own constraint statements speak to its cloud
+        return True  # "Azure capacity constraints", "AWS added 1 GW": the company's own words speak to its cloud
     if not before:
         return False
     context = f"{before} {sentence}"
