@@ -18,6 +18,10 @@ from aicycle.store import Store
     ("IREN targets $3.7bn of ARR by end-2026", "2026-02-10", "contradicted"),
     ("IREN targets $3.7bn of ARR by end-2026", "2026-05-11", "supported"),
     ("IREN raises its end-2026 ARR target to $3.7 billion", "2026-02-05", "unclear"),
+    # a capex guide the store has only from a call: "our 2025 gross capital investments will be approximately
+    # $20 billion" is the plan for the year it names
+    ("Intel's 2025 gross capex target is now about $18 billion", "2025-03-05", "contradicted"),
+    ("Intel's 2025 gross capex target is about $20 billion", "2025-03-05", "supported"),
 ])
 def test_the_latest_target_decides(store: Store, claim: str, as_of: str, verdict: str) -> None:
     assert check(store, claim, as_of)["verdict"] == verdict

@@ -205,9 +205,10 @@ def _level(reading: Reading, text: str) -> tuple[str | None, str]:
         earlier = [f for f in figures(text) if f not in current_figures(text) and f[2] == level.unit]
         if not hit and _MOVED.search(text) and any(lo * 0.98 <= level.value <= hi * 1.02 for lo, hi, _ in earlier):
             return "mismatch", "the claim's figure is the earlier one, since revised"
+        named_year = reading.period.year is not None and str(reading.period.year) in text
         if not hit and len(found) == 1 and reading.modality in ("plan", "expectation") \
-                and reading.object in ("arr", "revenue") and reading.direction not in ("up", "down") \
-                and _TARGETED.search(text):
+                and (reading.object in ("arr", "revenue") or reading.object == "guidance" and named_year) \
+                and reading.direction not in ("up", "down") and _TARGETED.search(text):
             # "we are targeting $3.7 billion of ARR by year end": the one target the sentence gives the
             # claim's measure is the plan now, and it is not the claim's figure ("raises its target to $3.7B"
             # before the raise is left to the revisions, as a guide's is)
@@ -225,7 +226,7 @@ def _level(reading: Reading, text: str) -> tuple[str | None, str]:
     return ("below", "figure below the line") if top < level.value else ("above", "figure above the line")
 
 
-_TARGETED = re.compile(r"\b(?:target\w*|on track to|goal|aim\w*|outlook|expected to be|guid\w*)\b", re.I)
+_TARGETED = re.compile(r"\b(?:target\w*|on track to|goal|aim\w*|outlook|expected to be|guid\w*|anticipate)\b", re.I)
 _STANDING = ("backlog", "arr", "power")  # levels a company reports as they stand at a quarter's end
 _NOW = re.compile(r"\b(?:today|currently|now|as of|stands? at|ended|exited)\b", re.I)
 
