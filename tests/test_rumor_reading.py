@@ -39,7 +39,7 @@ FLOORS = {"rumor_claims": 1.0, "rumor_claims_dev": 0.88, "rumor_claims_heldout":
           "rumor_claims_heldout5": 0.85, "rumor_claims_heldout6": 0.86, "rumor_claims_heldout7": 0.90,
           "rumor_claims_heldout8": 0.80, "rumor_claims_heldout9": 0.84, "rumor_claims_heldout10": 0.96,
           "rumor_claims_heldout11": 0.84, "rumor_claims_heldout12": 0.84,
-          "rumor_claims_heldout13": 0.81}
+          "rumor_claims_heldout13": 0.82}
 # Per verdict on held-out 10, the set the issue's target was first met on (supported 65/66, contradicted 37/38,
 # unclear 45/46 now; 62/66, 36/38, 40/46 when it was scored once).
 HELDOUT = "rumor_claims_heldout10"
@@ -217,8 +217,8 @@ def test_heldout_set_reaches_the_issue_target(answers: dict[str, list[dict[str, 
     assert overall >= 0.90 and all(sum(v) / len(v) >= 0.85 for v in per.values())
 
 
-@pytest.mark.xfail(reason="the target on all fifteen sets pooled (1,833/2,071, 88.5%; supported 88.1%, "
-                          "contradicted 86.1%), most of them harder than held-out 10: not met, see docs/rumor.md",
+@pytest.mark.xfail(reason="the target on all fifteen sets pooled (1,837/2,071, 88.7%; supported 88.3%, "
+                          "contradicted 86.4%), most of them harder than held-out 10: not met, see docs/rumor.md",
                    strict=True)
 def test_all_sets_pooled_reach_the_issue_target(answers: dict[str, list[dict[str, object]]]) -> None:
     rows = [r for name in SETS for r in SETS[name]]
