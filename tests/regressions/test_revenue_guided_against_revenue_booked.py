@@ -23,7 +23,8 @@ from aicycle.store import Store
 def test_targets_and_visibility_are_plans_and_ai_revenue_is_a_part() -> None:
     day = dt.date(2025, 9, 1)
     assert read(parse_claim("Supermicro targets at least $33bn fiscal 2026 revenue"), day).modality == "plan"
-    assert read(parse_claim("Nvidia has visibility to $500 billion of Blackwell revenue"), day).modality == "expectation"
+    visibility = read(parse_claim("Nvidia has visibility to $500 billion of Blackwell revenue"), day)
+    assert visibility.modality == "expectation"
     assert read(parse_claim("Broadcom AI semiconductor revenue tops $5bn"), day).segment == "AI"
     assert read(parse_claim("Meta lifts AI capex"), day).segment is None
 

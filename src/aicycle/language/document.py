@@ -129,7 +129,7 @@ def _relative(cues: np.ndarray, spans: list[tuple[int, int]]) -> list[list[int]]
     inside = np.repeat(first - edges[:-1], counts) + np.arange(edges[-1])
     relative = (cues[inside] - np.repeat(bounds[:, 0], counts)).tolist()
     ends = edges.tolist()
-    return [relative[a:b] for a, b in zip(ends[:-1], ends[1:])]
+    return [relative[a:b] for a, b in zip(ends[:-1], ends[1:], strict=True)]
 
 
 def _topical_spans(prose: str, lowered: str, gate_candidates: list[int]) -> tuple[list[tuple[int, int]], int]:

@@ -24,6 +24,7 @@ from aicycle.language.asked import NEEDLES as _ASKED_NEEDLES
 from aicycle.language.asked import asked
 from aicycle.language.labels import LABELS, NONE_OFF_TOPIC, Stance
 from aicycle.language.lexicon import (
+    CUE_MATCHERS,
     DIRECTION_CUES,
     DIRECTION_MATCHER,
     FILLERS,
@@ -31,7 +32,6 @@ from aicycle.language.lexicon import (
     SUBJECT_CUES,
     SUBJECT_MATCHER,
     TOPICAL,
-    CUE_MATCHERS,
     Cue,
 )
 from aicycle.language.matcher import words as _words

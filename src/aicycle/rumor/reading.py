@@ -139,7 +139,8 @@ def read(claim: Claim, as_of: dt.date) -> Reading:
         period = Period()  # "slips into 2027" names where the date went, not the period the claim is about
     return Reading(subject=claim.company_name, tickers=list(claim.tickers), object=obj, segment=segment,
                    direction=direction, negated=negated, period=period,
-                   level=None if so_far else _against_outlook(text, level(text, ranged=ranged, hourly=obj == "gpu_prices")),
+                   level=None if so_far else _against_outlook(text, level(text, ranged=ranged,
+                                                                          hourly=obj == "gpu_prices")),
                    modality=_modality(text, claim), places=_places(text, claim),
                    quarters_in_a_row=_sequential(text) or _quarter_move(text, obj, direction),
                    to_profit=bool(re.search(rf"\b(?:{vocab.TO_PROFIT})", text, re.I)),

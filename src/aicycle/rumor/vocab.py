@@ -63,7 +63,8 @@ SEGMENTS: tuple[tuple[str, str], ...] = (
     ("HBM", r"hbm\d?e?|high[- ]bandwidth memory"),
     ("NAND", r"nand|flash|ssds?"),
     ("DRAM", r"dram|ddr\d"),
-    ("AI", r"(?:ai|artificial intelligence) (?:[\w-]+ ){0,2}(?:revenues?|sales|business(?:es)?)"),  # read from a claim only as revenue from AI (AI_REVENUE)
+    # read from a claim only as revenue from AI (AI_REVENUE)
+    ("AI", r"(?:ai|artificial intelligence) (?:[\w-]+ ){0,2}(?:revenues?|sales|business(?:es)?)"),
 )
 # "AI semiconductor revenue", "AI chip sales": the AI part of a company's revenue, not all of it
 AI_REVENUE = r"\bai (?:[\w-]+ ){0,2}(?:revenues?|sales)\b"
@@ -239,7 +240,8 @@ WORD_NUMBERS = {"half a": 0.5, "a half": 0.5, "a quarter": 0.25, "one": 1.0, "tw
 
 # Modality: how the claim is put. A plan (the company will), an expectation (a forecast, an outlook),
 # else a reported fact.
-PLAN = r"will|plans? to|planning|targets?|targeting|targeted|pencil(?:s|l?ed)? in|to (?:boost|raise|cut|slow|spend|invest|build|pause|double|lift|increase|" \
+PLAN = r"will|plans? to|planning|targets?|targeting|targeted|pencil(?:s|l?ed)? in|" \
+       r"to (?:boost|raise|cut|slow|spend|invest|build|pause|double|lift|increase|" \
        r"reduce|keep|add|buy|sell|lease)|intends? to|aims? to|commits? to|set to|going to|guides?|guided"
 EXPECTATION = r"expects?|expected|expectations?|forecasts?|outlook|sees|projected|projecting|anticipat\w*|" \
               r"guidance|estimates?|predicts?|on track|visibility"
