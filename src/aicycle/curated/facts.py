@@ -348,10 +348,11 @@ def load_file(store: Store, path: Path, data_dir: Path | None = None) -> dict[st
 
 def load_raw(store: Store, data_dir: Path) -> dict[str, Any]:
     """Snapshot loader: both curated CSVs of data/facts."""
-    known = {**accession_dates(data_dir), **quote_dates(data_dir / "facts" / QUOTES_FILE), **filing_dates(data_dir)}
+    accessions, filings = accession_dates(data_dir), filing_dates(data_dir)  # read once: the filings are megabytes
+    known = {**accessions, **quote_dates(data_dir / "facts" / QUOTES_FILE), **filings}
     calendar = curated_results.results_calendar(data_dir)
     rows = (read_facts(data_dir / "facts" / FACTS_FILE, known, calendar)
-            + read_quotes(data_dir / "facts" / QUOTES_FILE, {**accession_dates(data_dir), **filing_dates(data_dir)}))
+            + read_quotes(data_dir / "facts" / QUOTES_FILE, {**accessions, **filings}))
     store.upsert("facts", rows)
     by_ticker: dict[str, list[str]] = {}
     for r in rows:

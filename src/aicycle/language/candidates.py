@@ -67,8 +67,7 @@ class PrefixIndex:
 class Windows:
     """Whether a match can start where the next few characters (a window) are these: the table of
     first letters reads three, and most candidates it passes are ruled out by the patterns' longer
-    literal prefixes (`matcher.prefixes`), for a dict lookup instead of a regex. Callers read `seen`
-    first and call `test` for a window not seen yet."""
+    literal prefixes (`matcher.prefixes`), for a dict lookup instead of a regex, memoized per window."""
 
     prefixes: tuple[str, ...]
     seen: dict[str, bool] = field(default_factory=dict)
@@ -78,3 +77,15 @@ class Windows:
             self.seen.clear()
         found = self.seen[window] = window.startswith(self.prefixes)
         return found
+
+    def passing(self, text: str, positions: Iterable[int], width: int) -> list[int]:
+        """The positions whose `width` characters can start a match."""
+        seen, out = self.seen, []
+        for pos in positions:
+            window = text[pos:pos + width]
+            may = seen.get(window)
+            if may is None:
+                may = self.test(window)
+            if may:
+                out.append(pos)
+        return out

@@ -140,15 +140,7 @@ def _topical_spans(prose: str, lowered: str, gate_candidates: list[int]) -> tupl
     spans = sentence_spans(prose)
     starts = [start for start, _ in spans]
     topical: list[int] = []
-    windows = _windows()["gate"]
-    seen = windows.seen
-    for pos in gate_candidates:
-        window = lowered[pos:pos + PREFIX]
-        may = seen.get(window)
-        if may is None:
-            may = windows.test(window)
-        if not may:
-            continue
+    for pos in _windows()["gate"].passing(lowered, gate_candidates, PREFIX):
         i = bisect_right(starts, pos) - 1
         if i < 0 or pos >= spans[i][1] or (topical and topical[-1] == i):
             continue
@@ -159,15 +151,7 @@ def _topical_spans(prose: str, lowered: str, gate_candidates: list[int]) -> tupl
 
 def _watch_counts(lowered: str, positions: list[int]) -> dict[str, int]:
     hits = dict.fromkeys(WATCH_TERMS, 0)
-    windows = _windows()["watch"]
-    seen = windows.seen
-    for pos in positions:
-        window = lowered[pos:pos + PREFIX]
-        may = seen.get(window)
-        if may is None:
-            may = windows.test(window)
-        if not may:
-            continue
+    for pos in _windows()["watch"].passing(lowered, positions, PREFIX):
         match = _WATCH.match(lowered, pos)
         if match:
             hits[match.lastgroup or ""] += 1

@@ -224,7 +224,7 @@ def gather(store: Store, claim: Claim, reading: Reading, as_of: dt.date) -> list
     if obj == "gpu_prices" and reading.level and reading.level.unit == "USD/hour":
         items = levels.price_levels(items, reading)
     if _YEAR_ON_YEAR.search(claim.text):  # "doubles year on year": a quarter-on-quarter change does not answer it
-        items = [i for i in items if not (i.method or "").endswith("the previous report")]
+        items = [i for i in items if not (i.method or "").endswith(fx.PREVIOUS_REPORT)]
     if reading.growth is not None and any(i.change is not None for i in items):
         # how much it rose is a figure's to say: words that it rose do not bear out "more than doubles"
         items = [_short_of_growth(i, reading.growth) for i in items if i.change is not None]

@@ -98,6 +98,9 @@ _DEFINITION_SAID = re.compile(r"(?:backlog|remaining performance obligation).*\b
                               r"\b(?:change|changed)\b.*(?:backlog|remaining performance obligation)", re.I)
 
 
+PREVIOUS_REPORT = "the previous report"  # what a balance is set against when no year-earlier figure is stored
+
+
 def instant_trend(store: Store, ticker: str, as_of: dt.date, metric: str, signal: str, label: str) -> list[Item]:
     rows = _by_end(series(store, ticker, metric, as_of))
     if len(rows) < 2 or _as_date(rows[-1]["filed"]) < earliest(as_of):  # type: ignore[operator]
@@ -105,7 +108,7 @@ def instant_trend(store: Store, ticker: str, as_of: dt.date, metric: str, signal
     latest = rows[-1]
     end = _as_date(latest["period_end"])
     prior = _year_ago(rows[:-1], end, 45)  # type: ignore[arg-type]
-    span, weight = ("a year earlier", 0.8) if prior else ("the previous report", 0.6)
+    span, weight = ("a year earlier", 0.8) if prior else (PREVIOUS_REPORT, 0.6)
     prior = prior or rows[-2]
     change = pct(latest["value"], prior["value"])
     text = (f"{ticker} {label} {money(latest['value'], latest['unit'])} at {latest['period_end']} vs "
