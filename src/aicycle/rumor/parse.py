@@ -79,7 +79,7 @@ def parse_claim(raw: object) -> Claim:
         return claim
     body = _CONTINUE.sub("", text.replace("’", "'").replace("‘", "'"))
     _read_company(claim, body)
-    claim.metric = _first_metric(body)
+    claim.metric = _first_metric(re.sub(vocab.USE_CLAUSE, r"\1", body, flags=re.I))
     _read_direction(claim, body)
     if claim.direction is None and _CONTINUE.search(text):
         # "keeps spending on AI": carrying on is the opposite of a cut.

@@ -114,8 +114,8 @@ def _directions() -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 def read(claim: Claim, as_of: dt.date) -> Reading:
     text = claim.text.replace("’", "'")
-    segment = _segment(text)
-    core = _REASON.sub("", text)  # "... on lease reclassification": why it moved, not what moved
+    segment = _segment(_USE.sub(r"\1", text))
+    core = _USE.sub(r"\1", _REASON.sub("", text))  # "... on lease reclassification": why it moved, not what moved
     obj = (core != text and _object(core, claim.metric, segment)) or _object(text, claim.metric, segment)
     if obj is None and any(n in vocab.TIGHTNESS and p.search(text) for n, p in _directions()):
         obj = "capacity"  # "the clouds are sold out": a claim about capacity
@@ -202,6 +202,8 @@ _SPENDERS = frozenset(c.ticker for role in ("hyperscaler", "neocloud") for c in 
 _REASON = re.compile(r"(?:,\s*|\s+)(?:citing|amid|due to|because of|as (?:[\w-]+ ){1,3}(?:move|moves|shift|shifts)\b|"
                      r"on (?:the back of )?(?:[\w-]+ ){0,2}(?:reclassification|accounting|uncertainty|delays?|"
                      r"weakness|strength|demand|shortages?|export controls?|tariffs?)\b).*$", re.I)
+
+_USE = re.compile(vocab.USE_CLAUSE, re.I)
 
 
 def _segment(text: str) -> str | None:

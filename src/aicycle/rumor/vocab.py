@@ -136,6 +136,11 @@ TO_PROFIT += (r"|(?:posts?|posted|reports?|reported|books?|booked|ran|had|record
 # A claim about spending on part of the business (segment capex), e.g. "NAND capex", "capex for HBM".
 SEGMENT_CAPEX = (r"(?:{seg})\s+(?:\w+\s+){0,2}(?:" + _CAPEX + r")|(?:" + _CAPEX + r")\s+(?:\w+\s+){0,3}(?:{seg})")
 
+# "raises capex, mostly for HBM tools": where the money goes, not a claim about that segment's spending alone.
+# Group 1 keeps the spending word when the clause is cut off.
+USE_CLAUSE = (r"\b(cap-?ex|capital expenditures?|capital spending|spending)(?:,\s*|\s+)"
+              r"(?:mostly|mainly|largely|chiefly|primarily|much of it|most of it)\s+(?:for|to|on|in|into|towards?)\b.*$")
+
 # "2026 capex will come in below 2025's": a year set against another, no figure named
 # or a quarter against another: "March-quarter capex came in below its December-quarter level"
 _AGAINST_A_YEAR = (r"(?:come|comes|came|coming|land\w*|end\w*) (?:in |up )?(?:{}) "
