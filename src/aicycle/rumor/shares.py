@@ -10,7 +10,7 @@ from dataclasses import dataclass
 _FRACTIONS = {"half": 0.5, "two-thirds": 2 / 3, "two thirds": 2 / 3, "a third": 1 / 3, "one-third": 1 / 3,
               "one third": 1 / 3, "three-quarters": 0.75, "three quarters": 0.75, "a quarter": 0.25,
               "one-quarter": 0.25}
-_MAJORITY = r"(?:the )?(?:vast |overwhelming |large )?majority|most|the bulk|the lion'?s share"
+_MAJORITY = r"(?:the )?(?:vast |overwhelming |large )?majority|most|the bulk|the lion'?s share|predominantly"
 _QUALIFIER = r"(?P<q>more than|over|just over|at least|less than|under|about|roughly|around|nearly|approximately|some)"
 _SHARE = re.compile(rf"(?<![\w-])(?:{_QUALIFIER}\s+)?(?P<f>{'|'.join(map(re.escape, _FRACTIONS))}|\d+(?:\.\d+)?\s?%|"
                     rf"{_MAJORITY})(?!\w)", re.I)
