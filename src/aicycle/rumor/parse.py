@@ -216,7 +216,7 @@ def _direction_patterns() -> tuple[tuple[re.Pattern[str], str, bool], ...]:
 
 _MARKET = re.compile(rf"(?<!\w)(?:{lexicon.MARKET_SUBJECTS})\s+(?:\w+\s+){{0,1}}\S+", re.I)
 _QUANT = re.compile(rf"(?<!\w)(?:{lexicon.QUANTIFIERS})(?!\w)", re.I)
-_NEG = re.compile(rf"(?<![\w$])(?:{lexicon.NEGATIONS})(?!\w)", re.I)
+_NEG = re.compile(rf"(?<![\w$-])(?:{lexicon.NEGATIONS})(?![\w-])", re.I)  # "signed-but-not-commenced" negates nothing
 
 
 def _read_direction(claim: Claim, text: str) -> None:

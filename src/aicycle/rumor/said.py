@@ -92,8 +92,9 @@ def said_items(store: Store, reading: Reading, ticker: str, as_of: dt.date,
     topic: Topic = re.compile(TOPICS.get(reading.object or "", r"$^"), re.I)
     if reading.object in ("compute_contracts", "leases"):
         named = [*parties, *reading.places]
-        must = "|".join(map(re.escape, named)) if named else _DEAL_WORDS
-        topic = _Both(re.compile(must, re.I), topic)
+        if named or reading.object == "compute_contracts":
+            must = "|".join(map(re.escape, named)) if named else _DEAL_WORDS
+            topic = _Both(re.compile(must, re.I), topic)
     if reading.object == "projects" and reading.places:
         # "Sweetwater 1 slips": only sentences naming the place answer it, not other sites' schedules.
         topic = _Both(re.compile("|".join(map(re.escape, _place_names(reading.places))), re.I), topic)
