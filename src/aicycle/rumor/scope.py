@@ -50,6 +50,11 @@ _CAPEX_WORDS = re.compile(r"\b(?:cap-?ex|capital (?:expenditures?|spending))\b",
 _FORESEE = re.compile(r"\b(?:foresee\w*|see|sees|visibility|confiden\w+|on track)\b", re.I)
 
 
+# Years said with two digits, as people speak on calls: a pair ("26 and 27", "27 through 28") or an apostrophe ('27)
+_SHORT_YEARS = re.compile(r"(?<![\w$.,%'’-])(2[4-9]|3[0-2])\s+(?:and|through|to|or|into)\s+(2[4-9]|3[0-2])(?![\w%.,]\d?)"
+                          r"(?!\s*(?:%|percent|billion|million|gigawatts?|megawatts?|gw|mw))|['’](2[4-9]|3[0-2])\b", re.I)
+
+
 def year_ok(reading: Reading, text: str, said_on: dt.date) -> bool:
     """A claim about 2027 is not answered by a sentence about 2026 only ("next year" counted from the
     sentence's own date)."""
@@ -59,6 +64,8 @@ def year_ok(reading: Reading, text: str, said_on: dt.date) -> bool:
     years = {int(y) for y in re.findall(r"(?<!\d)(20[2-3]\d)(?!\d)", text)}
     for m in re.finditer(r"\b(?:fy|cy|fiscal(?: year)?|calendar(?: year)?)\s?['’]?(\d{2})\b", text, re.I):
         years.add(2000 + int(m.group(1)))
+    for m in _SHORT_YEARS.finditer(text):  # "26 and 27 are largely sold out", "'27"
+        years.update(2000 + int(y) for y in m.groups() if y)
     if re.search(r"\bnext (?:calendar |fiscal )?year\b", text, re.I):
         years.add(said_on.year + 1)
     if re.search(r"\bthis year\b", text, re.I):
