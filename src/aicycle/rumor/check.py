@@ -19,6 +19,7 @@ from aicycle.rumor import auctions, levels, market_share, mix, parse, price_wind
 from aicycle.rumor import fundamentals as fx
 from aicycle.rumor import guidance as gx
 from aicycle.rumor.evidence import Item
+from aicycle.rumor.inclusion import inclusion_items, read_inclusion
 from aicycle.rumor.market import gpu_price_trend, wanted_skus, wanted_terms
 from aicycle.rumor.parse import Claim, parse_claim
 from aicycle.rumor.reading import Reading, read
@@ -66,6 +67,13 @@ def check(store: Store, claim: str, as_of: dt.date | str | None = None) -> dict[
         # "Samsung overtakes SK hynix in HBM share": the research firms' shares, quarter by quarter
         reading = market_share.read(parsed, read(parsed, day))
         items = [i for i in market_share.share_items(store, parsed, reading, day) if i.date and i.date <= day]
+        return _result(parsed, reading, day, judge(parsed, reading, items), items)
+    inclusion = read_inclusion(parsed.text) if parsed.tickers else None
+    if inclusion is not None:  # "NVIDIA builds China sales into its outlook": what the company says it counts
+        base = read(parsed, day)
+        reading = replace(base, object=base.object or "revenue", direction=inclusion.direction, negated=False,
+                          level=None)
+        items = [i for t in tickers_for(parsed, reading) for i in inclusion_items(store, inclusion, t, day)]
         return _result(parsed, reading, day, judge(parsed, reading, items), items)
     if parsed.problem and not _readable(parsed):
         return _result(parsed, None, day, Verdict("unclear", 0.0, [f"Cannot check this claim: {parsed.problem}."]), [])

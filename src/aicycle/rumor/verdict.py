@@ -51,6 +51,8 @@ RELATION: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "delivered": (frozenset({"delivered"}), frozenset({"paused"})),
     "given": (frozenset({"given"}), frozenset({"not_given"})),
     "share": (frozenset({"match"}), frozenset({"mismatch"})),
+    "counted_in": (frozenset({"match"}), frozenset({"mismatch"})),  # what a figure counts (inclusion.py)
+    "left_out": (frozenset({"match"}), frozenset({"mismatch"})),
 }
 # Memory supply read the old way: a rising HBM outlook or revenue is tightness (demand ahead of supply).
 _TIGHT_AS_UP = {"up": "tight", "down": "loose"}
