@@ -79,7 +79,9 @@ def parse_claim(raw: object) -> Claim:
         return claim
     body = _CONTINUE.sub("", text.replace("’", "'").replace("‘", "'"))
     _read_company(claim, body)
-    claim.metric = _first_metric(re.sub(vocab.USE_CLAUSE, r"\1", body, flags=re.I))
+    # the metric of what moved, not of why it moved or where the money goes; the whole claim when that names none
+    core = re.sub(vocab.USE_CLAUSE, r"\1", re.sub(vocab.REASON_CLAUSE, "", body, flags=re.I), flags=re.I)
+    claim.metric = _first_metric(core) or _first_metric(body)
     _read_direction(claim, body)
     if claim.direction is None and _CONTINUE.search(text):
         # "keeps spending on AI": carrying on is the opposite of a cut.

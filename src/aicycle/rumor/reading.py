@@ -199,9 +199,7 @@ def _places(text: str, claim: Claim) -> list[str]:
 _GUIDES = re.compile(r"\bguid(?:es?|ed|ing|ance)\b|\boutlook\b", re.I)
 # The companies whose guide, unqualified, is their capex guide
 _SPENDERS = frozenset(c.ticker for role in ("hyperscaler", "neocloud") for c in universe.by_role(role))
-_REASON = re.compile(r"(?:,\s*|\s+)(?:citing|amid|due to|because of|as (?:[\w-]+ ){1,3}(?:move|moves|shift|shifts)\b|"
-                     r"on (?:the back of )?(?:[\w-]+ ){0,2}(?:reclassification|accounting|uncertainty|delays?|"
-                     r"weakness|strength|demand|shortages?|export controls?|tariffs?)\b).*$", re.I)
+_REASON = re.compile(vocab.REASON_CLAUSE, re.I)
 
 _USE = re.compile(vocab.USE_CLAUSE, re.I)
 

@@ -136,6 +136,12 @@ TO_PROFIT += (r"|(?:posts?|posted|reports?|reported|books?|booked|ran|had|record
 # A claim about spending on part of the business (segment capex), e.g. "NAND capex", "capex for HBM".
 SEGMENT_CAPEX = (r"(?:{seg})\s+(?:\w+\s+){0,2}(?:" + _CAPEX + r")|(?:" + _CAPEX + r")\s+(?:\w+\s+){0,3}(?:{seg})")
 
+# "... citing China", "... on lease reclassification", "... as the build-out peaks": why it moved, not what moved
+REASON_CLAUSE = (r"(?:,\s*|\s+)(?:citing|amid|due to|because of|as (?:[\w-]+ ){1,3}(?:move|moves|shift|shifts)\b|"
+                 r"as (?:the |its |their )?(?:[\w-]+ ){0,2}(?:peaks?|cools?|slows?|fades?|matures?|eases?|wanes?)\b|"
+                 r"on (?:the back of )?(?:[\w-]+ ){0,2}(?:reclassification|accounting|uncertainty|delays?|"
+                 r"weakness|strength|demand|shortages?|export controls?|tariffs?)\b).*$")
+
 # "raises capex, mostly for HBM tools": where the money goes, not a claim about that segment's spending alone.
 # Group 1 keeps the spending word when the clause is cut off.
 USE_CLAUSE = (r"\b(cap-?ex|capital expenditures?|capital spending|spending)(?:,\s*|\s+)"
