@@ -27,7 +27,12 @@ _FASTER = re.compile(r"accelerat\w*|faster|grew faster|higher growth|growth rate
                      r"growth (?:\w+ ){0,3}(?:to be )?higher than", re.I)
 _SIGNED = re.compile(r"\b(?:sign\w*|agree\w*|entered into|increased|contract\w* with|committed|announced|"
                      r"expand\w* (?:the |our )?use of|plan\w* to (?:use|rent|buy|lease|add))\b", re.I)
-_FIGURE = re.compile(r"(?:(?:US)?\$\s?|USD\s?)(\d+(?:[.,]\d+)?)\s*(?:(?:-|–|to)\s*\$?\s?(\d+(?:\.\d+)?)\s*)?"
+# Calls transcribed from speech often drop the dollar sign ("AI revenue goals of 1.5 billion"): a bare billion or
+# million counts as money unless a count of something else follows it.
+_BARE = (r"(?<![\w$.,])(?=\d+(?:\.\d+)?\s+(?:trillion|billion|million)\b(?!\s+(?:diluted\s+|weighted\s+)?"
+         r"(?:shares?|parameters?|transistors?|units?|users?|tokens?|devices?|people|subscribers?|hours?|miles?|"
+         r"gallons?|customers?|times|square|tons?|barrels?|visits?|queries|requests|downloads?|[a-z]+ (?:shares|users))\b))")
+_FIGURE = re.compile(r"(?:(?:US)?\$\s?|USD\s?|" + _BARE + r")(\d+(?:[.,]\d+)?)\s*(?:(?:-|–|to)\s*\$?\s?(\d+(?:\.\d+)?)\s*)?"
                      r"(trillion|billion|million|bn|b|tn)\b|\b(half a) trillion|"
                      r"(\d+(?:\.\d+)?)\s*(gw|gigawatts?|mw|megawatts?)\b",
                      re.I)

@@ -13,7 +13,7 @@ from aicycle.rumor.reading import BASIS, Reading
 PAST_SPEND = re.compile(r"\b(?:spent|were|was|totaled|totalled|came in at|amounted to|invested \$|"
                         r"during the years? ended|for the (?:full )?year ended)\b", re.I)
 FORWARD = re.compile(r"\b(?:expect\w*|anticipat\w*|plan\w*|will|guid\w*|outlook|forecast\w*|intend\w*|"
-                     r"going to|project\w*|estimate\w*|now (?:believe|see)|target\w*)\b", re.I)
+                     r"going to|project\w*|estimate\w*|now (?:believe|see)|target\w*|goals?)\b", re.I)
 
 
 _CURRENT_FISCAL = re.compile(r"\b(?:(?:end|rest|remainder|balance) of (?:our|the|this) (?:current )?fiscal year|"
