@@ -109,7 +109,8 @@ OBJECTS: tuple[tuple[str, str], ...] = (
               r"by-right|grid connections?|power (?:shortages?|constraints?)"),
     ("memory_prices", r"(?:dram|nand|hbm|memory|flash|ddr\d) (?:contract )?(?:prices?|pricing|asps?)|"
                       r"(?:prices?|pricing) (?:of|for) (?:dram|nand|hbm|memory)"),
-    ("arr", r"\barr\b|annual(?:ized)? recurring revenue|annuali[sz]ed run[- ]rate|run[- ]rate revenue"),
+    ("arr", r"\barr\b|annual(?:ized)? recurring revenue|annuali[sz]ed (?:revenue )?run[- ]rate|run[- ]rate revenue|"
+            r"annuali[sz]ed revenue"),
     ("backlog", r"backlog|remaining performance obligations?|\brpo\b|contracted revenue|order book|"
                 r"bookings|contract pipeline|committed contracts"),
     ("profit", r"operating (?:profit|income|loss|margins?)|profits?|earnings|earns|earned|in the black|in the red|"
