@@ -57,7 +57,24 @@ def read_share(text: str) -> Share | None:
             continue
         value, op = _measure(m)
         return Share(value, op, whole, part, text[m.start():m.end() + of.start("part")].strip())
-    return None
+    return _share_held(text)
+
+
+# "OpenAI accounts for roughly 45% of Microsoft's commercial backlog": the part first, then its share of the whole
+_HELD = re.compile(r"\b(?P<part>[A-Z][\w.-]+)\s+(?:now\s+)?(?:accounts? for|accounted for|makes? up|made up|"
+                   r"represents?|represented|holds?|held|is|was)\s+(?P<share>.+?)\s+of\s+(?P<whole>.+)$")
+
+
+def _share_held(text: str) -> Share | None:
+    held = _HELD.search(text)
+    if held is None:
+        return None
+    m = _SHARE.fullmatch(held.group("share"))
+    whole = next((w for w, p in WHOLES.items() if re.search(p, held.group("whole"), re.I)), None)
+    if m is None or whole is None:
+        return None
+    value, op = _measure(m)
+    return Share(value, op, whole, part_of(held.group("part")) or held.group("part"), held.group(0))
 
 
 def part_of(text: str) -> str | None:
