@@ -265,10 +265,13 @@ def named_figures(reading: Reading, text: str) -> list[tuple[float, float, str]]
     given: list[tuple[float, float, str]] = []
     last = -100
     for f, m in levels:
-        after = any(0 <= m.start() - n.end() <= 60 for n in nouns)  # "backlog of $X"
+        # "backlog of $X"; not "ARR associated with the $3.4 billion five-year contract": the contract's figure
+        after = any(0 <= m.start() - n.end() <= 60 for n in nouns)
         # "$14.4 billion AI backlog", not "OpEx of $17.5 billion and net CapEx of ...": another noun's figure
         before = any(_FEW_WORDS.fullmatch(text[m.end():n.start()]) and not _JOINED.search(text[m.end():n.start()])
                      for n in nouns if n.start() >= m.end())
+        if _OTHER_NOUN.match(text, m.end()) and not before:
+            continue
         if after or before or m.start() - last <= 30:  # and "$800B in 2026 and $1.3T in 2027"
             given.append(f)
             last = m.end()
@@ -283,6 +286,8 @@ _RECALLED = re.compile(r"\b(?:earlier this year|at the (?:start|beginning) of th
 _ONE_SITE = re.compile(r"(?i:\b(?:data cent(?:er|re)|campus|site|facility|project)s?\s+(?:in|at|near)\s+)[A-Z]"
                        r"|(?i:\binitial\s+\d+(?:\.\d+)?\s*(?:MW|GW|megawatts?|gigawatts?)|\bexpansion potential\b)")
 _JOINED = re.compile(r"\band\b|[,;]")
+_OTHER_NOUN = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:contracts?|deals?|agreements?|financing|facility|loans?|notes|"
+                         r"acquisition|investments?|orders?|commitments?)\b", re.I)
 _FEW_WORDS = re.compile(r"\s*(?:\w+\s+){0,2}")
 _DELTA = re.compile(r"\bby (?:more than |over |about |approximately |roughly |nearly |almost )?$", re.I)
 
