@@ -248,7 +248,7 @@ def _forecast_of_a_reached_level(reading: Reading, text: str) -> bool:
 # answered by the figure the backlog is given, not by the orders beside it.
 _CAPEX_NOUN = r"cap(?:ital )?ex\w*|capital expenditures?"
 _LEVEL_NOUNS = {"backlog": r"backlog|remaining performance obligations?|\bRPO\b", "arr": r"\bARR\b|run[- ]rate",
-                "capex": _CAPEX_NOUN, "guidance": _CAPEX_NOUN, "revenue": r"revenue|sales"}
+                "capex": _CAPEX_NOUN, "guidance": _CAPEX_NOUN, "revenue": r"revenue|sales", "orders": r"\borders\b"}
 
 
 def named_figures(reading: Reading, text: str) -> list[tuple[float, float, str]]:

@@ -46,6 +46,7 @@ TOPICS: dict[str, str] = {
     "wfe": r"(?<!of )(?<!than )(?<!total )(?<!overall )(?<!against )\b(?:wfe|wafer fab\w* equipment)\b",
     "revenue": r"revenue|sales|grew|growth",
     "shipments": r"\bship(?:ments?|ped|ping)?\b",
+    "orders": r"\borders\b",
     "profit": r"operating (?:profit|income)|margin|profit",
     "backlog": r"backlog|remaining performance|\brpo\b|bookings|orders?",
     "arr": r"\barr\b|annuali[sz]ed|run-?rate",

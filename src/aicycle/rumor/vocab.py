@@ -117,6 +117,8 @@ OBJECTS: tuple[tuple[str, str], ...] = (
                r"profitab\w*|"
                r"unprofitable|loss-making|(?:an?|net|operating) loss(?:es)?"),
     ("revenue", r"revenues?|sales|top[- ]line|turnover"),
+    # "secures $10B of AI rack orders": orders booked in the period, as the maker states them (not its backlog)
+    ("orders", r"(?:ai |rack |xpu |chip |gpu |server |system )?orders"),
     # "AI server shipments", "GPU shipment target": units shipped as the maker states them in its calls
     ("shipments", r"(?:(?:ai |gpu |accelerator |rack |system )?servers?|gpus?|accelerators?|racks?|systems?|ai) "
                   r"shipments?"),
@@ -291,6 +293,7 @@ DECIDERS: dict[str, str] = {
     "wfe": "the equipment maker's own view of wafer-fab equipment spending for the period (its earnings call)",
     "revenue": "reported revenue for the quarters in question",
     "shipments": "the maker's own figures for what it shipped or expects to ship in the period (its calls)",
+    "orders": "the company's own figures for the orders it booked in the period (its calls)",
     "profit": "reported operating income for the quarters in question",
     "backlog": "a reported backlog or remaining performance obligation for the date in question",
     "arr": "a reported annualized revenue run-rate for the date in question",
