@@ -22,6 +22,7 @@ from aicycle.rumor.evidence import Item
 from aicycle.rumor.inclusion import inclusion_items, read_inclusion
 from aicycle.rumor.market import gpu_price_trend, wanted_skus, wanted_terms
 from aicycle.rumor.parse import Claim, parse_claim
+from aicycle.rumor.price_gap import gap_items, read_gap
 from aicycle.rumor.reading import Reading, read
 from aicycle.rumor.stated_trend import stated_trend_items
 from aicycle.rumor.verdict import Verdict, judge
@@ -67,6 +68,11 @@ def check(store: Store, claim: str, as_of: dt.date | str | None = None) -> dict[
         # "Samsung overtakes SK hynix in HBM share": the research firms' shares, quarter by quarter
         reading = market_share.read(parsed, read(parsed, day))
         items = [i for i in market_share.share_items(store, parsed, reading, day) if i.date and i.date <= day]
+        return _result(parsed, reading, day, judge(parsed, reading, items), items)
+    gap = read_gap(parsed.text)
+    if gap is not None:  # "hyperscaler H100 prices are more than double neocloud rates": the index's two medians
+        reading = replace(read(parsed, day), object="gpu_prices", direction="price_gap", negated=False, level=None)
+        items = gap_items(store, gap, parsed.text, day)
         return _result(parsed, reading, day, judge(parsed, reading, items), items)
     inclusion = read_inclusion(parsed.text) if parsed.tickers else None
     if inclusion is not None:  # "NVIDIA builds China sales into its outlook": what the company says it counts

@@ -53,6 +53,7 @@ RELATION: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "share": (frozenset({"match"}), frozenset({"mismatch"})),
     "counted_in": (frozenset({"match"}), frozenset({"mismatch"})),  # what a figure counts (inclusion.py)
     "left_out": (frozenset({"match"}), frozenset({"mismatch"})),
+    "price_gap": (frozenset({"match"}), frozenset({"mismatch"})),  # one seller's prices a multiple of another's
 }
 # Memory supply read the old way: a rising HBM outlook or revenue is tightness (demand ahead of supply).
 _TIGHT_AS_UP = {"up": "tight", "down": "loose"}
