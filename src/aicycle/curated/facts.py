@@ -130,6 +130,16 @@ def filing_dates(data_dir: Path | None) -> dict[str, dt.date]:
     return found
 
 
+def filed_no_later_than(accn: str, known: dict[str, dt.date]) -> tuple[dt.date, str] | None:
+    """An upper bound on the day an accession not in the submissions was filed: a filing agent numbers its
+    accessions in order within a year (0001104659-26-094568 before 0001104659-26-094844, filed 2026-08-12), so
+    the earliest filing day of a later number from the same agent and year bounds it."""
+    agent, year, seq = accn.split("-")
+    later = [(day, other) for other, day in known.items()
+             if other.startswith(f"{agent}-{year}-") and other.split("-")[2] >= seq]
+    return min(later) if later else None
+
+
 def accessions_in(text: str) -> list[str]:
     out = []
     for m in _ACCESSION.finditer(text):
@@ -165,6 +175,11 @@ def public_date(day: dt.date, period: Period, text: str, known: dict[str, dt.dat
         return day, "public date: the row's date (announcement)", None
     if results is not None:  # the figure is in the results the company released for this period
         return results.public, f"public date: the company's results day for the period ({results.how})", None
+    for accn in accessions_in(text):
+        bound = filed_no_later_than(accn, known)
+        if bound is not None and bound[0] > period.end:
+            return bound[0], (f"public date: no later than {bound[0]}, when the filing agent's later accession "
+                              f"{bound[1]} was filed (accession numbers rise with time)"), None
     shape = "year" if period.start is not None and (period.end - period.start).days > 120 else "quarter"
     lag = ESTIMATE_DAYS[shape]
     return (period.end + dt.timedelta(days=lag), f"public date estimated: period end + {lag} days",
@@ -271,6 +286,9 @@ def _quote_public_date(row: dict[str, str], day: dt.date,
     for accn in accessions_in(row["document"] + " " + row["primary_url"]):
         if accn in known:
             return known[accn], f"public date: SEC submissions, accession {accn}", None
+        bound = filed_no_later_than(accn, known)
+        if bound is not None and bound[0] > day:
+            return bound[0], f"public date: no later than {bound[0]} (the filing agent's later accession {bound[1]})", None
     lag = ESTIMATE_DAYS["year" if row["document"].startswith("10-K") else "quarter"]
     return day + dt.timedelta(days=lag), f"public date estimated: period end + {lag} days", "public_date_estimated"
 
