@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from aicycle import universe
+from aicycle.language.loader import FISCAL_YEAR_END_MONTH as SUPPLY_CHAIN_FISCAL_YEAR_END
 from aicycle.language.loader import quarter_end as fiscal_quarter_end
 from aicycle.rumor import vocab
 
@@ -133,7 +134,8 @@ def _nearest_quarter(period: Period, text: str, as_of: dt.date, fye_month: int) 
 
 def fiscal_year_end_month(tickers: list[str]) -> int | None:
     """The month the fiscal year of the one company a claim names ends in (None: no single known company)."""
-    known = {c.ticker: c.fiscal_year_end_month for c in universe.companies()}
+    # the universe's companies, then the supply chain whose calls the project carries (Supermicro: June)
+    known = {**SUPPLY_CHAIN_FISCAL_YEAR_END, **{c.ticker: c.fiscal_year_end_month for c in universe.companies()}}
     return known[tickers[0]] if len(tickers) == 1 and tickers[0] in known else None
 
 
