@@ -100,7 +100,7 @@ def observe(reading: Reading, text: str) -> tuple[str | None, str]:
     if reading.quarters_in_a_row and _SEQUENTIAL.search(text):
         # "decrease on a sequential basis due to the timing of deliveries": the stance engine reads a plan kept
         # (maintain); a claim about the next quarter against this one turns on the direction words
-        seen, cues = cue_direction(text)
+        seen, cues = _segment_cues(reading, text)
         if seen:
             return seen, "direction words: " + ", ".join(cues)
     against_plan = VS_PLAN.search(text)
@@ -119,8 +119,25 @@ def observe(reading: Reading, text: str) -> tuple[str | None, str]:
             return None, "a plan figure, not a pace"  # "$115-135B in 2026" says nothing of how fast it grows
         if label:
             return _ENGINE.get(label), f"language engine: {label}"
-    seen, cues = cue_direction(text)
+    seen, cues = _segment_cues(reading, text)
     return seen, "direction words: " + (", ".join(cues) if cues else "none")
+
+
+_CLAUSES = re.compile(r"[,;]|\b(?:partially offset by|offset by|while|whereas|but)\b", re.I)
+
+
+def _segment_cues(reading: Reading, text: str) -> tuple[str | None, list[str]]:
+    """The direction words of the clauses naming the claim's segment, where a sentence names others too:
+    "Revenue increased 3% ..., partially offset by the data center revenue decrease" says data center fell."""
+    pattern = dict(vocab.SEGMENTS).get(reading.segment or "")
+    if pattern:
+        clauses = _CLAUSES.split(text)
+        named = [c for c in clauses if re.search(rf"(?<!\w)(?:{pattern})(?!\w)", c, re.I)]
+        if named and len(named) < len(clauses):
+            seen, cues = cue_direction(" ".join(named))
+            if seen:
+                return seen, [*cues, f"(the clause naming {reading.segment})"]
+    return cue_direction(text)
 
 
 VS_PLAN = re.compile(r"\b(?:above|more than|exceed\w*|over|ahead of|below|less than|short of|under)\s+"
