@@ -318,7 +318,8 @@ _SEQUENTIAL = re.compile(
 
 
 _IN_QUARTER = re.compile(r"\b(?:in|during|for)\s+(?:the\s+)?(?:fiscal\s+)?(?:q[1-4]|(?:first|second|third|fourth|"
-                         r"march|june|september|december)[- ]quarter)\b", re.I)
+                         r"january|february|march|april|may|june|july|august|september|october|november|december)"
+                         r"[- ]quarter)\b", re.I)
 _YEAR_ON_YEAR = re.compile(r"year[- ](?:over|on)[- ]year|\byoy\b|a year (?:earlier|ago|before)|from a year", re.I)
 
 
