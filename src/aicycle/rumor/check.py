@@ -237,7 +237,8 @@ def gather(store: Store, claim: Claim, reading: Reading, as_of: dt.date) -> list
         items.extend(records.project_items(store, reading, claim.company_name, as_of))
     if obj == "gpu_prices" and reading.level and reading.level.unit == "USD/hour":
         items = levels.price_levels(items, reading)
-    if _YEAR_ON_YEAR.search(claim.text):  # "doubles year on year": a quarter-on-quarter change does not answer it
+    if _YEAR_ON_YEAR.search(claim.text) or reading.growth is not None and not reading.quarters_in_a_row:
+        # "doubles year on year", "backlog more than quadrupled": a quarter-on-quarter change does not answer it
         items = [i for i in items if not (i.method or "").endswith(fx.PREVIOUS_REPORT)]
     if reading.growth is not None and any(i.change is not None for i in items):
         # how much it rose is a figure's to say: words that it rose do not bear out "more than doubles"
