@@ -164,6 +164,13 @@ def gather(store: Store, claim: Claim, reading: Reading, as_of: dt.date) -> list
     for ticker in readers:
         if not levels.results_public(store, reading, ticker, as_of):
             continue  # "trims its guide at Q2 results" before those results: nothing can answer it yet
+        if _RECORD.search(claim.text) and obj in ("capex", "revenue", "backlog") and reading.direction == "up" \
+                and not reading.level and not reading.segment:
+            # "record quarterly capex", "its largest quarter yet": the quarter against all before it
+            reported = reading.modality in ("fact", "report") and levels.quarter_reported(store, reading, ticker, as_of)
+            record = levels.record_items(store, reading, ticker, as_of) if reported else []
+            items.extend(record or said.said_items(store, reading, ticker, as_of))
+            continue
         if reading.quarters_in_a_row and not reading.level:
             # quarter on quarter: the latest quarters decide, not a year-on-year change; a named quarter not
             # reported yet ("capex higher sequentially in the March quarter") only by what was said of it
@@ -186,7 +193,8 @@ def gather(store: Store, claim: Claim, reading: Reading, as_of: dt.date) -> list
         parties = others if deal else ()
         focus = () if deal else others + _project_nouns(claim.text, reading)
         stated = [] if deal or _TARGET.search(claim.text) else stated_trend_items(store, reading, ticker, as_of)
-        must = _LEAD_TIMES.pattern if _LEAD_TIMES.search(claim.text) else None
+        product = _product_revenue(claim.text, named) if obj == "revenue" else None
+        must = _LEAD_TIMES.pattern if _LEAD_TIMES.search(claim.text) else rf"\b{product}" if product else None
         spoken = stated or said.said_items(store, reading, ticker, as_of, parties, focus=focus, must=must)
         if reading.level is not None and obj in ("capex", "guidance") and not _OTHERS_CAPEX.search(claim.text):
             # a chip maker quoting its customers' capex ("top CSPs ... roughly $600 billion") is not its own
@@ -194,8 +202,8 @@ def gather(store: Store, claim: Claim, reading: Reading, as_of: dt.date) -> list
         items.extend(spoken)
         if deal or not totals:
             continue
-        if reading.segment == "AI":
-            continue  # AI revenue is a part the store's totals do not give: only what was said of it answers
+        if reading.segment == "AI" or product:
+            continue  # AI or Trainium revenue is a part the store's totals do not give: only what was said answers
         if reading.segment in vocab.UNIT_NAMES and not (obj == "backlog" and (ticker, reading.segment) in _RPO_IS_UNIT):
             items.extend(levels.division_items(store, reading, ticker, as_of))
             continue  # AWS, Azure, Google Cloud: company totals do not answer a claim about one business
@@ -248,6 +256,21 @@ def gather(store: Store, claim: Claim, reading: Reading, as_of: dt.date) -> list
             item.weight = 0.0
     # Point in time, enforced once more at the end: nothing dated after as_of is ever shown.
     return [i for i in items if i.date is not None and i.date <= as_of]
+
+
+_RECORD = re.compile(r"\b(?:record|all-time high|(?:largest|biggest|highest) (?:\w+ )?(?:ever|yet|on record))\b",
+                     re.I)
+# "Trainium revenue commitments", "Instinct sales": revenue of a product the claim names, not the company's
+_NAMED_REVENUE = re.compile(r"\b([A-Z][A-Za-z0-9-]+)\s+(?:revenues?|sales)\b")
+_NOT_A_PRODUCT = re.compile(r"(?:Q[1-4]|H[12]|FY\d*|CY\d*|20\d\d|Total|Quarterly|Annual|Full-year|Record|Net|"
+                            r"Revenue|Sales|Cloud|Data|Center|Datacenter|[A-Z][a-z]+-(?:quarter|year|half))$")
+
+
+def _product_revenue(text: str, named: list[tuple[str, str]]) -> str | None:
+    """The product whose revenue the claim is about ("Trainium"), or None when it names none."""
+    names = {w.lower() for _, words in named for w in words.split()} | {t.lower() for t, _ in named}
+    return next((m.group(1) for m in _NAMED_REVENUE.finditer(text)
+                 if m.group(1).lower() not in names and not _NOT_A_PRODUCT.match(m.group(1))), None)
 
 
 def _short_of_growth(item: Item, growth: float) -> Item:

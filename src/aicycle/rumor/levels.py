@@ -276,6 +276,31 @@ def sequential_items(store: Store, reading: Reading, ticker: str, as_of: dt.date
     return []
 
 
+def record_items(store: Store, reading: Reading, ticker: str, as_of: dt.date) -> list[Item]:
+    """'Record quarterly capex', 'its largest quarter yet': the quarter (the named one, else the latest) against
+    every quarter before it that the store holds, not against a year earlier."""
+    for family in _SEQUENTIAL_MEASURES.get(reading.object or "", ()):
+        rows = family_rows(store, ticker, family, as_of)
+        rows = [r for r in rows if reading.object in INSTANTS or 80 <= (days(r) or 0) <= 100]
+        rows = up_to_named_quarter(list({r["period_end"]: r for r in rows}.values()), reading)
+        if len(rows) < 2:
+            continue
+        latest, peak = rows[-1], max(rows[:-1], key=lambda r: float(r["value"]))
+        above = float(latest["value"]) > float(peak["value"])
+        if above and len(rows) < 4:
+            continue  # below an earlier quarter is no record, but a high over two or three quarters is not one yet
+        text = (f"{ticker} {family[0].replace('_', ' ')} {money(latest['value'], latest.get('unit'))} for the quarter "
+                f"to {latest['period_end']}: " + ("a record, above every earlier quarter on record (the highest "
+                f"before it {money(peak['value'], peak.get('unit'))}, to {peak['period_end']})" if above else
+                f"not a record: {money(peak['value'], peak.get('unit'))} to {peak['period_end']} was higher"))
+        # no `change`: how far above the old high says nothing of how strong a move the claim names
+        return [item_from_fact(latest, "record", text, observed="up" if above else "down",
+                               weight=1.0 * freshness(_as_date(latest["filed"]), as_of),
+                               method=f"derived: the quarter against the highest of the {len(rows) - 1} quarters "
+                                      f"before it in the store")]
+    return []
+
+
 def trend_items(store: Store, reading: Reading, ticker: str, as_of: dt.date) -> list[Item]:
     """Year-on-year trend of revenue, operating profit or ARR; growth speeding up or slowing."""
     obj = reading.object or ""

@@ -126,6 +126,8 @@ def read(claim: Claim, as_of: dt.date) -> Reading:
     if obj in (None, "power") and _SCHEDULE.search(text) and _BUILD.search(text) and not _GRID.search(text):
         obj = "projects"  # "Barber Lake's 168 MW build slips into 2027": a project's schedule
     direction, negated = _direction(text, claim, obj)
+    if direction is None and _LARGEST.search(text):
+        direction = "up"  # "its largest quarter yet": a new high
     ranged = direction not in REVISING or bool(_PAST_PLAN.search(text))
     share = read_share(text)
     so_far = read_so_far(text) if obj in ("capex", None) else None
@@ -155,6 +157,7 @@ def read(claim: Claim, as_of: dt.date) -> Reading:
                    selling=bool(re.search(r"\b(?:sell\w*|sold|offer\w*|rent\w* out|lease\w* out)\b", text, re.I)))
 
 
+_LARGEST = re.compile(r"\b(?:largest|biggest|highest) (?:\w+ )?(?:ever|yet|on record)\b|\ball-time high\b", re.I)
 # "overshot its original $60-65bn plan": a move past a range, which is the claim's line
 _PAST_PLAN = re.compile(r"\b(?:oversho\w*|undersho\w*|exceed\w*|beat\w*)\b", re.I)
 BASIS = re.compile(r"\b(gross|net)\s+(?:cap(?:ital )?ex\w*|capital (?:expenditures?|investments?|spending))", re.I)
