@@ -240,7 +240,7 @@ def _document_items(doc: dict[str, Any], reading: Reading, topic: Topic, as_of: 
         if (reading.actual or reading.contracted and reading.level is not None) \
                 and FORWARD.search(sentence) and not PAST_SPEND.search(sentence):
             continue  # "came in above $90B", "contracted ARR tops $3B": not answered by a guide or a target
-        if not outlook_matches(reading, sentence):
+        if not outlook_matches(reading, sentence) or _other_comparison(reading, sentence):
             continue
         seen, how = observe(reading, sentence)
         if seen and _bears_on(reading, seen):
@@ -272,6 +272,20 @@ def _document_items(doc: dict[str, Any], reading: Reading, topic: Topic, as_of: 
                  weight=min(0.9, 0.5 + 0.1 * tally[top]) * freshness(day, as_of),
                  url=doc.get("url"), accession=doc.get("accession"), ticker=doc["ticker"],
                  period=str(doc["date"]), method=how)]
+
+
+_SEQUENTIAL_SAID = re.compile(r"\bsequential\w*|quarter[- ](?:over|on)[- ]quarter|\bq/q\b", re.I)
+_YEAR_ON_YEAR_SAID = re.compile(r"year[- ]?(?:over|on)[- ]?year|\byoy\b|\by/y\b|a year (?:ago|earlier)", re.I)
+
+
+def _other_comparison(reading: Reading, sentence: str) -> bool:
+    """A quarter's move set against a year earlier is not answered by a sentence comparing it only with the quarter
+    before ("on a sequential basis, data center revenue decreased 12%"), nor a sequential move by a year-on-year one."""
+    if reading.period.quarter is None or reading.object not in ("revenue", "capex", "profit") \
+            or reading.level is not None or reading.modality != "fact" or reading.direction not in ("up", "down"):
+        return False  # a level has no comparison; a guide's "sequentially lower" is what "guides lower" means
+    sequential, yearly = bool(_SEQUENTIAL_SAID.search(sentence)), bool(_YEAR_ON_YEAR_SAID.search(sentence))
+    return sequential != yearly and sequential != bool(reading.quarters_in_a_row)
 
 
 def _bears_on(reading: Reading, seen: str) -> bool:
