@@ -19,3 +19,10 @@ def test_alphabet_capex_falling_next_year(store: Store) -> None:
     assert result["reading"]["object"] == "capex"
     assert result["verdict"] == "contradicted"
     assert any("2027 CapEx to significantly increase" in e["text"] for e in result["evidence"])
+
+
+def test_a_hot_build_out_is_a_reason(store: Store) -> None:
+    claim = "Microsoft capex hits $34.9bn in September quarter as AI build-out runs hot"
+    result = check(store, claim, "2025-11-01")
+    assert result["reading"]["object"] == "capex"
+    assert result["verdict"] == "supported"

@@ -221,7 +221,10 @@ def _level(reading: Reading, text: str) -> tuple[str | None, str]:
         # something else (another year, a quarter) to refute it: the guided ranges do that. But a sentence that
         # names the claim's figure as the earlier one ("$220 billion, up from our prior estimate of about $200
         # billion") says it no longer holds, and one recalling what was said before is not the plan now.
-        hit = any(lo * 0.95 <= level.value <= hi * 1.05 for lo, hi in found)
+        # a claimed range ("$64-72bn") is borne out only where both its ends are stated ("$60 billion to $65
+        # billion" states two figures)
+        hit = all(any(lo * 0.95 <= end <= hi * 1.05 for lo, hi in found)
+                  for end in (level.value, level.high) if end is not None)
         if hit and _RECALLED.search(text):
             return None, "an earlier plan recalled"
         earlier = [f for f in figures(text) if f not in current_figures(text) and f[2] == level.unit]
@@ -276,6 +279,8 @@ def named_figures(reading: Reading, text: str) -> list[tuple[float, float, str]]
     spans = [(f, m) for f, m in zip(figures(text), _FIGURE.finditer(text), strict=True) if f in found]
     levels = [(f, m) for f, m in spans if not _DELTA.search(text, max(0, m.start() - 30), m.start())] or spans
     noun = _LEVEL_NOUNS.get(reading.object or "")
+    if noun is not None:  # "the 514 billion of cloud backlog" is no revenue figure
+        levels = [(f, m) for f, m in levels if not _owned_by_another(text, m.end(), reading.object or "")]
     if len(levels) < 2 or noun is None:
         return [f for f, _ in levels]
     nouns = list(re.finditer(noun, text, re.I))
@@ -303,6 +308,22 @@ _RECALLED = re.compile(r"\b(?:earlier this year|at the (?:start|beginning) of th
 _ONE_SITE = re.compile(r"(?i:\b(?:data cent(?:er|re)|campus|site|facility|project)s?\s+(?:in|at|near)\s+)[A-Z]"
                        r"|(?i:\binitial\s+\d+(?:\.\d+)?\s*(?:MW|GW|megawatts?|gigawatts?)|\bexpansion potential\b)")
 _JOINED = re.compile(r"\band\b|[,;]")
+_NOUN_AFTER = re.compile(r"\s+(?:of\s+|in\s+)?(?:[\w-]+\s+){0,2}?(backlog|rpo|remaining performance|cap-?ex|"
+                         r"capital expenditures?|revenues? run[- ]?rate|revenues?|sales|orders|bookings|arr|"
+                         r"run[- ]?rate)\b", re.I)
+_MEASURE_OF = (("backlog", r"backlog|rpo|remaining performance"), ("capex", r"cap-?ex|capital expenditures?"),
+               ("arr", r"arr|(?:revenues? )?run[- ]?rate"), ("revenue", r"revenues?|sales"), ("orders", r"orders|bookings"))
+
+
+def _owned_by_another(text: str, end: int, obj: str) -> bool:
+    """Whether the words right after a figure give it to another measure than the claim's."""
+    after = _NOUN_AFTER.match(text, end)
+    if after is None:
+        return False
+    measure = next(name for name, pattern in _MEASURE_OF if re.fullmatch(pattern, after.group(1), re.I))
+    return measure != ("capex" if obj == "guidance" else obj)
+
+
 _OTHER_NOUN = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:contracts?|deals?|agreements?|financing|facility|loans?|notes|"
                          r"acquisition|investments?|orders?|commitments?)\b", re.I)
 _FEW_WORDS = re.compile(r"\s*(?:\w+\s+){0,2}")

@@ -143,7 +143,7 @@ def read(claim: Claim, as_of: dt.date) -> Reading:
                    direction=direction, negated=negated, period=period,
                    level=None if so_far else _against_outlook(text, level(text, ranged=ranged,
                                                                           hourly=obj == "gpu_prices")),
-                   modality=_modality(text, claim), places=_places(text, claim),
+                   modality=_ahead(_modality(text, claim), period, as_of, claim), places=_places(text, claim),
                    quarters_in_a_row=_sequential(text) or _quarter_move(text, obj, direction),
                    to_profit=bool(re.search(rf"\b(?:{vocab.TO_PROFIT})", text, re.I)),
                    to_loss=bool(re.search(rf"\b(?:{vocab.TO_LOSS})", text, re.I)),
@@ -347,7 +347,8 @@ def _sequential(text: str) -> int:
 _THROUGH = re.compile(r"\b(?:through|until|till|into|to|by)\s+(?:at least\s+)?(?:the end of\s+|all of\s+)?"
                       r"(?:calendar\s+|"
                       r"fiscal\s+(?:year\s+)?)?(?:'?\d{2}\b|20\d\d)", re.I)
-_ACTUAL = re.compile(r"\b(?:came in|comes in|totall?ed|spent|ended up|finished (?:the year|at))\b", re.I)
+_ACTUAL = re.compile(r"\b(?:came in|comes in|totall?ed|spent|ended up|finish(?:ed|es)? (?:the year|at|above|below|over|"
+                     r"under))\b", re.I)
 
 
 _AGAINST_OUTLOOK = re.compile(r"\b(?:beat|miss|top|exceed|surpass|fell short of|came in (?:above|below|ahead of))\w* "
@@ -367,6 +368,16 @@ def _against_outlook(text: str, found: Level | None) -> Level | None:
 
 # "even as it raises its full-year guide": the guide named as a thing, not a plan the claim reports ("guides to $X")
 _GUIDE_NOUN = re.compile(r"\b(?:its|their|the|a|our)\s+(?:[\w-]+\s+){0,2}guides?\b", re.I)
+
+
+def _ahead(modality: str, period: Period, as_of: dt.date, claim: Claim) -> str:
+    """A claim about a year that has not begun by the as-of date ("warns of slower AI revenue growth in fiscal
+    2026", said in fiscal 2025) speaks of an outlook, whatever its verb: nothing has happened in that year yet."""
+    if modality != "fact" or period.year is None or period.quarter is not None:
+        return modality
+    fye = fiscal_year_end_month(claim.tickers) if period.fiscal else 12
+    current = as_of.year + (as_of.month > fye) if fye else as_of.year + 1  # the latest it can be, unknown calendar
+    return "expectation" if period.year > current else modality
 
 
 def _modality(text: str, claim: Claim) -> str:
