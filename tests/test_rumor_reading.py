@@ -28,18 +28,19 @@ SETS = {name: list(csv.DictReader((DATA / f"{name}.csv").read_text(encoding="utf
                      "rumor_claims_heldout3", "rumor_claims_heldout4", "rumor_claims_heldout5",
                      "rumor_claims_heldout6", "rumor_claims_heldout7", "rumor_claims_heldout8",
                      "rumor_claims_heldout9", "rumor_claims_heldout10", "rumor_claims_heldout11",
-                     "rumor_claims_heldout12", "rumor_claims_heldout13")}
+                     "rumor_claims_heldout12", "rumor_claims_heldout13", "rumor_claims_heldout14")}
 # Measured with scripts/score_rumor_claims.py (docs/rumor.md); a floor so that accuracy cannot slip unseen.
-# rumor_claims_heldout13 is this round's held-out figure (scored once, on the code as it stood: 116/150, 77.3%);
+# rumor_claims_heldout14 is this round's held-out figure (scored once, on the round's code: 115/150, 76.7%);
 # every other set was held out once before: heldout 62.5% (round 1), heldout2 70.7% (round 2), heldout3 67.3%,
 # heldout4 75.2%, heldout5 65.4% (round 3), heldout6 68.7%, heldout7 71.3% (round 4), heldout8 63.3%, heldout9
-# 73.3% (round 5), heldout10 92.0% (round 6), heldout11 74.7% (round 7), heldout12 84.0% (round 8).
-FLOORS = {"rumor_claims": 1.0, "rumor_claims_dev": 0.88, "rumor_claims_heldout": 0.84,
-          "rumor_claims_heldout2": 0.90, "rumor_claims_heldout3": 0.87, "rumor_claims_heldout4": 0.90,
-          "rumor_claims_heldout5": 0.85, "rumor_claims_heldout6": 0.86, "rumor_claims_heldout7": 0.90,
-          "rumor_claims_heldout8": 0.80, "rumor_claims_heldout9": 0.84, "rumor_claims_heldout10": 0.96,
-          "rumor_claims_heldout11": 0.84, "rumor_claims_heldout12": 0.84,
-          "rumor_claims_heldout13": 0.82}
+# 73.3% (round 5), heldout10 92.0% (round 6), heldout11 74.7% (round 7), heldout12 84.0% (round 8), heldout13
+# 77.3% (round 9).
+FLOORS = {"rumor_claims": 1.0, "rumor_claims_dev": 0.88, "rumor_claims_heldout": 0.86,
+          "rumor_claims_heldout2": 0.90, "rumor_claims_heldout3": 0.89, "rumor_claims_heldout4": 0.91,
+          "rumor_claims_heldout5": 0.86, "rumor_claims_heldout6": 0.88, "rumor_claims_heldout7": 0.90,
+          "rumor_claims_heldout8": 0.82, "rumor_claims_heldout9": 0.86, "rumor_claims_heldout10": 0.96,
+          "rumor_claims_heldout11": 0.88, "rumor_claims_heldout12": 0.86,
+          "rumor_claims_heldout13": 0.85, "rumor_claims_heldout14": 0.78}
 # Per verdict on held-out 10, the set the issue's target was first met on (supported 65/66, contradicted 37/38,
 # unclear 45/46 now; 62/66, 36/38, 40/46 when it was scored once).
 HELDOUT = "rumor_claims_heldout10"
@@ -217,8 +218,8 @@ def test_heldout_set_reaches_the_issue_target(answers: dict[str, list[dict[str, 
     assert overall >= 0.90 and all(sum(v) / len(v) >= 0.85 for v in per.values())
 
 
-@pytest.mark.xfail(reason="the target on all fifteen sets pooled (1,837/2,071, 88.7%; supported 88.3%, "
-                          "contradicted 86.4%), most of them harder than held-out 10: not met, see docs/rumor.md",
+@pytest.mark.xfail(reason="the target on all sixteen sets pooled (1,995/2,221, 89.8%; supported 90.8%, "
+                          "contradicted 86.1%), most of them harder than held-out 10: not met, see docs/rumor.md",
                    strict=True)
 def test_all_sets_pooled_reach_the_issue_target(answers: dict[str, list[dict[str, object]]]) -> None:
     rows = [r for name in SETS for r in SETS[name]]
@@ -231,7 +232,7 @@ def test_all_sets_pooled_reach_the_issue_target(answers: dict[str, list[dict[str
                                   "rumor_claims_heldout3", "rumor_claims_heldout4", "rumor_claims_heldout5",
                                   "rumor_claims_heldout6", "rumor_claims_heldout7", "rumor_claims_heldout8",
                                   "rumor_claims_heldout9", "rumor_claims_heldout10", "rumor_claims_heldout11",
-                                  "rumor_claims_heldout12"])
+                                  "rumor_claims_heldout12", "rumor_claims_heldout13", "rumor_claims_heldout14"])
 def test_no_later_evidence_and_no_curator_notes(answers: dict[str, list[dict[str, object]]], name: str) -> None:
     for row, result in zip(SETS[name], answers[name], strict=True):
         for item in result["evidence"]:  # type: ignore[attr-defined]

@@ -288,7 +288,8 @@ def _quote_public_date(row: dict[str, str], day: dt.date,
             return known[accn], f"public date: SEC submissions, accession {accn}", None
         bound = filed_no_later_than(accn, known)
         if bound is not None and bound[0] > day:
-            return bound[0], f"public date: no later than {bound[0]} (the filing agent's later accession {bound[1]})", None
+            how = f"public date: no later than {bound[0]} (the filing agent's later accession {bound[1]})"
+            return bound[0], how, None
     lag = ESTIMATE_DAYS["year" if row["document"].startswith("10-K") else "quarter"]
     return day + dt.timedelta(days=lag), f"public date estimated: period end + {lag} days", "public_date_estimated"
 

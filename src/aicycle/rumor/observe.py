@@ -31,8 +31,10 @@ _SIGNED = re.compile(r"\b(?:sign\w*|agree\w*|entered into|increased|contract\w* 
 # million counts as money unless a count of something else follows it.
 _BARE = (r"(?<![\w$.,])(?=\d+(?:\.\d+)?\s+(?:trillion|billion|million)\b(?!\s+(?:diluted\s+|weighted\s+)?"
          r"(?:shares?|parameters?|transistors?|units?|users?|tokens?|devices?|people|subscribers?|hours?|miles?|"
-         r"gallons?|customers?|times|square|tons?|barrels?|visits?|queries|requests|downloads?|[a-z]+ (?:shares|users))\b))")
-_FIGURE = re.compile(r"(?:(?:US)?\$\s?|USD\s?|" + _BARE + r")(\d+(?:[.,]\d+)?)\s*(?:(?:-|–|to)\s*\$?\s?(\d+(?:\.\d+)?)\s*)?"
+         r"gallons?|customers?|times|square|tons?|barrels?|visits?|queries|requests|downloads?|"
+         r"[a-z]+ (?:shares|users))\b))")
+_FIGURE = re.compile(r"(?:(?:US)?\$\s?|USD\s?|" + _BARE + r")(\d+(?:[.,]\d+)?)\s*"
+                     r"(?:(?:-|–|to)\s*\$?\s?(\d+(?:\.\d+)?)\s*)?"
                      r"(trillion|billion|million|bn|b|tn)\b|\b(half a) trillion|"
                      r"(\d+(?:\.\d+)?)\s*(gw|gigawatts?|mw|megawatts?)\b",
                      re.I)
@@ -287,13 +289,12 @@ def named_figures(reading: Reading, text: str) -> list[tuple[float, float, str]]
     given: list[tuple[float, float, str]] = []
     last = -100
     for f, m in levels:
-        # "backlog of $X"; not "ARR associated with the $3.4 billion five-year contract": the contract's figure
-        after = any(0 <= m.start() - n.end() <= 60 for n in nouns)
+        after = any(0 <= m.start() - n.end() <= 60 for n in nouns)  # "backlog of $X"
         # "$14.4 billion AI backlog", not "OpEx of $17.5 billion and net CapEx of ...": another noun's figure
         before = any(_FEW_WORDS.fullmatch(text[m.end():n.start()]) and not _JOINED.search(text[m.end():n.start()])
                      for n in nouns if n.start() >= m.end())
         if _OTHER_NOUN.match(text, m.end()) and not before:
-            continue
+            continue  # "ARR associated with the $3.4 billion five-year contract": the contract's figure
         if after or before or m.start() - last <= 30:  # and "$800B in 2026 and $1.3T in 2027"
             given.append(f)
             last = m.end()
@@ -312,7 +313,8 @@ _NOUN_AFTER = re.compile(r"\s+(?:of\s+|in\s+)?(?:[\w-]+\s+){0,2}?(backlog|rpo|re
                          r"capital expenditures?|revenues? run[- ]?rate|revenues?|sales|orders|bookings|arr|"
                          r"run[- ]?rate)\b", re.I)
 _MEASURE_OF = (("backlog", r"backlog|rpo|remaining performance"), ("capex", r"cap-?ex|capital expenditures?"),
-               ("arr", r"arr|(?:revenues? )?run[- ]?rate"), ("revenue", r"revenues?|sales"), ("orders", r"orders|bookings"))
+               ("arr", r"arr|(?:revenues? )?run[- ]?rate"), ("revenue", r"revenues?|sales"),
+               ("orders", r"orders|bookings"))
 
 
 def _owned_by_another(text: str, end: int, obj: str) -> bool:

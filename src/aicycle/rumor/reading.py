@@ -38,7 +38,8 @@ OBJECT_LABELS = {
     "memory_prices": "memory prices", "hbm_share": "HBM market share", "gpu_prices": "GPU rental prices",
     "revenue": "revenue",
     "profit": "operating profit", "backlog": "backlog / RPO", "arr": "ARR (annualized revenue run-rate)",
-    "power": "power", "shipments": "shipments", "orders": "orders booked", "wfe": "wafer-fab equipment spending (the industry's)",
+    "power": "power", "shipments": "shipments", "orders": "orders booked",
+    "wfe": "wafer-fab equipment spending (the industry's)",
 }
 _NEG_BEFORE = re.compile(rf"(?<![\w$])(?:{lexicon.NEGATIONS})(?!\w)", re.I)
 

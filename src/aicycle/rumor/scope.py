@@ -51,8 +51,9 @@ _FORESEE = re.compile(r"\b(?:foresee\w*|see|sees|visibility|confiden\w+|on track
 
 
 # Years said with two digits, as people speak on calls: a pair ("26 and 27", "27 through 28") or an apostrophe ('27)
-_SHORT_YEARS = re.compile(r"(?<![\w$.,%'’-])(2[4-9]|3[0-2])\s+(?:and|through|to|or|into)\s+(2[4-9]|3[0-2])(?![\w%.,]\d?)"
-                          r"(?!\s*(?:%|percent|billion|million|gigawatts?|megawatts?|gw|mw))|['’](2[4-9]|3[0-2])\b", re.I)
+_SHORT_YEARS = re.compile(r"(?<![\w$.,%'’-])(2[4-9]|3[0-2])\s+(?:and|through|to|or|into)\s+(2[4-9]|3[0-2])"
+                          r"(?![\w%.,]\d?)(?!\s*(?:%|percent|billion|million|gigawatts?|megawatts?|gw|mw))"
+                          r"|['’](2[4-9]|3[0-2])\b", re.I)
 
 
 def year_ok(reading: Reading, text: str, said_on: dt.date) -> bool:

@@ -149,7 +149,8 @@ REASON_CLAUSE = (r"(?:,\s*|\s+)(?:citing|amid|due to|because of|as (?:[\w-]+ ){1
 # "raises capex, mostly for HBM tools": where the money goes, not a claim about that segment's spending alone.
 # Group 1 keeps the spending word when the clause is cut off.
 USE_CLAUSE = (r"\b(cap-?ex|capital expenditures?|capital spending|spending)(?:,\s*|\s+)"
-              r"(?:mostly|mainly|largely|chiefly|primarily|much of it|most of it)\s+(?:for|to|on|in|into|towards?)\b.*$")
+              r"(?:mostly|mainly|largely|chiefly|primarily|much of it|most of it)\s+"
+              r"(?:for|to|on|in|into|towards?)\b.*$")
 
 # "2026 capex will come in below 2025's": a year set against another, no figure named
 # or a quarter against another: "March-quarter capex came in below its December-quarter level"
