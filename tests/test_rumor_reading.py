@@ -218,8 +218,8 @@ def test_heldout_set_reaches_the_issue_target(answers: dict[str, list[dict[str, 
     assert overall >= 0.90 and all(sum(v) / len(v) >= 0.85 for v in per.values())
 
 
-@pytest.mark.xfail(reason="the target on all sixteen sets pooled (1,995/2,221, 89.8%; supported 90.8%, "
-                          "contradicted 86.1%), most of them harder than held-out 10: not met, see docs/rumor.md",
+@pytest.mark.xfail(reason="the target on all sixteen sets pooled (1,996/2,221, 89.9%; supported 90.8%, "
+                          "contradicted 86.2%), most of them harder than held-out 10: not met, see docs/rumor.md",
                    strict=True)
 def test_all_sets_pooled_reach_the_issue_target(answers: dict[str, list[dict[str, object]]]) -> None:
     rows = [r for name in SETS for r in SETS[name]]

@@ -126,6 +126,8 @@ def read(claim: Claim, as_of: dt.date) -> Reading:
         obj = "revenue"  # "Azure growth slows", "AWS decelerates": a cloud business's growth is its revenue's
     if obj in (None, "power") and _SCHEDULE.search(text) and _BUILD.search(text) and not _GRID.search(text):
         obj = "projects"  # "Barber Lake's 168 MW build slips into 2027": a project's schedule
+    if obj == "capex" and range_end(text) is not None:
+        obj = "guidance"  # "lifts its 2026 capex ceiling": an end of a guided range
     direction, negated = _direction(text, claim, obj)
     if direction is None and _LARGEST.search(text):
         direction = "up"  # "its largest quarter yet": a new high
