@@ -10,6 +10,7 @@ import re
 import statistics
 from dataclasses import dataclass
 
+from aicycle.gpu import index as gi
 from aicycle.rumor.evidence import Item, freshness
 from aicycle.rumor.market import wanted_skus
 from aicycle.store import Store
@@ -52,27 +53,27 @@ def read_gap(text: str) -> Gap | None:
 
 def gap_items(store: Store, gap: Gap, claim_text: str, as_of: dt.date) -> list[Item]:
     """Per GPU model the claim names (H100 when it names none), the week's median ratio against the claim's."""
+    published = gi.published_lines(store, as_of)  # public by as_of, one value a day
     items = []
     for sku in wanted_skus(re.sub(r"(\d)s\b", r"\1", claim_text)) or ("H100",):  # "rent H200s"
-        rows = store.query(
-            "SELECT observed_on, provider, price_usd_per_gpu_hour AS price, source, url FROM gpu_prices "
-            "WHERE sku = ? AND observed_on <= ? AND observed_on >= ? AND (provider LIKE ? OR provider LIKE ?) "
-            "ORDER BY observed_on",
-            [sku, as_of, as_of - _STALE, f"%:{gap.high}", f"%:{gap.low}"])
-        by_day: dict[dt.date, dict[str, float]] = {}
-        for row in rows:
-            by_day.setdefault(row["observed_on"], {})[str(row["provider"]).rsplit(":", 1)[-1]] = float(row["price"])
+        by_day: dict[dt.date, dict[str, gi.Point]] = {}
+        for line in published:
+            seller = (line.provider or "").rsplit(":", 1)[-1]
+            if line.sku == sku and seller in (gap.high, gap.low):
+                for point in line.points:
+                    if point.day >= as_of - _STALE:
+                        by_day.setdefault(point.day, {})[seller] = point
         days = sorted(d for d, seen in by_day.items() if gap.high in seen and gap.low in seen)[-_DAYS:]
         if not days:
             continue
-        ratios = [by_day[d][gap.high] / by_day[d][gap.low] for d in days]
+        ratios = [by_day[d][gap.high].value / by_day[d][gap.low].value for d in days]
         ratio = statistics.median(ratios)
-        last = by_day[days[-1]]
+        high, low = by_day[days[-1]][gap.high], by_day[days[-1]][gap.low]
         items.append(Item(
-            signal="price_gap", date=days[-1], source=str(rows[0]["source"]), url=rows[0]["url"], kind="derived",
+            signal="price_gap", date=days[-1], source=high.sources[0], url=high.url, kind="derived",
             observed=_observed(gap, ratio), weight=0.8 * freshness(days[-1], as_of), value=round(ratio, 2),
             unit="x", period=f"{days[0]}..{days[-1]}",
-            text=(f"{sku} {gap.high} median ${last[gap.high]:.2f} against {gap.low} ${last[gap.low]:.2f}/GPU-hour on "
+            text=(f"{sku} {gap.high} median ${high.value:.2f} against {gap.low} ${low.value:.2f}/GPU-hour on "
                   f"{days[-1]}: {ratio:.1f}\u00d7 as the median of {len(days)} daily ratios "
                   f"({min(ratios):.1f}\u2013{max(ratios):.1f}\u00d7), against the claim's {gap.text!r}"),
             method=f"median over {days[0]}..{days[-1]} of the daily ratio of the two published segment medians"))
