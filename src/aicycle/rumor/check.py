@@ -258,8 +258,7 @@ def gather(store: Store, claim: Claim, reading: Reading, as_of: dt.date) -> list
     return [i for i in items if i.date is not None and i.date <= as_of]
 
 
-_RECORD = re.compile(r"\b(?:record|all-time high|(?:largest|biggest|highest) (?:\w+ )?(?:ever|yet|on record))\b",
-                     re.I)
+_RECORD = re.compile(rf"\b(?:record|{vocab.NEW_HIGH})\b", re.I)
 # "Trainium revenue commitments", "Instinct sales": revenue of a product the claim names, not the company's
 _NAMED_REVENUE = re.compile(r"\b([A-Z][A-Za-z0-9-]+)\s+(?:revenues?|sales)\b")
 _NOT_A_PRODUCT = re.compile(r"(?:Q[1-4]|H[12]|FY\d*|CY\d*|20\d\d|Total|Quarterly|Annual|Full-year|Record|Net|"

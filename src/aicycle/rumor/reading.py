@@ -160,7 +160,7 @@ def read(claim: Claim, as_of: dt.date) -> Reading:
                    selling=bool(re.search(r"\b(?:sell\w*|sold|offer\w*|rent\w* out|lease\w* out)\b", text, re.I)))
 
 
-_LARGEST = re.compile(r"\b(?:largest|biggest|highest) (?:\w+ )?(?:ever|yet|on record)\b|\ball-time high\b", re.I)
+_LARGEST = re.compile(rf"\b(?:{vocab.NEW_HIGH})\b", re.I)
 # "overshot its original $60-65bn plan": a move past a range, which is the claim's line
 _PAST_PLAN = re.compile(r"\b(?:oversho\w*|undersho\w*|exceed\w*|beat\w*)\b", re.I)
 BASIS = re.compile(r"\b(gross|net)\s+(?:cap(?:ital )?ex\w*|capital (?:expenditures?|investments?|spending))", re.I)

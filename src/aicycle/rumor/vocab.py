@@ -152,6 +152,9 @@ USE_CLAUSE = (r"\b(cap-?ex|capital expenditures?|capital spending|spending)(?:,\
               r"(?:mostly|mainly|largely|chiefly|primarily|much of it|most of it)\s+"
               r"(?:for|to|on|in|into|towards?)\b.*$")
 
+# "its largest quarter yet", "an all-time high": a new high named without the word "record"
+NEW_HIGH = r"(?:largest|biggest|highest) (?:\w+ )?(?:ever|yet|on record)|all-time high"
+
 # "2026 capex will come in below 2025's": a year set against another, no figure named
 # or a quarter against another: "March-quarter capex came in below its December-quarter level"
 _AGAINST_A_YEAR = (r"(?:come|comes|came|coming|land\w*|end\w*) (?:in |up )?(?:{}) "
