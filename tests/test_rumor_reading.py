@@ -218,10 +218,9 @@ def test_heldout_set_reaches_the_issue_target(answers: dict[str, list[dict[str, 
     assert overall >= 0.90 and all(sum(v) / len(v) >= 0.85 for v in per.values())
 
 
-@pytest.mark.xfail(reason="the target on all sixteen sets pooled (1,996/2,221, 89.9%; supported 90.8%, "
-                          "contradicted 86.2%), most of them harder than held-out 10: not met, see docs/rumor.md",
-                   strict=True)
 def test_all_sets_pooled_reach_the_issue_target(answers: dict[str, list[dict[str, object]]]) -> None:
+    """All sixteen sets pooled (2,008/2,221, 90.4%; contradicted 87.0%): met on sets the check was developed
+    against, which is not the same as fresh claims (docs/rumor.md)."""
     rows = [r for name in SETS for r in SETS[name]]
     per = _per_verdict(rows, [a for name in SETS for a in answers[name]])
     assert sum(sum(v) for v in per.values()) / len(rows) >= 0.90 and all(sum(v) / len(v) >= 0.85

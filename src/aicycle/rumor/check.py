@@ -24,6 +24,8 @@ from aicycle.rumor.market import gpu_price_trend, wanted_skus, wanted_terms
 from aicycle.rumor.parse import Claim, parse_claim
 from aicycle.rumor.price_gap import gap_items, read_gap
 from aicycle.rumor.reading import Reading, read
+from aicycle.rumor.schedule import read_schedule, schedule_items
+from aicycle.rumor.stake_sale import read_stake_sale, stake_sale_items
 from aicycle.rumor.stated_trend import stated_trend_items
 from aicycle.rumor.verdict import Verdict, judge
 from aicycle.store import Store
@@ -81,6 +83,9 @@ def check(store: Store, claim: str, as_of: dt.date | str | None = None) -> dict[
                           level=None)
         items = [i for t in tickers_for(parsed, reading) for i in inclusion_items(store, inclusion, t, day)]
         return _result(parsed, reading, day, judge(parsed, reading, items), items)
+    site = _site_claim(store, parsed, day) if parsed.tickers else None
+    if site is not None:
+        return site
     if parsed.problem and not _readable(parsed):
         return _result(parsed, None, day, Verdict("unclear", 0.0, [f"Cannot check this claim: {parsed.problem}."]), [])
     reading = read(parsed, day)
@@ -90,6 +95,22 @@ def check(store: Store, claim: str, as_of: dt.date | str | None = None) -> dict[
     reading, summed_or_split = _split_or_so_far(store, parsed, reading, day)
     items = gather(store, parsed, reading, day) if summed_or_split is None \
         else [i for i in summed_or_split if i.date is not None and i.date <= day]  # point in time, as in gather
+    return _result(parsed, reading, day, judge(parsed, reading, items), items)
+
+
+def _site_claim(store: Store, parsed: Claim, day: dt.date) -> dict[str, Any] | None:
+    """Claims about one named site or venture: "CB-3 slips past Q3 2026" (the company's latest word on that
+    site's date), "TeraWulf sells its stake in the Abernathy JV" (its own word on the sale). None: neither."""
+    base = read(parsed, day)
+    sale = read_stake_sale(parsed.text, base.places)
+    schedule = None if sale else read_schedule(parsed.text, base.places, day, base.object)
+    if sale is None and schedule is None:
+        return None
+    reading = replace(base, object="projects", direction="stake_sale" if sale else "schedule", negated=False,
+                      level=None)
+    items = [i for t in tickers_for(parsed, reading)
+             for i in (stake_sale_items(store, sale, t, day) if sale
+                       else schedule_items(store, schedule, t, day))]  # type: ignore[arg-type]
     return _result(parsed, reading, day, judge(parsed, reading, items), items)
 
 

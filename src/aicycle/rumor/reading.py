@@ -185,7 +185,7 @@ _NOT_PLACES = {"AI", "HBM", "HBM4", "HBM3E", "GPU", "GPUs", "CPU", "US", "CEO", 
 def _places(text: str, claim: Claim) -> list[str]:
     """Capitalized names in the claim other than its subject and known terms: sites, states, campuses."""
     words = [re.sub(r"'s$", "", w) for w in
-             re.findall(r"(?<!^)(?<![.:] )\b([A-Z][A-Za-z]*[a-z][A-Za-z]*(?: [A-Z0-9][A-Za-z0-9]*)*)", text)]
+             re.findall(r"(?<!^)(?<![.:] )\b([A-Z][A-Za-z]*[a-z][A-Za-z]*\d*(?: [A-Z0-9][A-Za-z0-9]*)*)", text)]
     names = {(claim.company_name or "").lower(), *(w.lower() for w in (claim.company_name or "").split())}
     subject_words = {t.lower() for t in claim.tickers}
     out = []
@@ -199,7 +199,12 @@ def _places(text: str, claim: Claim) -> list[str]:
                 out.append(rest[0])
             continue
         out.append(word)
+    # a building's code ("CB-3", "CB-5"): no lower-case letter, so the names above miss it
+    out.extend(m for m in _BUILDING_CODE.findall(text) if m not in out)
     return out
+
+
+_BUILDING_CODE = re.compile(r"\b(?!(?:Q|H|FY|CY)-?\d)[A-Z]{1,4}-\d{1,2}\b")
 
 
 _GUIDES = re.compile(r"\bguid(?:es?|ed|ing|ance)\b|\boutlook\b", re.I)

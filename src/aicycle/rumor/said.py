@@ -164,6 +164,11 @@ def company_sentences(doc_id: str, text: str) -> tuple[str, ...]:
     return tuple(s for _, _, s in _sentences(doc_id, text))
 
 
+def sentences_with_context(doc_id: str, text: str) -> tuple[tuple[str, str], ...]:
+    """(the two sentences before, the sentence) for the company's own sentences of a document."""
+    return tuple((before, s) for before, _, s in _sentences(doc_id, text))
+
+
 @lru_cache(maxsize=256)
 def _sentences(doc_id: str, text: str) -> tuple[tuple[str, str, str], ...]:
     """(the two sentences before, the few before, the sentence) for the company's own sentences of a document."""

@@ -54,6 +54,8 @@ RELATION: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "counted_in": (frozenset({"match"}), frozenset({"mismatch"})),  # what a figure counts (inclusion.py)
     "left_out": (frozenset({"match"}), frozenset({"mismatch"})),
     "price_gap": (frozenset({"match"}), frozenset({"mismatch"})),  # one seller's prices a multiple of another's
+    "schedule": (frozenset({"match"}), frozenset({"mismatch"})),  # a site's delivery date against the claim's
+    "stake_sale": (frozenset({"match"}), frozenset({"mismatch"})),  # a sale the company signed, at its price
 }
 # Memory supply read the old way: a rising HBM outlook or revenue is tightness (demand ahead of supply).
 _TIGHT_AS_UP = {"up": "tight", "down": "loose"}
@@ -106,7 +108,8 @@ def judge(claim: Claim, reading: Reading, items: list[Item]) -> Verdict:
     _latest_level_decides(reading, items)
     votes = _votes(claim, items)
     if not votes:
-        first = _no_evidence(claim, items) if reading.object in _OLD_OBJECTS else _no_evidence_v2(reading, items)
+        first = _no_evidence(claim, reading, items) if reading.object in _OLD_OBJECTS \
+            else _no_evidence_v2(reading, items)
         reasons = [first, *_qualifiers(claim, items, "unclear"), _decider(reading)]
         return Verdict("unclear", calibrated("unclear", 0.3), _as_read(reading, reasons))
     net = sum(v for v, _ in votes.values()) / len(votes)
@@ -243,8 +246,9 @@ def _claim_words(claim: Claim) -> str:
     return f"{who}: {what} {'NOT ' if claim.negated else ''}{how}"
 
 
-def _no_evidence(claim: Claim, items: list[Item]) -> str:
-    what = METRIC_LABELS.get(claim.metric or "", claim.metric or "?")
+def _no_evidence(claim: Claim, reading: Reading, items: list[Item]) -> str:
+    # a claim parse.py found no metric in ("sells its stake in the Abernathy JV") is named by its reading
+    what = METRIC_LABELS.get(claim.metric or "") or claim.metric or OBJECT_LABELS.get(reading.object or "", "?")
     if any(i.caveat == SCOPE_CAVEAT for i in items):
         return (f"Read as {_claim_words(claim)}. Nothing public by the as-of date confirms this partial "
                 f"claim, and company-wide evidence cannot refute it.")
