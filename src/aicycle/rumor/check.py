@@ -19,6 +19,7 @@ from aicycle.rumor import auctions, levels, market_share, mix, parse, price_wind
 from aicycle.rumor import fundamentals as fx
 from aicycle.rumor import guidance as gx
 from aicycle.rumor.evidence import Item
+from aicycle.rumor.finance_leases import finance_lease_items, is_finance_lease_claim
 from aicycle.rumor.inclusion import inclusion_items, read_inclusion
 from aicycle.rumor.market import gpu_price_trend, wanted_skus, wanted_terms
 from aicycle.rumor.parse import Claim, parse_claim
@@ -82,6 +83,11 @@ def check(store: Store, claim: str, as_of: dt.date | str | None = None) -> dict[
         reading = replace(base, object=base.object or "revenue", direction=inclusion.direction, negated=False,
                           level=None)
         items = [i for t in tickers_for(parsed, reading) for i in inclusion_items(store, inclusion, t, day)]
+        return _result(parsed, reading, day, judge(parsed, reading, items), items)
+    if parsed.tickers and is_finance_lease_claim(parsed.text):  # the figure a results call states, not capex
+        base = read(parsed, day)
+        reading = replace(base, object="finance_leases", negated=False)
+        items = [i for t in tickers_for(parsed, reading) for i in finance_lease_items(store, reading, t, day)]
         return _result(parsed, reading, day, judge(parsed, reading, items), items)
     site = _site_claim(store, parsed, day) if parsed.tickers else None
     if site is not None:

@@ -36,7 +36,7 @@ OBJECT_LABELS = {
     "capacity": "capacity constraint", "demand_supply": "demand against supply",
     "compute_contracts": "compute contracts", "memory_supply": "HBM / memory supply",
     "memory_prices": "memory prices", "hbm_share": "HBM market share", "gpu_prices": "GPU rental prices",
-    "revenue": "revenue",
+    "revenue": "revenue", "finance_leases": "finance leases",
     "profit": "operating profit", "backlog": "backlog / RPO", "arr": "ARR (annualized revenue run-rate)",
     "power": "power", "shipments": "shipments", "orders": "orders booked",
     "wfe": "wafer-fab equipment spending (the industry's)",
@@ -324,6 +324,9 @@ _SEQUENTIAL = re.compile(
     r"from (?:the )?(?:march|june|september|december)[- ]quarter|"
     r"(?:below|under|above|over|lower than|higher than|short of|ahead of) (?:its |the )?(?:q[1-4]|(?:march|june|"
     r"september|december)[- ]quarter)|"
+    # "falls below December's": the quarter before, named by its month
+    r"(?:below|under|above|over|than|from|short of|ahead of) (?:its |the )?(?:q[1-4]|march|june|september|"
+    r"december)'s|"
     r"(?P<n>\w+) (?:straight|consecutive) quarters|"
     r"(?P<m>\w+) quarters? in a row)\b", re.I)
 

@@ -288,6 +288,7 @@ DECIDERS: dict[str, str] = {
     "guidance": "a capex outlook published after an earlier one for the same year, on the same basis",
     "projects": "the company's own words or filings on those data-center projects",
     "leases": "a filing or a company statement on data-center leases (signed, paused or cancelled)",
+    "finance_leases": "the finance leases the company states on the results call for that quarter",
     "capacity": "the company's own words on whether it is capacity constrained (an earnings call or filing)",
     "demand_supply": "the company's own words on demand against its supply or capacity",
     "compute_contracts": "a dated compute contract between the buyer and the seller (the compute-contracts ledger)",
