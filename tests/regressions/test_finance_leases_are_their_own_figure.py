@@ -36,7 +36,8 @@ def test_the_quarters_stated_figure(store: Store, claim: str, as_of: str, verdic
 
 def test_capex_including_finance_leases_is_capex() -> None:
     assert not is_finance_lease_claim("Microsoft's September-quarter capex, finance leases included, stays under $30bn")
-    assert not is_finance_lease_claim("Microsoft's March-quarter capex, including finance leases, falls below December's")
+    assert not is_finance_lease_claim("Microsoft's March-quarter capex, including finance leases, falls "
+                                      "below December's")
 
 
 def test_finance_leases_beside_capex_are_still_finance_leases() -> None:
