@@ -44,7 +44,9 @@ CAPEX_WORDS = (r"cap-?ex|capital expenditures?|capital spending|capital investme
 METRICS: tuple[tuple[str, str], ...] = (
     ("capex_guidance",
      rf"(?:(?:{CAPEX_WORDS}|spending|investment|spend)\s+(?:\w+\s+){{0,2}}"
-     r"(?:guidance|outlooks?|forecasts?|targets?|budgets?|guides?|projections?|range))|"
+     # "its 2026 capex plan at roughly $200bn": a plan stated at a figure is the guide (not "cuts its plans")
+     r"(?:guidance|outlooks?|forecasts?|targets?|budgets?|guides?|projections?|range|"
+     r"plan(?=\s+(?:at|is|of|was|stands?|stays?|remains?)\s+(?:\w+\s+)?\$)))|"
      r"(?:(?:guidance|outlook|forecast|budget)\s+(?:for|on)\s+(?:\w+\s+){0,2}"
      rf"(?:{CAPEX_WORDS}|spending|investment))|"
      r"(?:(?:rais|lift|boost|cut|lower|trim|narrow|reaffirm|maintain|hik|slash)\w*\s+(?:its\s+|their\s+)?"
