@@ -337,6 +337,10 @@ _RATE = re.compile(r"\b(?:grew|grow(?:s|ing)?|growth(?: rate)?(?: of| was| accel
                    r"(\d+(?:\.\d+)?)\s?%", re.I)
 
 
+_ACCELERATES = re.compile(r"\baccelerat\w*|\bfaster\b|\bpicked up\b", re.I)
+_SLOWS = re.compile(r"\bdecelerat\w*|\bslow\w*|\bmoderat\w*", re.I)
+
+
 def _growth_rate(reading: Reading, text: str) -> tuple[str | None, str]:
     """The growth rate a sentence states ("revenue grew 43%") against the claim's rate."""
     level = reading.level
@@ -350,6 +354,11 @@ def _growth_rate(reading: Reading, text: str) -> tuple[str | None, str]:
     if not rates:
         return None, "no growth rate"
     rate = rates[0]
+    way = _ACCELERATES.search(text[start:]) or _SLOWS.search(text[start:])
+    if way and reading.direction in ("slower_growth", "faster_growth") \
+            and (reading.direction == "slower_growth") != bool(_SLOWS.match(way.group(0))):
+        # "AWS growth slows to 24%" against "growth continued to accelerate to 24%": the rate, the other way
+        return "mismatch", f"growth {rate:.0%}, {way.group(0)}"
     if level.op == "at":
         return ("match" if abs(rate - level.value) <= 0.03 else "mismatch"), f"growth {rate:.0%}"
     if level.op == "above":

@@ -357,7 +357,10 @@ def _sequential(text: str) -> int:
 
 _THROUGH = re.compile(r"\b(?:through|until|till|into|to|by)\s+(?:at least\s+)?(?:the end of\s+|all of\s+)?"
                       r"(?:calendar\s+|"
-                      r"fiscal\s+(?:year\s+)?)?(?:'?\d{2}\b|20\d\d)", re.I)
+                      r"fiscal\s+(?:year\s+)?)?(?:'?\d{2}\b|20\d\d)"
+                      # "slows to 39%", "to 30 billion": a figure, not the year '39
+                      r"(?![.,]?\d)(?!\s*(?:%|percent|x\b|times|bn\b|billion|million|gw\b|mw\b|gigawatts?|megawatts?))",
+                      re.I)
 _ACTUAL = re.compile(r"\b(?:came in|comes in|totall?ed|spent|ended up|finish(?:ed|es)? (?:the year|at|above|below|over|"
                      r"under))\b", re.I)
 
