@@ -125,7 +125,8 @@ def _split_or_so_far(store: Store, claim: Claim, reading: Reading, as_of: dt.dat
     in the first nine months already exceeds all of FY25" (the quarters so far, summed). None: read as usual."""
     tickers = tickers_for(claim, reading)
     if reading.so_far is not None:
-        return reading, [i for t in tickers for i in ytd.so_far_items(store, t, reading.so_far, as_of)]
+        return reading, [i for t in tickers
+                         for i in ytd.so_far_items(store, t, reading.so_far, as_of, reading.level)]
     if reading.share is None:
         return reading, None
     shares = [i for t in tickers for i in mix.share_items(store, reading, t, as_of)]

@@ -144,7 +144,7 @@ def read(claim: Claim, as_of: dt.date) -> Reading:
         period = Period()  # "slips into 2027" names where the date went, not the period the claim is about
     return Reading(subject=claim.company_name, tickers=list(claim.tickers), object=obj, segment=segment,
                    direction=direction, negated=negated, period=period,
-                   level=None if so_far else _against_outlook(text, level(text, ranged=ranged,
+                   level=None if so_far and so_far.earlier else _against_outlook(text, level(text, ranged=ranged,
                                                                           hourly=obj == "gpu_prices")),
                    modality=_ahead(_modality(text, claim), period, as_of, claim), places=_places(text, claim),
                    quarters_in_a_row=_sequential(text) or _quarter_move(text, obj, direction),
