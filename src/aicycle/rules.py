@@ -207,6 +207,10 @@ RUMOR_LEVEL_FRESH_DAYS = 200
 # A balance under an "above" line is no answer once this many days have passed since its quarter ended: the
 # next quarter's figure is due by then (about 45 days after a 91-day quarter), and it is the one that would tell.
 RUMOR_LEVEL_STALE_DAYS = 140
+# A quarter's flow (revenue, capex) under an "above" line, for no named period, stops refuting the claim this many
+# days after its quarter ended: the next 91-day quarter is then within two weeks of its end, and the claim may be
+# about it.
+RUMOR_LEVEL_NEXT_QUARTER_DAYS = 78
 # A dated record (a compute contract, a power event) speaks to a claim this many days after its date.
 RUMOR_RECORD_DAYS = 400
 # Confidence calibration of the rumor check, fitted on the twelve claim sets of tests/data/rumor_claims*.csv

@@ -70,13 +70,18 @@ def _undecided(row: dict[str, Any], reading: Reading, as_of: dt.date) -> bool:
     named year's end ("tops $1bn by end-2025" against September's figure), or, with no period named, a
     quarter already followed by one whose figure is not in the store."""
     level = reading.level
-    if level is None or reading.object not in INSTANTS:
+    if level is None:
         return False
     value, end = float(row["value"]), _as_date(row["period_end"])
-    if _LOWER_BOUND.search(str(row.get("note") or "")) and level.value > value:
+    if reading.object in INSTANTS and _LOWER_BOUND.search(str(row.get("note") or "")) and level.value > value:
         return True
     if level.op != "above" or value >= level.value or end is None:
         return False
+    if reading.object not in INSTANTS:
+        # "Micron quarterly revenue tops $40bn", said when the quarter after the latest reported one is all but
+        # over: the claim may be about that quarter, which no figure public yet can refute
+        return reading.period.year is None and days(row) < 120 \
+            and (as_of - end).days > rules.RUMOR_LEVEL_NEXT_QUARTER_DAYS
     if reading.period.year is not None and reading.period.quarter is None:
         return end < dt.date(reading.period.year, 12, 1) and not reading.period.fiscal
     return reading.period.year is None and (as_of - end).days > rules.RUMOR_LEVEL_STALE_DAYS
