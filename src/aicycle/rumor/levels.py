@@ -49,7 +49,7 @@ def level_items(store: Store, reading: Reading, ticker: str, as_of: dt.date) -> 
         return guided_level(store, reading, ticker, as_of) if planned else []
     if reading.modality in ("plan", "expectation") and reading.object in ("revenue", "profit", "arr"):
         return []  # "targets $33B of revenue": answered by what the company guides, not by what it booked
-    for family in MEASURES[reading.object or ""]:
+    for family in _families(reading, ticker):
         rows = _in_period(family_rows(store, ticker, family, as_of), reading)
         rows = [r for r in rows if (r.get("unit") or "USD") == level.unit]
         if not rows:
@@ -62,6 +62,18 @@ def level_items(store: Store, reading: Reading, ticker: str, as_of: dt.date) -> 
             return []
         return [_level_item(latest, ticker, family[0], level.op, level.value, level.text, as_of)]
     return []
+
+
+# Companies whose calls state capex with finance leases in it; the others state cash capex ("$91.4 billion"), the
+# figure a claim about their capex level means.
+_LEASES_IN_HEADLINE = ("MSFT", "META")
+
+
+def _families(reading: Reading, ticker: str) -> tuple[tuple[str, ...], ...]:
+    families = MEASURES[reading.object or ""]
+    if families is CAPEX_FAMILIES and ticker not in _LEASES_IN_HEADLINE:
+        return tuple(reversed(families))
+    return families
 
 
 def _undecided(row: dict[str, Any], reading: Reading, as_of: dt.date) -> bool:
