@@ -124,17 +124,33 @@ def quarter_ok(reading: Reading, text: str, before: str = "", said_on: dt.date |
         if _YEAR_WORDS.search(_YEAR_ON_YEAR.sub(" ", text)):
             return False
         if not _QUARTER_NUMBER.search(before):
+            if forward and said_on is not None and ends is not None and reading.modality != "fact":
+                # "we expect CapEx spend to increase to over $40 billion", said in April: the quarter under way
+                return (said_on.year, (said_on.month - 1) // 3 + 1) == (ends.year, (ends.month - 1) // 3 + 1)
             # a results call's plain statements of fact are about the quarter it reports
             return _reports(said_on, ends) and reading.modality == "fact" and not forward
         text = before
-    named = {int(m.group(1)) if m.group(1) else vocab.ORDINALS[m.group(2).lower()]
-             for m in _QUARTER_NUMBER.finditer(text)}
+    named = {_calendar_quarter(m, reading) for m in _QUARTER_NUMBER.finditer(text)}
     if not named and reading.period.fiscal and reading.modality == "fact":
         return False  # a fiscal quarter's figure: only a sentence naming the quarter says which one it is
     if not named and forward and ends is not None and said_on is not None:
         # "total spend will increase sequentially", said in a call: the quarter the call falls in
         return (said_on.year, (said_on.month - 1) // 3 + 1) == (reading.period.year, reading.period.quarter)
     return not named or reading.period.quarter in named
+
+
+_MONTH_NAMES = ("march", "june", "september", "december")
+
+
+def _calendar_quarter(m: re.Match[str], reading: Reading) -> int:
+    """The quarter a sentence names, as the claim counts it: a company's "Q4" is its fiscal quarter, which for a
+    claim about the calendar ("the June quarter") is Microsoft's fiscal Q4; a month names the calendar's."""
+    word = (m.group(2) or "").lower()
+    number = int(m.group(1)) if m.group(1) else vocab.ORDINALS[word]
+    fye = fiscal_year_end_month(reading.tickers)
+    if reading.period.fiscal or word in _MONTH_NAMES or fye in (None, 12):
+        return number
+    return ((fye + 3 * number - 1) % 12) // 3 + 1
 
 
 # "$20 billion, with shipments slightly weighted to the third quarter": how a year's figure is spread over its

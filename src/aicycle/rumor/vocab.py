@@ -263,7 +263,7 @@ PLAN = r"will|plans? to|planning|targets?|targeting|targeted|pencil(?:s|l?ed)? i
        r"to (?:boost|raise|cut|slow|spend|invest|build|pause|double|lift|increase|" \
        r"reduce|keep|add|buy|sell|lease)|intends? to|aims? to|commits? to|set to|going to|guides?|guided"
 EXPECTATION = r"expects?|expected|expectations?|forecasts?|outlook|sees|projected|projecting|anticipat\w*|" \
-              r"guidance|estimates?|predicts?|on track|visibility"
+              r"guidance|estimates?|predicts?|on track|visibility|flags?|flagged|signals?|signall?ed"
 
 # Periods named in words, resolved against the as-of date.
 RELATIVE_YEARS = ((r"next year|the coming year|following year", 1), (r"this year|the current year|the year", 0),
