@@ -273,6 +273,10 @@ _LEVEL_NOUNS = {"backlog": r"backlog|remaining performance obligations?|\bRPO\b"
                 "capex": _CAPEX_NOUN, "guidance": _CAPEX_NOUN, "revenue": r"revenue|sales", "orders": r"\borders\b"}
 
 
+_SO_FAR_FIGURE = re.compile(r"\b(?:year[- ]to[- ]date|ytd|so far this year|first half|first nine months|"
+                            r"full[- ]year|for the (?:full )?year)\b", re.I)
+
+
 def named_figures(reading: Reading, text: str) -> list[tuple[float, float, str]]:
     """The sentence's current figures less amounts of change ("increased by more than $50 billion"); where it
     names the claim's noun and has several figures, those given to that noun ("backlog of $X", "CapEx ... is
@@ -280,6 +284,8 @@ def named_figures(reading: Reading, text: str) -> list[tuple[float, float, str]]
     found = current_figures(text)
     spans = [(f, m) for f, m in zip(figures(text), _FIGURE.finditer(text), strict=True) if f in found]
     levels = [(f, m) for f, m in spans if not _DELTA.search(text, max(0, m.start() - 30), m.start())] or spans
+    if reading.period.quarter is not None:  # "bringing the year-to-date leasing to $575 million": not the quarter's
+        levels = [(f, m) for f, m in levels if not _SO_FAR_FIGURE.search(text, max(0, m.start() - 40), m.start())]
     noun = _LEVEL_NOUNS.get(reading.object or "")
     if noun is not None:  # "the 514 billion of cloud backlog" is no revenue figure
         levels = [(f, m) for f, m in levels if not _owned_by_another(text, m.end(), reading.object or "")]

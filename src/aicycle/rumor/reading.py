@@ -20,6 +20,7 @@ from aicycle.rumor import lexicon, vocab
 from aicycle.rumor.amounts import REVISING, Level, growth, level, range_end
 from aicycle.rumor.parse import Claim
 from aicycle.rumor.periods import Period, fiscal_year_end_month, read_period
+from aicycle.rumor.places import named_places
 from aicycle.rumor.shares import Share, read_share
 from aicycle.rumor.ytd import SoFar, read_so_far
 
@@ -126,6 +127,8 @@ def read(claim: Claim, as_of: dt.date) -> Reading:
         obj = "revenue"  # "Azure growth slows", "AWS decelerates": a cloud business's growth is its revenue's
     if obj in (None, "power") and _SCHEDULE.search(text) and _BUILD.search(text) and not _GRID.search(text):
         obj = "projects"  # "Barber Lake's 168 MW build slips into 2027": a project's schedule
+    if obj == "backlog" and re.search(r"\bbookings\b", text, re.I) and set(claim.tickers) & set(vocab.LANDLORDS):
+        obj = "leases"  # "Digital Realty Q2 new bookings top $200m": the leases it signed in the quarter
     if obj == "capex" and range_end(text) is not None:
         obj = "guidance"  # "lifts its 2026 capex ceiling": an end of a guided range
     direction, negated = _direction(text, claim, obj)
@@ -144,9 +147,10 @@ def read(claim: Claim, as_of: dt.date) -> Reading:
         period = Period()  # "slips into 2027" names where the date went, not the period the claim is about
     return Reading(subject=claim.company_name, tickers=list(claim.tickers), object=obj, segment=segment,
                    direction=direction, negated=negated, period=period,
-                   level=None if so_far and so_far.earlier else _against_outlook(text, level(text, ranged=ranged,
-                                                                          hourly=obj == "gpu_prices")),
-                   modality=_ahead(_modality(text, claim), period, as_of, claim), places=_places(text, claim),
+                   level=None if so_far and so_far.earlier else _against_outlook(
+                       text, level(text, ranged=ranged, hourly=obj == "gpu_prices")),
+                   modality=_ahead(_modality(text, claim), period, as_of, claim),
+                   places=named_places(text, claim.company_name, claim.tickers),
                    quarters_in_a_row=_sequential(text) or _quarter_move(text, obj, direction),
                    to_profit=bool(re.search(rf"\b(?:{vocab.TO_PROFIT})", text, re.I)),
                    to_loss=bool(re.search(rf"\b(?:{vocab.TO_LOSS})", text, re.I)),
@@ -176,35 +180,6 @@ _BUILD = re.compile(r"\b(?:build\w*|delivery|deliveries|energi[sz]\w*|phases?|da
                     r"construction|projects?|facilit\w*|data cent\w+|CB-\d|expansion|halls?|capacity)\b", re.I)
 _GRID = re.compile(r"\b(?:turbines?|transformers?|interconnection|grid|hookups?|utilit\w+|power|electric\w*)\b", re.I)
 _SLIPS_INTO = re.compile(r"\b(?:into|to|until|till|past|beyond)\s+(?:late |early |mid-?|the end of )?20\d\d\b", re.I)
-
-
-_NOT_PLACES = {"AI", "HBM", "HBM4", "HBM3E", "GPU", "GPUs", "CPU", "US", "CEO", "CFO", "Q1", "Q2", "Q3", "Q4",
-               "FY", "NAND", "DRAM", "ARR", "RPO", "Report", "Bloomberg", "Reuters", "GW", "MW", "TPUs"}
-
-
-def _places(text: str, claim: Claim) -> list[str]:
-    """Capitalized names in the claim other than its subject and known terms: sites, states, campuses."""
-    words = [re.sub(r"'s$", "", w) for w in
-             re.findall(r"(?<!^)(?<![.:] )\b([A-Z][A-Za-z]*[a-z][A-Za-z]*\d*(?: [A-Z0-9][A-Za-z0-9]*)*)", text)]
-    names = {(claim.company_name or "").lower(), *(w.lower() for w in (claim.company_name or "").split())}
-    subject_words = {t.lower() for t in claim.tickers}
-    out = []
-    for word in words:
-        first = word.split()[0]
-        if word.lower() in names or first.lower() in names or first.lower() in subject_words or first in _NOT_PLACES:
-            continue
-        if first in ("Meta", "Microsoft", "Google", "Amazon", "Alphabet", "Oracle", "Nvidia", "NVIDIA"):
-            rest = word.split(maxsplit=1)[1:]  # "Microsoft Horizon": the customer's name, then the site's
-            if rest:
-                out.append(rest[0])
-            continue
-        out.append(word)
-    # a building's code ("CB-3", "CB-5"): no lower-case letter, so the names above miss it
-    out.extend(m for m in _BUILDING_CODE.findall(text) if m not in out)
-    return out
-
-
-_BUILDING_CODE = re.compile(r"\b(?!(?:Q|H|FY|CY)-?\d)[A-Z]{1,4}-\d{1,2}\b")
 
 
 _GUIDES = re.compile(r"\bguid(?:es?|ed|ing|ance)\b|\boutlook\b", re.I)

@@ -43,6 +43,9 @@ EXTRA_SUBJECTS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("VRT", "Vertiv", ("Vertiv",)),
 )
 
+# Data-center landlords: their "bookings" are the leases they signed in the quarter, not a backlog.
+LANDLORDS = ("DLR", "EQIX")
+
 # Makers of turbines, transformers and switchgear, and generators: their order books and slots are grid events.
 POWER_SUPPLIERS = ("GEV", "CEG", "VST", "NEE", "ETN", "VRT")
 
