@@ -104,6 +104,11 @@ def said_items(store: Store, reading: Reading, ticker: str, as_of: dt.date,
     focused = re.compile("|".join(map(re.escape, focus)), re.I) if focus else None
     items = [*_curated(store, reading, ticker, topic, as_of),
              *_documents(store, reading, ticker, topic, as_of, focused)]
+    if reading.modality in ("plan", "expectation") and reading.period.year is None and items \
+            and reading.object == "revenue" and reading.direction in ("up", "down"):
+        # "guides lower", no period named: the latest outlook is the company's guide now, not earlier ones
+        newest = max(i.date for i in items if i.date is not None)
+        items = [i for i in items if i.date == newest]
     return items
 
 
@@ -254,6 +259,11 @@ def _document_items(doc: dict[str, Any], reading: Reading, topic: Topic, as_of: 
         return []
     if focus is not None:
         found = [f for f in found if focus.search(f[0]) or focus.search(f[3])] or found  # or just before
+    if reading.modality in ("plan", "expectation") and reading.period.year is None and reading.object == "revenue":
+        # "guides lower": the call's outlook for the next quarter ("we expect revenues ... to be sequentially
+        # lower"), before its other forward words, before what it says of the quarters behind it
+        ahead = [f for f in found if FORWARD.search(f[0])]
+        found = [f for f in ahead if _SEQUENTIAL_SAID.search(f[0])] or ahead or found
     if reading.level is not None and reading.level.unit == "pct" and reading.segment:
         # a growth rate: the sentences naming the business before those that read it from context
         found = [f for f in found if segment_ok(reading, f[0]) and _names_a_business(f[0])] or found
