@@ -20,6 +20,7 @@ from aicycle.rumor import fundamentals as fx
 from aicycle.rumor import guidance as gx
 from aicycle.rumor.evidence import Item
 from aicycle.rumor.finance_leases import finance_lease_items, is_finance_lease_claim
+from aicycle.rumor.growth_level import growth_level_items
 from aicycle.rumor.inclusion import inclusion_items, read_inclusion
 from aicycle.rumor.market import gpu_price_trend, wanted_skus, wanted_terms
 from aicycle.rumor.parse import Claim, parse_claim
@@ -236,6 +237,7 @@ def gather(store: Store, claim: Claim, reading: Reading, as_of: dt.date) -> list
             items.extend(levels.division_items(store, reading, ticker, as_of))
             continue  # AWS, Azure, Google Cloud: company totals do not answer a claim about one business
         items.extend(levels.level_items(store, reading, ticker, as_of))
+        items.extend(growth_level_items(store, reading, ticker, as_of))  # "RPO growing more than 400% a year"
         if not reading.level:
             items.extend(levels.trend_items(store, reading, ticker, as_of))
         one_end = reading.range_end and reading.level is not None and reading.level.high is None \
@@ -279,6 +281,8 @@ def gather(store: Store, claim: Claim, reading: Reading, as_of: dt.date) -> list
     if reading.growth is not None and any(i.change is not None for i in items):
         # how much it rose is a figure's to say: words that it rose do not bear out "more than doubles"
         items = [_short_of_growth(i, reading.growth) for i in items if i.change is not None]
+    if _QUARTERLY.search(claim.text):  # "quarterly revenue more than quadruples": not the year's
+        items = [i for i in items if not re.fullmatch(r"FY\d{4}", i.period or "")]
     for item in items:
         if item.signal in _CONTEXT_ONLY.get(obj, ()):
             item.weight = 0.0
@@ -286,6 +290,7 @@ def gather(store: Store, claim: Claim, reading: Reading, as_of: dt.date) -> list
     return [i for i in items if i.date is not None and i.date <= as_of]
 
 
+_QUARTERLY = re.compile(r"\bquarterly\b|\ba quarter\b|\bper quarter\b", re.I)
 _RECORD = re.compile(rf"\b(?:record|{vocab.NEW_HIGH})\b", re.I)
 # "Trainium revenue commitments", "Instinct sales": revenue of a product the claim names, not the company's
 _NAMED_REVENUE = re.compile(r"\b([A-Z][A-Za-z0-9-]+)\s+(?:revenues?|sales)\b")
