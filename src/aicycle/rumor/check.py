@@ -203,7 +203,8 @@ def gather(store: Store, claim: Claim, reading: Reading, as_of: dt.date) -> list
         if reading.quarters_in_a_row and not reading.level:
             # quarter on quarter: the latest quarters decide, not a year-on-year change; a named quarter not
             # reported yet ("capex higher sequentially in the March quarter") only by what was said of it
-            whole = reading.segment not in vocab.UNIT_NAMES or (ticker, reading.segment) in _RPO_IS_UNIT
+            # a part ("data center revenue fell q/q") is not the company's total
+            whole = reading.segment is None or (ticker, reading.segment) in _RPO_IS_UNIT
             reported = whole and reading.modality == "fact" and levels.quarter_reported(store, reading, ticker, as_of)
             figures = levels.sequential_items(store, reading, ticker, as_of) if reported else []
             figures = figures or stated_trend_items(store, reading, ticker, as_of)
@@ -350,7 +351,7 @@ def _result(claim: Claim, reading: Reading | None, as_of: dt.date, verdict: Verd
     order = {"contradicts": 0, "supports": 1, "neutral": 2}
     items = sorted(items, key=lambda i: (order[i.points], -i.weight))
     return {
-        "claim": claim.text,
+        "claim": claim.said or claim.text,
         "parsed": claim.parsed(),
         "reading": reading.to_dict() if reading else None,
         "reading_text": reading.describe() if reading else None,

@@ -17,6 +17,7 @@ from aicycle import rules
 from aicycle.rumor import guidance as gx
 from aicycle.rumor.evidence import Item, _as_date, days, direction_of, freshness, item_from_fact, money, pct, series
 from aicycle.rumor.fundamentals import CAPEX_FAMILIES, duration_trend, family_rows, instant_trend
+from aicycle.rumor.periods import quarter_end
 from aicycle.rumor.reading import Reading
 from aicycle.store import Store
 
@@ -240,7 +241,14 @@ def results_public(store: Store, reading: Reading, ticker: str, as_of: dt.date) 
     if occasion is None:
         return True
     at = replace(reading, period=occasion)
-    return any(in_quarter(family_rows(store, ticker, family, as_of), at) for family in (*CAPEX_FAMILIES, ("revenue",)))
+    families = [family_rows(store, ticker, family, as_of) for family in (*CAPEX_FAMILIES, ("revenue",))]
+    if any(families):
+        return any(in_quarter(rows, at) for rows in families)
+    # a company with no filed figures (a supply-chain maker): its results call for that quarter, public by as_of
+    end = quarter_end(occasion, [ticker])
+    return end is not None and bool(store.query(
+        "SELECT 1 FROM documents WHERE ticker = ? AND date > ? AND date <= ? AND date <= ? LIMIT 1",
+        [ticker, end, end + dt.timedelta(days=100), as_of]))
 
 
 def _in_period(rows: list[dict[str, Any]], reading: Reading) -> list[dict[str, Any]]:

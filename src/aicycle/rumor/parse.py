@@ -17,6 +17,7 @@ from typing import Any
 from aicycle import universe
 from aicycle.errors import InputError
 from aicycle.rumor import lexicon, vocab
+from aicycle.rumor.shorthand import expand
 
 MAX_CHARS = 1000  # a headline, or a short paragraph; anything longer is not a claim to check
 _TAG = re.compile(r"<[^>]{0,500}>")
@@ -31,7 +32,7 @@ _SCALE = {"b": 1e9, "bn": 1e9, "billion": 1e9, "t": 1e12, "tn": 1e12, "trillion"
 
 @dataclass
 class Claim:
-    text: str
+    text: str  # the claim as read: its shorthand spelled out ("Dec qtr": "December quarter")
     company: str | None = None  # ticker, or a group name ("hyperscalers")
     company_name: str | None = None
     tickers: list[str] = field(default_factory=list)
@@ -43,6 +44,7 @@ class Claim:
     hedged: bool = False  # "said to", "weighs": a report or a plan, not an announced fact
     year: int | None = None
     amount: tuple[float, float] | None = None  # the figure the headline names, low-high in USD ("to $130-145B")
+    said: str = ""  # the claim as given, as it is shown
     cues: list[str] = field(default_factory=list)
     problem: str | None = None
 
@@ -74,7 +76,7 @@ def clean(text: object) -> tuple[str, str | None]:
 
 def parse_claim(raw: object) -> Claim:
     text, problem = clean(raw)
-    claim = Claim(text=text, problem=problem)
+    claim = Claim(text=expand(text), problem=problem, said=text)
     if problem:
         return claim
     body = _CONTINUE.sub("", text.replace("’", "'").replace("‘", "'"))

@@ -56,10 +56,13 @@ def read_period(text: str, as_of: dt.date, fiscal_year_end_month: int = 12) -> P
         month = _MONTH_NUMBER[off_month.group(1).lower()]
         if (fiscal_year_end_month - month) % 3 == 0:
             period.quarter = 4 - (fiscal_year_end_month - month) % 12 // 3
-    if period.quarter and _OCCASION.search(text):
+    occasion_words = _OCCASION.search(text)
+    if period.quarter and occasion_words:
         # "trims its 2026 guide at Q2 results": the occasion, not the period; it must have happened by as_of
-        occasion = Period(quarter=period.quarter, fiscal=period.fiscal)
-        _nearest_quarter(occasion, text, as_of, fiscal_year_end_month)
+        # ("at June-quarter results": the calendar's quarter ending in June, whatever the company's year)
+        calendar = bool(re.search(r"(?:march|june|september|december)[- ]quarter", occasion_words.group(0), re.I))
+        occasion = Period(quarter=period.quarter, fiscal=period.fiscal and not calendar)
+        _nearest_quarter(occasion, text, as_of, 12 if calendar else fiscal_year_end_month)
         period.results_of, period.quarter = occasion, None
     if period.quarter and period.year is None:
         _nearest_quarter(period, text, as_of, fiscal_year_end_month)
@@ -117,8 +120,9 @@ _MID_YEAR = re.compile(r"(?<!through )(?<!until )(?<!till )(?<!into )(?<!to )\bm
 _MONTH_NUMBER = {"january": 1, "february": 2, "april": 4, "may": 5, "july": 7, "august": 8, "october": 10,
                  "november": 11}
 _OFF_MONTH_QUARTER = re.compile(r"\b(" + "|".join(_MONTH_NUMBER) + r")[- ]quarter\b", re.I)
-_OCCASION = re.compile(r"\b(?:at|with|on|after|in)\s+(?:its|the|their)?\s*(?:fiscal\s+)?q[1-4]\s+"
-                       r"(?:results|earnings|report|call|print|update)\b", re.I)
+_OCCASION = re.compile(r"\b(?:at|with|on|after|in)\s+(?:its|the|their)?\s*(?:fiscal\s+)?(?:q[1-4]|(?:first|second|"
+                       r"third|fourth|january|february|march|april|may|june|july|august|september|october|november|"
+                       r"december)[- ]quarter)\s+(?:results|earnings|report|call|print|update)\b", re.I)
 
 
 def _nearest_quarter(period: Period, text: str, as_of: dt.date, fye_month: int) -> None:

@@ -267,6 +267,10 @@ def _document_items(doc: dict[str, Any], reading: Reading, topic: Topic, as_of: 
     if reading.level is not None and reading.level.unit == "pct" and reading.segment:
         # a growth rate: the sentences naming the business before those that read it from context
         found = [f for f in found if segment_ok(reading, f[0]) and _names_a_business(f[0])] or found
+    if reading.modality == "fact" and reading.level is None and reading.period.quarter is not None:
+        # a reported quarter's move: the sentences that state it with a figure ("data center revenue decreased
+        # 12%") before the talk around it ("both sides are growing")
+        found = [f for f in found if _A_CHANGE.search(f[0])] or found
     if reading.level is not None:
         # A level: a sentence with a figure past the line is the company saying so; below-line figures
         # in the same call are usually other quantities.
@@ -289,6 +293,7 @@ def _document_items(doc: dict[str, Any], reading: Reading, topic: Topic, as_of: 
                  period=str(doc["date"]), method=how)]
 
 
+_A_CHANGE = re.compile(r"\d(?:\.\d+)?\s?(?:%|percent)", re.I)
 _SEQUENTIAL_SAID = re.compile(r"\bsequential\w*|quarter[- ](?:over|on)[- ]quarter|\bq/q\b", re.I)
 _YEAR_ON_YEAR_SAID = re.compile(r"year[- ]?(?:over|on)[- ]?year|\byoy\b|\by/y\b|a year (?:ago|earlier)", re.I)
 

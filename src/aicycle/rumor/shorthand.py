@@ -1,0 +1,35 @@
+"""The shorthand of wires, notes and posts, spelled out before a claim is read: "Dec qtr" is the December
+quarter, "y/y" year over year, "1H25" the first half of 2025, "CY26" calendar 2026. The claim is shown as given;
+only its reading uses the long form."""
+
+from __future__ import annotations
+
+import re
+
+_MONTHS = {"jan": "January", "feb": "February", "mar": "March", "apr": "April", "jun": "June", "jul": "July",
+           "aug": "August", "sep": "September", "sept": "September", "oct": "October", "nov": "November",
+           "dec": "December"}
+# a month's short name only where it is one: before a quarter, a day or a year ("Dec qtr", "Oct 19", "Sep 2025")
+_MONTH = re.compile(r"\b(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?(?=[- ](?:qtr|quarter)\b|\s+\d)", re.I)
+_HALF = re.compile(r"\b([12])H\s?'?(\d{2}|20\d\d)?\b", re.I)
+_WORDS = ((re.compile(r"\bqtrs\b", re.I), "quarters"), (re.compile(r"\bqtr\b", re.I), "quarter"),
+          (re.compile(r"\by/y\b", re.I), "year over year"), (re.compile(r"\bq/q\b", re.I), "quarter over quarter"),
+          (re.compile(r"\bincl\.(?=\s)", re.I), "including"),
+          (re.compile(r"\bCY\s?'?(\d{2})\b"), r"calendar 20\1"))
+
+
+def expand(text: str) -> str:
+    """The claim with its shorthand spelled out (unchanged where it has none)."""
+    text = _MONTH.sub(lambda m: _MONTHS[m.group(1).lower()], text)
+    text = _HALF.sub(_half, text)
+    for pattern, long in _WORDS:
+        text = pattern.sub(long, text)
+    return text
+
+
+def _half(m: re.Match[str]) -> str:
+    which = "first" if m.group(1) == "1" else "second"
+    year = m.group(2)
+    if not year:
+        return f"{which} half"
+    return f"{which} half of {year if len(year) == 4 else '20' + year}"
