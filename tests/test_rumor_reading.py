@@ -28,19 +28,21 @@ SETS = {name: list(csv.DictReader((DATA / f"{name}.csv").read_text(encoding="utf
                      "rumor_claims_heldout3", "rumor_claims_heldout4", "rumor_claims_heldout5",
                      "rumor_claims_heldout6", "rumor_claims_heldout7", "rumor_claims_heldout8",
                      "rumor_claims_heldout9", "rumor_claims_heldout10", "rumor_claims_heldout11",
-                     "rumor_claims_heldout12", "rumor_claims_heldout13", "rumor_claims_heldout14")}
+                     "rumor_claims_heldout12", "rumor_claims_heldout13", "rumor_claims_heldout14",
+                     "rumor_claims_heldout15", "rumor_claims_heldout16")}
 # Measured with scripts/score_rumor_claims.py (docs/rumor.md); a floor so that accuracy cannot slip unseen.
-# rumor_claims_heldout14 is this round's held-out figure (scored once, on the round's code: 115/150, 76.7%);
-# every other set was held out once before: heldout 62.5% (round 1), heldout2 70.7% (round 2), heldout3 67.3%,
-# heldout4 75.2%, heldout5 65.4% (round 3), heldout6 68.7%, heldout7 71.3% (round 4), heldout8 63.3%, heldout9
-# 73.3% (round 5), heldout10 92.0% (round 6), heldout11 74.7% (round 7), heldout12 84.0% (round 8), heldout13
-# 77.3% (round 9).
-FLOORS = {"rumor_claims": 1.0, "rumor_claims_dev": 0.88, "rumor_claims_heldout": 0.86,
-          "rumor_claims_heldout2": 0.90, "rumor_claims_heldout3": 0.89, "rumor_claims_heldout4": 0.91,
-          "rumor_claims_heldout5": 0.86, "rumor_claims_heldout6": 0.88, "rumor_claims_heldout7": 0.90,
-          "rumor_claims_heldout8": 0.82, "rumor_claims_heldout9": 0.86, "rumor_claims_heldout10": 0.96,
-          "rumor_claims_heldout11": 0.88, "rumor_claims_heldout12": 0.86,
-          "rumor_claims_heldout13": 0.85, "rumor_claims_heldout14": 0.78}
+# rumor_claims_heldout15 and rumor_claims_heldout16 are this round's held-out figures (each scored once, on the
+# round's code: 118/150, 78.7% at b36b935; 112/150, 74.7% at 748c4f6); every other set was held out once
+# before: heldout 62.5% (round 1), heldout2 70.7% (round 2), heldout3 67.3%, heldout4 75.2%, heldout5 65.4%
+# (round 3), heldout6 68.7%, heldout7 71.3% (round 4), heldout8 63.3%, heldout9 73.3% (round 5), heldout10 92.0%
+# (round 6), heldout11 74.7% (round 7), heldout12 84.0% (round 8), heldout13 77.3% (round 9), heldout14 76.7%
+# (round 10). Floors sit one claim under the figure now.
+FLOORS = {"rumor_claims": 1.0, "rumor_claims_dev": 0.9, "rumor_claims_heldout": 0.88, "rumor_claims_heldout2": 0.91,
+          "rumor_claims_heldout3": 0.92, "rumor_claims_heldout4": 0.93, "rumor_claims_heldout5": 0.9,
+          "rumor_claims_heldout6": 0.91, "rumor_claims_heldout7": 0.92, "rumor_claims_heldout8": 0.85,
+          "rumor_claims_heldout9": 0.89, "rumor_claims_heldout10": 0.98, "rumor_claims_heldout11": 0.91,
+          "rumor_claims_heldout12": 0.87, "rumor_claims_heldout13": 0.88, "rumor_claims_heldout14": 0.84,
+          "rumor_claims_heldout15": 0.82, "rumor_claims_heldout16": 0.82}
 # Per verdict on held-out 10, the set the issue's target was first met on (supported 65/66, contradicted 37/38,
 # unclear 45/46 now; 62/66, 36/38, 40/46 when it was scored once).
 HELDOUT = "rumor_claims_heldout10"
@@ -219,8 +221,8 @@ def test_heldout_set_reaches_the_issue_target(answers: dict[str, list[dict[str, 
 
 
 def test_all_sets_pooled_reach_the_issue_target(answers: dict[str, list[dict[str, object]]]) -> None:
-    """All sixteen sets pooled (2,008/2,221, 90.4%; contradicted 87.0%): met on sets the check was developed
-    against, which is not the same as fresh claims (docs/rumor.md)."""
+    """All eighteen sets pooled (2,278/2,521, 90.4%; contradicted 86.9%): met on sets the check was developed
+    against, which is not the same as fresh claims (held-out 15 and 16: 78.7% and 74.7%; docs/rumor.md)."""
     rows = [r for name in SETS for r in SETS[name]]
     per = _per_verdict(rows, [a for name in SETS for a in answers[name]])
     assert sum(sum(v) for v in per.values()) / len(rows) >= 0.90 and all(sum(v) / len(v) >= 0.85
@@ -231,7 +233,8 @@ def test_all_sets_pooled_reach_the_issue_target(answers: dict[str, list[dict[str
                                   "rumor_claims_heldout3", "rumor_claims_heldout4", "rumor_claims_heldout5",
                                   "rumor_claims_heldout6", "rumor_claims_heldout7", "rumor_claims_heldout8",
                                   "rumor_claims_heldout9", "rumor_claims_heldout10", "rumor_claims_heldout11",
-                                  "rumor_claims_heldout12", "rumor_claims_heldout13", "rumor_claims_heldout14"])
+                                  "rumor_claims_heldout12", "rumor_claims_heldout13", "rumor_claims_heldout14",
+                                  "rumor_claims_heldout15", "rumor_claims_heldout16"])
 def test_no_later_evidence_and_no_curator_notes(answers: dict[str, list[dict[str, object]]], name: str) -> None:
     for row, result in zip(SETS[name], answers[name], strict=True):
         for item in result["evidence"]:  # type: ignore[attr-defined]

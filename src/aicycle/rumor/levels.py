@@ -72,6 +72,8 @@ _LEASES_IN_HEADLINE = ("MSFT", "META")
 
 def _families(reading: Reading, ticker: str) -> tuple[tuple[str, ...], ...]:
     families = MEASURES[reading.object or ""]
+    if families is CAPEX_FAMILIES and reading.basis == "cash":
+        return (("capex_net_cash",), *reversed(families))  # Amazon's "cash capex" nets proceeds and incentives
     if families is CAPEX_FAMILIES and ticker not in _LEASES_IN_HEADLINE:
         return tuple(reversed(families))
     return families

@@ -68,7 +68,8 @@ class Reading:
     growth: float | None = None  # "more than doubles" (1.0), "jumps 40%" (0.4): the least rise the claim names
     share: Share | None = None  # "about two-thirds of its capex went to GPUs": a share of a whole, to one part
     so_far: SoFar | None = None  # "capex in the first nine months already exceeds all of FY25": a sum to compare
-    basis: str | None = None  # "gross" or "net" capex: Intel guides both, and one does not answer the other
+    basis: str | None = None  # "gross" or "net" capex: Intel guides both, and one does not answer the other;
+    # "cash": capex without finance leases (Microsoft's $34.9bn includes them, its cash capex was $19.4bn)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -167,7 +168,7 @@ def read(claim: Claim, as_of: dt.date) -> Reading:
 _LARGEST = re.compile(rf"\b(?:{vocab.NEW_HIGH})\b", re.I)
 # "overshot its original $60-65bn plan": a move past a range, which is the claim's line
 _PAST_PLAN = re.compile(r"\b(?:oversho\w*|undersho\w*|exceed\w*|beat\w*)\b", re.I)
-BASIS = re.compile(r"\b(gross|net)\s+(?:cap(?:ital )?ex\w*|capital (?:expenditures?|investments?|spending))", re.I)
+BASIS = re.compile(r"\b(gross|net|cash)\s+(?:cap(?:ital )?ex\w*|capital (?:expenditures?|investments?|spending))", re.I)
 _SHARE_OBJECTS = {"capex": "capex", "compute": "capacity", "backlog": "backlog"}
 _GROWS = re.compile(r"\b(?:growth|grow\w*|grew|accelerat\w*|decelerat\w*)\b", re.I)
 

@@ -23,7 +23,7 @@ _CURRENT_FISCAL = re.compile(r"\b(?:(?:end|rest|remainder|balance) of (?:our|the
 def segment_ok(reading: Reading, text: str) -> bool:
     """A claim about one segment (NAND, HBM, DRAM), or about gross or net capex, is answered only by sentences
     naming it."""
-    if reading.basis and not any(m.group(1).lower() == reading.basis for m in BASIS.finditer(text)):
+    if reading.basis in ("gross", "net") and not any(m.group(1).lower() == reading.basis for m in BASIS.finditer(text)):
         return False
     if not reading.segment:
         return True
