@@ -47,7 +47,9 @@ def outlook_matches(reading: Reading, text: str) -> bool:
 
 
 _CAPEX_WORDS = re.compile(r"\b(?:cap-?ex|capital (?:expenditures?|spending))\b", re.I)
-_FORESEE = re.compile(r"\b(?:foresee\w*|see|sees|visibility|confiden\w+|on track)\b", re.I)
+# "where we continue to see accelerating demand" describes the quarter: not a look ahead
+_FORESEE = re.compile(r"\b(?:foresee\w*|(?<!continue to )(?<!continues to )(?:see|sees)|visibility|confiden\w+|"
+                      r"on track)\b", re.I)
 
 
 # Years said with two digits, as people speak on calls: a pair ("26 and 27", "27 through 28") or an apostrophe ('27)
