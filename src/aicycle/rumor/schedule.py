@@ -25,8 +25,8 @@ _PERIOD = re.compile(
     rf"|\b(?P<h>first|second)\s+half\s+(?:of\s+)?(?P<hy>20\d\d)\b|\bH(?P<hn>[12])\s*(?P<hny>20\d\d)\b"
     rf"|\b(?P<part>very early|early|mid|late)?[- ]?(?P<m>{'|'.join(_MONTHS)})(?:\s+(?P<my>20\d\d))?\b"
     rf"|\b(?:end of|year-end|by the end of)\s+(?P<ey>20\d\d)\b|\b(?P<y>20\d\d)\b", re.I)
-_SLIP = re.compile(r"\b(?:slip\w*|delay\w*|push(?:es|ed)?\s+(?:out|back|into|past|to)|postpone\w*|behind schedule|runs? late|"
-                   r"won['’]t\s+(?:\w+\s+){0,3}(?:in|by|before|until))\b", re.I)
+_SLIP = re.compile(r"\b(?:slip\w*|delay\w*|push(?:es|ed)?\s+(?:out|back|into|past|to)|postpone\w*|behind schedule|"
+                   r"runs? late|won['’]t\s+(?:\w+\s+){0,3}(?:in|by|before|until))\b", re.I)
 _ON_TIME = re.compile(r"\bon (?:track|schedule|time)\b|\bahead of schedule\b|\bas planned\b|\baligned with\b",
                       re.I)
 # where a date belongs to the site's delivery, not to equipment arriving at it ("field deliveries arriving")
