@@ -221,7 +221,7 @@ def test_heldout_set_reaches_the_issue_target(answers: dict[str, list[dict[str, 
 
 
 def test_all_sets_pooled_reach_the_issue_target(answers: dict[str, list[dict[str, object]]]) -> None:
-    """All eighteen sets pooled (2,278/2,521, 90.4%; contradicted 86.9%): met on sets the check was developed
+    """All eighteen sets pooled (2,282/2,521, 90.5%; contradicted 87.2%): met on sets the check was developed
     against, which is not the same as fresh claims (held-out 15 and 16: 78.7% and 74.7%; docs/rumor.md)."""
     rows = [r for name in SETS for r in SETS[name]]
     per = _per_verdict(rows, [a for name in SETS for a in answers[name]])

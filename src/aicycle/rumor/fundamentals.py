@@ -31,6 +31,19 @@ CAPEX_FAMILIES: tuple[tuple[str, ...], ...] = (
     ("capex_incl_finance_leases", "capex_incl_finance_leases_mgmt"),
     ("capex",),
 )
+# Companies whose calls state capex with finance leases in it; the others state cash capex ("$91.4 billion"), the
+# figure a claim about their capex level means.
+_LEASES_IN_HEADLINE = ("MSFT", "META")
+
+
+def stated_capex_families(ticker: str, basis: str | None) -> tuple[tuple[str, ...], ...]:
+    """The capex families in the order a claim about the company's capex level reads them: the figure it
+    states first; "cash capex" without finance leases (Amazon's net of proceeds and incentives, where held)."""
+    if basis == "cash":
+        return (("capex_net_cash",), *reversed(CAPEX_FAMILIES))
+    return CAPEX_FAMILIES if ticker in _LEASES_IN_HEADLINE else tuple(reversed(CAPEX_FAMILIES))
+
+
 BACKLOG = ("backlog", "rpo_commercial", "rpo")
 POWER = ("active_power_mw", "contracted_power_mw")
 _SPANS = ((80, 100, "quarter", 0.8), (350, 380, "year", 0.7))

@@ -16,7 +16,7 @@ from typing import Any
 from aicycle import rules
 from aicycle.rumor import guidance as gx
 from aicycle.rumor.evidence import Item, _as_date, days, direction_of, freshness, item_from_fact, money, pct, series
-from aicycle.rumor.fundamentals import CAPEX_FAMILIES, duration_trend, family_rows, instant_trend
+from aicycle.rumor.fundamentals import CAPEX_FAMILIES, duration_trend, family_rows, instant_trend, stated_capex_families
 from aicycle.rumor.periods import quarter_end
 from aicycle.rumor.reading import Reading
 from aicycle.store import Store
@@ -65,18 +65,9 @@ def level_items(store: Store, reading: Reading, ticker: str, as_of: dt.date) -> 
     return []
 
 
-# Companies whose calls state capex with finance leases in it; the others state cash capex ("$91.4 billion"), the
-# figure a claim about their capex level means.
-_LEASES_IN_HEADLINE = ("MSFT", "META")
-
-
 def _families(reading: Reading, ticker: str) -> tuple[tuple[str, ...], ...]:
     families = MEASURES[reading.object or ""]
-    if families is CAPEX_FAMILIES and reading.basis == "cash":
-        return (("capex_net_cash",), *reversed(families))  # Amazon's "cash capex" nets proceeds and incentives
-    if families is CAPEX_FAMILIES and ticker not in _LEASES_IN_HEADLINE:
-        return tuple(reversed(families))
-    return families
+    return stated_capex_families(ticker, reading.basis) if families is CAPEX_FAMILIES else families
 
 
 def _undecided(row: dict[str, Any], reading: Reading, as_of: dt.date) -> bool:
