@@ -52,3 +52,8 @@ def test_the_companys_latest_word_on_the_site(store: Store, claim: str, as_of: s
 def test_before_any_word_on_the_site_it_is_unclear(store: Store) -> None:
     assert check(store, "Cipher delivered Black Pearl data center capacity ahead of schedule",
                  "2026-03-01")["verdict"] == "unclear"
+
+
+def test_may_the_verb_names_no_month() -> None:
+    schedule = read_schedule("TeraWulf's CB-5 may slip into 2027", ["CB-5"], _DAY, "projects")
+    assert schedule is not None and schedule.window == Window(dt.date(2027, 1, 1), dt.date(2027, 12, 31))

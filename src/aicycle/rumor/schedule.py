@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from aicycle.rumor.evidence import Item, _as_date, freshness
@@ -88,10 +89,12 @@ def read_schedule(text: str, places: list[str], as_of: dt.date, obj: str | None)
     return Schedule(site=site, kind=kind, window=window, past=past, early=bool(_AHEAD.search(text)))
 
 
-def _periods(text: str, said_on: dt.date, future: bool):
+def _periods(text: str, said_on: dt.date, future: bool) -> Iterator[tuple[Window, int]]:
     """Each period a text names, with where it starts; a month with no year is the next such month after
-    `said_on` when the text looks forward, else the last one before it."""
+    `said_on` when the text looks forward, else the last one before it ("may slip" names no month)."""
     for m in _PERIOD.finditer(text):
+        if m.group("m") == "may":
+            continue
         for window in _windows(m, said_on, future):
             yield window, m.start()
 
