@@ -10,8 +10,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from aicycle.rumor.evidence import Item, _as_date, freshness
-from aicycle.rumor.said import company_sentences, document_label, recent_documents
+from aicycle.rumor.evidence import Item
+from aicycle.rumor.said import latest_said
 from aicycle.store import Store
 
 _FIGURES = r"outlook|guidance|guide|forecast|backlog|rpo|remaining performance obligations?"
@@ -72,21 +72,13 @@ def inclusion_items(store: Store, inclusion: Inclusion, ticker: str, as_of: dt.d
     """The latest sentence of `ticker`'s own, public by `as_of`, that counts the thing in or leaves it out:
     observed "match" when it says what the claim says, "mismatch" when it says the opposite."""
     named = re.compile(rf"\b{re.escape(inclusion.thing)}\b", re.I)
-    for doc in recent_documents(store, ticker, as_of):
-        day = _as_date(doc["date"])
-        if day is None:
-            continue
-        for sentence in company_sentences(str(doc["doc_id"]), str(doc["text"])):
-            counted = _counted(sentence) if named.search(sentence) else None
-            if counted is None:
-                continue
-            return [Item(signal="said_included", text=f"{document_label(doc)}: \u201c{sentence.strip()}\u201d",
-                         date=day, source=doc["source"], kind="reported",
-                         observed="match" if counted == inclusion.counted else "mismatch",
-                         weight=0.8 * freshness(day, as_of), url=doc.get("url"), accession=doc.get("accession"),
-                         ticker=doc["ticker"], period=str(doc["date"]),
-                         method=f"what the company says it counts, against the claim's {inclusion.text!r}")]
-    return []
+
+    def judge(sentence: str) -> str | None:
+        counted = _counted(sentence) if named.search(sentence) else None
+        return None if counted is None else "match" if counted == inclusion.counted else "mismatch"
+
+    return latest_said(store, ticker, as_of, judge, signal="said_included",
+                       method=f"what the company says it counts, against the claim's {inclusion.text!r}")
 
 
 def _counted(sentence: str) -> bool | None:

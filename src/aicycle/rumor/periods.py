@@ -121,8 +121,8 @@ _MONTH_NUMBER = {"january": 1, "february": 2, "april": 4, "may": 5, "july": 7, "
                  "november": 11}
 _OFF_MONTH_QUARTER = re.compile(r"\b(" + "|".join(_MONTH_NUMBER) + r")[- ]quarter\b", re.I)
 _OCCASION = re.compile(r"\b(?:at|with|on|after|in)\s+(?:its|the|their)?\s*(?:fiscal\s+)?(?:q[1-4]|(?:first|second|"
-                       r"third|fourth|january|february|march|april|may|june|july|august|september|october|november|"
-                       r"december)[- ]quarter)\s+(?:results|earnings|report|call|print|update)\b", re.I)
+                       rf"third|fourth|{'|'.join(vocab.MONTHS)})[- ]quarter)\s+(?:results|earnings|report|call|print|"
+                       r"update)\b", re.I)
 
 
 def _nearest_quarter(period: Period, text: str, as_of: dt.date, fye_month: int) -> None:

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 
+from aicycle.rumor import vocab
+
 _NOT_PLACES = {"AI", "HBM", "HBM4", "HBM3E", "GPU", "GPUs", "CPU", "US", "CEO", "CFO", "Q1", "Q2", "Q3", "Q4",
                "FY", "NAND", "DRAM", "ARR", "RPO", "Report", "Bloomberg", "Reuters", "GW", "MW", "TPUs",
-               "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-               "November", "December"}
+               *(month.title() for month in vocab.MONTHS)}
 
 
 def named_places(text: str, company_name: str | None, tickers: list[str]) -> list[str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
@@ -222,6 +223,29 @@ def recent_documents(store: Store, ticker: str, as_of: dt.date) -> list[dict[str
         "SELECT doc_id, ticker, date, kind, title, source, url, accession, text FROM documents "
         "WHERE ticker = ? AND date <= ? AND date >= ? ORDER BY date DESC LIMIT ?",
         [ticker, as_of, as_of - dt.timedelta(days=rules.RUMOR_SAID_DAYS), _DOCS])
+
+
+def sentence_item(doc: dict[str, Any], sentence: str, *, signal: str, observed: str | None, as_of: dt.date,
+                  method: str) -> Item:
+    """One sentence of a company's document as evidence, with the document's provenance."""
+    day = _as_date(doc["date"])
+    return Item(signal=signal, text=f"{document_label(doc)}: \u201c{sentence.strip()}\u201d", date=day,
+                source=doc["source"], kind="reported", observed=observed,
+                weight=0.8 * freshness(day, as_of) if day else 0.0, url=doc.get("url"),
+                accession=doc.get("accession"), ticker=doc["ticker"], period=str(doc["date"]), method=method)
+
+
+def latest_said(store: Store, ticker: str, as_of: dt.date, judge: Callable[[str], str | None], *, signal: str,
+                method: str) -> list[Item]:
+    """The company's latest sentence, public by `as_of`, that `judge` reads ("match", "mismatch"), as evidence."""
+    for doc in recent_documents(store, ticker, as_of):
+        if _as_date(doc["date"]) is None:
+            continue
+        for sentence in company_sentences(str(doc["doc_id"]), str(doc["text"])):
+            observed = judge(sentence)
+            if observed is not None:
+                return [sentence_item(doc, sentence, signal=signal, observed=observed, as_of=as_of, method=method)]
+    return []
 
 
 def document_label(doc: dict[str, Any]) -> str:

@@ -12,19 +12,18 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from aicycle.rumor.evidence import Item, _as_date, freshness
-from aicycle.rumor.said import document_label, recent_documents, sentences_with_context
+from aicycle.rumor import vocab
+from aicycle.rumor.evidence import Item, _as_date
+from aicycle.rumor.said import recent_documents, sentence_item, sentences_with_context
 from aicycle.store import Store
 
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-           "november", "december")
 _ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 _Q = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
 _PERIOD = re.compile(
     rf"\bQ(?P<q>[1-4])\s*(?:of\s+)?(?:CY|FY)?['’]?(?P<qy>20\d\d|\d\d)\b"
     rf"|\b(?P<qs>{_Q}(?:\s+(?:and|&)\s+{_Q})?)\s+quarters?(?:\s+of)?\s+(?P<qsy>20\d\d)\b"
     rf"|\b(?P<h>first|second)\s+half\s+(?:of\s+)?(?P<hy>20\d\d)\b|\bH(?P<hn>[12])\s*(?P<hny>20\d\d)\b"
-    rf"|\b(?P<part>very early|early|mid|late)?[- ]?(?P<m>{'|'.join(_MONTHS)})(?:\s+(?P<my>20\d\d))?\b"
+    rf"|\b(?P<part>very early|early|mid|late)?[- ]?(?P<m>{'|'.join(vocab.MONTHS)})(?:\s+(?P<my>20\d\d))?\b"
     rf"|\b(?:end of|year-end|by the end of)\s+(?P<ey>20\d\d)\b|\b(?P<y>20\d\d)\b", re.I)
 _SLIP = re.compile(r"\b(?:slip\w*|delay\w*|push(?:es|ed)?\s+(?:out|back|into|past|to)|postpone\w*|behind schedule|"
                    r"runs? late|won['’]t\s+(?:\w+\s+){0,3}(?:in|by|before|until))\b", re.I)
@@ -68,7 +67,7 @@ _SITE_OBJECTS = (None, "projects", "leases", "power", "compute_contracts", "capa
 def read_schedule(text: str, places: list[str], as_of: dt.date, obj: str | None) -> Schedule | None:
     """The site, what the claim says of its schedule, and the period it names; None when it is not such a
     claim (a figure "slipping in the January quarter" is not a site's date)."""
-    places = [p for p in places if p.split()[0].lower() not in _MONTHS]
+    places = [p for p in places if p.split()[0].lower() not in vocab.MONTHS]
     if not places or obj not in _SITE_OBJECTS:
         return None
     site = next((p for p in places if re.fullmatch(r"[A-Z]{1,4}-\d{1,2}", p)), places[0])
@@ -113,7 +112,7 @@ def _windows(m: re.Match[str], said_on: dt.date, future: bool) -> list[Window]:
         y = int(m.group("hy") or m.group("hny"))
         return [Window(dt.date(y, 6 * half - 5, 1), _month_end(y, 6 * half))]
     if m.group("m"):
-        month = _MONTHS.index(m.group("m").lower()) + 1
+        month = vocab.MONTHS.index(m.group("m").lower()) + 1
         if m.group("my"):
             y = int(m.group("my"))
         elif future:
@@ -198,11 +197,9 @@ def schedule_items(store: Store, schedule: Schedule, ticker: str, as_of: dt.date
                 continue
             if kept is not None and s.status != "done" and kept.status == "on_time":
                 s = _Said(s.status, s.window, f"{kept.sentence} (earlier: {s.sentence})")
-            return [Item(signal="site_schedule", text=f"{document_label(doc)}: \u201c{s.sentence.strip()}\u201d",
-                         date=day, source=doc["source"], kind="reported", observed=observed,
-                         weight=0.8 * freshness(day, as_of), url=doc.get("url"), accession=doc.get("accession"),
-                         ticker=doc["ticker"], period=str(doc["date"]),
-                         method=f"the company's latest word on {schedule.site}'s schedule, against the claim's")]
+            return [sentence_item(doc, s.sentence, signal="site_schedule", observed=observed, as_of=as_of,
+                                  method=f"the company's latest word on {schedule.site}'s schedule, against the "
+                                         "claim's")]
     return []
 
 

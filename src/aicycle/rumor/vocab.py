@@ -43,6 +43,9 @@ EXTRA_SUBJECTS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("VRT", "Vertiv", ("Vertiv",)),
 )
 
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december")
+
 # Data-center landlords: their "bookings" are the leases they signed in the quarter, not a backlog.
 LANDLORDS = ("DLR", "EQIX")
 
