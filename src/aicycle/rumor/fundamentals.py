@@ -58,7 +58,13 @@ def family_rows(store: Store, ticker: str, metrics: tuple[str, ...], as_of: dt.d
 
 
 def _year_ago(rows: list[dict[str, Any]], end: dt.date, tolerance: int) -> dict[str, Any] | None:
-    target = end - dt.timedelta(days=365)
+    return period_before(rows, end, 365, tolerance)
+
+
+def period_before(rows: list[dict[str, Any]], end: dt.date, days: int, tolerance: int) -> dict[str, Any] | None:
+    """The last row whose period ends `days` before `end`, give or take `tolerance` days (a year or a quarter
+    earlier)."""
+    target = end - dt.timedelta(days=days)
     close = [r for r in rows if abs((_as_date(r["period_end"]) - target).days) <= tolerance]  # type: ignore[operator]
     return close[-1] if close else None
 

@@ -9,7 +9,7 @@ import datetime as dt
 from typing import Any
 
 from aicycle.rumor.evidence import Item, _as_date, days, freshness, item_from_fact, money
-from aicycle.rumor.fundamentals import family_rows
+from aicycle.rumor.fundamentals import family_rows, period_before
 from aicycle.rumor.levels import INSTANTS, MEASURES, in_quarter
 from aicycle.rumor.reading import Reading
 from aicycle.store import Store
@@ -46,11 +46,7 @@ def _same_kind(rows: list[dict[str, Any]], instant: bool) -> list[dict[str, Any]
 
 def _earlier(rows: list[dict[str, Any]], latest: dict[str, Any], *, sequential: bool) -> dict[str, Any] | None:
     end = _as_date(latest["period_end"])
-    if end is None:
-        return None
-    target = end - dt.timedelta(days=91 if sequential else 365)
-    close = [r for r in rows if (e := _as_date(r["period_end"])) is not None and abs((e - target).days) <= 20]
-    return close[-1] if close else None
+    return None if end is None else period_before(rows, end, 91 if sequential else 365, 20)
 
 
 def _item(latest: dict[str, Any], earlier: dict[str, Any], change: float, ticker: str, metric: str,
