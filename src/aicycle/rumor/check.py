@@ -78,24 +78,24 @@ def check(store: Store, claim: str, as_of: dt.date | str | None = None) -> dict[
         reading = replace(read(parsed, day), object="gpu_prices", direction="price_gap", negated=False, level=None)
         items = gap_items(store, gap, parsed.text, day)
         return _result(parsed, reading, day, judge(parsed, reading, items), items)
-    inclusion = read_inclusion(parsed.text) if parsed.tickers else None
-    if inclusion is not None:  # "NVIDIA builds China sales into its outlook": what the company says it counts
-        base = read(parsed, day)
+    base = read(parsed, day) if parsed.tickers else None  # read once: the paths below and the usual one share it
+    inclusion = read_inclusion(parsed.text) if base is not None else None
+    if base is not None and inclusion is not None:
+        # "NVIDIA builds China sales into its outlook": what the company says it counts
         reading = replace(base, object=base.object or "revenue", direction=inclusion.direction, negated=False,
                           level=None)
         items = [i for t in tickers_for(parsed, reading) for i in inclusion_items(store, inclusion, t, day)]
         return _result(parsed, reading, day, judge(parsed, reading, items), items)
-    if parsed.tickers and is_finance_lease_claim(parsed.text):  # the figure a results call states, not capex
-        base = read(parsed, day)
+    if base is not None and is_finance_lease_claim(parsed.text):  # the figure a results call states, not capex
         reading = replace(base, object="finance_leases", negated=False)
         items = [i for t in tickers_for(parsed, reading) for i in finance_lease_items(store, reading, t, day)]
         return _result(parsed, reading, day, judge(parsed, reading, items), items)
-    site = _site_claim(store, parsed, day) if parsed.tickers else None
+    site = _site_claim(store, parsed, base, day) if base is not None else None
     if site is not None:
         return site
     if parsed.problem and not _readable(parsed):
         return _result(parsed, None, day, Verdict("unclear", 0.0, [f"Cannot check this claim: {parsed.problem}."]), [])
-    reading = read(parsed, day)
+    reading = base if base is not None else read(parsed, day)
     problem = _problem(parsed, reading)
     if problem:
         return _result(parsed, reading, day, Verdict("unclear", 0.0, [f"Cannot check this claim: {problem}."]), [])
@@ -105,10 +105,9 @@ def check(store: Store, claim: str, as_of: dt.date | str | None = None) -> dict[
     return _result(parsed, reading, day, judge(parsed, reading, items), items)
 
 
-def _site_claim(store: Store, parsed: Claim, day: dt.date) -> dict[str, Any] | None:
+def _site_claim(store: Store, parsed: Claim, base: Reading, day: dt.date) -> dict[str, Any] | None:
     """Claims about one named site or venture: "CB-3 slips past Q3 2026" (the company's latest word on that
     site's date), "TeraWulf sells its stake in the Abernathy JV" (its own word on the sale). None: neither."""
-    base = read(parsed, day)
     sale = read_stake_sale(parsed.text, base.places)
     schedule = None if sale else read_schedule(parsed.text, base.places, day, base.object)
     if sale is None and schedule is None:
