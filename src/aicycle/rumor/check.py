@@ -249,8 +249,10 @@ def gather(store: Store, claim: Claim, reading: Reading, as_of: dt.date) -> list
         skus, terms = wanted_skus(claim.text), wanted_terms(claim.text)  # "RTX 4090 prices jump": not H100 words
         window = price_window.claim_window(claim.text, as_of, level=reading.level is not None)
         hints = price_window.wanted_sources(claim.text)
-        if window is None and reading.level and hints:  # "Vast.ai offers are below $2": that source's latest point
-            window = (price_window.LATEST, as_of)
+        named_variant = next((v for v in ("SXM", "PCIE", "NVL") if v in claim.text.upper()), None)
+        of_the_part = named_variant and re.search(r"\b(?:median|average|index)\b", claim.text, re.I)
+        if window is None and reading.level and (hints or of_the_part):
+            window = (price_window.LATEST, as_of)  # "Vast.ai offers are below $2", "the A100 PCIe median": its latest
         if window is None and not reading.level and reading.period.year == as_of.year and not reading.period.quarter:
             window = (dt.date(as_of.year, 1, 1), as_of)  # "prices slide in 2026", said in 2026: the year so far
         if not (window and reading.level):  # a price on a named day is the series', not a call's words
@@ -261,8 +263,7 @@ def gather(store: Store, claim: Claim, reading: Reading, as_of: dt.date) -> list
             items.extend(gpu_price_trend(store, as_of, skus, terms, hints))
         else:  # "rose between mid-October and mid-November", "on October 5, 2026": that window's own points
             # an H100 with no form factor named is the benchmark SXM part
-            variant = next((v for v in ("SXM", "PCIE", "NVL") if v in claim.text.upper()),
-                           "SXM" if "H100" in claim.text.upper() else None)
+            variant = named_variant or ("SXM" if "H100" in claim.text.upper() else None)
             items.extend(price_window.window_items(store, as_of, window, skus, terms, hints, variant))
     if obj in ("compute_contracts", "leases"):
         items.extend(records.contract_items(store, reading, claim.text, as_of))

@@ -28,7 +28,7 @@ _STAT_ORDER = ("index_level", "published_median", "segment_median", "computed_me
                "market_level", "market_average", "daily_average")
 _TERM_ORDER = ("on_demand", "index", "reserved", "spot")
 _SKU_ORDER = ("H100", "H200", "B200", "A100")
-Rank = tuple[int, ...]
+Rank = tuple[float, ...]
 _TERM_WORDS = (("spot", r"\bspot\b|interruptible|preemptible"), ("on_demand", r"on-?demand"),
                ("reserved", r"\breserved\b|contract(?:ed)? (?:prices?|rates?)|long-term|"
                             r"(?:\d|one|two|three|multi)-year"))
@@ -56,12 +56,19 @@ def gpu_price_trend(store: Store, as_of: dt.date, skus: tuple[str, ...] = (),
         for points in gi.like_for_like(line).values():
             found = _line_item(line, points, as_of)
             if found and hints:
-                label = f"{line.family} {line.provider or ''} {line.sku}".lower()
-                found = ((-sum(h in label for h in hints), *found[0]), found[1])
+                found = ((-source_match(line, hints), *found[0]), found[1])
             if found and (line.sku not in best or found[0] < best[line.sku][0]):
                 best[line.sku] = found
     chosen = sorted(best.items(), key=lambda kv: (_sku_order(kv[0]), kv[1][0]))
     return [item for _, (_, item) in chosen[:_MAX_SERIES]]
+
+
+def source_match(line: gi.Line, hints: tuple[str, ...]) -> float:
+    """How well a series answers the sources a headline names ("marketplace", "index", "Vast.ai"). The GPU
+    Index (GIX) publishes a median of rate cards under the name "index": "the H100 rental index" may mean
+    it, after a series that is an index by family."""
+    label = f"{line.family} {line.provider or ''} {line.sku}".lower()
+    return sum(1.0 if h in label else 0.5 if h == "index" and "gix" in label else 0.0 for h in hints)
 
 
 def _line_item(line: gi.Line, points: list[gi.Point], as_of: dt.date) -> tuple[Rank, Item] | None:

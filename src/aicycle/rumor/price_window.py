@@ -15,10 +15,12 @@ import re
 from aicycle import rules
 from aicycle.gpu import index as gi
 from aicycle.rumor.evidence import Item, direction_of, pct, signed
+from aicycle.rumor.market import source_match
 from aicycle.store import Store
 
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
-_MONTH = r"(?P<{p}part>early|mid|late)?[- ]?(?P<{p}month>" + "|".join(_MONTHS) + r")(?:\s+(?P<{p}year>20\d\d))?"
+_MONTH = (r"(?P<{p}part>early|mid|late)?[- ]?(?P<{p}month>" + "|".join(_MONTHS) + r")"
+          r"(?:\s+(?P<{p}day>\d{{1,2}})(?!\d),?)?(?:\s+(?P<{p}year>20\d\d))?")
 _BETWEEN = re.compile(r"\b(?:between|from)\s+" + _MONTH.format(p="a") + r"\s+(?:and|to)\s+" + _MONTH.format(p="b"),
                       re.I)
 _ON_DAY = re.compile(r"\bon\s+(?P<month>" + "|".join(_MONTHS) + r")\s+(?P<day>\d{1,2}),?\s+(?P<year>20\d\d)", re.I)
@@ -64,10 +66,10 @@ def claim_window(text: str, as_of: dt.date, level: bool = False) -> tuple[dt.dat
     m = _BETWEEN.search(text)
     if m:
         end_year = int(m["byear"]) if m["byear"] else as_of.year
-        end = _month_day(m["bpart"], m["bmonth"], end_year, whole="end")
+        end = _month_day(m["bpart"], m["bmonth"], end_year, whole="end", day=m["bday"])
         start_year = int(m["ayear"]) if m["ayear"] else end_year - (_MONTHS[m["amonth"].lower()]
                                                                       > _MONTHS[m["bmonth"].lower()])
-        return _month_day(m["apart"], m["amonth"], start_year, whole="start"), end
+        return _month_day(m["apart"], m["amonth"], start_year, whole="start", day=m["aday"]), end
     m = _OVER.search(text)
     if m:
         to = _TO.search(text)
@@ -75,7 +77,8 @@ def claim_window(text: str, as_of: dt.date, level: bool = False) -> tuple[dt.dat
         return end - dt.timedelta(days=_DAYS[m["unit"].lower()]), end
     if in_month and not in_month["part"]:  # "fall in December 2026": the month, end against start
         name, year = in_month["month"], int(in_month["year"])
-        return _month_day(None, name, year, whole="start"), _month_day(None, name, year, whole="end")
+        start, end = _month_day(None, name, year, whole="start"), _month_day(None, name, year, whole="end")
+        return start, (as_of if start < as_of < end else end)  # said within the month: the month so far
     m = _YEAR.search(text)
     if m:
         year = int(m["year"])
@@ -83,10 +86,13 @@ def claim_window(text: str, as_of: dt.date, level: bool = False) -> tuple[dt.dat
     return None
 
 
-def _month_day(part: str | None, month: str, year: int, whole: str = "") -> dt.date:
-    """A day of a month: the part named ("mid-October"), else its first or last day for the start or the end
-    of a window of whole months ("between December 2025 and May 2026"), else the middle."""
+def _month_day(part: str | None, month: str, year: int, whole: str = "", day: str | None = None) -> dt.date:
+    """A day of a month: the day named ("Oct 19"), the part named ("mid-October"), else its first or last day
+    for the start or the end of a window of whole months ("between December 2025 and May 2026"), else the
+    middle."""
     number = _MONTHS[month.lower()]
+    if day and 1 <= int(day) <= calendar.monthrange(year, number)[1]:
+        return dt.date(year, number, int(day))
     if part is None and whole:
         return dt.date(year, number, 1 if whole == "start" else calendar.monthrange(year, number)[1])
     day = {"early": 5, "mid": 15, "late": 25}.get((part or "mid").lower(), 15)
@@ -106,16 +112,15 @@ def window_items(store: Store, as_of: dt.date, window: tuple[dt.date, dt.date], 
     if end > as_of:
         return []  # the window had not closed by the as-of date: nothing public answers it yet
     tolerance = 31 if start == LOW else max(3, (end - start).days // 5)
-    found: list[tuple[tuple[int, int, bool, int], Item]] = []
+    found: list[tuple[tuple[float, int, bool, int], Item]] = []
     for line in gi.lines(store, as_of):
         if skus and not any(s in line.sku.upper() for s in skus) or terms and line.term not in terms:
             continue
-        label = f"{line.family} {line.provider or ''} {line.sku}".lower()
         points = sorted((p for p in line.points if p.day <= as_of), key=lambda p: p.day)
         item = _compare(line, points, start, end, tolerance)
         if item is not None:
             # the source's own statistic before a median recomputed from its quotes
-            rank = (-sum(h in label for h in hints), -(variant is not None and variant in line.sku.upper()),
+            rank = (-source_match(line, hints), -(variant is not None and variant in line.sku.upper()),
                     line.kind == "computed", -len(points))
             found.append((rank, item))
     found.sort(key=lambda pair: pair[0])
