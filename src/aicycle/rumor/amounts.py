@@ -86,12 +86,17 @@ def level(text: str, ranged: bool = True, hourly: bool = False) -> Level | None:
             continue  # "5 m" without a currency is not a figure
         if not cmp and not re.search(r"\$|usd|trillion|billion|gw|mw|gigawatt|megawatt", m.group(0), re.I):
             continue
-        if re.search(r"\bfrom\W*$", text[max(0, m.start() - 8):m.start()], re.I):
-            continue  # "(from $125-145B)": the old figure
+        if re.search(r"\bfrom\W*$", text[max(0, m.start() - 8):m.start()], re.I) or _REVISED.search(text[:m.start()]):
+            continue  # "(from $125-145B)", "walks back its $500bn outlook": the old figure
         unit = "MW" if scale.startswith(("gw", "giga", "mw", "mega")) else "KRW" if won else "USD"
         found.append((not cmp, Level(_op(cmp), value * vocab.SCALES[scale], unit, m.group(0).strip())))
     # "climbs $85bn in Q4 to $638bn": the figure after "to" (or a comparator) is the level, a bare one the move
     return min(found, key=lambda f: f[0])[1] if found else None
+
+
+# "walks back its", "cuts its": the figure that follows names the guide being revised, not a new level
+_REVISED = re.compile(r"\b(?:walk\w* back|cut\w*|trim\w*|lower\w*|rais\w*|lift\w*|scrap\w*|abandon\w*|withdraw\w*|"
+                      r"pull\w*|drop\w*|revis\w*)\s+(?:its|their|the)\s+(?:[\w-]+\s+)?$", re.I)
 
 
 def _op(comparator: str | None) -> str:

@@ -48,5 +48,7 @@ def auction_items(store: Store, claim_text: str, as_of: dt.date) -> list[Item]:
     for claimed, yes, no in _SHAPES:
         if claimed.search(claim_text):
             seen = "up" if yes.search(words) else "down" if no.search(words) else None
+            if seen and no.search(claim_text):  # "clears below the price cap": the claim is the other shape
+                seen = "down" if seen == "up" else "up"
             return [power_item(latest, seen, 0.8)]
     return []

@@ -146,7 +146,7 @@ DIRECTIONS: tuple[tuple[str, str, bool], ...] = (
     (r"rais\w*|boost\w*|increas\w*|hik(?:e|es|ed|ing)|lift\w*|ramp\w*|accelerat(?:e|es|ed|ing|ion)|expand\w*|"
      r"expansion|grow\w*|grew|growth|jump\w*|climb\w*|ris(?:e|es|ing|en)|rose|ups|upgrad\w*|"
      r"step\w* up|double\w* down|pour\w*|splurg\w*|spend\w* more|more|higher|bigger|larger|"
-     r"strong\w*|robust|gain\w*|rebound\w*|recover(?:s|ed|ing|y)?|bounc\w* back|add(?:s|ed|ing)?|up|hot|hotter|red[- ]hot|firm\w* up|pricier|build\w* out|"
+     r"strong\w*|robust|gain\w*|rebound\w*|recover(?:s|ed|ing|y)?|bounc\w* back|add(?:s|ed|ing)?|up|hot|hotter|red[- ]hot|firm\w* up|(?<=prices )firm(?:s|ed|ing)?\b|(?<=rates )firm(?:s|ed|ing)?\b|pricier|build\w* out|"
      r"investing heavily|heavier|oversho\w*|(?:exceed\w*|beat\w*|above|ahead of) (?:its |the |their )?(?:earlier )?plan",
      "up", False),
 )

@@ -18,7 +18,7 @@ from aicycle.store import Store
 
 # A GPU the store has no series for still names the claim's GPU: no other model's prices answer it.
 SKU_WORDS = re.compile(r"\b(h100|h200|b200|b300|gb200|gb300|a100|gh200|mi300x?|mi325x?|mi355x?|l40s|l4|a10g?|v100|"
-                       r"rtx ?\d{4}|\d{4} ?ti)\b", re.I)
+                       r"rtx ?\d{4}|\d{4} ?ti)(?:s|'s)?\b", re.I)  # "B200s renting for under $5"
 # Look-backs tried in order: a year, half a year, a quarter (days, tolerance).
 _SPANS = ((365, 45, "a year"), (182, 31, "six months"), (91, 20, "three months"))
 _MAX_SERIES = 4  # GPU models shown

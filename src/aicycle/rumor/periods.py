@@ -114,15 +114,19 @@ def _read_quarter(period: Period, text: str, as_of: dt.date) -> None:
 
 
 # "ended December", "ended 2025": a level as it stood then (not "by the end of 2026", a deadline)
-_ENDED = re.compile(r"\b(?:ended|ending)\s+(?:(march|june|september|december)(?:\s+(20\d\d))?|(20\d\d))\b", re.I)
+# "year-end 2025 backlog": the balance at December 2025 (not "by year-end 2026", a deadline, nor "its year-end 2026
+# ARR target", a goal)
+_ENDED = re.compile(r"\b(?:ended|ending|(?<!by )year[- ]end(?=\s+20\d\d(?!\s+(?:[\w$.~-]+\s+){0,3}(?:targets?|goals?|"
+                    r"guid\w*|outlook|forecasts?|plans?|aims?)\b)))\s+(?:(march|june|september|december)(?:\s+(20\d\d))?|"
+                    r"(20\d\d))\b", re.I)
 # "tops $100bn at mid-2026": the level at the end of June; not "sold out through mid-2026", a span
 _MID_YEAR = re.compile(r"(?<!through )(?<!until )(?<!till )(?<!into )(?<!to )\bmid[- ](?:year[- ])?(20\d\d)\b", re.I)
 _MONTH_NUMBER = {"january": 1, "february": 2, "april": 4, "may": 5, "july": 7, "august": 8, "october": 10,
                  "november": 11}
 _OFF_MONTH_QUARTER = re.compile(r"\b(" + "|".join(_MONTH_NUMBER) + r")[- ]quarter\b", re.I)
 _OCCASION = re.compile(r"\b(?:at|with|on|after|in)\s+(?:its|the|their)?\s*(?:fiscal\s+)?(?:q[1-4]|(?:first|second|"
-                       rf"third|fourth|{'|'.join(vocab.MONTHS)})[- ]quarter)\s+(?:results|earnings|report|call|print|"
-                       r"update)\b", re.I)
+                       rf"third|fourth|{'|'.join(vocab.MONTHS)})[- ]quarter)(?:\s+20\d\d)?\s+"
+                       r"(?:results|earnings|report|call|print|update)\b", re.I)
 
 
 def _nearest_quarter(period: Period, text: str, as_of: dt.date, fye_month: int) -> None:
@@ -150,3 +154,11 @@ def quarter_end(period: Period, tickers: list[str]) -> dt.date | None:
         return None
     fye_month = fiscal_year_end_month(tickers) if period.fiscal else 12
     return None if fye_month is None else fiscal_quarter_end(period.year, period.quarter, fye_month)
+
+
+def year_end(period: Period, tickers: list[str]) -> dt.date | None:
+    """The last day of the year a claim names, fiscal or calendar (None: a quarter, or no year, is named)."""
+    if period.quarter is not None or period.year is None:
+        return None
+    fye_month = (fiscal_year_end_month(tickers) or 12) if period.fiscal else 12
+    return fiscal_quarter_end(period.year, 4, fye_month)

@@ -25,7 +25,7 @@ _BETWEEN = re.compile(r"\b(?:between|from)\s+" + _MONTH.format(p="a") + r"\s+(?:
                       re.I)
 _ON_DAY = re.compile(r"\bon\s+(?P<month>" + "|".join(_MONTHS) + r")\s+(?P<day>\d{1,2}),?\s+(?P<year>20\d\d)", re.I)
 _DAY_FIRST = re.compile(r"\bon\s+(?P<day>\d{1,2})\s+(?P<month>" + "|".join(_MONTHS) + r")\s+(?P<year>20\d\d)", re.I)
-_IN_MONTH = re.compile(r"\b(?:in|during|for)\s+(?:(?P<part>early|mid|late)[- ])?(?P<month>" + "|".join(_MONTHS)
+_IN_MONTH = re.compile(r"\b(?:in|during|for|as of)\s+(?:(?P<part>early|mid|late)[- ])?(?P<month>" + "|".join(_MONTHS)
                        + r")\s+(?P<year>20\d\d)", re.I)
 _OVER = re.compile(r"\b(?:in|over|within)\s+(?:a|one|the|the past|the last|a single)\s+(?P<unit>week|month|quarter)\b",
                    re.I)
@@ -150,7 +150,10 @@ def _compare(line: gi.Line, points: list[gi.Point], start: dt.date, end: dt.date
         first = min(before, key=lambda p: p.value)
         against = f"its low of ${first.value:.2f} on {first.day}"
     else:
-        near_start = [p for p in points if abs((p.day - start).days) <= tolerance and p.day < last.day]
+        # a window from a whole month ("from October to mid-November") starts at that month's first point
+        month = (start.year, start.month) if start.day == 1 else None
+        near_start = [p for p in points if p.day < last.day and (abs((p.day - start).days) <= tolerance
+                                                                 or (p.day.year, p.day.month) == month)]
         if not near_start:
             return None
         first = min(near_start, key=lambda p: abs((p.day - start).days))

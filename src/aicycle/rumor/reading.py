@@ -372,7 +372,7 @@ def _ahead(modality: str, period: Period, as_of: dt.date, claim: Claim) -> str:
 
 
 def _modality(text: str, claim: Claim) -> str:
-    if re.search(r"\b(?:said to|reportedly|report(?:s|ed)?:|sources?|according to|rumou?r\w*)\b", text, re.I):
+    if re.search(r"\b(?:said to|reportedly|report(?:s|ed)?:|sources?|according to|rumou?r\w*|chatter)\b", text, re.I):
         return "report"
     if _AGAINST_OUTLOOK.search(text):
         return "fact"  # "revenue beats its $65 billion outlook": what was reported, against what was guided

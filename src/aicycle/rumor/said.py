@@ -20,7 +20,8 @@ from aicycle.language.lexicon import ASKED
 from aicycle.language.text import sentences as split_sentences
 from aicycle.rumor import vocab
 from aicycle.rumor.evidence import Item, _as_date, freshness, item_from_fact
-from aicycle.rumor.observe import ENGINE_OBJECTS, VS_PLAN, observe
+from aicycle.rumor.observe import ENGINE_OBJECTS, FORWARD_WORDS, VS_PLAN, observe
+from aicycle.rumor.periods import year_end
 from aicycle.rumor.reading import Reading
 from aicycle.rumor.scope import FORWARD, PAST_SPEND, outlook_matches, quarter_ok, segment_ok, year_ok
 from aicycle.rumor.verdict import RELATION
@@ -163,6 +164,9 @@ def _curated(store: Store, reading: Reading, ticker: str, topic: Topic, as_of: d
 # The safe-harbor paragraph ("may be materially affected by ... supply constraints") says nothing of the quarter.
 _BOILERPLATE = re.compile(r"inherently unpredictable|forward-looking statements?|materially affected by|"
                           r"risk factors|safe harbor", re.I)
+# "Let us say we sign a Stingray lease ...": a supposition, not a statement of what happened
+_SUPPOSED = re.compile(r"^\W*(?:(?:and|so|but|now)\W+)?(?:let(?:'s| us) say|say we|suppose|supposing|assume|"
+                       r"assuming|imagine|hypothetically|if we were to)\b", re.I)
 
 
 def company_sentences(doc_id: str, text: str) -> tuple[str, ...]:
@@ -180,7 +184,7 @@ def _sentences(doc_id: str, text: str) -> tuple[tuple[str, str, str], ...]:
     """(the two sentences before, the few before, the sentence) for the company's own sentences of a document."""
     whole = list(split_sentences(text))
     return tuple((" ".join(whole[max(0, i - 2):i]), " ".join(whole[max(0, i - _OUTLOOK_REACH):i]), s)
-                 for i, s in enumerate(whole) if not _BOILERPLATE.search(s)
+                 for i, s in enumerate(whole) if not _BOILERPLATE.search(s) and not _SUPPOSED.search(s)
                  if 20 < len(s) < 700 and not ASKED.search(s))
 
 
@@ -274,8 +278,13 @@ def _document_items(doc: dict[str, Any], reading: Reading, topic: Topic, as_of: 
         if (reading.actual or reading.contracted and reading.level is not None) \
                 and FORWARD.search(sentence) and not PAST_SPEND.search(sentence):
             continue  # "came in above $90B", "contracted ARR tops $3B": not answered by a guide or a target
+        if _a_quarter_for_the_year(reading, sentence, day):
+            continue  # "FY27 capex north of $200bn": "capital expenditures were $41 billion" is a quarter's
         if not outlook_matches(reading, sentence) or _other_comparison(reading, sentence):
             continue
+        if reading.object in ("leases", "compute_contracts") and reading.modality == "fact" \
+                and _IN_TALKS.search(sentence):
+            continue  # "in ongoing discussions to secure lease agreements": no lease is signed yet
         seen, how = observe(reading, sentence)
         if seen and _bears_on(reading, seen):
             found.append((sentence, seen, how, before))
@@ -317,7 +326,22 @@ def _document_items(doc: dict[str, Any], reading: Reading, topic: Topic, as_of: 
                  period=str(doc["date"]), method=how)]
 
 
-_A_CHANGE = re.compile(r"\d(?:\.\d+)?\s?(?:%|percent)", re.I)
+def _a_quarter_for_the_year(reading: Reading, sentence: str, day: dt.date) -> bool:
+    """A figure spent before the year a level claim names has ended, in a sentence that does not name that
+    year, is a quarter's or a year-to-date figure, not the year's."""
+    end = year_end(reading.period, reading.tickers)
+    if reading.level is None or end is None or day > end or reading.period.year is None:
+        return False
+    year = reading.period.year
+    short = f"{year % 100:02d}"
+    named = re.search(rf"\b{year}\b|\bFY\s?'?{short}\b|\bfiscal (?:year )?'?{short}\b", sentence, re.I)
+    return bool(PAST_SPEND.search(sentence)) and not FORWARD_WORDS.search(sentence) and not named
+
+
+_IN_TALKS = re.compile(r"\b(?:in (?:ongoing |active |advanced )?(?:discussions|talks|negotiations)|negotiating|"
+                       r"prospective (?:tenants?|customers?)|in the process of (?:signing|securing))\b", re.I)
+# "decreased 12%", "down from the March quarter level of $288 million": a move stated with its figures
+_A_CHANGE = re.compile(r"\d(?:\.\d+)?\s?(?:%|percent)|\b(?:up|down) from\b[^.;]{0,40}\$\s?\d", re.I)
 _SEQUENTIAL_SAID = re.compile(r"\bsequential\w*|quarter[- ](?:over|on)[- ]quarter|\bq/q\b", re.I)
 _YEAR_ON_YEAR_SAID = re.compile(r"year[- ]?(?:over|on)[- ]?year|\byoy\b|\by/y\b|a year (?:ago|earlier)", re.I)
 

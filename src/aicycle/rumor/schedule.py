@@ -17,10 +17,11 @@ from aicycle.rumor.evidence import Item, _as_date
 from aicycle.rumor.said import recent_documents, sentence_item, sentences_with_context
 from aicycle.store import Store
 
+_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 _ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 _Q = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
 _PERIOD = re.compile(
-    rf"\bQ(?P<q>[1-4])\s*(?:of\s+)?(?:CY|FY)?['’]?(?P<qy>20\d\d|\d\d)\b"
+    rf"\bQ(?P<q>[1-4])(?:\s*(?:of\s+)?(?:CY|FY)?['’]?(?P<qy>20\d\d|\d\d))?\b"
     rf"|\b(?P<qs>{_Q}(?:\s+(?:and|&)\s+{_Q})?)\s+quarters?(?:\s+of)?\s+(?P<qsy>20\d\d)\b"
     rf"|\b(?P<h>first|second)\s+half\s+(?:of\s+)?(?P<hy>20\d\d)\b|\bH(?P<hn>[12])\s*(?P<hny>20\d\d)\b"
     rf"|\b(?P<part>very early|early|mid|late)?[- ]?(?P<m>{'|'.join(vocab.MONTHS)})(?:\s+(?P<my>20\d\d))?\b"
@@ -31,8 +32,9 @@ _ON_TIME = re.compile(r"\bon (?:track|schedule|time)\b|\bahead of schedule\b|\ba
                       re.I)
 # where a date belongs to the site's delivery, not to equipment arriving at it ("field deliveries arriving")
 _DUE = re.compile(r"\b(?:delivery|deliver|energiz\w*|commenc\w*|online|operational|complet\w*|leas\w*|rent\w*|"
-                  r"revenue|ready|service|handover|hand over)\b", re.I)
+                  r"revenue|ready|service|handover|hand over|hand-?off)\b", re.I)
 _DONE = re.compile(r"\b(?:deliver(?:s|ed)|energiz(?:es|ed)|complet(?:es|ed)|comes online|came online|"
+                   r"hand(?:s|ed)? (?:[\w-]+ ){0,3}over|rent (?:has )?(?:start(?:s|ed)|begins|began|commenc\w*)|"
                    r"(?:brings?|brought) online|(?:is|are|now|fully) (?:online|operational|live|in service)|"
                    r"into service|ready[- ]for[- ]service|generating (?:lease )?revenue|accepted)\b", re.I)
 # in a company's sentence, only what has happened: "the project delivers robust returns" is not a delivery
@@ -103,7 +105,14 @@ def _windows(m: re.Match[str], said_on: dt.date, future: bool) -> list[Window]:
         return int(value) + (2000 if len(value) == 2 else 0)
 
     if m.group("q"):
-        return [_quarter(year(m.group("qy")), int(m.group("q")))]
+        q = int(m.group("q"))
+        if m.group("qy"):
+            return [_quarter(year(m.group("qy")), q)]
+        # "scheduled for handoff in Q3", no year: the next such quarter looking forward, else the last one
+        ahead = _quarter(said_on.year, q)
+        if future:
+            return [ahead if ahead.end >= said_on else _quarter(said_on.year + 1, q)]
+        return [ahead if ahead.start <= said_on else _quarter(said_on.year - 1, q)]
     if m.group("qs"):
         numbers = [_ORDINAL[w.lower()] for w in re.findall(_Q, m.group("qs"), re.I)]
         return [_quarter(int(m.group("qsy")), n) for n in numbers]
@@ -146,7 +155,8 @@ _THE_SITE = re.compile(r"\b(?:the|this|that) (?:site|campus|facility|project|bui
 def _read_sentence(sentence: str, site: str, said_on: dt.date, before: str = "") -> _Said | None:
     """What one sentence says of the site: its status and the date it gives the site, if any. A sentence that
     says "the site" speaks of the one the sentence before it named."""
-    name = re.escape(site)
+    # "Horizon 1" is "Horizon One" on the call
+    name = re.sub(r"(?<=\s)(\d)$", lambda m: f"(?:{m.group(1)}|{_WORDS[int(m.group(1))]})", re.escape(site))
     pattern = rf"\b{name}\b" + (f"|{_THE_SITE.pattern}" if re.search(rf"\b{name}\b", before, re.I) else "")
     clauses = [c for c in re.split(r";\s+|\.\s+|,\s+(?:and|while|but|with)\s+(?!we\b|it\b|they\b)", sentence)
                if re.search(pattern, c, re.I)
@@ -207,6 +217,9 @@ def _judge(claim: Schedule, said: _Said, said_on: dt.date, as_of: dt.date) -> st
     """'match', 'mismatch' or None (this sentence does not decide the claim)."""
     when = said.window or (Window(said_on, said_on) if said.status == "done" else None)
     if claim.kind == "done":
+        if said.status == "due" and said.window is not None and said_on < said.window.start and \
+                as_of < said.window.start and claim.window is None:
+            return "mismatch"  # "has handed Horizon 1 over", while its handover is scheduled for a later quarter
         if said.status != "done":
             return None  # not yet delivered is not a claim's refutation: it may still be, by a later day
         if claim.early:

@@ -132,9 +132,14 @@ def quarter_ok(reading: Reading, text: str, before: str = "", said_on: dt.date |
             # a results call's plain statements of fact are about the quarter it reports
             return _reports(said_on, ends) and reading.modality == "fact" and not forward
         text = before
-    named = {_calendar_quarter(m, reading) for m in _QUARTER_NUMBER.finditer(text)}
+    found = list(_QUARTER_NUMBER.finditer(text))
+    named = {_calendar_quarter(m, reading) for m in found if not _BASE.search(text[:m.start()])}
+    if found and not named:  # "down from the March quarter level": the quarter it is set against, not its own
+        return _reports(said_on, ends) and reading.modality == "fact" and not forward
     if not named and reading.period.fiscal and reading.modality == "fact":
-        return False  # a fiscal quarter's figure: only a sentence naming the quarter says which one it is
+        # a fiscal quarter's figure: a sentence naming the quarter says which one it is, or the quarter's own
+        # results call speaking of "this quarter"
+        return _reports(said_on, ends) and not forward and bool(_THIS_QUARTER.search(text))
     if not named and forward and ends is not None and said_on is not None:
         # "total spend will increase sequentially", said in a call: the quarter the call falls in
         return (said_on.year, (said_on.month - 1) // 3 + 1) == (reading.period.year, reading.period.quarter)
@@ -142,6 +147,9 @@ def quarter_ok(reading: Reading, text: str, before: str = "", said_on: dt.date |
 
 
 _MONTH_NAMES = ("march", "june", "september", "december")
+_THIS_QUARTER = re.compile(r"\b(?:this|the) quarter\b", re.I)
+_BASE = re.compile(r"\b(?:from|than|versus|vs\.?|compared (?:to|with)|relative to)\s+(?:the\s+|our\s+)?(?:\w+\s+)?$",
+                   re.I)
 
 
 def _calendar_quarter(m: re.Match[str], reading: Reading) -> int:

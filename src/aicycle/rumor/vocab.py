@@ -96,7 +96,9 @@ OBJECTS: tuple[tuple[str, str], ...] = (
      r"commit\w* (?:[\w$.,]+ ){0,8}(?:capacity|compute|services)|"
      r"(?:buy|buys|buying|bought|sell\w*|sold|purchas\w*|rent\w*)\s+(?:[\w$.,]+\s+){0,4}"
      r"(?:compute|computing (?:power|capacity)|gpu capacity|ai capacity|cloud capacity)|offtake|"
-     r"supply (?:\w+ ){1,3}with (?:\w+ ){0,4}(?:tpus?|gpus?|chips|accelerators)"),
+     r"supply (?:\w+ ){1,3}with (?:\w+ ){0,4}(?:tpus?|gpus?|chips|accelerators)|"
+     r"(?:gw|gigawatts?|mw|megawatts?) of (?:\w+ )?(?:compute|computing capacity)|"  # "5 GW of AWS compute"
+     r"spend\w* (?:[\w~$.,-]+ ){0,6}(?:on|for) (?:\w+ ){0,4}(?:compute|computing capacity|cloud capacity)\b"),
     ("demand_supply",
      r"demand (?:for (?:\w+ ){1,2})?(?:still |continues to |to )?(?:exceed\w*|outstrip\w*|outpac\w*|outrun\w*|"
      r"ahead of|above|outstrips) (?:\w+ ){0,2}(?:supply|capacity)|more demand than|demand[- ]supply (?:gap|imbalance)|"
@@ -208,9 +210,10 @@ DIRECTIONS: tuple[tuple[str, str], ...] = (
      r"slow\w* (?:the )?(?:pace of |rate of )?(?:its |their )?(?:\w+ )?growth|growth\s+(?:\w+\s+){0,3}"
      r"(?:slow\w*|decelerat\w*|moderat\w*|cool\w*|eas\w*)|decelerat\w*|(?:slower|lower|smaller|"
      r"more modest|less) (?:\w+ )?(?:growth|increase|rise)|grow\w* (?:more )?(?:slowly|slower|less)|"
-     r"moderat\w*"),
+     r"moderat\w*|growth (?:rate )?(?:below|under|lower than|slower than|short of) (?:[\w']+ ){0,2}(?:rate|pace)\b"),
     ("faster_growth",
-     r"accelerat\w*|(?:faster|higher|bigger|larger) (?:\w+ )?(?:growth|increase)|grow\w* faster"),
+     r"accelerat\w*|(?:faster|higher|bigger|larger) (?:\w+ )?(?:growth|increase)|grow\w* faster|"
+     r"growth (?:rate )?(?:above|over|higher than|faster than|ahead of) (?:[\w']+ ){0,2}(?:rate|pace)\b"),
     ("cancel", r"cancel\w*|scrap\w*|abandon\w*|walk\w* away|terminat\w*|axe[sd]?|ditch\w*|kill(?:s|ed)?|"
                r"scuttl\w*|veto(?:es|ed)?"),
     ("pause", r"paus\w*|on hold|pull(?:s|ed|ing)? back|scal(?:e|es|ed|ing) back|"
@@ -220,7 +223,8 @@ DIRECTIONS: tuple[tuple[str, str], ...] = (
     ("given", r"gives? (?:its |a |an )?(?:first )?(?:\w+ ){0,3}(?:forecast|outlook|guidance|figure)|"
               r"puts? a (?:number|figure) on|issues? (?:\w+ )?(?:guidance|outlook)|"
               r"provides? (?:\w+ )?(?:\w+ )?(?:guidance|outlook|forecast)"),
-    ("delivered", r"deliver(?:s|ed)|hand(?:s|ed)? over|energi[sz]e[sd]|complete[sd]|goes live|went live|"
+    ("delivered", r"deliver(?:s|ed)|hand(?:s|ed)? (?:[\w-]+ ){0,3}over|energi[sz]e[sd]|complete[sd]|goes live|"
+                  r"went live|rent (?:has )?(?:start(?:s|ed)|begins|began|commenc\w*)|"
                   r"comes? online|came online|(?:is|are|now) (?:fully )?(?:live|operational|energi[sz]ed)"),
     ("up", TO_PROFIT + r"|gives? (?:its )?first|" + _AGAINST_A_YEAR.format("above|over|higher than|ahead of")),
     ("down", TO_LOSS + "|" + _AGAINST_A_YEAR.format("below|under|lower than|short of")),
@@ -233,7 +237,8 @@ CLAIM_DIRECTIONS: tuple[tuple[str, str], ...] = (
      r"limited by (?:customer |end[- ]|weak |soft )?demand|(?:customer |weak |soft )?demand (?:is )?(?:what )?limits?|"
      r"demand is the (?:main |only |real )?(?:limiting factor|constraint|bottleneck)|"
      r"(?:will |to )?(?:have|has|had) enough (?:\w+ )?(?:capacity|compute|supply|power|gpus|chips)|"
-     r"more (?:compute|capacity|gpus|chips) than (?:it|they|we) (?:can|could|needs?) (?:use|absorb)"),
+     r"more (?:compute|capacity|gpus|chips) than (?:it|they|we) (?:can|could|needs?) (?:use|absorb)|"
+     r"(?:supply and demand|demand and supply) (?:are |is )?(?:now |back |roughly |more )*(?:in|into) balance"),
 )
 
 # Directions of the reading that are about tightness rather than a level going up or down.
@@ -267,7 +272,8 @@ WORD_NUMBERS = {"half a": 0.5, "a half": 0.5, "a quarter": 0.25, "one": 1.0, "tw
 # else a reported fact.
 PLAN = r"will|plans? to|planning|targets?|targeting|targeted|pencil(?:s|l?ed)? in|" \
        r"to (?:boost|raise|cut|slow|spend|invest|build|pause|double|lift|increase|" \
-       r"reduce|keep|add|buy|sell|lease)|intends? to|aims? to|commits? to|set to|going to|guides?|guided"
+       r"reduce|keep|add|buy|sell|lease|rent|deploy|expand)|intends? to|aims? to|commits? to|set to|going to|" \
+       r"guides?|guided"
 EXPECTATION = r"expects?|expected|expectations?|forecasts?|outlook|sees|projected|projecting|anticipat\w*|" \
               r"guidance|estimates?|predicts?|on track|visibility|flags?|flagged|signals?|signall?ed"
 
