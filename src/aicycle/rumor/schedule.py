@@ -217,9 +217,6 @@ def _judge(claim: Schedule, said: _Said, said_on: dt.date, as_of: dt.date) -> st
     """'match', 'mismatch' or None (this sentence does not decide the claim)."""
     when = said.window or (Window(said_on, said_on) if said.status == "done" else None)
     if claim.kind == "done":
-        if said.status == "due" and said.window is not None and said_on < said.window.start and \
-                as_of < said.window.start and claim.window is None:
-            return "mismatch"  # "has handed Horizon 1 over", while its handover is scheduled for a later quarter
         if said.status != "done":
             return None  # not yet delivered is not a claim's refutation: it may still be, by a later day
         if claim.early:
