@@ -34,3 +34,19 @@ from aicycle.store import Store
 ])
 def test_verdicts(store: Store, claim: str, as_of: str, want: str) -> None:
     assert check(store, claim, as_of)["verdict"] == want
+
+
+@pytest.mark.parametrize(("claim", "as_of", "want", "quoted"), [
+    # the whole's share said part first: "Approximately 45% of our commercial RPO balance is from OpenAI."
+    ("~45% of MSFT commercial RPO is OpenAI, per CFO", "2026-01-30", "supported", "45%"),
+    # "mostly for HBM tools" says where the money goes; "above plan" stays with the capex
+    ("SK hynix lifts 2025 capex above plan, mostly for HBM tools", "2025-07-25", "supported", "capex"),
+    # "AI semiconductor revenue of $5.2 billion, which is up 63% year on year"
+    ("AVGO AI semis growth decelerates to <40% y/y in FQ3", "2025-10-20", "contradicted", "63%"),
+    # a profit for the quarter, not a loss
+    ("Samsung DS (chip) division posts 2Q25 operating loss", "2025-08-01", "contradicted", "profit"),
+])
+def test_read_as_written(store: Store, claim: str, as_of: str, want: str, quoted: str) -> None:
+    result = check(store, claim, as_of)
+    assert result["verdict"] == want
+    assert quoted in result["reasoning"]

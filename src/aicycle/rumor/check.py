@@ -30,6 +30,7 @@ from aicycle.rumor.schedule import read_schedule, schedule_items
 from aicycle.rumor.stake_sale import read_stake_sale, stake_sale_items
 from aicycle.rumor.stated_trend import stated_trend_items
 from aicycle.rumor.verdict import Verdict, judge
+from aicycle.rumor.vs_guide import read_vs_guide, vs_guide_items
 from aicycle.store import Store
 
 Provider = Callable[[Store, str, dt.date, "int | None"], list[Item]]
@@ -93,6 +94,11 @@ def check(store: Store, claim: str, as_of: dt.date | str | None = None) -> dict[
     site = _site_claim(store, parsed, base, day) if base is not None else None
     if site is not None:
         return site
+    vs = read_vs_guide(parsed.text) if base is not None else None
+    if base is not None and vs is not None:  # "KLA June-qtr revenue beat guidance midpoint": the call's own figures
+        reading = replace(base, object=base.object or "revenue", direction="vs_guide", negated=False, level=None)
+        items = [i for t in tickers_for(parsed, reading) for i in vs_guide_items(store, vs, reading, t, day)]
+        return _result(parsed, reading, day, judge(parsed, reading, items), items)
     if parsed.problem and not _readable(parsed):
         return _result(parsed, None, day, Verdict("unclear", 0.0, [f"Cannot check this claim: {parsed.problem}."]), [])
     reading = base if base is not None else read(parsed, day)

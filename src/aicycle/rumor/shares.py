@@ -46,7 +46,8 @@ def read_share(text: str) -> Share | None:
             continue  # "the first half of 2026": a period, not a share
         rest = text[m.end():]
         of = re.match(r"\s+of\s+(?P<whole>(?:[\w'’.-]+\s+){0,5}?)(?P<verb>(?:[\w-]+\s+){0,2}?)"
-                      r"(?:to|for|on|into|towards?|from)\s+(?P<part>.+)$", rest, re.I)
+                      r"(?:to|for|on|into|towards?|from|(?:is|are|was|were|comes? from|came from)(?:\s+from)?)\s+"
+                      r"(?P<part>.+)$", rest, re.I)  # "~45% of MSFT commercial RPO is OpenAI"
         if of is None:
             continue
         whole = next((w for w, p in WHOLES.items() if re.search(p, of.group("whole") + of.group("verb"), re.I)), None)

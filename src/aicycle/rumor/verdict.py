@@ -56,6 +56,7 @@ RELATION: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "price_gap": (frozenset({"match"}), frozenset({"mismatch"})),  # one seller's prices a multiple of another's
     "schedule": (frozenset({"match"}), frozenset({"mismatch"})),  # a site's delivery date against the claim's
     "stake_sale": (frozenset({"match"}), frozenset({"mismatch"})),  # a sale the company signed, at its price
+    "vs_guide": (frozenset({"match"}), frozenset({"mismatch"})),  # a reported figure against its own guide
 }
 # Memory supply read the old way: a rising HBM outlook or revenue is tightness (demand ahead of supply).
 _TIGHT_AS_UP = {"up": "tight", "down": "loose"}

@@ -70,10 +70,10 @@ SEGMENTS: tuple[tuple[str, str], ...] = (
     ("NAND", r"nand|flash|ssds?"),
     ("DRAM", r"dram|ddr\d"),
     # read from a claim only as revenue from AI (AI_REVENUE)
-    ("AI", r"(?:ai|artificial intelligence) (?:[\w-]+ ){0,2}(?:revenues?|sales|business(?:es)?)"),
+    ("AI", r"(?:ai|artificial intelligence) (?:[\w-]+ ){0,2}(?:revenues?|sales|business(?:es)?|semis)"),
 )
 # "AI semiconductor revenue", "AI chip sales": the AI part of a company's revenue, not all of it
-AI_REVENUE = r"\bai (?:[\w-]+ ){0,2}(?:revenues?|sales)\b"
+AI_REVENUE = r"\bai (?:[\w-]+ ){0,2}(?:revenues?|sales|semis)\b"
 
 _CAPEX = (r"cap-?ex|capital expenditures?|capital spending|capital investments?|infrastructure spend(?:ing)?|"
           r"spending plans?|investment plans?|investments?|spend(?:ing)?")
@@ -124,7 +124,7 @@ OBJECTS: tuple[tuple[str, str], ...] = (
     ("profit", r"operating (?:profit|income|loss|margins?)|profits?|earnings|earns|earned|in the black|in the red|"
                r"profitab\w*|"
                r"unprofitable|loss-making|(?:an?|net|operating) loss(?:es)?"),
-    ("revenue", r"revenues?|sales|top[- ]line|turnover"),
+    ("revenue", r"revenues?|sales|top[- ]line|turnover|(?:ai )?semis(?= growth)"),  # "AI semis growth": chip sales
     # "secures $10B of AI rack orders": orders booked in the period, as the maker states them (not its backlog)
     ("orders", r"(?:ai |rack |xpu |chip |gpu |server |system )?orders"),
     # "AI server shipments", "GPU shipment target": units shipped as the maker states them in its calls
@@ -139,7 +139,8 @@ TO_PROFIT = (r"back in the black|returns? to (?:operating )?(?:profit|the black)
 TO_LOSS = (r"(?:falls?|fell|slips?|slipped|slides?|slid|swings?|swung|swinging|turns?|turned|sinks?|sank|flips?|"
            r"flipped|tips?|tipped)(?: back)? (?:in)?to (?:an? )?(?:operating )?loss|(?:into|in) the red|"
            r"(?:posts?|posted|reports?|reported|books?|booked|ran|runs?|running|had|has|recorded) (?:an? )?"
-           r"(?:operating )?loss|(?:loss-making|unprofitable)")
+           r"(?:Q[1-4] 20\d\d |(?:first|second|third|fourth)[- ]quarter |quarterly )?(?:operating )?loss|"
+           r"(?:loss-making|unprofitable)")
 TO_PROFIT += (r"|(?:posts?|posted|reports?|reported|books?|booked|ran|had|recorded) (?:an? )?(?:operating )?profit|"
               r"(?:stay\w*|remain\w*|was|is|were) (?:still )?(?:operating[- ]|operationally )?profitable|"
               r"in the black")
@@ -155,8 +156,9 @@ REASON_CLAUSE = (r"(?:,\s*|\s+)(?:citing|amid|due to|because of|as (?:[\w-]+ ){1
                  r"weakness|strength|demand|shortages?|export controls?|tariffs?)\b).*$")
 
 # "raises capex, mostly for HBM tools": where the money goes, not a claim about that segment's spending alone.
-# Group 1 keeps the spending word when the clause is cut off.
-USE_CLAUSE = (r"\b(cap-?ex|capital expenditures?|capital spending|spending)(?:,\s*|\s+)"
+# Group 1 keeps the spending word (and "above plan" after it) when the clause is cut off.
+USE_CLAUSE = (r"\b((?:cap-?ex|capital expenditures?|capital spending|spending)(?:\s+(?:above|below|over|under|vs\.?|"
+              r"versus|from|to)\s+(?:[\w$.~'-]+\s+)?[\w$.~'-]+)?)(?:,\s*|\s+)"
               r"(?:mostly|mainly|largely|chiefly|primarily|much of it|most of it)\s+"
               r"(?:for|to|on|in|into|towards?)\b.*$")
 
@@ -192,6 +194,8 @@ DIRECTIONS: tuple[tuple[str, str], ...] = (
                  r"booked (?:out )?(?:through|until|into)|(?:largely |fully |mostly |all )?spoken for|"
                  r"(?:order books?|slots?|capacity|production) (?:is |are |was |were )?(?:\w+ )?full "
                  r"(?:through|until|into)|"
+                 r"capacity (?:is |was )?(?:essentially |pretty |largely |fully |effectively )?full (?:about |some )?"
+                 r"(?:\w+ )?(?:months?|quarters?|years?) out|"
                  r"all (?:of )?(?:its |their |our )?(?:\w+ )?capacity (?:is |was )?(?:contracted|leased|sold|booked)"),
     ("constrained",
      r"(?:capacity|supply|compute|power)[- ]constrained|constrained|constraints?|shortages?|short supply|supply crunch|"

@@ -1,0 +1,83 @@
+"""A reported quarter against its own guide, no figure named: "KLA June-qtr revenue beat guidance midpoint",
+"SMCI smashed the top end of its June-qtr revenue guide". The results call states the figure beside the guide
+("Revenue was $3.175 billion above the guidance midpoint of $3.075 billion"; "net sales of $5.8 billion ...
+compared to our guidance of $5.6 billion to $6.4 billion"); the figure is set against the line the claim draws:
+the guide's midpoint unless it names an end."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from aicycle.rumor.evidence import Item, _as_date
+from aicycle.rumor.periods import quarter_end
+from aicycle.rumor.reading import Reading
+from aicycle.rumor.said import company_sentences, recent_documents, sentence_item
+from aicycle.rumor.scope import results_call_of
+from aicycle.store import Store
+
+_CLAIM = re.compile(
+    r"\b(?P<verb>beat\w*|top(?:s|ped)?|exceed\w*|smash\w*|surpass\w*|crush\w*|came in above|above|ahead of|"
+    r"miss\w*|fell short of|falls? short of|short of|came in below|below|under)\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?:(?P<end>top|high|upper|low|bottom)[- ]end\s+of\s+(?:the\s+|its\s+|their\s+)?)?(?:[\w-]+\s+){0,3}?"
+    r"(?:guid(?:ance|e)|outlook|forecast)(?:\s+(?:mid-?point|range))?\b", re.I)
+_UNDER = re.compile(r"miss|short|below|under", re.I)
+_MONEY = r"\$\s?(\d+(?:\.\d+)?)\s*(billion|million|bn|m|b)?"
+# "Revenue was $3.175 billion above the guidance midpoint of $3.075 billion"; "net sales of $5.8 billion, up 8%
+# ..., compared to our guidance of $5.6 billion to $6.4 billion"
+_SAID = re.compile(rf"\b(?:revenues?|net sales|sales)\b[^.;]{{0,40}}?{_MONEY}[^$;]{{0,120}}?"
+                   rf"(?:above|below|at|compared (?:to|with)|versus|vs\.?|against)\s+(?:the\s+|our\s+)?"
+                   rf"(?:guidance|guided|outlook)\s+(?:mid-?point\s+|range\s+)?(?:of\s+)?{_MONEY}"
+                   rf"(?:\s*(?:to|-|–)\s*{_MONEY})?", re.I)
+_SCALE = {"billion": 1e9, "bn": 1e9, "b": 1e9, "million": 1e6, "m": 1e6}
+
+
+@dataclass(frozen=True)
+class VsGuide:
+    above: bool  # beat (True) or missed (False)
+    line: str  # mid | high | low
+
+
+def read_vs_guide(text: str) -> VsGuide | None:
+    """What a claim with no figure says of a result against its guide; None when it says nothing of one."""
+    m = _CLAIM.search(text)
+    if m is None or re.search(r"\$\s?\d", text):
+        return None
+    end = (m.group("end") or "").lower()
+    line = "high" if end in ("top", "high", "upper") else "low" if end in ("low", "bottom") else "mid"
+    return VsGuide(not _UNDER.match(m.group("verb")), line)
+
+
+def vs_guide_items(store: Store, claim: VsGuide, reading: Reading, ticker: str, as_of: dt.date) -> list[Item]:
+    """The results call's own figure against its guide, judged against the claim ("match" / "mismatch")."""
+    ends = quarter_end(reading.period, reading.tickers)
+    for doc in recent_documents(store, ticker, as_of):
+        day = _as_date(doc["date"])
+        if day is None or ends is not None and not results_call_of(reading, day):
+            continue
+        for sentence in company_sentences(str(doc["doc_id"]), str(doc["text"])):
+            observed = _judge(claim, sentence)
+            if observed is not None:
+                return [sentence_item(doc, sentence, signal="vs_guide", observed=observed, as_of=as_of,
+                                      method=f"the reported figure against the guide's {claim.line} point")]
+    return []
+
+
+def _judge(claim: VsGuide, sentence: str) -> str | None:
+    m = _SAID.search(sentence)
+    if m is None:
+        return None
+    # "$5.6 to $6.4 billion": the scale is said once, after the range
+    figure, low = _money(m.group(1), m.group(2)), _money(m.group(3), m.group(4) or m.group(6) or m.group(2))
+    high = _money(m.group(5), m.group(6) or m.group(4) or m.group(2)) if m.group(5) else low
+    if figure is None or low is None or high is None:
+        return None
+    line = {"mid": (low + high) / 2, "high": high, "low": low}[claim.line]
+    return "match" if (figure > line) == claim.above and figure != line else "mismatch"
+
+
+def _money(value: str | None, scale: str | None) -> float | None:
+    if value is None:
+        return None
+    return float(value) * _SCALE.get((scale or "").lower(), 1.0)

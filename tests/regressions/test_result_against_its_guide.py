@@ -1,0 +1,39 @@
+"""A reported quarter against its own guide with no figure named ("KLA June-qtr revenue beat guidance midpoint",
+"SMCI smashed the top end of its June-qtr revenue guide") had no direction the check could read, so it
+answered nothing; the results call states the figure beside the guide."""
+
+from __future__ import annotations
+
+import pytest
+
+from aicycle.rumor import check
+from aicycle.rumor.vs_guide import VsGuide, _judge, read_vs_guide
+from aicycle.store import Store
+
+SMCI = ("Q4 fiscal year 25 revenues were $5.8 billion, up 8% year over year, and up 25% quarter over quarter, "
+        "compared to our guidance of $5.6 to $6.4 billion.")
+
+
+@pytest.mark.parametrize(("claim", "read"), [
+    ("KLA June-qtr revenue beat guidance midpoint", VsGuide(True, "mid")),
+    ("SMCI smashed the top end of its June-qtr revenue guide", VsGuide(True, "high")),
+    ("Dell misses its revenue outlook", VsGuide(False, "mid")),
+    ("Revenue beats its $65 billion outlook", None),  # a figure named: read as a level
+])
+def test_read(claim: str, read: VsGuide | None) -> None:
+    assert read_vs_guide(claim) == read
+
+
+def test_a_range_said_with_one_scale() -> None:
+    assert _judge(VsGuide(True, "mid"), SMCI) == "mismatch"  # $5.8bn under the $6.0bn midpoint
+    assert _judge(VsGuide(True, "low"), SMCI) == "match"
+    assert _judge(VsGuide(False, "high"), SMCI) == "match"
+
+
+@pytest.mark.parametrize(("claim", "as_of", "want"), [
+    ("KLA June-qtr revenue beat guidance midpoint", "2025-09-01", "supported"),
+    ("KLA June-qtr revenue beat guidance midpoint", "2025-07-01", "unclear"),
+    ("SMCI smashed the top end of its June-qtr revenue guide", "2025-09-01", "contradicted"),
+])
+def test_verdicts(store: Store, claim: str, as_of: str, want: str) -> None:
+    assert check(store, claim, as_of)["verdict"] == want
