@@ -18,6 +18,7 @@ SMCI = ("Q4 fiscal year 25 revenues were $5.8 billion, up 8% year over year, and
     ("KLA June-qtr revenue beat guidance midpoint", VsGuide(True, "mid")),
     ("SMCI smashed the top end of its June-qtr revenue guide", VsGuide(True, "high")),
     ("Dell misses its revenue outlook", VsGuide(False, "mid")),
+    ("Arista Q2 revenue falls short of guidance", VsGuide(False, "mid")),
     ("Revenue beats its $65 billion outlook", None),  # a figure named: read as a level
 ])
 def test_read(claim: str, read: VsGuide | None) -> None:
@@ -34,6 +35,8 @@ def test_a_range_said_with_one_scale() -> None:
     ("KLA June-qtr revenue beat guidance midpoint", "2025-09-01", "supported"),
     ("KLA June-qtr revenue beat guidance midpoint", "2025-07-01", "unclear"),
     ("SMCI smashed the top end of its June-qtr revenue guide", "2025-09-01", "contradicted"),
+    # "Total revenues in Q2 were $2.2 billion, up 30.4% year over year, above our guidance of $2.1 billion."
+    ("Arista Q2 revenue falls short of guidance", "2025-08-25", "contradicted"),
 ])
 def test_verdicts(store: Store, claim: str, as_of: str, want: str) -> None:
     assert check(store, claim, as_of)["verdict"] == want

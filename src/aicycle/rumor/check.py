@@ -24,6 +24,7 @@ from aicycle.rumor.growth_level import growth_level_items
 from aicycle.rumor.inclusion import inclusion_items, read_inclusion
 from aicycle.rumor.market import gpu_price_trend, wanted_skus, wanted_terms
 from aicycle.rumor.parse import Claim, parse_claim
+from aicycle.rumor.ppa import is_ppa_claim, ppa_items
 from aicycle.rumor.price_gap import gap_items, read_gap
 from aicycle.rumor.reading import Reading, read
 from aicycle.rumor.schedule import read_schedule, schedule_items
@@ -96,7 +97,8 @@ def check(store: Store, claim: str, as_of: dt.date | str | None = None) -> dict[
         return site
     vs = read_vs_guide(parsed.text) if base is not None else None
     if base is not None and vs is not None:  # "KLA June-qtr revenue beat guidance midpoint": the call's own figures
-        reading = replace(base, object=base.object or "revenue", direction="vs_guide", negated=False, level=None)
+        reading = replace(base, object=base.object or "revenue", direction="vs_guide", negated=False, level=None,
+                          modality="fact")
         items = [i for t in tickers_for(parsed, reading) for i in vs_guide_items(store, vs, reading, t, day)]
         return _result(parsed, reading, day, judge(parsed, reading, items), items)
     if parsed.problem and not _readable(parsed):
@@ -275,7 +277,10 @@ def gather(store: Store, claim: Claim, reading: Reading, as_of: dt.date) -> list
         items.extend(records.contract_items(store, reading, claim.text, as_of))
     subject = bool(claim.tickers) and not any(c.startswith("no company named") for c in claim.cues)
     grid_side = records.names_power_actor(claim.text) or any(t in vocab.POWER_SUPPLIERS for t in claim.tickers)
-    if obj == "power" and not (subject and not grid_side):
+    if obj == "power" and is_ppa_claim(claim.text):  # "Meta signs Clinton nuclear PPA with Constellation"
+        # the recorded agreement, not the parties' words about their other business
+        items = ppa_items(store, [n for _, n in parse.named_companies(claim.text)], reading.places, as_of)
+    elif obj == "power" and not (subject and not grid_side):
         items.extend(records.power_items(store, reading, claim.text, as_of))  # the grid, not one company's MW
     elif obj == "projects" and reading.direction in ("pause", "cancel") and reading.places:
         # "Tucson blocks Project Blue", "pulls back on projects including one in Ohio": a permitting event names it

@@ -70,7 +70,7 @@ METRICS: tuple[tuple[str, str], ...] = (
     ("power",
      r"power (?:capacity|contracts?|deals?|demand|supply|purchases?)|megawatts?|gigawatts?|\d+\s?[mg]w|"
      r"electricity|energy (?:demand|deals?|contracts?)|grid (?:connections?|capacity)|"
-     r"contracted power|active power|power"),
+     r"contracted power|active power|power|ppas?|power purchase agreements?"),
     ("data_center_construction",
      r"data[- ]?cent(?:er|re)s?|datacent(?:er|re)s?|construction|build-?outs?|campus(?:es)?|"
      r"server farms?|(?<!on )facilit(?:y|ies)(?![- ]invest)"),
@@ -146,6 +146,7 @@ DIRECTIONS: tuple[tuple[str, str, bool], ...] = (
     (r"rais\w*|boost\w*|increas\w*|hik(?:e|es|ed|ing)|lift\w*|ramp\w*|accelerat(?:e|es|ed|ing|ion)|expand\w*|"
      r"expansion|grow\w*|grew|growth|jump\w*|climb\w*|ris(?:e|es|ing|en)|rose|ups|upgrad\w*|"
      r"step\w* up|double\w* down|pour\w*|splurg\w*|spend\w* more|more|higher|bigger|larger|"
+     r"(?:signs?|signed|inks?|inked)(?= (?:an? )?(?:[\w-]+ ){0,3}(?:ppas?|power purchase agreements?)\b)|"
      r"strong\w*|robust|gain\w*|rebound\w*|recover(?:s|ed|ing|y)?|bounc\w* back|add(?:s|ed|ing)?|up|hot|hotter|red[- ]hot|firm\w* up|(?<=prices )firm(?:s|ed|ing)?\b|(?<=rates )firm(?:s|ed|ing)?\b|pricier|build\w* out|"
      r"investing heavily|heavier|oversho\w*|(?:exceed\w*|beat\w*|above|ahead of) (?:its |the |their )?(?:earlier )?plan",
      "up", False),

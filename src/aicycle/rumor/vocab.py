@@ -58,6 +58,8 @@ POWER_ACTORS: tuple[tuple[str, str], ...] = (
     ("APS", r"arizona public service|\baps\b|pinnacle west"), ("FERC", r"ferc"), ("Ireland", r"ireland|irish|eirgrid"),
     ("Netherlands", r"netherlands|dutch"), ("Singapore", r"singapore"), ("US grid", r"us grid|u\.s\. grid"),
 )
+# "Broadcom AI growth slows below 50%": a chip seller's AI sales, read only with the rate it names
+_AI_GROWTH = r"\bai growth(?= (?:\w+ ){0,3}[<>~]?\d+(?:\.\d+)?\s?%)"
 
 SEGMENTS: tuple[tuple[str, str], ...] = (
     ("AWS", r"aws|amazon web services"), ("Azure", r"azure"), ("Google Cloud", r"google cloud|gcp"),
@@ -70,10 +72,10 @@ SEGMENTS: tuple[tuple[str, str], ...] = (
     ("NAND", r"nand|flash|ssds?"),
     ("DRAM", r"dram|ddr\d"),
     # read from a claim only as revenue from AI (AI_REVENUE)
-    ("AI", r"(?:ai|artificial intelligence) (?:[\w-]+ ){0,2}(?:revenues?|sales|business(?:es)?|semis)"),
+    ("AI", r"(?:ai|artificial intelligence) (?:[\w-]+ ){0,2}(?:revenues?|sales|business(?:es)?|semis)|" + _AI_GROWTH),
 )
 # "AI semiconductor revenue", "AI chip sales": the AI part of a company's revenue, not all of it
-AI_REVENUE = r"\bai (?:[\w-]+ ){0,2}(?:revenues?|sales|semis)\b"
+AI_REVENUE = r"\bai (?:[\w-]+ ){0,2}(?:revenues?|sales|semis)\b|" + _AI_GROWTH
 
 _CAPEX = (r"cap-?ex|capital expenditures?|capital spending|capital investments?|infrastructure spend(?:ing)?|"
           r"spending plans?|investment plans?|investments?|spend(?:ing)?")
@@ -124,7 +126,8 @@ OBJECTS: tuple[tuple[str, str], ...] = (
     ("profit", r"operating (?:profit|income|loss|margins?)|profits?|earnings|earns|earned|in the black|in the red|"
                r"profitab\w*|"
                r"unprofitable|loss-making|(?:an?|net|operating) loss(?:es)?"),
-    ("revenue", r"revenues?|sales|top[- ]line|turnover|(?:ai )?semis(?= growth)"),  # "AI semis growth": chip sales
+    # "AI semis growth", "Broadcom AI growth slows below 50%": a chip seller's AI sales
+    ("revenue", r"revenues?|sales|top[- ]line|turnover|(?:ai )?semis(?= growth)|" + _AI_GROWTH),
     # "secures $10B of AI rack orders": orders booked in the period, as the maker states them (not its backlog)
     ("orders", r"(?:ai |rack |xpu |chip |gpu |server |system )?orders"),
     # "AI server shipments", "GPU shipment target": units shipped as the maker states them in its calls
@@ -225,7 +228,7 @@ DIRECTIONS: tuple[tuple[str, str], ...] = (
               r"put\w* off|slip\w*|behind schedule|running behind|runs? late|running late"),
     ("ahead", r"ahead of schedule|on schedule|on track|early"),
     ("given", r"gives? (?:its |a |an )?(?:first )?(?:\w+ ){0,3}(?:forecast|outlook|guidance|figure)|"
-              r"puts? a (?:number|figure) on|issues? (?:\w+ )?(?:guidance|outlook)|"
+              r"puts? a (?:number|figure) on|issues? (?:an? |its |first )?(?:[\w-]+ ){0,3}(?:guidance|outlook)|"
               r"provides? (?:\w+ )?(?:\w+ )?(?:guidance|outlook|forecast)"),
     ("delivered", r"deliver(?:s|ed)|hand(?:s|ed)? (?:[\w-]+ ){0,3}over|energi[sz]e[sd]|complete[sd]|goes live|"
                   r"went live|rent (?:has )?(?:start(?:s|ed)|begins|began|commenc\w*)|"
@@ -274,7 +277,8 @@ WORD_NUMBERS = {"half a": 0.5, "a half": 0.5, "a quarter": 0.25, "one": 1.0, "tw
 
 # Modality: how the claim is put. A plan (the company will), an expectation (a forecast, an outlook),
 # else a reported fact.
-PLAN = r"will|plans? to|planning|targets?|targeting|targeted|pencil(?:s|l?ed)? in|" \
+PLAN = r"will|plans? to|plans?(?= (?:about |roughly |around |some |~)?\$)|planning|targets?|targeting|targeted|" \
+       r"pencil(?:s|l?ed)? in|" \
        r"to (?:boost|raise|cut|slow|spend|invest|build|pause|double|lift|increase|" \
        r"reduce|keep|add|buy|sell|lease|rent|deploy|expand)|intends? to|aims? to|commits? to|set to|going to|" \
        r"guides?|guided"

@@ -46,7 +46,7 @@ def read_vs_guide(text: str) -> VsGuide | None:
         return None
     end = (m.group("end") or "").lower()
     line = "high" if end in ("top", "high", "upper") else "low" if end in ("low", "bottom") else "mid"
-    return VsGuide(not _UNDER.match(m.group("verb")), line)
+    return VsGuide(not _UNDER.search(m.group("verb")), line)
 
 
 def vs_guide_items(store: Store, claim: VsGuide, reading: Reading, ticker: str, as_of: dt.date) -> list[Item]:
