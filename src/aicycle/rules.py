@@ -211,6 +211,9 @@ RUMOR_LEVEL_STALE_DAYS = 140
 # days after its quarter ended: the next 91-day quarter is then within two weeks of its end, and the claim may be
 # about it.
 RUMOR_LEVEL_NEXT_QUARTER_DAYS = 78
+# "Lifts its guide above $200B" is refuted by a guide below the line only if that guide is at most this many days
+# old: a results call's update the headline may be about. An older guide leaves a raise still to come open.
+RUMOR_RAISE_ANSWERED_DAYS = 14
 # A dated record (a compute contract, a power event) speaks to a claim this many days after its date.
 RUMOR_RECORD_DAYS = 400
 # Confidence calibration of the rumor check, fitted on the twelve claim sets of tests/data/rumor_claims*.csv

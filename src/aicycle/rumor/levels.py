@@ -128,6 +128,9 @@ def guided_level(store: Store, reading: Reading, ticker: str, as_of: dt.date) ->
         observed = "above" if point >= level.value else "below"
         if reading.range_end and reading.direction == "up" and point == level.value:
             observed = "below"  # "lifts the top end above $145B": a top end still at $145B was not lifted past it
+        if observed == "below" and reading.direction == "up" and \
+                (as_of - latest.filed).days > rules.RUMOR_RAISE_ANSWERED_DAYS:
+            return []  # "lifts its guide above $200B" months after the last guide: a raise still to come, not refuted
     text = (f"{ticker} guided {year} capex to {latest.guided} on {latest.filed}: "
             f"{'in line with' if observed in ('match', 'above') and level.op != 'below' else 'not'} "
             f"the claim's {level.text}")

@@ -286,6 +286,8 @@ def _document_items(doc: dict[str, Any], reading: Reading, topic: Topic, as_of: 
                 and _IN_TALKS.search(sentence):
             continue  # "in ongoing discussions to secure lease agreements": no lease is signed yet
         seen, how = observe(reading, sentence)
+        if seen == "below" and _raise_to_come(reading, day, as_of):
+            continue
         if seen and _bears_on(reading, seen):
             found.append((sentence, seen, how, before))
     if not found:
@@ -324,6 +326,12 @@ def _document_items(doc: dict[str, Any], reading: Reading, topic: Topic, as_of: 
                  weight=min(0.9, 0.5 + 0.1 * tally[top]) * freshness(day, as_of),
                  url=doc.get("url"), accession=doc.get("accession"), ticker=doc["ticker"],
                  period=str(doc["date"]), method=how)]
+
+
+def _raise_to_come(reading: Reading, said_on: dt.date, as_of: dt.date) -> bool:
+    """"Lifts its guide above $200B": a guide below the line said months before is a raise still to come."""
+    return reading.object == "guidance" and reading.direction == "up" and reading.level is not None \
+        and reading.level.op == "above" and (as_of - said_on).days > rules.RUMOR_RAISE_ANSWERED_DAYS
 
 
 def _a_quarter_for_the_year(reading: Reading, sentence: str, day: dt.date) -> bool:
