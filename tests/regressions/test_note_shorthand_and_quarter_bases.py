@@ -40,3 +40,9 @@ def test_verdicts(store: Store, claim: str, as_of: str, want: str, quoted: str) 
     result = check(store, claim, as_of)
     assert result["verdict"] == want
     assert quoted in result["reasoning"]
+
+
+def test_spent_through_a_named_month(store: Store) -> None:
+    """"Through September 2025" counts the year's first three quarters (cash capex $92.3B by the filings)."""
+    assert check(store, "Amazon has already spent nearly $90bn on capex through September 2025",
+                 "2025-11-01")["verdict"] == "supported"

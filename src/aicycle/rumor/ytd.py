@@ -17,15 +17,18 @@ from aicycle.store import Store
 
 _SO_FAR = re.compile(r"\b(?:already|so far|year[- ]to[- ]date|first[- ](?:half|six months|nine months|three quarters)|"
                      r"after (?:the first )?(?:six|nine) months|(?:six|nine)[- ]month|"
-                     r"through (?:Q[1-4]|the \w+ quarter))\b", re.I)
+                     r"through (?:Q[1-4]|the \w+ quarter|(?:the end of )?(?:march|june|september)\b(?=\s+20\d\d)))\b",
+                     re.I)
 _EXCEEDS = re.compile(r"\b(?:exceed\w*|tops?|topp\w*|surpass\w*|out-?spen[dt]\w*|more than|above|beyond|"
                       r"bigger than|larger than)\b", re.I)
 _WHOLE_YEAR = re.compile(r"\b(?:all of|(?:its |the )?(?:whole|entire|full)(?:[- ]year)?)\s+(?:of\s+)?"
                          r"(?P<year>FY\s?'?\d{2}|fiscal(?: year)? (?:20)?\d{2}|(?:calendar )?20\d\d)\b", re.I)
 _YEAR = re.compile(r"\b(?:FY\s?'?(\d{2})|fiscal(?:[- ]year)?[- ](?:20)?(\d{2})|(?:calendar )?20(\d\d))\b", re.I)
 _MONEY = re.compile(r"\$\s?\d", re.I)
-_COUNT = ((r"nine months|three quarters|\bQ3\b|third quarter", 3),
-          (r"half|six months|\bQ2\b|second quarter", 2), (r"\bQ1\b|first quarter", 1))
+# "through September 2025": the calendar's quarters to that month's end
+_COUNT = ((r"nine months|three quarters|\bQ3\b|third quarter|through (?:the end of )?september", 3),
+          (r"half|six months|\bQ2\b|second quarter|through (?:the end of )?june", 2),
+          (r"\bQ1\b|first quarter|through (?:the end of )?march", 1))
 
 
 @dataclass(frozen=True)
