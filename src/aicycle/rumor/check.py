@@ -13,25 +13,20 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from aicycle import universe
 from aicycle.errors import InputError
 from aicycle.rumor import auctions, levels, market_share, mix, parse, price_window, records, said, vocab, ytd
 from aicycle.rumor import fundamentals as fx
 from aicycle.rumor import guidance as gx
 from aicycle.rumor.evidence import Item
-from aicycle.rumor.finance_leases import finance_lease_items, is_finance_lease_claim
 from aicycle.rumor.growth_level import growth_level_items
-from aicycle.rumor.inclusion import inclusion_items, read_inclusion
 from aicycle.rumor.market import gpu_price_trend, wanted_skus, wanted_terms
+from aicycle.rumor.narrow import narrow_reading, tickers_for
 from aicycle.rumor.parse import Claim, parse_claim
 from aicycle.rumor.ppa import is_ppa_claim, ppa_items
 from aicycle.rumor.price_gap import gap_items, read_gap
 from aicycle.rumor.reading import Reading, read
-from aicycle.rumor.schedule import read_schedule, schedule_items
-from aicycle.rumor.stake_sale import read_stake_sale, stake_sale_items
 from aicycle.rumor.stated_trend import stated_trend_items
 from aicycle.rumor.verdict import Verdict, judge
-from aicycle.rumor.vs_guide import read_vs_guide, vs_guide_items
 from aicycle.store import Store
 
 Provider = Callable[[Store, str, dt.date, "int | None"], list[Item]]
@@ -81,25 +76,9 @@ def check(store: Store, claim: str, as_of: dt.date | str | None = None) -> dict[
         items = gap_items(store, gap, parsed.text, day)
         return _result(parsed, reading, day, judge(parsed, reading, items), items)
     base = read(parsed, day) if parsed.tickers else None  # read once: the paths below and the usual one share it
-    inclusion = read_inclusion(parsed.text) if base is not None else None
-    if base is not None and inclusion is not None:
-        # "NVIDIA builds China sales into its outlook": what the company says it counts
-        reading = replace(base, object=base.object or "revenue", direction=inclusion.direction, negated=False,
-                          level=None)
-        items = [i for t in tickers_for(parsed, reading) for i in inclusion_items(store, inclusion, t, day)]
-        return _result(parsed, reading, day, judge(parsed, reading, items), items)
-    if base is not None and is_finance_lease_claim(parsed.text):  # the figure a results call states, not capex
-        reading = replace(base, object="finance_leases", negated=False)
-        items = [i for t in tickers_for(parsed, reading) for i in finance_lease_items(store, reading, t, day)]
-        return _result(parsed, reading, day, judge(parsed, reading, items), items)
-    site = _site_claim(store, parsed, base, day) if base is not None else None
-    if site is not None:
-        return site
-    vs = read_vs_guide(parsed.text) if base is not None else None
-    if base is not None and vs is not None:  # "KLA June-qtr revenue beat guidance midpoint": the call's own figures
-        reading = replace(base, object=base.object or "revenue", direction="vs_guide", negated=False, level=None,
-                          modality="fact")
-        items = [i for t in tickers_for(parsed, reading) for i in vs_guide_items(store, vs, reading, t, day)]
+    narrow = narrow_reading(store, parsed, base, day) if base is not None else None
+    if narrow is not None:  # a claim one narrow reading answers: a site's date, a result against its guide, ...
+        reading, items = narrow
         return _result(parsed, reading, day, judge(parsed, reading, items), items)
     if parsed.problem and not _readable(parsed):
         return _result(parsed, None, day, Verdict("unclear", 0.0, [f"Cannot check this claim: {parsed.problem}."]), [])
@@ -110,21 +89,6 @@ def check(store: Store, claim: str, as_of: dt.date | str | None = None) -> dict[
     reading, summed_or_split = _split_or_so_far(store, parsed, reading, day)
     items = gather(store, parsed, reading, day) if summed_or_split is None \
         else [i for i in summed_or_split if i.date is not None and i.date <= day]  # point in time, as in gather
-    return _result(parsed, reading, day, judge(parsed, reading, items), items)
-
-
-def _site_claim(store: Store, parsed: Claim, base: Reading, day: dt.date) -> dict[str, Any] | None:
-    """Claims about one named site or venture: "CB-3 slips past Q3 2026" (the company's latest word on that
-    site's date), "TeraWulf sells its stake in the Abernathy JV" (its own word on the sale). None: neither."""
-    sale = read_stake_sale(parsed.text, base.places)
-    schedule = None if sale else read_schedule(parsed.text, base.places, day, base.object)
-    if sale is None and schedule is None:
-        return None
-    reading = replace(base, object="projects", direction="stake_sale" if sale else "schedule", negated=False,
-                      level=None)
-    items = [i for t in tickers_for(parsed, reading)
-             for i in (stake_sale_items(store, sale, t, day) if sale
-                       else schedule_items(store, schedule, t, day))]  # type: ignore[arg-type]
     return _result(parsed, reading, day, judge(parsed, reading, items), items)
 
 
@@ -169,15 +133,6 @@ def _as_of(value: dt.date | str | None) -> dt.date:
         return dt.date.fromisoformat(str(value).strip())
     except ValueError:
         raise InputError(f"as_of: {value!r} is not a date (YYYY-MM-DD)") from None
-
-
-def tickers_for(claim: Claim, reading: Reading | None = None) -> list[str]:
-    if claim.tickers:
-        return claim.tickers
-    obj = reading.object if reading else None
-    if claim.metric == "memory_supply" or obj in ("memory_supply", "memory_prices"):
-        return [c.ticker for c in universe.by_role("memory")]  # a memory-market claim is read through the makers
-    return []
 
 
 def gather(store: Store, claim: Claim, reading: Reading, as_of: dt.date) -> list[Item]:
@@ -282,8 +237,10 @@ def gather(store: Store, claim: Claim, reading: Reading, as_of: dt.date) -> list
         items = ppa_items(store, [n for _, n in parse.named_companies(claim.text)], reading.places, as_of)
     elif obj == "power" and not (subject and not grid_side):
         items.extend(records.power_items(store, reading, claim.text, as_of))  # the grid, not one company's MW
-    elif obj == "projects" and reading.direction in ("pause", "cancel") and reading.places:
-        # "Tucson blocks Project Blue", "pulls back on projects including one in Ohio": a permitting event names it
+    elif obj == "projects" and reading.places and (reading.direction in ("pause", "cancel") or
+                                                   records.APPROVED.search(claim.text)):
+        # "Tucson blocks Project Blue", "pulls back on projects including one in Ohio", "Tucson approves Project
+        # Blue": a permitting event names it
         items.extend(records.project_items(store, reading, claim.company_name, as_of))
     if obj == "gpu_prices" and reading.level and reading.level.unit == "USD/hour":
         items = levels.price_levels(items, reading)

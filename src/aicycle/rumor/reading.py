@@ -40,7 +40,7 @@ OBJECT_LABELS = {
     "revenue": "revenue", "finance_leases": "finance leases",
     "profit": "operating profit", "backlog": "backlog / RPO", "arr": "ARR (annualized revenue run-rate)",
     "power": "power", "shipments": "shipments", "orders": "orders booked",
-    "wfe": "wafer-fab equipment spending (the industry's)",
+    "wfe": "wafer-fab equipment spending (the industry's)", "plant": "manufacturing capacity",
 }
 _NEG_BEFORE = re.compile(rf"(?<![\w$])(?:{lexicon.NEGATIONS})(?!\w)", re.I)
 

@@ -146,6 +146,11 @@ _STOPPED = re.compile(r"\b(?:pull\w* back|paus\w*|halt\w*|stop\w*|end\w* negotia
                       r"vot\w* (?:against|to (?:stop|end|reject))|withdr[ae]w\w*|scrap\w*|block\w*|deni\w*)\b", re.I)
 
 
+# "Tucson approves Project Blue", "green-lights": a permit granted (against one stopped)
+APPROVED = re.compile(r"\b(?:approv(?:es|ed|al)|green-?light\w*|green-?lit|okays?|okayed|clear(?:s|ed) the way)\b",
+                      re.I)
+
+
 def project_items(store: Store, reading: Reading, subject: str | None, as_of: dt.date) -> list[Item]:
     """A project said to be paused or stopped ("Tucson blocks Project Blue", "Microsoft pulls back on projects
     including one in Ohio"): permitting and grid events that name the place and say it was stopped."""
@@ -157,8 +162,9 @@ def project_items(store: Store, reading: Reading, subject: str | None, as_of: dt
         if subject and not re.search(re.escape(subject.split()[0]), words, re.I) \
                 and not any(re.search(rf"(?<!\w){re.escape(p)}(?!\w)", words) for p in reading.places if " " in p):
             continue  # "Ohio" alone names a state, not the subject's project
-        stopped = _STOPPED.search(words)
-        items.append(power_item(event, "paused" if stopped else None, 0.7))
+        granted = reading.direction not in ("pause", "cancel") and APPROVED.search(words)  # an approval claim's
+        seen = "paused" if _STOPPED.search(words) else "up" if granted else None
+        items.append(power_item(event, seen, 0.7))
     return items[:4]
 
 

@@ -57,6 +57,8 @@ RELATION: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "schedule": (frozenset({"match"}), frozenset({"mismatch"})),  # a site's delivery date against the claim's
     "stake_sale": (frozenset({"match"}), frozenset({"mismatch"})),  # a sale the company signed, at its price
     "vs_guide": (frozenset({"match"}), frozenset({"mismatch"})),  # a reported figure against its own guide
+    "plant": (frozenset({"match"}), frozenset({"mismatch"})),  # a maker's own word on adding manufacturing capacity
+    "reclassified": (frozenset({"match"}), frozenset({"mismatch"})),  # a capex figure moved by accounting alone
 }
 # Memory supply read the old way: a rising HBM outlook or revenue is tightness (demand ahead of supply).
 _TIGHT_AS_UP = {"up": "tight", "down": "loose"}

@@ -1,0 +1,99 @@
+"""Claims that one narrow reading answers, tried before the usual one: what a figure counts ("NVIDIA builds China
+sales into its outlook"), finance leases as a figure of their own, a named site's date or a stake sale, a maker
+adding manufacturing capacity, a capex figure moved by accounting alone, a result against its own guide. Each
+gives the reading shown to the user and the evidence it found; None leaves the claim to the usual reading."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+from aicycle import universe
+from aicycle.rumor.evidence import Item
+from aicycle.rumor.finance_leases import finance_lease_items, is_finance_lease_claim
+from aicycle.rumor.inclusion import inclusion_items, read_inclusion
+from aicycle.rumor.parse import Claim
+from aicycle.rumor.plant import plant_items, read_plant
+from aicycle.rumor.reading import Reading
+from aicycle.rumor.reclassified import read_reclassified, reclassified_items
+from aicycle.rumor.schedule import read_schedule, schedule_items
+from aicycle.rumor.stake_sale import read_stake_sale, stake_sale_items
+from aicycle.rumor.vs_guide import read_vs_guide, vs_guide_items
+from aicycle.store import Store
+
+Narrow = tuple[Reading, list[Item]]
+
+
+def tickers_for(claim: Claim, reading: Reading | None = None) -> list[str]:
+    """The companies whose evidence speaks to the claim: those it names, else a market's makers."""
+    if claim.tickers:
+        return claim.tickers
+    obj = reading.object if reading else None
+    if claim.metric == "memory_supply" or obj in ("memory_supply", "memory_prices"):
+        return [c.ticker for c in universe.by_role("memory")]  # a memory-market claim is read through the makers
+    return []
+
+
+def narrow_reading(store: Store, claim: Claim, base: Reading, day: dt.date) -> Narrow | None:
+    """The first narrow reading that takes the claim, with its evidence; None when none does."""
+    for reader in (_inclusion, _finance_leases, _site, _plant, _reclassified, _vs_guide):
+        found = reader(store, claim, base, day)
+        if found is not None:
+            return found
+    return None
+
+
+def _inclusion(store: Store, claim: Claim, base: Reading, day: dt.date) -> Narrow | None:
+    inclusion = read_inclusion(claim.text)  # "NVIDIA builds China sales into its outlook": what it says it counts
+    if inclusion is None:
+        return None
+    reading = replace(base, object=base.object or "revenue", direction=inclusion.direction, negated=False,
+                      level=None)
+    return reading, [i for t in tickers_for(claim, reading) for i in inclusion_items(store, inclusion, t, day)]
+
+
+def _finance_leases(store: Store, claim: Claim, base: Reading, day: dt.date) -> Narrow | None:
+    if not is_finance_lease_claim(claim.text):  # the figure a results call states, not capex
+        return None
+    reading = replace(base, object="finance_leases", negated=False)
+    return reading, [i for t in tickers_for(claim, reading) for i in finance_lease_items(store, reading, t, day)]
+
+
+def _site(store: Store, claim: Claim, base: Reading, day: dt.date) -> Narrow | None:
+    """"CB-3 slips past Q3 2026" (the company's latest word on that site's date), "TeraWulf sells its stake in the
+    Abernathy JV" (its own word on the sale)."""
+    sale = read_stake_sale(claim.text, base.places)
+    schedule = None if sale else read_schedule(claim.text, base.places, day, base.object)
+    if sale is None and schedule is None:
+        return None
+    reading = replace(base, object="projects", direction="stake_sale" if sale else "schedule", negated=False,
+                      level=None)
+    return reading, [i for t in tickers_for(claim, reading)
+                     for i in (stake_sale_items(store, sale, t, day) if sale
+                               else schedule_items(store, schedule, t, day))]  # type: ignore[arg-type]
+
+
+def _plant(store: Store, claim: Claim, base: Reading, day: dt.date) -> Narrow | None:
+    plant = read_plant(claim.text)  # "Seagate ramps drive-unit capacity": its own word on adding units
+    if plant is None:
+        return None
+    reading = replace(base, object="plant", direction="plant", negated=False, level=None, segment=None,
+                      modality="fact")
+    return reading, [i for t in tickers_for(claim, reading) for i in plant_items(store, plant, t, day)]
+
+
+def _reclassified(store: Store, claim: Claim, base: Reading, day: dt.date) -> Narrow | None:
+    """"Slashes 2026 capex to ~$175B as AI demand cools", when the company says only accounting moved it; a claim
+    no call explains that way is left to the usual reading."""
+    recast = read_reclassified(claim.text) if base.object in ("capex", "guidance", "leases") else None
+    items = [i for t in tickers_for(claim, base) for i in reclassified_items(store, recast, t, day)] if recast else []
+    return (replace(base, direction="reclassified", negated=False, level=None), items) if items else None
+
+
+def _vs_guide(store: Store, claim: Claim, base: Reading, day: dt.date) -> Narrow | None:
+    vs = read_vs_guide(claim.text)  # "KLA June-qtr revenue beat guidance midpoint": the call's own figures
+    if vs is None:
+        return None
+    reading = replace(base, object=base.object or "revenue", direction="vs_guide", negated=False, level=None,
+                      modality="fact")
+    return reading, [i for t in tickers_for(claim, reading) for i in vs_guide_items(store, vs, reading, t, day)]
