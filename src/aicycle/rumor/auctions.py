@@ -12,7 +12,7 @@ from aicycle.rumor.evidence import Item
 from aicycle.rumor.records import power_item
 from aicycle.store import Store
 
-_AUCTION = re.compile(r"\bcapacity auctions?\b|\bbase residual auction\b|\bBRA\b", re.I)
+_AUCTION = re.compile(r"\bcapacity auctions?\b|\bbase residual auction\b|\bBRA\b|\bPJM\b[^.]{0,40}\bauctions?\b", re.I)
 _DELIVERY = re.compile(r"\b20(\d\d)\s?[/-]\s?(?:20)?(\d\d)\b")
 # What the claim says the auction did, and the words of an event that bear it out.
 _SHAPES: tuple[tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]], ...] = (

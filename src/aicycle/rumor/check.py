@@ -223,7 +223,10 @@ def gather(store: Store, claim: Claim, reading: Reading, as_of: dt.date) -> list
                          if not skus or any(k.replace(" ", "").lower() in i.text.replace(" ", "").lower()
                                             for k in skus))
         if window is None:
-            items.extend(gpu_price_trend(store, as_of, skus, terms, hints))
+            trend = gpu_price_trend(store, as_of, skus, terms, hints)
+            if not trend and reading.level and skus:  # "MI300X rents above $3": a series too young for a trend
+                trend = price_window.window_items(store, as_of, (price_window.LATEST, as_of), skus, terms, hints, None)
+            items.extend(trend)
         else:  # "rose between mid-October and mid-November", "on October 5, 2026": that window's own points
             # an H100 with no form factor named is the benchmark SXM part
             variant = named_variant or ("SXM" if "H100" in claim.text.upper() else None)

@@ -12,11 +12,11 @@ from __future__ import annotations
 # Names that point at one company but are not in universe.csv (executives, products, old names).
 EXTRA_ALIASES: dict[str, tuple[str, ...]] = {
     "META": ("Zuckerberg", "Instagram", "Meta Compute", "Meta's"),
-    "MSFT": ("Nadella",),
+    "MSFT": ("Nadella", "Amy Hood"),
     "GOOGL": ("Pichai", "GOOG", "DeepMind"),
-    "AMZN": ("Jassy",),
+    "AMZN": ("Jassy", "Trainium", "Trainium2", "Trainium3", "Trainium4"),
     "ORCL": ("Ellison",),
-    "NVDA": ("Jensen Huang",),
+    "NVDA": ("Jensen Huang", "Jensen"),
     "MU": ("Micron Technology",),
     "000660.KS": ("SK Group", "000660"),
     "005930.KS": ("005930",),
@@ -55,7 +55,7 @@ METRICS: tuple[tuple[str, str], ...] = (
      r"(?:gpu|h100|h200|b200|b300|a100|gh200|mi300x?|compute|cloud gpu|ai chip)s?"
      r"(?:\s+(?:sxm\d?|pcie|nvl\d*|\d+gb|marketplace|market|rental|rent|hourly|on-demand|spot|cloud|hour|list|"
      r"one-year|1-year|contract)){0,3}\s+(?:prices?|pricing|rates?|costs?|offers?|index|median|averages?|rentals?)|"
-     r"(?:gpu|h100|h200|b200|b300|a100|gh200)\w*\b[^.]{0,40}?\$\s?\d+(?:\.\d+)?\s*(?:/|per |an |a )\s*(?:gpu-)?h(?:ou)?r\b|"
+     r"(?:gpu|h100|h200|b200|b300|a100|gh200|mi3\d\dx?|l40s)\w*\b[^.]{0,40}?\$\s?\d+(?:\.\d+)?\s*(?:/|per |an |a )\s*(?:gpu-)?h(?:ou)?r\b|"
      r"(?:gpu|h100|h200|b200|a100) (?:\w+ )?(?:rental|price) index|"
      r"rental (?:prices?|rates?)|(?:price|cost) of (?:renting )?(?:a |an )?(?:gpus?|h100s?|compute)|"
      r"gpu rental|gpu-hours?|gpus? (?:glut|shortage|oversupply|surplus|demand)|"
@@ -140,7 +140,7 @@ DIRECTIONS: tuple[tuple[str, str, bool], ...] = (
      r"decreas\w*|retreat\w*|back\w* (?:away|off)|abandon\w*|scrap\w*|shelv\w*|"
      r"walk\w* back|retrench\w*|weak\w*|soft(?:en|ens|ened|ening|er|ness)?|cool(?:s|ed)?|cool\w* (?:off|down)|dip(?:s|ped|ping)?|sag(?:s|ged|ging)?|slid(?:e|es|ing)?|slip(?:s|ped|ping)?|"
      r"shed(?:s|ding)?|hit\w* the brakes|brak\w*|tighten\w* (?:the |its |their )?belts?|"
-     r"peak(?:s|ed|ing)?|rolls? over|downgrad\w*|decelerat\w*|moderat\w*|ease[sd]?|easing|"
+     r"peak(?:s|ed|ing)?|rolls? over|rolling over|underspen[dt]\w*|downgrad\w*|decelerat\w*|moderat\w*|ease[sd]?|easing|"
      r"less|fewer|lower|cheaper|down|undersho\w*|(?:below|short of) (?:its |the |their )?(?:earlier )?plan",
      "down", False),
     (r"rais\w*|boost\w*|increas\w*|hik(?:e|es|ed|ing)|lift\w*|ramp\w*|accelerat(?:e|es|ed|ing|ion)|expand\w*|"
@@ -148,7 +148,7 @@ DIRECTIONS: tuple[tuple[str, str, bool], ...] = (
      r"step\w* up|double\w* down|pour\w*|splurg\w*|spend\w* more|more|higher|bigger|larger|"
      r"(?:signs?|signed|inks?|inked)(?= (?:an? )?(?:[\w-]+ ){0,3}(?:ppas?|power purchase agreements?)\b)|"
      r"approv(?:es|ed)|green-?light\w*|green-?lit|"
-     r"strong\w*|robust|gain\w*|rebound\w*|recover(?:s|ed|ing|y)?|bounc\w* back|add(?:s|ed|ing)?|up|hot|hotter|red[- ]hot|firm\w* up|(?<=prices )firm(?:s|ed|ing)?\b|(?<=rates )firm(?:s|ed|ing)?\b|pricier|build\w* out|"
+     r"strong\w*|strength|robust|gain\w*|rebound\w*|recover(?:s|ed|ing|y)?|bounc\w* back|add(?:s|ed|ing)?|up|hot|hotter|red[- ]hot|firm\w* up|(?<=prices )firm(?:s|ed|ing)?\b|(?<=rates )firm(?:s|ed|ing)?\b|pricier|build\w* out|"
      r"investing heavily|heavier|oversho\w*|(?:exceed\w*|beat\w*|above|ahead of) (?:its |the |their )?(?:earlier )?plan",
      "up", False),
 )

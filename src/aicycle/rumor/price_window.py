@@ -35,6 +35,7 @@ _DAYS = {"week": 7, "month": 30, "quarter": 91}
 # "rebound 40% from the cycle low", "up from their October 2025 low": the series' lowest point before, not a date
 _FROM_LOW = re.compile(r"\bfrom\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}(?:lows?|bottom|trough)\b", re.I)
 _BY = re.compile(r"\bby\s+" + _MONTH.format(p="d"), re.I)
+_STAT_RANK = {"index_level": 0, "published_median": 1, "segment_median": 2}
 LOW = dt.date.min  # the start of a window that runs from the series' low
 FROM_LOW_METHOD = "the latest point against the lowest of the eighteen months before it"
 LATEST = dt.date.max  # the start of a "window" that is the series' latest point by its end
@@ -112,7 +113,7 @@ def window_items(store: Store, as_of: dt.date, window: tuple[dt.date, dt.date], 
     if end > as_of:
         return []  # the window had not closed by the as-of date: nothing public answers it yet
     tolerance = 31 if start == LOW else max(3, (end - start).days // 5)
-    found: list[tuple[tuple[float, int, bool, int], Item]] = []
+    found: list[tuple[tuple[float, int, int, bool, int], Item]] = []
     for line in gi.lines(store, as_of):
         if skus and not any(s in line.sku.upper() for s in skus) or terms and line.term not in terms:
             continue
@@ -120,8 +121,10 @@ def window_items(store: Store, as_of: dt.date, window: tuple[dt.date, dt.date], 
         item = _compare(line, points, start, end, tolerance)
         if item is not None:
             # the source's own statistic before a median recomputed from its quotes
+            # for a line's latest level with no source named, the most market-wide statistic first
+            market_wide = _STAT_RANK.get(line.stat or "", len(_STAT_RANK)) if start == LATEST and not hints else 0
             rank = (-source_match(line, hints), -(variant is not None and variant in line.sku.upper()),
-                    line.kind == "computed", -len(points))
+                    market_wide, line.kind == "computed", -len(points))
             found.append((rank, item))
     found.sort(key=lambda pair: pair[0])
     return [item for _, item in found[:1]]

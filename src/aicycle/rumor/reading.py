@@ -117,7 +117,7 @@ def _directions() -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 def read(claim: Claim, as_of: dt.date) -> Reading:
     text = claim.text.replace("’", "'")
-    segment = _segment(_USE.sub(r"\1", text))
+    segment = _segment(_USE.sub(r"\1", _REASON.sub("", text)))  # "as DRAM pricing rolls over": not the segment
     core = _USE.sub(r"\1", _REASON.sub("", text))  # "... on lease reclassification": why it moved, not what moved
     obj = (core != text and _object(core, claim.metric, segment)) or _object(text, claim.metric, segment)
     if obj is None and any(n in vocab.TIGHTNESS and p.search(text) for n, p in _directions()):

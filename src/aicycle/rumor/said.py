@@ -286,7 +286,7 @@ def _document_items(doc: dict[str, Any], reading: Reading, topic: Topic, as_of: 
                 and _IN_TALKS.search(sentence):
             continue  # "in ongoing discussions to secure lease agreements": no lease is signed yet
         seen, how = observe(reading, sentence)
-        if seen == "below" and _raise_to_come(reading, day, as_of):
+        if seen == "below" and _raise_to_come(reading, day, as_of) and not _LOWERED.search(sentence):
             continue
         if seen and _bears_on(reading, seen):
             found.append((sentence, seen, how, before))
@@ -326,6 +326,11 @@ def _document_items(doc: dict[str, Any], reading: Reading, topic: Topic, as_of: 
                  weight=min(0.9, 0.5 + 0.1 * tally[top]) * freshness(day, as_of),
                  url=doc.get("url"), accession=doc.get("accession"), ticker=doc["ticker"],
                  period=str(doc["date"]), method=how)]
+
+
+# "approximately $18 billion, which is below our previous guide of $20 billion": a cut, which refutes a raise
+_LOWERED = re.compile(r"\b(?:below|lower than|down from|reduc\w*|cut\w*|trimm?\w*|lower(?:ed|ing)?)\b[^.]{0,40}"
+                      r"\b(?:previous|prior|earlier|original)\b", re.I)
 
 
 def _raise_to_come(reading: Reading, said_on: dt.date, as_of: dt.date) -> bool:

@@ -144,7 +144,8 @@ TO_LOSS = (r"(?:falls?|fell|slips?|slipped|slides?|slid|swings?|swung|swinging|t
            r"(?:posts?|posted|reports?|reported|books?|booked|ran|runs?|running|had|has|recorded) (?:an? )?"
            r"(?:Q[1-4] 20\d\d |(?:first|second|third|fourth)[- ]quarter |quarterly )?(?:operating )?loss|"
            r"(?:loss-making|unprofitable)")
-TO_PROFIT += (r"|(?:posts?|posted|reports?|reported|books?|booked|ran|had|recorded) (?:an? )?(?:operating )?profit|"
+TO_PROFIT += (r"|(?:posts?|posted|reports?|reported|books?|booked|ran|had|recorded) (?:an? )?"
+              r"(?:Q[1-4] (?:20\d\d )?|(?:first|second|third|fourth)[- ]quarter )?(?:operating )?profit|"
               r"(?:stay\w*|remain\w*|was|is|were) (?:still )?(?:operating[- ]|operationally )?profitable|"
               r"in the black")
 
@@ -152,18 +153,20 @@ TO_PROFIT += (r"|(?:posts?|posted|reports?|reported|books?|booked|ran|had|record
 SEGMENT_CAPEX = (r"(?:{seg})\s+(?:\w+\s+){0,2}(?:" + _CAPEX + r")|(?:" + _CAPEX + r")\s+(?:\w+\s+){0,3}(?:{seg})")
 
 # "... citing China", "... on lease reclassification", "... as the build-out peaks": why it moved, not what moved
-REASON_CLAUSE = (r"(?:,\s*|\s+)(?:citing|amid|due to|because of|as (?:[\w-]+ ){1,3}(?:move|moves|shift|shifts)\b|"
+REASON_CLAUSE = (r"(?:,\s*|\s+)(?:citing|amid|due to|because of|despite|"
+                 r"as (?:[\w-]+ ){1,3}(?:move|moves|shift|shifts)\b|"
                  r"as (?:the |its |their )?(?:[\w-]+ ){0,2}(?:peaks?|cools?|slows?|fades?|matures?|eases?|wanes?|"
-                 r"runs? hot|heats? up|booms?|surges?)\b|"
+                 r"runs? hot|heats? up|booms?|surges?|rolls? over|pauses?|stalls?|weakens?|softens?)\b|"
+                 r"as (?:[\w-]+ ){1,3}(?:gets?|got) \w+ed\b|"
                  r"on (?:the back of )?(?:[\w-]+ ){0,2}(?:reclassification|accounting|uncertainty|delays?|"
                  r"weakness|strength|demand|shortages?|export controls?|tariffs?)\b).*$")
 
 # "raises capex, mostly for HBM tools": where the money goes, not a claim about that segment's spending alone.
 # Group 1 keeps the spending word (and "above plan" after it) when the clause is cut off.
-USE_CLAUSE = (r"\b((?:cap-?ex|capital expenditures?|capital spending|spending)(?:\s+(?:above|below|over|under|vs\.?|"
-              r"versus|from|to)\s+(?:[\w$.~'-]+\s+)?[\w$.~'-]+)?)(?:,\s*|\s+)"
+USE_CLAUSE = (r"\b((?:cap-?ex|capital expenditures?|capital spending|spending)(?:\s+(?:[\w$.~'-]+\s+){0,2}?"
+              r"(?:above|below|over|under|vs\.?|versus|from|to)\s+(?:[\w$.~'-]+\s+)?[\w$.~'-]+)?)(?:,\s*|\s+)"
               r"(?:mostly|mainly|largely|chiefly|primarily|much of it|most of it)\s+"
-              r"(?:for|to|on|in|into|towards?)\b.*$")
+              r"(?:for|to|on|in|into|towards?|(?=(?:hbm|dram|nand|ai|gpus?|servers?|equipment|tools|data cent)))\b.*$")
 
 # "its largest quarter yet", "an all-time high": a new high named without the word "record"
 NEW_HIGH = r"(?:largest|biggest|highest) (?:\w+ )?(?:ever|yet|on record)|all-time high"
@@ -227,7 +230,7 @@ DIRECTIONS: tuple[tuple[str, str], ...] = (
               r"halt\w*|bars?|barred|bans?|banned|freez\w*|froze\w*|delay\w*|postpon\w*|"
               r"put\w* off|slip\w*|behind schedule|running behind|runs? late|running late"),
     ("ahead", r"ahead of schedule|on schedule|on track|early"),
-    ("given", r"gives? (?:its |a |an )?(?:first )?(?:\w+ ){0,3}(?:forecast|outlook|guidance|figure)|"
+    ("given", r"gives? (?:its |a |an )?(?:first )?(?:\w+ ){0,3}(?:forecast|outlook|guidance|guide|figure)|"
               r"puts? a (?:number|figure) on|issues? (?:an? |its |first )?(?:[\w-]+ ){0,3}(?:guidance|outlook)|"
               r"provides? (?:\w+ )?(?:\w+ )?(?:guidance|outlook|forecast)"),
     ("delivered", r"deliver(?:s|ed)|hand(?:s|ed)? (?:[\w-]+ ){0,3}over|energi[sz]e[sd]|complete[sd]|goes live|"
@@ -245,7 +248,8 @@ CLAIM_DIRECTIONS: tuple[tuple[str, str], ...] = (
      r"demand is the (?:main |only |real )?(?:limiting factor|constraint|bottleneck)|"
      r"(?:will |to )?(?:have|has|had) enough (?:\w+ )?(?:capacity|compute|supply|power|gpus|chips)|"
      r"more (?:compute|capacity|gpus|chips) than (?:it|they|we) (?:can|could|needs?) (?:use|absorb)|"
-     r"(?:supply and demand|demand and supply) (?:are |is )?(?:now |back |roughly |more )*(?:in|into) balance"),
+     r"(?:supply and demand|demand and supply) (?:are |is )?(?:now |back |roughly |more )*(?:in|into) balance|"
+     r"(?:has |have |with )?spare (?:\w+ )?capacity"),
 )
 
 # Directions of the reading that are about tightness rather than a level going up or down.
