@@ -33,3 +33,24 @@ from aicycle.store import Store
 ])
 def test_verdicts(store: Store, claim: str, as_of: str, want: str) -> None:
     assert check(store, claim, as_of)["verdict"] == want
+
+
+@pytest.mark.parametrize(("claim", "as_of", "want"), [
+    # "capex including finance lease principal" is capex: Meta's Q2 2026 figure on that definition, $31.1B
+    ("$META Q2 capex $31.1B incl. finance lease principal", "2026-07-31", "supported"),
+    # the move ("+14%"), not its reason ("despite MI308 ban"); the call's "increased 14% -over-year" lost a word
+    ("AMD Q2 data center revenue $3.2B, +14% despite MI308 ban", "2025-09-15", "supported"),
+    # the latest ERCOT figure in the store is a 75 MW review batch, not the queue's size
+    ("ERCOT large-load queue tops 300 GW", "2026-07-01", "unclear"),
+])
+def test_read_as_meant(store: Store, claim: str, as_of: str, want: str) -> None:
+    assert check(store, claim, as_of)["verdict"] == want
+
+
+@pytest.mark.parametrize(("claim", "as_of", "want"), [
+    # "On a sequential basis, data center revenue decreased 12%"; the call's "-over-year" sentences are not
+    # sequential ones, so they no longer tie the vote
+    ("AMD data center revenue fell sequentially in Q2 2025", "2025-09-15", "supported"),
+])
+def test_sequential_against_year_on_year(store: Store, claim: str, as_of: str, want: str) -> None:
+    assert check(store, claim, as_of)["verdict"] == want

@@ -84,7 +84,10 @@ def parse_claim(raw: object) -> Claim:
     # the metric of what moved, not of why it moved or where the money goes; the whole claim when that names none
     core = re.sub(vocab.USE_CLAUSE, r"\1", re.sub(vocab.REASON_CLAUSE, "", body, flags=re.I), flags=re.I)
     claim.metric = _first_metric(core) or _first_metric(body)
-    _read_direction(claim, body)
+    # the move, not its reason: "+14% despite MI308 ban" rose; the reason's words count only when the move has none
+    _read_direction(claim, re.sub(vocab.REASON_CLAUSE, "", body, flags=re.I))
+    if claim.direction is None:
+        _read_direction(claim, body)
     if claim.direction is None and _CONTINUE.search(text):
         # "keeps spending on AI": carrying on is the opposite of a cut.
         claim.direction = "up"

@@ -199,8 +199,10 @@ def _power_levels(store: Store, events: list[grid.Event], reading: Reading, clai
             value *= 1000.0  # the claim's gigawatts are held in MW
         seen: str | None = "above" if value >= reading.level.value else "below"
         actor = _actor_filter(claim_text)
-        if seen == "below" and actor is not None and not actor.search(latest.actor):
-            seen = None  # one utility's 59 GW in ERCOT says nothing against ERCOT's queue topping 200 GW
+        if seen == "below" and (actor is not None and not actor.search(latest.actor) or series is None):
+            # one utility's 59 GW in ERCOT says nothing against ERCOT's queue topping 200 GW; nor does a figure
+            # of no running series (a 75 MW review batch) against the queue's size
+            seen = None
         return [power_item(latest, seen, 1.0)]
     earlier = [float(e.value or 0.0) for e in same if e.filed < latest.filed]
     if not earlier:

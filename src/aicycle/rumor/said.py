@@ -356,7 +356,8 @@ _IN_TALKS = re.compile(r"\b(?:in (?:ongoing |active |advanced )?(?:discussions|t
 # "decreased 12%", "down from the March quarter level of $288 million": a move stated with its figures
 _A_CHANGE = re.compile(r"\d(?:\.\d+)?\s?(?:%|percent)|\b(?:up|down) from\b[^.;]{0,40}\$\s?\d", re.I)
 _SEQUENTIAL_SAID = re.compile(r"\bsequential\w*|quarter[- ](?:over|on)[- ]quarter|\bq/q\b", re.I)
-_YEAR_ON_YEAR_SAID = re.compile(r"year[- ]?(?:over|on)[- ]?year|\byoy\b|\by/y\b|a year (?:ago|earlier)", re.I)
+_YEAR_ON_YEAR_SAID = re.compile(r"year[- ]?(?:over|on)[- ]?year|(?<!\w)-(?:over|on)-year\b|\byoy\b|\by/y\b|"
+                                r"a year (?:ago|earlier)", re.I)
 
 
 def _other_comparison(reading: Reading, sentence: str) -> bool:

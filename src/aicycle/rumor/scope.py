@@ -183,6 +183,7 @@ def _reports(said_on: dt.date | None, ends: dt.date | None) -> bool:
 
 
 # "up 37% year-over-year", "against a prior year": a comparison, not a statement about a year
-_YEAR_ON_YEAR = re.compile(r"\byear[- ](?:over|on)[- ]year\b|\b(?:a|the) (?:prior|previous) year\b|"
-                           r"\ba year (?:ago|earlier)\b", re.I)
+# ("14% -over-year": a transcript that lost a word)
+_YEAR_ON_YEAR = re.compile(r"\byear[- ](?:over|on)[- ]year\b|(?<!\w)-(?:over|on)-year\b|"
+                           r"\b(?:a|the) (?:prior|previous) year\b|\ba year (?:ago|earlier)\b", re.I)
 _YEAR_WORDS = re.compile(r"\b(?:year|annual|20[2-3]\d|fy\s?'?\d{2})\b", re.I)
