@@ -207,6 +207,9 @@ RUMOR_LEVEL_FRESH_DAYS = 200
 # A balance under an "above" line is no answer once this many days have passed since its quarter ended: the
 # next quarter's figure is due by then (about 45 days after a 91-day quarter), and it is the one that would tell.
 RUMOR_LEVEL_STALE_DAYS = 140
+# A balance (backlog, ARR) under an "above" line, or off a figure the claim names, stops refuting a claim naming no
+# period once the quarter after its own has ended (91 days): the claim may be about that quarter's end.
+RUMOR_BALANCE_NEXT_QUARTER_DAYS = 91
 # A quarter's flow (revenue, capex) under an "above" line, for no named period, stops refuting the claim this many
 # days after its quarter ended: the next 91-day quarter is then within two weeks of its end, and the claim may be
 # about it.
@@ -214,6 +217,9 @@ RUMOR_LEVEL_NEXT_QUARTER_DAYS = 78
 # "Lifts its guide above $200B" is refuted by a guide below the line only if that guide is at most this many days
 # old: a results call's update the headline may be about. An older guide leaves a raise still to come open.
 RUMOR_RAISE_ANSWERED_DAYS = 14
+# A results call comes some 30-45 days after its quarter ends; this many days after the call, the next quarter has
+# ended, and a call's balance under a claim's line no longer refutes it.
+RUMOR_STALE_CALL_DAYS = 55
 # A dated record (a compute contract, a power event) speaks to a claim this many days after its date.
 RUMOR_RECORD_DAYS = 400
 # Confidence calibration of the rumor check, fitted on the twelve claim sets of tests/data/rumor_claims*.csv

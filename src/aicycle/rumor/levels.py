@@ -81,8 +81,10 @@ def _undecided(row: dict[str, Any], reading: Reading, as_of: dt.date) -> bool:
     value, end = float(row["value"]), _as_date(row["period_end"])
     if reading.object in INSTANTS and _LOWER_BOUND.search(str(row.get("note") or "")) and level.value > value:
         return True
-    if level.op != "above" or value >= level.value or end is None:
+    if end is None or level.op == "below" or level.op == "above" and value >= level.value:
         return False
+    if level.op == "at" and (reading.object not in INSTANTS or abs(value - level.value) <= _AT_TOLERANCE * level.value):
+        return False  # "backlog up 40% to $244bn": a new figure, unanswered by an old quarter's while the next is due
     if reading.object not in INSTANTS:
         # "Micron quarterly revenue tops $40bn", said when the quarter after the latest reported one is all but
         # over: the claim may be about that quarter, which no figure public yet can refute
@@ -90,7 +92,8 @@ def _undecided(row: dict[str, Any], reading: Reading, as_of: dt.date) -> bool:
             and (as_of - end).days > rules.RUMOR_LEVEL_NEXT_QUARTER_DAYS
     if reading.period.year is not None and reading.period.quarter is None:
         return end < dt.date(reading.period.year, 12, 1) and not reading.period.fiscal
-    return reading.period.year is None and (as_of - end).days > rules.RUMOR_LEVEL_STALE_DAYS
+    # a balance, once the next quarter has ended: the claim may be about that quarter's end, not yet public
+    return reading.period.year is None and (as_of - end).days > rules.RUMOR_BALANCE_NEXT_QUARTER_DAYS
 
 
 def guided_level(store: Store, reading: Reading, ticker: str, as_of: dt.date) -> list[Item]:

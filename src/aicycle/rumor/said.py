@@ -288,6 +288,8 @@ def _document_items(doc: dict[str, Any], reading: Reading, topic: Topic, as_of: 
         seen, how = observe(reading, sentence)
         if seen == "below" and _raise_to_come(reading, day, as_of) and not _LOWERED.search(sentence):
             continue
+        if seen in ("below", "mismatch") and _stale_balance(reading, day, as_of):
+            continue
         if seen and _bears_on(reading, seen):
             found.append((sentence, seen, how, before))
     if not found:
@@ -331,6 +333,14 @@ def _document_items(doc: dict[str, Any], reading: Reading, topic: Topic, as_of: 
 # "approximately $18 billion, which is below our previous guide of $20 billion": a cut, which refutes a raise
 _LOWERED = re.compile(r"\b(?:below|lower than|down from|reduc\w*|cut\w*|trimm?\w*|lower(?:ed|ing)?)\b[^.]{0,40}"
                       r"\b(?:previous|prior|earlier|original)\b", re.I)
+
+
+def _stale_balance(reading: Reading, said_on: dt.date, as_of: dt.date) -> bool:
+    """"Backlog tops $500bn", no period named, said when the quarter after the call's is all but over: a call's
+    balance under the line is an older quarter's, not the one the claim may be about (levels' rule for figures)."""
+    return reading.object in ("backlog", "arr") and reading.level is not None \
+        and reading.level.op in ("above", "at") and reading.period.year is None \
+        and (as_of - said_on).days > rules.RUMOR_STALE_CALL_DAYS
 
 
 def _raise_to_come(reading: Reading, said_on: dt.date, as_of: dt.date) -> bool:
