@@ -148,6 +148,9 @@ EVENT_AFTER_DAYS = 20             # price path shown after the event (reversal c
 RUMOR_TREND_BAND = 0.05
 # GPU rental prices are noisier: +/- 10% is still "flat".
 RUMOR_PRICE_BAND = 0.10
+# Over a window of a month or so the headline names ("slid in April 2026"), the move in it is the claim: +/- 5%
+# is flat (longer windows keep RUMOR_PRICE_BAND).
+RUMOR_WINDOW_PRICE_BAND = 0.05
 # "Collapsing", "soaring" and the like claim a large move: at least this fraction.
 RUMOR_STRONG_MOVE = 0.25
 # Evidence made public more than this many days before the as-of date is not used.

@@ -54,3 +54,17 @@ def test_read_as_meant(store: Store, claim: str, as_of: str, want: str) -> None:
 ])
 def test_sequential_against_year_on_year(store: Store, claim: str, as_of: str, want: str) -> None:
     assert check(store, claim, as_of)["verdict"] == want
+
+
+@pytest.mark.parametrize(("claim", "as_of", "want"), [
+    # GIX-H200: $3.52 for March 2026, $3.22 for April (-8.5%): a slide within the month the headline names
+    ("GPU pricing check: H200 list rates slid in April 2026", "2026-05-05", "supported"),
+    # the 2026 guide's midpoint is +93% on 2025, after +76%: faster growth, not modest
+    ("Alphabet still sees only modest capex growth in 2026 vs 2025", "2026-02-06", "contradicted"),
+    ("IREN: demand is the binding constraint on growth", "2026-02-06", "contradicted"),
+    # "we announced a $9.7 billion AI cloud contract with Microsoft"
+    ("Microsoft-IREN deal is worth under $5B", "2025-11-07", "contradicted"),
+    ("OpenAI signs $38B multi-year deal with AWS", "2025-11-05", "supported"),
+])
+def test_set19_readings(store: Store, claim: str, as_of: str, want: str) -> None:
+    assert check(store, claim, as_of)["verdict"] == want

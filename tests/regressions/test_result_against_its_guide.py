@@ -40,3 +40,11 @@ def test_a_range_said_with_one_scale() -> None:
 ])
 def test_verdicts(store: Store, claim: str, as_of: str, want: str) -> None:
     assert check(store, claim, as_of)["verdict"] == want
+
+
+@pytest.mark.parametrize(("claim", "as_of", "want"), [
+    # revenue $81.6B for the quarter, against a $78B guide named with its quarter and measure between
+    ("NVIDIA misses its $78B FQ1 FY27 revenue guide", "2026-05-22", "contradicted"),
+])
+def test_a_named_guide_with_words_between(store: Store, claim: str, as_of: str, want: str) -> None:
+    assert check(store, claim, as_of)["verdict"] == want

@@ -163,7 +163,8 @@ def _compare(line: gi.Line, points: list[gi.Point], start: dt.date, end: dt.date
         against = f"${first.value:.2f} on {first.day}, the window the claim names"
     change = pct(last.value, first.value)
     text = f"{line.name}: ${last.value:.2f}/GPU-hour on {last.day} vs {against} ({signed(change)})"
-    observed = direction_of(change, rules.RUMOR_PRICE_BAND)
+    short = (last.day - first.day).days <= 45  # a month's move ("slid in April") is the claim; a longer one is noisier
+    observed = direction_of(change, rules.RUMOR_WINDOW_PRICE_BAND if short else rules.RUMOR_PRICE_BAND)
     if start == LOW and observed != "up":
         observed = None  # measured from its low a price cannot have fallen: no rise yet is not evidence against
     return Item(signal="gpu_price_trend", text=text, date=last.day, source=source, kind=kind,

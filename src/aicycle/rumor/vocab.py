@@ -88,6 +88,7 @@ OBJECTS: tuple[tuple[str, str], ...] = (
             r"(?:spending|spend|market|demand|investment)"),
     ("compute_contracts",
      r"agree\w* to (?:deploy|spend|buy|rent|supply|purchase)|comput\w* (?:power )?(?:deals?|contracts?|agreements?)|"
+     r"\b[a-z]+-[a-z]+ (?:deals?|contracts?)\b|"
      r"(?:cloud|gpu|ai cloud|ai) (?:capacity )?(?:deals?|contracts?|agreements?)|"
      r"(?:ai |hpc )?hosting (?:deals?|contracts?|agreements?|leases?)|(?:gpu|compute) (?:capacity )?orders?|"
      r"capacity orders?|commit\w* (?:[\w~$.,-]+ ){0,5}to (?:aws|azure|google cloud|oci|oracle|coreweave|nebius|"
@@ -219,7 +220,7 @@ DIRECTIONS: tuple[tuple[str, str], ...] = (
     ("slower_growth",
      r"slow\w* (?:the )?(?:pace of |rate of )?(?:its |their )?(?:\w+ )?growth|growth\s+(?:\w+\s+){0,3}"
      r"(?:slow\w*|decelerat\w*|moderat\w*|cool\w*|eas\w*)|decelerat\w*|(?:slower|lower|smaller|"
-     r"more modest|less) (?:\w+ )?(?:growth|increase|rise)|grow\w* (?:more )?(?:slowly|slower|less)|"
+     r"more modest|modest|less) (?:\w+ )?(?:growth|increase|rise)|grow\w* (?:more )?(?:slowly|slower|less)|"
      r"moderat\w*|growth (?:rate )?(?:below|under|lower than|slower than|short of) (?:[\w']+ ){0,2}(?:rate|pace)\b"),
     ("faster_growth",
      r"accelerat\w*|(?:faster|higher|bigger|larger) (?:\w+ )?(?:growth|increase)|grow\w* faster|"
@@ -245,7 +246,7 @@ DIRECTIONS: tuple[tuple[str, str], ...] = (
 CLAIM_DIRECTIONS: tuple[tuple[str, str], ...] = (
     ("unconstrained",
      r"limited by (?:customer |end[- ]|weak |soft )?demand|(?:customer |weak |soft )?demand (?:is )?(?:what )?limits?|"
-     r"demand is the (?:main |only |real )?(?:limiting factor|constraint|bottleneck)|"
+     r"demand is the (?:main |only |real |binding )?(?:limiting factor|constraint|bottleneck)|"
      r"(?:will |to )?(?:have|has|had) enough (?:\w+ )?(?:capacity|compute|supply|power|gpus|chips)|"
      r"more (?:compute|capacity|gpus|chips) than (?:it|they|we) (?:can|could|needs?) (?:use|absorb)|"
      r"(?:supply and demand|demand and supply) (?:are |is )?(?:now |back |roughly |more )*(?:in|into) balance|"
