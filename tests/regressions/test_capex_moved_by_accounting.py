@@ -36,3 +36,9 @@ def test_read(claim: str, read: Reclassified | None) -> None:
 ])
 def test_verdicts(store: Store, claim: str, as_of: str, want: str) -> None:
     assert check(store, claim, as_of)["verdict"] == want
+
+
+def test_a_rise_is_not_read_as_a_cut_explained(store: Store) -> None:
+    """"Underlying" alone does not make a claim a cut: a rise is read as usual (against the lowered guide)."""
+    result = check(store, "Microsoft's underlying 2026 capex rises", "2026-07-31")
+    assert "reclassified" not in result["reasoning"]

@@ -140,7 +140,7 @@ DIRECTIONS: tuple[tuple[str, str, bool], ...] = (
      r"decreas\w*|retreat\w*|back\w* (?:away|off)|abandon\w*|scrap\w*|shelv\w*|"
      r"walk\w* back|retrench\w*|weak\w*|soft(?:en|ens|ened|ening|er|ness)?|cool(?:s|ed)?|cool\w* (?:off|down)|dip(?:s|ped|ping)?|sag(?:s|ged|ging)?|slid(?:e|es|ing)?|slip(?:s|ped|ping)?|"
      r"shed(?:s|ding)?|hit\w* the brakes|brak\w*|tighten\w* (?:the |its |their )?belts?|"
-     r"peak(?:s|ed|ing)?|rolls? over|rolling over|underspen[dt]\w*|downgrad\w*|decelerat\w*|moderat\w*|ease[sd]?|easing|"
+     r"peak(?:s|ed|ing)?|rolls? over|rolling over|underspen[dt]\w*|dial\w* back|downgrad\w*|decelerat\w*|moderat\w*|ease[sd]?|easing|"
      r"less|fewer|lower|cheaper|down|undersho\w*|(?:below|short of) (?:its |the |their )?(?:earlier )?plan",
      "down", False),
     (r"rais\w*|boost\w*|increas\w*|hik(?:e|es|ed|ing)|lift\w*|ramp\w*|accelerat(?:e|es|ed|ing|ion)|expand\w*|"

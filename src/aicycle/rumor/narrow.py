@@ -86,6 +86,8 @@ def _reclassified(store: Store, claim: Claim, base: Reading, day: dt.date) -> Na
     """"Slashes 2026 capex to ~$175B as AI demand cools", when the company says only accounting moved it; a claim
     no call explains that way is left to the usual reading."""
     recast = read_reclassified(claim.text) if base.object in ("capex", "guidance", "leases") else None
+    if recast is not None and recast.real_cut and base.direction not in ("down", "pause", "cancel"):
+        recast = None  # "underlying capex rises": not a cut the accounting could explain
     items = [i for t in tickers_for(claim, base) for i in reclassified_items(store, recast, t, day)] if recast else []
     return (replace(base, direction="reclassified", negated=False, level=None), items) if items else None
 
