@@ -20,10 +20,10 @@ from aicycle.language.lexicon import ASKED
 from aicycle.language.text import sentences as split_sentences
 from aicycle.rumor import vocab
 from aicycle.rumor.evidence import Item, _as_date, freshness, item_from_fact
-from aicycle.rumor.observe import ENGINE_OBJECTS, FORWARD_WORDS, VS_PLAN, observe
-from aicycle.rumor.periods import year_end
+from aicycle.rumor.observe import ENGINE_OBJECTS, VS_PLAN, observe
 from aicycle.rumor.reading import Reading
 from aicycle.rumor.scope import FORWARD, PAST_SPEND, outlook_matches, quarter_ok, segment_ok, year_ok
+from aicycle.rumor.timing import outdated, premature
 from aicycle.rumor.verdict import RELATION
 from aicycle.store import Store
 
@@ -278,18 +278,13 @@ def _document_items(doc: dict[str, Any], reading: Reading, topic: Topic, as_of: 
         if (reading.actual or reading.contracted and reading.level is not None) \
                 and FORWARD.search(sentence) and not PAST_SPEND.search(sentence):
             continue  # "came in above $90B", "contracted ARR tops $3B": not answered by a guide or a target
-        if _a_quarter_for_the_year(reading, sentence, day):
-            continue  # "FY27 capex north of $200bn": "capital expenditures were $41 billion" is a quarter's
+        if premature(reading, sentence, day):
+            continue  # a quarter's spend for a year under way; lease talks for a lease signed
         if not outlook_matches(reading, sentence) or _other_comparison(reading, sentence):
             continue
-        if reading.object in ("leases", "compute_contracts") and reading.modality == "fact" \
-                and _IN_TALKS.search(sentence):
-            continue  # "in ongoing discussions to secure lease agreements": no lease is signed yet
         seen, how = observe(reading, sentence)
-        if seen == "below" and _raise_to_come(reading, day, as_of) and not _LOWERED.search(sentence):
-            continue
-        if seen in ("below", "mismatch") and _stale_balance(reading, day, as_of):
-            continue
+        if outdated(reading, sentence, seen, day, as_of):
+            continue  # an old guide against a raise still to come; a balance the next quarter's may replace
         if seen and _bears_on(reading, seen):
             found.append((sentence, seen, how, before))
     if not found:
@@ -330,39 +325,6 @@ def _document_items(doc: dict[str, Any], reading: Reading, topic: Topic, as_of: 
                  period=str(doc["date"]), method=how)]
 
 
-# "approximately $18 billion, which is below our previous guide of $20 billion": a cut, which refutes a raise
-_LOWERED = re.compile(r"\b(?:below|lower than|down from|reduc\w*|cut\w*|trimm?\w*|lower(?:ed|ing)?)\b[^.]{0,40}"
-                      r"\b(?:previous|prior|earlier|original)\b", re.I)
-
-
-def _stale_balance(reading: Reading, said_on: dt.date, as_of: dt.date) -> bool:
-    """"Backlog tops $500bn", no period named, said when the quarter after the call's is all but over: a call's
-    balance under the line is an older quarter's, not the one the claim may be about (levels' rule for figures)."""
-    return reading.object in ("backlog", "arr") and reading.level is not None \
-        and reading.level.op in ("above", "at") and reading.period.year is None \
-        and (as_of - said_on).days > rules.RUMOR_STALE_CALL_DAYS
-
-
-def _raise_to_come(reading: Reading, said_on: dt.date, as_of: dt.date) -> bool:
-    """"Lifts its guide above $200B": a guide below the line said months before is a raise still to come."""
-    return reading.object == "guidance" and reading.direction == "up" and reading.level is not None \
-        and reading.level.op == "above" and (as_of - said_on).days > rules.RUMOR_RAISE_ANSWERED_DAYS
-
-
-def _a_quarter_for_the_year(reading: Reading, sentence: str, day: dt.date) -> bool:
-    """A figure spent before the year a level claim names has ended, in a sentence that does not name that
-    year, is a quarter's or a year-to-date figure, not the year's."""
-    end = year_end(reading.period, reading.tickers)
-    if reading.level is None or end is None or day > end or reading.period.year is None:
-        return False
-    year = reading.period.year
-    short = f"{year % 100:02d}"
-    named = re.search(rf"\b{year}\b|\bFY\s?'?{short}\b|\bfiscal (?:year )?'?{short}\b", sentence, re.I)
-    return bool(PAST_SPEND.search(sentence)) and not FORWARD_WORDS.search(sentence) and not named
-
-
-_IN_TALKS = re.compile(r"\b(?:in (?:ongoing |active |advanced )?(?:discussions|talks|negotiations)|negotiating|"
-                       r"prospective (?:tenants?|customers?)|in the process of (?:signing|securing))\b", re.I)
 # "decreased 12%", "down from the March quarter level of $288 million": a move stated with its figures
 _A_CHANGE = re.compile(r"\d(?:\.\d+)?\s?(?:%|percent)|\b(?:up|down) from\b[^.;]{0,40}\$\s?\d", re.I)
 _SEQUENTIAL_SAID = re.compile(r"\bsequential\w*|quarter[- ](?:over|on)[- ]quarter|\bq/q\b", re.I)
