@@ -12,8 +12,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from aicycle.rumor.evidence import Item, _as_date
-from aicycle.rumor.said import company_sentences, recent_documents, sentence_item
+from aicycle.rumor.evidence import Item
+from aicycle.rumor.said import latest_said
 from aicycle.store import Store
 
 # the claim says why capex fell, or that the plans themselves fell
@@ -48,12 +48,8 @@ def read_reclassified(text: str) -> Reclassified | None:
 def reclassified_items(store: Store, claim: Reclassified, ticker: str, as_of: dt.date) -> list[Item]:
     """The latest call, public by `as_of`, in which the company says its plans are unchanged but for an
     accounting change; none when no call says so (the usual reading then answers the claim)."""
-    for doc in recent_documents(store, ticker, as_of):
-        if _as_date(doc["date"]) is None or not _ACCOUNTING_SAID.search(str(doc["text"])):
-            continue
-        for sentence in company_sentences(str(doc["doc_id"]), str(doc["text"])):
-            if _UNCHANGED.search(sentence):
-                return [sentence_item(doc, sentence, signal="reclassified", as_of=as_of,
-                                      observed="mismatch" if claim.real_cut else "match",
-                                      method="the company's word that only an accounting change moved its capex")]
-    return []
+    observed = "mismatch" if claim.real_cut else "match"
+    return latest_said(store, ticker, as_of, lambda sentence: observed if _UNCHANGED.search(sentence) else None,
+                       signal="reclassified",
+                       method="the company's word that only an accounting change moved its capex",
+                       speaks=lambda _, text: bool(_ACCOUNTING_SAID.search(text)))

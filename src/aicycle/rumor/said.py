@@ -240,10 +240,12 @@ def sentence_item(doc: dict[str, Any], sentence: str, *, signal: str, observed: 
 
 
 def latest_said(store: Store, ticker: str, as_of: dt.date, judge: Callable[[str], str | None], *, signal: str,
-                method: str) -> list[Item]:
-    """The company's latest sentence, public by `as_of`, that `judge` reads ("match", "mismatch"), as evidence."""
+                method: str, speaks: Callable[[dt.date, str], bool] | None = None) -> list[Item]:
+    """The company's latest sentence, public by `as_of`, that `judge` reads ("match", "mismatch"), as evidence;
+    `speaks(date, text)` keeps only the documents that can answer (a quarter's results call, one naming a change)."""
     for doc in recent_documents(store, ticker, as_of):
-        if _as_date(doc["date"]) is None:
+        day = _as_date(doc["date"])
+        if day is None or speaks is not None and not speaks(day, str(doc["text"])):
             continue
         for sentence in company_sentences(str(doc["doc_id"]), str(doc["text"])):
             observed = judge(sentence)

@@ -10,10 +10,11 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from aicycle.rumor.evidence import Item, _as_date
+from aicycle.rumor import vocab
+from aicycle.rumor.evidence import Item
 from aicycle.rumor.periods import quarter_end
 from aicycle.rumor.reading import Reading
-from aicycle.rumor.said import company_sentences, recent_documents, sentence_item
+from aicycle.rumor.said import latest_said
 from aicycle.rumor.scope import results_call_of
 from aicycle.store import Store
 
@@ -30,7 +31,6 @@ _SAID = re.compile(rf"\b(?:revenues?|net sales|sales)\b[^.;]{{0,40}}?{_MONEY}[^$
                    rf"(?:above|below|at|compared (?:to|with)|versus|vs\.?|against)\s+(?:the\s+|our\s+)?"
                    rf"(?:guidance|guided|outlook)\s+(?:mid-?point\s+|range\s+)?(?:of\s+)?{_MONEY}"
                    rf"(?:\s*(?:to|-|–)\s*{_MONEY})?", re.I)
-_SCALE = {"billion": 1e9, "bn": 1e9, "b": 1e9, "million": 1e6, "m": 1e6}
 
 
 @dataclass(frozen=True)
@@ -52,16 +52,9 @@ def read_vs_guide(text: str) -> VsGuide | None:
 def vs_guide_items(store: Store, claim: VsGuide, reading: Reading, ticker: str, as_of: dt.date) -> list[Item]:
     """The results call's own figure against its guide, judged against the claim ("match" / "mismatch")."""
     ends = quarter_end(reading.period, reading.tickers)
-    for doc in recent_documents(store, ticker, as_of):
-        day = _as_date(doc["date"])
-        if day is None or ends is not None and not results_call_of(reading, day):
-            continue
-        for sentence in company_sentences(str(doc["doc_id"]), str(doc["text"])):
-            observed = _judge(claim, sentence)
-            if observed is not None:
-                return [sentence_item(doc, sentence, signal="vs_guide", observed=observed, as_of=as_of,
-                                      method=f"the reported figure against the guide's {claim.line} point")]
-    return []
+    return latest_said(store, ticker, as_of, lambda sentence: _judge(claim, sentence), signal="vs_guide",
+                       method=f"the reported figure against the guide's {claim.line} point",
+                       speaks=lambda day, _: ends is None or results_call_of(reading, day))
 
 
 def _judge(claim: VsGuide, sentence: str) -> str | None:
@@ -80,4 +73,4 @@ def _judge(claim: VsGuide, sentence: str) -> str | None:
 def _money(value: str | None, scale: str | None) -> float | None:
     if value is None:
         return None
-    return float(value) * _SCALE.get((scale or "").lower(), 1.0)
+    return float(value) * vocab.SCALES.get((scale or "").lower(), 1.0)
