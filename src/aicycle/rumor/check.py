@@ -250,6 +250,9 @@ def gather(store: Store, claim: Claim, reading: Reading, as_of: dt.date) -> list
     if _YEAR_ON_YEAR.search(claim.text) or reading.growth is not None and not reading.quarters_in_a_row:
         # "doubles year on year", "backlog more than quadrupled": a quarter-on-quarter change does not answer it
         items = [i for i in items if not (i.method or "").endswith(fx.PREVIOUS_REPORT)]
+    if reading.growth is not None and obj != "gpu_prices":
+        newest = max((i.date for i in items if i.signal == "said_document" and i.date), default=None)
+        items = [_said_rise(i) if i.date == newest else i for i in items]
     if reading.growth is not None and any(i.change is not None for i in items):
         # how much it rose is a figure's to say: words that it rose do not bear out "more than doubles"
         items = [_short_of_growth(i, reading.growth) for i in items if i.change is not None]
@@ -275,6 +278,23 @@ def _product_revenue(text: str, named: list[tuple[str, str]]) -> str | None:
     names = {w.lower() for _, words in named for w in words.split()} | {t.lower() for t, _ in named}
     return next((m.group(1) for m in _NAMED_REVENUE.finditer(text)
                  if m.group(1).lower() not in names and not _NOT_A_PRODUCT.match(m.group(1))), None)
+
+
+# "data center segment revenue increased 14%", "up 14% year-over-year": the rise a company's sentence states
+_SAID_RISE = re.compile(r"\b(?:up|increas\w*|gr[eo]w\w*|rose|rise\w*|jump\w*|climb\w*)\s+(?:by\s+)?"
+                        r"(?:approximately\s+|about\s+|nearly\s+)?(\d+(?:\.\d+)?)\s?%", re.I)
+
+
+def _said_rise(item: Item) -> Item:
+    """A company's latest words that something rose, with the rise they state, so "surges more than 50%" can be
+    set against "increased 14%" (the largest rise quoted counts; "more than doubled" counts as 100%)."""
+    if item.signal != "said_document" or item.change is not None or item.observed != "up":
+        return item
+    rises = [float(m.group(1)) for m in _SAID_RISE.finditer(item.text)]
+    rises += [100.0 * k for word, k in (("doubl", 1), ("tripl", 2), ("quadrupl", 3)) if word in item.text.lower()]
+    if rises:
+        item.change = max(rises) / 100
+    return item
 
 
 def _short_of_growth(item: Item, growth: float) -> Item:

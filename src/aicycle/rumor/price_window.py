@@ -110,14 +110,21 @@ def window_items(store: Store, as_of: dt.date, window: tuple[dt.date, dt.date], 
                  terms: tuple[str, ...], hints: tuple[str, ...], variant: str | None) -> list[Item]:
     """The best series with points at both ends of the window (or at its one day), end against start."""
     start, end = window
-    if end > as_of:
+    # "over Oct-Nov 2025", said in mid-November: the month so far, where a series has a point in it by then
+    so_far = end > as_of and (end.year, end.month) == (as_of.year, as_of.month) \
+        and end.day == calendar.monthrange(end.year, end.month)[1]
+    if end > as_of and not so_far:
         return []  # the window had not closed by the as-of date: nothing public answers it yet
+    end = min(end, as_of)
     tolerance = 31 if start == LOW else max(3, (end - start).days // 5)
     found: list[tuple[tuple[float, int, int, bool, int], Item]] = []
     for line in gi.lines(store, as_of):
         if skus and not any(s in line.sku.upper() for s in skus) or terms and line.term not in terms:
             continue
         points = sorted((p for p in line.points if p.day <= as_of), key=lambda p: p.day)
+        if so_far:
+            if not any((p.day.year, p.day.month) == (end.year, end.month) for p in points):
+                continue  # a monthly series whose point for the month is still to come
         item = _compare(line, points, start, end, tolerance)
         if item is not None:
             # the source's own statistic before a median recomputed from its quotes

@@ -341,7 +341,8 @@ _ACTUAL = re.compile(r"\b(?:came in|comes in|totall?ed|spent|ended up|finish(?:e
                      r"under))\b", re.I)
 
 
-_AGAINST_OUTLOOK = re.compile(r"\b(?:beat|miss|top|exceed|surpass|fell short of|came in (?:above|below|ahead of)|"
+_AGAINST_OUTLOOK = re.compile(r"\b(?:beat|miss|top|exceed|surpass|fell short of|"
+                              r"c(?:ame|omes) in (?:above|below|ahead of)|"
                               r"(?<=, )(?:above|below|ahead of|short of))\w* "  # "lands at $41bn, above its guide"
                               r"(?:\w+ ){0,2}(?:[>~<]?\$\s?[\d.,]+ ?\w* )?(?:[\w-]+ ){0,5}"
                               r"(?:outlook|guidance|guide|forecast|estimates?|target|goal)\b",

@@ -305,6 +305,11 @@ def _document_items(doc: dict[str, Any], reading: Reading, topic: Topic, as_of: 
         # a reported quarter's move: the sentences that state it with a figure ("data center revenue decreased
         # 12%") before the talk around it ("both sides are growing")
         found = [f for f in found if _A_CHANGE.search(f[0])] or found
+    if reading.level is not None and reading.level.unit == "USD" and reading.segment is None \
+            and reading.modality == "fact" and reading.period.quarter is not None:
+        # "June-quarter revenue tops $6B": the quarter's result as the call states it ("revenues were $5.8
+        # billion"), not the run-rates and hopes around it ("better than $8 billion a quarter")
+        found = [f for f in found if _RESULT_STATED.search(f[0])] or found
     if reading.level is not None:
         # A level: a sentence with a figure past the line is the company saying so; below-line figures
         # in the same call are usually other quantities.
@@ -329,6 +334,9 @@ def _document_items(doc: dict[str, Any], reading: Reading, topic: Topic, as_of: 
 
 # "decreased 12%", "down from the March quarter level of $288 million": a move stated with its figures
 _A_CHANGE = re.compile(r"\d(?:\.\d+)?\s?(?:%|percent)|\b(?:up|down) from\b[^.;]{0,40}\$\s?\d", re.I)
+# "revenues were $5.8 billion", "net sales of $5.8 billion": a quarter's result as its call states it
+_RESULT_STATED = re.compile(r"\b(?:revenues?|net sales|sales|income|profit)\s+(?:was|were|of|came in at|totaled|"
+                            r"totalled|reached)\s+(?:a record\s+)?(?:\$|approximately \$|about \$)", re.I)
 _SEQUENTIAL_SAID = re.compile(r"\bsequential\w*|quarter[- ](?:over|on)[- ]quarter|\bq/q\b", re.I)
 _YEAR_ON_YEAR_SAID = re.compile(r"year[- ]?(?:over|on)[- ]?year|(?<!\w)-(?:over|on)-year\b|\byoy\b|\by/y\b|"
                                 r"a year (?:ago|earlier)", re.I)

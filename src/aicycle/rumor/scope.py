@@ -106,6 +106,13 @@ _A_QUARTER = re.compile(vocab.QUARTER_WORDS + r"|\b(?:january|february|march|apr
                         r"october|november|december)\b", re.I)
 
 
+# "revenues were $5.8 billion ... compared to our guidance of $5.6 billion to $6.4 billion": a result set against
+# its guide is a statement of the result, not a look forward
+_AGAINST_GUIDE = re.compile(r"\b(?:compared (?:to|with)|versus|vs\.?|above|below|ahead of|in line with|exceed\w*|"
+                            r"beat\w*|(?:at|near) the (?:high|low|top|upper|lower) end of)\s+(?:the\s+|our\s+)?"
+                            r"(?:prior\s+|previous\s+)?(?:guidance|outlook|guided range)\b", re.I)
+
+
 def quarter_ok(reading: Reading, text: str, before: str = "", said_on: dt.date | None = None) -> bool:
     """A claim about one quarter is answered by a sentence about a quarter (that one, when it names one; the
     sentence before may name it: "Turning to the outlook for the first quarter. Revenue is expected to be
@@ -117,7 +124,7 @@ def quarter_ok(reading: Reading, text: str, before: str = "", said_on: dt.date |
                     and _A_QUARTER.search(_SPREAD.sub(" ", text)) and not _YEAR_WORDS.search(text))
     ends = quarter_end(reading.period, reading.tickers)
     ahead = ends is not None and said_on is not None and said_on < ends
-    forward = FORWARD.search(text)
+    forward = FORWARD.search(_AGAINST_GUIDE.sub(" ", text))
     if (reading.modality in ("plan", "expectation") or ahead) and not forward:
         return False
     if reading.modality == "fact" and forward:

@@ -14,6 +14,10 @@ _MONTHS = {"jan": "January", "feb": "February", "mar": "March", "apr": "April", 
 _SHORT = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)"
 _MONTH = re.compile(r"\b(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?(?:(?=[- ](?:qtr|quarter)\b|\s+\d)|"
                     r"\s+'(?P<year>\d{2})\b|(?=\s+(?:to|and|through)\s+(?:early-|mid-|late-)?" + _SHORT + r"))", re.I)
+_FULL = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+# "over Oct-Nov 2025", "Sept–Nov": a span of months, from the first to the second
+_MONTH_SPAN = re.compile(rf"\b(?:from\s+)?({_FULL}|{_SHORT})\.?\s*[-\u2013]\s*({_FULL}|{_SHORT})\b\.?"
+                         r"(?!\s*(?:qtr|quarter))", re.I)
 _CALENDAR_QUARTER = re.compile(r"\b([1-4])Q\s?'?(\d{2})\b")  # "2Q26": the second quarter of 2026
 _FISCAL_QUARTER = re.compile(r"\bFQ([1-4])\b")  # "FQ3": the company's fiscal third quarter
 _HALF = re.compile(r"\b([12])H\s?'?(\d{2}|20\d\d)?\b", re.I)
@@ -25,6 +29,7 @@ _WORDS = ((re.compile(r"\bqtrs\b", re.I), "quarters"), (re.compile(r"\bqtr\b", r
 
 def expand(text: str) -> str:
     """The claim with its shorthand spelled out (unchanged where it has none)."""
+    text = _MONTH_SPAN.sub(_span, text)
     text = _MONTH.sub(_month, text)
     text = _CALENDAR_QUARTER.sub(lambda m: f"Q{m.group(1)} 20{m.group(2)}", text)
     text = _FISCAL_QUARTER.sub(lambda m: f"fiscal Q{m.group(1)}", text)
@@ -45,3 +50,8 @@ def _half(m: re.Match[str]) -> str:
 def _month(m: re.Match[str]) -> str:
     name = _MONTHS[m.group(1).lower()]
     return f"{name} 20{m['year']}" if m["year"] else name
+
+
+def _span(m: re.Match[str]) -> str:
+    first, second = (_MONTHS.get(g.lower()[:3], g.capitalize()) for g in (m.group(1), m.group(2)))
+    return f"from {first} to {second}"

@@ -99,7 +99,8 @@ OBJECTS: tuple[tuple[str, str], ...] = (
      r"commit\w* (?:[\w$.,]+ ){0,8}(?:capacity|compute|services)|"
      r"(?:buy|buys|buying|bought|sell\w*|sold|purchas\w*|rent\w*)\s+(?:[\w$.,]+\s+){0,4}"
      r"(?:compute|computing (?:power|capacity)|gpu capacity|ai capacity|cloud capacity)|offtake|"
-     r"supply (?:\w+ ){1,3}with (?:\w+ ){0,4}(?:tpus?|gpus?|chips|accelerators)|"
+     # "to supply Anthropic with TPUs", not "supply has caught up with demand for its GPUs"
+     r"supply (?!(?:\w+ )?(?:caught|catch\w*) up)(?:\w+ ){1,3}with (?:\w+ ){0,4}(?:tpus?|gpus?|chips|accelerators)|"
      r"(?:gw|gigawatts?|mw|megawatts?) of (?:\w+ )?(?:compute|computing capacity)|"  # "5 GW of AWS compute"
      r"spend\w* (?:[\w~$.,-]+ ){0,6}(?:on|for) (?:\w+ ){0,4}(?:compute|computing capacity|cloud capacity)\b"),
     ("demand_supply",

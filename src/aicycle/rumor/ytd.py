@@ -19,15 +19,18 @@ _SO_FAR = re.compile(r"\b(?:already|so far|year[- ]to[- ]date|first[- ](?:half|s
                      r"after (?:the first )?(?:six|nine) months|(?:six|nine)[- ]month|"
                      r"through (?:Q[1-4]|the \w+ quarter|(?:the end of )?(?:march|june|september)\b(?=\s+20\d\d)))\b",
                      re.I)
-_EXCEEDS = re.compile(r"\b(?:exceed\w*|tops?|topp\w*|surpass\w*|out-?spen[dt]\w*|more than|above|beyond|"
-                      r"bigger than|larger than)\b", re.I)
+_EXCEEDS = re.compile(r"\b(?:exceed\w*|tops?|topp\w*|surpass\w*|outstrip\w*|eclips\w*|out-?spen[dt]\w*|more than|"
+                      r"above|beyond|bigger than|larger than)\b", re.I)
 _WHOLE_YEAR = re.compile(r"\b(?:all of|(?:its |the )?(?:whole|entire|full)(?:[- ]year)?)\s+(?:of\s+)?"
                          r"(?P<year>FY\s?'?\d{2}|fiscal(?: year)? (?:20)?\d{2}|(?:calendar )?20\d\d)\b", re.I)
+# "above FY25's full-year total": the whole year named before its words
+_WHOLE_YEAR_BEFORE = re.compile(r"\b(?P<year>FY\s?'?\d{2}|fiscal(?: year)? (?:20)?\d{2}|(?:calendar )?20\d\d)'s\s+"
+                                r"(?:whole|entire|full)[- ]year\b", re.I)
 _YEAR = re.compile(r"\b(?:FY\s?'?(\d{2})|fiscal(?:[- ]year)?[- ](?:20)?(\d{2})|(?:calendar )?20(\d\d))\b", re.I)
 _MONEY = re.compile(r"\$\s?\d", re.I)
 # "through September 2025": the calendar's quarters to that month's end
-_COUNT = ((r"nine months|three quarters|\bQ3\b|third quarter|through (?:the end of )?september", 3),
-          (r"half|six months|\bQ2\b|second quarter|through (?:the end of )?june", 2),
+_COUNT = ((r"nine[- ]months?|three quarters|\bQ3\b|third quarter|through (?:the end of )?september", 3),
+          (r"half|six[- ]months?|\bQ2\b|second quarter|through (?:the end of )?june", 2),
           (r"\bQ1\b|first quarter|through (?:the end of )?march", 1))
 
 
@@ -39,7 +42,7 @@ class SoFar:
 
 
 def read_so_far(text: str) -> SoFar | None:
-    whole = _WHOLE_YEAR.search(text)
+    whole = _WHOLE_YEAR.search(text) or _WHOLE_YEAR_BEFORE.search(text)
     if not _SO_FAR.search(text):
         return None
     count = next((n for pattern, n in _COUNT if re.search(pattern, text, re.I)), None)
