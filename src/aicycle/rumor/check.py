@@ -14,7 +14,7 @@ from dataclasses import replace
 from typing import Any
 
 from aicycle.errors import InputError
-from aicycle.rumor import auctions, levels, market_share, mix, parse, price_window, records, said, vocab, ytd
+from aicycle.rumor import auctions, levels, market_share, mix, parse, price_window, records, said, trends, vocab, ytd
 from aicycle.rumor import fundamentals as fx
 from aicycle.rumor import guidance as gx
 from aicycle.rumor.evidence import Item
@@ -159,7 +159,7 @@ def gather(store: Store, claim: Claim, reading: Reading, as_of: dt.date) -> list
                 and not reading.level and not reading.segment:
             # "record quarterly capex", "its largest quarter yet": the quarter against all before it
             reported = reading.modality in ("fact", "report") and levels.quarter_reported(store, reading, ticker, as_of)
-            record = levels.record_items(store, reading, ticker, as_of) if reported else []
+            record = trends.record_items(store, reading, ticker, as_of) if reported else []
             items.extend(record or said.said_items(store, reading, ticker, as_of))
             continue
         if reading.quarters_in_a_row and not reading.level:
@@ -168,7 +168,7 @@ def gather(store: Store, claim: Claim, reading: Reading, as_of: dt.date) -> list
             # a part ("data center revenue fell q/q") is not the company's total
             whole = reading.segment is None or (ticker, reading.segment) in _RPO_IS_UNIT
             reported = whole and reading.modality == "fact" and levels.quarter_reported(store, reading, ticker, as_of)
-            figures = levels.sequential_items(store, reading, ticker, as_of) if reported else []
+            figures = trends.sequential_items(store, reading, ticker, as_of) if reported else []
             figures = figures or stated_trend_items(store, reading, ticker, as_of)
             items.extend(figures or said.said_items(store, reading, ticker, as_of))  # figures first
             continue
@@ -197,12 +197,12 @@ def gather(store: Store, claim: Claim, reading: Reading, as_of: dt.date) -> list
         if reading.segment == "AI" or product:
             continue  # AI or Trainium revenue is a part the store's totals do not give: only what was said answers
         if reading.segment in vocab.UNIT_NAMES and not (obj == "backlog" and (ticker, reading.segment) in _RPO_IS_UNIT):
-            items.extend(levels.division_items(store, reading, ticker, as_of))
+            items.extend(trends.division_items(store, reading, ticker, as_of))
             continue  # AWS, Azure, Google Cloud: company totals do not answer a claim about one business
         items.extend(levels.level_items(store, reading, ticker, as_of))
         items.extend(growth_level_items(store, reading, ticker, as_of))  # "RPO growing more than 400% a year"
         if not reading.level:
-            items.extend(levels.trend_items(store, reading, ticker, as_of))
+            items.extend(trends.trend_items(store, reading, ticker, as_of))
         one_end = reading.range_end and reading.level is not None and reading.level.high is None \
             and reading.direction not in ("up", "down")  # "tops out at $X": judged by that end of the guide
         if obj == "guidance" and claim.amount and (reading.level is None or reading.level.op == "at") and not one_end:

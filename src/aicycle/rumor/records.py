@@ -124,7 +124,8 @@ def power_items(store: Store, reading: Reading, claim_text: str, as_of: dt.date)
         events = [e for e in events if e.event_kind in kinds]
     if not events:
         return []
-    if reading.level and reading.level.op != "at" or reading.direction in ("up", "down", "flat"):
+    if reading.level and (reading.level.op != "at" or reading.level.unit == "MW" and reading.direction is None) \
+            or reading.direction in ("up", "down", "flat"):
         return _power_levels(store, events, reading, claim_text, as_of)
     items = []
     booked = [e for e in events if e.unit == "booked-through year" and e.value is not None]
@@ -194,9 +195,14 @@ def _power_levels(store: Store, events: list[grid.Event], reading: Reading, clai
     same = ([e for e in public[::-1] if grid.belongs(e, series)] if series is not None else
             [e for e in valued if e.region == latest.region and e.unit == latest.unit and e.actor == latest.actor])
     value = float(latest.value or 0.0)
+    if str(latest.unit or "").upper() == "GW":
+        value *= 1000.0  # the claim's gigawatts are held in MW
+    if reading.level and reading.level.op == "at" and reading.direction is None:
+        # "Dominion's contracted data-center capacity hits ~51 GW": the series' latest figure, near the claim's
+        # (another figure may be the level before it is reached, or another measure: it bears on nothing)
+        near = abs(value - reading.level.value) <= 0.05 * reading.level.value
+        return [power_item(latest, "match" if near else None, 1.0)]
     if reading.level and reading.level.op in ("above", "below"):
-        if str(latest.unit or "").upper() == "GW":
-            value *= 1000.0  # the claim's gigawatts are held in MW
         seen: str | None = "above" if value >= reading.level.value else "below"
         actor = _actor_filter(claim_text)
         if seen == "below" and (actor is not None and not actor.search(latest.actor) or series is None):

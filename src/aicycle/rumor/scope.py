@@ -110,7 +110,7 @@ _A_QUARTER = re.compile(vocab.QUARTER_WORDS + r"|\b(?:january|february|march|apr
 # its guide is a statement of the result, not a look forward
 _AGAINST_GUIDE = re.compile(r"\b(?:compared (?:to|with)|versus|vs\.?|above|below|ahead of|in line with|exceed\w*|"
                             r"beat\w*|(?:at|near) the (?:high|low|top|upper|lower) end of)\s+(?:the\s+|our\s+)?"
-                            r"(?:prior\s+|previous\s+)?(?:guidance|outlook|guided range)\b", re.I)
+                            r"(?:prior\s+|previous\s+)?(?:guidance|outlook|guided range|expectations)\b", re.I)
 
 
 def quarter_ok(reading: Reading, text: str, before: str = "", said_on: dt.date | None = None) -> bool:

@@ -140,7 +140,9 @@ OBJECTS: tuple[tuple[str, str], ...] = (
 # A claim that a company has crossed into profit or into loss: the sign of the latest quarter decides.
 TO_PROFIT = (r"back in the black|returns? to (?:operating )?(?:profit|the black)|"
              r"(?:swings?|swung|swinging|turns?|turned|flips?|flipped)(?: back)? (?:in)?to "
-             r"(?:an? )?(?:operating )?profit")
+             r"(?:an? )?(?:(?:big|large|huge|surprise|first|Q[1-4]|20\d\d|quarterly|annual) ){0,3}"
+             r"(?:operating )?profit|"
+             r"(?:turns?|turned) an? (?:operating )?profit")  # "turns an operating profit for 2025": makes one
 TO_LOSS = (r"(?:falls?|fell|slips?|slipped|slides?|slid|swings?|swung|swinging|turns?|turned|sinks?|sank|flips?|"
            r"flipped|tips?|tipped)(?: back)? (?:in)?to (?:an? )?(?:operating )?loss|(?:into|in) the red|"
            r"(?:posts?|posted|reports?|reported|books?|booked|ran|runs?|running|had|has|recorded) (?:an? )?"
