@@ -1,7 +1,8 @@
 """Claims that one narrow reading answers, tried before the usual one: what a figure counts ("NVIDIA builds China
-sales into its outlook"), finance leases as a figure of their own, a named site's date or a stake sale, a maker
-adding manufacturing capacity, a capex figure moved by accounting alone, a result against its own guide. Each
-gives the reading shown to the user and the evidence it found; None leaves the claim to the usual reading."""
+sales into its outlook"), what the capex line records, finance leases as a figure of their own, a named site's
+date or a stake sale, a maker adding manufacturing capacity, a capex figure moved by accounting alone, a result
+against its own guide. Each gives the reading shown to the user and the evidence it found; None leaves the claim
+to the usual reading."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import datetime as dt
 from dataclasses import replace
 
 from aicycle import universe
+from aicycle.rumor.capex_scope import capex_scope_items, read_capex_scope
 from aicycle.rumor.evidence import Item
 from aicycle.rumor.finance_leases import finance_lease_items, is_finance_lease_claim
 from aicycle.rumor.inclusion import inclusion_items, read_inclusion
@@ -36,7 +38,7 @@ def tickers_for(claim: Claim, reading: Reading | None = None) -> list[str]:
 
 def narrow_reading(store: Store, claim: Claim, base: Reading, day: dt.date) -> Narrow | None:
     """The first narrow reading that takes the claim, with its evidence; None when none does."""
-    for reader in (_inclusion, _finance_leases, _site, _plant, _reclassified, _vs_guide):
+    for reader in (_inclusion, _capex_scope, _finance_leases, _site, _plant, _reclassified, _vs_guide):
         found = reader(store, claim, base, day)
         if found is not None:
             return found
@@ -50,6 +52,15 @@ def _inclusion(store: Store, claim: Claim, base: Reading, day: dt.date) -> Narro
     reading = replace(base, object=base.object or "revenue", direction=inclusion.direction, negated=False,
                       level=None)
     return reading, [i for t in tickers_for(claim, reading) for i in inclusion_items(store, inclusion, t, day)]
+
+
+def _capex_scope(store: Store, claim: Claim, base: Reading, day: dt.date) -> Narrow | None:
+    scope = read_capex_scope(claim.text)  # "Hyperion construction will no longer run through its capex"
+    if scope is None:
+        return None
+    reading = replace(base, object="capex", direction="counted_in" if scope.counted else "left_out", negated=False,
+                      level=None, modality="fact")
+    return reading, [i for t in tickers_for(claim, reading) for i in capex_scope_items(store, scope, t, day)]
 
 
 def _finance_leases(store: Store, claim: Claim, base: Reading, day: dt.date) -> Narrow | None:
