@@ -13,6 +13,7 @@ from aicycle import universe
 from aicycle.rumor.capex_scope import capex_scope_items, read_capex_scope
 from aicycle.rumor.evidence import Item
 from aicycle.rumor.finance_leases import finance_lease_items, is_finance_lease_claim
+from aicycle.rumor.growth_source import growth_source_items, read_growth_source
 from aicycle.rumor.inclusion import inclusion_items, read_inclusion
 from aicycle.rumor.parse import Claim
 from aicycle.rumor.plant import plant_items, read_plant
@@ -38,7 +39,7 @@ def tickers_for(claim: Claim, reading: Reading | None = None) -> list[str]:
 
 def narrow_reading(store: Store, claim: Claim, base: Reading, day: dt.date) -> Narrow | None:
     """The first narrow reading that takes the claim, with its evidence; None when none does."""
-    for reader in (_inclusion, _capex_scope, _finance_leases, _site, _plant, _reclassified, _vs_guide):
+    for reader in (_inclusion, _capex_scope, _growth_source, _finance_leases, _site, _plant, _reclassified, _vs_guide):
         found = reader(store, claim, base, day)
         if found is not None:
             return found
@@ -61,6 +62,16 @@ def _capex_scope(store: Store, claim: Claim, base: Reading, day: dt.date) -> Nar
     reading = replace(base, object="capex", direction="counted_in" if scope.counted else "left_out", negated=False,
                       level=None, modality="fact")
     return reading, [i for t in tickers_for(claim, reading) for i in capex_scope_items(store, scope, t, day)]
+
+
+def _growth_source(store: Store, claim: Claim, base: Reading, day: dt.date) -> Narrow | None:
+    names = tuple(claim.tickers) + tuple((claim.company_name or "").split())
+    source = read_growth_source(claim.text, names) if base.object in ("backlog", "compute_contracts") else None
+    if source is None:  # "Oracle's RPO surge comes from deals where customers prepay for the GPUs"
+        return None
+    reading = replace(base, object="backlog", direction="growth_source", negated=False, level=None, share=None,
+                      modality="fact")
+    return reading, [i for t in tickers_for(claim, reading) for i in growth_source_items(store, source, t, day)]
 
 
 def _finance_leases(store: Store, claim: Claim, base: Reading, day: dt.date) -> Narrow | None:
