@@ -277,6 +277,9 @@ _SO_FAR_FIGURE = re.compile(r"\b(?:year[- ]to[- ]date|ytd|so far this year|first
                             r"full[- ]year|for the (?:full )?year)\b", re.I)
 
 
+_RESERVED = re.compile(r"\breserv", re.I)
+
+
 def named_figures(reading: Reading, text: str) -> list[tuple[float, float, str]]:
     """The sentence's current figures less amounts of change ("increased by more than $50 billion"); where it
     names the claim's noun and has several figures, those given to that noun ("backlog of $X", "CapEx ... is
@@ -286,6 +289,10 @@ def named_figures(reading: Reading, text: str) -> list[tuple[float, float, str]]
     levels = [(f, m) for f, m in spans if not _DELTA.search(text, max(0, m.start() - 30), m.start())] or spans
     if reading.period.quarter is not None:  # "bringing the year-to-date leasing to $575 million": not the quarter's
         levels = [(f, m) for f, m in levels if not _SO_FAR_FIGURE.search(text, max(0, m.start() - 40), m.start())]
+    if reading.basis in ("reserved", "firm"):  # "backlog remaining at 29 gigawatts while growing slot reservation
+        # agreements from 21 to 25 gigawatts, building our total backlog in slot reservation agreements to 55"
+        reserved = [(f, m) for f, m in levels if _RESERVED.search(text, max(0, m.start() - 60), m.start())]
+        levels = reserved if reading.basis == "reserved" else [p for p in levels if p not in reserved]
     noun = _LEVEL_NOUNS.get(reading.object or "")
     if noun is not None:  # "the 514 billion of cloud backlog" is no revenue figure
         levels = [(f, m) for f, m in levels if not _owned_by_another(text, m.end(), reading.object or "")]

@@ -69,6 +69,7 @@ class Reading:
     share: Share | None = None  # "about two-thirds of its capex went to GPUs": a share of a whole, to one part
     so_far: SoFar | None = None  # "capex in the first nine months already exceeds all of FY25": a sum to compare
     basis: str | None = None  # "gross" or "net" capex: Intel guides both, and one does not answer the other;
+    # "reserved" or "firm": a turbine order book with its slot reservations or without them;
     # "cash": capex without finance leases (Microsoft's $34.9bn includes them, its cash capex was $19.4bn)
 
     def to_dict(self) -> dict[str, Any]:
@@ -130,6 +131,8 @@ def read(claim: Claim, as_of: dt.date) -> Reading:
         obj = "projects"  # "Barber Lake's 168 MW build slips into 2027": a project's schedule
     if obj == "backlog" and re.search(r"\bbookings\b", text, re.I) and set(claim.tickers) & set(vocab.LANDLORDS):
         obj = "leases"  # "Digital Realty Q2 new bookings top $200m": the leases it signed in the quarter
+    if obj == "backlog" and _IN_WATTS.search(text):
+        obj = "power"  # "gas backlog plus slot reservations tops 60GW": an order book of turbines, in gigawatts
     if obj == "capex" and range_end(text) is not None:
         obj = "guidance"  # "lifts its 2026 capex ceiling": an end of a guided range
     direction, negated = _direction(text, claim, obj)
@@ -161,8 +164,19 @@ def read(claim: Claim, as_of: dt.date) -> Reading:
                    growth=growth(text) if direction in ("up", "faster_growth") else None,
                    share=share, so_far=so_far,
                    contracted=bool(re.search(r"\bcontracted\b|\bunder contract\b", text, re.I)),
-                   basis=(m := BASIS.search(text)) and m.group(1).lower(),
+                   basis=(m := BASIS.search(text)) and m.group(1).lower() or _order_book(text),
                    selling=bool(re.search(r"\b(?:sell\w*|sold|offer\w*|rent\w* out|lease\w* out)\b", text, re.I)))
+
+
+_IN_WATTS = re.compile(r"\d\s?(?:gw|gigawatts?)\b", re.I)
+
+
+def _order_book(text: str) -> str | None:
+    """An order book counted in gigawatts (a turbine maker's): with its slot reservations ("reserved"), or the firm
+    orders alone ("firm"); a figure of one does not answer a claim about the other."""
+    if not (re.search(r"\bbacklog|order book", text, re.I) and (_IN_WATTS.search(text) or "turbine" in text.lower())):
+        return None
+    return "reserved" if re.search(r"\breserv", text, re.I) else "firm"
 
 
 _LARGEST = re.compile(rf"\b(?:{vocab.NEW_HIGH})\b", re.I)

@@ -44,6 +44,12 @@ _DONE_SAID = re.compile(r"\b(?:delivered|energized|completed|came online|brought
 _AHEAD = re.compile(r"\bahead of (?:the )?(?:\w+ )?(?:schedule|plan)\b|\bearly\b|\bsooner than\b", re.I)
 _FUTURE = re.compile(r"\b(?:expect\w*|will|to be|to begin|target\w*|plan\w*|on track|on schedule|remains?|"
                      r"scheduled|aligned|anticipat\w*|to (?:deliver|start|commence|energi[sz]e|complete))\b", re.I)
+# "restart targeted for 2027", "pulls the restart forward to 2H 2027": a date the site is due by
+_TARGETED = re.compile(r"\b(?:target(?:ed|s)? for|slated for|scheduled for|pull\w* (?:[\w()-]+ ){0,5}forward|"
+                       r"brings? (?:[\w()-]+ ){0,5}forward|mov\w* (?:[\w()-]+ ){0,4}up)\b", re.I)
+# a company's word that the date moved earlier ("bringing crane online earlier than planned, moving it up to ...")
+_BROUGHT_FORWARD = re.compile(r"\b(?:forward|earlier than (?:planned|expected)|moving it up|ahead of schedule)\b",
+                              re.I)
 _PAST_WORD = re.compile(r"\b(?:past|beyond|after|out of|later than)\s*$", re.I)
 _NOT = re.compile(r"\b(?:won['’]t|not|never)\b", re.I)
 
@@ -72,12 +78,14 @@ def read_schedule(text: str, places: list[str], as_of: dt.date, obj: str | None)
     places = [p for p in places if p.split()[0].lower() not in vocab.MONTHS]
     if not places or obj not in _SITE_OBJECTS:
         return None
-    site = next((p for p in places if re.fullmatch(r"[A-Z]{1,4}-\d{1,2}", p)), places[0])
+    # "CB-3" before a site's long name; not an alias in brackets ("Crane (TMI-1)")
+    site = next((p for p in places if re.fullmatch(r"[A-Z]{1,4}-\d{1,2}", p) and f"({p})" not in text), places[0])
     # "Barber Lake Phase 1", "Abernathy JV": calls name the site itself
     site = re.sub(r"\s+(?:(?:Phase|Unit|Building|Hall|Block)\s+\w+|JV|joint venture|campus|site|project|facility|"
                   r"building|data cent(?:er|re))$", "", site)
     done = _DONE.search(text)
     on_time = _ON_TIME.search(text)
+    on_time = on_time or _TARGETED.search(text)
     kind = "late" if _SLIP.search(text) else "done" if done and not (on_time and on_time.start() < done.start()) \
         else "on_time" if on_time else None
     if kind is None:
@@ -180,7 +188,7 @@ def _read_sentence(sentence: str, site: str, said_on: dt.date, before: str = "")
         return _Said("done", window, sentence)
     if _SLIP.search(clause) and not re.search(r"\bno (?:delays?|slip)", clause, re.I):
         return _Said("late", window, sentence)
-    if _ON_TIME.search(clause):
+    if _ON_TIME.search(clause) or window is not None and _BROUGHT_FORWARD.search(clause):
         return _Said("on_time", window, sentence)
     if window is not None and _FUTURE.search(clause) and _DUE.search(clause):
         return _Said("due", window, sentence)
