@@ -15,6 +15,7 @@ from aicycle.rumor.evidence import Item
 from aicycle.rumor.finance_leases import finance_lease_items, is_finance_lease_claim
 from aicycle.rumor.growth_source import growth_source_items, read_growth_source
 from aicycle.rumor.inclusion import inclusion_items, read_inclusion
+from aicycle.rumor.input_constraint import input_constraint_items, read_input_constraint
 from aicycle.rumor.parse import Claim
 from aicycle.rumor.plant import plant_items, read_plant
 from aicycle.rumor.reading import Reading
@@ -39,7 +40,8 @@ def tickers_for(claim: Claim, reading: Reading | None = None) -> list[str]:
 
 def narrow_reading(store: Store, claim: Claim, base: Reading, day: dt.date) -> Narrow | None:
     """The first narrow reading that takes the claim, with its evidence; None when none does."""
-    for reader in (_inclusion, _capex_scope, _growth_source, _finance_leases, _site, _plant, _reclassified, _vs_guide):
+    for reader in (_inclusion, _capex_scope, _growth_source, _input_constraint, _finance_leases, _site, _plant,
+                   _reclassified, _vs_guide):
         found = reader(store, claim, base, day)
         if found is not None:
             return found
@@ -72,6 +74,15 @@ def _growth_source(store: Store, claim: Claim, base: Reading, day: dt.date) -> N
     reading = replace(base, object="backlog", direction="growth_source", negated=False, level=None, share=None,
                       modality="fact")
     return reading, [i for t in tickers_for(claim, reading) for i in growth_source_items(store, source, t, day)]
+
+
+def _input_constraint(store: Store, claim: Claim, base: Reading, day: dt.date) -> Narrow | None:
+    held = read_input_constraint(claim.text)  # "memory shortages are leaving AWS capacity constrained"
+    if held is None or set(claim.tickers) & {c.ticker for c in universe.by_role("memory")}:
+        return None
+    reading = replace(base, object="capacity", direction="input_constraint", negated=False, level=None,
+                      modality="fact")
+    return reading, [i for t in tickers_for(claim, reading) for i in input_constraint_items(store, held, t, day)]
 
 
 def _finance_leases(store: Store, claim: Claim, base: Reading, day: dt.date) -> Narrow | None:
