@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import replace
 
 from aicycle import universe
+from aicycle.rumor.bottleneck import bottleneck_items, read_bottleneck
 from aicycle.rumor.capex_scope import capex_scope_items, read_capex_scope
 from aicycle.rumor.evidence import Item
 from aicycle.rumor.finance_leases import finance_lease_items, is_finance_lease_claim
@@ -40,8 +41,8 @@ def tickers_for(claim: Claim, reading: Reading | None = None) -> list[str]:
 
 def narrow_reading(store: Store, claim: Claim, base: Reading, day: dt.date) -> Narrow | None:
     """The first narrow reading that takes the claim, with its evidence; None when none does."""
-    for reader in (_inclusion, _capex_scope, _growth_source, _input_constraint, _finance_leases, _site, _plant,
-                   _reclassified, _vs_guide):
+    for reader in (_inclusion, _capex_scope, _growth_source, _input_constraint, _bottleneck, _finance_leases, _site,
+                   _plant, _reclassified, _vs_guide):
         found = reader(store, claim, base, day)
         if found is not None:
             return found
@@ -83,6 +84,15 @@ def _input_constraint(store: Store, claim: Claim, base: Reading, day: dt.date) -
     reading = replace(base, object="capacity", direction="input_constraint", negated=False, level=None,
                       modality="fact")
     return reading, [i for t in tickers_for(claim, reading) for i in input_constraint_items(store, held, t, day)]
+
+
+def _bottleneck(store: Store, claim: Claim, base: Reading, day: dt.date) -> Narrow | None:
+    which = read_bottleneck(claim.text)  # "contract signing, not GPU deployment, is the bottleneck"
+    if which is None:
+        return None
+    reading = replace(base, object="demand_supply", direction="bottleneck", negated=False, level=None,
+                      modality="fact")
+    return reading, [i for t in tickers_for(claim, reading) for i in bottleneck_items(store, which, t, day)]
 
 
 def _finance_leases(store: Store, claim: Claim, base: Reading, day: dt.date) -> Narrow | None:

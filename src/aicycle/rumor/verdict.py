@@ -61,6 +61,7 @@ RELATION: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "reclassified": (frozenset({"match"}), frozenset({"mismatch"})),  # a capex figure moved by accounting alone
     "growth_source": (frozenset({"match"}), frozenset({"mismatch"})),  # what a backlog's growth came from
     "input_constraint": (frozenset({"match"}), frozenset({"mismatch"})),  # a buyer held back by an input
+    "bottleneck": (frozenset({"match"}), frozenset({"mismatch"})),  # which of two things is the bottleneck
 }
 # Memory supply read the old way: a rising HBM outlook or revenue is tightness (demand ahead of supply).
 _TIGHT_AS_UP = {"up": "tight", "down": "loose"}

@@ -192,6 +192,7 @@ DIRECTIONS: tuple[tuple[str, str], ...] = (
 
      r"(?:is|are) not a (?:\w+ )?constraint|(?:not|isn'?t|aren'?t|wasn'?t) (?:\w+[- ])?constrained|"
      r"(?:capacity|supply|compute|power)?\s?constraints? (?:have |has )?(?:eas\w*|lift\w*|end\w*|gone)|"
+     r"(?:bottleneck|constraint|shortage)s? (?:to |will |would |should )?(?:clear|eas|lift|resolv|end)\w*|"
      r"(?:shortages?|crunch|tightness)\s+(?:\w+\s+){0,2}(?:eas\w*|end\w*|over|abat\w*)|"
      r"supply (?:has )?(?:catch\w*|caught) up|reopen\w*|(?:has|have) all the (?:compute|capacity|supply|power)|"
      r"(?:open|available|unsold|free) (?:\w+[- ]){0,2}slots|"
