@@ -23,6 +23,7 @@ from aicycle.rumor.reading import Reading
 from aicycle.rumor.reclassified import read_reclassified, reclassified_items
 from aicycle.rumor.schedule import read_schedule, schedule_items
 from aicycle.rumor.stake_sale import read_stake_sale, stake_sale_items
+from aicycle.rumor.target_revision import read_target_revision, target_revision_items
 from aicycle.rumor.vs_guide import read_vs_guide, vs_guide_items
 from aicycle.store import Store
 
@@ -41,8 +42,8 @@ def tickers_for(claim: Claim, reading: Reading | None = None) -> list[str]:
 
 def narrow_reading(store: Store, claim: Claim, base: Reading, day: dt.date) -> Narrow | None:
     """The first narrow reading that takes the claim, with its evidence; None when none does."""
-    for reader in (_inclusion, _capex_scope, _growth_source, _input_constraint, _bottleneck, _finance_leases, _site,
-                   _plant, _reclassified, _vs_guide):
+    for reader in (_inclusion, _capex_scope, _growth_source, _input_constraint, _bottleneck, _target_revision,
+                   _finance_leases, _site, _plant, _reclassified, _vs_guide):
         found = reader(store, claim, base, day)
         if found is not None:
             return found
@@ -93,6 +94,16 @@ def _bottleneck(store: Store, claim: Claim, base: Reading, day: dt.date) -> Narr
     reading = replace(base, object="demand_supply", direction="bottleneck", negated=False, level=None,
                       modality="fact")
     return reading, [i for t in tickers_for(claim, reading) for i in bottleneck_items(store, which, t, day)]
+
+
+def _target_revision(store: Store, claim: Claim, base: Reading, day: dt.date) -> Narrow | None:
+    level = base.level if base.level is not None and base.level.unit == "USD" else None
+    revision = read_target_revision(claim.text, level.value if level else None, bool(level and level.op == "above")) \
+        if base.object == "arr" and base.direction in ("up", "down") and not base.contracted else None
+    if revision is None:  # "IREN lifts its year-end 2026 ARR target": the latest call's target against the last
+        return None
+    reading = replace(base, direction="target_revision", negated=False, level=None)
+    return reading, [i for t in tickers_for(claim, reading) for i in target_revision_items(store, revision, t, day)]
 
 
 def _finance_leases(store: Store, claim: Claim, base: Reading, day: dt.date) -> Narrow | None:

@@ -62,6 +62,7 @@ RELATION: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "growth_source": (frozenset({"match"}), frozenset({"mismatch"})),  # what a backlog's growth came from
     "input_constraint": (frozenset({"match"}), frozenset({"mismatch"})),  # a buyer held back by an input
     "bottleneck": (frozenset({"match"}), frozenset({"mismatch"})),  # which of two things is the bottleneck
+    "target_revision": (frozenset({"match"}), frozenset({"mismatch"})),  # a company's own target raised or cut
 }
 # Memory supply read the old way: a rising HBM outlook or revenue is tightness (demand ahead of supply).
 _TIGHT_AS_UP = {"up": "tight", "down": "loose"}
