@@ -21,6 +21,7 @@ from aicycle.rumor.parse import Claim
 from aicycle.rumor.plant import plant_items, read_plant
 from aicycle.rumor.reading import Reading
 from aicycle.rumor.reclassified import read_reclassified, reclassified_items
+from aicycle.rumor.records import claimed_term, contract_items
 from aicycle.rumor.schedule import read_schedule, schedule_items
 from aicycle.rumor.stake_sale import read_stake_sale, stake_sale_items
 from aicycle.rumor.target_revision import read_target_revision, target_revision_items
@@ -43,7 +44,7 @@ def tickers_for(claim: Claim, reading: Reading | None = None) -> list[str]:
 def narrow_reading(store: Store, claim: Claim, base: Reading, day: dt.date) -> Narrow | None:
     """The first narrow reading that takes the claim, with its evidence; None when none does."""
     for reader in (_inclusion, _capex_scope, _growth_source, _input_constraint, _bottleneck, _target_revision,
-                   _finance_leases, _site, _plant, _reclassified, _vs_guide):
+                   _deal_term, _finance_leases, _site, _plant, _reclassified, _vs_guide):
         found = reader(store, claim, base, day)
         if found is not None:
             return found
@@ -104,6 +105,18 @@ def _target_revision(store: Store, claim: Claim, base: Reading, day: dt.date) ->
         return None
     reading = replace(base, direction="target_revision", negated=False, level=None)
     return reading, [i for t in tickers_for(claim, reading) for i in target_revision_items(store, revision, t, day)]
+
+
+def _deal_term(store: Store, claim: Claim, base: Reading, day: dt.date) -> Narrow | None:
+    """"Microsoft's $9.7bn IREN cloud deal runs ten years": the ledger's record of the deal, which states its term,
+    not the parties' words that they signed one."""
+    if base.object not in ("compute_contracts", "leases") or claimed_term(claim.text) is None:
+        return None
+    reading = replace(base, direction="up", negated=False)
+    items = contract_items(store, reading, claim.text, day)
+    if not any("-year deal" in (i.method or "") or i.observed in ("up", "match") for i in items):
+        return None
+    return reading, items
 
 
 def _finance_leases(store: Store, claim: Claim, base: Reading, day: dt.date) -> Narrow | None:

@@ -36,7 +36,7 @@ _BARE = (r"(?<![\w$.,])(?=\d+(?:\.\d+)?\s+(?:trillion|billion|million)\b(?!\s+(?
 _FIGURE = re.compile(r"(?:(?:US)?\$\s?|USD\s?|" + _BARE + r")(\d+(?:[.,]\d+)?)\s*"
                      r"(?:(?:-|–|to)\s*\$?\s?(\d+(?:\.\d+)?)\s*)?"
                      r"(trillion|billion|million|bn|b|tn)\b|\b(half a) trillion|"
-                     r"(\d+(?:\.\d+)?)\s*(gw|gigawatts?|mw|megawatts?)\b",
+                     r"(\d+(?:\.\d+)?)[\s-]*(gw|gigawatts?|mw|megawatts?)\b",
                      re.I)
 _SLOWER = re.compile(rf"(?<!\w)(?:{dict(vocab.DIRECTIONS)['slower_growth']})(?!\w)", re.I)
 _NO_OUTLOOK = re.compile(r"\b(?:not|aren'?t|isn'?t|won'?t be|will not be) (?:providing|giving|going to give|"

@@ -57,15 +57,21 @@ def _named(names: set[str], text: str) -> bool:
 def contract_items(store: Store, reading: Reading, claim_text: str, as_of: dt.date) -> list[Item]:
     """Contracts between the parties the claim names (both named), public by as_of."""
     items = []
-    for deal in ledger.as_of(store, as_of, since=_since(as_of)):
-        if not (_named(_names(deal.buyer), claim_text) and _named(_names(deal.seller), claim_text)):
-            continue
-        if reading.object == "leases" and "lease" not in f"{deal.kind} {deal.quote or ''}":
-            continue
+    deals = [d for d in ledger.as_of(store, as_of, since=_since(as_of))
+             if _named(_names(d.buyer), claim_text) and _named(_names(d.seller), claim_text)
+             and not (reading.object == "leases" and "lease" not in f"{d.kind} {d.quote or ''}")]
+    for deal in deals:
         seen, how = _deal_size(reading, deal)
+        term = claimed_term(claim_text)
+        if seen in ("up", "match") and term is not None and deal.term_years and abs(deal.term_years - term) > 0.5:
+            seen, how = "down", f"a {deal.term_years:g}-year deal, not {term:g} years"  # "runs ten years"
+        if seen in ("down", "mismatch") and len(deals) > 1:
+            seen = None  # one of several deals between them: the claim may mean another, or one still to come
         quote = _short(deal.quote or deal.value_text or "")
         text = (f"{deal.buyer} / {deal.seller} ({deal.kind.replace('_', ' ')}"
-                + (f", {money(deal.value_usd)}" if deal.value_usd else "") + f"): \u201c{quote}\u201d")
+                + (f", {money(deal.value_usd)}" if deal.value_usd else "")
+                + (f", {deal.term_years:g} years" if deal.term_years else "")
+                + (f", {deal.capacity_text}" if deal.capacity_text else "") + f"): \u201c{quote}\u201d")
         items.append(Item(signal="contract", text=text, date=deal.announced_on, source=deal.source,
                           kind="curated", observed=seen, weight=0.9 if seen else 0.0, url=deal.url,
                           value=deal.value_usd, unit="USD" if deal.value_usd else None, ticker=None,
@@ -78,12 +84,49 @@ def _deal_size(reading: Reading, deal: ledger.Contract) -> tuple[str | None, str
     """A claim naming a dollar size is borne out by a deal of about that size; a deal between the same
     parties with no stated value, or another value, is another step of the relationship."""
     level = reading.level
+    if level is not None and level.unit == "MW":
+        return _deal_power(level.value, level.op, deal.capacity_text or "")
     if level is None or level.unit != "USD":
         return "up", "a deal between them"
     if deal.value_usd is None:
         return None, "no value stated, the claim names one"
     close = abs(deal.value_usd - level.value) <= 0.15 * level.value
     return ("up", "value matches") if close else (None, "another value")
+
+
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                 "ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20, "decade": 10}
+_TERM = re.compile(r"\b(?:runs?|lasts?|spans?|term of|for)\s+(?:about\s+|roughly\s+)?(?P<a>\d+|[a-z]+)\s+years?\b|"
+                   r"\b(?P<b>\d+|[a-z]+)[- ](?:year|yr)\b(?!\s+(?:high|low|old|ago))|\b(?P<c>decade)[- ]long\b", re.I)
+
+
+def claimed_term(text: str) -> float | None:
+    """The years a deal claim says it runs ("runs ten years", "15-year lease", "decade-long"), if it says."""
+    for m in _TERM.finditer(text):
+        word = (m.group("a") or m.group("b") or m.group("c")).lower()
+        value = float(word) if word.isdigit() else _NUMBER_WORDS.get(word)
+        if value is not None and 0 < value <= 40:
+            return value
+    return None
+
+
+_DEAL_POWER = re.compile(r"(\d+(?:\.\d+)?)\s*(MW|GW|megawatts?|gigawatts?)\b", re.I)
+
+
+def _deal_power(value: float, op: str, capacity: str) -> tuple[str | None, str]:
+    """"Cipher's AWS lease covers 500 MW" against the ledger's "300 MW delivered in two phases": the deal's own
+    megawatts (the largest it states), not just that a deal was signed."""
+    stated = [float(m.group(1)) * (1000.0 if m.group(2).lower().startswith("g") else 1.0)
+              for m in _DEAL_POWER.finditer(capacity)]
+    if not stated:
+        return None, "no megawatts stated, the claim names them"
+    mw = max(stated)
+    if op == "above":
+        return ("above", "megawatts past the claim's") if mw >= value else ("below", "fewer megawatts")
+    if op == "below":
+        return ("below", "megawatts under the claim's") if mw < value else ("above", "more megawatts")
+    close = abs(mw - value) <= 0.1 * value
+    return ("match", "megawatts match") if close else ("mismatch", f"{mw:g} MW, not the claim's")
 
 
 # --- power events -------------------------------------------------------------------------------

@@ -94,7 +94,7 @@ OBJECTS: tuple[tuple[str, str], ...] = (
      r"capacity orders?|commit\w* (?:[\w~$.,-]+ ){0,5}to (?:aws|azure|google cloud|oci|oracle|coreweave|nebius|"
      r"microsoft|amazon|google|iren|nscale|lambda|crusoe)\b|"
      r"(?:openai|anthropic|meta|microsoft|google|xai|nvidia)(?:'s)? (?:contract |compute |capacity )?commitments?|"
-     r"capacity (?:deals?|contracts?|agreements?)|"
+     r"capacity (?:deals?|contracts?|agreements?)|(?:contract|deal) (?:runs?|lasts?|spans?)|"
      r"rent\w* (?:\w+ ){0,3}capacity|third-party capacity|capacity from|buy\w* (?:\w+'s )?(?:\w+ )?capacity|"
      r"commit\w* (?:[\w$.,]+ ){0,8}(?:capacity|compute|services)|"
      r"(?:buy|buys|buying|bought|sell\w*|sold|purchas\w*|rent\w*)\s+(?:[\w$.,]+\s+){0,4}"
