@@ -265,6 +265,8 @@ def _documents(store: Store, reading: Reading, ticker: str, topic: Topic, as_of:
     items: list[Item] = []
     for doc in recent_documents(store, ticker, as_of):
         items.extend(_document_items(doc, reading, topic, as_of, focus))
+    if reading.quarters_in_a_row and reading.modality in ("plan", "expectation") and reading.period.year is None:
+        return items[:1]  # "expects capex to fall sequentially this quarter": the latest call's outlook, not the last
     return items
 
 
@@ -293,9 +295,11 @@ def _document_items(doc: dict[str, Any], reading: Reading, topic: Topic, as_of: 
         return []
     if focus is not None:
         found = [f for f in found if focus.search(f[0]) or focus.search(f[3])] or found  # or just before
-    if reading.modality in ("plan", "expectation") and reading.period.year is None and reading.object == "revenue":
-        # "guides lower": the call's outlook for the next quarter ("we expect revenues ... to be sequentially
-        # lower"), before its other forward words, before what it says of the quarters behind it
+    if reading.modality in ("plan", "expectation") and reading.period.year is None \
+            and (reading.object == "revenue" or reading.quarters_in_a_row):
+        # "guides lower", "expects capex to fall sequentially": the call's outlook for the next quarter ("we expect
+        # capital expenditures to decrease on a sequential basis"), before its other forward words, before what it
+        # says of the quarters behind it
         ahead = [f for f in found if FORWARD.search(f[0])]
         found = [f for f in ahead if _SEQUENTIAL_SAID.search(f[0])] or ahead or found
     if reading.level is not None and reading.level.unit == "pct" and reading.segment:
