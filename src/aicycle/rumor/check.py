@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
+from aicycle import rules
 from aicycle.errors import InputError
 from aicycle.rumor import auctions, levels, market_share, mix, parse, price_window, records, said, trends, vocab, ytd
 from aicycle.rumor import fundamentals as fx
@@ -258,6 +259,10 @@ def gather(store: Store, claim: Claim, reading: Reading, as_of: dt.date) -> list
         items = [_short_of_growth(i, reading.growth) for i in items if i.change is not None]
     if _QUARTERLY.search(claim.text):  # "quarterly revenue more than quadruples": not the year's
         items = [i for i in items if not re.fullmatch(r"FY\d{4}", i.period or "")]
+    if obj in ("capex", "guidance") and reading.direction in ("up", "down") and _AFTER_REPORT.search(claim.text):
+        # "Meta cuts 2026 capex after 'Meta Compute' report": a move said to follow a report is answered by what
+        # the company said since, not by a guide from months before it
+        items = [i for i in items if i.date and (as_of - i.date).days <= rules.RUMOR_RAISE_ANSWERED_DAYS]
     for item in items:
         if item.signal in _CONTEXT_ONLY.get(obj, ()):
             item.weight = 0.0
@@ -265,6 +270,7 @@ def gather(store: Store, claim: Claim, reading: Reading, as_of: dt.date) -> list
     return [i for i in items if i.date is not None and i.date <= as_of]
 
 
+_AFTER_REPORT = re.compile(r"\b(?:after|following|on|amid)\b[^,;]{0,60}?\breports?\b", re.I)
 _QUARTERLY = re.compile(r"\bquarterly\b|\ba quarter\b|\bper quarter\b", re.I)
 _RECORD = re.compile(rf"\b(?:record|{vocab.NEW_HIGH})\b", re.I)
 # "Trainium revenue commitments", "Instinct sales": revenue of a product the claim names, not the company's
