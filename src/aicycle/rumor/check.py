@@ -25,6 +25,7 @@ from aicycle.rumor.narrow import narrow_reading, tickers_for
 from aicycle.rumor.parse import Claim, parse_claim
 from aicycle.rumor.ppa import is_ppa_claim, ppa_items
 from aicycle.rumor.price_gap import gap_items, read_gap
+from aicycle.rumor.reaction import reaction_items, read_reaction
 from aicycle.rumor.reading import Reading, read
 from aicycle.rumor.stated_trend import stated_trend_items
 from aicycle.rumor.verdict import Verdict, judge
@@ -70,6 +71,12 @@ def check(store: Store, claim: str, as_of: dt.date | str | None = None) -> dict[
         # "Samsung overtakes SK hynix in HBM share": the research firms' shares, quarter by quarter
         reading = market_share.read(parsed, read(parsed, day))
         items = [i for i in market_share.share_items(store, parsed, reading, day) if i.date and i.date <= day]
+        return _result(parsed, reading, day, judge(parsed, reading, items), items)
+    reaction = read_reaction(parsed.text)
+    if reaction is not None:  # "TSMC ADRs sank ~7% on Meta Compute report": the stock's close after the news
+        reading = replace(read(parsed, day), object="market_reaction", direction="reaction", negated=False,
+                          level=None, tickers=list(reaction.tickers), subject=", ".join(reaction.tickers))
+        items = reaction_items(store, reaction, day)
         return _result(parsed, reading, day, judge(parsed, reading, items), items)
     gap = read_gap(parsed.text)
     if gap is not None:  # "hyperscaler H100 prices are more than double neocloud rates": the index's two medians

@@ -41,6 +41,7 @@ OBJECT_LABELS = {
     "profit": "operating profit", "backlog": "backlog / RPO", "arr": "ARR (annualized revenue run-rate)",
     "power": "power", "shipments": "shipments", "orders": "orders booked",
     "wfe": "wafer-fab equipment spending (the industry's)", "plant": "manufacturing capacity",
+    "market_reaction": "the stock's move on the news",
 }
 _NEG_BEFORE = re.compile(rf"(?<![\w$])(?:{lexicon.NEGATIONS})(?!\w)", re.I)
 

@@ -63,6 +63,7 @@ RELATION: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "input_constraint": (frozenset({"match"}), frozenset({"mismatch"})),  # a buyer held back by an input
     "bottleneck": (frozenset({"match"}), frozenset({"mismatch"})),  # which of two things is the bottleneck
     "target_revision": (frozenset({"match"}), frozenset({"mismatch"})),  # a company's own target raised or cut
+    "reaction": (frozenset({"match"}), frozenset({"mismatch"})),  # a stock's move on a dated piece of news
 }
 # Memory supply read the old way: a rising HBM outlook or revenue is tightness (demand ahead of supply).
 _TIGHT_AS_UP = {"up": "tight", "down": "loose"}
