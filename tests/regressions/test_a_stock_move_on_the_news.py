@@ -39,3 +39,11 @@ def test_move_read_on_prices(store: Store, claim: str, as_of: str, verdict: str,
     result = check(store, claim, as_of)
     assert result["verdict"] == verdict
     assert said in result["reasoning"]
+
+
+def test_the_move_carries_its_prices_provenance(store: Store) -> None:
+    result = check(store, "TSMC ADRs sank ~7% on Meta Compute report", "2026-07-02")
+    item = result["evidence"][0]
+    assert item["kind"] == "derived" and item["source"].startswith("daily closes (")
+    assert "news dated by" in item["source"]
+    assert "headline reports a plan" not in result["reasoning"]  # "on a report" names the news, it hedges nothing

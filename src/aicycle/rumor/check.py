@@ -75,8 +75,10 @@ def check(store: Store, claim: str, as_of: dt.date | str | None = None) -> dict[
     reaction = read_reaction(parsed.text)
     if reaction is not None:  # "TSMC ADRs sank ~7% on Meta Compute report": the stock's close after the news
         reading = replace(read(parsed, day), object="market_reaction", direction="reaction", negated=False,
-                          level=None, tickers=list(reaction.tickers), subject=", ".join(reaction.tickers))
+                          level=None, tickers=list(reaction.tickers), subject=", ".join(reaction.tickers),
+                          modality="fact")  # the move is read from prices, whatever the news was
         items = reaction_items(store, reaction, day)
+        parsed = replace(parsed, hedged=False)  # "on a report": the news it names, not a hedge on the move
         return _result(parsed, reading, day, judge(parsed, reading, items), items)
     gap = read_gap(parsed.text)
     if gap is not None:  # "hyperscaler H100 prices are more than double neocloud rates": the index's two medians

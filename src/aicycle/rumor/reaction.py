@@ -62,12 +62,13 @@ def reaction_items(store: Store, claim: Reaction, as_of: dt.date) -> list[Item]:
         move = _move(store, ticker, event, as_of)
         if move is None:
             continue
-        day, before, change = move
+        day, before, change, source = move
         size_ok = claim.pct is None or abs(abs(change) * 100 - claim.pct) <= max(1.5, 0.25 * claim.pct)
         observed = "match" if (change > 0) == claim.up and abs(change) >= 0.005 and size_ok else "mismatch"
         text = (f"{ticker} closed {change * 100:+.1f}% on {day} (against {before}), the first session after "
                 f"\u201c{event['headline']}\u201d ({event['news_date']})")
-        items.append(Item(signal="market_reaction", text=text, date=day, source=str(event["source"]),
+        items.append(Item(signal="market_reaction", text=text, date=day,
+                          source=f"{source}; news dated by {event['source']}",
                           kind="derived", observed=observed, weight=1.0, url=event.get("url"), ticker=ticker,
                           change=change, period=str(day),
                           method="derived: close on the first session that could react against the close before"))
@@ -91,8 +92,9 @@ def _stems(text: str) -> set[str]:
     return {w[:6] for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in _STOP and len(w) > 2}
 
 
-def _move(store: Store, ticker: str, event: dict, as_of: dt.date) -> tuple[dt.date, dt.date, float] | None:  # type: ignore[type-arg]
-    rows = store.query("SELECT date, COALESCE(adj_close, close) AS px, series FROM stock_prices "
+def _move(store: Store, ticker: str, event: dict,  # type: ignore[type-arg]
+          as_of: dt.date) -> tuple[dt.date, dt.date, float, str] | None:
+    rows = store.query("SELECT date, COALESCE(adj_close, close) AS px, series, source FROM stock_prices "
                        "WHERE ticker = ? AND date <= ? ORDER BY series, date", [ticker, as_of])
     if not rows:
         return None
@@ -103,5 +105,6 @@ def _move(store: Store, ticker: str, event: dict, as_of: dt.date) -> tuple[dt.da
         day = market_events.day0_for(exchange_of(ticker), event["news_date"], event["timing"], sessions)
         if day is not None and sessions.index(day) > 0 and (day - event["news_date"]).days <= 5:
             before = sessions[sessions.index(day) - 1]
-            return day, before, closes[day] / closes[before] - 1
+            source = next(str(r["source"]) for r in rows if r["series"] == series and r["date"] == day)
+            return day, before, closes[day] / closes[before] - 1, f"daily closes ({source})"
     return None
