@@ -9,6 +9,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from aicycle.rumor import vocab
 from aicycle.rumor.evidence import Item
 from aicycle.rumor.said import latest_said
 from aicycle.store import Store
@@ -46,8 +47,7 @@ def read_bottleneck(text: str) -> Bottleneck | None:
 def _stems(words: str) -> frozenset[str]:
     found = re.findall(r"[a-z]+", words.lower())
     # the last words name the thing ("IREN says contract signing" is contract signing)
-    return frozenset((w[:-1] if len(w) > 3 and w.endswith("s") else w)[:5] for w in found[-3:]
-                     if w not in _FILLER and len(w) > 2)
+    return frozenset(vocab.stem(w) for w in found[-3:] if w not in _FILLER and len(w) > 2)
 
 
 def bottleneck_items(store: Store, claim: Bottleneck, ticker: str, as_of: dt.date) -> list[Item]:

@@ -11,9 +11,9 @@ import math
 import re
 from dataclasses import dataclass
 
-from aicycle import rules
+from aicycle.rumor import vocab
 from aicycle.rumor.evidence import Item, _as_date, freshness, item_from_fact
-from aicycle.rumor.said import clean_statement, latest_said
+from aicycle.rumor.said import clean_statement, curated_statements, latest_said
 from aicycle.store import Store
 
 _BACKLOG = r"(?:rpo|backlog|remaining performance obligations?)"
@@ -42,15 +42,10 @@ def read_growth_source(text: str, names: tuple[str, ...]) -> GrowthSource | None
     rest = _CLAIM.sub(" ", text)
     words = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z']+", rest)]
     skip = {n.lower() for n in names} | {n.lower() + "'s" for n in names}
-    stems = tuple(dict.fromkeys(_stem(w) for w in words
+    stems = tuple(dict.fromkeys(vocab.stem(w) for w in words
                                 if w not in skip and w.removesuffix("'s") not in skip and len(w) > 2
                                 and w not in _FILLER))
     return GrowthSource(stems) if stems else None
-
-
-def _stem(word: str) -> str:
-    word = word.lower()
-    return (word[:-1] if len(word) > 3 and word.endswith("s") else word)[:5]
 
 
 def growth_source_items(store: Store, claim: GrowthSource, ticker: str, as_of: dt.date) -> list[Item]:
@@ -58,10 +53,7 @@ def growth_source_items(store: Store, claim: GrowthSource, ticker: str, as_of: d
     source, "mismatch" when it puts the growth outside it."""
     said = latest_said(store, ticker, as_of, lambda s: _judge(claim, s), signal="growth_source",
                        method="the company's latest word on what its backlog's growth came from")
-    rows = store.query("SELECT * FROM facts WHERE ticker = ? AND text IS NOT NULL AND filed IS NOT NULL "
-                       "AND filed <= ? AND filed >= ? ORDER BY filed DESC",
-                       [ticker, as_of, as_of - dt.timedelta(days=rules.RUMOR_SAID_DAYS)])
-    for row in rows:
+    for row in curated_statements(store, ticker, as_of):
         text = clean_statement(str(row["text"]))
         seen = _judge(claim, text)
         filed = _as_date(row["filed"])
@@ -77,8 +69,8 @@ def _judge(claim: GrowthSource, sentence: str) -> str | None:
             r"\b(?:increase|growth|grew|jump|added|additions?|rise|rose)\b", sentence, re.I):
         return None
     lowered = sentence.lower()
-    hits = [m for m in re.finditer(r"[a-z]+", lowered) if _stem(m.group(0)) in claim.stems]
-    found = {_stem(m.group(0)) for m in hits}
+    hits = [m for m in re.finditer(r"[a-z]+", lowered) if vocab.stem(m.group(0)) in claim.stems]
+    found = {vocab.stem(m.group(0)) for m in hits}
     if len(found) < max(1, math.ceil(len(claim.stems) / 2)):
         return None
     outside = any(_OUTSIDE.search(lowered[max(0, m.start() - 20):m.start()]) for m in hits)

@@ -14,6 +14,7 @@ from aicycle import contracts as ledger
 from aicycle import grid, rules
 from aicycle.rumor import vocab
 from aicycle.rumor.evidence import Item, money
+from aicycle.rumor.observe import figures
 from aicycle.rumor.reading import Reading
 from aicycle.store import Store
 
@@ -110,14 +111,10 @@ def claimed_term(text: str) -> float | None:
     return None
 
 
-_DEAL_POWER = re.compile(r"(\d+(?:\.\d+)?)\s*(MW|GW|megawatts?|gigawatts?)\b", re.I)
-
-
 def _deal_power(value: float, op: str, capacity: str) -> tuple[str | None, str]:
     """"Cipher's AWS lease covers 500 MW" against the ledger's "300 MW delivered in two phases": the deal's own
     megawatts (the largest it states), not just that a deal was signed."""
-    stated = [float(m.group(1)) * (1000.0 if m.group(2).lower().startswith("g") else 1.0)
-              for m in _DEAL_POWER.finditer(capacity)]
+    stated = [high for _, high, unit in figures(capacity) if unit == "MW"]
     if not stated:
         return None, "no megawatts stated, the claim names them"
     mw = max(stated)

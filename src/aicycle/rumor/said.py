@@ -133,13 +133,18 @@ def clean_statement(text: str) -> str:
     return re.sub(r"^[a-z0-9_]+:\s*", "", text.strip())
 
 
-def _curated(store: Store, reading: Reading, ticker: str, topic: Topic, as_of: dt.date) -> list[Item]:
-    rows = store.query(
+def curated_statements(store: Store, ticker: str, as_of: dt.date) -> list[dict[str, Any]]:
+    """The company's curated statements (facts rows with a text) public by `as_of` and young enough to speak for
+    it, newest first."""
+    return store.query(
         "SELECT * FROM facts WHERE ticker = ? AND text IS NOT NULL AND filed IS NOT NULL AND filed <= ? "
         "AND filed >= ? ORDER BY filed DESC",
         [ticker, as_of, as_of - dt.timedelta(days=rules.RUMOR_SAID_DAYS)])
+
+
+def _curated(store: Store, reading: Reading, ticker: str, topic: Topic, as_of: dt.date) -> list[Item]:
     items = []
-    for row in rows:
+    for row in curated_statements(store, ticker, as_of):
         text = clean_statement(str(row["text"]))
         filed = _as_date(row["filed"])
         if not (topic.search(text) and segment_ok(reading, text) and year_ok(reading, text, filed)  # type: ignore[arg-type]

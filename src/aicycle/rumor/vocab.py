@@ -335,3 +335,10 @@ DECIDERS: dict[str, str] = {
     "power": "dated power, grid or permitting evidence (utilities, interconnection queues, moratoria) or "
              "the company's active and contracted megawatts",
 }
+
+
+def stem(word: str) -> str:
+    """A word's first five letters, a plural's "s" dropped first: "GPUs" and "GPU", "supplied" and "supply" meet
+    ("suppl"), so a claim's words can be found in a company's sentence however either inflects them."""
+    word = word.lower()
+    return (word[:-1] if len(word) > 3 and word.endswith("s") else word)[:5]
