@@ -85,14 +85,14 @@ def check(store: Store, claim: str, as_of: dt.date | str | None = None) -> dict[
         reading = replace(read(parsed, day), object="gpu_prices", direction="price_gap", negated=False, level=None)
         items = gap_items(store, gap, parsed.text, day)
         return _result(parsed, reading, day, judge(parsed, reading, items), items)
-    base = read(parsed, day) if parsed.tickers else None  # read once: the paths below and the usual one share it
-    narrow = narrow_reading(store, parsed, base, day) if base is not None else None
+    base = read(parsed, day)  # read once: the paths below and the usual one share it
+    narrow = narrow_reading(store, parsed, base, day)
     if narrow is not None:  # a claim one narrow reading answers: a site's date, a result against its guide, ...
         reading, items = narrow
         return _result(parsed, reading, day, judge(parsed, reading, items), items)
     if parsed.problem and not _readable(parsed):
         return _result(parsed, None, day, Verdict("unclear", 0.0, [f"Cannot check this claim: {parsed.problem}."]), [])
-    reading = base if base is not None else read(parsed, day)
+    reading = base
     problem = _problem(parsed, reading)
     if problem:
         return _result(parsed, reading, day, Verdict("unclear", 0.0, [f"Cannot check this claim: {problem}."]), [])

@@ -12,6 +12,7 @@ from dataclasses import replace
 from aicycle import universe
 from aicycle.rumor.bottleneck import bottleneck_items, read_bottleneck
 from aicycle.rumor.capex_scope import capex_scope_items, read_capex_scope
+from aicycle.rumor.deal_terms import deal_terms_items, read_deal_terms
 from aicycle.rumor.evidence import Item
 from aicycle.rumor.finance_leases import finance_lease_items, is_finance_lease_claim
 from aicycle.rumor.growth_source import growth_source_items, read_growth_source
@@ -21,7 +22,6 @@ from aicycle.rumor.parse import Claim
 from aicycle.rumor.plant import plant_items, read_plant
 from aicycle.rumor.reading import Reading
 from aicycle.rumor.reclassified import read_reclassified, reclassified_items
-from aicycle.rumor.records import claimed_term, contract_items
 from aicycle.rumor.schedule import read_schedule, schedule_items
 from aicycle.rumor.stake_sale import read_stake_sale, stake_sale_items
 from aicycle.rumor.target_revision import read_target_revision, target_revision_items
@@ -29,6 +29,8 @@ from aicycle.rumor.vs_guide import read_vs_guide, vs_guide_items
 from aicycle.store import Store
 
 Narrow = tuple[Reading, list[Item]]
+# What a claim naming a deal's terms can be read as before this reading: a deal, a lease, power, a project, spend.
+_DEAL_OBJECTS = (None, "compute_contracts", "leases", "power", "projects", "ai_spend")
 
 
 def tickers_for(claim: Claim, reading: Reading | None = None) -> list[str]:
@@ -43,8 +45,9 @@ def tickers_for(claim: Claim, reading: Reading | None = None) -> list[str]:
 
 def narrow_reading(store: Store, claim: Claim, base: Reading, day: dt.date) -> Narrow | None:
     """The first narrow reading that takes the claim, with its evidence; None when none does."""
-    for reader in (_inclusion, _capex_scope, _growth_source, _input_constraint, _bottleneck, _target_revision,
-                   _deal_term, _finance_leases, _site, _plant, _reclassified, _vs_guide):
+    # A claim naming no listed company can still name a deal between private ones ("OpenAI-Cerebras deal").
+    readers = _READERS if claim.tickers else (_deal_terms,)
+    for reader in readers:
         found = reader(store, claim, base, day)
         if found is not None:
             return found
@@ -107,16 +110,14 @@ def _target_revision(store: Store, claim: Claim, base: Reading, day: dt.date) ->
     return reading, [i for t in tickers_for(claim, reading) for i in target_revision_items(store, revision, t, day)]
 
 
-def _deal_term(store: Store, claim: Claim, base: Reading, day: dt.date) -> Narrow | None:
-    """"Microsoft's $9.7bn IREN cloud deal runs ten years": the ledger's record of the deal, which states its term,
-    not the parties' words that they signed one."""
-    if base.object not in ("compute_contracts", "leases") or claimed_term(claim.text) is None:
+def _deal_terms(store: Store, claim: Claim, base: Reading, day: dt.date) -> Narrow | None:
+    """"Meta signs firm $27bn Nebius contract", "Microsoft's $9.7bn IREN cloud deal runs ten years": the ledger's
+    record of the deal, which states its value, megawatts and term, not the parties' words that they signed one."""
+    terms = read_deal_terms(claim.text) if base.object in _DEAL_OBJECTS and not base.negated else None
+    items = deal_terms_items(store, terms, claim.text, day) if terms else []
+    if not items:
         return None
-    reading = replace(base, direction="up", negated=False)
-    items = contract_items(store, reading, claim.text, day)
-    if not any("-year deal" in (i.method or "") or i.observed in ("up", "match") for i in items):
-        return None
-    return reading, items
+    return replace(base, object="compute_contracts", direction="deal_terms", level=None, modality="fact"), items
 
 
 def _finance_leases(store: Store, claim: Claim, base: Reading, day: dt.date) -> Narrow | None:
@@ -166,3 +167,7 @@ def _vs_guide(store: Store, claim: Claim, base: Reading, day: dt.date) -> Narrow
     reading = replace(base, object=base.object or "revenue", direction="vs_guide", negated=False, level=None,
                       modality="fact")
     return reading, [i for t in tickers_for(claim, reading) for i in vs_guide_items(store, vs, reading, t, day)]
+
+
+_READERS = (_inclusion, _capex_scope, _growth_source, _input_constraint, _bottleneck, _target_revision,
+            _finance_leases, _site, _plant, _deal_terms, _reclassified, _vs_guide)

@@ -42,7 +42,7 @@ def _since(as_of: dt.date) -> dt.date:
 
 # --- compute contracts --------------------------------------------------------------------------
 
-def _names(party: str) -> set[str]:
+def party_names(party: str) -> set[str]:
     main = re.split(r"[(/;]", party)[0]
     words = {w.lower() for w in re.findall(r"[A-Za-z][\w.&-]+", main) if w.lower() not in _GENERIC}
     out = set(words)
@@ -51,7 +51,7 @@ def _names(party: str) -> set[str]:
     return out
 
 
-def _named(names: set[str], text: str) -> bool:
+def named(names: set[str], text: str) -> bool:
     return any(re.search(rf"(?<!\w){re.escape(n)}(?:'s)?(?!\w)", text, re.I) for n in names if len(n) > 2)
 
 
@@ -59,7 +59,7 @@ def contract_items(store: Store, reading: Reading, claim_text: str, as_of: dt.da
     """Contracts between the parties the claim names (both named), public by as_of."""
     items = []
     deals = [d for d in ledger.as_of(store, as_of, since=_since(as_of))
-             if _named(_names(d.buyer), claim_text) and _named(_names(d.seller), claim_text)
+             if named(party_names(d.buyer), claim_text) and named(party_names(d.seller), claim_text)
              and not (reading.object == "leases" and "lease" not in f"{d.kind} {d.quote or ''}")]
     for deal in deals:
         seen, how = _deal_size(reading, deal)
@@ -68,17 +68,27 @@ def contract_items(store: Store, reading: Reading, claim_text: str, as_of: dt.da
             seen, how = "down", f"a {deal.term_years:g}-year deal, not {term:g} years"  # "runs ten years"
         if seen in ("down", "mismatch") and len(deals) > 1:
             seen = None  # one of several deals between them: the claim may mean another, or one still to come
-        quote = _short(deal.quote or deal.value_text or "")
-        text = (f"{deal.buyer} / {deal.seller} ({deal.kind.replace('_', ' ')}"
-                + (f", {money(deal.value_usd)}" if deal.value_usd else "")
-                + (f", {deal.term_years:g} years" if deal.term_years else "")
-                + (f", {deal.capacity_text}" if deal.capacity_text else "") + f"): \u201c{quote}\u201d")
-        items.append(Item(signal="contract", text=text, date=deal.announced_on, source=deal.source,
-                          kind="curated", observed=seen, weight=0.9 if seen else 0.0, url=deal.url,
-                          value=deal.value_usd, unit="USD" if deal.value_usd else None, ticker=None,
-                          period=deal.announced_text, method=f"compute-contracts ledger ({deal.source_type}): "
-                                                              f"both parties named; {how}"))
+        items.append(deal_item(deal, seen, f"both parties named; {how}"))
     return items
+
+
+def stated_value(deal: ledger.Contract) -> str:
+    """The deal's value as its source states it: the curator's bracketed notes ("[note: ... per another
+    outlet; not in this source]") are not the source's words."""
+    return re.sub(r"\s*\[note:[^\]]*\]", "", deal.value_text or "").strip()
+
+
+def deal_item(deal: ledger.Contract, seen: str | None, how: str) -> Item:
+    """One ledger deal as evidence: the parties, its value, term and capacity, and the ledger's quote."""
+    quote = _short(deal.quote or stated_value(deal))
+    text = (f"{deal.buyer} / {deal.seller} ({deal.kind.replace('_', ' ')}"
+            + (f", {money(deal.value_usd)}" if deal.value_usd else "")
+            + (f", {deal.term_years:g} years" if deal.term_years else "")
+            + (f", {deal.capacity_text}" if deal.capacity_text else "") + f"): \u201c{quote}\u201d")
+    return Item(signal="contract", text=text, date=deal.announced_on, source=deal.source, kind="curated",
+                observed=seen, weight=0.9 if seen else 0.0, url=deal.url, value=deal.value_usd,
+                unit="USD" if deal.value_usd else None, ticker=None, period=deal.announced_text,
+                method=f"compute-contracts ledger ({deal.source_type}): {how}")
 
 
 def _deal_size(reading: Reading, deal: ledger.Contract) -> tuple[str | None, str]:
@@ -86,7 +96,7 @@ def _deal_size(reading: Reading, deal: ledger.Contract) -> tuple[str | None, str
     parties with no stated value, or another value, is another step of the relationship."""
     level = reading.level
     if level is not None and level.unit == "MW":
-        return _deal_power(level.value, level.op, deal.capacity_text or "")
+        return deal_power(level.value, level.op, deal.capacity_text or "")
     if level is None or level.unit != "USD":
         return "up", "a deal between them"
     if deal.value_usd is None:
@@ -97,7 +107,8 @@ def _deal_size(reading: Reading, deal: ledger.Contract) -> tuple[str | None, str
 
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                  "ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20, "decade": 10}
-_TERM = re.compile(r"\b(?:runs?|lasts?|spans?|term of|for)\s+(?:about\s+|roughly\s+)?(?P<a>\d+|[a-z]+)\s+years?\b|"
+_TERM = re.compile(r"\b(?:runs?|lasts?|spans?|term of|for|over|across)\s+(?:about\s+|roughly\s+)?"
+                   r"(?P<a>\d+|[a-z]+)\s+years?\b|"
                    r"\b(?P<b>\d+|[a-z]+)[- ](?:year|yr)\b(?!\s+(?:high|low|old|ago))|\b(?P<c>decade)[- ]long\b", re.I)
 
 
@@ -111,7 +122,7 @@ def claimed_term(text: str) -> float | None:
     return None
 
 
-def _deal_power(value: float, op: str, capacity: str) -> tuple[str | None, str]:
+def deal_power(value: float, op: str, capacity: str) -> tuple[str | None, str]:
     """"Cipher's AWS lease covers 500 MW" against the ledger's "300 MW delivered in two phases": the deal's own
     megawatts (the largest it states), not just that a deal was signed."""
     stated = [high for _, high, unit in figures(capacity) if unit == "MW"]

@@ -1,0 +1,145 @@
+"""A deal claim's own terms against the compute-contracts ledger: "Meta signs firm $27bn Nebius contract" ($12bn
+firm, up to $27bn with contingent capacity), "OpenAI-Cerebras deal for 750MW valued under $5bn" (over $10bn),
+"TeraWulf Abernathy JV lease worth $9.5bn over 10 years" (a 25-year lease).
+
+The claim names the deal by its parties (both, or one and the deal's site) and states a value, megawatts or a
+term; each stated term is set against the deal's. A deal that differs on every term is another deal, unless it
+is the newest and the claim is news of it; a claim no deal decides is left to the usual reading.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from aicycle import contracts as ledger
+from aicycle import rules
+from aicycle.rumor.evidence import Item, money
+from aicycle.rumor.observe import figures
+from aicycle.rumor.records import claimed_term, deal_item, deal_power, named, party_names, stated_value
+from aicycle.store import Store
+
+# A deal that fits no claim term is still the one a claim means when the claim is news of it.
+NEWS_DAYS = 30
+_CLOSE = 0.15  # "~$3bn" against "approximately $3 billion"; "$10bn" against "over $10 billion"
+_EXACT = 0.05  # a deal's other figures ($8.7bn with options, $920m a month) are stated to the digit
+_ABOVE = re.compile(r"\b(?:over|above|more than|at least|tops?|topping|north of|exceeds?|exceeding)\s+~?$", re.I)
+_BELOW = re.compile(r"\b(?:under|below|less than|at most|south of)\s+~?$", re.I)
+_FIRM = re.compile(r"\b(?:firm|committed|guaranteed|binding)\b", re.I)
+_MONTHLY = re.compile(r"\b(?:a|per|each) month\b|\bmonthly\b|/mo(?:nth)?\b", re.I)
+_FIGURE_START = re.compile(r"(?<![\w.,$~])[$~]?\d")
+# A site in the ledger's words: "(Barber Lake, TX)", "Lake Mariner, NY", "(River Bend, Louisiana)".
+_SITE = re.compile(r"([A-Z][a-z]+(?: [A-Z][a-z]+)?),\s+(?:[A-Z]{2}\b|[A-Z][a-z]+\))")
+
+
+@dataclass(frozen=True)
+class DealTerms:
+    usd: tuple[float, str] | None  # (value, at | above | below)
+    megawatts: tuple[float, str] | None
+    years: float | None
+    firm: bool  # "firm $27bn": the committed value, not one with options
+    monthly: bool  # "$1.25bn a month": a payment rate, not the deal's total
+
+
+def read_deal_terms(text: str) -> DealTerms | None:
+    """The value, megawatts and term a claim states of a deal; None when it states none."""
+    usd = megawatts = None
+    for m in _FIGURE_START.finditer(text):
+        found = figures(text[m.start():m.start() + 24])
+        if not found:
+            continue
+        _, high, unit = found[0]
+        before = text[max(0, m.start() - 16):m.start()]
+        op = "above" if _ABOVE.search(before) else "below" if _BELOW.search(before) else "at"
+        if unit == "USD" and usd is None:
+            usd = (high, op)
+        elif unit == "MW" and megawatts is None:
+            megawatts = (high, op)
+    years = claimed_term(text)
+    if usd is None and megawatts is None and years is None:
+        return None
+    return DealTerms(usd, megawatts, years, bool(_FIRM.search(text)), bool(_MONTHLY.search(text)))
+
+
+def named_deals(store: Store, claim_text: str, as_of: dt.date) -> list[ledger.Contract]:
+    """Deals public by as_of that the claim names: both parties, or one party and the deal's site."""
+    since = as_of - dt.timedelta(days=rules.RUMOR_RECORD_DAYS)
+    out = []
+    for deal in ledger.as_of(store, as_of, since=since):
+        buyer, seller = named(party_names(deal.buyer), claim_text), named(party_names(deal.seller), claim_text)
+        sites = set(_SITE.findall(f"{deal.buyer} {deal.seller} {deal.capacity_text or ''}"))
+        if buyer and seller or (buyer or seller) and any(s in claim_text for s in sites):
+            out.append(deal)
+    return out
+
+
+def deal_terms_items(store: Store, terms: DealTerms, claim_text: str, as_of: dt.date) -> list[Item]:
+    """The named deals as evidence: one that fits every term the claim states bears it out; one that fits a term
+    and differs on another (the deal the claim means, told wrong), or the newest when it is news of the last
+    month and differs on all, refutes it. Empty when no deal decides the claim."""
+    deals = named_deals(store, claim_text, as_of)
+    newest = max(deals, key=lambda d: d.announced_on, default=None)
+    items = []
+    for deal in deals:
+        results = _compare(terms, deal)
+        right = [how for ok, how in results if ok is True]
+        wrong = [how for ok, how in results if ok is False]
+        news = deal is newest and (as_of - deal.announced_on).days <= NEWS_DAYS
+        if right and not wrong:
+            items.append(deal_item(deal, "match", "; ".join(right)))
+        elif wrong and (right or news):
+            items.append(deal_item(deal, "mismatch", "; ".join(wrong)))
+    fitting = [i for i in items if i.observed == "match"]
+    return fitting or items  # a deal that fits is the one the claim means; the parties' other deals are others
+
+
+def _compare(terms: DealTerms, deal: ledger.Contract) -> list[tuple[bool, str]]:
+    """Each term the claim states that the ledger states too: (agrees, how). None where the claim's value is the
+    point and the deal has no stated value (an analyst's estimate is not the deal's)."""
+    if terms.usd is not None and deal.value_usd is None:
+        return []
+    results = (_value(terms, deal), _power(terms, deal), _term(terms, deal))
+    return [(ok, how) for ok, how in results if ok is not None]
+
+
+def _value(terms: DealTerms, deal: ledger.Contract) -> tuple[bool | None, str]:
+    if terms.usd is None:
+        return None, ""
+    value, op = terms.usd
+    stated = [high for _, high, unit in figures(stated_value(deal)) if unit == "USD"]
+    headline = None if terms.monthly else deal.value_usd  # "$920m a month" is not the $32bn total
+    others = [v for v in stated if headline is None or abs(v - headline) > _CLOSE * headline]
+    if op != "at":
+        if headline is None:
+            return None, ""
+        ok = headline >= value if op == "above" else headline < value
+        return ok, f"valued at {money(headline)}, {'' if ok else 'not '}{'past' if op == 'above' else 'under'} " \
+                   f"the claim's {money(value)}"
+    if headline is not None and abs(headline - value) <= _CLOSE * value:
+        return True, f"valued at {money(headline)}, as the claim says"
+    if any(abs(v - value) <= _EXACT * value for v in others):
+        if terms.firm and headline is not None:
+            return False, f"the firm value is {money(headline)}; {money(value)} counts options or contingent capacity"
+        return True, f"{money(value)} is a figure the deal states"
+    if headline is None:
+        return None, ""
+    return False, f"valued at {money(headline)}, not {money(value)}"
+
+
+def _power(terms: DealTerms, deal: ledger.Contract) -> tuple[bool | None, str]:
+    if terms.megawatts is None:
+        return None, ""
+    value, op = terms.megawatts
+    seen, how = deal_power(value, op, deal.capacity_text or "")
+    if seen is None:
+        return None, ""
+    return seen == {"above": "above", "below": "below"}.get(op, "match"), how
+
+
+def _term(terms: DealTerms, deal: ledger.Contract) -> tuple[bool | None, str]:
+    if terms.years is None or not deal.term_years:
+        return None, ""
+    if abs(deal.term_years - terms.years) <= 0.5:
+        return True, f"a {deal.term_years:g}-year deal, as the claim says"
+    return False, f"a {deal.term_years:g}-year deal, not {terms.years:g} years"
