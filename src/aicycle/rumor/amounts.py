@@ -84,7 +84,7 @@ def level(text: str, ranged: bool = True, hourly: bool = False) -> Level | None:
         won = bool(m.group("won")) or bool(re.search(r"krw|₩", m.group(0), re.I))
         if scale in ("m", "b", "t") and not (won or re.search(r"\$|usd", m.group(0), re.I)):
             continue  # "5 m" without a currency is not a figure
-        if not cmp and not re.search(r"\$|usd|trillion|billion|gw|mw|gigawatt|megawatt", m.group(0), re.I):
+        if not cmp and not won and not re.search(r"\$|usd|trillion|billion|gw|mw|gigawatt|megawatt", m.group(0), re.I):
             continue
         if re.search(r"\bfrom\W*$", text[max(0, m.start() - 8):m.start()], re.I) or _REVISED.search(text[:m.start()]):
             continue  # "(from $125-145B)", "walks back its $500bn outlook": the old figure

@@ -43,15 +43,17 @@ def level_items(store: Store, reading: Reading, ticker: str, as_of: dt.date) -> 
         return []
     revised = reading.object in ("capex", "ai_spend") and reading.direction in ("up", "down") \
         and (reading.period.year or as_of.year) >= as_of.year
-    if reading.object == "guidance" or level.op == "at" and (reading.modality != "fact" or revised):
+    # "targets $33B of revenue": answered by what the company guides, not by what it booked; "Samsung guides 1Q26
+    # op profit ~57tn won", after the quarter: its preliminary figure for the quarter is that guide
+    guided = reading.modality in ("plan", "expectation") and reading.object in ("revenue", "profit", "arr")
+    if reading.object == "guidance" or level.op == "at" and (reading.modality != "fact" or revised) and not guided:
         # "lowers its 2026 capex figure to $175B", said in 2026: a revision of the plan, not money spent
         # "to boost capex to $200B" is a plan: answered by the guided range, not by what was spent
         planned = reading.object in ("guidance", "capex", "ai_spend")
         return guided_level(store, reading, ticker, as_of) if planned else []
-    if reading.modality in ("plan", "expectation") and reading.object in ("revenue", "profit", "arr"):
-        return []  # "targets $33B of revenue": answered by what the company guides, not by what it booked
     for family in _families(reading, ticker):
         rows = _in_period(family_rows(store, ticker, family, as_of), reading)
+        rows = [r for r in rows if r.get("tag") == "preliminary"] if guided else rows
         rows = [r for r in rows if (r.get("unit") or "USD") == level.unit]
         if not rows:
             continue

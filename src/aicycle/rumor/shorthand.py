@@ -20,6 +20,7 @@ _MONTH_SPAN = re.compile(rf"\b(?:from\s+)?({_FULL}|{_SHORT})\.?\s*[-\u2013]\s*({
                          r"(?!\s*(?:qtr|quarter))", re.I)
 _CALENDAR_QUARTER = re.compile(r"\b([1-4])Q\s?'?(\d{2})\b")  # "2Q26": the second quarter of 2026
 _FISCAL_QUARTER = re.compile(r"\bFQ([1-4])\b")  # "FQ3": the company's fiscal third quarter
+_QUARTER_OF_FY = re.compile(r"\b([1-4])Q(?=\s+FY\s?'?\d)")  # "3Q FY27": the third quarter of fiscal 2027
 _HALF = re.compile(r"\b([12])H\s?'?(\d{2}|20\d\d)?\b", re.I)
 _WORDS = ((re.compile(r"\bqtrs\b", re.I), "quarters"), (re.compile(r"\bqtr\b", re.I), "quarter"),
           (re.compile(r"\by/y\b", re.I), "year over year"), (re.compile(r"\bq/q\b", re.I), "quarter over quarter"),
@@ -33,6 +34,7 @@ def expand(text: str) -> str:
     text = _MONTH.sub(_month, text)
     text = _CALENDAR_QUARTER.sub(lambda m: f"Q{m.group(1)} 20{m.group(2)}", text)
     text = _FISCAL_QUARTER.sub(lambda m: f"fiscal Q{m.group(1)}", text)
+    text = _QUARTER_OF_FY.sub(lambda m: f"Q{m.group(1)}", text)
     text = _HALF.sub(_half, text)
     for pattern, long in _WORDS:
         text = pattern.sub(long, text)

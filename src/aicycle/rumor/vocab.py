@@ -80,6 +80,8 @@ AI_REVENUE = r"\bai (?:[\w-]+ ){0,2}(?:revenues?|sales|semis)\b|" + _AI_GROWTH
 _CAPEX = (r"cap-?ex|capital expenditures?|capital spending|capital investments?|infrastructure spend(?:ing)?|"
           r"spending plans?|investment plans?|investments?|spend(?:ing)?")
 
+# "sees supply easing", "GPU supply loosens": the shortage ending, said of supply itself
+SUPPLY_EASING = r"(?:gpu |chip |memory |hbm |compute )?supply (?:\w+ ){0,2}(?:eas(?:e|es|ed|ing)|loosen\w*)\b"
 # (object, pattern): what the claim is about. Checked in order.
 OBJECTS: tuple[tuple[str, str], ...] = (
     # The industry's spending on chip-making tools as an equipment maker forecasts it ("Lam lifts its 2025 WFE
@@ -110,7 +112,7 @@ OBJECTS: tuple[tuple[str, str], ...] = (
      r"(?:capacity|supply) (?:now |finally )?(?:meets?|matches|match\w*|(?:has )?caught up with) (?:\w+ )?demand|"
      r"supply (?:has )?(?:catch\w*|caught) up(?: with demand)?|(?:supply|capacity) (?:exceed\w*|outstrip\w*) demand"),
     ("capacity",
-     r"(?:capacity|supply|compute|power)[- ]constrain\w*|constrain\w*|capacity constraints?|"
+     r"(?:capacity|supply|compute|power)[- ]constrain\w*|constrain\w*|capacity constraints?|" + SUPPLY_EASING + "|"
      r"short of (?:[\w-]+ ){0,2}(?:compute|capacity)|(?:compute|capacity) (?:shortage|crunch)|"
      r"(?:not|n't) (?:\w+ ){0,2}enough (?:\w+ )?(?:compute|capacity)|enough (?:\w+ )?(?:compute|capacity) to meet|"
      r"more (?:compute|capacity) than (?:it|they|we) (?:can|could|needs?)|limited by (?:\w+ )?demand|"
@@ -163,7 +165,7 @@ REASON_CLAUSE = (r"(?:,\s*|\s+)(?:citing|amid|due to|because of|despite|"
                  r"runs? hot|heats? up|booms?|surges?|rolls? over|pauses?|stalls?|weakens?|softens?)\b|"
                  r"as (?:[\w-]+ ){1,3}(?:gets?|got) \w+ed\b|"
                  r"on (?:the back of )?(?:[\w-]+ ){0,2}(?:reclassification|accounting|uncertainty|delays?|"
-                 r"weakness|strength|demand|shortages?|export controls?|tariffs?)\b).*$")
+                 r"weakness|strength|demand|shortages?|constraints?|bottlenecks?|export controls?|tariffs?)\b).*$")
 
 # "raises capex, mostly for HBM tools": where the money goes, not a claim about that segment's spending alone.
 # Group 1 keeps the spending word (and "above plan" after it) when the clause is cut off.
@@ -185,6 +187,7 @@ _AGAINST_A_YEAR = (r"(?:come|comes|came|coming|land\w*|end\w*) (?:in |up )?(?:{}
 # (direction, pattern): refined directions, before the coarse up/down/flat words of lexicon.py.
 DIRECTIONS: tuple[tuple[str, str], ...] = (
     ("unconstrained",
+     SUPPLY_EASING + "|"
      r"no longer (?:a |an )?(?:\w+[- ])?(?:constrained|constraint|bottleneck|short\w*)|"
      r"shorter lead[- ]times?|lead[- ]times? (?:\w+ ){0,3}(?:shorten\w*|improv\w*|fall\w*|fell|eas\w*|come down|"
      r"came down|normali[sz]\w*)|(?:reduc\w*|shorten\w*|getting|bring\w*) (?:\w+ ){0,2}lead[- ]times?|"
