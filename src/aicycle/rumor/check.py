@@ -78,7 +78,8 @@ def check(store: Store, claim: str, as_of: dt.date | str | None = None) -> dict[
                           level=None, tickers=list(reaction.tickers), subject=", ".join(reaction.tickers),
                           modality="fact")  # the move is read from prices, whatever the news was
         items = reaction_items(store, reaction, day)
-        parsed = replace(parsed, hedged=False)  # "on a report": the news it names, not a hedge on the move
+        # "on a report": the news it names, not a hedge on the move; "tanks ~10%": the size it names, not a strong word
+        parsed = replace(parsed, hedged=False, strong=False)
         return _result(parsed, reading, day, judge(parsed, reading, items), items)
     gap = read_gap(parsed.text)
     if gap is not None:  # "hyperscaler H100 prices are more than double neocloud rates": the index's two medians

@@ -12,19 +12,23 @@ from dataclasses import dataclass
 from aicycle.market import events as market_events
 from aicycle.market.prices import exchange_of
 from aicycle.rumor.evidence import Item
+from aicycle.rumor.news import News, find_news
 from aicycle.rumor.parse import named_companies
 from aicycle.store import Store
 
 _UP = (r"rose|rallied|rall(?:y|ies)|jump(?:s|ed)?|surg(?:e|es|ed)|gain(?:s|ed)?|climb(?:s|ed)?|pop(?:s|ped)?|"
-       r"soar(?:s|ed)?")
-_DOWN = r"sank|sinks?|fell|falls?|drop(?:s|ped)?|slid|slides?|tumbl(?:e|es|ed)|plung(?:e|es|ed)|slump(?:s|ed)?"
-_CLAIM = re.compile(rf"^(?P<who>.+?)\s+(?:(?:shares|stock|ADRs?)\s+)?(?P<verb>{_UP}|{_DOWN})\b"
-                    rf"(?:\s+(?:by\s+)?~?(?:about\s+|nearly\s+|roughly\s+)?(?P<pct>\d+(?:\.\d+)?)\s?%)?"
-                    rf"\s+(?:on|after|following|as)\s+(?P<news>.+)$", re.I)
+       r"soar(?:s|ed)?|spik(?:e|es|ed)")
+_DOWN = (r"sank|sinks?|fell|falls?|drop(?:s|ped)?|slid|slides?|tumbl(?:e|es|ed)|plung(?:e|es|ed)|slump(?:s|ed)?|"
+         r"tank(?:s|ed)?|crater(?:s|ed)?")
+# "MU +10% the day after its FQ1 beat", "SK hynix -14.6% in Seoul after the Meta Compute report"
+_CLAIM = re.compile(rf"^(?P<who>.+?)\s+(?:(?:shares|stock|ADRs?)\s+)?"
+                    rf"(?:(?P<verb>{_UP}|{_DOWN})\b(?:\s+(?:by\s+)?~?(?:about\s+|nearly\s+|roughly\s+)?"
+                    rf"(?P<pct>\d+(?:\.\d+)?)\s?%)?|(?P<sign>[+\-\u2212\u2013])\s?~?(?P<signed>\d+(?:\.\d+)?)\s?%)"
+                    rf"(?:\s+in\s+[A-Z][a-z]+(?:\s+trading)?)?"
+                    rf"\s+(?:on|after|following|as|the\s+(?:day|session)\s+after)\s+(?P<news>.+)$", re.I)
 # the listed securities a headline names by other words than the companies' own names
 _LISTED = (("TSM", r"tsmc|taiwan semi\w*"), ("SOXX", r"the sox\b|soxx|chip (?:index|stocks)"), ("SMH", r"\bsmh\b"),
            ("SPY", r"s&p 500|\bspy\b"))
-_STOP = {"the", "a", "an", "its", "it", "on", "after", "in", "of", "to", "report", "reports", "news", "said", "says"}
 
 
 @dataclass(frozen=True)
@@ -47,53 +51,35 @@ def read_reaction(text: str) -> Reaction | None:
         rest = re.sub(words if words in dict(_LISTED).values() else re.escape(words), " ", rest, flags=re.I)
     if not tickers or re.sub(r"\b(?:shares|stock|adrs?|the)\b|'s\b|[^\w]", " ", rest, flags=re.I).strip():
         return None  # "Micron revenue rose on HBM demand": a figure that moved, not the stock
-    up = re.fullmatch(_UP, m.group("verb"), re.I) is not None
-    return Reaction(tuple(dict.fromkeys(tickers)), up, float(m.group("pct")) if m.group("pct") else None,
-                    m.group("news"))
+    up = m.group("sign") == "+" if m.group("sign") else re.fullmatch(_UP, m.group("verb"), re.I) is not None
+    pct = m.group("pct") or m.group("signed")
+    return Reaction(tuple(dict.fromkeys(tickers)), up, float(pct) if pct else None, m.group("news"))
 
 
 def reaction_items(store: Store, claim: Reaction, as_of: dt.date) -> list[Item]:
     """Each named stock's close-to-close move on the first session after the news, judged against the claim."""
-    event = _event(store, claim.news, as_of)
-    if event is None:
-        return []
     items = []
     for ticker in claim.tickers:
-        move = _move(store, ticker, event, as_of)
-        if move is None:
+        news = find_news(store, ticker, claim.news, as_of)
+        move = _move(store, ticker, news, as_of) if news else None
+        if news is None or move is None:
             continue
         day, before, change, source = move
         size_ok = claim.pct is None or abs(abs(change) * 100 - claim.pct) <= max(1.5, 0.25 * claim.pct)
         observed = "match" if (change > 0) == claim.up and abs(change) >= 0.005 and size_ok else "mismatch"
-        text = (f"{ticker} closed {change * 100:+.1f}% on {day} (against {before}), the first session after "
-                f"\u201c{event['headline']}\u201d ({event['news_date']})")
+        when = "the first session after" if news.timing else "from before to after"  # the hour unknown: both
+        text = (f"{ticker} closed {change * 100:+.1f}% on {day} (against {before}), {when} "
+                f"\u201c{news.headline}\u201d ({news.day})")
         items.append(Item(signal="market_reaction", text=text, date=day,
-                          source=f"{source}; news dated by {event['source']}",
-                          kind="derived", observed=observed, weight=1.0, url=event.get("url"), ticker=ticker,
+                          source=f"{source}; news dated by {news.source}", kind="derived", observed=observed,
+                          weight=1.0, url=news.url, ticker=ticker,
                           change=change, period=str(day),
-                          method="derived: close on the first session that could react against the close before"))
+                          method="derived: close on the first session that could react against the close before"
+                          + ("" if news.timing else "; the news's hour unknown, so from the close before its day")))
     return items
 
 
-def _event(store: Store, news: str, as_of: dt.date) -> dict | None:  # type: ignore[type-arg]
-    """The stored event the claim's words name best (two words in common at least), public by the as-of date."""
-    words = _stems(news)
-    best, score = None, 0
-    for row in store.query("SELECT * FROM events WHERE news_date <= ? ORDER BY news_date", [as_of]):
-        # the event's name and headline must carry two of the claim's words; its description breaks ties
-        named = len(words & _stems(f"{row['event_id'].replace('_', ' ')} {row['headline']}"))
-        hits = 2 * named + len(words & _stems(row.get("description") or ""))
-        if named >= min(2, len(words)) and hits > score:
-            best, score = row, hits
-    return best
-
-
-def _stems(text: str) -> set[str]:
-    return {w[:6] for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in _STOP and len(w) > 2}
-
-
-def _move(store: Store, ticker: str, event: dict,  # type: ignore[type-arg]
-          as_of: dt.date) -> tuple[dt.date, dt.date, float, str] | None:
+def _move(store: Store, ticker: str, news: News, as_of: dt.date) -> tuple[dt.date, dt.date, float, str] | None:
     rows = store.query("SELECT date, COALESCE(adj_close, close) AS px, series, source FROM stock_prices "
                        "WHERE ticker = ? AND date <= ? ORDER BY series, date", [ticker, as_of])
     if not rows:
@@ -102,9 +88,14 @@ def _move(store: Store, ticker: str, event: dict,  # type: ignore[type-arg]
     for series in sorted({r["series"] for r in rows}, key=lambda s: -sum(r["series"] == s for r in rows)):
         closes = {r["date"]: r["px"] for r in rows if r["series"] == series and r["px"]}
         sessions = sorted(closes)
-        day = market_events.day0_for(exchange_of(ticker), event["news_date"], event["timing"], sessions)
-        if day is not None and sessions.index(day) > 0 and (day - event["news_date"]).days <= 5:
-            before = sessions[sessions.index(day) - 1]
-            source = next(str(r["source"]) for r in rows if r["series"] == series and r["date"] == day)
-            return day, before, closes[day] / closes[before] - 1, f"daily closes ({source})"
+        day = market_events.day0_for(exchange_of(ticker), news.day, news.timing or "after_close", sessions)
+        if news.timing is None:  # the hour unknown: from the close before its day through the next session known
+            day = day or next((d for d in sessions if d >= news.day), None)
+        if day is None or sessions.index(day) == 0 or (day - news.day).days > 5:
+            continue
+        before = sessions[sessions.index(day) - 1]
+        if news.timing is None:
+            before = max((d for d in sessions if d < news.day), default=before)
+        source = next(str(r["source"]) for r in rows if r["series"] == series and r["date"] == day)
+        return day, before, closes[day] / closes[before] - 1, f"daily closes ({source})"
     return None

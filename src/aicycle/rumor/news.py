@@ -1,0 +1,93 @@
+"""The dated news a stock-move claim names, public by the as-of date: a stored market event ("the Meta Compute
+report"), a deal in the compute-contracts ledger ("on the Microsoft deal"), or the company's own results ("the day
+after its Q2 print"), dated by the first public figure for the latest quarter."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from aicycle import contracts as ledger
+from aicycle.market.prices import exchange_of
+from aicycle.rumor.parse import named_companies
+from aicycle.rumor.records import named, party_names
+from aicycle.store import Store
+
+_STOP = {"the", "a", "an", "its", "it", "on", "after", "in", "of", "to", "report", "reports", "news", "said", "says",
+         "day", "session"}
+_RESULTS = re.compile(r"\b(?:print|results?|earnings|numbers|beat|miss|report(?:ed)?|quarter|qtr|guidance|guide)\b|"
+                      r"\bf?q[1-4]\b", re.I)
+_DEAL = re.compile(r"\b(?:deals?|contracts?|pacts?|agreements?|partnerships?|tie-?ups?)\b", re.I)
+_RESULTS_LAG_DAYS = 100  # a quarter's figures come out within about three months of its end
+
+
+@dataclass(frozen=True)
+class News:
+    day: dt.date
+    timing: str | None  # before_open | during | after_close | weekend; None when the hour is not known
+    headline: str
+    source: str
+    url: str | None = None
+
+
+def find_news(store: Store, ticker: str, words: str, as_of: dt.date) -> News | None:
+    """The news the words name for this stock: a stored event first, then a deal, then the company's results."""
+    event = _event(store, words, ticker, as_of)
+    if event is not None:
+        return News(event["news_date"], event["timing"], event["headline"], str(event["source"]), event.get("url"))
+    if _DEAL.search(words):
+        return _deal(store, ticker, words, as_of)
+    if _RESULTS.search(words):
+        return _results(store, ticker, as_of)
+    return None
+
+
+def _event(store: Store, news: str, ticker: str, as_of: dt.date) -> dict | None:  # type: ignore[type-arg]
+    """The stored event the claim's words name best, public by the as-of date: two words in common at least with
+    its name and headline, or the outside company it is about ("NVDA -17% on DeepSeek Monday")."""
+    words = _stems(news)
+    best, score = None, 0
+    for row in store.query("SELECT * FROM events WHERE news_date <= ? ORDER BY news_date", [as_of]):
+        # the event's name and headline must carry two of the claim's words; its description breaks ties
+        hits_named = len(words & _stems(f"{row['event_id'].replace('_', ' ')} {row['headline']}"))
+        hits = 2 * hits_named + len(words & _stems(row.get("description") or ""))
+        outsider = _stems(row.get("company") or "") <= words and not _is_company(ticker, row.get("company") or "")
+        if (hits_named >= min(2, len(words)) or outsider and hits_named) and hits > score:
+            best, score = row, hits
+    return best
+
+
+def _is_company(ticker: str, name: str) -> bool:
+    return bool(name) and any(t == ticker for t, _ in named_companies(name))
+
+
+def _stems(text: str) -> set[str]:
+    return {w[:6] for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in _STOP and len(w) > 2}
+
+
+def _deal(store: Store, ticker: str, words: str, as_of: dt.date) -> News | None:
+    """The latest deal of this company with a party the words name ("on the Microsoft deal"); the ledger gives the
+    day, not the hour."""
+    deals = [d for d in ledger.as_of(store, as_of) if ticker in (d.buyer_ticker, d.seller_ticker)
+             and named(party_names(d.seller if d.buyer_ticker == ticker else d.buyer), words)]
+    if not deals:
+        return None
+    deal = max(deals, key=lambda d: d.announced_on)
+    return News(deal.announced_on, None, f"{deal.buyer} / {deal.seller} deal", f"compute-contracts ledger "
+                f"({deal.source})", deal.url)
+
+
+def _results(store: Store, ticker: str, as_of: dt.date) -> News | None:
+    """The latest quarter's results: the day its first figure became public. US companies report after the close."""
+    rows = store.query("SELECT period_end, filed, source FROM facts WHERE ticker = ? AND filed <= ? AND "
+                       "period_end < filed AND filed - period_end <= ? ORDER BY period_end",
+                       [ticker, as_of, _RESULTS_LAG_DAYS])
+    if not rows:
+        return None
+    latest = rows[-1]["period_end"]
+    quarter = [r for r in rows if (latest - r["period_end"]).days <= 10]
+    first = min(quarter, key=lambda r: r["filed"])
+    timing = "after_close" if exchange_of(ticker) != "KRX" else None
+    return News(first["filed"], timing, f"{ticker} results for the quarter ended {latest}",
+                f"first public figure for the quarter ({first['source']})")
