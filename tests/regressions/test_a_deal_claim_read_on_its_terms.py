@@ -19,7 +19,7 @@ def test_terms_read_from_the_claim() -> None:
     firm = read_deal_terms("Meta signs firm $27bn Nebius contract")
     assert firm is not None and firm.firm and firm.usd == (27e9, "at")
     monthly = read_deal_terms("Anthropic pays SpaceX $1.25bn a month for Colossus 1")
-    assert monthly is not None and monthly.monthly and monthly.usd == (1.25e9, "at")  # not 25bn from ".25bn"
+    assert monthly is not None and monthly.rate == "month" and monthly.usd == (1.25e9, "at")  # not 25bn from ".25bn"
     assert claimed_term("$9.5bn over 10 years") == 10
     assert read_deal_terms("Meta signs a deal with Nebius") is None
 
@@ -57,3 +57,23 @@ def test_undecided_deal_terms_stay_open(store: Store, claim: str, as_of: str) ->
     result = check(store, claim, as_of)
     assert result["verdict"] == "unclear"
     assert "[note" not in str(result)
+
+
+@pytest.mark.parametrize(("claim", "as_of", "verdict"), [
+    # $7bn counts two optional five-year extensions; the ten-year deal is worth $3bn.
+    ("Cipher's Fluidstack Barber Lake deal: $7bn over 10 years", "2025-11-05", "contradicted"),
+    ("Cipher's Fluidstack Barber Lake deal could reach $7bn with options", "2025-11-05", "supported"),
+    # "$920 million per month": not a year's payment.
+    ("Google to pay SpaceX ~$920m a year for xAI capacity", "2026-06-10", "contradicted"),
+    # The ledger: "through December 2032".
+    ("Meta's April 2026 $21bn CoreWeave expansion runs through 2034", "2026-04-15", "contradicted"),
+    ("TeraWulf-Fluidstack Lake Mariner: ~$3.7bn over 10 yrs, Google backstop", "2025-08-20", "supported"),
+])
+def test_options_rates_and_end_dates(store: Store, claim: str, as_of: str, verdict: str) -> None:
+    assert check(store, claim, as_of)["verdict"] == verdict
+
+
+def test_a_report_does_not_confirm(store: Store) -> None:
+    # The $200bn figure is a news report (The Information); the claim says Alphabet confirmed it.
+    claim = "Anthropic's ~$200B Google Cloud commitment confirmed by Alphabet"
+    assert check(store, claim, "2026-05-10")["verdict"] == "unclear"

@@ -28,7 +28,17 @@ _ABOVE = re.compile(r"\b(?:over|above|more than|at least|tops?|topping|north of|
 _BELOW = re.compile(r"\b(?:under|below|less than|at most|south of)\s+~?$", re.I)
 _FIRM = re.compile(r"\b(?:firm|committed|guaranteed|binding)\b", re.I)
 _MONTHLY = re.compile(r"\b(?:a|per|each) month\b|\bmonthly\b|/mo(?:nth)?\b", re.I)
-_FIGURE_START = re.compile(r"(?<![\w.,$~])[$~]?\d")
+_YEARLY = re.compile(r"\b(?:a|per|each) year\b|\bannual(?:ly)?\b|/yr\b", re.I)
+_COMPANY_SOURCES = ("press_release", "sec_filing")
+_MILLIONS = re.compile(r"(\$\s?\d+(?:\.\d+)?)\s?(?:m|mn)\b")
+_FIGURE_START = re.compile(r"(?<![\w.,$~])~?\$?\d")
+# "$7 billion with two optional five-year extensions", "could reach as much as $27 billion": not the firm value
+_CONTINGENT = re.compile(r"\b(?:option\w*|extensions?|renewals?|could|as much as|up to|contingent|additional|if)\b",
+                        re.I)
+_HEDGED = re.compile(r"\b(?:up to|as much as|could|potential(?:ly)?|with options?|incl\w* (?:options?|extensions?)|"
+                     r"options?)\b", re.I)
+# "runs through 2034" against the ledger's "through December 2032"
+_END_YEAR = re.compile(r"\b(?:runs? |lasts? |extends? )?(?:through|until|to|into) (?:[A-Z][a-z]+ )?(20[2-4]\d)\b")
 # A site in the ledger's words: "(Barber Lake, TX)", "Lake Mariner, NY", "(River Bend, Louisiana)".
 _SITE = re.compile(r"([A-Z][a-z]+(?: [A-Z][a-z]+)?),\s+(?:[A-Z]{2}\b|[A-Z][a-z]+\))")
 
@@ -38,13 +48,16 @@ class DealTerms:
     usd: tuple[float, str] | None  # (value, at | above | below)
     megawatts: tuple[float, str] | None
     years: float | None
-    firm: bool  # "firm $27bn": the committed value, not one with options
-    monthly: bool  # "$1.25bn a month": a payment rate, not the deal's total
+    firm: bool | None  # "firm $27bn": the committed value, not one with options; "up to $27bn" names one with them
+    rate: str | None  # month | year: "$1.25bn a month" is a payment rate, not the deal's total
+    end_year: int | None = None  # "runs through 2034"
+    confirmed: bool = False  # "confirmed by Alphabet": the company's own word, not a report
 
 
 def read_deal_terms(text: str) -> DealTerms | None:
     """The value, megawatts and term a claim states of a deal; None when it states none."""
     usd = megawatts = None
+    text = _MILLIONS.sub(r"\1 million", text)  # "$920m"
     for m in _FIGURE_START.finditer(text):
         found = figures(text[m.start():m.start() + 24])
         if not found:
@@ -57,9 +70,13 @@ def read_deal_terms(text: str) -> DealTerms | None:
         elif unit == "MW" and megawatts is None:
             megawatts = (high, op)
     years = claimed_term(text)
-    if usd is None and megawatts is None and years is None:
+    end = _END_YEAR.search(text)
+    if usd is None and megawatts is None and years is None and end is None:
         return None
-    return DealTerms(usd, megawatts, years, bool(_FIRM.search(text)), bool(_MONTHLY.search(text)))
+    firm = True if _FIRM.search(text) else False if _HEDGED.search(text) else None
+    rate = "month" if _MONTHLY.search(text) else "year" if _YEARLY.search(text) else None
+    return DealTerms(usd, megawatts, years, firm, rate, int(end.group(1)) if end else None,
+                     bool(re.search(r"\bconfirm\w*\b", text, re.I)))
 
 
 def named_deals(store: Store, claim_text: str, as_of: dt.date) -> list[ledger.Contract]:
@@ -99,7 +116,9 @@ def _compare(terms: DealTerms, deal: ledger.Contract) -> list[tuple[bool, str]]:
     point and the deal has no stated value (an analyst's estimate is not the deal's)."""
     if terms.usd is not None and deal.value_usd is None:
         return []
-    results = (_value(terms, deal), _power(terms, deal), _term(terms, deal))
+    if terms.confirmed and deal.source_type not in _COMPANY_SOURCES:
+        return []  # "confirmed by Alphabet": a news report of the deal does not bear out the company's word
+    results = (_value(terms, deal), _power(terms, deal), _term(terms, deal), _end(terms, deal))
     return [(ok, how) for ok, how in results if ok is not None]
 
 
@@ -107,9 +126,7 @@ def _value(terms: DealTerms, deal: ledger.Contract) -> tuple[bool | None, str]:
     if terms.usd is None:
         return None, ""
     value, op = terms.usd
-    stated = [high for _, high, unit in figures(stated_value(deal)) if unit == "USD"]
-    headline = None if terms.monthly else deal.value_usd  # "$920m a month" is not the $32bn total
-    others = [v for v in stated if headline is None or abs(v - headline) > _CLOSE * headline]
+    headline = None if terms.rate else deal.value_usd  # "$920m a month" is not the $32bn total
     if op != "at":
         if headline is None:
             return None, ""
@@ -118,13 +135,29 @@ def _value(terms: DealTerms, deal: ledger.Contract) -> tuple[bool | None, str]:
                    f"the claim's {money(value)}"
     if headline is not None and abs(headline - value) <= _CLOSE * value:
         return True, f"valued at {money(headline)}, as the claim says"
-    if any(abs(v - value) <= _EXACT * value for v in others):
-        if terms.firm and headline is not None:
-            return False, f"the firm value is {money(headline)}; {money(value)} counts options or contingent capacity"
+    for clause in stated_value(deal).split(";"):
+        rate = "month" if _MONTHLY.search(clause) else "year" if _YEARLY.search(clause) else None
+        if not any(u == "USD" and abs(v - value) <= _EXACT * value for _, v, u in figures(clause)):
+            continue
+        if rate != terms.rate:
+            return False, f"{money(value)} is {'a total' if rate is None else 'paid a ' + rate}, " \
+                          f"not {'a total' if terms.rate is None else 'a ' + terms.rate}"
+        if _CONTINGENT.search(clause) and terms.firm is not False:
+            firm = f"the firm value is {money(deal.value_usd)}; " if deal.value_usd else ""
+            return False, f"{firm}{money(value)} counts options or contingent capacity"
         return True, f"{money(value)} is a figure the deal states"
     if headline is None:
         return None, ""
     return False, f"valued at {money(headline)}, not {money(value)}"
+
+
+def _end(terms: DealTerms, deal: ledger.Contract) -> tuple[bool | None, str]:
+    said = _END_YEAR.search(f"{deal.capacity_text or ''}; {stated_value(deal)}")
+    if terms.end_year is None or said is None:
+        return None, ""
+    ends = int(said.group(1))
+    same = ends == terms.end_year
+    return same, f"runs through {ends}" + ("" if same else f", not {terms.end_year}")
 
 
 def _power(terms: DealTerms, deal: ledger.Contract) -> tuple[bool | None, str]:

@@ -41,6 +41,8 @@ def stated_capex_families(ticker: str, basis: str | None) -> tuple[tuple[str, ..
     states first; "cash capex" without finance leases (Amazon's net of proceeds and incentives, where held)."""
     if basis == "cash":
         return (("capex_net_cash",), *reversed(CAPEX_FAMILIES))
+    if basis == "leases":  # "including finance leases": that figure alone, never the cash one in its place
+        return CAPEX_FAMILIES[:1]
     return CAPEX_FAMILIES if ticker in _LEASES_IN_HEADLINE else tuple(reversed(CAPEX_FAMILIES))
 
 

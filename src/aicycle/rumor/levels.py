@@ -64,7 +64,22 @@ def level_items(store: Store, reading: Reading, ticker: str, as_of: dt.date) -> 
         if _undecided(latest, reading, as_of):
             return []
         return [_level_item(latest, ticker, family[0], level.op, level.value, level.text, as_of)]
-    return []
+    return _cash_figure_as_leases(store, reading, ticker, as_of) if reading.basis == "leases" else []
+
+
+def _cash_figure_as_leases(store: Store, reading: Reading, ticker: str, as_of: dt.date) -> list[Item]:
+    """"Meta spent $37.3bn on capex in 2024 including finance leases": with no lease-inclusive figure for the period,
+    the claim's figure being the cash one (purchases of property and equipment alone) refutes it."""
+    level = reading.level
+    rows = _in_period(family_rows(store, ticker, ("capex",), as_of), reading)
+    if level is None or level.op != "at" or not rows \
+            or abs(rows[-1]["value"] - level.value) > _AT_TOLERANCE * level.value:
+        return []
+    item = _level_item(rows[-1], ticker, "capex", "at", level.value, level.text, as_of)
+    item.observed = "mismatch"
+    item.text = item.text.replace("matches the claim's", "is the cash figure, without finance leases; the claim's") \
+        + " includes them"
+    return [item]
 
 
 def _families(reading: Reading, ticker: str) -> tuple[tuple[str, ...], ...]:

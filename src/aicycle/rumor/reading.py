@@ -165,11 +165,21 @@ def read(claim: Claim, as_of: dt.date) -> Reading:
                    growth=growth(text) if direction in ("up", "faster_growth") else None,
                    share=share, so_far=so_far,
                    contracted=bool(re.search(r"\bcontracted\b|\bunder contract\b", text, re.I)),
-                   basis=(m := BASIS.search(text)) and m.group(1).lower() or _order_book(text),
+                   basis=(m := BASIS.search(text)) and m.group(1).lower() or _leases_basis(text) or _order_book(text),
                    selling=bool(re.search(r"\b(?:sell\w*|sold|offer\w*|rent\w* out|lease\w* out)\b", text, re.I)))
 
 
 _IN_WATTS = re.compile(r"\d\s?(?:gw|gigawatts?)\b", re.I)
+
+
+def _leases_basis(text: str) -> str | None:
+    """"$37.3bn on capex in 2024 including finance leases": the lease-inclusive figure; "excluding finance leases":
+    the cash one."""
+    if re.search(r"\bexclu\w* (?:\w+ )?finance leases?\b|\bex[- ]finance leases?\b", text, re.I):
+        return "cash"
+    if re.search(r"\b(?:inclu\w*|incl\.?|with) (?:\w+ )?finance leases?\b", text, re.I):
+        return "leases"
+    return None
 
 
 def _order_book(text: str) -> str | None:

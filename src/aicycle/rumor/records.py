@@ -108,7 +108,7 @@ def _deal_size(reading: Reading, deal: ledger.Contract) -> tuple[str | None, str
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                  "ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20, "decade": 10}
 _TERM = re.compile(r"\b(?:runs?|lasts?|spans?|term of|for|over|across)\s+(?:about\s+|roughly\s+)?"
-                   r"(?P<a>\d+|[a-z]+)\s+years?\b|"
+                   r"(?P<a>\d+|[a-z]+)\s+(?:years?|yrs?)\b|"
                    r"\b(?P<b>\d+|[a-z]+)[- ](?:year|yr)\b(?!\s+(?:high|low|old|ago))|\b(?P<c>decade)[- ]long\b", re.I)
 
 
