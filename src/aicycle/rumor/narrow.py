@@ -15,6 +15,7 @@ from aicycle.rumor.capex_scope import capex_scope_items, read_capex_scope
 from aicycle.rumor.deal_terms import deal_terms_items, read_deal_terms
 from aicycle.rumor.evidence import Item
 from aicycle.rumor.finance_leases import finance_lease_items, is_finance_lease_claim
+from aicycle.rumor.growth_basis import growth_basis_items, read_growth_basis
 from aicycle.rumor.growth_source import growth_source_items, read_growth_source
 from aicycle.rumor.inclusion import inclusion_items, read_inclusion
 from aicycle.rumor.input_constraint import input_constraint_items, read_input_constraint
@@ -120,6 +121,13 @@ def _deal_terms(store: Store, claim: Claim, base: Reading, day: dt.date) -> Narr
     return replace(base, object="compute_contracts", direction="deal_terms", level=None, modality="fact"), items
 
 
+def _growth_basis(store: Store, claim: Claim, base: Reading, day: dt.date) -> Narrow | None:
+    """"Oracle RPO up 363% q/q to $638bn": the rise on the basis the claim names, from the stored figures."""
+    rate = read_growth_basis(claim.text) if base.level is not None else None
+    items = [i for t in tickers_for(claim, base) for i in growth_basis_items(store, rate, base, t, day)] if rate else []
+    return (replace(base, direction="growth_basis", negated=False), items) if items else None
+
+
 def _finance_leases(store: Store, claim: Claim, base: Reading, day: dt.date) -> Narrow | None:
     if not is_finance_lease_claim(claim.text):  # the figure a results call states, not capex
         return None
@@ -170,4 +178,4 @@ def _vs_guide(store: Store, claim: Claim, base: Reading, day: dt.date) -> Narrow
 
 
 _READERS = (_inclusion, _capex_scope, _growth_source, _input_constraint, _bottleneck, _target_revision,
-            _finance_leases, _site, _plant, _deal_terms, _reclassified, _vs_guide)
+            _growth_basis, _finance_leases, _site, _plant, _deal_terms, _reclassified, _vs_guide)

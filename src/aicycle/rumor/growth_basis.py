@@ -1,0 +1,137 @@
+"""A level with the growth rate a claim puts on it, and that rate's basis: "Oracle RPO up 363% q/q to $638bn" (363% is
+the year-on-year rise; quarter on quarter it is 15%), "Nvidia's $65bn Q4 guide implies ~14% y/y growth" (14% is the
+rise on the quarter before). The rise is the stored figure the claim's level names against the stored figure a
+quarter or a year earlier; a guide's rise is the guided figure against the quarters its own quarter follows. Where the
+store does not reach back, the company's own sentence stating the level and its rises decides ("RPO ... $638 billion,
+up 363% USD year-over-year and up $85 billion sequentially")."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from aicycle.rumor.evidence import Item, _as_date, days, freshness, item_from_fact, money
+from aicycle.rumor.fundamentals import family_rows, period_before
+from aicycle.rumor.levels import MEASURES
+from aicycle.rumor.observe import figures
+from aicycle.rumor.reading import Reading
+from aicycle.rumor.said import clean_statement, curated_statements, latest_said
+from aicycle.store import Store
+
+_RATE = re.compile(r"(?P<sign>[+\-\u2212]|\bdown\s+)?~?(?:about\s+|roughly\s+|nearly\s+)?(?P<pct>\d+(?:\.\d+)?)\s?%"
+                   r"(?:\s+(?:growth|rise|increase|gain|jump))?\s+(?:(?P<year>year[- ](?:over|on)[- ]year|yoy)|"
+                   r"(?P<quarter>quarter[- ](?:over|on)[- ]quarter|qoq|sequential(?:ly)?))\b", re.I)
+# A rise a company states: "up 63% year on year", "growing triple digits year-over-year", "up 15% sequentially"
+_STATED = re.compile(r"(?:(?P<pct>\d+(?:\.\d+)?)\s?%|(?P<digits>double|triple)[- ]digits?)\s+(?:\w+\s+){0,2}?"
+                     r"(?:(?P<year>year[- ](?:over|on)[- ]year|yoy|from a year ago)|"
+                     r"(?P<quarter>quarter[- ](?:over|on)[- ]quarter|sequential\w*|qoq))\b", re.I)
+_DIGITS = {"double": (10.0, 99.9), "triple": (100.0, 999.9)}
+_QUARTER_DAYS, _YEAR_DAYS, _TOLERANCE_DAYS = 91, 365, 20
+_CLOSE = 0.05  # the claim's level names the stored figure when within 5% of it
+
+
+@dataclass(frozen=True)
+class GrowthBasis:
+    pct: float  # the rise the claim names, in percent (negative for a fall)
+    basis: str  # year | quarter
+
+
+def read_growth_basis(text: str) -> GrowthBasis | None:
+    m = _RATE.search(text)
+    if m is None:
+        return None
+    sign = -1.0 if (m.group("sign") or "").strip() in ("-", "\u2212", "down") else 1.0
+    return GrowthBasis(sign * float(m.group("pct")), "year" if m.group("year") else "quarter")
+
+
+def growth_basis_items(store: Store, claim: GrowthBasis, reading: Reading, ticker: str, as_of: dt.date) -> list[Item]:
+    """The rise on the claim's basis, from the stored figures, else from the company's own sentence."""
+    level = reading.level
+    if level is None or level.unit != "USD" or level.op != "at" or reading.object not in MEASURES:
+        return []
+    whole = reading.segment is None or reading.object == "backlog"  # the store holds the company's totals
+    stored = _stored_items(store, claim, reading, ticker, as_of) if whole else []
+    if stored or reading.modality != "fact":
+        return stored
+    return _stated_items(store, claim, level.value, ticker, as_of)
+
+
+def _stored_items(store: Store, claim: GrowthBasis, reading: Reading, ticker: str, as_of: dt.date) -> list[Item]:
+    level = reading.level
+    assert level is not None
+    for family in MEASURES[reading.object or ""]:
+        rows = [r for r in family_rows(store, ticker, family, as_of) if (r.get("unit") or "USD") == "USD"
+                and (not days(r) or 80 <= (days(r) or 0) <= 100)]  # quarters and balances, not years
+        if not rows:
+            continue
+        anchor = _anchor(rows, level.value, reading.modality in ("plan", "expectation"))
+        if anchor is None:
+            return []
+        end, base = anchor
+        span = _YEAR_DAYS if claim.basis == "year" else _QUARTER_DAYS
+        earlier = period_before(rows, end, span, _TOLERANCE_DAYS)
+        if earlier is None or not earlier["value"]:
+            return []
+        return [_item(claim, level.value, base, earlier, end, family[0], ticker)]
+    return []
+
+
+def _stated_items(store: Store, claim: GrowthBasis, value: float, ticker: str, as_of: dt.date) -> list[Item]:
+    """The company's latest sentence that states the claim's level with its rises: a call first, then a quote."""
+    def judge(sentence: str) -> str | None:
+        return _judge(claim, value, sentence)
+
+    found = latest_said(store, ticker, as_of, judge, signal="growth_basis",
+                        method="stated: the company's sentence giving the level and its rise")
+    if found:
+        return found
+    for row in curated_statements(store, ticker, as_of):
+        text = clean_statement(str(row["text"]))
+        seen = judge(text)
+        if seen is not None:
+            return [item_from_fact(row, "growth_basis", f"{ticker} said: \u201c{text}\u201d", observed=seen,
+                                   weight=0.8 * freshness(_as_date(row["filed"]), as_of),
+                                   method="stated: the company's sentence giving the level and its rise")]
+    return []
+
+
+def _judge(claim: GrowthBasis, value: float, sentence: str) -> str | None:
+    """match / mismatch when the sentence states the claim's level and a rise on the claim's basis (or the claim's
+    rise on the other basis); None when it states neither."""
+    if not any(unit == "USD" and abs(high - value) <= 0.02 * value for _, high, unit in figures(sentence)):
+        return None
+    rates = []
+    for m in _STATED.finditer(sentence):
+        low, high = _DIGITS[m.group("digits").lower()] if m.group("digits") else (float(m.group("pct")),) * 2
+        rates.append((low, high, "year" if m.group("year") else "quarter"))
+    near = max(3.0, 0.15 * abs(claim.pct))
+    same = [(lo, hi) for lo, hi, basis in rates if basis == claim.basis]
+    if any(lo - near <= claim.pct <= hi + near for lo, hi in same):
+        return "match"
+    if same or any(lo - near <= claim.pct <= hi + near for lo, hi, _ in rates):
+        return "mismatch"
+    return None
+
+
+def _anchor(rows: list[dict[str, Any]], value: float, guided: bool) -> tuple[dt.date, dict[str, Any]] | None:
+    """The period the claim's level is for: the stored one it names, or for a guide the quarter after the latest."""
+    latest = rows[-1]
+    if guided:
+        return latest["period_end"] + dt.timedelta(days=_QUARTER_DAYS), latest
+    named = [r for r in rows if abs(r["value"] - value) <= _CLOSE * value]
+    return (named[-1]["period_end"], named[-1]) if named else None
+
+
+def _item(claim: GrowthBasis, value: float, base: dict[str, Any], earlier: dict[str, Any], end: dt.date,
+          metric: str, ticker: str) -> Item:
+    rise = (value / earlier["value"] - 1) * 100
+    close = abs(rise - claim.pct) <= max(3.0, 0.15 * abs(claim.pct))
+    basis = "year on year" if claim.basis == "year" else "quarter on quarter"
+    text = (f"{ticker} {metric.replace('_', ' ')} {money(value)} for the period ending {end} against "
+            f"{money(earlier['value'])} at {earlier['period_end']}: {rise:+.0f}% {basis}, "
+            f"{'as' if close else 'not the'} {claim.pct:+g}% the claim says")
+    return item_from_fact(base, "growth_basis", text, observed="match" if close else "mismatch", weight=1.0,
+                          change=rise / 100, method=f"derived: the claim's level against the stored {metric} "
+                                                   f"{'a year' if claim.basis == 'year' else 'a quarter'} earlier")
