@@ -18,6 +18,7 @@ from typing import Any
 from aicycle import universe
 from aicycle.rumor import lexicon, vocab
 from aicycle.rumor.amounts import REVISING, Level, growth, level, range_end
+from aicycle.rumor.basis import IN_WATTS, read_basis
 from aicycle.rumor.parse import Claim
 from aicycle.rumor.periods import Period, fiscal_year_end_month, read_period
 from aicycle.rumor.places import named_places
@@ -132,7 +133,7 @@ def read(claim: Claim, as_of: dt.date) -> Reading:
         obj = "projects"  # "Barber Lake's 168 MW build slips into 2027": a project's schedule
     if obj == "backlog" and re.search(r"\bbookings\b", text, re.I) and set(claim.tickers) & set(vocab.LANDLORDS):
         obj = "leases"  # "Digital Realty Q2 new bookings top $200m": the leases it signed in the quarter
-    if obj == "backlog" and _IN_WATTS.search(text):
+    if obj == "backlog" and IN_WATTS.search(text):
         obj = "power"  # "gas backlog plus slot reservations tops 60GW": an order book of turbines, in gigawatts
     if obj == "capex" and range_end(text) is not None:
         obj = "guidance"  # "lifts its 2026 capex ceiling": an end of a guided range
@@ -165,35 +166,15 @@ def read(claim: Claim, as_of: dt.date) -> Reading:
                    growth=growth(text) if direction in ("up", "faster_growth") else None,
                    share=share, so_far=so_far,
                    contracted=bool(re.search(r"\bcontracted\b|\bunder contract\b", text, re.I)),
-                   basis=(m := BASIS.search(text)) and m.group(1).lower() or _leases_basis(text) or _order_book(text),
+                   basis=read_basis(text),
                    selling=bool(re.search(r"\b(?:sell\w*|sold|offer\w*|rent\w* out|lease\w* out)\b", text, re.I)))
 
 
-_IN_WATTS = re.compile(r"\d\s?(?:gw|gigawatts?)\b", re.I)
-
-
-def _leases_basis(text: str) -> str | None:
-    """"$37.3bn on capex in 2024 including finance leases": the lease-inclusive figure; "excluding finance leases":
-    the cash one."""
-    if re.search(r"\bexclu\w* (?:\w+ )?finance leases?\b|\bex[- ]finance leases?\b", text, re.I):
-        return "cash"
-    if re.search(r"\b(?:inclu\w*|incl\.?|with) (?:\w+ )?finance leases?\b", text, re.I):
-        return "leases"
-    return None
-
-
-def _order_book(text: str) -> str | None:
-    """An order book counted in gigawatts (a turbine maker's): with its slot reservations ("reserved"), or the firm
-    orders alone ("firm"); a figure of one does not answer a claim about the other."""
-    if not (re.search(r"\bbacklog|order book", text, re.I) and (_IN_WATTS.search(text) or "turbine" in text.lower())):
-        return None
-    return "reserved" if re.search(r"\breserv", text, re.I) else "firm"
 
 
 _LARGEST = re.compile(rf"\b(?:{vocab.NEW_HIGH})\b", re.I)
 # "overshot its original $60-65bn plan": a move past a range, which is the claim's line
 _PAST_PLAN = re.compile(r"\b(?:oversho\w*|undersho\w*|exceed\w*|beat\w*)\b", re.I)
-BASIS = re.compile(r"\b(gross|net|cash)\s+(?:cap(?:ital )?ex\w*|capital (?:expenditures?|investments?|spending))", re.I)
 _SHARE_OBJECTS = {"capex": "capex", "compute": "capacity", "backlog": "backlog"}
 _GROWS = re.compile(r"\b(?:growth|grow\w*|grew|accelerat\w*|decelerat\w*)\b", re.I)
 

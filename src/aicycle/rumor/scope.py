@@ -7,8 +7,9 @@ import datetime as dt
 import re
 
 from aicycle.rumor import vocab
+from aicycle.rumor.basis import BASIS
 from aicycle.rumor.periods import fiscal_year_end_month, quarter_end
-from aicycle.rumor.reading import BASIS, Reading
+from aicycle.rumor.reading import Reading
 
 PAST_SPEND = re.compile(r"\b(?:spent|were|was|totaled|totalled|came in at|amounted to|invested \$|"
                         r"during the years? ended|for the (?:full )?year ended)\b", re.I)

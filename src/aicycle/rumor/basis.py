@@ -1,0 +1,34 @@
+"""The basis a claim names for its figure, which a figure on another basis does not answer: gross, net or cash capex
+(Intel guides both gross and net), capex with or without finance leases, an order book in gigawatts with its slot
+reservations or its firm orders alone."""
+
+from __future__ import annotations
+
+import re
+
+BASIS = re.compile(r"\b(gross|net|cash)\s+(?:cap(?:ital )?ex\w*|capital (?:expenditures?|investments?|spending))", re.I)
+IN_WATTS = re.compile(r"\d\s?(?:gw|gigawatts?)\b", re.I)
+
+
+def read_basis(text: str) -> str | None:
+    """gross | net | cash | leases | reserved | firm, or None when the claim names no basis."""
+    m = BASIS.search(text)
+    return m.group(1).lower() if m else _leases_basis(text) or _order_book(text)
+
+
+def _leases_basis(text: str) -> str | None:
+    """"$37.3bn on capex in 2024 including finance leases": the lease-inclusive figure; "excluding finance leases":
+    the cash one."""
+    if re.search(r"\bexclu\w* (?:\w+ )?finance leases?\b|\bex[- ]finance leases?\b", text, re.I):
+        return "cash"
+    if re.search(r"\b(?:inclu\w*|incl\.?|with) (?:\w+ )?finance leases?\b", text, re.I):
+        return "leases"
+    return None
+
+
+def _order_book(text: str) -> str | None:
+    """An order book counted in gigawatts (a turbine maker's): with its slot reservations ("reserved"), or the firm
+    orders alone ("firm"); a figure of one does not answer a claim about the other."""
+    if not (re.search(r"\bbacklog|order book", text, re.I) and (IN_WATTS.search(text) or "turbine" in text.lower())):
+        return None
+    return "reserved" if re.search(r"\breserv", text, re.I) else "firm"
