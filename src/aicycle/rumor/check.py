@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 from typing import Any
 
 from aicycle import rules
@@ -188,6 +189,8 @@ def gather(store: Store, claim: Claim, reading: Reading, as_of: dt.date) -> list
         totals = deal or levels.quarter_reported(store, reading, ticker, as_of)
         if by_totals and not reading.level and not deal and totals:
             for provider in COMPANY_PROVIDERS.get(obj, ()):
+                if provider is gx.guidance_revisions and reading.range_end and reading.direction in ("up", "down"):
+                    provider = partial(gx.guidance_revisions, end=reading.range_end)  # "bumped the TOP end"
                 items.extend(provider(store, ticker, as_of, reading.period.year))
         if reading.direction in ("slower_growth", "faster_growth") and obj in ("capex", "ai_spend", "guidance") \
                 and not reading.level and totals and reading.period.quarter is None and not reading.quarters_in_a_row:
@@ -202,6 +205,10 @@ def gather(store: Store, claim: Claim, reading: Reading, as_of: dt.date) -> list
         if reading.level is not None and obj in ("capex", "guidance") and not _OTHERS_CAPEX.search(claim.text):
             # a chip maker quoting its customers' capex ("top CSPs ... roughly $600 billion") is not its own
             spoken = [i for i in spoken if not _OTHERS_CAPEX.search(i.text)]
+        if reading.range_end and reading.direction in ("up", "down") and any(
+                i.signal == "guidance_revision" and i.ticker == ticker for i in items):
+            for i in spoken:  # "bumped the TOP end": the revision's ends decide; a sentence saying "increased" cannot
+                i.weight = 0.0 if i.observed in ("up", "down") else i.weight
         items.extend(spoken)
         if deal or not totals:
             continue

@@ -112,9 +112,8 @@ _NOT_REVISED = ("reaffirmed", "widened")
 
 def range_of(rev: GuidanceRevision) -> tuple[float, float]:
     """(low, high) of a guide: "$130.0B–$145.0B" or "~$175.0B" (a point is its own range)."""
-    found = [float(x) * 1e9 for x in re.findall(r"\$([\d,.]+)B", rev.guided.replace(",", ""))]
     mid = rev.mid or 0.0
-    return (min(found), max(found)) if found else (mid, mid)
+    return _range(rev.guided) or (mid, mid)
 
 
 def revisions_by_year(store: Store, ticker: str, as_of: dt.date) -> dict[int, list[GuidanceRevision]]:
@@ -135,8 +134,24 @@ def _pick_year(by_year: dict[int, list[GuidanceRevision]], year: int | None, as_
     return max(recent) if recent else None
 
 
-def _revision_item(rev: GuidanceRevision, weight: float, as_of: dt.date) -> Item:
-    observed = _OBSERVED[rev.kind]
+def _end_moved(rev: GuidanceRevision, end: str) -> str | None:
+    """How one end of the range moved ("bumped the TOP end": only the low end was raised); None without a prior."""
+    if rev.prior is None:
+        return None
+    now, then = range_of(rev), _range(rev.prior)
+    if then is None:
+        return None
+    i = 1 if end == "high" else 0
+    return "up" if now[i] > then[i] else "down" if now[i] < then[i] else "flat"
+
+
+def _range(guided: str) -> tuple[float, float] | None:
+    found = [float(x) * 1e9 for x in re.findall(r"\$([\d,.]+)B", guided.replace(",", ""))]
+    return (min(found), max(found)) if found else None
+
+
+def _revision_item(rev: GuidanceRevision, weight: float, as_of: dt.date, end: str | None = None) -> Item:
+    observed = (_end_moved(rev, end) if end else None) or _OBSERVED[rev.kind]
     item = item_from_fact(rev.row, "guidance_unrevised" if rev.kind in _NOT_REVISED else "guidance_revision",
                           rev.text, observed=observed, change=rev.mid_change, absence=rev.kind in _NOT_REVISED,
                           weight=weight * freshness(rev.filed, as_of), value=rev.mid, unit="USD")
@@ -149,15 +164,18 @@ def _revision_item(rev: GuidanceRevision, weight: float, as_of: dt.date) -> Item
     return item
 
 
-def guidance_revisions(store: Store, ticker: str, as_of: dt.date, year: int | None = None) -> list[Item]:
+def guidance_revisions(store: Store, ticker: str, as_of: dt.date, year: int | None = None,
+                       end: str | None = None) -> list[Item]:
     """Each revision of the guided year's capex range, newest first (as `aicycle.guidance.revisions` reads
-    it, so the report, the event study and the check call it the same); or that none has happened yet."""
+    it, so the report, the event study and the check call it the same); or that none has happened yet. With
+    `end` ("high", "low"), a revision is read by how that end of the range moved."""
     by_year = revisions_by_year(store, ticker, as_of)
     target = _pick_year(by_year, year, as_of)
     if target is None:
         return []
     revs = by_year[target]
-    items = [_revision_item(rev, 1.0 if i == len(revs) - 1 else 0.6, as_of)
+    earlier = 0.0 if end else 0.6  # "bumped the TOP end": the latest revision's, not an earlier one's
+    items = [_revision_item(rev, 1.0 if i == len(revs) - 1 else earlier, as_of, end)
              for i, rev in enumerate(revs) if rev.kind in _OBSERVED]
     if not any(i.signal == "guidance_revision" for i in items):
         items = [i for i in items if i.signal != "guidance_unrevised"] + [_unrevised(ticker, target, revs[0], as_of)]

@@ -54,7 +54,8 @@ METRICS: tuple[tuple[str, str], ...] = (
     ("gpu_rental_prices",
      r"(?:gpu|h100|h200|b200|b300|a100|gh200|mi300x?|compute|cloud gpu|ai chip)s?"
      r"(?:\s+(?:sxm\d?|pcie|nvl\d*|\d+gb|marketplace|market|rental|rent|hourly|on-demand|spot|cloud|hour|list|"
-     r"one-year|1-year|contract)){0,3}\s+(?:prices?|pricing|rates?|costs?|offers?|index|median|averages?|rentals?)|"
+     r"one-year|1-year|\d+-(?:yr|year|month|mo)|contract)){0,3}\s+"
+     r"(?:prices?|pricing|rates?|costs?|offers?|index|median|averages?|rentals?|rents)|"
      r"(?:gpu|h100|h200|b200|b300|a100|gh200|mi3\d\dx?|l40s)\w*\b[^.]{0,40}?\$\s?\d+(?:\.\d+)?\s*(?:/|per |an |a )\s*(?:gpu-)?h(?:ou)?r\b|"
      r"(?:gpu|h100|h200|b200|a100) (?:\w+ )?(?:rental|price) index|"
      r"rental (?:prices?|rates?)|(?:price|cost) of (?:renting )?(?:a |an )?(?:gpus?|h100s?|compute)|"
@@ -144,7 +145,7 @@ DIRECTIONS: tuple[tuple[str, str, bool], ...] = (
      r"less|fewer|lower|cheaper|down|undersho\w*|(?:below|short of) (?:its |the |their )?(?:earlier )?plan",
      "down", False),
     (r"rais\w*|boost\w*|increas\w*|hik(?:e|es|ed|ing)|lift\w*|ramp\w*|accelerat(?:e|es|ed|ing|ion)|expand\w*|"
-     r"expansion|grow\w*|grew|growth|jump\w*|climb\w*|ris(?:e|es|ing|en)|rose|ups|upgrad\w*|"
+     r"expansion|grow\w*|grew|growth|jump\w*|bump\w*|climb\w*|ris(?:e|es|ing|en)|rose|ups|upgrad\w*|"
      r"step\w* up|double\w* down|pour\w*|splurg\w*|spend\w* more|more|higher|bigger|larger|"
      r"(?:signs?|signed|inks?|inked)(?= (?:an? )?(?:[\w-]+ ){0,3}(?:ppas?|power purchase agreements?)\b)|"
      r"approv(?:es|ed)|green-?light\w*|green-?lit|"
