@@ -36,3 +36,18 @@ def test_rate_and_basis_read(claim: str, want: GrowthBasis | None) -> None:
 ])
 def test_rise_on_its_basis(store: Store, claim: str, as_of: str, verdict: str) -> None:
     assert check(store, claim, as_of)["verdict"] == verdict
+
+
+@pytest.mark.parametrize(("claim", "as_of", "verdict"), [
+    # the stored quarters: 590 MW at Q3 2025 against 470 MW at Q2: 120 MW added
+    ("CoreWeave added ~220 MW of active power in Q3, reaching 590 MW", "2025-11-11", "contradicted"),
+    ("CoreWeave added ~120 MW of active power in Q3, reaching 590 MW", "2025-11-11", "supported"),
+    # NVIDIA: "now sit roughly at $600 billion, more than $200 billion higher relative to the start of the year"
+    ("Per Nvidia, Street sees top-hyperscaler 2026 capex ~ $600bn, up ~$120bn since January", "2025-11-20",
+     "contradicted"),
+    ("Per Nvidia, Street sees top-hyperscaler 2026 capex ~ $600bn, up ~$200bn since January", "2025-11-20",
+     "supported"),
+])
+def test_an_amount_added_beside_the_level(store: Store, claim: str, as_of: str, verdict: str) -> None:
+    assert read_growth_basis(parse_claim(claim).text) is not None
+    assert check(store, claim, as_of)["verdict"] == verdict

@@ -28,32 +28,51 @@ _STATED = re.compile(r"(?:(?P<pct>\d+(?:\.\d+)?)\s?%|(?P<digits>double|triple)[-
                      r"(?:(?P<year>year[- ](?:over|on)[- ]year|yoy|from a year ago)|"
                      r"(?P<quarter>quarter[- ](?:over|on)[- ]quarter|sequential\w*|qoq))\b", re.I)
 _DIGITS = {"double": (10.0, 99.9), "triple": (100.0, 999.9)}
+_ADDED = re.compile(r"\b(?:add(?:s|ed|ing)?|up|rose|grew|gain(?:s|ed)?|increased)\s+(?:by\s+)?"
+                    r"(?:about\s+|approximately\s+|roughly\s+|nearly\s+|some\s+)?~?(?=\$?\d)", re.I)
+# a company's sentence stating an amount added: "Added approximately 120 MW", "more than $200 billion higher"
+_ADDED_SAID = re.compile(r"\b(?:add\w*|higher|increas\w*|grew|rose|up)\b", re.I)
 _QUARTER_DAYS, _YEAR_DAYS, _TOLERANCE_DAYS = 91, 365, 20
 _CLOSE = 0.05  # the claim's level names the stored figure when within 5% of it
 
 
 @dataclass(frozen=True)
 class GrowthBasis:
-    pct: float  # the rise the claim names, in percent (negative for a fall)
-    basis: str  # year | quarter
+    pct: float  # the rise the claim names, in percent (negative for a fall); for an amount, the amount
+    basis: str  # year | quarter | added ("added ~220 MW ... reaching 590 MW", "up ~$120bn ... to ~$600bn")
+    unit: str = "pct"  # pct, or the amount's: USD | MW
 
 
 def read_growth_basis(text: str) -> GrowthBasis | None:
     m = _RATE.search(text)
     if m is None:
-        return None
+        return _read_added(text)
     sign = -1.0 if (m.group("sign") or "").strip() in ("-", "\u2212", "down") else 1.0
     return GrowthBasis(sign * float(m.group("pct")), "year" if m.group("year") else "quarter")
+
+
+def _read_added(text: str) -> GrowthBasis | None:
+    """The amount a claim says a level grew by, beside the level itself ("added ~220 MW ..., reaching 590 MW")."""
+    amounts = [(high, unit) for _, high, unit in figures(text)]
+    for m in _ADDED.finditer(text):
+        found = figures(text[m.end():m.end() + 24])
+        if found and len([a for a in amounts if a[1] == found[0][2]]) >= 2:  # the amount and the level both named
+            return GrowthBasis(found[0][1], "added", found[0][2])
+    return None
 
 
 def growth_basis_items(store: Store, claim: GrowthBasis, reading: Reading, ticker: str, as_of: dt.date) -> list[Item]:
     """The rise on the claim's basis, from the stored figures, else from the company's own sentence."""
     level = reading.level
-    if level is None or level.unit != "USD" or level.op != "at" or reading.object not in MEASURES:
+    unit = claim.unit if claim.basis == "added" else "USD"
+    if level is None or level.unit != unit or reading.object not in MEASURES \
+            or level.op != "at" and claim.basis != "added":
         return []
     whole = reading.segment is None or reading.object == "backlog"  # the store holds the company's totals
-    stored = _stored_items(store, claim, reading, ticker, as_of) if whole else []
-    if stored or reading.modality != "fact":
+    guided = reading.modality in ("plan", "expectation")
+    stored = _stored_items(store, claim, reading, ticker, as_of) if whole and not (guided and claim.basis == "added") \
+        else []
+    if stored or guided and claim.basis != "added":  # a guide's rate is the stored quarters'; an amount is said
         return stored
     return _stated_items(store, claim, level.value, ticker, as_of)
 
@@ -62,7 +81,7 @@ def _stored_items(store: Store, claim: GrowthBasis, reading: Reading, ticker: st
     level = reading.level
     assert level is not None
     for family in MEASURES[reading.object or ""]:
-        rows = [r for r in family_rows(store, ticker, family, as_of) if (r.get("unit") or "USD") == "USD"
+        rows = [r for r in family_rows(store, ticker, family, as_of) if (r.get("unit") or "USD") == level.unit
                 and (not days(r) or 80 <= (days(r) or 0) <= 100)]  # quarters and balances, not years
         if not rows:
             continue
@@ -70,7 +89,7 @@ def _stored_items(store: Store, claim: GrowthBasis, reading: Reading, ticker: st
         if anchor is None:
             return []
         end, base = anchor
-        span = _YEAR_DAYS if claim.basis == "year" else _QUARTER_DAYS
+        span = _YEAR_DAYS if claim.basis == "year" else _QUARTER_DAYS  # an amount added: in the quarter
         earlier = period_before(rows, end, span, _TOLERANCE_DAYS)
         if earlier is None or not earlier["value"]:
             return []
@@ -100,8 +119,14 @@ def _stated_items(store: Store, claim: GrowthBasis, value: float, ticker: str, a
 def _judge(claim: GrowthBasis, value: float, sentence: str) -> str | None:
     """match / mismatch when the sentence states the claim's level and a rise on the claim's basis (or the claim's
     rise on the other basis); None when it states neither."""
-    if not any(unit == "USD" and abs(high - value) <= 0.02 * value for _, high, unit in figures(sentence)):
+    found = figures(sentence)
+    if not any(abs(high - value) <= 0.02 * value for _, high, _ in found):
         return None
+    if claim.basis == "added":
+        others = [high for _, high, unit in found if unit == claim.unit and abs(high - value) > 0.02 * value]
+        if any(abs(o - claim.pct) <= 0.15 * claim.pct for o in others):
+            return "match"
+        return "mismatch" if others and _ADDED_SAID.search(sentence) else None
     rates = []
     for m in _STATED.finditer(sentence):
         low, high = _DIGITS[m.group("digits").lower()] if m.group("digits") else (float(m.group("pct")),) * 2
@@ -126,12 +151,19 @@ def _anchor(rows: list[dict[str, Any]], value: float, guided: bool) -> tuple[dt.
 
 def _item(claim: GrowthBasis, value: float, base: dict[str, Any], earlier: dict[str, Any], end: dt.date,
           metric: str, ticker: str) -> Item:
-    rise = (value / earlier["value"] - 1) * 100
-    close = abs(rise - claim.pct) <= max(3.0, 0.15 * abs(claim.pct))
-    basis = "year on year" if claim.basis == "year" else "quarter on quarter"
-    text = (f"{ticker} {metric.replace('_', ' ')} {money(value)} for the period ending {end} against "
-            f"{money(earlier['value'])} at {earlier['period_end']}: {rise:+.0f}% {basis}, "
-            f"{'as' if close else 'not the'} {claim.pct:+g}% the claim says")
+    unit = base.get("unit")
+    if claim.basis == "added":
+        rise = value - earlier["value"]
+        close = abs(rise - claim.pct) <= 0.15 * abs(claim.pct)
+        said = f"{money(rise, unit)} added in the quarter, {'as' if close else 'not the'} {money(claim.pct, unit)}"
+    else:
+        rise = (value / earlier["value"] - 1) * 100
+        close = abs(rise - claim.pct) <= max(3.0, 0.15 * abs(claim.pct))
+        basis = "year on year" if claim.basis == "year" else "quarter on quarter"
+        said = f"{rise:+.0f}% {basis}, {'as' if close else 'not the'} {claim.pct:+g}%"
+    text = (f"{ticker} {metric.replace('_', ' ')} {money(value, unit)} for the period ending {end} against "
+            f"{money(earlier['value'], unit)} at {earlier['period_end']}: {said} the claim says")
+    method = (f"derived: the claim's level against the stored {metric} "
+              f"{'a year' if claim.basis == 'year' else 'a quarter'} earlier")
     return item_from_fact(base, "growth_basis", text, observed="match" if close else "mismatch", weight=1.0,
-                          change=rise / 100, method=f"derived: the claim's level against the stored {metric} "
-                                                   f"{'a year' if claim.basis == 'year' else 'a quarter'} earlier")
+                          change=rise / 100 if claim.basis != "added" else None, method=method)
