@@ -20,7 +20,9 @@ from aicycle.rumor.growth_source import growth_source_items, read_growth_source
 from aicycle.rumor.inclusion import inclusion_items, read_inclusion
 from aicycle.rumor.input_constraint import input_constraint_items, read_input_constraint
 from aicycle.rumor.parse import Claim
+from aicycle.rumor.periods import quarter_end
 from aicycle.rumor.plant import plant_items, read_plant
+from aicycle.rumor.quarter_dip import quarter_dip_items, reads_as_dip
 from aicycle.rumor.reading import Reading
 from aicycle.rumor.reclassified import read_reclassified, reclassified_items
 from aicycle.rumor.schedule import read_schedule, schedule_items
@@ -128,6 +130,16 @@ def _growth_basis(store: Store, claim: Claim, base: Reading, day: dt.date) -> Na
     return (replace(base, direction="growth_basis", negated=False), items) if items else None
 
 
+def _quarter_dip(store: Store, claim: Claim, base: Reading, day: dt.date) -> Narrow | None:
+    """"Microsoft cuts capex: March-qtr spend falls to $31.9bn": the company's word on that quarter's dip."""
+    ended = quarter_end(base.period, base.tickers)
+    if ended is None or base.object not in ("capex", "projects", "ai_spend") or base.negated \
+            or base.direction not in ("down", "pause", "cancel") or not reads_as_dip(claim.text, base.period.quarter):
+        return None
+    items = [i for t in tickers_for(claim, base) for i in quarter_dip_items(store, t, ended, day)]
+    return (replace(base, direction="quarter_dip", level=None), items) if items else None
+
+
 def _finance_leases(store: Store, claim: Claim, base: Reading, day: dt.date) -> Narrow | None:
     if not is_finance_lease_claim(claim.text):  # the figure a results call states, not capex
         return None
@@ -178,4 +190,4 @@ def _vs_guide(store: Store, claim: Claim, base: Reading, day: dt.date) -> Narrow
 
 
 _READERS = (_inclusion, _capex_scope, _growth_source, _input_constraint, _bottleneck, _target_revision,
-            _growth_basis, _finance_leases, _site, _plant, _deal_terms, _reclassified, _vs_guide)
+            _growth_basis, _quarter_dip, _finance_leases, _site, _plant, _deal_terms, _reclassified, _vs_guide)

@@ -66,6 +66,7 @@ RELATION: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "reaction": (frozenset({"match"}), frozenset({"mismatch"})),  # a stock's move on a dated piece of news
     "deal_terms": (frozenset({"match"}), frozenset({"mismatch"})),  # a deal's value, megawatts and term
     "growth_basis": (frozenset({"match"}), frozenset({"mismatch"})),  # a rise on the basis the claim names
+    "quarter_dip": (frozenset({"match"}), frozenset({"mismatch"})),  # a quarter's dip said to be a cut
 }
 # Memory supply read the old way: a rising HBM outlook or revenue is tightness (demand ahead of supply).
 _TIGHT_AS_UP = {"up": "tight", "down": "loose"}
