@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from aicycle.rumor import lexicon
 from aicycle.rumor.evidence import Item
 from aicycle.rumor.said import latest_said
 from aicycle.store import Store
@@ -15,7 +16,7 @@ from aicycle.store import Store
 # a decision to spend less, not a figure that fell
 _CUT = re.compile(r"\b(?:cuts?|cutting|slash\w*|trims?|trimm\w*|scal\w* back|pull\w* back|rein\w* in|retrench\w*|"
                   r"retreat\w*|being scaled back)\b", re.I)
-_CAPEX = re.compile(r"\b(?:capital expenditures?|capex|infrastructure (?:spend\w*|invest\w*)|capital spending)\b", re.I)
+_CAPEX = re.compile(rf"\b(?:{lexicon.CAPEX_WORDS})\b", re.I)
 _TIMING = re.compile(r"\b(?:normal variability|variability|timing of (?:\w+ ){0,3}(?:deliver\w*|leases?|payments?)|"
                      r"lumpy|lumpiness|fluctuat\w* quarter to quarter|quarter[- ]to[- ]quarter (?:variability|"
                      r"fluctuations?))\b", re.I)
