@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from aicycle import contracts as ledger
 from aicycle.market.prices import exchange_of
@@ -43,7 +44,7 @@ def find_news(store: Store, ticker: str, words: str, as_of: dt.date) -> News | N
     return None
 
 
-def _event(store: Store, news: str, ticker: str, as_of: dt.date) -> dict | None:  # type: ignore[type-arg]
+def _event(store: Store, news: str, ticker: str, as_of: dt.date) -> dict[str, Any] | None:
     """The stored event the claim's words name best, public by the as-of date: two words in common at least with
     its name and headline, or the outside company it is about ("NVDA -17% on DeepSeek Monday")."""
     words = _stems(news)
