@@ -13,6 +13,7 @@ from aicycle import universe
 from aicycle.rumor.bottleneck import bottleneck_items, read_bottleneck
 from aicycle.rumor.capex_scope import capex_scope_items, read_capex_scope
 from aicycle.rumor.deal_terms import deal_terms_items, read_deal_terms
+from aicycle.rumor.driver import claimed_driver, driver_items
 from aicycle.rumor.evidence import Item
 from aicycle.rumor.finance_leases import finance_lease_items, is_finance_lease_claim
 from aicycle.rumor.growth_basis import growth_basis_items, read_growth_basis
@@ -180,6 +181,14 @@ def _reclassified(store: Store, claim: Claim, base: Reading, day: dt.date) -> Na
     return (replace(base, direction="reclassified", negated=False, level=None), items) if items else None
 
 
+def _driver(store: Store, claim: Claim, base: Reading, day: dt.date) -> Narrow | None:
+    """"Amazon lifts 2026 capex to $220bn on surging AI demand": the company's word on what moved the figure."""
+    claimed = claimed_driver(claim.text) if base.object in ("capex", "guidance", "ai_spend") \
+        and base.direction in ("up", "down") and not base.negated else None
+    items = [i for t in tickers_for(claim, base) for i in driver_items(store, claimed, t, day)] if claimed else []
+    return (replace(base, direction="driver", level=None), items) if items else None
+
+
 def _vs_guide(store: Store, claim: Claim, base: Reading, day: dt.date) -> Narrow | None:
     vs = read_vs_guide(claim.text)  # "KLA June-qtr revenue beat guidance midpoint": the call's own figures
     if vs is None:
@@ -190,4 +199,5 @@ def _vs_guide(store: Store, claim: Claim, base: Reading, day: dt.date) -> Narrow
 
 
 _READERS = (_inclusion, _capex_scope, _growth_source, _input_constraint, _bottleneck, _target_revision,
-            _growth_basis, _quarter_dip, _finance_leases, _site, _plant, _deal_terms, _reclassified, _vs_guide)
+            _growth_basis, _quarter_dip, _finance_leases, _site, _plant, _deal_terms, _reclassified, _driver,
+            _vs_guide)

@@ -165,7 +165,8 @@ REASON_CLAUSE = (r"(?:,\s*|\s+)(?:citing|amid|due to|because of|despite|"
                  r"runs? hot|heats? up|booms?|surges?|rolls? over|pauses?|stalls?|weakens?|softens?)\b|"
                  r"as (?:[\w-]+ ){1,3}(?:gets?|got) \w+ed\b|"
                  r"on (?:the back of )?(?:[\w-]+ ){0,2}(?:reclassification|accounting|uncertainty|delays?|"
-                 r"weakness|strength|demand|shortages?|constraints?|bottlenecks?|export controls?|tariffs?)\b).*$")
+                 r"weakness|strength|demand|shortages?|constraints?|bottlenecks?|costs?|export controls?|"
+                 r"tariffs?)\b).*$")
 
 # "raises capex, mostly for HBM tools": where the money goes, not a claim about that segment's spending alone.
 # Group 1 keeps the spending word (and "above plan" after it) when the clause is cut off.

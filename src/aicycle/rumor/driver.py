@@ -1,0 +1,51 @@
+"""Why a company says it revised its capex, against the reason a claim gives: "Amazon lifts 2026 capex to $220bn on
+surging AI demand" (Amazon: "The higher cost of memory pushing this number up from our prior estimate"), "GOOGL raised
+FY26 capex guide to $180-190bn on stronger AI demand" (Alphabet: "up from our previous estimate ... to now include
+investment related to the acquisition of Intersect"). The company's sentence stating the revision decides; a claim
+giving no reason, or a sentence naming none, is left to the usual reading."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from aicycle.rumor.evidence import Item
+from aicycle.rumor.said import latest_said
+from aicycle.store import Store
+
+# What moved the figure, by kind.
+DRIVERS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("demand", re.compile(r"\bdemand\b|\bcapacity needs\b|\bcustomer (?:commitments|needs)\b", re.I)),
+    ("costs", re.compile(r"\b(?:memory|component|dram|hbm|hardware)\s+(?:\w+\s+)?(?:costs?|pric\w*|inflation)\b|"
+                         r"\b(?:costs?|pric\w*) of (?:memory|components?|dram|hbm)\b|\binflation\b", re.I)),
+    ("acquisition", re.compile(r"\bacqui(?:re|red|res|ring|sition)\w*\b", re.I)),
+    ("accounting", re.compile(r"\buseful li(?:fe|ves)\b|\breclassif\w*|\bfinance leases? to operating\b", re.I)),
+)
+# the claim's reason: "on surging AI demand", "driven by memory costs", "to fold in the Intersect deal"
+_BECAUSE = re.compile(r"\b(?:on|amid|due to|driven by|because of|thanks to|citing|reflecting|as)\s+(?P<why>.+)$", re.I)
+# the company's sentence that states a revision: "up from our prior estimate", "increased from our prior range"
+_REVISION = re.compile(r"\b(?:from|versus|vs\.?|compared (?:to|with))\s+(?:our|the)\s+(?:prior|previous|earlier|"
+                       r"original)\s+(?:estimate|outlook|range|guidance|expectations?|forecast|view)\b|"
+                       r"\bpushing (?:this|that|the) (?:number|figure) (?:up|down)\b|\bto now include\b", re.I)
+_RECENT_DAYS = 30  # the revision the claim reports, not one from an earlier quarter
+
+
+def claimed_driver(text: str) -> str | None:
+    """The kind of reason a claim gives for a capex move, if it gives one."""
+    m = _BECAUSE.search(text)
+    return _kinds(m.group("why"))[0] if m and _kinds(m.group("why")) else None
+
+
+def driver_items(store: Store, claimed: str, ticker: str, as_of: dt.date) -> list[Item]:
+    """The company's latest sentence stating the revision and what moved it, judged against the claim's reason."""
+    def judge(sentence: str) -> str | None:
+        kinds = _kinds(sentence) if _REVISION.search(sentence) else []
+        return None if not kinds else "match" if claimed in kinds else "mismatch"
+
+    return latest_said(store, ticker, as_of, judge, signal="driver",
+                       speaks=lambda day, _: (as_of - day).days <= _RECENT_DAYS,
+                       method="stated: the company's sentence giving the revision and what moved it")
+
+
+def _kinds(text: str) -> list[str]:
+    return [kind for kind, pattern in DRIVERS if pattern.search(text)]
