@@ -61,8 +61,10 @@ def share_items(store: Store, claim: Claim, reading: Reading, as_of: dt.date) ->
         row = shares[rivals[0]][quarter]
         close = abs(_pct(row) - reading.level.value) <= _POINTS
         text = f"{rivals[0]} HBM share {_pct(row):.0f}% in {quarter} ({_how(row)})"
-        items.append(item_from_fact(row, "hbm_share_level", text, observed="match" if close else "mismatch",
-                                    weight=_WEIGHT))
+        # "climbed to 57%" when it fell to 57%: the right level in the wrong move bears nothing out
+        moved_other_way = any(i.observed not in (None, reading.direction) for i in items)
+        items.append(item_from_fact(row, "hbm_share_level", text, observed=None if close and moved_other_way
+                                    else "match" if close else "mismatch", weight=_WEIGHT))
     return items
 
 

@@ -77,14 +77,14 @@ def _read_quarter(period: Period, text: str, as_of: dt.date) -> None:
     """The quarter a claim names: "Q2", "the second quarter", "the June quarter" (with no year, the one
     nearest the as-of date) or a fiscal quarter ("fiscal Q1 2027", which also sets the fiscal year)."""
     named = list(re.finditer(vocab.QUARTER, text, re.I))
-    # "fell from the December quarter to the March quarter", "Q2 capex fell from Q1": the quarter it came from
-    # is not the one the claim is about
-    named = [m for m in named if not re.search(r"\bfrom (?:the )?$", text[:m.start()], re.I)] or named
+    # "fell from the December quarter to the March quarter", "Q2 capex fell from Q1", "has risen every quarter since
+    # Q1 2025, to $2.58bn in Q2 2026": the quarter it came from is not the one the claim is about
+    named = [m for m in named if not re.search(r"\b(?:from|since) (?:the )?$", text[:m.start()], re.I)] or named
     quarter = named[0] if named else None
     if quarter:
         period.quarter = int(quarter.group(1)) if quarter.group(1) else vocab.ORDINALS[quarter.group(2).lower()]
-        named_year = re.search(r"\b(20\d\d)", quarter.group(0))
-        if named_year and not period.fiscal:  # "the December 2025 quarter"
+        named_year = re.search(r"\b(20\d\d)", quarter.group(0)) or re.match(r"\s+(20\d\d)\b", text[quarter.end():])
+        if named_year and not period.fiscal:  # "the December 2025 quarter", "to $2.58bn in Q2 2026"
             period.year = int(named_year.group(1))
     if quarter and period.year is None and not period.fiscal and quarter.group(2) \
             and quarter.group(2).lower() in ("march", "june", "september", "december"):
