@@ -29,7 +29,7 @@ from aicycle.rumor.reclassified import read_reclassified, reclassified_items
 from aicycle.rumor.schedule import read_schedule, schedule_items
 from aicycle.rumor.stake_sale import read_stake_sale, stake_sale_items
 from aicycle.rumor.target_revision import read_target_revision, target_revision_items
-from aicycle.rumor.vs_guide import read_vs_guide, vs_guide_items
+from aicycle.rumor.vs_guide import named_guide_items, read_named_guide, read_vs_guide, vs_guide_items
 from aicycle.store import Store
 
 Narrow = tuple[Reading, list[Item]]
@@ -190,6 +190,11 @@ def _driver(store: Store, claim: Claim, base: Reading, day: dt.date) -> Narrow |
 
 
 def _vs_guide(store: Store, claim: Claim, base: Reading, day: dt.date) -> Narrow | None:
+    named = read_named_guide(claim.text)  # "capex $41bn, short of its 'over $40bn' guide": the stored result
+    if named is not None:
+        reading = replace(base, direction="vs_guide", negated=False, level=None, modality="fact")
+        items = [i for t in tickers_for(claim, reading) for i in named_guide_items(store, named, base, t, day)]
+        return (reading, items) if items else None
     vs = read_vs_guide(claim.text)  # "KLA June-qtr revenue beat guidance midpoint": the call's own figures
     if vs is None:
         return None

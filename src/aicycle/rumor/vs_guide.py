@@ -2,16 +2,20 @@
 "SMCI smashed the top end of its June-qtr revenue guide". The results call states the figure beside the guide
 ("Revenue was $3.175 billion above the guidance midpoint of $3.075 billion"; "net sales of $5.8 billion ...
 compared to our guidance of $5.6 billion to $6.4 billion"); the figure is set against the line the claim draws:
-the guide's midpoint unless it names an end."""
+the guide's midpoint unless it names an end. A claim naming both figures ("MSFT June-qtr capex $41bn, short of its
+'over $40bn' guide") sets the reported figure the store holds against the guide the claim names."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from aicycle.rumor import vocab
-from aicycle.rumor.evidence import Item
+from aicycle.rumor.amounts import Level
+from aicycle.rumor.evidence import Item, money
+from aicycle.rumor.levels import level_items
+from aicycle.rumor.observe import figures
 from aicycle.rumor.periods import quarter_end
 from aicycle.rumor.reading import Reading
 from aicycle.rumor.said import latest_said
@@ -47,6 +51,41 @@ def read_vs_guide(text: str) -> VsGuide | None:
     end = (m.group("end") or "").lower()
     line = "high" if end in ("top", "high", "upper") else "low" if end in ("low", "bottom") else "mid"
     return VsGuide(not _UNDER.search(m.group("verb")), line)
+
+
+# "short of its 'over $40bn' guide": the guide's figure, inside the comparison
+_NAMED_GUIDE = re.compile(r"\b(?P<verb>fell short of|falls? short of|short of|below|under|miss\w*|beat\w*|above|"
+                          r"ahead of|top(?:s|ped)?|exceed\w*)\s+(?:its|the|their)\s+['\"\u2018\u201c]?"
+                          r"(?:over |above |at least |about |roughly |~)?(?P<guide>\$\s?\d+(?:\.\d+)?\s*"
+                          r"(?:bn|billion|b|m|mn|million)\b)['\"\u2019\u201d]?\s+(?:guid\w*|outlook|forecast)\b", re.I)
+
+
+@dataclass(frozen=True)
+class NamedGuide:
+    above: bool  # the claim says the result beat the guide
+    guide: float  # the guide's figure the claim names
+    result: float  # the result the claim names
+
+
+def read_named_guide(text: str) -> NamedGuide | None:
+    m = _NAMED_GUIDE.search(text)
+    guide = figures(m.group("guide")) if m else []
+    rest = [high for _, high, unit in figures(text[:m.start()] + text[m.end():]) if unit == "USD"] if m else []
+    if m is None or not guide or not rest:
+        return None
+    return NamedGuide(not _UNDER.search(m.group("verb")), guide[0][1], rest[0])
+
+
+def named_guide_items(store: Store, claim: NamedGuide, reading: Reading, ticker: str, as_of: dt.date) -> list[Item]:
+    """The stored result the claim names (within the level check's tolerance), against the guide it names."""
+    at = replace(reading, level=Level("at", claim.result, "USD", money(claim.result)), modality="fact")
+    found = [i for i in level_items(store, at, ticker, as_of) if i.observed == "match" and i.value is not None]
+    for item in found:
+        value = float(item.value)  # type: ignore[arg-type]
+        beat = value > claim.guide
+        item.observed = "match" if beat == claim.above and value != claim.guide else "mismatch"
+        item.text += f"; {'above' if beat else 'not above'} the {money(claim.guide)} guide the claim names"
+    return found
 
 
 def vs_guide_items(store: Store, claim: VsGuide, reading: Reading, ticker: str, as_of: dt.date) -> list[Item]:
