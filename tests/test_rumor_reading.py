@@ -226,8 +226,8 @@ def test_heldout_set_reaches_the_issue_target(answers: dict[str, list[dict[str, 
 
 
 def test_all_sets_pooled_reach_the_issue_target(answers: dict[str, list[dict[str, object]]]) -> None:
-    """All twenty-two sets pooled (2,902/3,121, 93.0%; contradicted 91.3%): met on sets the check was developed
-    against, which is not the same as fresh claims (held-out 20, scored once: 76.7%; docs/rumor.md)."""
+    """All twenty-three sets pooled (3,047/3,271, 93.2%; contradicted 91.0%): met on sets the check was developed
+    against, which is not the same as fresh claims (held-out 21, scored once: 63.3%; docs/rumor.md)."""
     rows = [r for name in SETS for r in SETS[name]]
     per = _per_verdict(rows, [a for name in SETS for a in answers[name]])
     assert sum(sum(v) for v in per.values()) / len(rows) >= 0.90 and all(sum(v) / len(v) >= 0.85
