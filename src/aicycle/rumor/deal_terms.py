@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from aicycle import contracts as ledger
 from aicycle import rules
 from aicycle.rumor.evidence import Item, money
-from aicycle.rumor.observe import figures
+from aicycle.rumor.figures import figures
 from aicycle.rumor.records import claimed_term, deal_item, deal_power, named, party_names, stated_value
 from aicycle.store import Store
 

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from aicycle.rumor.evidence import Item, _as_date, days, freshness, item_from_fact, money
+from aicycle.rumor.figures import figures
 from aicycle.rumor.fundamentals import family_rows, period_before
 from aicycle.rumor.levels import MEASURES
-from aicycle.rumor.observe import figures
 from aicycle.rumor.reading import Reading
 from aicycle.rumor.said import clean_statement, curated_statements, latest_said
 from aicycle.store import Store

@@ -9,6 +9,7 @@ import re
 
 from aicycle.language import classify
 from aicycle.rumor import vocab
+from aicycle.rumor.figures import FIGURE, current_figures, figures
 from aicycle.rumor.parse import cue_direction
 from aicycle.rumor.reading import Reading
 
@@ -27,17 +28,6 @@ _FASTER = re.compile(r"accelerat\w*|faster|grew faster|higher growth|growth rate
                      r"growth (?:\w+ ){0,3}(?:to be )?higher than", re.I)
 _SIGNED = re.compile(r"\b(?:sign\w*|agree\w*|entered into|increased|contract\w* with|committed|announced|"
                      r"expand\w* (?:the |our )?use of|plan\w* to (?:use|rent|buy|lease|add))\b", re.I)
-# Calls transcribed from speech often drop the dollar sign ("AI revenue goals of 1.5 billion"): a bare billion or
-# million counts as money unless a count of something else follows it.
-_BARE = (r"(?<![\w$.,])(?=\d+(?:\.\d+)?\s+(?:trillion|billion|million)\b(?!\s+(?:diluted\s+|weighted\s+)?"
-         r"(?:shares?|parameters?|transistors?|units?|users?|tokens?|devices?|people|subscribers?|hours?|miles?|"
-         r"gallons?|customers?|times|square|tons?|barrels?|visits?|queries|requests|downloads?|"
-         r"[a-z]+ (?:shares|users))\b))")
-_FIGURE = re.compile(r"(?:(?:US)?\$\s?|USD\s?|" + _BARE + r")(\d+(?:[.,]\d+)?)\s*"
-                     r"(?:(?:-|–|to)\s*\$?\s?(\d+(?:\.\d+)?)\s*)?"
-                     r"(trillion|billion|million|bn|b|tn)\b|\b(half a) trillion|"
-                     r"(\d+(?:\.\d+)?)[\s-]*(gw|gigawatts?|mw|megawatts?)\b",
-                     re.I)
 _SLOWER = re.compile(rf"(?<!\w)(?:{dict(vocab.DIRECTIONS)['slower_growth']})(?!\w)", re.I)
 _NO_OUTLOOK = re.compile(r"\b(?:not|aren'?t|isn'?t|won'?t be|will not be) (?:providing|giving|going to give|"
                          r"sharing|issuing)|too early to", re.I)
@@ -172,36 +162,6 @@ def _deal(reading: Reading, text: str) -> tuple[str | None, str]:
 
 
 # "below our previous guide of $20 billion", "up from $125B": the figure being replaced, not the one stated.
-_EARLIER = re.compile(r"\b(?:from|previous(?:ly)?|prior|earlier|original(?:ly)?|initial(?:ly)?|versus|vs|"
-                      r"compared (?:to|with))\b(?:\W+\w+){0,3}\W*$", re.I)
-
-
-def current_figures(text: str) -> list[tuple[float, float, str]]:
-    """The sentence's figures less those it names as the earlier ones (all of them if that leaves none)."""
-    spans = [m.start() for m in _FIGURE.finditer(text)]
-    keep = [not _EARLIER.search(text, max(0, at - 40), at) for at in spans]
-    found = figures(text)
-    current = [f for f, k in zip(found, keep, strict=True) if k]
-    return current or found
-
-
-def figures(text: str) -> list[tuple[float, float, str]]:
-    """(low, high, unit) of every money or power figure in a sentence."""
-    out = []
-    for m in _FIGURE.finditer(text):
-        if m.group(4):
-            out.append((5e11, 5e11, "USD"))
-        elif m.group(5):
-            scale = 1000.0 if m.group(6).lower().startswith("g") else 1.0
-            out.append((float(m.group(5)) * scale, float(m.group(5)) * scale, "MW"))
-        else:
-            scale = vocab.SCALES[m.group(3).lower()]
-            low = float(m.group(1).replace(",", "")) * scale
-            high = float(m.group(2)) * scale if m.group(2) else low
-            out.append((low, high, "USD"))
-    return out
-
-
 def _level(reading: Reading, text: str) -> tuple[str | None, str]:
     """A sentence's own figure against the claim's line: 'tops $600B' meets '$678 billion'."""
     level = reading.level
@@ -285,7 +245,7 @@ def named_figures(reading: Reading, text: str) -> list[tuple[float, float, str]]
     names the claim's noun and has several figures, those given to that noun ("backlog of $X", "CapEx ... is
     expected to reach nearly $X", "$X backlog") when there are any."""
     found = current_figures(text)
-    spans = [(f, m) for f, m in zip(figures(text), _FIGURE.finditer(text), strict=True) if f in found]
+    spans = [(f, m) for f, m in zip(figures(text), FIGURE.finditer(text), strict=True) if f in found]
     levels = [(f, m) for f, m in spans if not _DELTA.search(text, max(0, m.start() - 30), m.start())] or spans
     if reading.period.quarter is not None:  # "bringing the year-to-date leasing to $575 million": not the quarter's
         levels = [(f, m) for f, m in levels if not _SO_FAR_FIGURE.search(text, max(0, m.start() - 40), m.start())]

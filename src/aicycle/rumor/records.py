@@ -14,7 +14,7 @@ from aicycle import contracts as ledger
 from aicycle import grid, rules
 from aicycle.rumor import vocab
 from aicycle.rumor.evidence import Item, money
-from aicycle.rumor.observe import figures
+from aicycle.rumor.figures import figures
 from aicycle.rumor.reading import Reading
 from aicycle.store import Store
 

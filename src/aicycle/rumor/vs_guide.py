@@ -14,8 +14,8 @@ from dataclasses import dataclass, replace
 from aicycle.rumor import vocab
 from aicycle.rumor.amounts import Level
 from aicycle.rumor.evidence import Item, money
+from aicycle.rumor.figures import figures
 from aicycle.rumor.levels import level_items
-from aicycle.rumor.observe import figures
 from aicycle.rumor.periods import quarter_end
 from aicycle.rumor.reading import Reading
 from aicycle.rumor.said import latest_said
