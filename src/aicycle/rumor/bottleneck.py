@@ -56,7 +56,8 @@ def bottleneck_items(store: Store, claim: Bottleneck, ticker: str, as_of: dt.dat
 
 
 def _judge(claim: Bottleneck, sentence: str) -> str | None:
-    binding, free = set(), set()
+    binding: set[str] = set()
+    free: set[str] = set()
     for m in _SAID_IS.finditer(sentence):
         (free if m.group("neg") else binding).update(_stems(m.group("z")))
         if m.group("w"):  # "Signing deals is not the bottleneck ..., bringing GPUs online is"

@@ -115,7 +115,7 @@ def statements(store: Store, ticker: str, as_of: dt.date) -> list[dict[str, Any]
 def item_from_fact(row: dict[str, Any], signal: str, text: str, **kw: Any) -> Item:
     """An Item carrying a facts row's provenance."""
     fields: dict[str, Any] = {
-        "date": _as_date(row.get("filed")), "source": row.get("source") or "",
+        "date": as_date(row.get("filed")), "source": row.get("source") or "",
         "kind": row.get("kind") or "reported", "value": row.get("value"), "unit": row.get("unit"),
         "period": period_label(row), "url": row.get("url"), "accession": row.get("accession"),
         "ticker": row.get("ticker"), "method": row.get("method"),
@@ -124,7 +124,8 @@ def item_from_fact(row: dict[str, Any], signal: str, text: str, **kw: Any) -> It
     return Item(signal=signal, text=text, **fields)
 
 
-def _as_date(value: Any) -> dt.date | None:
+def as_date(value: Any) -> dt.date | None:
+    """A stored date, datetime or ISO string as a date (None when empty)."""
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -137,7 +138,7 @@ def _as_date(value: Any) -> dt.date | None:
 def period_label(row: dict[str, Any]) -> str | None:
     if row.get("fiscal_period"):
         return str(row["fiscal_period"])
-    start, end = _as_date(row.get("period_start")), _as_date(row.get("period_end"))
+    start, end = as_date(row.get("period_start")), as_date(row.get("period_end"))
     if end is None:
         return None
     if start is None:
@@ -146,7 +147,7 @@ def period_label(row: dict[str, Any]) -> str | None:
 
 
 def days(row: dict[str, Any]) -> int | None:
-    start, end = _as_date(row.get("period_start")), _as_date(row.get("period_end"))
+    start, end = as_date(row.get("period_start")), as_date(row.get("period_end"))
     if start is None or end is None:
         return None
     return (end - start).days + 1

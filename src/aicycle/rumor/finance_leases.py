@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from aicycle.rumor.evidence import Item, _as_date, freshness
+from aicycle.rumor.evidence import Item, as_date, freshness
 from aicycle.rumor.periods import quarter_end
 from aicycle.rumor.reading import Reading
 from aicycle.rumor.said import company_sentences, document_label, recent_documents
@@ -74,7 +74,7 @@ def _level(value: float, reading: Reading) -> str:
 
 def _item(figure: _Figure, as_of: dt.date, observed: str, change: float | None, method: str,
           suffix: str = "") -> Item:
-    day = _as_date(figure.doc["date"])
+    day = as_date(figure.doc["date"])
     quote = f"{document_label(figure.doc)}: \u201c{figure.sentence.strip()}\u201d{suffix}"
     return Item(signal="finance_leases", text=quote,
                 date=day, source=figure.doc["source"], kind="reported", observed=observed,
@@ -87,7 +87,7 @@ def _figures(store: Store, ticker: str, as_of: dt.date) -> list[_Figure]:
     """Each results call's finance leases, newest first: one figure per call, for the quarter it reports."""
     out: list[_Figure] = []
     for doc in recent_documents(store, ticker, as_of):
-        day = _as_date(doc["date"])
+        day = as_date(doc["date"])
         if day is None:
             continue
         for sentence in company_sentences(str(doc["doc_id"]), str(doc["text"])):

@@ -12,7 +12,7 @@ from typing import Any
 
 from aicycle.rumor.evidence import (
     Item,
-    _as_date,
+    as_date,
     days,
     direction_of,
     earliest,
@@ -67,7 +67,7 @@ def period_before(rows: list[dict[str, Any]], end: dt.date, days: int, tolerance
     """The last row whose period ends `days` before `end`, give or take `tolerance` days (a year or a quarter
     earlier)."""
     target = end - dt.timedelta(days=days)
-    close = [r for r in rows if abs((_as_date(r["period_end"]) - target).days) <= tolerance]  # type: ignore[operator]
+    close = [r for r in rows if abs((as_date(r["period_end"]) - target).days) <= tolerance]  # type: ignore[operator]
     return close[-1] if close else None
 
 
@@ -80,19 +80,19 @@ def duration_trend(store: Store, ticker: str, as_of: dt.date, *, families: tuple
         items = []
         for lo, hi, span, weight in _SPANS:
             spans = [r for r in rows if (days(r) or 0) in range(lo, hi + 1)]
-            named = [r for r in spans if year is None or _as_date(r["period_end"]).year == year]  # type: ignore[union-attr]
+            named = [r for r in spans if year is None or as_date(r["period_end"]).year == year]  # type: ignore[union-attr]
             if not named:
                 continue
             latest = named[-1]
-            prior = _year_ago(spans[:spans.index(latest)], _as_date(latest["period_end"]), 20)  # type: ignore[arg-type]
-            if prior is None or _as_date(latest["filed"]) < earliest(as_of):  # type: ignore[operator]
+            prior = _year_ago(spans[:spans.index(latest)], as_date(latest["period_end"]), 20)  # type: ignore[arg-type]
+            if prior is None or as_date(latest["filed"]) < earliest(as_of):  # type: ignore[operator]
                 continue
             change = pct(latest["value"], prior["value"])
             text = (f"{ticker} {label} {money(latest['value'], latest['unit'])} for the {span} ending "
                     f"{latest['period_end']} vs {money(prior['value'], prior['unit'])} a year earlier "
                     f"({signed(change)} YoY)")
             items.append(item_from_fact(latest, signal, text, observed=direction_of(change), change=change,
-                                        weight=weight * freshness(_as_date(latest["filed"]), as_of)))
+                                        weight=weight * freshness(as_date(latest["filed"]), as_of)))
         if items:
             return items
     return []
@@ -124,10 +124,10 @@ PREVIOUS_REPORT = "the previous report"  # what a balance is set against when no
 
 def instant_trend(store: Store, ticker: str, as_of: dt.date, metric: str, signal: str, label: str) -> list[Item]:
     rows = _by_end(series(store, ticker, metric, as_of))
-    if len(rows) < 2 or _as_date(rows[-1]["filed"]) < earliest(as_of):  # type: ignore[operator]
+    if len(rows) < 2 or as_date(rows[-1]["filed"]) < earliest(as_of):  # type: ignore[operator]
         return []
     latest = rows[-1]
-    end = _as_date(latest["period_end"])
+    end = as_date(latest["period_end"])
     prior = _year_ago(rows[:-1], end, 45)  # type: ignore[arg-type]
     span, weight = ("a year earlier", 0.8) if prior else (PREVIOUS_REPORT, 0.6)
     prior = prior or rows[-2]
@@ -135,7 +135,7 @@ def instant_trend(store: Store, ticker: str, as_of: dt.date, metric: str, signal
     text = (f"{ticker} {label} {money(latest['value'], latest['unit'])} at {latest['period_end']} vs "
             f"{money(prior['value'], prior['unit'])} at {prior['period_end']}, {span} ({signed(change)})")
     item = item_from_fact(latest, signal, text, observed=direction_of(change), change=change,
-                          weight=weight * freshness(_as_date(latest["filed"]), as_of),
+                          weight=weight * freshness(as_date(latest["filed"]), as_of),
                           method=f"derived: the latest figure against {span}")
     if _NOT_COMPARABLE.search(_notes(store, ticker, metric, (latest, prior), as_of)):
         item.caveat = "the definition changed between the two dates; the change overstates growth"
@@ -185,11 +185,11 @@ def power_trend(store: Store, ticker: str, as_of: dt.date, year: int | None = No
 
 def hbm_outlook(store: Store, ticker: str, as_of: dt.date, year: int | None = None) -> list[Item]:
     """A memory maker's own HBM market forecast: a rising TAM reads as demand ahead of supply."""
-    rows = [r for r in series(store, ticker, "hbm_tam", as_of) if _as_date(r["filed"]) >= earliest(as_of)]  # type: ignore[operator]
+    rows = [r for r in series(store, ticker, "hbm_tam", as_of) if as_date(r["filed"]) >= earliest(as_of)]  # type: ignore[operator]
     items = []
     for row in rows[-1:]:
         # The row's note is the curator's (where it was seen, CSV names): never shown as evidence.
         text = f"{ticker} forecasts the HBM market at {money(row['value'], row['unit'])} by {row['period_end']}"
         items.append(item_from_fact(row, "hbm_outlook", text, observed="up",
-                                    weight=0.4 * freshness(_as_date(row["filed"]), as_of)))
+                                    weight=0.4 * freshness(as_date(row["filed"]), as_of)))
     return items

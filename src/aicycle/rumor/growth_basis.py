@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from aicycle.rumor.evidence import Item, _as_date, days, freshness, item_from_fact, money
+from aicycle.rumor.evidence import Item, as_date, days, freshness, item_from_fact, money
 from aicycle.rumor.figures import figures
 from aicycle.rumor.fundamentals import family_rows, period_before
 from aicycle.rumor.levels import MEASURES
@@ -111,7 +111,7 @@ def _stated_items(store: Store, claim: GrowthBasis, value: float, ticker: str, a
         seen = judge(text)
         if seen is not None:
             return [item_from_fact(row, "growth_basis", f"{ticker} said: \u201c{text}\u201d", observed=seen,
-                                   weight=0.8 * freshness(_as_date(row["filed"]), as_of),
+                                   weight=0.8 * freshness(as_date(row["filed"]), as_of),
                                    method="stated: the company's sentence giving the level and its rise")]
     return []
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from aicycle.rumor.evidence import Item, _as_date, days, freshness, item_from_fact, money
+from aicycle.rumor.evidence import Item, as_date, days, freshness, item_from_fact, money
 from aicycle.rumor.fundamentals import family_rows, period_before
 from aicycle.rumor.levels import INSTANTS, MEASURES, in_quarter
 from aicycle.rumor.reading import Reading
@@ -45,7 +45,7 @@ def _same_kind(rows: list[dict[str, Any]], instant: bool) -> list[dict[str, Any]
 
 
 def _earlier(rows: list[dict[str, Any]], latest: dict[str, Any], *, sequential: bool) -> dict[str, Any] | None:
-    end = _as_date(latest["period_end"])
+    end = as_date(latest["period_end"])
     return None if end is None else period_before(rows, end, 91 if sequential else 365, 20)
 
 
@@ -62,5 +62,5 @@ def _item(latest: dict[str, Any], earlier: dict[str, Any], change: float, ticker
             f"{latest['period_end']} against {money(earlier['value'], earlier.get('unit'))} {basis} "
             f"({change:+.0%}), against the claim's {level.text}")
     return item_from_fact(latest, "growth_level", text, observed=observed, change=change,
-                          weight=1.0 * freshness(_as_date(latest["filed"]), as_of),
+                          weight=1.0 * freshness(as_date(latest["filed"]), as_of),
                           method=f"derived: the reported figure against {basis}")

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from aicycle.rumor import vocab
-from aicycle.rumor.evidence import Item, _as_date, freshness, item_from_fact
+from aicycle.rumor.evidence import Item, as_date, freshness, item_from_fact
 from aicycle.rumor.said import clean_statement, curated_statements, latest_said
 from aicycle.store import Store
 
@@ -56,7 +56,7 @@ def growth_source_items(store: Store, claim: GrowthSource, ticker: str, as_of: d
     for row in curated_statements(store, ticker, as_of):
         text = clean_statement(str(row["text"]))
         seen = _judge(claim, text)
-        filed = _as_date(row["filed"])
+        filed = as_date(row["filed"])
         if seen is not None and filed is not None and not (said and said[0].date and said[0].date > filed):
             return [item_from_fact(row, "growth_source", f"{ticker} said: \u201c{text}\u201d", observed=seen,
                                    weight=0.8 * freshness(filed, as_of),

@@ -17,7 +17,7 @@ from aicycle import guidance as shared_guidance
 from aicycle.guidance import GuidanceRevision
 from aicycle.rumor.evidence import (
     Item,
-    _as_date,
+    as_date,
     days,
     direction_of,
     earliest,
@@ -68,8 +68,8 @@ def _guidance_by_year(store: Store, ticker: str, as_of: dt.date) -> dict[int, li
     for row in vintages(store, ticker, GUIDANCE, as_of):
         if row["value"] is None:
             continue
-        year = _as_date(row["period_end"]).year  # type: ignore[union-attr]
-        filed = _as_date(row["filed"])
+        year = as_date(row["period_end"]).year  # type: ignore[union-attr]
+        filed = as_date(row["filed"])
         v = out[year].setdefault(filed, _Vintage(filed, year))  # type: ignore[arg-type]
         setattr(v, row["metric"].removeprefix("capex_guidance_"), row["value"])
         v.rows.insert(0, row)
@@ -90,7 +90,7 @@ def _said_on(store: Store, ticker: str, as_of: dt.date) -> dict[dt.date, list[di
     for row in store.query("SELECT * FROM facts WHERE ticker = ? AND metric = 'statement' AND value IS NULL "
                            "AND text IS NOT NULL AND filed <= ?", [ticker, as_of]):
         if re.search(r"capital expenditure|capex", str(row["text"]), re.I):
-            out[_as_date(row["filed"])].append(row)  # type: ignore[index]
+            out[as_date(row["filed"])].append(row)  # type: ignore[index]
     return out
 
 
@@ -184,7 +184,7 @@ def guidance_revisions(store: Store, ticker: str, as_of: dt.date, year: int | No
 
 def _unrevised(ticker: str, target: int, first: GuidanceRevision, as_of: dt.date) -> Item:
     """No revision: 'not revised yet' only if the range on record was the year's first guide."""
-    start = _as_date(first.row.get("period_start")) or dt.date(target, 1, 1)
+    start = as_date(first.row.get("period_start")) or dt.date(target, 1, 1)
     initial = first.kind.startswith("initial") or first.filed <= start + dt.timedelta(days=_INITIAL_GUIDE_DAYS)
     if initial:
         text = (f"{ticker}'s {target} capex guidance of {first.guided}, set on {first.filed}, "
@@ -216,10 +216,10 @@ def guidance_level(store: Store, ticker: str, as_of: dt.date, year: int | None =
     item = item_from_fact(latest.rows[0], "guidance_level", text, observed=direction_of(change), change=change,
                           weight=0.9 * freshness(latest.filed, as_of), value=latest.mid, unit="USD")
     item.period = f"FY{target}"
-    if base_row is not None and _as_date(base_row.get("filed")) and _as_date(base_row["filed"]) > latest.filed:  # type: ignore[operator]
-        item.date = _as_date(base_row["filed"])  # the comparison became possible only then
+    if base_row is not None and as_date(base_row.get("filed")) and as_date(base_row["filed"]) > latest.filed:  # type: ignore[operator]
+        item.date = as_date(base_row["filed"])  # the comparison became possible only then
     why = _misaligned(base_row, latest) if base_row is not None and base_row.get("metric") not in GUIDANCE else None
-    base_end = _as_date(base_row.get("period_end")) if base_row is not None else None
+    base_end = as_date(base_row.get("period_end")) if base_row is not None else None
     if base_end is not None and base_end.year == target - 2:
         why = f"the base is {target - 2}, two years earlier (no {target - 1} figure on record)"
     if why:
@@ -230,8 +230,8 @@ def guidance_level(store: Store, ticker: str, as_of: dt.date, year: int | None =
 
 def _misaligned(base_row: dict[str, Any], latest: _Vintage) -> str | None:
     """Why the prior-year actual is not the same kind of year or measure as the guided range, if so."""
-    guided = _as_date(latest.rows[0].get("period_end"))
-    actual = _as_date(base_row.get("period_end"))
+    guided = as_date(latest.rows[0].get("period_end"))
+    actual = as_date(base_row.get("period_end"))
     if guided is not None and actual is not None and guided.month != actual.month:
         return f"a fiscal year ending {actual:%B} against a range for the year ending {guided:%B}"
     if base_row.get("metric") == "capex" and "lease" in latest.notes.lower():
@@ -243,7 +243,7 @@ def _prior_year_base(store: Store, ticker: str, target: int, as_of: dt.date,
                      by_year: dict[int, list[_Vintage]]) -> tuple[float | None, str, dict[str, Any] | None]:
     for family in CAPEX_FAMILIES:
         for row in reversed(family_rows(store, ticker, family, as_of)):
-            end = _as_date(row["period_end"])
+            end = as_date(row["period_end"])
             if end and end.year == target - 1 and (days(row) or 0) >= 350:
                 return row["value"], f"{target - 1} actual {money(row['value'])}", row
     prior = by_year.get(target - 1)
@@ -252,7 +252,7 @@ def _prior_year_base(store: Store, ticker: str, target: int, as_of: dt.date,
     # No year-before figure on record: a full year two years back still says which way spending goes.
     for family in CAPEX_FAMILIES:
         for row in reversed(family_rows(store, ticker, family, as_of)):
-            end = _as_date(row["period_end"])
+            end = as_date(row["period_end"])
             if end and end.year == target - 2 and (days(row) or 0) >= 350:
                 return row["value"], f"{target - 2} actual {money(row['value'])}", row
     return None, "", None
@@ -292,8 +292,8 @@ def growth_change(store: Store, ticker: str, as_of: dt.date, year: int | None) -
     if year is None:
         return []
     for family in CAPEX_FAMILIES:
-        years = {_as_date(r["period_end"]).year: r for r in family_rows(store, ticker, family, as_of)  # type: ignore[union-attr]
-                 if (days(r) or 0) >= 350 and _as_date(r["period_end"]) is not None}
+        years = {as_date(r["period_end"]).year: r for r in family_rows(store, ticker, family, as_of)  # type: ignore[union-attr]
+                 if (days(r) or 0) >= 350 and as_date(r["period_end"]) is not None}
         if year - 1 in years and year - 2 in years:
             break
     else:
@@ -313,7 +313,7 @@ def growth_change(store: Store, ticker: str, as_of: dt.date, year: int | None) -
     text = (f"{ticker} {said} is {signed(now)} on {year - 1}'s {money(base['value'])}, which was {signed(then)} "
             f"on {year - 2}'s {money(before['value'])}: growth {observed}")
     item = item_from_fact(row, "capex_growth_change", text, observed=observed, change=now - then,
-                          weight=0.9 * freshness(_as_date(row.get("filed")), as_of))
+                          weight=0.9 * freshness(as_date(row.get("filed")), as_of))
     item.period = f"FY{year}"
     return [item]
 

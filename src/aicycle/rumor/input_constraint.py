@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from aicycle.language.text import sentences as split_sentences
-from aicycle.rumor.evidence import Item, _as_date
+from aicycle.rumor.evidence import Item, as_date
 from aicycle.rumor.said import company_sentences, recent_documents, sentence_item
 from aicycle.store import Store
 
@@ -42,7 +42,7 @@ def input_constraint_items(store: Store, claim: InputConstraint, ticker: str, as
     """The company's latest word on being held back by the input: in a sentence naming it, or in an answer that
     opened on it."""
     for doc in recent_documents(store, ticker, as_of):
-        day = _as_date(doc["date"])
+        day = as_date(doc["date"])
         if day is None:
             continue
         said = [(s, seen) for s, seen in _read(str(doc["doc_id"]), str(doc["text"])) if seen is not None]

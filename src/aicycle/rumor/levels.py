@@ -15,7 +15,7 @@ from typing import Any
 
 from aicycle import rules
 from aicycle.rumor import guidance as gx
-from aicycle.rumor.evidence import Item, _as_date, days, freshness, item_from_fact, money
+from aicycle.rumor.evidence import Item, as_date, days, freshness, item_from_fact, money
 from aicycle.rumor.fundamentals import CAPEX_FAMILIES, family_rows, stated_capex_families
 from aicycle.rumor.periods import quarter_end
 from aicycle.rumor.reading import Reading
@@ -41,8 +41,10 @@ def level_items(store: Store, reading: Reading, ticker: str, as_of: dt.date) -> 
     level = reading.level
     if level is None or reading.object not in (*MEASURES, "guidance"):
         return []
+    # "Nebius Q2 2026 capex more than doubles q/q to ~$5.7bn", after the quarter: money spent, not a revised plan
+    ended = quarter_end(reading.period, [ticker])
     revised = reading.object in ("capex", "ai_spend") and reading.direction in ("up", "down") \
-        and (reading.period.year or as_of.year) >= as_of.year
+        and (reading.period.year or as_of.year) >= as_of.year and (ended is None or ended >= as_of)
     # "targets $33B of revenue": answered by what the company guides, not by what it booked; "Samsung guides 1Q26
     # op profit ~57tn won", after the quarter: its preliminary figure for the quarter is that guide
     guided = reading.modality in ("plan", "expectation") and reading.object in ("revenue", "profit", "arr")
@@ -58,7 +60,7 @@ def level_items(store: Store, reading: Reading, ticker: str, as_of: dt.date) -> 
         if not rows:
             continue
         latest = rows[-1]
-        filed = _as_date(latest["filed"])
+        filed = as_date(latest["filed"])
         if filed is None or (as_of - filed).days > rules.RUMOR_LEVEL_FRESH_DAYS:
             continue
         if _undecided(latest, reading, as_of):
@@ -95,7 +97,7 @@ def _undecided(row: dict[str, Any], reading: Reading, as_of: dt.date) -> bool:
     level = reading.level
     if level is None:
         return False
-    value, end = float(row["value"]), _as_date(row["period_end"])
+    value, end = float(row["value"]), as_date(row["period_end"])
     if reading.object in INSTANTS and _LOWER_BOUND.search(str(row.get("note") or "")) and level.value > value:
         return True
     if end is None or level.op == "below" or level.op == "above" and value >= level.value:
@@ -105,7 +107,7 @@ def _undecided(row: dict[str, Any], reading: Reading, as_of: dt.date) -> bool:
     if reading.object not in INSTANTS:
         # "Micron quarterly revenue tops $40bn", said when the quarter after the latest reported one is all but
         # over: the claim may be about that quarter, which no figure public yet can refute
-        return reading.period.year is None and days(row) < 120 \
+        return reading.period.year is None and (days(row) or 365) < 120 \
             and (as_of - end).days > rules.RUMOR_LEVEL_NEXT_QUARTER_DAYS
     if reading.period.year is not None and reading.period.quarter is None:
         return end < dt.date(reading.period.year, 12, 1) and not reading.period.fiscal
@@ -219,7 +221,7 @@ def _level_item(row: dict[str, Any], ticker: str, metric: str, op: str, threshol
     what = f"for the period {row['period_start']}..{row['period_end']}" if span else f"at {row['period_end']}"
     text = (f"{ticker} {metric.replace('_', ' ')} {money(value, row.get('unit'))} {what} "
             f"{relation} the claim's {said}")
-    return item_from_fact(row, "level", text, observed=observed, weight=1.0 * freshness(_as_date(row["filed"]), as_of),
+    return item_from_fact(row, "level", text, observed=observed, weight=1.0 * freshness(as_date(row["filed"]), as_of),
                           change=None)
 
 
@@ -275,7 +277,7 @@ def _in_period(rows: list[dict[str, Any]], reading: Reading) -> list[dict[str, A
     year = reading.period.year
     out = []
     for row in rows:
-        end = _as_date(row["period_end"])
+        end = as_date(row["period_end"])
         span = days(row)
         if end is None:
             continue

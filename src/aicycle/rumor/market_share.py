@@ -10,7 +10,7 @@ from typing import Any
 
 from aicycle.rumor import parse
 from aicycle.rumor.amounts import Level
-from aicycle.rumor.evidence import Item, _as_date, item_from_fact
+from aicycle.rumor.evidence import Item, as_date, item_from_fact
 from aicycle.rumor.parse import Claim
 from aicycle.rumor.reading import Reading
 from aicycle.store import Store
@@ -75,7 +75,7 @@ def _shares(store: Store, ticker: str, as_of: dt.date) -> dict[str, dict[str, An
 
 
 def _quarter_of(row: dict[str, Any]) -> str:
-    end = _as_date(row["period_end"])
+    end = as_date(row["period_end"])
     assert end is not None
     return f"{end.year}Q{(end.month - 1) // 3 + 1}"
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from aicycle.rumor.evidence import Item, _as_date, freshness
+from aicycle.rumor.evidence import Item, as_date, freshness
 from aicycle.rumor.reading import Reading
 from aicycle.rumor.said import company_sentences, document_label, recent_documents
 from aicycle.rumor.scope import results_call_of, year_ok
@@ -23,7 +23,7 @@ def share_items(store: Store, reading: Reading, ticker: str, as_of: dt.date) -> 
     share = reading.share
     assert share is not None
     for doc in recent_documents(store, ticker, as_of):
-        day = _as_date(doc["date"])
+        day = as_date(doc["date"])
         if day is None or not results_call_of(reading, day):
             continue
         for sentence in company_sentences(str(doc["doc_id"]), str(doc["text"])):

@@ -96,8 +96,7 @@ def _month_day(part: str | None, month: str, year: int, whole: str = "", day: st
         return dt.date(year, number, int(day))
     if part is None and whole:
         return dt.date(year, number, 1 if whole == "start" else calendar.monthrange(year, number)[1])
-    day = {"early": 5, "mid": 15, "late": 25}.get((part or "mid").lower(), 15)
-    return dt.date(year, number, day)
+    return dt.date(year, number, {"early": 5, "mid": 15, "late": 25}.get((part or "mid").lower(), 15))
 
 
 def wanted_sources(text: str) -> tuple[str, ...]:

@@ -19,7 +19,7 @@ from aicycle import rules
 from aicycle.language.lexicon import ASKED
 from aicycle.language.text import sentences as split_sentences
 from aicycle.rumor import vocab
-from aicycle.rumor.evidence import Item, _as_date, freshness, item_from_fact
+from aicycle.rumor.evidence import Item, as_date, freshness, item_from_fact
 from aicycle.rumor.observe import ENGINE_OBJECTS, VS_PLAN, observe
 from aicycle.rumor.reading import Reading
 from aicycle.rumor.scope import FORWARD, PAST_SPEND, outlook_matches, quarter_ok, segment_ok, year_ok
@@ -146,7 +146,7 @@ def _curated(store: Store, reading: Reading, ticker: str, topic: Topic, as_of: d
     items = []
     for row in curated_statements(store, ticker, as_of):
         text = clean_statement(str(row["text"]))
-        filed = _as_date(row["filed"])
+        filed = as_date(row["filed"])
         if not (topic.search(text) and segment_ok(reading, text) and year_ok(reading, text, filed)  # type: ignore[arg-type]
                 and quarter_ok(reading, text, said_on=filed)):
             continue
@@ -237,7 +237,7 @@ def recent_documents(store: Store, ticker: str, as_of: dt.date) -> list[dict[str
 def sentence_item(doc: dict[str, Any], sentence: str, *, signal: str, observed: str | None, as_of: dt.date,
                   method: str) -> Item:
     """One sentence of a company's document as evidence, with the document's provenance."""
-    day = _as_date(doc["date"])
+    day = as_date(doc["date"])
     return Item(signal=signal, text=f"{document_label(doc)}: \u201c{sentence.strip()}\u201d", date=day,
                 source=doc["source"], kind="reported", observed=observed,
                 weight=0.8 * freshness(day, as_of) if day else 0.0, url=doc.get("url"),
@@ -249,7 +249,7 @@ def latest_said(store: Store, ticker: str, as_of: dt.date, judge: Callable[[str]
     """The company's latest sentence, public by `as_of`, that `judge` reads ("match", "mismatch"), as evidence;
     `speaks(date, text)` keeps only the documents that can answer (a quarter's results call, one naming a change)."""
     for doc in recent_documents(store, ticker, as_of):
-        day = _as_date(doc["date"])
+        day = as_date(doc["date"])
         if day is None or speaks is not None and not speaks(day, str(doc["text"])):
             continue
         for sentence in company_sentences(str(doc["doc_id"]), str(doc["text"])):
@@ -277,10 +277,12 @@ def _documents(store: Store, reading: Reading, ticker: str, topic: Topic, as_of:
 
 def _document_items(doc: dict[str, Any], reading: Reading, topic: Topic, as_of: dt.date,
                     focus: re.Pattern[str] | None = None) -> list[Item]:
-    day = _as_date(doc["date"])
+    day = as_date(doc["date"])
+    if day is None:
+        return []
     found = []
     for before, outlook, sentence in _sentences(str(doc["doc_id"]), str(doc["text"])):
-        if not _speaks_to(reading, topic, before, sentence, day, outlook):  # type: ignore[arg-type]
+        if not _speaks_to(reading, topic, before, sentence, day, outlook):
             continue
         if reading.object == "guidance" and PAST_SPEND.search(sentence) and not FORWARD.search(sentence):
             continue

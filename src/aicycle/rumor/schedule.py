@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from aicycle.rumor import vocab
-from aicycle.rumor.evidence import Item, _as_date
+from aicycle.rumor.evidence import Item, as_date
 from aicycle.rumor.said import recent_documents, sentence_item, sentences_with_context
 from aicycle.store import Store
 
@@ -200,7 +200,7 @@ def schedule_items(store: Store, schedule: Schedule, ticker: str, as_of: dt.date
     "match" when it bears the claim out, "mismatch" when it refutes it."""
     kept: _Said | None = None  # "remains on schedule" with no date: the date an earlier call gave still holds
     for doc in recent_documents(store, ticker, as_of):
-        day = _as_date(doc["date"])
+        day = as_date(doc["date"])
         if day is None:
             continue
         said = [s for s in (_read_sentence(x, schedule.site, day, before) for before, x in sentences_with_context(
@@ -229,7 +229,7 @@ def _judge(claim: Schedule, said: _Said, said_on: dt.date, as_of: dt.date) -> st
             return None  # not yet delivered is not a claim's refutation: it may still be, by a later day
         if claim.early:
             return "match" if _AHEAD.search(said.sentence) else None
-        if claim.window is None:
+        if claim.window is None or when is None:
             return "match"
         return "match" if claim.window.start <= when.end and when.start <= claim.window.end else "mismatch"
     if claim.window is None:  # "behind schedule": the company's status, whatever date it gives

@@ -10,7 +10,7 @@ import re
 from typing import Any
 
 from aicycle.rumor import vocab
-from aicycle.rumor.evidence import Item, _as_date, direction_of, freshness, money, pct, signed
+from aicycle.rumor.evidence import Item, as_date, direction_of, freshness, money, pct, signed
 from aicycle.rumor.fundamentals import family_rows
 from aicycle.rumor.levels import MEASURES
 from aicycle.rumor.observe import FORWARD_WORDS
@@ -40,7 +40,7 @@ def stated_trend_items(store: Store, reading: Reading, ticker: str, as_of: dt.da
     if len(stated) < 2 or not _of_the_quarter(reading, stated[0][0]):
         return []
     (doc, value, sentence), (before, earlier, _) = stated
-    day = _as_date(doc["date"])
+    day = as_date(doc["date"])
     if day is None or earlier <= 0:
         return []
     change = pct(value, earlier)

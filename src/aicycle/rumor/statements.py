@@ -18,7 +18,7 @@ from aicycle import rules
 from aicycle.language.stance import classify
 from aicycle.language.text import sentences as split_sentences
 from aicycle.rumor import lexicon
-from aicycle.rumor.evidence import Item, _as_date, freshness, item_from_fact, statements
+from aicycle.rumor.evidence import Item, as_date, freshness, item_from_fact, statements
 from aicycle.rumor.parse import cue_direction
 from aicycle.store import Store
 
@@ -61,13 +61,13 @@ def _about_year(text: str, year: int | None) -> bool:
 def _curated(store: Store, ticker: str, topic: re.Pattern[str], metric: str, as_of: dt.date) -> list[Item]:
     items = []
     for row in statements(store, ticker, as_of):
-        if _as_date(row["filed"]) < as_of - dt.timedelta(days=rules.RUMOR_FRESH_DAYS):  # type: ignore[operator]
+        if as_date(row["filed"]) < as_of - dt.timedelta(days=rules.RUMOR_FRESH_DAYS):  # type: ignore[operator]
             continue  # what a company said more than a few quarters ago is not its stance now
         text = re.sub(r"^[a-z0-9_]+:\s*", "", str(row["text"]).strip())  # no machine label ("capex_commentary:")
         if not topic.search(text):
             continue
         direction, how = stance(text, metric)
-        weight = (0.5 if direction else 0.0) * freshness(_as_date(row["filed"]), as_of)
+        weight = (0.5 if direction else 0.0) * freshness(as_date(row["filed"]), as_of)
         # Restating a plan ("we anticipate $115-135 billion") reads as "maintain": it answers a claim that
         # nothing changed, and says nothing against a claim of a rise or a cut.
         absence = direction == "flat"
@@ -103,9 +103,9 @@ def _document_item(doc: dict[str, Any], topic: re.Pattern[str], metric: str, as_
     ticker = doc["ticker"]
     text = (f"{ticker} {title}: {len(sentences)} sentences on {metric.replace('_', ' ')}, {up} read as up, "
             f"{down} as down; e.g. \u201c{_short(quote)}\u201d")
-    return Item(signal="statement_document", text=text, date=_as_date(doc["date"]), source=doc["source"],
+    return Item(signal="statement_document", text=text, date=as_date(doc["date"]), source=doc["source"],
                 kind="reported", observed=observed, weight=(0.5 if observed else 0.0) * freshness(
-                    _as_date(doc["date"]), as_of), url=doc.get("url"), accession=doc.get("accession"),
+                    as_date(doc["date"]), as_of), url=doc.get("url"), accession=doc.get("accession"),
                 ticker=ticker, period=str(doc["date"]), method=read[0][2].split(":")[0])
 
 

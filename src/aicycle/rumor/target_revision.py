@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from aicycle import rules
-from aicycle.rumor.evidence import Item, _as_date
+from aicycle.rumor.evidence import Item, as_date
 from aicycle.rumor.said import company_sentences, recent_documents, sentence_item
 from aicycle.store import Store
 
@@ -48,7 +48,7 @@ def target_revision_items(store: Store, claim: TargetRevision, ticker: str, as_o
         found = [(float(m.group(1)), s) for s in company_sentences(str(doc["doc_id"]), str(doc["text"]))
                  if _TARGET_WORDS.search(s) for m in _FIGURE.finditer(s)
                  if not (_CONTRACTED.search(s) and not re.search(r"\bexpect\w*\b", s, re.I))]
-        day = _as_date(doc["date"])
+        day = as_date(doc["date"])
         if found and day is not None:
             value, sentence = max(found)
             targets.append((doc, day, value, sentence))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from aicycle.rumor.evidence import Item, _as_date, days, direction_of, freshness, item_from_fact, money, pct, series
+from aicycle.rumor.evidence import Item, as_date, days, direction_of, freshness, item_from_fact, money, pct, series
 from aicycle.rumor.fundamentals import CAPEX_FAMILIES, duration_trend, family_rows, instant_trend
 from aicycle.rumor.levels import INSTANTS, MEASURES, level_items, up_to_named_quarter
 from aicycle.rumor.reading import Reading
@@ -39,7 +39,7 @@ def sequential_items(store: Store, reading: Reading, ticker: str, as_of: dt.date
                 f"({'each quarter ' + str(observed) if observed == wanted else 'not every quarter ' + str(wanted)})")
         item = item_from_fact(latest, "sequential", text, observed=observed,
                               change=pct(latest["value"], before["value"]),
-                              weight=1.0 * freshness(_as_date(latest["filed"]), as_of))
+                              weight=1.0 * freshness(as_date(latest["filed"]), as_of))
         return [item]
     return []
 
@@ -63,7 +63,7 @@ def record_items(store: Store, reading: Reading, ticker: str, as_of: dt.date) ->
                 f"not a record: {money(peak['value'], peak.get('unit'))} to {peak['period_end']} was higher"))
         # no `change`: how far above the old high says nothing of how strong a move the claim names
         return [item_from_fact(latest, "record", text, observed="up" if above else "down",
-                               weight=1.0 * freshness(_as_date(latest["filed"]), as_of),
+                               weight=1.0 * freshness(as_date(latest["filed"]), as_of),
                                method=f"derived: the quarter against the highest of the {len(rows) - 1} quarters "
                                       f"before it in the store")]
     return []
@@ -112,7 +112,7 @@ def _in_the_black(store: Store, ticker: str, metric: str, as_of: dt.date, readin
     text = (f"{ticker} {metric.replace('_', ' ')} {money(latest['value'], latest.get('unit'))} for the {span} "
             f"ending {latest['period_end']}{before}: {outcome}")
     return [item_from_fact(latest, f"{metric}_sign", text, observed=observed,
-                           weight=1.0 * freshness(_as_date(latest["filed"]), as_of))]
+                           weight=1.0 * freshness(as_date(latest["filed"]), as_of))]
 
 
 def _span(period: str) -> int:
@@ -125,8 +125,8 @@ def _growth_change(store: Store, ticker: str, metric: str, as_of: dt.date) -> li
     rows.sort(key=lambda r: r["period_end"])
     growth = []
     for i, row in enumerate(rows):
-        end = _as_date(row["period_end"])
-        prior = [r for r in rows[:i] if abs(((end - _as_date(r["period_end"])).days) - 365) <= 20]  # type: ignore[operator]
+        end = as_date(row["period_end"])
+        prior = [r for r in rows[:i] if abs(((end - as_date(r["period_end"])).days) - 365) <= 20]  # type: ignore[operator]
         if prior:
             growth.append((row, pct(row["value"], prior[-1]["value"])))
     if len(growth) < 2 or growth[-1][1] is None or growth[-2][1] is None:
@@ -137,7 +137,7 @@ def _growth_change(store: Store, ticker: str, metric: str, as_of: dt.date) -> li
     text = (f"{ticker} {metric} grew {now:+.0%} YoY in the quarter ending {row['period_end']}, "
             f"against {before:+.0%} in the quarter before ({observed})")
     return [item_from_fact(row, f"{metric}_growth", text, observed=observed,
-                           weight=0.8 * freshness(_as_date(row["filed"]), as_of))]
+                           weight=0.8 * freshness(as_date(row["filed"]), as_of))]
 
 
 def division_items(store: Store, reading: Reading, ticker: str, as_of: dt.date) -> list[Item]:

@@ -22,9 +22,11 @@ from aicycle.rumor.said import latest_said
 from aicycle.rumor.scope import results_call_of
 from aicycle.store import Store
 
+# the verbs that set a result against its guide, above or below it
+_VERB = (r"(?P<verb>beat\w*|top(?:s|ped)?|exceed\w*|smash\w*|surpass\w*|crush\w*|came in above|above|ahead of|"
+         r"miss\w*|fell short of|falls? short of|short of|came in below|below|under)")
 _CLAIM = re.compile(
-    r"\b(?P<verb>beat\w*|top(?:s|ped)?|exceed\w*|smash\w*|surpass\w*|crush\w*|came in above|above|ahead of|"
-    r"miss\w*|fell short of|falls? short of|short of|came in below|below|under)\s+(?:the\s+|its\s+|their\s+)?"
+    rf"\b{_VERB}\s+(?:the\s+|its\s+|their\s+)?"
     r"(?:(?P<end>top|high|upper|low|bottom)[- ]end\s+of\s+(?:the\s+|its\s+|their\s+)?)?(?:[\w-]+\s+){0,3}?"
     r"(?:guid(?:ance|e)|outlook|forecast)(?:\s+(?:mid-?point|range))?\b", re.I)
 _UNDER = re.compile(r"miss|short|below|under", re.I)
@@ -54,8 +56,7 @@ def read_vs_guide(text: str) -> VsGuide | None:
 
 
 # "short of its 'over $40bn' guide": the guide's figure, inside the comparison
-_NAMED_GUIDE = re.compile(r"\b(?P<verb>fell short of|falls? short of|short of|below|under|miss\w*|beat\w*|above|"
-                          r"ahead of|top(?:s|ped)?|exceed\w*)\s+(?:its|the|their)\s+['\"\u2018\u201c]?"
+_NAMED_GUIDE = re.compile(rf"\b{_VERB}\s+(?:its|the|their)\s+['\"\u2018\u201c]?"
                           r"(?:over |above |at least |about |roughly |~)?(?P<guide>\$\s?\d+(?:\.\d+)?\s*"
                           r"(?:bn|billion|b|m|mn|million)\b)['\"\u2019\u201d]?\s+(?:guid\w*|outlook|forecast)\b", re.I)
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from aicycle import facts
 from aicycle.rumor.amounts import Level
-from aicycle.rumor.evidence import Item, _as_date
+from aicycle.rumor.evidence import Item, as_date
 from aicycle.store import Store
 
 _SO_FAR = re.compile(r"\b(?:already|so far|year[- ]to[- ]date|first[- ](?:half|six months|nine months|three quarters)|"
@@ -47,10 +47,10 @@ def read_so_far(text: str) -> SoFar | None:
         return None
     count = next((n for pattern, n in _COUNT if re.search(pattern, text, re.I)), None)
     if whole is None:  # "over $20bn on capex in the first nine months of FY26": the sum against a level
-        year = _YEAR.search(text)
-        if year is None or count is None or not _MONEY.search(text):
+        named = _YEAR.search(text)
+        if named is None or count is None or not _MONEY.search(text):
             return None
-        return SoFar(_year_of(year.group(0)), None, count)
+        return SoFar(_year_of(named.group(0)), None, count)
     if not _EXCEEDS.search(text):
         return None
     earlier = _year_of(whole.group("year"))
@@ -73,7 +73,7 @@ def so_far_items(store: Store, ticker: str, so_far: SoFar, as_of: dt.date,
     before = _whole_year(store, ticker, so_far.earlier, as_of, quarters)
     if before is None:
         return []
-    total, filed = sum(float(r["value"]) for r in now), max(_as_date(r["filed"]) or as_of for r in now)
+    total, filed = sum(float(r["value"]) for r in now), max(as_date(r["filed"]) or as_of for r in now)
     label = f"FY{so_far.year}Q1" + (f"–Q{len(now)}" if len(now) > 1 else "")
     text = (f"{ticker} capex {label} sums to ${total / 1e9:.1f}B against ${before / 1e9:.1f}B for all of "
             f"FY{so_far.earlier}")
@@ -85,7 +85,7 @@ def so_far_items(store: Store, ticker: str, so_far: SoFar, as_of: dt.date,
 
 
 def _against_level(now: list[dict[str, Any]], ticker: str, level: Level) -> list[Item]:
-    total, filed = sum(float(r["value"]) for r in now), max(_as_date(r["filed"]) or dt.date.min for r in now)
+    total, filed = sum(float(r["value"]) for r in now), max(as_date(r["filed"]) or dt.date.min for r in now)
     label = f"{now[0]['fiscal_period'][:6]}Q1" + (f"–Q{len(now)}" if len(now) > 1 else "")
     if level.op == "at":
         observed = "match" if abs(total - level.value) <= 0.05 * level.value else "mismatch"
