@@ -17,10 +17,28 @@ from aicycle.store import Store
 
 _STOP = {"the", "a", "an", "its", "it", "on", "after", "in", "of", "to", "report", "reports", "news", "said", "says",
          "day", "session"}
-_RESULTS = re.compile(r"\b(?:print|results?|earnings|numbers|beat|miss|report(?:ed)?|quarter|qtr|guidance|guide)\b|"
-                      r"\bf?q[1-4]\b", re.I)
+_RESULTS = re.compile(r"\b(?:print|results?|earnings|numbers|beat|miss|report(?:ed)?|quarter|qtr|guidance|guide|"
+                      r"capex)\b|\bf?q[1-4]\b", re.I)
 _DEAL = re.compile(r"\b(?:deals?|contracts?|pacts?|agreements?|partnerships?|tie-?ups?)\b", re.I)
 _RESULTS_LAG_DAYS = 100  # a quarter's figures come out within about three months of its end
+
+
+SESSION = "session"  # the claim names the session itself: its close against the one before
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_DAY = re.compile(r"^(?:(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?P<d>\d{1,2})"
+                  r"(?:st|nd|rd|th)?,?\s+(?P<y>20\d\d)|(?P<iso>20\d\d-\d\d-\d\d))\b", re.I)
+
+
+def _named_day(words: str) -> dt.date | None:
+    m = _DAY.match(words.strip())
+    if m is None:
+        return None
+    try:
+        if m.group("iso"):
+            return dt.date.fromisoformat(m.group("iso"))
+        return dt.date(int(m.group("y")), _MONTHS.index(m.group("mon").lower()) + 1, int(m.group("d")))
+    except ValueError:  # "Feb 30, 2026"
+        return None
 
 
 @dataclass(frozen=True)
@@ -33,7 +51,12 @@ class News:
 
 
 def find_news(store: Store, ticker: str, words: str, as_of: dt.date) -> News | None:
-    """The news the words name for this stock: a stored event first, then a deal, then the company's results."""
+    """The news the words name for this stock: a day the claim names ("on Sept 10, 2025"), else a stored event, then
+    a deal, then the company's results."""
+    named_day = _named_day(words)
+    if named_day is not None:
+        return News(named_day, SESSION, f"the session of {named_day}", "the claim's own date") \
+            if named_day <= as_of else None
     event = _event(store, words, ticker, as_of)
     if event is not None:
         return News(event["news_date"], event["timing"], event["headline"], str(event["source"]), event.get("url"))
@@ -53,7 +76,10 @@ def _event(store: Store, news: str, ticker: str, as_of: dt.date) -> dict[str, An
         # the event's name and headline must carry two of the claim's words; its description breaks ties
         hits_named = len(words & _stems(f"{row['event_id'].replace('_', ' ')} {row['headline']}"))
         hits = 2 * hits_named + len(words & _stems(row.get("description") or ""))
-        outsider = _stems(row.get("company") or "") <= words and not _is_company(ticker, row.get("company") or "")
+        company = row.get("company") or ""
+        outsider = _stems(company) <= words and not _is_company(ticker, company)
+        if company and not _is_company(ticker, company) and not _stems(company) & words:
+            continue  # "Alphabet shares rose after it lifted capex": Meta's raise is not the news it names
         if (hits_named >= min(2, len(words)) or outsider and hits_named) and hits > score:
             best, score = row, hits
     return best

@@ -12,20 +12,33 @@ from dataclasses import dataclass
 from aicycle.market import events as market_events
 from aicycle.market.prices import exchange_of
 from aicycle.rumor.evidence import Item
-from aicycle.rumor.news import News, find_news
+from aicycle.rumor.news import SESSION, News, find_news
 from aicycle.rumor.parse import named_companies
 from aicycle.store import Store
 
 _UP = (r"rose|rallied|rall(?:y|ies)|jump(?:s|ed)?|surg(?:e|es|ed)|gain(?:s|ed)?|climb(?:s|ed)?|pop(?:s|ped)?|"
        r"soar(?:s|ed)?|spik(?:e|es|ed)")
 _DOWN = (r"sank|sinks?|fell|falls?|drop(?:s|ped)?|slid|slides?|tumbl(?:e|es|ed)|plung(?:e|es|ed)|slump(?:s|ed)?|"
-         r"tank(?:s|ed)?|crater(?:s|ed)?")
+         r"tank(?:s|ed)?|crater(?:s|ed)?|lost|loses?|shed|sheds|sold off|sells? off")
+# "closed ~36% higher", "ripped more than 15% higher": the size before the way it went
+_CLOSED = r"(?:closed|ended|finished|ripped|ran|shot|traded|was|moved|went)"
+
+
+def _size(group: str) -> str:
+    """How the claim sizes the move: about it, or a floor ("more than 60%")."""
+    return rf"(?P<{group}>~|about\s+|nearly\s+|roughly\s+|almost\s+|more than\s+|over\s+|at least\s+)?"
+
+
 # "MU +10% the day after its FQ1 beat", "SK hynix -14.6% in Seoul after the Meta Compute report"
 _CLAIM = re.compile(rf"^(?P<who>.+?)\s+(?:(?:shares|stock|ADRs?)\s+)?"
-                    rf"(?:(?P<verb>{_UP}|{_DOWN})\b(?:\s+(?:by\s+)?~?(?:about\s+|nearly\s+|roughly\s+)?"
-                    rf"(?P<pct>\d+(?:\.\d+)?)\s?%)?|(?P<sign>[+\-\u2212\u2013])\s?~?(?P<signed>\d+(?:\.\d+)?)\s?%)"
+                    rf"(?:(?P<verb>{_UP}|{_DOWN})\b(?:\s+(?:by\s+)?{_size('about')}"
+                    rf"(?P<pct>\d+(?:\.\d+)?)\s?%)?|(?P<sign>[+\-\u2212\u2013])\s?~?(?P<signed>\d+(?:\.\d+)?)\s?%|"
+                    rf"{_CLOSED}\s+(?:up\s+|down\s+)?{_size('sized_about')}(?P<sized>\d+(?:\.\d+)?)\s?%\s+"
+                    rf"(?P<way>higher|lower))"
                     rf"(?:\s+in\s+[A-Z][a-z]+(?:\s+trading)?)?"
                     rf"\s+(?:on|after|following|as|the\s+(?:day|session)\s+after)\s+(?P<news>.+)$", re.I)
+# "DeepSeek Monday: NVDA lost ~17% on Jan 27, 2025": a label before the claim itself
+_LABEL = re.compile(r"^[^:]{3,40}:\s+(?=\S)")
 # the listed securities a headline names by other words than the companies' own names
 _LISTED = (("TSM", r"tsmc|taiwan semi\w*"), ("SOXX", r"the sox\b|soxx|chip (?:index|stocks)"), ("SMH", r"\bsmh\b"),
            ("SPY", r"s&p 500|\bspy\b"))
@@ -37,10 +50,11 @@ class Reaction:
     up: bool
     pct: float | None  # the size the claim names, in percent
     news: str  # the words that name the news
+    floor: bool = False  # "more than 60%": the size is a floor, not an estimate
 
 
 def read_reaction(text: str) -> Reaction | None:
-    m = _CLAIM.search(text.strip())
+    m = _CLAIM.search(_LABEL.sub("", text.strip()))
     if m is None:
         return None
     who = m.group("who")
@@ -51,9 +65,14 @@ def read_reaction(text: str) -> Reaction | None:
         rest = re.sub(words if words in dict(_LISTED).values() else re.escape(words), " ", rest, flags=re.I)
     if not tickers or re.sub(r"\b(?:shares|stock|adrs?|the)\b|'s\b|[^\w]", " ", rest, flags=re.I).strip():
         return None  # "Micron revenue rose on HBM demand": a figure that moved, not the stock
-    up = m.group("sign") == "+" if m.group("sign") else re.fullmatch(_UP, m.group("verb"), re.I) is not None
-    pct = m.group("pct") or m.group("signed")
-    return Reaction(tuple(dict.fromkeys(tickers)), up, float(pct) if pct else None, m.group("news"))
+    if m.group("way"):
+        up = m.group("way").lower() == "higher"
+    else:
+        up = m.group("sign") == "+" if m.group("sign") else re.fullmatch(_UP, m.group("verb"), re.I) is not None
+    pct = m.group("pct") or m.group("signed") or m.group("sized")
+    about = (m.group("about") or m.group("sized_about") or "").strip().lower()
+    return Reaction(tuple(dict.fromkeys(tickers)), up, float(pct) if pct else None, m.group("news"),
+                    floor=about in ("more than", "over", "at least"))
 
 
 def reaction_items(store: Store, claim: Reaction, as_of: dt.date) -> list[Item]:
@@ -65,11 +84,13 @@ def reaction_items(store: Store, claim: Reaction, as_of: dt.date) -> list[Item]:
         if news is None or move is None:
             continue
         day, before, change, source = move
-        size_ok = claim.pct is None or abs(abs(change) * 100 - claim.pct) <= max(1.5, 0.25 * claim.pct)
+        size_ok = _sized(claim, abs(change) * 100)
         observed = "match" if (change > 0) == claim.up and abs(change) >= 0.005 and size_ok else "mismatch"
         when = "the first session after" if news.timing else "from before to after"  # the hour unknown: both
         text = (f"{ticker} closed {change * 100:+.1f}% on {day} (against {before}), {when} "
                 f"\u201c{news.headline}\u201d ({news.day})")
+        if news.timing == SESSION:
+            text = f"{ticker} closed {change * 100:+.1f}% on {day}, the session the claim names (against {before})"
         items.append(Item(signal="market_reaction", text=text, date=day,
                           source=f"{source}; news dated by {news.source}", kind="derived", observed=observed,
                           weight=1.0, url=news.url, ticker=ticker,
@@ -77,6 +98,15 @@ def reaction_items(store: Store, claim: Reaction, as_of: dt.date) -> list[Item]:
                           method="derived: close on the first session that could react against the close before"
                           + ("" if news.timing else "; the news's hour unknown, so from the close before its day")))
     return items
+
+
+def _sized(claim: Reaction, moved: float) -> bool:
+    """Whether the move, in percent, is the size the claim names: at least a floor it names, else near its size."""
+    if claim.pct is None:
+        return True
+    if claim.floor:
+        return moved >= claim.pct - 0.5
+    return abs(moved - claim.pct) <= max(1.5, 0.25 * claim.pct)
 
 
 def _move(store: Store, ticker: str, news: News, as_of: dt.date) -> tuple[dt.date, dt.date, float, str] | None:
@@ -88,6 +118,12 @@ def _move(store: Store, ticker: str, news: News, as_of: dt.date) -> tuple[dt.dat
     for series in sorted({r["series"] for r in rows}, key=lambda s: -sum(r["series"] == s for r in rows)):
         closes = {r["date"]: r["px"] for r in rows if r["series"] == series and r["px"]}
         sessions = sorted(closes)
+        if news.timing == SESSION:  # "closed ~36% higher on Sept 10, 2025": that session against the one before
+            if news.day not in closes or sessions.index(news.day) == 0:
+                continue
+            before = sessions[sessions.index(news.day) - 1]
+            source = next(str(r["source"]) for r in rows if r["series"] == series and r["date"] == news.day)
+            return news.day, before, closes[news.day] / closes[before] - 1, f"daily closes ({source})"
         day = market_events.day0_for(exchange_of(ticker), news.day, news.timing or "after_close", sessions)
         if news.timing is None:  # the hour unknown: from the close before its day through the next session known
             day = day or next((d for d in sessions if d >= news.day), None)
