@@ -2,7 +2,8 @@
 surging AI demand" (Amazon: "The higher cost of memory pushing this number up from our prior estimate"), "GOOGL raised
 FY26 capex guide to $180-190bn on stronger AI demand" (Alphabet: "up from our previous estimate ... to now include
 investment related to the acquisition of Intersect"). The company's sentence stating the revision decides; a claim
-giving no reason, or a sentence naming none, is left to the usual reading."""
+giving no reason, or a sentence naming none, is left to the usual reading, and so is a reason the company
+gives too: the right reason does not bear out the claim's figure."""
 
 from __future__ import annotations
 
@@ -20,13 +21,20 @@ DRIVERS: tuple[tuple[str, re.Pattern[str]], ...] = (
                          r"\b(?:costs?|pric\w*) of (?:memory|components?|dram|hbm)\b|\binflation\b", re.I)),
     ("acquisition", re.compile(r"\bacqui(?:re|red|res|ring|sition)\w*\b", re.I)),
     ("accounting", re.compile(r"\buseful li(?:fe|ves)\b|\breclassif\w*|\bfinance leases? to operating\b", re.I)),
+    ("timing", re.compile(r"\bnormal variability\b|\btiming of (?:\w+ ){0,3}(?:deliver\w*|leases?|payments?)\b", re.I)),
 )
 # the claim's reason: "on surging AI demand", "driven by memory costs", "to fold in the Intersect deal"
-_BECAUSE = re.compile(r"\b(?:on|amid|due to|driven by|because of|thanks to|citing|reflecting|as)\s+(?P<why>.+)$", re.I)
+_BECAUSE = re.compile(r"\b(?:on|amid|due to|driven by|because(?: of)?|thanks to|citing|reflecting|as)\s+(?P<why>.+)$",
+                      re.I)
 # the company's sentence that states a revision: "up from our prior estimate", "increased from our prior range"
 _REVISION = re.compile(r"\b(?:from|versus|vs\.?|compared (?:to|with))\s+(?:our|the)\s+(?:prior|previous|earlier|"
                        r"original)\s+(?:estimate|outlook|range|guidance|expectations?|forecast|view)\b|"
-                       r"\bpushing (?:this|that|the) (?:number|figure) (?:up|down)\b|\bto now include\b", re.I)
+                       r"\bpushing (?:this|that|the) (?:number|figure) (?:up|down)\b|\bto now include\b|"
+                       # "we expect capital expenditures to decrease on a sequential basis due to ..."
+                       r"\b(?:capital expenditures?|capex)\b[^.;]{0,30}?"
+                       r"\b(?:increase|decrease|decline|grow|rise|fall)\w*\b[^.;]{0,40}?"
+                       r"\b(?:due to|driven by|because of)\b",
+                       re.I)
 _RECENT_DAYS = 30  # the revision the claim reports, not one from an earlier quarter
 
 

@@ -186,7 +186,8 @@ def _driver(store: Store, claim: Claim, base: Reading, day: dt.date) -> Narrow |
     claimed = claimed_driver(claim.text) if base.object in ("capex", "guidance", "ai_spend") \
         and base.direction in ("up", "down") and not base.negated else None
     items = [i for t in tickers_for(claim, base) for i in driver_items(store, claimed, t, day)] if claimed else []
-    return (replace(base, direction="driver", level=None), items) if items else None
+    wrong = any(i.observed == "mismatch" for i in items)
+    return (replace(base, direction="driver", level=None), items) if wrong else None
 
 
 def _vs_guide(store: Store, claim: Claim, base: Reading, day: dt.date) -> Narrow | None:
