@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import re
 
-BASIS = re.compile(r"\b(gross|net|cash)\s+(?:cap(?:ital )?ex\w*|capital (?:expenditures?|investments?|spending))", re.I)
+# "net cash outlay for capex" (Oracle's non-GAAP figure, less financing and customer prepayments) is net capex
+BASIS = re.compile(r"\b(gross|net|cash)\s+(?:cash\s+)?(?:(?:outlays?|spend(?:ing)?)\s+(?:for|on)\s+)?"
+                   r"(?:cap(?:ital )?ex\w*|capital (?:expenditures?|investments?|spending))", re.I)
 IN_WATTS = re.compile(r"\d\s?(?:gw|gigawatts?)\b", re.I)
 
 

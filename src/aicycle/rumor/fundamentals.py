@@ -43,6 +43,8 @@ def stated_capex_families(ticker: str, basis: str | None) -> tuple[tuple[str, ..
         return (("capex_net_cash",), *reversed(CAPEX_FAMILIES))
     if basis == "leases":  # "including finance leases": that figure alone, never the cash one in its place
         return CAPEX_FAMILIES[:1]
+    if basis == "net":  # net of proceeds, incentives or financing: never the gross purchases in its place
+        return (("capex_net_cash",),)
     return CAPEX_FAMILIES if ticker in _LEASES_IN_HEADLINE else tuple(reversed(CAPEX_FAMILIES))
 
 

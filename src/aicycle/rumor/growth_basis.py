@@ -140,6 +140,30 @@ def _judge(claim: GrowthBasis, value: float, sentence: str) -> str | None:
     return None
 
 
+_OBJECT_WORDS = {"revenue": r"revenues?|sales", "backlog": r"backlog|\brpo\b|remaining performance",
+                 "arr": r"\barr\b|run-?rate", "capex": r"\bcapex\b|capital expenditures?",
+                 "profit": r"operating (?:profit|income)"}
+
+
+def rate_items(store: Store, claim: GrowthBasis, reading: Reading, ticker: str, as_of: dt.date) -> list[Item]:
+    """A rise named with no level ("AI semiconductor revenue jumped 63% sequentially"): the company's latest sentence
+    giving that very rate for the same measure, on the claim's basis or on the other."""
+    words = _OBJECT_WORDS.get(reading.object or "")
+    if words is None or claim.basis == "added":
+        return []
+    part = re.escape(reading.segment) if reading.segment else None
+
+    def judge(sentence: str) -> str | None:
+        if not re.search(words, sentence, re.I) or part and not re.search(rf"\b{part}\b", sentence, re.I):
+            return None
+        bases = {"year" if m.group("year") else "quarter" for m in _STATED.finditer(sentence)
+                 if m.group("pct") and abs(float(m.group("pct")) - abs(claim.pct)) <= 0.5}
+        return None if not bases else "match" if claim.basis in bases else "mismatch"
+
+    return latest_said(store, ticker, as_of, judge, signal="growth_basis",
+                       method="stated: the company's sentence giving the claim's rate, and on what basis")
+
+
 def _anchor(rows: list[dict[str, Any]], value: float, guided: bool) -> tuple[dt.date, dict[str, Any]] | None:
     """The period the claim's level is for: the stored one it names, or for a guide the quarter after the latest."""
     latest = rows[-1]

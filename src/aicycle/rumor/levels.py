@@ -66,21 +66,26 @@ def level_items(store: Store, reading: Reading, ticker: str, as_of: dt.date) -> 
         if _undecided(latest, reading, as_of):
             return []
         return [_level_item(latest, ticker, family[0], level.op, level.value, level.text, as_of)]
-    return _cash_figure_as_leases(store, reading, ticker, as_of) if reading.basis == "leases" else []
+    return _figure_on_another_basis(store, reading, ticker, as_of)
 
 
-def _cash_figure_as_leases(store: Store, reading: Reading, ticker: str, as_of: dt.date) -> list[Item]:
-    """"Meta spent $37.3bn on capex in 2024 including finance leases": with no lease-inclusive figure for the period,
-    the claim's figure being the cash one (purchases of property and equipment alone) refutes it."""
-    level = reading.level
+# what the purchases of property and equipment are, against the basis the claim names
+_OTHER_BASIS = {"leases": ("is the cash figure, without finance leases; the claim's", " includes them"),
+                "net": ("is the gross figure, purchases of property and equipment; the claim's", " is net")}
+
+
+def _figure_on_another_basis(store: Store, reading: Reading, ticker: str, as_of: dt.date) -> list[Item]:
+    """"Meta spent $37.3bn on capex in 2024 including finance leases", "Oracle's FY26 net cash outlay for capex came to
+    ~$55.7B": with no figure on the claim's basis for the period, the claim's figure being the purchases of property
+    and equipment (cash, gross) refutes it."""
+    level, words = reading.level, _OTHER_BASIS.get(reading.basis or "")
     rows = _in_period(family_rows(store, ticker, ("capex",), as_of), reading)
-    if level is None or level.op != "at" or not rows \
+    if words is None or level is None or level.op != "at" or not rows \
             or abs(rows[-1]["value"] - level.value) > _AT_TOLERANCE * level.value:
         return []
     item = _level_item(rows[-1], ticker, "capex", "at", level.value, level.text, as_of)
     item.observed = "mismatch"
-    item.text = item.text.replace("matches the claim's", "is the cash figure, without finance leases; the claim's") \
-        + " includes them"
+    item.text = item.text.replace("matches the claim's", words[0]) + words[1]
     return [item]
 
 

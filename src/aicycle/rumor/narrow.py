@@ -16,7 +16,7 @@ from aicycle.rumor.deal_terms import deal_terms_items, read_deal_terms
 from aicycle.rumor.driver import claimed_driver, driver_items
 from aicycle.rumor.evidence import Item
 from aicycle.rumor.finance_leases import finance_lease_items, is_finance_lease_claim
-from aicycle.rumor.growth_basis import growth_basis_items, read_growth_basis
+from aicycle.rumor.growth_basis import growth_basis_items, rate_items, read_growth_basis
 from aicycle.rumor.growth_source import growth_source_items, read_growth_source
 from aicycle.rumor.inclusion import inclusion_items, read_inclusion
 from aicycle.rumor.input_constraint import input_constraint_items, read_input_constraint
@@ -126,7 +126,10 @@ def _deal_terms(store: Store, claim: Claim, base: Reading, day: dt.date) -> Narr
 
 def _growth_basis(store: Store, claim: Claim, base: Reading, day: dt.date) -> Narrow | None:
     """"Oracle RPO up 363% q/q to $638bn": the rise on the basis the claim names, from the stored figures."""
-    rate = read_growth_basis(claim.text) if base.level is not None else None
+    rate = read_growth_basis(claim.text)
+    if rate is not None and base.level is None:  # "jumped 63% sequentially": the rate as the company states it
+        items = [i for t in tickers_for(claim, base) for i in rate_items(store, rate, base, t, day)]
+        return (replace(base, direction="growth_basis", negated=False), items) if items else None
     items = [i for t in tickers_for(claim, base) for i in growth_basis_items(store, rate, base, t, day)] if rate else []
     return (replace(base, direction="growth_basis", negated=False), items) if items else None
 

@@ -66,7 +66,7 @@ SEGMENTS: tuple[tuple[str, str], ...] = (
     ("OCI", r"oci|oracle cloud"),
     # Samsung's Device Solutions division: its chip profit is not the group's
     ("Chips", r"chip (?:division|unit|business|arm|segment|operations)|semiconductor (?:division|unit|business|arm)|"
-              r"device solutions|ds (?:division|unit)|chips drove"),
+              r"device solutions|ds (?:division|unit)|chips? \(ds\)|chips drove"),
     ("Data Center", r"data[- ]?cent(?:er|re)s?"),  # read from a claim only as a business (DATA_CENTER_BUSINESS)
     ("HBM", r"hbm\d?e?|high[- ]bandwidth memory"),
     ("NAND", r"nand|flash|ssds?"),
@@ -267,7 +267,8 @@ TIGHTNESS = ("sold_out", "constrained", "unconstrained")
 # Level claims: the comparator word right before a figure ("tops $500B", "below $100B").
 ABOVE = r"tops?|topp\w*|above|over|exceed\w*|surpass\w*|cross\w*|pass\w*|more than|at least|hits?|" \
         r"(?:reach\w*|runs?|goes|extends?) (?:past|beyond|above)|past|reach\w*|" \
-        r"breaks?|beyond|north of|greater than|tops out above|beats?|beating|overshoot\w*|overshot|outstrip\w*"
+        r"(?:breaks?|broke|breaking) (?:through|past|above)|breaks?|beyond|north of|greater than|tops out above|" \
+        r"beats?|beating|overshoot\w*|overshot|outstrip\w*"
 BELOW = r"below|under|less than|short of|beneath|south of|fewer than|undershoot\w*|undershot|shy of"
 
 # A growth rate: "growth slows to about 30%", "grows at more than 40%", "growth slips below 40%"
