@@ -21,11 +21,24 @@ def read_basis(text: str) -> str | None:
 def _leases_basis(text: str) -> str | None:
     """"$37.3bn on capex in 2024 including finance leases": the lease-inclusive figure; "excluding finance leases":
     the cash one."""
-    if re.search(r"\bexclu\w* (?:\w+ )?finance leases?\b|\bex[- ]finance leases?\b", text, re.I):
+    if _EXCLUDED.search(text):
         return "cash"
-    if re.search(r"\b(?:inclu\w*|incl\.?|with) (?:\w+ )?finance leases?\b", text, re.I):
+    if _INCLUDED.search(text):
         return "leases"
     return None
+
+
+_EXCLUDED = re.compile(r"\bexclu\w* (?:\w+ )?finance[- ]leases?\b|\bex[- ]finance[- ]leases?\b|"
+                       r"\bwithout (?:\w+ )?finance[- ]leases?\b|"
+                       r"\bfinance[- ]leases? (?:\w+ )?(?:not included|excluded)\b",
+                       re.I)
+_INCLUDED = re.compile(r"\b(?:inclu\w*|incl\.?|with) (?:\w+ )?finance[- ]leases?\b|\bfinance[- ]leases? included\b",
+                       re.I)
+
+
+def names_lease_basis(text: str) -> bool:
+    """Whether the claim names capex with or without finance leases (not the leases themselves)."""
+    return bool(_EXCLUDED.search(text) or _INCLUDED.search(text))
 
 
 def _order_book(text: str) -> str | None:

@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from aicycle.rumor.basis import names_lease_basis
 from aicycle.rumor.evidence import Item, as_date, freshness
 from aicycle.rumor.periods import quarter_end
 from aicycle.rumor.reading import Reading
@@ -27,8 +28,8 @@ _CHANGE = 0.03  # a smaller move is flat
 def is_finance_lease_claim(text: str) -> bool:
     """Whether a claim is about the finance leases a company adds (not about shifting leases' accounting, nor
     about capex "including finance leases")."""
-    return bool(_CLAIM.search(text)) and not re.search(r"\boperating leases?\b|\brather than\b|\bincl\w*\.? finance "
-                                                       r"leases?|finance leases included", text, re.I)
+    return bool(_CLAIM.search(text)) and not names_lease_basis(text) \
+        and not re.search(r"\boperating leases?\b|\brather than\b", text, re.I)
 
 
 @dataclass(frozen=True)

@@ -53,6 +53,9 @@ def level_items(store: Store, reading: Reading, ticker: str, as_of: dt.date) -> 
         # "to boost capex to $200B" is a plan: answered by the guided range, not by what was spent
         planned = reading.object in ("guidance", "capex", "ai_spend")
         return guided_level(store, reading, ticker, as_of) if planned else []
+    closer = _closer_on_another_basis(store, reading, ticker, as_of)
+    if closer:
+        return closer
     for family in _families(reading, ticker):
         rows = _in_period(family_rows(store, ticker, family, as_of), reading)
         rows = [r for r in rows if r.get("tag") == "preliminary"] if guided else rows
@@ -71,7 +74,8 @@ def level_items(store: Store, reading: Reading, ticker: str, as_of: dt.date) -> 
 
 # what the purchases of property and equipment are, against the basis the claim names
 _OTHER_BASIS = {"leases": ("is the cash figure, without finance leases; the claim's", " includes them"),
-                "net": ("is the gross figure, purchases of property and equipment; the claim's", " is net")}
+                "net": ("is the gross figure, purchases of property and equipment; the claim's", " is net"),
+                "cash": ("is the figure with finance leases; the claim's", " is said to leave them out")}
 
 
 def _figure_on_another_basis(store: Store, reading: Reading, ticker: str, as_of: dt.date) -> list[Item]:
@@ -85,6 +89,31 @@ def _figure_on_another_basis(store: Store, reading: Reading, ticker: str, as_of:
         return []
     item = _level_item(rows[-1], ticker, "capex", "at", level.value, level.text, as_of)
     item.observed = "mismatch"
+    item.text = item.text.replace("matches the claim's", words[0]) + words[1]
+    return [item]
+
+
+_EXACT = 0.01  # a figure the claim names to the decimal: "$31.1B"
+
+
+def _closer_on_another_basis(store: Store, reading: Reading, ticker: str, as_of: dt.date) -> list[Item]:
+    """"Meta's $31.1B Q2 capex was PP&E purchases alone, finance leases not included": the claim's figure is the
+    lease-inclusive one to the decimal ($31.1B) while the cash one is another ($30.1B, near enough to pass as
+    "about" it): the figure on the other basis refutes the claim's basis."""
+    level = reading.level
+    other = {"cash": CAPEX_FAMILIES[0], "leases": ("capex",), "net": ("capex",)}.get(reading.basis or "")
+    if other is None or level is None or level.op != "at" or reading.object != "capex":
+        return []
+    theirs = _in_period(family_rows(store, ticker, other, as_of), reading)
+    if not theirs or abs(theirs[-1]["value"] - level.value) > _EXACT * level.value:
+        return []
+    for family in (f for f in _families(reading, ticker) if f != other):
+        own = _in_period(family_rows(store, ticker, family, as_of), reading)
+        if own and abs(own[-1]["value"] - level.value) <= _EXACT * level.value:
+            return []  # the claim's basis gives the figure too
+    item = _level_item(theirs[-1], ticker, other[0], "at", level.value, level.text, as_of)
+    item.observed = "mismatch"
+    words = _OTHER_BASIS[reading.basis or ""]
     item.text = item.text.replace("matches the claim's", words[0]) + words[1]
     return [item]
 

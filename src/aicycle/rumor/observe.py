@@ -344,6 +344,9 @@ _SHORT = re.compile(r"\b(?:not|n't|never|nor)\s+(?:\w+\s+){0,2}enough (?:\w+ )?"
                     r"(?:capacity|compute|supply|power|gpus|chips)\b", re.I)
 
 
+_HELD_TO = re.compile(r"\s+to\s+(?:what|whatever|the|others?|their|its|our|a|an|one|specific)\b", re.I)
+
+
 def _tightness(text: str) -> tuple[str | None, str]:
     short = _SHORT.search(text)
     if short:
@@ -353,7 +356,8 @@ def _tightness(text: str) -> tuple[str | None, str]:
         return "tight", f"words: negated {loose.group(0)!r}"  # "we will still not have enough capacity"
     if loose:
         return "loose", f"words: {loose.group(0)!r}"
-    tight = _TIGHT.search(text)
+    # "not just be constrained to what others ... are building": held to, not short of capacity
+    tight = next((m for m in _TIGHT.finditer(text) if not _HELD_TO.match(text, m.end())), None)
     if tight:
         before = text[max(0, tight.start() - 30):tight.start()]
         if _NEG.search(before) and not re.search(r"\b(?:no longer|not enough)\b", before, re.I):

@@ -337,7 +337,9 @@ def _sequential(text: str) -> int:
     return int(count) if count.isdigit() else vocab.COUNTS.get(count, 1)
 
 
-_THROUGH = re.compile(r"\b(?:through|until|till|into|to|by)\s+(?:at least\s+)?(?:the end of\s+|all of\s+)?"
+# "constrained into 2026" lasts; "going into 2026" is where it stands as the year opens
+_THROUGH = re.compile(r"\b(?:through|until|till|(?<!going )(?<!heading )(?<!coming )into|to|by)\s+(?:at least\s+)?"
+                      r"(?:the end of\s+|all of\s+)?"
                       r"(?:calendar\s+|"
                       r"fiscal\s+(?:year\s+)?)?(?:'?\d{2}\b|20\d\d)"
                       # "slows to 39%", "to 30 billion": a figure, not the year '39

@@ -118,7 +118,8 @@ OBJECTS: tuple[tuple[str, str], ...] = (
      r"more (?:compute|capacity) than (?:it|they|we) (?:can|could|needs?)|limited by (?:\w+ )?demand|"
      r"demand (?:is )?(?:what )?limits?|demand is the (?:\w+ )?(?:limiting factor|constraint|bottleneck)|"
      r"(?:all )?the (?:compute|capacity|supply) (?:it|they|we) needs?"),
-    ("leases", r"(?<!finance )(?<!operating )leases?|leasing|lease (?:talks|negotiations|deals?)|sublease\w*"),
+    ("leases", r"(?<!finance )(?<!finance-)(?<!operating )(?<!operating-)leases?|"
+               r"leasing|lease (?:talks|negotiations|deals?)|sublease\w*"),
     ("power", r"turbines?|transformers?|interconnection|large[- ]load|capacity (?:prices?|auction)|hookups?|"
               r"by-right|grid connections?|power (?:shortages?|constraints?)"),
     ("memory_prices", r"(?:dram|nand|hbm|memory|flash|ddr\d) (?:contract )?(?:prices?|pricing|asps?)|"
