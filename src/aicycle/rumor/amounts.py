@@ -44,8 +44,9 @@ def growth(text: str) -> float | None:
 REVISING = ("up", "down", "faster_growth", "slower_growth")
 
 
-_HOURLY = re.compile(rf"(?P<cmp>{vocab.ABOVE}|{vocab.BELOW})\s+\$\s?(?P<v>\d+(?:\.\d+)?)(?![\d.,]|\s*(?:trillion|tn|"
-                     r"billion|bn|b|million|mn|m)\b)", re.I)
+# "breaks above $4", "crashed ~47% to $4.20": a bare dollar figure of a GPU's hourly rent
+_HOURLY = re.compile(rf"(?P<cmp>{vocab.ABOVE}|{vocab.BELOW}|to|at)\s+\$\s?(?P<v>\d+(?:\.\d+)?)"
+                     r"(?![\d.,]|\s*(?:trillion|tn|billion|bn|b|million|mn|m)\b)", re.I)
 
 
 def level(text: str, ranged: bool = True, hourly: bool = False) -> Level | None:

@@ -28,6 +28,7 @@ from aicycle.rumor.ppa import is_ppa_claim, ppa_items
 from aicycle.rumor.price_gap import gap_items, read_gap
 from aicycle.rumor.reaction import reaction_items, read_reaction
 from aicycle.rumor.reading import Reading, read
+from aicycle.rumor.scope import FORWARD
 from aicycle.rumor.stated_trend import stated_trend_items
 from aicycle.rumor.verdict import Verdict, judge
 from aicycle.store import Store
@@ -226,7 +227,10 @@ def gather(store: Store, claim: Claim, reading: Reading, as_of: dt.date) -> list
         if obj == "guidance" and claim.amount and (reading.level is None or reading.level.op == "at") and not one_end:
             mismatch = gx.figure_check(store, ticker, as_of, reading.period.year, claim.amount)
             items.extend([mismatch] if mismatch else [])
-    if obj == "gpu_prices":
+    if obj == "gpu_prices" and reading.modality in ("plan", "expectation"):
+        # "will be higher at end-2026": prices not yet quoted; only a forecast in so many words can answer it
+        items.extend(i for i in said_market(store, reading, as_of) if FORWARD.search(i.text))
+    elif obj == "gpu_prices":
         skus, terms = wanted_skus(claim.text), wanted_terms(claim.text)  # "RTX 4090 prices jump": not H100 words
         window = price_window.claim_window(claim.text, as_of, level=reading.level is not None)
         hints = price_window.wanted_sources(claim.text)
@@ -264,7 +268,7 @@ def gather(store: Store, claim: Claim, reading: Reading, as_of: dt.date) -> list
         # Blue": a permitting event names it
         items.extend(records.project_items(store, reading, claim.company_name, as_of))
     if obj == "gpu_prices" and reading.level and reading.level.unit == "USD/hour":
-        items = levels.price_levels(items, reading)
+        items = levels.price_levels(items, reading, price_window.wanted_sources(claim.text))
     if _YEAR_ON_YEAR.search(claim.text) or reading.growth is not None and not reading.quarters_in_a_row:
         # "doubles year on year", "backlog more than quadrupled": a quarter-on-quarter change does not answer it
         items = [i for i in items if not (i.method or "").endswith(fx.PREVIOUS_REPORT)]

@@ -230,13 +230,21 @@ def group_guides(store: Store, reading: Reading, tickers: list[str], as_of: dt.d
     return [item]
 
 
-def price_levels(items: list[Item], reading: Reading) -> list[Item]:
-    """'Above $2.50 an hour': each GPU price line's latest point against the line."""
+def price_levels(items: list[Item], reading: Reading, named: tuple[str, ...] = ()) -> list[Item]:
+    """'Above $2.50 an hour': each GPU price line's latest point against the line. A price named to the cent ("to
+    $4.20") is borne out by any series near it, and refuted only by the series the claim names (the index, the
+    provider): one provider's price is not another's."""
     level = reading.level
     assert level is not None
     for item in items:
         if item.signal == "gpu_price_trend" and item.value is not None:
-            item.observed = "above" if item.value >= level.value else "below"
+            if level.op == "at":  # "to ~$2.69/hr": the point near the figure
+                near = abs(item.value - level.value) <= _AT_TOLERANCE * level.value
+                label = item.text.split(":")[0].lower()
+                its_own = any(h in label or h == "index" and "gix" in label for h in named)
+                item.observed = "match" if near else "mismatch" if its_own else None  # another series
+            else:
+                item.observed = "above" if item.value >= level.value else "below"
             item.change = None
     return items
 
