@@ -86,7 +86,8 @@ class Reading:
         parts = [f"subject {self.subject or 'none named (the market as a whole)'}", f"object {what}",
                  f"direction {'NOT ' if self.negated else ''}{how}"]
         if self.level:
-            parts.append(f"level {self.level.op} {self.level.text}")
+            figure = re.sub(r"^[^\d$~]+", "", self.level.text) or self.level.text  # "breaks through $500B": $500B
+            parts.append(f"level {self.level.op} {figure}")
         if self.share:
             op = {"at": "about", "above": "more than", "below": "less than"}[self.share.op]
             parts.append(f"share {op} {self.share.value:.0%} of {self.share.whole} to {self.share.part}")
@@ -345,8 +346,9 @@ _THROUGH = re.compile(r"\b(?:through|until|till|(?<!going )(?<!heading )(?<!comi
                       # "slows to 39%", "to 30 billion": a figure, not the year '39
                       r"(?![.,]?\d)(?!\s*(?:%|percent|x\b|times|bn\b|billion|million|gw\b|mw\b|gigawatts?|megawatts?))",
                       re.I)
+# "exited 2026 at $3.7B ARR": where the year ended, which a target for it does not answer
 _ACTUAL = re.compile(r"\b(?:came in|comes in|totall?ed|spent|ended up|finish(?:ed|es)? (?:the year|at|above|below|over|"
-                     r"under))\b", re.I)
+                     r"under)|exit(?:ed|s) (?:20\d\d|the year|calendar 20\d\d|fiscal 20\d\d))\b", re.I)
 
 
 _AGAINST_OUTLOOK = re.compile(r"\b(?:beat|miss|top|exceed|surpass|fell short of|"
