@@ -7,6 +7,7 @@ to the usual reading."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import replace
 
 from aicycle import universe
@@ -23,6 +24,7 @@ from aicycle.rumor.input_constraint import input_constraint_items, read_input_co
 from aicycle.rumor.parse import Claim
 from aicycle.rumor.periods import quarter_end
 from aicycle.rumor.plant import plant_items, read_plant
+from aicycle.rumor.power_terms import power_terms_items
 from aicycle.rumor.quarter_dip import quarter_dip_items, reads_as_dip
 from aicycle.rumor.reading import Reading
 from aicycle.rumor.reclassified import read_reclassified, reclassified_items
@@ -50,7 +52,7 @@ def tickers_for(claim: Claim, reading: Reading | None = None) -> list[str]:
 def narrow_reading(store: Store, claim: Claim, base: Reading, day: dt.date) -> Narrow | None:
     """The first narrow reading that takes the claim, with its evidence; None when none does."""
     # A claim naming no listed company can still name a deal between private ones ("OpenAI-Cerebras deal").
-    readers = _READERS if claim.tickers else (_deal_terms,)
+    readers = _READERS if claim.tickers else (_deal_terms, _power_terms)
     for reader in readers:
         found = reader(store, claim, base, day)
         if found is not None:
@@ -122,6 +124,18 @@ def _deal_terms(store: Store, claim: Claim, base: Reading, day: dt.date) -> Narr
     if not items:
         return None
     return replace(base, object="compute_contracts", direction="deal_terms", level=None, modality="fact"), items
+
+
+def _power_terms(store: Store, claim: Claim, base: Reading, day: dt.date) -> Narrow | None:
+    """"FERC OKs Talen's bid to lift co-located load at Susquehanna to 480 MW": the stored event it names, on its
+    terms (FERC rejected it)."""
+    in_watts = base.object == "compute_contracts" and re.search(r"\d\s?(?:gw|mw)\b", claim.text, re.I) \
+        and "$" not in claim.text  # "holds ~180 GW of firm data-center contracts": a utility's load, not a deal
+    if base.object not in (None, "power", "projects") and not in_watts or base.negated:
+        return None
+    items = power_terms_items(store, claim.text, day)
+    return (replace(base, object="power", direction="power_terms", level=None, modality="fact"), items) \
+        if items else None
 
 
 def _growth_basis(store: Store, claim: Claim, base: Reading, day: dt.date) -> Narrow | None:
@@ -208,5 +222,5 @@ def _vs_guide(store: Store, claim: Claim, base: Reading, day: dt.date) -> Narrow
 
 
 _READERS = (_inclusion, _capex_scope, _growth_source, _input_constraint, _bottleneck, _target_revision,
-            _growth_basis, _quarter_dip, _finance_leases, _site, _plant, _deal_terms, _reclassified, _driver,
-            _vs_guide)
+            _growth_basis, _quarter_dip, _finance_leases, _site, _plant, _deal_terms, _power_terms, _reclassified,
+            _driver, _vs_guide)
