@@ -17,6 +17,7 @@ from aicycle import contracts as ledger
 from aicycle import rules
 from aicycle.rumor.evidence import Item, money
 from aicycle.rumor.figures import figures
+from aicycle.rumor.parse import named_companies
 from aicycle.rumor.records import claimed_term, deal_item, deal_power, named, party_names, stated_value
 from aicycle.store import Store
 
@@ -108,7 +109,27 @@ def deal_terms_items(store: Store, terms: DealTerms, claim_text: str, as_of: dt.
         elif wrong and (right or news):
             items.append(deal_item(deal, "mismatch", "; ".join(wrong)))
     fitting = [i for i in items if i.observed == "match"]
-    return fitting or items  # a deal that fits is the one the claim means; the parties' other deals are others
+    # a deal that fits is the one the claim means; the parties' other deals are others
+    return fitting or items or _other_party(store, terms, claim_text, as_of)
+
+
+def _other_party(store: Store, terms: DealTerms, claim_text: str, as_of: dt.date) -> list[Item]:
+    """"OpenAI signs $38B multi-year compute deal with Google Cloud": the one party's deal of that very value, news of
+    the last month, is with another company (Amazon Web Services) than the one the claim names."""
+    if terms.usd is None or terms.usd[1] != "at":
+        return []
+    value = terms.usd[0]
+    others = {t for t, _ in named_companies(claim_text)}
+    for deal in ledger.as_of(store, as_of, since=as_of - dt.timedelta(days=NEWS_DAYS)):
+        buyer, seller = named(party_names(deal.buyer), claim_text), named(party_names(deal.seller), claim_text)
+        if buyer == seller or deal.value_usd is None or abs(deal.value_usd - value) > _EXACT * value:
+            continue  # the claim must name exactly one party of a deal of its value
+        stranger = others - {deal.buyer_ticker, deal.seller_ticker}
+        if stranger:
+            party = deal.seller if buyer else deal.buyer
+            return [deal_item(deal, "mismatch", f"the {money(value)} deal is with {party}, not the company the claim "
+                                                f"names")]
+    return []
 
 
 def _compare(terms: DealTerms, deal: ledger.Contract) -> list[tuple[bool, str]]:
