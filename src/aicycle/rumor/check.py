@@ -278,6 +278,8 @@ def gather(store: Store, claim: Claim, reading: Reading, as_of: dt.date) -> list
     if reading.growth is not None and any(i.change is not None for i in items):
         # how much it rose is a figure's to say: words that it rose do not bear out "more than doubles"
         items = [_short_of_growth(i, reading.growth) for i in items if i.change is not None]
+    elif reading.growth is not None and reading.modality in ("plan", "expectation"):
+        items = [_unsized(i) for i in items]  # "2027 capex will at least double", against "increase significantly"
     if _QUARTERLY.search(claim.text):  # "quarterly revenue more than quadruples": not the year's
         items = [i for i in items if not re.fullmatch(r"FY\d{4}", i.period or "")]
     if obj in ("capex", "guidance") and reading.direction in ("up", "down") and _AFTER_REPORT.search(claim.text):
@@ -321,6 +323,15 @@ def _said_rise(item: Item) -> Item:
     rises += [100.0 * k for word, k in (("doubl", 1), ("tripl", 2), ("quadrupl", 3)) if word in item.text.lower()]
     if rises:
         item.change = max(rises) / 100
+    return item
+
+
+def _unsized(item: Item) -> Item:
+    """Words that something rose, or will, with no size: they do not say it doubled."""
+    if item.signal == "said_document" and item.observed == "up" and item.change is None \
+            and not re.search(r"\d\s?%|\bpercent\b|\bdoubl|\btripl|\bquadrupl|\bfold\b", item.text, re.I):
+        item.observed, item.weight = None, 0.0
+        item.text += " (a rise with no size: it does not say by how much)"
     return item
 
 
