@@ -16,15 +16,17 @@ from aicycle.rumor.reading import Reading
 from aicycle.store import Store
 
 _CLAIM = re.compile(r"\bhbm\b(?:\s+[\w-]+){0,2}\s+(?:market\s+|revenue\s+|shipment\s+)?share|"
-                    r"share of (?:the )?hbm|\bhbm (?:market )?(?:lead|leader|crown)\b", re.I)
+                    r"share of (?:the )?hbm|\bhbm (?:market )?(?:lead|leader|crown)\b|"
+                    # "held ~62% of HBM shipments": a share with no word for it
+                    r"\d\s?%\s+of\s+(?:the\s+)?(?:global\s+|world\s+)?hbm\b", re.I)
 _OVERTAKES = re.compile(r"\b(?:overtak\w*|overtook|pass(?:es|ed)|surpass\w*|leapfrog\w*|outsell\w*|"
                         r"beats?|beat|tops?|topped|dethron\w*|unseat\w*)\b", re.I)
 _LOSES = re.compile(r"\b(?:los(?:es|t|ing)|slid\w*|slides?|falls?|fell|drops?|dropped|slips?|slipped|shrinks?|"
                     r"declin\w*|erod\w*|cedes?|ceded)\b", re.I)
 _GAINS = re.compile(r"\b(?:gain\w*|ris(?:es|e|ing)|rose|climbs?|climbed|grows?|grew|expands?|expanded|jumps?|"
                     r"jumped|increas\w*|wins?|won)\b", re.I)
-_TO_LEVEL = re.compile(r"\b(?:to|at|of|hits?|reach\w*)\s+(?:about |around |roughly |nearly )?(\d+(?:\.\d+)?)\s?%",
-                       re.I)
+_TO_LEVEL = re.compile(r"\b(?:to|at|of|hits?|reach\w*|held|holds?|had|has|commands?|controls?)\s+"
+                       r"(?:about |around |roughly |nearly |~)?(\d+(?:\.\d+)?)\s?%", re.I)
 _POINTS = 1.5  # research firms round shares to whole points; "about 57%" holds within this
 _WEIGHT = 0.8  # a research firm's estimate, quoted second hand: direct, but not the company's own figure
 

@@ -80,7 +80,7 @@ class Reading:
     def describe(self) -> str:
         """One line in plain words, as shown to the user."""
         what = OBJECT_LABELS.get(self.object or "", self.object or "?")
-        if self.segment:
+        if self.segment and not what.startswith(self.segment):  # not "HBM HBM market share"
             what = f"{self.segment} {what}" if self.object != "segment_capex" else f"{self.segment} capex"
         how = (self.direction or "?").replace("_", " ")
         parts = [f"subject {self.subject or 'none named (the market as a whole)'}", f"object {what}",
