@@ -47,7 +47,7 @@ FLOORS = {"rumor_claims": 1.0, "rumor_claims_dev": 0.91, "rumor_claims_heldout":
           "rumor_claims_heldout12": 0.9, "rumor_claims_heldout13": 0.94, "rumor_claims_heldout14": 0.88,
           "rumor_claims_heldout15": 0.87, "rumor_claims_heldout16": 0.92, "rumor_claims_heldout17": 0.96,
           "rumor_claims_heldout18": 0.96, "rumor_claims_heldout19": 0.9, "rumor_claims_heldout20": 0.87,
-          "rumor_claims_heldout21": 0.87, "rumor_claims_heldout22": 0.96}
+          "rumor_claims_heldout21": 0.87, "rumor_claims_heldout22": 0.98}
 # Per verdict on held-out 10, the set the issue's target was first met on (supported 65/66, contradicted 37/38,
 # unclear 45/46 now; 62/66, 36/38, 40/46 when it was scored once).
 HELDOUT = "rumor_claims_heldout10"
@@ -226,7 +226,7 @@ def test_heldout_set_reaches_the_issue_target(answers: dict[str, list[dict[str, 
 
 
 def test_all_sets_pooled_reach_the_issue_target(answers: dict[str, list[dict[str, object]]]) -> None:
-    """All twenty-four sets pooled (3,200/3,421, 93.5%; contradicted 91.5%): met on sets the check was developed
+    """All twenty-four sets pooled (3,203/3,421, 93.6%; contradicted 91.7%): met on sets the check was developed
     against, which is not the same as fresh claims (held-out 22, scored once: 76.0%; docs/rumor.md)."""
     rows = [r for name in SETS for r in SETS[name]]
     per = _per_verdict(rows, [a for name in SETS for a in answers[name]])

@@ -20,6 +20,7 @@ from aicycle.store import Store
     ("DeepSeek Monday: NVDA lost ~17% on Jan 27, 2025", False, 17.0, False),
     ("NBIS closed more than 60% higher the day after the Microsoft deal", True, 60.0, True),
     ("Chip stocks sold off on July 30, 2026 after Meta's capex update", False, None, False),
+    ("NVDA: shares -5% after its print", False, 5.0, False),  # a ticker before the colon is the subject, not a label
 ])
 def test_the_move_is_read(claim: str, up: bool, pct: float | None, floor: bool) -> None:
     reaction = read_reaction(claim)

@@ -27,6 +27,7 @@ _CLOSE = 0.15  # "~$3bn" against "approximately $3 billion"; "$10bn" against "ov
 _EXACT = 0.05  # a deal's other figures ($8.7bn with options, $920m a month) are stated to the digit
 _ABOVE = re.compile(r"\b(?:over|above|more than|at least|tops?|topping|north of|exceeds?|exceeding)\s+~?$", re.I)
 _BELOW = re.compile(r"\b(?:under|below|less than|at most|south of)\s+~?$", re.I)
+_INVEST = re.compile(r"\binvest(?:s|ed|ing|ment)?\b", re.I)
 _FIRM = re.compile(r"\b(?:firm|committed|guaranteed|binding)\b", re.I)
 _MONTHLY = re.compile(r"\b(?:a|per|each) month\b|\bmonthly\b|/mo(?:nth)?\b", re.I)
 _YEARLY = re.compile(r"\b(?:a|per|each) year\b|\bannual(?:ly)?\b|/yr\b", re.I)
@@ -53,6 +54,7 @@ class DealTerms:
     rate: str | None  # month | year: "$1.25bn a month" is a payment rate, not the deal's total
     end_year: int | None = None  # "runs through 2034"
     confirmed: bool = False  # "confirmed by Alphabet": the company's own word, not a report
+    invest: bool = False  # "to invest up to $100B in OpenAI": an investment, which the deal may state beside no price
 
 
 def read_deal_terms(text: str) -> DealTerms | None:
@@ -77,7 +79,7 @@ def read_deal_terms(text: str) -> DealTerms | None:
     firm = True if _FIRM.search(text) else False if _HEDGED.search(text) else None
     rate = "month" if _MONTHLY.search(text) else "year" if _YEARLY.search(text) else None
     return DealTerms(usd, megawatts, years, firm, rate, int(end.group(1)) if end else None,
-                     bool(re.search(r"\bconfirm\w*\b", text, re.I)))
+                     bool(re.search(r"\bconfirm\w*\b", text, re.I)), bool(_INVEST.search(text)))
 
 
 def named_deals(store: Store, claim_text: str, as_of: dt.date) -> list[ledger.Contract]:
@@ -135,7 +137,8 @@ def _other_party(store: Store, terms: DealTerms, claim_text: str, as_of: dt.date
 def _compare(terms: DealTerms, deal: ledger.Contract) -> list[tuple[bool, str]]:
     """Each term the claim states that the ledger states too: (agrees, how). None where the claim's value is the
     point and the deal has no stated value (an analyst's estimate is not the deal's)."""
-    if terms.usd is not None and deal.value_usd is None:
+    invested = terms.invest and _INVEST.search(stated_value(deal))  # the source states the investment itself
+    if terms.usd is not None and deal.value_usd is None and not invested:
         return []
     if terms.confirmed and deal.source_type not in _COMPANY_SOURCES:
         return []  # "confirmed by Alphabet": a news report of the deal does not bear out the company's word
@@ -167,6 +170,9 @@ def _value(terms: DealTerms, deal: ledger.Contract) -> tuple[bool | None, str]:
             firm = f"the firm value is {money(deal.value_usd)}; " if deal.value_usd else ""
             return False, f"{firm}{money(value)} counts options or contingent capacity"
         return True, f"{money(value)} is a figure the deal states"
+    stated = [v for _, v, u in figures(stated_value(deal)) if u == "USD"]
+    if headline is None and terms.invest and stated and _INVEST.search(stated_value(deal)):
+        return False, f"the investment stated is {money(max(stated))}, not {money(value)}"
     if headline is None:
         return None, ""
     return False, f"valued at {money(headline)}, not {money(value)}"

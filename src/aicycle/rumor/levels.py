@@ -87,10 +87,18 @@ def _figure_on_another_basis(store: Store, reading: Reading, ticker: str, as_of:
     if words is None or level is None or level.op != "at" or not rows \
             or abs(rows[-1]["value"] - level.value) > _AT_TOLERANCE * level.value:
         return []
-    item = _level_item(rows[-1], ticker, "capex", "at", level.value, level.text, as_of)
+    return [_basis_item(rows[-1], "capex", reading, ticker, as_of)]
+
+
+def _basis_item(row: dict[str, Any], metric: str, reading: Reading, ticker: str, as_of: dt.date) -> Item:
+    """The stored figure on another basis than the claim names, as evidence against the claim's basis."""
+    level = reading.level
+    assert level is not None
+    item = _level_item(row, ticker, metric, "at", level.value, level.text, as_of)
     item.observed = "mismatch"
-    item.text = item.text.replace("matches the claim's", words[0]) + words[1]
-    return [item]
+    before, after = _OTHER_BASIS[reading.basis or ""]
+    item.text = item.text.replace("matches the claim's", before) + after
+    return item
 
 
 _EXACT = 0.01  # a figure the claim names to the decimal: "$31.1B"
@@ -109,13 +117,10 @@ def _closer_on_another_basis(store: Store, reading: Reading, ticker: str, as_of:
         return []
     for family in (f for f in _families(reading, ticker) if f != other):
         own = _in_period(family_rows(store, ticker, family, as_of), reading)
-        if own and abs(own[-1]["value"] - level.value) <= _EXACT * level.value:
-            return []  # the claim's basis gives the figure too
-    item = _level_item(theirs[-1], ticker, other[0], "at", level.value, level.text, as_of)
-    item.observed = "mismatch"
-    words = _OTHER_BASIS[reading.basis or ""]
-    item.text = item.text.replace("matches the claim's", words[0]) + words[1]
-    return [item]
+        off = abs(own[-1]["value"] - level.value) / level.value if own else None
+        if off is not None and (off <= _EXACT or off > _AT_TOLERANCE):
+            return []  # the claim's basis gives the figure too, or a figure far off that refutes it plainly
+    return [_basis_item(theirs[-1], other[0], reading, ticker, as_of)]
 
 
 def _families(reading: Reading, ticker: str) -> tuple[tuple[str, ...], ...]:

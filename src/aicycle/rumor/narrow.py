@@ -11,6 +11,7 @@ import re
 from dataclasses import replace
 
 from aicycle import universe
+from aicycle.rumor.backstop import backstop_items, backstopper
 from aicycle.rumor.bottleneck import bottleneck_items, read_bottleneck
 from aicycle.rumor.capex_scope import capex_scope_items, read_capex_scope
 from aicycle.rumor.deal_terms import deal_terms_items, read_deal_terms
@@ -52,7 +53,7 @@ def tickers_for(claim: Claim, reading: Reading | None = None) -> list[str]:
 def narrow_reading(store: Store, claim: Claim, base: Reading, day: dt.date) -> Narrow | None:
     """The first narrow reading that takes the claim, with its evidence; None when none does."""
     # A claim naming no listed company can still name a deal between private ones ("OpenAI-Cerebras deal").
-    readers = _READERS if claim.tickers else (_deal_terms, _power_terms)
+    readers = _READERS if claim.tickers else (_backstop, _deal_terms, _power_terms)
     for reader in readers:
         found = reader(store, claim, base, day)
         if found is not None:
@@ -124,6 +125,14 @@ def _deal_terms(store: Store, claim: Claim, base: Reading, day: dt.date) -> Narr
     if not items:
         return None
     return replace(base, object="compute_contracts", direction="deal_terms", level=None, modality="fact"), items
+
+
+def _backstop(store: Store, claim: Claim, base: Reading, day: dt.date) -> Narrow | None:
+    """"Google is backstopping Cipher's new AWS lease": whether the ledger records that backstop on that deal."""
+    who = backstopper(claim.text) if not base.negated else None
+    items = backstop_items(store, who, claim.text, day) if who else []
+    return (replace(base, object="compute_contracts", direction="backstop", level=None, modality="fact"), items) \
+        if items else None
 
 
 def _power_terms(store: Store, claim: Claim, base: Reading, day: dt.date) -> Narrow | None:
@@ -222,5 +231,5 @@ def _vs_guide(store: Store, claim: Claim, base: Reading, day: dt.date) -> Narrow
 
 
 _READERS = (_inclusion, _capex_scope, _growth_source, _input_constraint, _bottleneck, _target_revision,
-            _growth_basis, _quarter_dip, _finance_leases, _site, _plant, _deal_terms, _power_terms, _reclassified,
-            _driver, _vs_guide)
+            _growth_basis, _quarter_dip, _finance_leases, _site, _plant, _backstop, _deal_terms, _power_terms,
+            _reclassified, _driver, _vs_guide)

@@ -54,7 +54,12 @@ class Reaction:
 
 
 def read_reaction(text: str) -> Reaction | None:
-    m = _CLAIM.search(_LABEL.sub("", text.strip()))
+    text = text.strip()
+    return _reaction(text) or _reaction(_LABEL.sub("", text))
+
+
+def _reaction(text: str) -> Reaction | None:
+    m = _CLAIM.search(text)
     if m is None:
         return None
     who = m.group("who")

@@ -69,6 +69,7 @@ RELATION: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "quarter_dip": (frozenset({"match"}), frozenset({"mismatch"})),  # a quarter's dip said to be a cut
     "driver": (frozenset({"match"}), frozenset({"mismatch"})),  # what the company says moved its capex
     "power_terms": (frozenset({"match"}), frozenset({"mismatch"})),  # a power event's figures, kind and outcome
+    "backstop": (frozenset({"match"}), frozenset({"mismatch"})),  # who backstops which deal
 }
 # Memory supply read the old way: a rising HBM outlook or revenue is tightness (demand ahead of supply).
 _TIGHT_AS_UP = {"up": "tight", "down": "loose"}
