@@ -137,8 +137,7 @@ def _other_party(store: Store, terms: DealTerms, claim_text: str, as_of: dt.date
 def _compare(terms: DealTerms, deal: ledger.Contract) -> list[tuple[bool, str]]:
     """Each term the claim states that the ledger states too: (agrees, how). None where the claim's value is the
     point and the deal has no stated value (an analyst's estimate is not the deal's)."""
-    invested = terms.invest and _INVEST.search(stated_value(deal))  # the source states the investment itself
-    if terms.usd is not None and deal.value_usd is None and not invested:
+    if terms.usd is not None and deal.value_usd is None and not _investment(terms, deal):
         return []
     if terms.confirmed and deal.source_type not in _COMPANY_SOURCES:
         return []  # "confirmed by Alphabet": a news report of the deal does not bear out the company's word
@@ -171,11 +170,16 @@ def _value(terms: DealTerms, deal: ledger.Contract) -> tuple[bool | None, str]:
             return False, f"{firm}{money(value)} counts options or contingent capacity"
         return True, f"{money(value)} is a figure the deal states"
     stated = [v for _, v, u in figures(stated_value(deal)) if u == "USD"]
-    if headline is None and terms.invest and stated and _INVEST.search(stated_value(deal)):
+    if headline is None and stated and _investment(terms, deal):
         return False, f"the investment stated is {money(max(stated))}, not {money(value)}"
     if headline is None:
         return None, ""
     return False, f"valued at {money(headline)}, not {money(value)}"
+
+
+def _investment(terms: DealTerms, deal: ledger.Contract) -> bool:
+    """A claim about an investment, and a deal whose source states the investment itself."""
+    return terms.invest and bool(_INVEST.search(stated_value(deal)))
 
 
 def _end(terms: DealTerms, deal: ledger.Contract) -> tuple[bool | None, str]:

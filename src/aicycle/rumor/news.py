@@ -11,6 +11,7 @@ from typing import Any
 
 from aicycle import contracts as ledger
 from aicycle.market.prices import exchange_of
+from aicycle.rumor import vocab
 from aicycle.rumor.parse import named_companies
 from aicycle.rumor.records import named, party_names
 from aicycle.store import Store
@@ -24,8 +25,8 @@ _RESULTS_LAG_DAYS = 100  # a quarter's figures come out within about three month
 
 
 SESSION = "session"  # the claim names the session itself: its close against the one before
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_DAY = re.compile(r"^(?:(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?P<d>\d{1,2})"
+_MONTHS = tuple(m[:3] for m in vocab.MONTHS)
+_DAY = re.compile(rf"^(?:(?P<mon>{'|'.join(_MONTHS)})[a-z]*\.?\s+(?P<d>\d{{1,2}})"
                   r"(?:st|nd|rd|th)?,?\s+(?P<y>20\d\d)|(?P<iso>20\d\d-\d\d-\d\d))\b", re.I)
 
 

@@ -61,7 +61,8 @@ def power_terms_items(store: Store, text: str, as_of: dt.date) -> list[Item]:
         if not names or 2 * names < len(named):
             continue  # most of the names the claim gives must be the event's: Constellation's PPA with Meta is
             # not its PPA with Microsoft
-        points = names + sum(2 for f in claimed if _same(f, _event_figures(event)))
+        theirs = _event_figures(event)
+        points = names + sum(2 for f in claimed if _same(f, theirs))
         if points > score:
             best, score = event, points
     if best is None:
