@@ -91,18 +91,23 @@ def reaction_items(store: Store, claim: Reaction, as_of: dt.date) -> list[Item]:
         day, before, change, source = move
         size_ok = _sized(claim, abs(change) * 100)
         observed = "match" if (change > 0) == claim.up and abs(change) >= 0.005 and size_ok else "mismatch"
-        when = "the first session after" if news.timing else "from before to after"  # the hour unknown: both
-        text = (f"{ticker} closed {change * 100:+.1f}% on {day} (against {before}), {when} "
-                f"\u201c{news.headline}\u201d ({news.day})")
-        if news.timing == SESSION:
-            text = f"{ticker} closed {change * 100:+.1f}% on {day}, the session the claim names (against {before})"
+        text, method = _described(ticker, change, day, before, news)
         items.append(Item(signal="market_reaction", text=text, date=day,
                           source=f"{source}; news dated by {news.source}", kind="derived", observed=observed,
-                          weight=1.0, url=news.url, ticker=ticker,
-                          change=change, period=str(day),
-                          method="derived: close on the first session that could react against the close before"
-                          + ("" if news.timing else "; the news's hour unknown, so from the close before its day")))
+                          weight=1.0, url=news.url, ticker=ticker, change=change, period=str(day), method=method))
     return items
+
+
+def _described(ticker: str, change: float, day: dt.date, before: dt.date, news: News) -> tuple[str, str]:
+    """The move as the evidence says it, and how it was derived."""
+    moved = f"{ticker} closed {change * 100:+.1f}% on {day}"
+    if news.timing == SESSION:
+        return (f"{moved}, the session the claim names (against {before})",
+                "derived: close on the session the claim names against the close before")
+    when = "the first session after" if news.timing else "from before to after"  # the hour unknown: both
+    return (f"{moved} (against {before}), {when} \u201c{news.headline}\u201d ({news.day})",
+            "derived: close on the first session that could react against the close before"
+            + ("" if news.timing else "; the news's hour unknown, so from the close before its day"))
 
 
 def _sized(claim: Reaction, moved: float) -> bool:
