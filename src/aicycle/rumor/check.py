@@ -21,6 +21,7 @@ from aicycle.rumor import fundamentals as fx
 from aicycle.rumor import guidance as gx
 from aicycle.rumor.evidence import Item
 from aicycle.rumor.growth_level import growth_level_items
+from aicycle.rumor.growth_pace import pace_items
 from aicycle.rumor.market import gpu_price_trend, wanted_skus, wanted_terms
 from aicycle.rumor.narrow import narrow_reading, tickers_for
 from aicycle.rumor.parse import Claim, parse_claim
@@ -181,7 +182,8 @@ def gather(store: Store, claim: Claim, reading: Reading, as_of: dt.date) -> list
             # a part ("data center revenue fell q/q") is not the company's total
             whole = reading.segment is None or (ticker, reading.segment) in _RPO_IS_UNIT
             reported = whole and reading.modality == "fact" and levels.quarter_reported(store, reading, ticker, as_of)
-            figures = trends.sequential_items(store, reading, ticker, as_of) if reported else []
+            figures = pace_items(store, reading, ticker, as_of, claim.text) if reported else []
+            figures = figures or (trends.sequential_items(store, reading, ticker, as_of) if reported else [])
             figures = figures or stated_trend_items(store, reading, ticker, as_of)
             items.extend(figures or said.said_items(store, reading, ticker, as_of))  # figures first
             continue
@@ -218,6 +220,7 @@ def gather(store: Store, claim: Claim, reading: Reading, as_of: dt.date) -> list
         if reading.segment in vocab.UNIT_NAMES and not (obj == "backlog" and (ticker, reading.segment) in _RPO_IS_UNIT):
             items.extend(trends.division_items(store, reading, ticker, as_of))
             continue  # AWS, Azure, Google Cloud: company totals do not answer a claim about one business
+        items.extend(pace_items(store, reading, ticker, as_of, claim.text))  # "growth slowed in Q3"
         items.extend(levels.level_items(store, reading, ticker, as_of))
         items.extend(growth_level_items(store, reading, ticker, as_of))  # "RPO growing more than 400% a year"
         if not reading.level:

@@ -1,7 +1,7 @@
 """Figures from the store for trend claims: "revenue is falling", "risen five quarters in a row", "record
-quarterly capex", "returns to profit", "growth slowing". A trend reads the latest period against a year earlier
-(a quarter-on-quarter claim against the quarter before); "growth slowing" compares the latest year-on-year growth
-with the one before; a swing to profit reads the sign of the latest quarter against the one before it.
+quarterly capex", "returns to profit". A trend reads the latest period against a year earlier (a
+quarter-on-quarter claim against the quarter before); a swing to profit reads the sign of the latest quarter
+against the one before it. "Growth slowing" is growth_pace's.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from aicycle.rumor.evidence import Item, as_date, days, direction_of, freshness, item_from_fact, money, pct, series
+from aicycle.rumor.evidence import Item, as_date, days, direction_of, freshness, item_from_fact, money, pct
 from aicycle.rumor.fundamentals import CAPEX_FAMILIES, duration_trend, family_rows, instant_trend
 from aicycle.rumor.levels import INSTANTS, MEASURES, level_items, up_to_named_quarter
 from aicycle.rumor.reading import Reading
@@ -84,8 +84,7 @@ def trend_items(store: Store, reading: Reading, ticker: str, as_of: dt.date) -> 
                            year=reading.period.year)
     items = [i for i in items if not (i.period and ".." in i.period and _span(i.period) > 100)] or items
     if reading.direction in ("slower_growth", "faster_growth"):
-        # Past quarters answer "growth is slowing", not a forecast for a coming year.
-        items = _growth_change(store, ticker, metric, as_of) if reading.modality in ("fact", "report") else []
+        return []  # the quarters' growth pace answers it (growth_pace), not the level's trend
     return items
 
 
@@ -118,26 +117,6 @@ def _in_the_black(store: Store, ticker: str, metric: str, as_of: dt.date, readin
 def _span(period: str) -> int:
     start, end = (dt.date.fromisoformat(p) for p in period.split(".."))
     return (end - start).days
-
-
-def _growth_change(store: Store, ticker: str, metric: str, as_of: dt.date) -> list[Item]:
-    rows = [r for r in series(store, ticker, metric, as_of) if 80 <= (days(r) or 0) <= 100]
-    rows.sort(key=lambda r: r["period_end"])
-    growth = []
-    for i, row in enumerate(rows):
-        end = as_date(row["period_end"])
-        prior = [r for r in rows[:i] if abs(((end - as_date(r["period_end"])).days) - 365) <= 20]  # type: ignore[operator]
-        if prior:
-            growth.append((row, pct(row["value"], prior[-1]["value"])))
-    if len(growth) < 2 or growth[-1][1] is None or growth[-2][1] is None:
-        return []
-    (row, now), (_, before) = growth[-1], growth[-2]
-    shift = direction_of((now or 0) - (before or 0), 0.02)
-    observed = {"up": "faster", "down": "slower", "flat": "flat"}[shift or "flat"]
-    text = (f"{ticker} {metric} grew {now:+.0%} YoY in the quarter ending {row['period_end']}, "
-            f"against {before:+.0%} in the quarter before ({observed})")
-    return [item_from_fact(row, f"{metric}_growth", text, observed=observed,
-                           weight=0.8 * freshness(as_date(row["filed"]), as_of))]
 
 
 def division_items(store: Store, reading: Reading, ticker: str, as_of: dt.date) -> list[Item]:
