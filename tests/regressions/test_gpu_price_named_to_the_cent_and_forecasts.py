@@ -26,8 +26,8 @@ def test_to_a_dollar_figure_is_an_hourly_price() -> None:
      "2025-11-17", "supported"),
     ("B300 rental index crashed ~47% to $4.20 and stayed there", "2026-10-05", "contradicted"),
     ("H100 rental index will be higher at end-2026 than in early October", "2026-10-05", "unclear"),
-    # no series the claim names: another provider's price neither bears it out nor refutes it
-    ("H100 one-year rental rates bottomed near $1.70/hr in October 2025", "2026-04-05", "unclear"),
+    # another provider's price neither bears it out nor refutes it: SemiAnalysis's 1-year contract level does
+    ("H100 one-year rental rates bottomed near $1.70/hr in October 2025", "2026-04-05", "supported"),
 ])
 def test_read_on_the_named_series(store: Store, claim: str, as_of: str, verdict: str) -> None:
     assert check(store, claim, dt.date.fromisoformat(as_of))["verdict"] == verdict

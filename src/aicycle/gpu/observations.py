@@ -14,6 +14,7 @@ from __future__ import annotations
 import calendar
 import csv
 import datetime as dt
+import re
 from pathlib import Path
 from typing import Any
 
@@ -54,6 +55,17 @@ def _observation_term(basis: str) -> str:
     return "reserved" if "contract" in b else "on_demand"
 
 
+def _publisher(who: str, basis: str) -> str:
+    """One name per publisher and contract term, so that its points form one series: "market level per
+    SemiAnalysis (as summarized)" and "... per SemiAnalysis/Latent Space (as summarized)" are SemiAnalysis's
+    1-year contract level."""
+    m = re.match(r"market level per ([\w.-]+(?: [\w.-]+)?)", who)
+    if not m:
+        return who
+    term = re.search(r"\b\d+-year contract\b", basis)
+    return m.group(1) + (f", {term.group(0)}" if term else "")
+
+
 def observation_rows(file: Path, norm: Normalizer) -> tuple[list[dict[str, Any]], int]:
     rows, undated = [], 0
     with open(file, newline="") as fh:
@@ -69,7 +81,8 @@ def observation_rows(file: Path, norm: Normalizer) -> tuple[list[dict[str, Any]]
                 observed_at=when[0], sku=norm(rec["gpu"]), raw_name=rec["gpu"],
                 # SF Compute sells blocks of time bought ahead: reserved, like its captured prices.
                 term="reserved" if sfc else _observation_term(rec["price_basis"]), family=family,
-                provider=rec["provider_or_index"], price=float(rec["price_usd_per_gpu_hour"]), stat=stat,
+                provider=_publisher(rec["provider_or_index"], rec["price_basis"]),
+                price=float(rec["price_usd_per_gpu_hour"]), stat=stat,
                 source=f"gpu_rental_price_observations.csv ({rec['seen_via']})", url=rec["source_url"],
                 kind="curated", flag=when[1], snapshot_id="curated:gpu_rental_price_observations",
                 method=f"{rec['price_basis']}; {rec['notes']}"))

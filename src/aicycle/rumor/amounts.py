@@ -23,7 +23,12 @@ _MULTIPLE = re.compile(r"\b(?P<hedge>nearly |almost |close to )?(?P<k>doubl|trip
 _GROWS_BY = re.compile(r"\b(?:jump|ris|rise|grow|grew|surg|soar|climb|increas|gain|leap|swell|up|rebound|recover)\w*"
                        r"\s+(?:by\s+)?(?P<hedge>nearly |almost |close to |about |around |roughly |some |~)?"
                        r"(?:more than |over |at least )?"
-                       r"(?P<pct>\d+(?:\.\d+)?)\s?%", re.I)
+                       r"(?P<pct>\d+(?:\.\d+)?)\s?%"
+                       # "more than 50% above its 2024 spending": the rise named after its size
+                       r"|(?P<hedge2>nearly |almost |close to |about |around |roughly |some |~)?"
+                       r"(?:more than |over |at least )?(?P<pct2>\d+(?:\.\d+)?)\s?%\s+"
+                       r"(?:above|higher than|more than|up (?:on|from))\s+(?:its |the |their )?"
+                       r"(?:20\d\d|prior|previous|last|a year)\b", re.I)
 
 
 def growth(text: str) -> float | None:
@@ -32,10 +37,10 @@ def growth(text: str) -> float | None:
     factor = {"doubl": 1.0, "tripl": 2.0, "quadrupl": 3.0}[m.group("k").lower()] if m else None
     if m is None:
         m = _GROWS_BY.search(text)
-        factor = float(m.group("pct")) / 100 if m else None
+        factor = float(m.group("pct") or m.group("pct2")) / 100 if m else None
     if m is None or factor is None:
         return None
-    hedge = (m.group("hedge") or "").strip().lower()
+    hedge = (m.group("hedge") or (m.groupdict().get("hedge2") or "")).strip().lower()
     # "nearly doubles" holds a little short of it; "about 40%" holds anywhere near it, either side
     return factor * (0.95 if not hedge else 0.8 if hedge in ("nearly", "almost", "close to") else 0.75)
 

@@ -289,8 +289,8 @@ def gather(store: Store, claim: Claim, reading: Reading, as_of: dt.date) -> list
         # "Meta cuts 2026 capex after 'Meta Compute' report": a move said to follow a report is answered by what
         # the company said since, not by a guide from months before it
         items = [i for i in items if i.date and (as_of - i.date).days <= rules.RUMOR_RAISE_ANSWERED_DAYS]
-    for item in items:
-        if item.signal in _CONTEXT_ONLY.get(obj, ()):
+    for item in items:  # a guide's rise over last year's spending is the answer when the claim sizes that rise
+        if item.signal in _CONTEXT_ONLY.get(obj, ()) and reading.growth is None:
             item.weight = 0.0
     # Point in time, enforced once more at the end: nothing dated after as_of is ever shown.
     return [i for i in items if i.date is not None and i.date <= as_of]

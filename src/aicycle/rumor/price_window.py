@@ -42,7 +42,8 @@ LATEST = dt.date.max  # the start of a "window" that is the series' latest point
 _LOW_LOOKBACK = 540  # days: a cycle low is looked for within the eighteen months before the window's end
 _HINTS = (("marketplace", r"marketplace|market rate|offers?"), ("index", r"\bindex\b"),
           ("sfcompute", r"sf ?compute"), ("prime-intellect", r"prime intellect"), ("hyperscaler", r"hyperscaler"),
-          ("neocloud", r"neo-?cloud"), ("vast", r"vast\.?ai"), ("cloud_list", r"list[- ]prices?|rate[- ]cards?"))
+          ("neocloud", r"neo-?cloud"), ("vast", r"vast\.?ai"), ("cloud_list", r"list[- ]prices?|rate[- ]cards?"),
+          ("1-year contract", r"\b(?:1|one)[- ]?(?:yr|year)\b"))
 
 
 def claim_window(text: str, as_of: dt.date, level: bool = False) -> tuple[dt.date, dt.date] | None:
