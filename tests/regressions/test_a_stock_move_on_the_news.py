@@ -28,12 +28,12 @@ def test_figures_are_not_stocks(claim: str) -> None:
 
 
 @pytest.mark.parametrize(("claim", "as_of", "verdict", "said"), [
-    ("TSMC ADRs sank ~7% on Meta Compute report", "2026-07-02", "supported", "TSM closed -7.0% on 2026-07-01"),
+    ("TSMC ADRs sank ~7% on Meta Compute report", "2026-07-02", "supported", "TSM closed -6.98% on 2026-07-01"),
     ("SK hynix shares rose after Meta Compute report", "2026-07-03", "contradicted", "on 2026-07-02"),  # Seoul
     ("Meta shares rallied after it raised 2026 capex guidance in April", "2026-05-01", "contradicted",
-     "META closed -8.6% on 2026-04-30"),
+     "META closed -8.55% on 2026-04-30"),
     ("TSMC ADRs sank ~7% on Meta Compute report", "2026-06-20", "unclear", ""),  # before the report
-    ("TSMC ADRs sank ~20% on Meta Compute report", "2026-07-02", "contradicted", "-7.0%"),  # not that size
+    ("TSMC ADRs sank ~20% on Meta Compute report", "2026-07-02", "contradicted", "-6.98%"),  # not that size
 ])
 def test_move_read_on_prices(store: Store, claim: str, as_of: str, verdict: str, said: str) -> None:
     result = check(store, claim, as_of)

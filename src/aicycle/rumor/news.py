@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from aicycle import contracts as ledger
@@ -18,8 +18,9 @@ from aicycle.store import Store
 
 _STOP = {"the", "a", "an", "its", "it", "on", "after", "in", "of", "to", "report", "reports", "news", "said", "says",
          "day", "session"}
-_RESULTS = re.compile(r"\b(?:print|results?|earnings|numbers|beat|miss|report(?:ed)?|quarter|qtr|guidance|guide|"
-                      r"capex)\b|\bf?q[1-4]\b", re.I)
+# "after its Q2 report" is results; "on report it will rent out idle compute" is a news story
+_RESULTS = re.compile(r"\b(?:print|results?|earnings|numbers|beat|miss|reported|quarter|qtr|guidance|guide|"
+                      r"capex|outlook)\b|\bf?q[1-4]\b|\b(?:its|their|quarterly|earnings) reports?\b", re.I)
 _DEAL = re.compile(r"\b(?:deals?|contracts?|pacts?|agreements?|partnerships?|tie-?ups?)\b", re.I)
 _RESULTS_LAG_DAYS = 100  # a quarter's figures come out within about three months of its end
 
@@ -62,7 +63,9 @@ def find_news(store: Store, ticker: str, words: str, as_of: dt.date) -> News | N
     if event is not None:
         return News(event["news_date"], event["timing"], event["headline"], str(event["source"]), event.get("url"))
     if _DEAL.search(words):
-        return _deal(store, ticker, words, as_of)
+        deal = _deal(store, ticker, words, as_of)
+        # "on the Meta deal day": the session of the deal's day, not from the close before it to the next
+        return replace(deal, timing=SESSION) if deal and re.search(r"\bday\b", words, re.I) else deal
     if _RESULTS.search(words):
         return _results(store, ticker, as_of)
     return None

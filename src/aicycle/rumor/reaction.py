@@ -21,12 +21,12 @@ _UP = (r"rose|rallied|rall(?:y|ies)|jump(?:s|ed)?|surg(?:e|es|ed)|gain(?:s|ed)?|
 _DOWN = (r"sank|sinks?|fell|falls?|drop(?:s|ped)?|slid|slides?|tumbl(?:e|es|ed)|plung(?:e|es|ed)|slump(?:s|ed)?|"
          r"tank(?:s|ed)?|crater(?:s|ed)?|lost|loses?|shed|sheds|sold off|sells? off")
 # "closed ~36% higher", "ripped more than 15% higher": the size before the way it went
-_CLOSED = r"(?:closed|ended|finished|ripped|ran|shot|traded|was|moved|went)"
+_CLOSED = r"(?:clos(?:ed|es)|end(?:ed|s)|finish(?:ed|es)|ripped|ran|shot|traded|was|moved|went)"
 
 
 def _size(group: str) -> str:
     """How the claim sizes the move: about it, or a floor ("more than 60%")."""
-    return rf"(?P<{group}>~|about\s+|nearly\s+|roughly\s+|almost\s+|more than\s+|over\s+|at least\s+)?"
+    return rf"(?P<{group}>~|>\s*|about\s+|nearly\s+|roughly\s+|almost\s+|more than\s+|over\s+|at least\s+)?"
 
 
 # "MU +10% the day after its FQ1 beat", "SK hynix -14.6% in Seoul after the Meta Compute report"
@@ -34,7 +34,9 @@ _CLAIM = re.compile(rf"^(?P<who>.+?)\s+(?:(?:shares|stock|ADRs?)\s+)?"
                     rf"(?:(?P<verb>{_UP}|{_DOWN})\b(?:\s+(?:by\s+)?{_size('about')}"
                     rf"(?P<pct>\d+(?:\.\d+)?)\s?%)?|(?P<sign>[+\-\u2212\u2013])\s?~?(?P<signed>\d+(?:\.\d+)?)\s?%|"
                     rf"{_CLOSED}\s+(?:up\s+|down\s+)?{_size('sized_about')}(?P<sized>\d+(?:\.\d+)?)\s?%\s+"
-                    rf"(?P<way>higher|lower))"
+                    rf"(?P<way>higher|lower)|"
+                    # "closed up more than 13%": the way it went before the size
+                    rf"{_CLOSED}\s+(?P<updown>up|down)\s+{_size('ud_about')}(?P<ud>\d+(?:\.\d+)?)\s?%)"
                     rf"(?:\s+in\s+[A-Z][a-z]+(?:\s+trading)?)?"
                     rf"\s+(?:on|after|following|as|the\s+(?:day|session)\s+after)\s+(?P<news>.+)$", re.I)
 # "DeepSeek Monday: NVDA lost ~17% on Jan 27, 2025": a label before the claim itself
@@ -70,14 +72,14 @@ def _reaction(text: str) -> Reaction | None:
         rest = re.sub(words if words in dict(_LISTED).values() else re.escape(words), " ", rest, flags=re.I)
     if not tickers or re.sub(r"\b(?:shares|stock|adrs?|the)\b|'s\b|[^\w]", " ", rest, flags=re.I).strip():
         return None  # "Micron revenue rose on HBM demand": a figure that moved, not the stock
-    if m.group("way"):
-        up = m.group("way").lower() == "higher"
+    if m.group("way") or m.group("updown"):
+        up = (m.group("way") or m.group("updown")).lower() in ("higher", "up")
     else:
         up = m.group("sign") == "+" if m.group("sign") else re.fullmatch(_UP, m.group("verb"), re.I) is not None
-    pct = m.group("pct") or m.group("signed") or m.group("sized")
-    about = (m.group("about") or m.group("sized_about") or "").strip().lower()
+    pct = m.group("pct") or m.group("signed") or m.group("sized") or m.group("ud")
+    about = (m.group("about") or m.group("sized_about") or m.group("ud_about") or "").strip().lower()
     return Reaction(tuple(dict.fromkeys(tickers)), up, float(pct) if pct else None, m.group("news"),
-                    floor=about in ("more than", "over", "at least"))
+                    floor=about in ("more than", "over", "at least", ">"))
 
 
 def reaction_items(store: Store, claim: Reaction, as_of: dt.date) -> list[Item]:
@@ -100,7 +102,7 @@ def reaction_items(store: Store, claim: Reaction, as_of: dt.date) -> list[Item]:
 
 def _described(ticker: str, change: float, day: dt.date, before: dt.date, news: News) -> tuple[str, str]:
     """The move as the evidence says it, and how it was derived."""
-    moved = f"{ticker} closed {change * 100:+.1f}% on {day}"
+    moved = f"{ticker} closed {change * 100:+.2f}% on {day}"
     if news.timing == SESSION:
         return (f"{moved}, the session the claim names (against {before})",
                 "derived: close on the session the claim names against the close before")
@@ -114,9 +116,9 @@ def _sized(claim: Reaction, moved: float) -> bool:
     """Whether the move, in percent, is the size the claim names: at least a floor it names, else near its size."""
     if claim.pct is None:
         return True
-    if claim.floor:
-        return moved >= claim.pct - 0.5
-    return abs(moved - claim.pct) <= max(1.5, 0.25 * claim.pct)
+    if claim.floor:  # "more than 10%": a 9.99% fall is not one, however it rounds
+        return moved >= claim.pct
+    return abs(moved - claim.pct) <= max(1.5, 0.15 * claim.pct)  # "~60%" is not +46%
 
 
 def _move(store: Store, ticker: str, news: News, as_of: dt.date) -> tuple[dt.date, dt.date, float, str] | None:
