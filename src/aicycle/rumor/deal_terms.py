@@ -27,6 +27,9 @@ _CLOSE = 0.15  # "~$3bn" against "approximately $3 billion"; "$10bn" against "ov
 _EXACT = 0.05  # a deal's other figures ($8.7bn with options, $920m a month) are stated to the digit
 _ABOVE = re.compile(r"\b(?:over|above|more than|at least|tops?|topping|north of|exceeds?|exceeding)\s+~?$", re.I)
 _BELOW = re.compile(r"\b(?:under|below|less than|at most|south of)\s+~?$", re.I)
+_ROUGHLY = re.compile(r"(?:~|\b(?:about|around|approximately|roughly|nearly|almost|some|circa))\s*$", re.I)
+# the ledger's record of a deal whose headline value is a ceiling ("up to approximately $14.2 billion")
+_CEILING = re.compile(r"\b(?:up to|as much as)\b", re.I)
 _INVEST = re.compile(r"\binvest(?:s|ed|ing|ment)?\b", re.I)
 _FIRM = re.compile(r"\b(?:firm|committed|guaranteed|binding)\b", re.I)
 _MONTHLY = re.compile(r"\b(?:a|per|each) month\b|\bmonthly\b|/mo(?:nth)?\b", re.I)
@@ -55,11 +58,13 @@ class DealTerms:
     end_year: int | None = None  # "runs through 2034"
     confirmed: bool = False  # "confirmed by Alphabet": the company's own word, not a report
     invest: bool = False  # "to invest up to $100B in OpenAI": an investment, which the deal may state beside no price
+    exact: bool = False  # "$19.4bn", to the decimal and unhedged: not borne out by a $17.4bn deal
 
 
 def read_deal_terms(text: str) -> DealTerms | None:
     """The value, megawatts and term a claim states of a deal; None when it states none."""
     usd = megawatts = None
+    exact = False
     text = _MILLIONS.sub(r"\1 million", text)  # "$920m"
     for m in _FIGURE_START.finditer(text):
         found = figures(text[m.start():m.start() + 24])
@@ -70,6 +75,7 @@ def read_deal_terms(text: str) -> DealTerms | None:
         op = "above" if _ABOVE.search(before) else "below" if _BELOW.search(before) else "at"
         if unit == "USD" and usd is None:
             usd = (high, op)
+            exact = bool(re.match(r"\$?\d+\.\d", text[m.start():])) and not _ROUGHLY.search(before)
         elif unit == "MW" and megawatts is None:
             megawatts = (high, op)
     years = claimed_term(text)
@@ -79,7 +85,7 @@ def read_deal_terms(text: str) -> DealTerms | None:
     firm = True if _FIRM.search(text) else False if _HEDGED.search(text) else None
     rate = "month" if _MONTHLY.search(text) else "year" if _YEARLY.search(text) else None
     return DealTerms(usd, megawatts, years, firm, rate, int(end.group(1)) if end else None,
-                     bool(re.search(r"\bconfirm\w*\b", text, re.I)), bool(_INVEST.search(text)))
+                     bool(re.search(r"\bconfirm\w*\b", text, re.I)), bool(_INVEST.search(text)), exact)
 
 
 def named_deals(store: Store, claim_text: str, as_of: dt.date) -> list[ledger.Contract]:
@@ -141,7 +147,10 @@ def _compare(terms: DealTerms, deal: ledger.Contract) -> list[tuple[bool, str]]:
         return []
     if terms.confirmed and deal.source_type not in _COMPANY_SOURCES:
         return []  # "confirmed by Alphabet": a news report of the deal does not bear out the company's word
-    results = (_value(terms, deal), _power(terms, deal), _term(terms, deal), _end(terms, deal))
+    results = [_value(terms, deal), _power(terms, deal), _term(terms, deal), _end(terms, deal)]
+    if results[0][0] is False and terms.usd and deal.value_usd \
+            and abs(deal.value_usd - terms.usd[0]) <= _EXACT * terms.usd[0]:
+        results.append((True, f"the deal of {money(deal.value_usd)}"))  # its value names it, whatever else is wrong
     return [(ok, how) for ok, how in results if ok is not None]
 
 
@@ -156,7 +165,9 @@ def _value(terms: DealTerms, deal: ledger.Contract) -> tuple[bool | None, str]:
         ok = headline >= value if op == "above" else headline < value
         return ok, f"valued at {money(headline)}, {'' if ok else 'not '}{'past' if op == 'above' else 'under'} " \
                    f"the claim's {money(value)}"
-    if headline is not None and abs(headline - value) <= _CLOSE * value:
+    if headline is not None and abs(headline - value) <= (_EXACT if terms.exact else _CLOSE) * value:
+        if terms.firm and _CEILING.search(deal.value_text or ""):  # a curator's note may record the deal's wording
+            return False, f"{money(headline)} is what the deal could reach (up to), not a firm commitment"
         return True, f"valued at {money(headline)}, as the claim says"
     for clause in stated_value(deal).split(";"):
         rate = "month" if _MONTHLY.search(clause) else "year" if _YEARLY.search(clause) else None
@@ -174,6 +185,9 @@ def _value(terms: DealTerms, deal: ledger.Contract) -> tuple[bool | None, str]:
         return False, f"the investment stated is {money(max(stated))}, not {money(value)}"
     if headline is None:
         return None, ""
+    if any(u == "USD" and abs(headline + v - value) <= _EXACT * value for _, v, u in figures(stated_value(deal))) \
+            and _CONTINGENT.search(stated_value(deal)):
+        return False, f"the firm value is {money(headline)}; {money(value)} adds what is only an option"
     return False, f"valued at {money(headline)}, not {money(value)}"
 
 

@@ -20,7 +20,8 @@ _STOP = {"the", "a", "an", "its", "it", "on", "after", "in", "of", "to", "report
          "day", "session"}
 # "after its Q2 report" is results; "on report it will rent out idle compute" is a news story
 _RESULTS = re.compile(r"\b(?:print|results?|earnings|numbers|beat|miss|reported|quarter|qtr|guidance|guide|"
-                      r"capex|outlook)\b|\bf?q[1-4]\b|\b(?:its|their|quarterly|earnings) reports?\b", re.I)
+                      r"capex|outlook)\b|\bf?q[1-4]\b|"
+                      r"\b(?:its|their|quarterly|earnings)\b[\w ,]{0,20}\breports?\b", re.I)
 _DEAL = re.compile(r"\b(?:deals?|contracts?|pacts?|agreements?|partnerships?|tie-?ups?)\b", re.I)
 _RESULTS_LAG_DAYS = 100  # a quarter's figures come out within about three months of its end
 
