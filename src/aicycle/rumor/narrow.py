@@ -29,6 +29,7 @@ from aicycle.rumor.power_terms import power_terms_items
 from aicycle.rumor.quarter_dip import quarter_dip_items, reads_as_dip
 from aicycle.rumor.reading import Reading
 from aicycle.rumor.reclassified import read_reclassified, reclassified_items
+from aicycle.rumor.roles import read_roles, roles_items
 from aicycle.rumor.schedule import read_schedule, schedule_items
 from aicycle.rumor.stake_sale import read_stake_sale, stake_sale_items
 from aicycle.rumor.target_revision import read_target_revision, target_revision_items
@@ -53,7 +54,7 @@ def tickers_for(claim: Claim, reading: Reading | None = None) -> list[str]:
 def narrow_reading(store: Store, claim: Claim, base: Reading, day: dt.date) -> Narrow | None:
     """The first narrow reading that takes the claim, with its evidence; None when none does."""
     # A claim naming no listed company can still name a deal between private ones ("OpenAI-Cerebras deal").
-    readers = _READERS if claim.tickers else (_backstop, _deal_terms, _power_terms)
+    readers = _READERS if claim.tickers else (_backstop, _roles, _deal_terms, _power_terms)
     for reader in readers:
         found = reader(store, claim, base, day)
         if found is not None:
@@ -132,6 +133,14 @@ def _backstop(store: Store, claim: Claim, base: Reading, day: dt.date) -> Narrow
     who = backstopper(claim.text) if not base.negated else None
     items = backstop_items(store, who, claim.text, day) if who else []
     return (replace(base, object="compute_contracts", direction="backstop", level=None, modality="fact"), items) \
+        if items else None
+
+
+def _roles(store: Store, claim: Claim, base: Reading, day: dt.date) -> Narrow | None:
+    """"IREN is renting data-center capacity from Microsoft": which of the two buys from the other."""
+    roles = read_roles(claim.text) if not base.negated else None
+    items = roles_items(store, roles, claim.text, day) if roles else []
+    return (replace(base, object="compute_contracts", direction="roles", level=None, modality="fact"), items) \
         if items else None
 
 
@@ -231,5 +240,5 @@ def _vs_guide(store: Store, claim: Claim, base: Reading, day: dt.date) -> Narrow
 
 
 _READERS = (_inclusion, _capex_scope, _growth_source, _input_constraint, _bottleneck, _target_revision,
-            _growth_basis, _quarter_dip, _finance_leases, _site, _plant, _backstop, _deal_terms, _power_terms,
+            _growth_basis, _quarter_dip, _finance_leases, _site, _plant, _backstop, _roles, _deal_terms, _power_terms,
             _reclassified, _driver, _vs_guide)

@@ -65,6 +65,7 @@ RELATION: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "target_revision": (frozenset({"match"}), frozenset({"mismatch"})),  # a company's own target raised or cut
     "reaction": (frozenset({"match"}), frozenset({"mismatch"})),  # a stock's move on a dated piece of news
     "deal_terms": (frozenset({"match"}), frozenset({"mismatch"})),  # a deal's value, megawatts and term
+    "roles": (frozenset({"match"}), frozenset({"mismatch"})),  # who buys compute from whom
     "growth_basis": (frozenset({"match"}), frozenset({"mismatch"})),  # a rise on the basis the claim names
     "quarter_dip": (frozenset({"match"}), frozenset({"mismatch"})),  # a quarter's dip said to be a cut
     "driver": (frozenset({"match"}), frozenset({"mismatch"})),  # what the company says moved its capex
