@@ -148,9 +148,8 @@ def _compare(terms: DealTerms, deal: ledger.Contract) -> list[tuple[bool, str]]:
     if terms.confirmed and deal.source_type not in _COMPANY_SOURCES:
         return []  # "confirmed by Alphabet": a news report of the deal does not bear out the company's word
     results = [_value(terms, deal), _power(terms, deal), _term(terms, deal), _end(terms, deal)]
-    if results[0][0] is False and terms.usd and deal.value_usd \
-            and abs(deal.value_usd - terms.usd[0]) <= _EXACT * terms.usd[0]:
-        results.append((True, f"the deal of {money(deal.value_usd)}"))  # its value names it, whatever else is wrong
+    if results[0][0] is False and terms.usd and _states(deal, terms.usd[0]):
+        results.append((True, f"the deal stating {money(terms.usd[0])}"))  # its figure names it, whatever is wrong
     return [(ok, how) for ok, how in results if ok is not None]
 
 
@@ -189,6 +188,12 @@ def _value(terms: DealTerms, deal: ledger.Contract) -> tuple[bool | None, str]:
             and _CONTINGENT.search(stated_value(deal)):
         return False, f"the firm value is {money(headline)}; {money(value)} adds what is only an option"
     return False, f"valued at {money(headline)}, not {money(value)}"
+
+
+def _states(deal: ledger.Contract, value: float) -> bool:
+    """Whether the deal states this very figure: its value, or one its source gives (with options, a month)."""
+    stated = [v for _, v, u in figures(stated_value(deal)) if u == "USD"] + [deal.value_usd or 0.0]
+    return any(abs(v - value) <= _EXACT * value for v in stated)
 
 
 def _investment(terms: DealTerms, deal: ledger.Contract) -> bool:

@@ -39,6 +39,9 @@ from aicycle.store import Store
 Narrow = tuple[Reading, list[Item]]
 # What a claim naming a deal's terms can be read as before this reading: a deal, a lease, power, a project, spend.
 _DEAL_OBJECTS = (None, "compute_contracts", "leases", "power", "projects", "ai_spend")
+# "Cipher's Fluidstack deal carries ~$7bn of contracted revenue": one deal's value, not the company's backlog
+_A_DEALS_REVENUE = re.compile(r"\b(?:deal|contract|lease|agreement)\b"
+                              r"(?![^.]*\b(?:backlog|rpo|remaining performance)\b)", re.I)
 
 
 def tickers_for(claim: Claim, reading: Reading | None = None) -> list[str]:
@@ -121,7 +124,8 @@ def _target_revision(store: Store, claim: Claim, base: Reading, day: dt.date) ->
 def _deal_terms(store: Store, claim: Claim, base: Reading, day: dt.date) -> Narrow | None:
     """"Meta signs firm $27bn Nebius contract", "Microsoft's $9.7bn IREN cloud deal runs ten years": the ledger's
     record of the deal, which states its value, megawatts and term, not the parties' words that they signed one."""
-    terms = read_deal_terms(claim.text) if base.object in _DEAL_OBJECTS and not base.negated else None
+    of_a_deal = base.object in _DEAL_OBJECTS or base.object == "backlog" and _A_DEALS_REVENUE.search(claim.text)
+    terms = read_deal_terms(claim.text) if of_a_deal and not base.negated else None
     items = deal_terms_items(store, terms, claim.text, day) if terms else []
     if not items:
         return None
