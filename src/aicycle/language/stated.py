@@ -69,7 +69,7 @@ PATTERNS = (
        + _AMOUNT, None, "guidance"),
     _p("capex_guidance_point_after", "capex_guidance",
        r"\b(?:expect|believe|plan|anticipate)\w*\b[^$]{0,60}?\b(?:approximately|roughly|about) " + _AMOUNT
-       + r"[^.$]{0,40}?\bcapex\b", None, "guidance"),
+       + r"[^.$]{0,40}?\b(?:capex|capital expenditures)\b", None, "guidance"),
     _p("googl_backlog", "rpo", r"backlog[^.]{0,80}?(?:reaching|to) " + _AMOUNT
        + r" (?:at the end of|in the (?:first|second|third|fourth) quarter)", ("GOOGL",),
        "instant"),
@@ -85,6 +85,7 @@ PATTERNS = (
     _p("sold_out", "statement", r"\bsold out\b", ("NVDA", "IREN", "CIFR", "WULF", "MU", "CRWV", "NBIS"), "statement"),
 )
 _YEAR = re.compile(r"\b(?:FY\s?'?(\d{2})|(20\d\d))\b", re.I)
+_YEAR_LEAD = re.compile(r"^(?:for|in) (?:calendar |fiscal )?(?:year )?(?:20\d\d|FY\s?'?\d\d)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -118,17 +119,21 @@ def _year(sentence: str) -> int | None:
 
 def find(text: str, ticker: str) -> Iterator[Found]:
     """Every pattern hit in a document's sentences, in order."""
+    before = ""
     for i, sentence in enumerate(sentences(text)):
+        # "For calendar year 2026, we expect ... We expect to invest roughly $190 billion": the year said just before
+        year = _year(sentence) or (_year(before) if _YEAR_LEAD.search(before) else None)
+        before = sentence
         for p in PATTERNS:
             if p.tickers is not None and ticker not in p.tickers:
                 continue
             m = p.regex.search(sentence)
             if m is None or (p.shape == "statement" and _ASKED.search(sentence)):
                 continue  # an analyst's question repeats words; a statement must be the company's
-            if p.shape == "guidance" and (_PAST.search(sentence[:m.start()]) or _year(sentence) is None):
+            if p.shape == "guidance" and (_PAST.search(sentence[:m.start()]) or year is None):
                 continue  # a past statement recalled, or a guide without its year: not a new guide
             values = () if p.shape == "statement" else _amounts(m)
-            yield Found(p, values, sentence, i, bool(_HEDGE.search(m.group(0))), _year(sentence))
+            yield Found(p, values, sentence, i, bool(_HEDGE.search(m.group(0))), year)
 
 
 def _keep(found: list[Found]) -> list[Found]:

@@ -9,15 +9,16 @@ from __future__ import annotations
 
 # --- companies ----------------------------------------------------------------------------------
 
-# Names that point at one company but are not in universe.csv (executives, products, old names).
+# Names that point at one company but are not in universe.csv (executives, products, old names, the towns
+# headlines name them by).
 EXTRA_ALIASES: dict[str, tuple[str, ...]] = {
-    "META": ("Zuckerberg", "Instagram", "Meta Compute", "Meta's"),
-    "MSFT": ("Nadella", "Amy Hood"),
-    "GOOGL": ("Pichai", "GOOG", "DeepMind"),
+    "META": ("Zuckerberg", "Instagram", "Meta Compute", "Meta's", "Menlo Park"),
+    "MSFT": ("Nadella", "Amy Hood", "Redmond", "Windows maker"),
+    "GOOGL": ("Pichai", "GOOG", "DeepMind", "Mountain View", "search giant"),
     "AMZN": ("Jassy", "Trainium", "Trainium2", "Trainium3", "Trainium4"),
     "ORCL": ("Ellison",),
     "NVDA": ("Jensen Huang", "Jensen"),
-    "MU": ("Micron Technology",),
+    "MU": ("Micron Technology", "Boise"),
     "000660.KS": ("SK Group", "000660"),
     "005930.KS": ("005930",),
 }

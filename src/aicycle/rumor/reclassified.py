@@ -3,8 +3,9 @@ cools" against the call that lowered it ("more of our future data center leases 
 operating leases ... Outside of this useful life impact, our calendar year 2026 CapEx investment expectations remain
 unchanged"). A claim that the cut is real (demand cooling, underlying or investment plans dialled back) is refuted
 by the company's word that its plans are unchanged but for the accounting; a claim that the new figure reflects the
-accounting is borne out by it. The usual reading answers a claim about the figure alone ("cuts its 2026 capex
-outlook to about $175bn")."""
+accounting is borne out by it; so is a claim that the plan itself was trimmed ("trims its calendar-2026 capex plan
+to about $175bn"). The usual reading answers a claim about the figure alone ("cuts its 2026 capex outlook to about
+$175bn")."""
 
 from __future__ import annotations
 
@@ -20,7 +21,10 @@ from aicycle.store import Store
 _REAL_CUT = re.compile(r"\b(?:(?:as|on|amid|reflects?|reflecting|due to|because of)\s+(?:\w+\s+){0,2}"
                        r"(?:cooling|weak\w*|slow\w*|soft\w*|fading)\s+(?:ai\s+)?demand|"
                        r"(?:ai\s+)?demand\s+(?:cools|weakens|slows|softens|fades)|underlying|investment plans?|"
-                       r"(?:pares?|scales?|dials?)\s+back\s+(?:its\s+)?(?:[\w-]+\s+)?(?:capex\s+)?plans?)\b", re.I)
+                       r"(?:pares?|scales?|dials?)\s+back\s+(?:its\s+)?(?:[\w-]+\s+)?(?:capex\s+)?plans?|"
+                       # "trims its calendar-2026 capex plan": the plan, which the company says is unchanged
+                       r"(?:trim|cut|lower|slash|reduc)\w*\s+(?:its\s+)?(?:[\w-]+\s+){0,2}(?:capex|capital spending)"
+                       r"\s+plans?)\b", re.I)
 _ACCOUNTING_CLAIM = re.compile(r"\b(?:lease accounting|accounting|reclassif\w*|lease (?:shift|change)|"
                                r"leases? mov\w* off|finance[- ]to[- ]operating)\b", re.I)
 _CAPEX_DOWN = re.compile(r"\b(?:cap-?ex|capital (?:spending|expenditures?)|investment plans?|capex plans?)\b", re.I)
