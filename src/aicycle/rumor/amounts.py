@@ -45,6 +45,28 @@ def growth(text: str) -> float | None:
     return factor * (0.95 if not hedge else 0.8 if hedge in ("nearly", "almost", "close to") else 0.75)
 
 
+_FALLS_BY = re.compile(r"\b(?:fell|falls?|drop\w*|slid|slides?|declin\w*|plung\w*|sank|sinks?|tumbl\w*|slump\w*|"
+                       r"los[te]s?|shed\w*|down)\s+(?:by\s+)?"
+                       r"(?P<hedge>nearly |almost |about |around |roughly |some |~)?"
+                       r"(?P<floor>more than |over |at least )?(?P<pct>\d+(?:\.\d+)?)\s?%", re.I)
+
+
+def decline(text: str) -> tuple[float, bool] | None:
+    """The fall a claim names, as a fraction, and whether it is a floor ("fell more than 10%")."""
+    m = _FALLS_BY.search(text)
+    return (float(m.group("pct")) / 100, bool(m.group("floor"))) if m else None
+
+
+def growth_ceiling(text: str) -> float | None:
+    """The most rise a multiple allows when it is not a floor: "roughly tripled" is not a 4.5-fold rise; "more
+    than doubles" has no ceiling."""
+    m = _MULTIPLE.search(text)
+    if m is None or re.search(r"\b(?:more than|over|at least|better than|well over)\s+$", text[:m.start()], re.I):
+        return None
+    times = {"doubl": 2.0, "tripl": 3.0, "quadrupl": 4.0}[m.group("k").lower()]
+    return times * 1.2 - 1
+
+
 # A revision ("raises its guide to $125-145B") is judged as a move, not as a range that must already hold.
 REVISING = ("up", "down", "faster_growth", "slower_growth")
 

@@ -12,7 +12,7 @@ from aicycle.rumor.evidence import Item
 from aicycle.rumor.records import power_item
 from aicycle.store import Store
 
-_AUCTION = re.compile(r"\bcapacity auctions?\b|\bbase residual auction\b|\bBRA\b|\bPJM\b[^.]{0,40}\bauctions?\b", re.I)
+_AUCTION = re.compile(r"\bcapacity auctions?\b|\bbase residual auction\b|\bBRA\b|\bPJM\b[^.]{0,60}\bauctions?\b", re.I)
 _DELIVERY = re.compile(r"\b20(\d\d)\s?[/-]\s?(?:20)?(\d\d)\b")
 # What the claim says the auction did, and the words of an event that bear it out.
 _SHAPES: tuple[tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]], ...] = (
@@ -27,8 +27,26 @@ _SHAPES: tuple[tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]], ...] = 
 )
 
 
+# "jump nine-fold", "more than doubled", "rose 9x": how many times the last auction's price the claim says it is
+_FOLD = re.compile(r"\b(?P<n>\w+)-?fold\b|\b(?P<k>doubl|tripl|quadrupl)\w*|"
+                   r"\b(?P<x>\d+(?:\.\d+)?)\s?(?:x|times)\b", re.I)
+_TIMES = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+          "doubl": 2, "tripl": 3, "quadrupl": 4}
+_PRIOR = re.compile(r"\bprior year \$(\d+(?:\.\d+)?)", re.I)
+
+
+def _fold(text: str) -> float | None:
+    m = _FOLD.search(text)
+    if m is None:
+        return None
+    word = (m.group("n") or m.group("k") or "").lower()
+    return float(m.group("x")) if m.group("x") else float(_TIMES[word]) if word in _TIMES else \
+        float(word) if word.isdigit() else None
+
+
 def is_auction_claim(text: str) -> bool:
-    return bool(_AUCTION.search(text)) and any(claimed.search(text) for claimed, _, _ in _SHAPES)
+    return bool(_AUCTION.search(text)) and (any(claimed.search(text) for claimed, _, _ in _SHAPES)
+                                             or _fold(text) is not None)
 
 
 def auction_items(store: Store, claim_text: str, as_of: dt.date) -> list[Item]:
@@ -44,6 +62,9 @@ def auction_items(store: Store, claim_text: str, as_of: dt.date) -> list[Item]:
     if not auctions:
         return []
     latest = max(auctions, key=lambda e: e.filed)
+    times = _fold(claim_text)
+    if times is not None:
+        return _against_the_last(latest, times, grid.events(store, as_of, since=since))
     words = f"{latest.text} {latest.row.get('quote') or ''}"
     for claimed, yes, no in _SHAPES:
         if claimed.search(claim_text):
@@ -52,3 +73,22 @@ def auction_items(store: Store, claim_text: str, as_of: dt.date) -> list[Item]:
                 seen = "down" if seen == "up" else "up"
             return [power_item(latest, seen, 0.8)]
     return []
+
+
+def _against_the_last(auction: grid.Event, times: float, events: list[grid.Event]) -> list[Item]:
+    """"PJM capacity prices jump nine-fold in the 2026/27 auction": its price against the auction before it (the
+    prior year's price its record gives, else the stored event of the delivery year before, in the same region)."""
+    prior_said = _PRIOR.search(auction.text)
+    prior = float(prior_said.group(1)) if prior_said else None
+    year = _DELIVERY.search(auction.text)
+    if prior is None and year:
+        before = f"20{int(year.group(1)) - 1}/{int(year.group(2)) - 1:02d}"
+        earlier = [e for e in events if e.event_kind == "capacity_price" and e.region == auction.region
+                   and before in e.text.replace("-", "/") and e.value]
+        prior = earlier[-1].value if earlier else None
+    if prior is None or not auction.value:
+        return []
+    ratio = auction.value / prior
+    item = power_item(auction, "up" if abs(ratio - times) <= 0.25 * times else "down", 0.8)
+    item.text += f" ({ratio:.1f} times the auction before's ${prior:,.2f}; the claim says {times:g} times)"
+    return [item]

@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 
 # "net cash outlay for capex" (Oracle's non-GAAP figure, less financing and customer prepayments) is net capex
-BASIS = re.compile(r"\b(gross|net|cash)\s+(?:cash\s+)?(?:(?:outlays?|spend(?:ing)?)\s+(?:for|on)\s+)?"
-                   r"(?:cap(?:ital )?ex\w*|capital (?:expenditures?|investments?|spending))", re.I)
+BASIS = re.compile(r"\b(gross|net|cash)\s+(?:cash\s+)?(?:(?:outlays?|spend(?:ing)?|paid)\s+(?:for|on)\s+|for\s+)?"
+                   r"(?:cap(?:ital )?ex\w*|capital (?:expenditures?|investments?|spending)|"
+                   r"purchases? of property|PP&E)", re.I)
 IN_WATTS = re.compile(r"\d\s?(?:gw|gigawatts?)\b", re.I)
 
 

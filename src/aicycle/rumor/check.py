@@ -19,6 +19,7 @@ from aicycle.errors import InputError
 from aicycle.rumor import auctions, levels, market_share, mix, parse, price_window, records, said, trends, vocab, ytd
 from aicycle.rumor import fundamentals as fx
 from aicycle.rumor import guidance as gx
+from aicycle.rumor.amounts import decline
 from aicycle.rumor.evidence import Item
 from aicycle.rumor.growth_level import growth_level_items
 from aicycle.rumor.growth_pace import pace_items
@@ -280,9 +281,12 @@ def gather(store: Store, claim: Claim, reading: Reading, as_of: dt.date) -> list
         items = [_said_rise(i) if i.date == newest else i for i in items]
     if reading.growth is not None and any(i.change is not None for i in items):
         # how much it rose is a figure's to say: words that it rose do not bear out "more than doubles"
-        items = [_short_of_growth(i, reading.growth) for i in items if i.change is not None]
+        items = [_short_of_growth(i, reading.growth, reading.growth_most) for i in items if i.change is not None]
     elif reading.growth is not None and reading.modality in ("plan", "expectation"):
         items = [_unsized(i) for i in items]  # "2027 capex will at least double", against "increase significantly"
+    fall = decline(claim.text) if reading.direction == "down" else None
+    if fall is not None:  # "H200 list rates fell more than 10% m/m": an 8.5% fall does not bear it out
+        items = [_short_of_fall(i, *fall) for i in items]
     if _QUARTERLY.search(claim.text):  # "quarterly revenue more than quadruples": not the year's
         items = [i for i in items if not re.fullmatch(r"FY\d{4}", i.period or "")]
     if obj in ("capex", "guidance") and reading.direction in ("up", "down") and _AFTER_REPORT.search(claim.text):
@@ -338,9 +342,13 @@ def _unsized(item: Item) -> Item:
     return item
 
 
-def _short_of_growth(item: Item, growth: float) -> Item:
+def _short_of_growth(item: Item, growth: float, most: float | None = None) -> Item:
     """'More than doubles' is not borne out by a 76% rise: a figure that rose by less than the claim says
-    points against it."""
+    points against it; so does one that rose far more than a multiple the claim names ('roughly tripled': +346%)."""
+    if most is not None and item.observed in ("up", "faster") and item.change is not None and item.change > most:
+        item.observed = "beyond"
+        item.text += f" (far more than the rise the claim names, at most {most * 100:+.0f}%)"
+        return item
     if item.observed in ("up", "faster") and item.change is not None and item.change < growth:
         if (item.method or "").startswith(price_window.FROM_LOW_METHOD):
             # a rise from the low to today has no end date: smaller so far is not yet, not false
@@ -349,6 +357,17 @@ def _short_of_growth(item: Item, growth: float) -> Item:
             return item
         item.observed = "short"
         item.text += f" (less than the rise the claim names, at least {growth * 100:+.0f}%)"
+    return item
+
+
+def _short_of_fall(item: Item, fall: float, floor: bool) -> Item:
+    """A fall smaller than the floor a claim names, or far from the size it names, points against it."""
+    if item.observed != "down" or item.change is None or item.change >= 0:
+        return item
+    size = -item.change
+    if size < fall - 0.005 if floor else abs(size - fall) > max(0.015, 0.25 * fall):
+        item.observed = "flat"
+        item.text += f" (not the fall the claim names, {'more than ' if floor else 'about '}{fall * 100:.0f}%)"
     return item
 
 

@@ -45,6 +45,8 @@ def stated_capex_families(ticker: str, basis: str | None) -> tuple[tuple[str, ..
         return CAPEX_FAMILIES[:1]
     if basis == "net":  # net of proceeds, incentives or financing: never the gross purchases in its place
         return (("capex_net_cash",),)
+    if basis == "gross":  # the purchases of property and equipment themselves
+        return (("capex",),)
     return CAPEX_FAMILIES if ticker in _LEASES_IN_HEADLINE else tuple(reversed(CAPEX_FAMILIES))
 
 

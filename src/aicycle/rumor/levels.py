@@ -75,7 +75,8 @@ def level_items(store: Store, reading: Reading, ticker: str, as_of: dt.date) -> 
 # what the purchases of property and equipment are, against the basis the claim names
 _OTHER_BASIS = {"leases": ("is the cash figure, without finance leases; the claim's", " includes them"),
                 "net": ("is the gross figure, purchases of property and equipment; the claim's", " is net"),
-                "cash": ("is the figure with finance leases; the claim's", " is said to leave them out")}
+                "cash": ("is the figure with finance leases; the claim's", " is said to leave them out"),
+                "gross": ("is the net figure, less proceeds from sales and incentives; the claim's", " is gross")}
 
 
 def _figure_on_another_basis(store: Store, reading: Reading, ticker: str, as_of: dt.date) -> list[Item]:
@@ -109,7 +110,8 @@ def _closer_on_another_basis(store: Store, reading: Reading, ticker: str, as_of:
     lease-inclusive one to the decimal ($31.1B) while the cash one is another ($30.1B, near enough to pass as
     "about" it): the figure on the other basis refutes the claim's basis."""
     level = reading.level
-    other = {"cash": CAPEX_FAMILIES[0], "leases": ("capex",), "net": ("capex",)}.get(reading.basis or "")
+    other = {"cash": CAPEX_FAMILIES[0], "leases": ("capex",), "net": ("capex",),
+             "gross": ("capex_net_cash",)}.get(reading.basis or "")
     if other is None or level is None or level.op != "at" or reading.object != "capex":
         return []
     theirs = _in_period(family_rows(store, ticker, other, as_of), reading)

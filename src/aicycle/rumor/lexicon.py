@@ -39,7 +39,9 @@ GROUPS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 CAPEX_WORDS = (r"cap-?ex|capital expenditures?|capital spending|capital investments?|"
                r"infrastructure spend(?:ing)?|spending plans?|investment plans?|"
                # a Korean maker's "facility investment" (시설투자) is its capex
-               r"facilit(?:y|ies)[- ]investments?|spen\w* (?:\w+ ){0,3}on facilities")
+               r"facilit(?:y|ies)[- ]investments?|spen\w* (?:\w+ ){0,3}on facilities|"
+               # the cash-flow line itself: "purchases of property and equipment", "cash for PP&E"
+               r"purchases? of property,? (?:plant,? )?(?:and|&) equipment|PP&E")
 
 # Checked in this order: the first metric whose pattern matches wins, most specific first.
 METRICS: tuple[tuple[str, str], ...] = (

@@ -106,6 +106,10 @@ def _read_quarter(period: Period, text: str, as_of: dt.date) -> None:
             period.year = min((as_of.year - 1, as_of.year, as_of.year + 1),
                               key=lambda y: abs((dt.date(y, 3 * q, 28) - as_of).days))
             period.resolved_from = f"'{ended.group(0)}' as of {as_of.isoformat()}"
+    year_end = _FISCAL_YEAR_END.search(text) if quarter is None else None
+    if year_end:  # "at fiscal 2026 year-end": the balance at the end of that fiscal year's fourth quarter
+        raw = year_end.group(1)
+        period.quarter, period.year, period.fiscal = 4, 2000 + int(raw) if len(raw) == 2 else int(raw), True
     fiscal_quarter = re.search(vocab.FISCAL_QUARTER, text, re.I)
     if fiscal_quarter:
         number, word, raw = fiscal_quarter.groups()
@@ -119,6 +123,7 @@ def _read_quarter(period: Period, text: str, as_of: dt.date) -> None:
 _ENDED = re.compile(r"\b(?:ended|ending|(?<!by )year[- ]end(?=\s+20\d\d(?!\s+(?:[\w$.~-]+\s+){0,3}(?:targets?|goals?|"
                     r"guid\w*|outlook|forecasts?|plans?|aims?)\b)))\s+(?:(march|june|september|december)(?:\s+(20\d\d))?|"
                     r"(20\d\d))\b", re.I)
+_FISCAL_YEAR_END = re.compile(r"(?<!by )\bfiscal (?:year )?(20\d\d|'?\d\d) year[- ]end\b", re.I)
 # "tops $100bn at mid-2026": the level at the end of June; not "sold out through mid-2026", a span
 _MID_YEAR = re.compile(r"(?<!through )(?<!until )(?<!till )(?<!into )(?<!to )\bmid[- ](?:year[- ])?(20\d\d)\b", re.I)
 _MONTH_NUMBER = {"january": 1, "february": 2, "april": 4, "may": 5, "july": 7, "august": 8, "october": 10,

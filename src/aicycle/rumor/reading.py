@@ -17,7 +17,7 @@ from typing import Any
 
 from aicycle import universe
 from aicycle.rumor import lexicon, vocab
-from aicycle.rumor.amounts import REVISING, Level, growth, level, range_end
+from aicycle.rumor.amounts import REVISING, Level, growth, growth_ceiling, level, range_end
 from aicycle.rumor.basis import IN_WATTS, read_basis
 from aicycle.rumor.parse import Claim
 from aicycle.rumor.periods import Period, fiscal_year_end_month, read_period
@@ -68,6 +68,7 @@ class Reading:
     through: bool = False  # "constrained through the end of 2026": a span to a named year's end
     contracted: bool = False  # "contracted ARR", "ARR under contract": not the ARR targeted or operating
     growth: float | None = None  # "more than doubles" (1.0), "jumps 40%" (0.4): the least rise the claim names
+    growth_most: float | None = None  # "roughly tripled" (2.6): the most rise a multiple allows
     share: Share | None = None  # "about two-thirds of its capex went to GPUs": a share of a whole, to one part
     so_far: SoFar | None = None  # "capex in the first nine months already exceeds all of FY25": a sum to compare
     basis: str | None = None  # "gross" or "net" capex: Intel guides both, and one does not answer the other;
@@ -165,6 +166,7 @@ def read(claim: Claim, as_of: dt.date) -> Reading:
                    actual=bool(_ACTUAL.search(text)),
                    through=bool(_THROUGH.search(text)),
                    growth=growth(text) if direction in ("up", "faster_growth") else None,
+                   growth_most=growth_ceiling(text) if direction in ("up", "faster_growth") else None,
                    share=share, so_far=so_far,
                    contracted=bool(re.search(r"\bcontracted\b|\bunder contract\b", text, re.I)),
                    basis=read_basis(text),

@@ -34,7 +34,7 @@ class Verdict:
 
 # For each direction of the reading: what an item must show to support it, and what contradicts it.
 RELATION: dict[str, tuple[frozenset[str], frozenset[str]]] = {
-    "up": (frozenset({"up", "faster", "above"}), frozenset({"down", "flat", "below", "paused", "short"})),
+    "up": (frozenset({"up", "faster", "above"}), frozenset({"down", "flat", "below", "paused", "short", "beyond"})),
     "down": (frozenset({"down", "paused", "below"}), frozenset({"up", "faster", "flat", "above", "on_track"})),
     "flat": (frozenset({"flat"}), frozenset({"up", "down", "faster"})),
     "slower_growth": (frozenset({"slower", "down", "flat"}), frozenset({"faster"})),
