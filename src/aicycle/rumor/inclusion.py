@@ -18,7 +18,8 @@ _FIGURES = r"outlook|guidance|guide|forecast|backlog|rpo|remaining performance o
 _IN = (r"\b(?P<verb>builds?|built|puts?|bakes?|baked|factors?|factored|folds?|folded|counts?|counted|includes?|"
        r"included|adds?|added|keeps?|kept|leaves?|left)\s+(?P<thing>.+?)\s+(?P<back>back\s+)?"
        r"(?P<prep>in|into|in to|out of|from)\s+(?:its|the|their|his|her)\s+(?:[\w-]+\s+){0,2}?(?:" + _FIGURES + r")\b")
-_HOLDS = (r"\b(?:" + _FIGURES + r")\b[^,;]{0,40}?\b(?P<verb>includes?|included|excludes?|excluded|counts?|leaves out)"
+_HOLDS = (r"\b(?:" + _FIGURES + r")\b[^,;]{0,40}?\b(?P<verb>includes?|included|excludes?|excluded|counts?|leaves out|"
+          r"assumes?|assumed)"
           r"\s+(?P<thing>.+)$")
 _CLAIM_IN = re.compile(_IN, re.I)
 _CLAIM_HOLDS = re.compile(_HOLDS, re.I)

@@ -49,7 +49,7 @@ METRICS: tuple[tuple[str, str], ...] = (
      rf"(?:(?:{CAPEX_WORDS}|spending|investment|spend)\s+(?:\w+\s+){{0,2}}"
      # "its 2026 capex plan at roughly $200bn": a plan stated at a figure is the guide (not "cuts its plans")
      r"(?:guidance|outlooks?|forecasts?|targets?|budgets?|guides?|projections?|range|"
-     r"plan(?=\s+(?:at|is|of|was|stands?|stays?|remains?)\s+(?:\w+\s+)?\$)))|"
+     r"plan(?=\s+(?:at|is|of|was|stands?|stays?|remains?|to)\s+(?:\w+\s+)?[~$])))|"
      r"(?:(?:guidance|outlook|forecast|budget)\s+(?:for|on)\s+(?:\w+\s+){0,2}"
      rf"(?:{CAPEX_WORDS}|spending|investment))|"
      r"(?:(?:rais|lift|boost|cut|lower|trim|narrow|reaffirm|maintain|hik|slash)\w*\s+(?:its\s+|their\s+)?"

@@ -155,7 +155,8 @@ def read(claim: Claim, as_of: dt.date) -> Reading:
         period = Period()  # "slips into 2027" names where the date went, not the period the claim is about
     return Reading(subject=claim.company_name, tickers=list(claim.tickers), object=obj, segment=segment,
                    direction=direction, negated=negated, period=period,
-                   level=None if so_far and so_far.earlier else _against_outlook(
+                   # "even ~$220bn of spend won't buy enough capacity": the dollars are context, not the constraint
+                   level=None if so_far and so_far.earlier or obj == "capacity" and "$" in text else _against_outlook(
                        text, level(text, ranged=ranged, hourly=obj == "gpu_prices")),
                    modality=_ahead(_modality(text, claim), period, as_of, claim),
                    places=named_places(text, claim.company_name, claim.tickers),
