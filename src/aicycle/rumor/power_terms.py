@@ -32,7 +32,9 @@ _UNITS = {"mw": "MW", "gw": "MW", "pct": "pct", "gas turbines": "turbine", "gas 
 # what a regulator did: let it go ahead, or stop it
 # (a regulator's words: a company halting its own build, or a queue "clearing", is not one)
 _YES = re.compile(r"\b(?:oks?|ok'?d|okay\w*|approv\w*|grant\w*|authori[sz]\w*|permit(?:s|ted)?|"
-                  r"fast-?track\w*|green-?light\w*|adopt\w*)\b", re.I)
+                  r"fast-?track\w*|green-?light\w*|adopt\w*|"
+                  # a regulator's order that something be done: "FERC orders PJM to write co-location rules"
+                  r"orders?|ordered|direct(?:s|ed|ing)|requir(?:es|ed))\b", re.I)
 _NO = re.compile(r"\b(?:reject\w*|den(?:y|ies|ied)|block\w*|moratori\w*|bans?|banned)\b", re.I)
 _MORATORIUM = re.compile(r"\bmoratori\w*", re.I)
 # "~180 GW" sought by prospective customers is not firm contracts
@@ -121,7 +123,8 @@ def _deed(text: str) -> str | None:
 def _names(text: str) -> set[str]:
     """The claim's proper names ("FERC", "xAI", "Susquehanna"), lower-cased."""
     found = {w.lower() for w in re.findall(r"\b[A-Za-z][A-Za-z]*[A-Z][A-Za-z]*\b|\b[A-Z][a-z]{2,}\b", text)}
-    return {n for n in found - _NOT_NAMES if len(n) >= 3}
+    bills = {b.lower() for b in re.findall(r"\b(?:SB|HB|AB|LD|HF|SF)\s?\d{1,4}\b", text)}  # "Texas SB 6"
+    return {n for n in found - _NOT_NAMES if len(n) >= 3} | bills
 
 
 def _name_hits(names: set[str], event: grid.Event) -> int:

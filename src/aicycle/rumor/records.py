@@ -188,12 +188,15 @@ def power_items(store: Store, reading: Reading, claim_text: str, as_of: dt.date)
             # 2029 slots" says not yet); an order book's size does not say through when
             seen = None if event is not booked[-1] else (
                 "tight" if (event.value or 0) >= (reading.period.year or 0) else "loose")
+            if seen and _ONLY_THROUGH.search(claim_text):  # "booked only through 2028": not through 2029 by now
+                seen = "tight" if event.value == reading.period.year else "loose"
         if reading.direction in ("pause", "cancel"):
             seen = "paused" if seen == "tight" and _in_force(event, as_of) else None
         items.append(power_item(event, seen, 0.7))
     return items
 
 
+_ONLY_THROUGH = re.compile(r"\bonly (?:through|until|into)\b", re.I)
 _STOPPED = re.compile(r"\b(?:pull\w* back|paus\w*|halt\w*|stop\w*|end\w* negotiations|cancel\w*|reject\w*|"
                       r"vot\w* (?:against|to (?:stop|end|reject))|withdr[ae]w\w*|scrap\w*|block\w*|deni\w*)\b", re.I)
 
