@@ -23,6 +23,8 @@ _RESULTS = re.compile(r"\b(?:print|results?|earnings|numbers|beat|miss|reported|
                       r"capex|outlook)\b|\bf?q[1-4]\b|"
                       r"\b(?:its|their|quarterly|earnings)\b[\w ,]{0,20}\breports?\b", re.I)
 _DEAL = re.compile(r"\b(?:deals?|contracts?|pacts?|agreements?|partnerships?|tie-?ups?)\b", re.I)
+_YEAR_GUIDE = re.compile(r"\b(20\d\d)\s+(?:capex|capital spending|spending)\s+(?:guid\w*|outlook|forecast|plan)\b",
+                         re.I)
 _RESULTS_LAG_DAYS = 100  # a quarter's figures come out within about three months of its end
 
 
@@ -67,6 +69,9 @@ def find_news(store: Store, ticker: str, words: str, as_of: dt.date) -> News | N
         deal = _deal(store, ticker, words, as_of)
         # "on the Meta deal day": the session of the deal's day, not from the close before it to the next
         return replace(deal, timing=SESSION) if deal and re.search(r"\bday\b", words, re.I) else deal
+    guide = _YEAR_GUIDE.search(words)
+    if guide:  # "as 2026 capex guide spooks investors": the day the first guide for that year came out
+        return _first_guide(store, ticker, int(guide.group(1)), as_of)
     if _RESULTS.search(words):
         return _results(store, ticker, as_of)
     return None
@@ -108,6 +113,17 @@ def _deal(store: Store, ticker: str, words: str, as_of: dt.date) -> News | None:
     deal = max(deals, key=lambda d: d.announced_on)
     return News(deal.announced_on, None, f"{deal.buyer} / {deal.seller} deal", f"compute-contracts ledger "
                 f"({deal.source})", deal.url)
+
+
+def _first_guide(store: Store, ticker: str, year: int, as_of: dt.date) -> News | None:
+    """The first public capex guide for a year: its day, or None before there was one."""
+    rows = store.query("SELECT filed, source FROM facts WHERE ticker = ? AND metric LIKE 'capex_guidance%' AND "
+                       "year(period_end) = ? AND filed <= ? ORDER BY filed LIMIT 1", [ticker, year, as_of])
+    if not rows:
+        return None
+    timing = "after_close" if exchange_of(ticker) != "KRX" else None
+    return News(rows[0]["filed"], timing, f"{ticker}'s first {year} capex guide",
+                f"first public capex guide for {year} ({rows[0]['source']})")
 
 
 def _results(store: Store, ticker: str, as_of: dt.date) -> News | None:

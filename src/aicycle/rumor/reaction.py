@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from aicycle.market import events as market_events
 from aicycle.market.prices import exchange_of
@@ -39,6 +39,7 @@ _CLAIM = re.compile(rf"^(?P<who>.+?)\s+(?:(?:shares|stock|ADRs?)\s+)?"
                     rf"{_CLOSED}\s+(?P<updown>up|down)\s+{_size('ud_about')}(?P<ud>\d+(?:\.\d+)?)\s?%)"
                     rf"(?:\s+in\s+[A-Z][a-z]+(?:\s+trading)?)?"
                     rf"\s+(?:on|after|following|as|the\s+(?:day|session)\s+after)\s+(?P<news>.+)$", re.I)
+_OWN_DAY = "own_day"  # the news's hour unknown, its own session's move used
 # "DeepSeek Monday: NVDA lost ~17% on Jan 27, 2025": a label before the claim itself
 _LABEL = re.compile(r"^[^:]{3,40}:\s+(?=\S)")
 # the listed securities a headline names by other words than the companies' own names
@@ -90,9 +91,12 @@ def reaction_items(store: Store, claim: Reaction, as_of: dt.date) -> list[Item]:
         move = _move(store, ticker, news, as_of) if news else None
         if news is None or move is None:
             continue
+        own_day = _move(store, ticker, replace(news, timing=SESSION), as_of) if news.timing is None else None
+        if own_day and _fits(claim, own_day[2]) and not _fits(claim, move[2]):
+            # the hour unknown: news before the open moved the stock on its own day ("AMD +24% on the OpenAI deal")
+            move, news = own_day, replace(news, timing=_OWN_DAY)
         day, before, change, source = move
-        size_ok = _sized(claim, abs(change) * 100)
-        observed = "match" if (change > 0) == claim.up and abs(change) >= 0.005 and size_ok else "mismatch"
+        observed = "match" if _fits(claim, change) else "mismatch"
         text, method = _described(ticker, change, day, before, news)
         items.append(Item(signal="market_reaction", text=text, date=day,
                           source=f"{source}; news dated by {news.source}", kind="derived", observed=observed,
@@ -106,10 +110,19 @@ def _described(ticker: str, change: float, day: dt.date, before: dt.date, news: 
     if news.timing == SESSION:
         return (f"{moved}, the session the claim names (against {before})",
                 "derived: close on the session the claim names against the close before")
+    if news.timing == _OWN_DAY:
+        return (f"{moved} (against {before}), the day of \u201c{news.headline}\u201d",
+                "derived: close on the news's own day against the close before (its hour unknown, and the move "
+                "through the next session not the claim's)")
     when = "the first session after" if news.timing else "from before to after"  # the hour unknown: both
     return (f"{moved} (against {before}), {when} \u201c{news.headline}\u201d ({news.day})",
             "derived: close on the first session that could react against the close before"
             + ("" if news.timing else "; the news's hour unknown, so from the close before its day"))
+
+
+def _fits(claim: Reaction, change: float) -> bool:
+    """Whether a close-to-close change bears the claim out: its way, and its size."""
+    return (change > 0) == claim.up and abs(change) >= 0.005 and _sized(claim, abs(change) * 100)
 
 
 def _sized(claim: Reaction, moved: float) -> bool:
