@@ -22,10 +22,15 @@ DRIVERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("acquisition", re.compile(r"\bacqui(?:re|red|res|ring|sition)\w*\b", re.I)),
     ("accounting", re.compile(r"\buseful li(?:fe|ves)\b|\breclassif\w*|\bfinance leases? to operating\b", re.I)),
     ("timing", re.compile(r"\bnormal variability\b|\btiming of (?:\w+ ){0,3}(?:deliver\w*|leases?|payments?)\b", re.I)),
+    ("sites", re.compile(r"\bdata[- ]cent(?:er|re)s?\s+(?:\w+\s+)?(?:costs?|sites?)\b|\bnew (?:\w+ )?sites?\b|"
+                         r"\bfuture(?:-year)? capacity\b", re.I)),
 )
+# "mainly driven by": the claim names the chief reason, which one the company gives "to a lesser extent" is not
+_MAIN = re.compile(r"\b(?:mainly|mostly|primarily|largely|chiefly|principally)\b", re.I)
+_LESSER = re.compile(r"\bto a (?:lesser|smaller) (?:extent|degree)\b|\bpartly\b", re.I)
 # the claim's reason: "on surging AI demand", "driven by memory costs", "to fold in the Intersect deal"
-_BECAUSE = re.compile(r"\b(?:on|amid|due to|driven by|because(?: of)?|thanks to|citing|reflecting|as)\s+(?P<why>.+)$",
-                      re.I)
+_BECAUSE = re.compile(r"\b(?:on|amid|due to|driven (?:\w+ )?by|because(?: of)?|thanks to|citing|reflecting|as)\s+"
+                      r"(?P<why>.+)$", re.I)
 # the company's sentence that states a revision: "up from our prior estimate", "increased from our prior range"
 _REVISION = re.compile(r"\b(?:from|versus|vs\.?|compared (?:to|with))\s+(?:our|the)\s+(?:prior|previous|earlier|"
                        r"original)\s+(?:estimate|outlook|range|guidance|expectations?|forecast|view)\b|"
@@ -33,7 +38,9 @@ _REVISION = re.compile(r"\b(?:from|versus|vs\.?|compared (?:to|with))\s+(?:our|t
                        # "we expect capital expenditures to decrease on a sequential basis due to ..."
                        r"\b(?:capital expenditures?|capex)\b[^.;]{0,30}?"
                        r"\b(?:increase|decrease|decline|grow|rise|fall)\w*\b[^.;]{0,40}?"
-                       r"\b(?:due to|driven by|because of)\b",
+                       r"\b(?:due to|driven by|because of)\b|"
+                       # the sentence after a raise: "This reflects our expectations for higher component pricing"
+                       r"^this (?:increase |raise |update )?reflects\b",
                        re.I)
 _RECENT_DAYS = 30  # the revision the claim reports, not one from an earlier quarter
 
@@ -44,10 +51,19 @@ def claimed_driver(text: str) -> str | None:
     return _kinds(m.group("why"))[0] if m and _kinds(m.group("why")) else None
 
 
-def driver_items(store: Store, claimed: str, ticker: str, as_of: dt.date) -> list[Item]:
-    """The company's latest sentence stating the revision and what moved it, judged against the claim's reason."""
+def chief(text: str) -> bool:
+    """Whether the claim names its reason as the main one ("driven mainly by")."""
+    return bool(_MAIN.search(text))
+
+
+def driver_items(store: Store, claimed: str, ticker: str, as_of: dt.date, main: bool = False) -> list[Item]:
+    """The company's latest sentence stating the revision and what moved it, judged against the claim's reason (the
+    main one, when the claim says so)."""
     def judge(sentence: str) -> str | None:
         kinds = _kinds(sentence) if _REVISION.search(sentence) else []
+        lesser = _LESSER.search(sentence)
+        if main and lesser and claimed not in _kinds(sentence[:lesser.start()]):
+            return "mismatch" if kinds else None  # named only "to a lesser extent"
         return None if not kinds else "match" if claimed in kinds else "mismatch"
 
     return latest_said(store, ticker, as_of, judge, signal="driver",

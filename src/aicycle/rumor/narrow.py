@@ -15,7 +15,7 @@ from aicycle.rumor.backstop import backstop_items, backstopper
 from aicycle.rumor.bottleneck import bottleneck_items, read_bottleneck
 from aicycle.rumor.capex_scope import capex_scope_items, read_capex_scope
 from aicycle.rumor.deal_terms import deal_terms_items, read_deal_terms
-from aicycle.rumor.driver import claimed_driver, driver_items
+from aicycle.rumor.driver import chief, claimed_driver, driver_items
 from aicycle.rumor.evidence import Item
 from aicycle.rumor.finance_leases import finance_lease_items, is_finance_lease_claim
 from aicycle.rumor.growth_basis import growth_basis_items, rate_items, read_growth_basis
@@ -224,7 +224,9 @@ def _driver(store: Store, claim: Claim, base: Reading, day: dt.date) -> Narrow |
     """"Amazon lifts 2026 capex to $220bn on surging AI demand": the company's word on what moved the figure."""
     claimed = claimed_driver(claim.text) if base.object in ("capex", "guidance", "ai_spend") \
         and base.direction in ("up", "down") and not base.negated else None
-    items = [i for t in tickers_for(claim, base) for i in driver_items(store, claimed, t, day)] if claimed else []
+    main = chief(claim.text)
+    items = [i for t in tickers_for(claim, base) for i in driver_items(store, claimed, t, day, main)] \
+        if claimed else []
     wrong = any(i.observed == "mismatch" for i in items)
     return (replace(base, direction="driver", level=None), items) if wrong else None
 
