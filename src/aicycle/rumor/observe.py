@@ -12,6 +12,7 @@ from aicycle.rumor import vocab
 from aicycle.rumor.figures import FIGURE, current_figures, figures
 from aicycle.rumor.parse import cue_direction
 from aicycle.rumor.reading import Reading
+from aicycle.rumor.status import status_check
 
 ENGINE_OBJECTS = ("capex", "ai_spend", "guidance")
 # Views a company gives of a figure it only forecasts (the industry's equipment spending): no filed series or
@@ -170,6 +171,12 @@ def _level(reading: Reading, text: str) -> tuple[str | None, str]:
         return None, "a figure of orders or bookings, not the backlog"
     if _forecast_of_a_reached_level(reading, text):
         return None, "a figure the company expects to reach, not one it has reached"
+    if reading.status and reading.object in ("arr", "backlog", "power") and reading.modality == "fact":
+        # "$4bn of ARR is up and running" against "$4 billion ... contracted ... $1 billion operating"; a figure the
+        # sentence gives no status ("towards the $4 billion ARR target") says nothing of what is operating
+        checked = status_check(reading.status, level.value, text, level.unit, exact=level.op == "at")
+        if checked or reading.status == "operating":
+            return checked or (None, "no status given the figure")
     found = [(lo, hi) for lo, hi, unit in named_figures(reading, text) if unit == level.unit]
     if not found:
         return None, "no figure of that kind"

@@ -23,6 +23,7 @@ from aicycle.rumor.parse import Claim
 from aicycle.rumor.periods import Period, fiscal_year_end_month, read_period
 from aicycle.rumor.places import named_places
 from aicycle.rumor.shares import Share, read_share
+from aicycle.rumor.status import claimed_status
 from aicycle.rumor.ytd import SoFar, read_so_far
 
 # The coarse metric of parse.py, as the object it names when nothing more specific is said.
@@ -69,6 +70,7 @@ class Reading:
     contracted: bool = False  # "contracted ARR", "ARR under contract": not the ARR targeted or operating
     growth: float | None = None  # "more than doubles" (1.0), "jumps 40%" (0.4): the least rise the claim names
     growth_most: float | None = None  # "roughly tripled" (2.6): the most rise a multiple allows
+    status: str | None = None  # "up and running" (operating), "under contract" (contracted): an amount's status
     share: Share | None = None  # "about two-thirds of its capex went to GPUs": a share of a whole, to one part
     so_far: SoFar | None = None  # "capex in the first nine months already exceeds all of FY25": a sum to compare
     basis: str | None = None  # "gross" or "net" capex: Intel guides both, and one does not answer the other;
@@ -168,7 +170,7 @@ def read(claim: Claim, as_of: dt.date) -> Reading:
                    through=bool(_THROUGH.search(text)),
                    growth=growth(text) if direction in ("up", "faster_growth") else None,
                    growth_most=growth_ceiling(text) if direction in ("up", "faster_growth") else None,
-                   share=share, so_far=so_far,
+                   share=share, so_far=so_far, status=claimed_status(text),
                    contracted=bool(re.search(r"\bcontracted\b|\bunder contract\b", text, re.I)),
                    basis=read_basis(text),
                    selling=bool(re.search(r"\b(?:sell\w*|sold|offer\w*|rent\w* out|lease\w* out)\b", text, re.I)))
