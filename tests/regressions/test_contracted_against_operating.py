@@ -13,7 +13,8 @@ from aicycle.store import Store
 
 
 def test_each_amount_its_status() -> None:
-    said = "Revenue, $4 billion of ARR is now contracted for our 2026 capacity and $1 billion of that is operating today."
+    said = ("Revenue, $4 billion of ARR is now contracted for our 2026 capacity and $1 billion of that is operating "
+            "today.")
     assert statuses(said, "USD") == [(4e9, "contracted"), (1e9, "operating")]
     assert statuses("So the short version of FY '26, $4 billion of ARR contracted, $1 billion is operating today.",
                     "USD") == [(4e9, "contracted"), (1e9, "operating")]
