@@ -137,6 +137,39 @@ def window_items(store: Store, as_of: dt.date, window: tuple[dt.date, dt.date], 
     return [item for _, item in found[:1]]
 
 
+def record_items(store: Store, as_of: dt.date, day: dt.date, skus: tuple[str, ...], terms: tuple[str, ...],
+                 hints: tuple[str, ...]) -> list[Item]:
+    """"Hit an all-time high in August 2026": the series' point nearest that day against every point before it, in
+    the longest series with a point within a week of the day and a year of history before it."""
+    day = min(day, as_of)
+    best: tuple[tuple[float, int], Item] | None = None
+    for line in gi.lines(store, as_of):
+        if skus and not any(s in line.sku.upper() for s in skus) or terms and line.term not in terms:
+            continue
+        points = sorted((p for p in line.points if p.day <= as_of), key=lambda p: p.day)
+        near = [p for p in points if abs((p.day - day).days) <= 7]
+        if not near:
+            continue
+        last = min(near, key=lambda p: abs((p.day - day).days))
+        earlier = [p for p in points if p.day < last.day]
+        if not earlier or (last.day - earlier[0].day).days < 365:
+            continue
+        peak = max(earlier, key=lambda p: p.value)
+        high = last.value > peak.value
+        text = (f"{line.name}: ${last.value:.2f}/GPU-hour on {last.day}, "
+                + ("above every earlier point" if high else f"below its high of ${peak.value:.2f} on {peak.day}")
+                + f" (since {earlier[0].day})")
+        item = Item(signal="gpu_price_trend", text=text, date=last.day, source="; ".join(last.sources) or line.name,
+                    kind="derived" if line.kind == "computed" else "reported", observed="up" if high else "down",
+                    weight=0.9, value=last.value, unit="USD/GPU-hour", period=f"{earlier[0].day}..{last.day}",
+                    url=last.url, method=f"the point against the highest before it in the same series; family "
+                                         f"{line.family}")
+        rank = (-source_match(line, hints), -len(points))
+        if best is None or rank < best[0]:
+            best = (rank, item)
+    return [best[1]] if best else []
+
+
 def _compare(line: gi.Line, points: list[gi.Point], start: dt.date, end: dt.date, tolerance: int) -> Item | None:
     if start == LATEST:  # "the index tops $6": its latest point, however often it is published
         near_end = [p for p in points if 0 <= (end - p.day).days <= rules.RUMOR_PRICE_STALE_DAYS]
