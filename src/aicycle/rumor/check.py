@@ -236,8 +236,8 @@ def gather(store: Store, claim: Claim, reading: Reading, as_of: dt.date) -> list
         items.extend(i for i in said_market(store, reading, as_of) if FORWARD.search(i.text))
     elif obj == "gpu_prices" and _RECORD.search(claim.text) and reading.direction == "up":
         # "H100 rental prices hit an all-time high in August 2026": that point against all before it
-        named = price_window.claim_window(claim.text, as_of, level=True) or (price_window.LATEST, as_of)
-        items.extend(price_window.record_items(store, as_of, named[1], wanted_skus(claim.text),
+        day = price_window.claim_window(claim.text, as_of, level=True) or (price_window.LATEST, as_of)
+        items.extend(price_window.record_items(store, as_of, day[1], wanted_skus(claim.text),
                                                wanted_terms(claim.text), price_window.wanted_sources(claim.text)))
     elif obj == "gpu_prices":
         skus, terms = wanted_skus(claim.text), wanted_terms(claim.text)  # "RTX 4090 prices jump": not H100 words
