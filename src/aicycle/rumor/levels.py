@@ -15,7 +15,7 @@ from typing import Any
 
 from aicycle import rules
 from aicycle.rumor import guidance as gx
-from aicycle.rumor.evidence import Item, as_date, days, freshness, item_from_fact, money
+from aicycle.rumor.evidence import Item, as_date, days, direction_of, freshness, item_from_fact, money, pct
 from aicycle.rumor.fundamentals import CAPEX_FAMILIES, family_rows, stated_capex_families
 from aicycle.rumor.periods import quarter_end
 from aicycle.rumor.reading import Reading
@@ -68,7 +68,8 @@ def level_items(store: Store, reading: Reading, ticker: str, as_of: dt.date) -> 
             continue
         if _undecided(latest, reading, as_of):
             return []
-        return [_level_item(latest, ticker, family[0], level.op, level.value, level.text, as_of)]
+        item = _level_item(latest, ticker, family[0], level.op, level.value, level.text, as_of)
+        return [_moved_the_other_way(item, family_rows(store, ticker, family, as_of), latest, reading)]
     return _figure_on_another_basis(store, reading, ticker, as_of)
 
 
@@ -254,6 +255,23 @@ def price_levels(items: list[Item], reading: Reading, named: tuple[str, ...] = (
                 item.observed = "above" if item.value >= level.value else "below"
             item.change = None
     return items
+
+
+def _moved_the_other_way(item: Item, rows: list[dict[str, Any]], latest: dict[str, Any], reading: Reading) -> Item:
+    """"Backlog grew to $11.7bn": a figure that matches but fell from the period before does not bear out a rise
+    (nor one that rose, a fall)."""
+    if item.observed != "match" or reading.direction not in ("up", "down") or reading.object not in INSTANTS:
+        return item
+    before = [r for r in rows if r["period_end"] < latest["period_end"]
+              and 80 <= (latest["period_end"] - r["period_end"]).days <= 100]
+    if not before:
+        return item
+    moved = direction_of(pct(latest["value"], before[-1]["value"]), 0.005)
+    if moved in ("up", "down") and moved != reading.direction:
+        item.observed = "mismatch"
+        item.text += (f", but {'down' if moved == 'down' else 'up'} from "
+                      f"{money(before[-1]['value'], before[-1].get('unit'))} at {before[-1]['period_end']}")
+    return item
 
 
 def _level_item(row: dict[str, Any], ticker: str, metric: str, op: str, threshold: float, said: str,
