@@ -100,3 +100,26 @@ def _quarter_row(year: dict[str, Any], start: Any, end: Any, fy: int, q: int, st
            "method": method, "note": f"derived from the FY{fy} row ({year['note']})"}
     row["fact_key"] = fact_key(year["ticker"], "capex", start, end, "derived", year["filed"], stated)
     return row
+
+
+# "Cash capital expenditures were $48.1 billion, and $77.7 billion in 2023 and 2024": two years' figures in one
+# sentence of a 10-K, in the years' order. Amazon's "cash capital expenditures" are net of proceeds and incentives.
+TWO_YEARS = re.compile(r"\bCash capital expenditures were \$([\d.]+) billion,? and \$([\d.]+) billion in "
+                       r"(20\d\d) and (20\d\d)\b")
+
+
+def years_in_a_quote(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Net cash capex rows of the years a quoted annual-report sentence states, public when the quote is."""
+    out = []
+    for row in rows:
+        m = TWO_YEARS.search(row.get("text") or "") if row["metric"] == "statement" else None
+        if m is None:
+            continue
+        for value, year in ((m.group(1), m.group(3)), (m.group(2), m.group(4))):
+            start, end = dt.date(int(year), 1, 1), dt.date(int(year), 12, 31)
+            out.append({**row, "fact_key": fact_key(row["ticker"], "capex_net_cash", start, end, "quote", year),
+                        "metric": "capex_net_cash", "period_start": start, "period_end": end,
+                        "fiscal_period": f"FY{year}", "value": float(value) * 1e9, "text": None, "unit": "USD",
+                        "kind": "stated", "tag": "quote_years",
+                        "method": f"{row['method']}; the {year} figure of the sentence's two years, in their order"})
+    return out

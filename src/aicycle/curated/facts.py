@@ -336,7 +336,8 @@ def _drop_repeated_highs(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def read_quotes(path: Path, known: dict[str, dt.date] | None = None) -> list[dict[str, Any]]:
-    return [quote_row(row, f"{path}: row {line}", path.name, known) for line, row in _rows(path, QUOTE_COLUMNS)]
+    rows = [quote_row(row, f"{path}: row {line}", path.name, known) for line, row in _rows(path, QUOTE_COLUMNS)]
+    return rows + curated_derived.years_in_a_quote(rows)
 
 
 def read_any(path: Path, known: dict[str, dt.date] | None = None) -> list[dict[str, Any]]:
