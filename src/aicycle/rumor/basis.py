@@ -30,6 +30,7 @@ def _leases_basis(text: str) -> str | None:
 
 
 _EXCLUDED = re.compile(r"\bexclu\w* (?:\w+ )?finance[- ]leases?\b|\bex[- ]finance[- ]leases?\b|"
+                       r"\b(?:strip\w*|tak\w*|leav\w*) out (?:\w+ )?finance[- ]leases?\b|"
                        r"\bwithout (?:\w+ )?finance[- ]leases?\b|"
                        r"\bfinance[- ]leases? (?:\w+ )?(?:not included|excluded)\b",
                        re.I)

@@ -283,7 +283,7 @@ def gather(store: Store, claim: Claim, reading: Reading, as_of: dt.date) -> list
         items = [i for i in items if not (i.method or "").endswith(fx.PREVIOUS_REPORT)]
     if reading.growth is not None and obj != "gpu_prices":
         newest = max((i.date for i in items if i.signal == "said_document" and i.date), default=None)
-        items = [_said_rise(i) if i.date == newest else i for i in items]
+        items = [_said_rise(i, whole=reading.segment is None) if i.date == newest else i for i in items]
     if reading.growth is not None and any(i.change is not None for i in items):
         # how much it rose is a figure's to say: words that it rose do not bear out "more than doubles"
         items = [_short_of_growth(i, reading.growth, reading.growth_most) for i in items if i.change is not None]
@@ -322,17 +322,22 @@ def _product_revenue(text: str, named: list[tuple[str, str]]) -> str | None:
 
 
 # "data center segment revenue increased 14%", "up 14% year-over-year": the rise a company's sentence states
-_SAID_RISE = re.compile(r"\b(?:up|increas\w*|gr[eo]w\w*|rose|rise\w*|jump\w*|climb\w*)\s+(?:by\s+)?"
+_PART_REVENUE = re.compile(r"\b(?:cpu|gpu|data cent\w+|gaming|networking|automotive|hbm|dram|nand|cloud|ai|"
+                           r"server|storage|software)\s+(?:\w+\s+)?(?:revenue|sales)\b", re.I)
+_SAID_RISE = re.compile(r"\b(?:up|increas\w*|gr[eo]w\w*|rose|rise\w*|jump\w*|climb\w*)\s+(?:revenues?\s+)?(?:by\s+)?"
                         r"(?:approximately\s+|about\s+|nearly\s+)?(\d+(?:\.\d+)?)\s?%", re.I)
 
 
-def _said_rise(item: Item) -> Item:
+def _said_rise(item: Item, whole: bool = False) -> Item:
     """A company's latest words that something rose, with the rise they state, so "surges more than 50%" can be
-    set against "increased 14%" (the largest rise quoted counts; "more than doubled" counts as 100%)."""
+    set against "increased 14%" (the largest rise quoted counts; "more than doubled" counts as 100%). For a claim
+    about the whole, a quote about one product's revenue ("CPU revenue to more than double") does not count."""
     if item.signal != "said_document" or item.change is not None or item.observed != "up":
         return item
-    rises = [float(m.group(1)) for m in _SAID_RISE.finditer(item.text)]
-    rises += [100.0 * k for word, k in (("doubl", 1), ("tripl", 2), ("quadrupl", 3)) if word in item.text.lower()]
+    quotes = [q for q in item.text.split(" / ") if not (whole and _PART_REVENUE.search(q))]
+    words = " / ".join(quotes)
+    rises = [float(m.group(1)) for m in _SAID_RISE.finditer(words)]
+    rises += [100.0 * k for word, k in (("doubl", 1), ("tripl", 2), ("quadrupl", 3)) if word in words.lower()]
     if rises:
         item.change = max(rises) / 100
     return item

@@ -39,8 +39,8 @@ _LEASES_IN_HEADLINE = ("MSFT", "META")
 def stated_capex_families(ticker: str, basis: str | None) -> tuple[tuple[str, ...], ...]:
     """The capex families in the order a claim about the company's capex level reads them: the figure it
     states first; "cash capex" without finance leases (Amazon's net of proceeds and incentives, where held)."""
-    if basis == "cash":
-        return (("capex_net_cash",), *reversed(CAPEX_FAMILIES))
+    if basis == "cash":  # never the lease-inclusive figure in its place
+        return (("capex_net_cash",), ("capex",))
     if basis == "leases":  # "including finance leases": that figure alone, never the cash one in its place
         return CAPEX_FAMILIES[:1]
     if basis == "net":  # net of proceeds, incentives or financing: never the gross purchases in its place

@@ -354,4 +354,20 @@ def _in_period(rows: list[dict[str, Any]], reading: Reading) -> list[dict[str, A
         if year is None and span is not None and span > 100:
             continue  # "quarterly revenue tops $40B": quarters only, unless a year is named
         out.append(row)
+    if year is not None and not text_quarterly and not out:
+        out = _four_quarters(rows, year)
     return out
+
+
+def _four_quarters(rows: list[dict[str, Any]], year: int) -> list[dict[str, Any]]:
+    """A calendar year's flow summed from its four quarters when no annual figure is stored: derived, public when
+    the last of them is."""
+    quarters = {r["period_end"]: r for r in rows if 80 <= (days(r) or 0) <= 100
+                and (as_date(r["period_end"]) or dt.date.min).year == year}
+    if len(quarters) != 4 or any(r.get("unit") not in (None, "USD") for r in quarters.values()):
+        return []
+    ordered = sorted(quarters.values(), key=lambda r: r["period_end"])
+    last = max(ordered, key=lambda r: r["filed"])
+    return [{**last, "period_start": ordered[0]["period_start"], "period_end": ordered[-1]["period_end"],
+             "value": sum(float(r["value"]) for r in ordered), "kind": "derived", "fiscal_period": f"FY{year}",
+             "method": "derived: the sum of the year's four quarters as filed"}]

@@ -106,6 +106,9 @@ def _read_quarter(period: Period, text: str, as_of: dt.date) -> None:
             period.year = min((as_of.year - 1, as_of.year, as_of.year + 1),
                               key=lambda y: abs((dt.date(y, 3 * q, 28) - as_of).days))
             period.resolved_from = f"'{ended.group(0)}' as of {as_of.isoformat()}"
+    day_end = _QUARTER_DAY.search(text) if quarter is None and not ended else None
+    if day_end:  # "as of March 31, 2026": the balance at that quarter's end
+        period.quarter, period.year = vocab.ORDINALS[day_end.group(1).lower()], int(day_end.group(2))
     year_end = _FISCAL_YEAR_END.search(text) if quarter is None else None
     if year_end:  # "at fiscal 2026 year-end": the balance at the end of that fiscal year's fourth quarter
         raw = year_end.group(1)
@@ -123,6 +126,7 @@ def _read_quarter(period: Period, text: str, as_of: dt.date) -> None:
 _ENDED = re.compile(r"\b(?:ended|ending|(?<!by )year[- ]end(?=\s+20\d\d(?!\s+(?:[\w$.~-]+\s+){0,3}(?:targets?|goals?|"
                     r"guid\w*|outlook|forecasts?|plans?|aims?)\b)))\s+(?:(march|june|september|december)(?:\s+(20\d\d))?|"
                     r"(20\d\d))\b", re.I)
+_QUARTER_DAY = re.compile(r"\b(?:as of|at|on)\s+(march|june|september|december)\s+3[01],?\s+(20\d\d)\b", re.I)
 _FISCAL_YEAR_END = re.compile(r"(?<!by )\bfiscal (?:year )?(20\d\d|'?\d\d) year[- ]end\b", re.I)
 # "tops $100bn at mid-2026": the level at the end of June; not "sold out through mid-2026", a span
 _MID_YEAR = re.compile(r"(?<!through )(?<!until )(?<!till )(?<!into )(?<!to )\bmid[- ](?:year[- ])?(20\d\d)\b", re.I)

@@ -210,7 +210,7 @@ DIRECTIONS: tuple[tuple[str, str], ...] = (
     ("sold_out", r"sold[- ]out|sells? out|selling out|fully (?:booked|allocated|contracted|subscribed|used|consumed)|"
                  r"booked (?:solid|up)|"
                  r"booked (?:out |only )?(?:through|until|into)|(?:largely |fully |mostly |all )?spoken for|"
-                 r"(?:order books?|slots?|capacity|production) (?:is |are |was |were )?(?:\w+ )?full "
+                 r"(?:order books?|books?|slots?|capacity|production) (?:is |are |was |were )?(?:\w+ )?full "
                  r"(?:through|until|into)|"
                  r"capacity (?:is |was )?(?:essentially |pretty |largely |fully |effectively )?full (?:about |some )?"
                  r"(?:\w+ )?(?:months?|quarters?|years?) out|"
