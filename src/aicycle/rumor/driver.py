@@ -22,15 +22,15 @@ DRIVERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("acquisition", re.compile(r"\bacqui(?:re|red|res|ring|sition)\w*\b", re.I)),
     ("accounting", re.compile(r"\buseful li(?:fe|ves)\b|\breclassif\w*|\bfinance leases? to operating\b", re.I)),
     ("timing", re.compile(r"\bnormal variability\b|\btiming of (?:\w+ ){0,3}(?:deliver\w*|leases?|payments?)\b", re.I)),
-    ("sites", re.compile(r"\bdata[- ]cent(?:er|re)s?\s+(?:\w+\s+)?(?:costs?|sites?)\b|\bnew (?:\w+ )?sites?\b|"
-                         r"\bfuture(?:-year)? capacity\b", re.I)),
+    ("sites", re.compile(r"\bdata[- ]cent(?:er|re)s?\s+(?:\w+\s+)?(?:costs?|sites?|shells?)\b|\bnew (?:\w+ )?sites?\b|"
+                         r"\bfuture(?:-year)? capacity\b|\bbuild\w* (?:more |new )?data[- ]cent|\bland\b", re.I)),
 )
 # "mainly driven by": the claim names the chief reason, which one the company gives "to a lesser extent" is not
 _MAIN = re.compile(r"\b(?:mainly|mostly|primarily|largely|chiefly|principally)\b", re.I)
 _LESSER = re.compile(r"\bto a (?:lesser|smaller) (?:extent|degree)\b|\bpartly\b", re.I)
 # the claim's reason: "on surging AI demand", "driven by memory costs", "to fold in the Intersect deal"
-_BECAUSE = re.compile(r"\b(?:on|amid|due to|driven (?:\w+ )?by|because(?: of)?|thanks to|citing|reflecting|as)\s+"
-                      r"(?P<why>.+)$", re.I)
+_BECAUSE = re.compile(r"\b(?:on|amid|due to|driven (?:\w+ )?by|because(?: of)?|thanks to|citing|reflecting|as|"
+                      r"(?:is|was) (?:\w+ )?about)\s+(?P<why>.+)$", re.I)
 # the company's sentence that states a revision: "up from our prior estimate", "increased from our prior range"
 _REVISION = re.compile(r"\b(?:from|versus|vs\.?|compared (?:to|with))\s+(?:our|the)\s+(?:prior|previous|earlier|"
                        r"original)\s+(?:estimate|outlook|range|guidance|expectations?|forecast|view)\b|"

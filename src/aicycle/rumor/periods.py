@@ -50,6 +50,11 @@ def read_period(text: str, as_of: dt.date, fiscal_year_end_month: int = 12) -> P
                 period.resolved_from = f"'{m.group(0)}' as of {as_of.isoformat()}"
                 break
     _read_quarter(period, text, as_of)
+    span = _MONTH_SPAN.search(text) if period.quarter is None else None
+    if span and span.group(2).lower()[:3] in _QUARTER_LAST_MONTH:  # "July-Sept 2025": the calendar third quarter
+        period.quarter, period.fiscal = _QUARTER_LAST_MONTH[span.group(2).lower()[:3]], False
+        if span.group(3):
+            period.year = int(span.group(3))
     off_month = _OFF_MONTH_QUARTER.search(text)
     if period.quarter is None and off_month and fiscal_year_end_month != 12:
         # "Micron's May-quarter revenue": the fiscal quarter ending that month
@@ -132,6 +137,10 @@ _FISCAL_YEAR_END = re.compile(r"(?<!by )\bfiscal (?:year )?(20\d\d|'?\d\d) year[
 _MID_YEAR = re.compile(r"(?<!through )(?<!until )(?<!till )(?<!into )(?<!to )\bmid[- ](?:year[- ])?(20\d\d)\b", re.I)
 _MONTH_NUMBER = {"january": 1, "february": 2, "april": 4, "may": 5, "july": 7, "august": 8, "october": 10,
                  "november": 11}
+# "July-Sept 2025", "Oct.–Dec. 2025": a calendar quarter named by its first and last months
+_MONTH_SPAN = re.compile(r"\b(jan|apr|jul|oct)[a-z]*\.?(?:\s?[-\u2013/]\s?|\s+to\s+)(mar|jun|sep|dec)[a-z]*\.?"
+                         r"(?:\s+(20\d\d))?\b", re.I)
+_QUARTER_LAST_MONTH = {"mar": 1, "jun": 2, "sep": 3, "dec": 4}
 _OFF_MONTH_QUARTER = re.compile(r"\b(" + "|".join(_MONTH_NUMBER) + r")[- ]quarter\b", re.I)
 _OCCASION = re.compile(r"\b(?:at|with|on|after|in)\s+(?:its|the|their)?\s*(?:fiscal\s+)?(?:q[1-4]|(?:first|second|"
                        rf"third|fourth|{'|'.join(vocab.MONTHS)})[- ]quarter)(?:\s+20\d\d)?\s+"

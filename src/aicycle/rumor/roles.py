@@ -16,8 +16,8 @@ from aicycle.store import Store
 
 _WHO = r"(?P<{}>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)?)"
 # "IREN is renting data-center capacity from Microsoft", "Meta buys compute from CoreWeave"
-_FROM = re.compile(_WHO.format("buyer") + r"\s+(?:is\s+|are\s+|was\s+|has\s+been\s+)?(?:rent|leas|buy|bought|"
-                   r"purchas)\w*\s+(?!out\b)(?:[\w-]+\s+){0,4}?from\s+" + _WHO.format("seller"))
+_FROM = re.compile(_WHO.format("buyer") + r"\s+(?:is\s+|are\s+|was\s+|has\s+been\s+|to\s+spend\s+\S+\s+)?"
+                   r"(?:rent|leas|buy|bought|purchas)\w*\s+(?!out\b)(?:[\w-]+\s+){0,4}?from\s+" + _WHO.format("seller"))
 # "Nebius sells compute to Microsoft", "CoreWeave is renting out GPUs to Meta"
 _TO = re.compile(_WHO.format("seller") + r"\s+(?:is\s+|are\s+|was\s+|has\s+been\s+)?(?:sell|sold|rent\w*\s+out|"
                  r"leas\w*\s+out|provid|suppl)\w*\s+(?:[\w-]+\s+){0,4}?to\s+" + _WHO.format("buyer"))

@@ -162,7 +162,7 @@ SEGMENT_CAPEX = (r"(?:{seg})\s+(?:\w+\s+){0,2}(?:" + _CAPEX + r")|(?:" + _CAPEX 
 
 # "... citing China", "... on lease reclassification", "... as the build-out peaks": why it moved, not what moved
 REASON_CLAUSE = (r"(?:,\s*|\s+)(?:citing|amid|due to|because of|despite|"
-                 r"(?:was |is |were |are )?driven (?:\w+ )?by|"
+                 r"(?:was |is |were |are )?driven (?:\w+ )?by|(?:is|was) (?:mostly |mainly |largely |all )?about|"
                  r"as (?:[\w-]+ ){1,3}(?:move|moves|shift|shifts)\b|"
                  r"as (?:the |its |their )?(?:[\w-]+ ){0,2}(?:peaks?|cools?|slows?|fades?|matures?|eases?|wanes?|"
                  r"runs? hot|heats? up|booms?|surges?|rolls? over|pauses?|stalls?|weakens?|softens?)\b|"
@@ -193,6 +193,7 @@ DIRECTIONS: tuple[tuple[str, str], ...] = (
     ("unconstrained",
      SUPPLY_EASING + "|"
      r"no longer (?:a |an )?(?:\w+[- ])?(?:constrained|constraint|bottleneck|short\w*)|"
+     r"out of (?:the |a |its )?(?:supply|capacity|compute)[- ]constrained|"
      r"shorter lead[- ]times?|lead[- ]times? (?:\w+ ){0,3}(?:shorten\w*|improv\w*|fall\w*|fell|eas\w*|come down|"
      r"came down|normali[sz]\w*)|(?:reduc\w*|shorten\w*|getting|bring\w*) (?:\w+ ){0,2}lead[- ]times?|"
      r"no longer (?:\w+ )?(?:limited|held back|gated|capped) by|"
