@@ -23,6 +23,11 @@ EXTRA_ALIASES: dict[str, tuple[str, ...]] = {
     "005930.KS": ("005930",),
 }
 
+# Companies a claim may be about whose own figures the store does not hold: their claims are never read as the
+# hyperscalers' (the group a claim naming no company defaults to).
+UNCOVERED = (r"TSMC|Taiwan Semi\w*|ASML|Apple|Tesla|xAI|OpenAI|Anthropic|Foxconn|Hon Hai|ByteDance|Alibaba|"
+             r"Tencent|Baidu|SoftBank|Crusoe|Lambda|Nscale|Fluidstack|Stargate")
+
 # Group words -> universe roles. A group claim is checked company by company.
 GROUPS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     (r"hyper-?scalers?|big tech|tech giants|cloud giants|megacaps?|cloud providers|"

@@ -105,6 +105,10 @@ def parse_claim(raw: object) -> Claim:
 def _default_group(claim: Claim) -> None:
     if claim.tickers or claim.metric not in lexicon.DEFAULT_GROUPS or claim.direction is None:
         return
+    other = re.search(rf"\b(?:{lexicon.UNCOVERED})\b", claim.text)
+    if other:  # "TSMC raises its 2026 capex budget": a company the store does not follow, not the hyperscalers
+        claim.cues.append(f"company not covered: {other.group(0)}")
+        return
     label, roles = lexicon.DEFAULT_GROUPS[claim.metric]
     claim.company = claim.company_name = label
     claim.tickers = [c.ticker for c in universe.companies() if c.role in roles]
@@ -254,6 +258,9 @@ def _missing(claim: Claim) -> str | None:
                 "GPU rental prices, backlog, HBM/memory or power")
     if claim.direction is None:
         return "no direction recognized: say whether it is going up, down or staying flat"
+    other = next((c.split(": ", 1)[1] for c in claim.cues if c.startswith("company not covered: ")), None)
+    if other and not claim.tickers:
+        return f"{other} is not a company aicycle follows: name one in the universe or a group such as 'hyperscalers'"
     if not claim.tickers and claim.metric not in lexicon.MARKET_METRICS:
         return "no company recognized: name a company in the universe or a group such as 'hyperscalers'"
     return None
