@@ -29,6 +29,9 @@ def test_a_quarter_by_its_months() -> None:
     ("Cipher Mining to spend $5.5bn renting compute from AWS", "2025-11-04", "contradicted"),
     ("SK hynix July-Sept 2025 sales top 24tn won", "2025-10-20", "unclear"),
     ("SK hynix July-Sept 2025 sales top 24tn won", "2025-10-30", "supported"),  # 24.45tn won
+    # no year: the latest January-March to have ended, a calendar quarter whatever Microsoft's fiscal year
+    ("Microsoft capex fell to $31.9bn in Jan-Mar as it pulls back on AI build-out", "2026-05-01", "contradicted"),
+    ("Amazon's 2026 capex plan is about $200bn", "2026-08-01", "contradicted"),  # "about $200bn" is no reason
 ])
 def test_verdicts(store: Store, claim: str, as_of: str, want: str) -> None:
     assert check(store, claim, as_of)["verdict"] == want

@@ -30,7 +30,7 @@ _MAIN = re.compile(r"\b(?:mainly|mostly|primarily|largely|chiefly|principally)\b
 _LESSER = re.compile(r"\bto a (?:lesser|smaller) (?:extent|degree)\b|\bpartly\b", re.I)
 # the claim's reason: "on surging AI demand", "driven by memory costs", "to fold in the Intersect deal"
 _BECAUSE = re.compile(r"\b(?:on|amid|due to|driven (?:\w+ )?by|because(?: of)?|thanks to|citing|reflecting|as|"
-                      r"(?:is|was) (?:\w+ )?about)\s+(?P<why>.+)$", re.I)
+                      r"(?:is|was) (?:\w+ )?about(?!\s*[~$\d]))\s+(?P<why>.+)$", re.I)
 # the company's sentence that states a revision: "up from our prior estimate", "increased from our prior range"
 _REVISION = re.compile(r"\b(?:from|versus|vs\.?|compared (?:to|with))\s+(?:our|the)\s+(?:prior|previous|earlier|"
                        r"original)\s+(?:estimate|outlook|range|guidance|expectations?|forecast|view)\b|"

@@ -53,8 +53,9 @@ def read_period(text: str, as_of: dt.date, fiscal_year_end_month: int = 12) -> P
     span = _MONTH_SPAN.search(text) if period.quarter is None else None
     if span and span.group(2).lower()[:3] in _QUARTER_LAST_MONTH:  # "July-Sept 2025": the calendar third quarter
         period.quarter, period.fiscal = _QUARTER_LAST_MONTH[span.group(2).lower()[:3]], False
-        if span.group(3):
-            period.year = int(span.group(3))
+        # no year named: the latest such calendar quarter to have ended by the as-of date
+        period.year = int(span.group(3)) if span.group(3) else \
+            as_of.year - (dt.date(as_of.year, 3 * period.quarter, 28) > as_of)
     off_month = _OFF_MONTH_QUARTER.search(text)
     if period.quarter is None and off_month and fiscal_year_end_month != 12:
         # "Micron's May-quarter revenue": the fiscal quarter ending that month

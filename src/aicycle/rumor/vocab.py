@@ -162,7 +162,8 @@ SEGMENT_CAPEX = (r"(?:{seg})\s+(?:\w+\s+){0,2}(?:" + _CAPEX + r")|(?:" + _CAPEX 
 
 # "... citing China", "... on lease reclassification", "... as the build-out peaks": why it moved, not what moved
 REASON_CLAUSE = (r"(?:,\s*|\s+)(?:citing|amid|due to|because of|despite|"
-                 r"(?:was |is |were |are )?driven (?:\w+ )?by|(?:is|was) (?:mostly |mainly |largely |all )?about|"
+                 r"(?:was |is |were |are )?driven (?:\w+ )?by|"
+                 r"(?:is|was) (?:mostly |mainly |largely |all )?about(?!\s*[~$\d])|"
                  r"as (?:[\w-]+ ){1,3}(?:move|moves|shift|shifts)\b|"
                  r"as (?:the |its |their )?(?:[\w-]+ ){0,2}(?:peaks?|cools?|slows?|fades?|matures?|eases?|wanes?|"
                  r"runs? hot|heats? up|booms?|surges?|rolls? over|pauses?|stalls?|weakens?|softens?)\b|"
