@@ -28,6 +28,9 @@ def test_one_publisher_one_series() -> None:
      "supported"),
     ("H100 one-year rental rates rebound nearly 40% from the October 2025 low by March 2026", "2026-03-10",
      "unclear"),  # March's level is published at the month's end
+    # "one-year contract rates" are prices, not a one-year contract
+    ("H100 one-year contract rates rebounded ~40% off the Oct-2025 low to about $2.35/hr by March 2026",
+     "2026-04-02", "supported"),
 ])
 def test_verdicts(store: Store, claim: str, as_of: str, verdict: str) -> None:
     assert check(store, claim, dt.date.fromisoformat(as_of))["verdict"] == verdict

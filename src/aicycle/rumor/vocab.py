@@ -90,7 +90,7 @@ OBJECTS: tuple[tuple[str, str], ...] = (
             r"(?:spending|spend|market|demand|investment)"),
     ("compute_contracts",
      r"agree\w* to (?:deploy|spend|buy|rent|supply|purchase)|comput\w* (?:power )?(?:deals?|contracts?|agreements?)|"
-     r"\b[a-z]+-[a-z]+ (?:deals?|contracts?)\b|"
+     r"\b[a-z]+-[a-z]+ (?:deals?|contracts?)\b(?!\s+(?:rates?|prices?|pricing))|"
      r"(?:cloud|gpu|ai cloud|ai) (?:capacity )?(?:deals?|contracts?|agreements?)|"
      r"(?:ai |hpc )?hosting (?:deals?|contracts?|agreements?|leases?)|(?:gpu|compute) (?:capacity )?orders?|"
      r"capacity orders?|commit\w* (?:[\w~$.,-]+ ){0,5}to (?:aws|azure|google cloud|oci|oracle|coreweave|nebius|"
