@@ -36,6 +36,10 @@ _YES = re.compile(r"\b(?:oks?|ok'?d|okay\w*|approv\w*|grant\w*|authori[sz]\w*|pe
                   # a regulator's order that something be done: "FERC orders PJM to write co-location rules"
                   r"orders?|ordered|direct(?:s|ed|ing)|requir(?:es|ed))\b", re.I)
 _NO = re.compile(r"\b(?:reject\w*|den(?:y|ies|ied)|block\w*|moratori\w*|bans?|banned)\b", re.I)
+_UNCONDITIONAL = re.compile(r"\bno strings\b|\bno conditions\b|\bunconditional\w*|\bwithout (?:any )?conditions\b",
+                            re.I)
+_CONDITIONS = re.compile(r"\b(?:must|required?|requirements?|conditions?|conditional|provision of|at least|"
+                         r"subject to)\b", re.I)
 _MORATORIUM = re.compile(r"\bmoratori\w*", re.I)
 # "~180 GW" sought by prospective customers is not firm contracts
 _PROSPECTIVE = re.compile(r"\b(?:prospective|seeking|sought|requests?|requested|inquir\w*|pipeline)\b[^.;]{0,40}$",
@@ -56,7 +60,9 @@ def power_terms_items(store: Store, text: str, as_of: dt.date) -> list[Item]:
     """The stored event the claim names, judged on its figures, its kind and what was done; [] when none is named
     or the event states none of the claim's terms."""
     claimed = _figures(text)
-    best, score = None, 1
+    # "Ireland reopens grid to data centres with no strings attached": one name is enough for the latest event of it
+    unconditional = bool(_UNCONDITIONAL.search(text))
+    best, score = None, 0 if unconditional else 1
     named = _names(text)
     for event in grid.events(store, as_of):
         names = _name_hits(named, event)
@@ -65,7 +71,7 @@ def power_terms_items(store: Store, text: str, as_of: dt.date) -> list[Item]:
             # not its PPA with Microsoft
         theirs = _event_figures(event)
         points = names + sum(2 for f in claimed if _same(f, theirs))
-        if points > score:
+        if points > score or unconditional and best is not None and points == score and event.filed > best.filed:
             best, score = event, points
     if best is None:
         return []
@@ -95,6 +101,8 @@ def _judge(text: str, claimed: list[Figure], event: grid.Event) -> tuple[str, st
         else:
             stated = ", ".join(dict.fromkeys(_show(f) for f in same_unit))
             found.append(("mismatch", f"the event states {stated}, not the claim's {_show(figure)}"))
+    if _UNCONDITIONAL.search(text) and _CONDITIONS.search(words):  # "reopens the grid with no strings attached"
+        found.append(("mismatch", "the event sets conditions"))
     if _MORATORIUM.search(text) and event.event_kind != "moratorium":
         found.append(("mismatch", f"the event is a {event.event_kind.replace('_', ' ')}, not a moratorium"))
     said, done = _deed(text), _deed(words)
