@@ -19,9 +19,9 @@ from aicycle.store import Store
     ("Alphabet's quarterly capex growth slows in Q3 2025, but spending still rises", "2025-10-31", "supported"),
     # backlog +46% in the September quarter, +54% in the December quarter: faster
     ("Google Cloud's backlog growth slowed in Q4 2025", "2026-02-06", "contradicted"),
-    # "reaching $514 billion in the second quarter" after $462bn-$468bn: +10% against +93%
-    ("Google Cloud backlog growth slows sharply in Q2 2026 but the backlog still rises", "2026-07-25", "supported"),
-    ("Google Cloud backlog growth slows sharply in Q2 2026 but the backlog still rises", "2026-07-10", "unclear"),
+    # the call's "$514 billion" is Google Cloud's backlog, not the total RPO the quarters hold ($519.5bn, public in
+    # August): the store has no June-quarter figure of the series yet
+    ("Google Cloud backlog growth slows sharply in Q2 2026 but the backlog still rises", "2026-07-25", "unclear"),
 ])
 def test_verdicts(store: Store, claim: str, as_of: str, want: str) -> None:
     assert check(store, claim, as_of)["verdict"] == want

@@ -70,8 +70,7 @@ PATTERNS = (
     _p("capex_guidance_point_after", "capex_guidance",
        r"\b(?:expect|believe|plan|anticipate)\w*\b[^$]{0,60}?\b(?:approximately|roughly|about) " + _AMOUNT
        + r"[^.$]{0,40}?\b(?:capex|capital expenditures)\b", None, "guidance"),
-    _p("googl_backlog", "rpo", r"backlog[^.]{0,80}?(?:reaching|to) " + _AMOUNT
-       + r" (?:at the end of|in the (?:first|second|third|fourth) quarter)", ("GOOGL",),
+    _p("googl_backlog", "rpo", r"backlog[^$]{0,60}?(?:reaching|to) " + _AMOUNT + r" at the end of", ("GOOGL",),
        "instant"),
     _p("amzn_backlog", "rpo", r"\b(?:our |the )?backlog (?:for q[1-4] )?(?:is|stands at|grew to) " + _AMOUNT,
        ("AMZN",), "instant"),
