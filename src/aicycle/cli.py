@@ -945,7 +945,7 @@ def economics(
     inputs_only: Annotated[bool, typer.Option(
         "--inputs", help="List every input with unit, default and meaning.")] = False,
     draws: Annotated[int, typer.Option("--draws", metavar="N", help="Monte Carlo draws (0 skips it).")] = 100_000,
-    seed: Annotated[int, typer.Option("--seed", metavar="N", help="Monte Carlo random seed.")] = 7,
+    seed: Annotated[int, typer.Option("--seed", metavar="N", min=0, help="Monte Carlo random seed (0 or more).")] = 7,
     fmt: FormatOpt = None,
     json_out: JsonOut = False,
     html: HtmlOut = None,
