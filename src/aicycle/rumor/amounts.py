@@ -18,6 +18,8 @@ class Level:
     high: float | None = None  # "$115-135bn": the top of a named range (value is its bottom)
 
 
+# how many times a figure a multiple word names: "doubles" is twice it
+TIMES = {"doubl": 2.0, "tripl": 3.0, "quadrupl": 4.0}
 _MULTIPLE = re.compile(r"\b(?P<hedge>nearly |almost |close to )?(?P<k>doubl|tripl|quadrupl)(?:e|es|ed|ing)\b"
                        r"(?!\s+down)", re.I)
 _GROWS_BY = re.compile(r"\b(?:jump|ris|rise|grow|grew|surg|soar|climb|increas|gain|leap|swell|up|rebound|recover)\w*"
@@ -34,7 +36,7 @@ _GROWS_BY = re.compile(r"\b(?:jump|ris|rise|grow|grew|surg|soar|climb|increas|ga
 def growth(text: str) -> float | None:
     """The least rise a claim names, a little short of it so that "doubles" holds at +96%."""
     m = _MULTIPLE.search(text)
-    factor = {"doubl": 1.0, "tripl": 2.0, "quadrupl": 3.0}[m.group("k").lower()] if m else None
+    factor = TIMES[m.group("k").lower()] - 1 if m else None
     if m is None:
         m = _GROWS_BY.search(text)
         factor = float(m.group("pct") or m.group("pct2")) / 100 if m else None
@@ -63,7 +65,7 @@ def growth_ceiling(text: str) -> float | None:
     m = _MULTIPLE.search(text)
     if m is None or re.search(r"\b(?:more than|over|at least|better than|well over)\s+$", text[:m.start()], re.I):
         return None
-    times = {"doubl": 2.0, "tripl": 3.0, "quadrupl": 4.0}[m.group("k").lower()]
+    times = TIMES[m.group("k").lower()]
     return times * 1.2 - 1
 
 

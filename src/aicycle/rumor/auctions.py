@@ -8,6 +8,7 @@ import datetime as dt
 import re
 
 from aicycle import grid, rules
+from aicycle.rumor.amounts import TIMES
 from aicycle.rumor.evidence import Item
 from aicycle.rumor.records import power_item
 from aicycle.store import Store
@@ -30,8 +31,8 @@ _SHAPES: tuple[tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]], ...] = 
 # "jump nine-fold", "more than doubled", "rose 9x": how many times the last auction's price the claim says it is
 _FOLD = re.compile(r"\b(?P<n>\w+)-?fold\b|\b(?P<k>doubl|tripl|quadrupl)\w*|"
                    r"\b(?P<x>\d+(?:\.\d+)?)\s?(?:x|times)\b", re.I)
-_TIMES = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-          "doubl": 2, "tripl": 3, "quadrupl": 4}
+_TIMES = {**TIMES, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+          "ten": 10}
 _PRIOR = re.compile(r"\bprior year \$(\d+(?:\.\d+)?)", re.I)
 
 

@@ -20,7 +20,7 @@ _BY = re.compile(r"\b(?P<who>[A-Z][\w.&-]+)\s+(?:is\s+|to\s+|will\s+)?(?:backsto
 
 
 # the ledger's record of who backstops a party: "Fluidstack (Google backstop $1.4B)"
-_BACKER = re.compile(r"\((\w[\w.&-]*) backstop\b")
+BACKER = re.compile(r"\((\w[\w.&-]*) backstop\b")
 
 
 def backstopper(text: str) -> str | None:
@@ -50,9 +50,9 @@ def backstop_items(store: Store, who: str, claim_text: str, as_of: dt.date) -> l
     if both and elsewhere:
         return [_item(both[-1], "mismatch", f"the ledger records no backstop by {who} on it"),
                 _item(elsewhere[-1], None, f"{who} backstops this deal instead")]
-    other = next((d for d in reversed(both) if _BACKER.search(f"{d.buyer} {d.seller}")), None)
+    other = next((d for d in reversed(both) if BACKER.search(f"{d.buyer} {d.seller}")), None)
     if other is not None:  # "Amazon is backstopping Cipher's Fluidstack lease": Google backstops it
-        backer = _BACKER.search(f"{other.buyer} {other.seller}")
+        backer = BACKER.search(f"{other.buyer} {other.seller}")
         return [_item(other, "mismatch", f"{backer.group(1) if backer else 'another company'} backstops it, "
                                          f"not {who}")]
     return []

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from aicycle import contracts as ledger
 from aicycle import rules
+from aicycle.rumor.backstop import BACKER
 from aicycle.rumor.evidence import Item
 from aicycle.rumor.records import deal_item, named, party_names
 from aicycle.store import Store
@@ -74,7 +75,7 @@ def _at_site(deals: list[ledger.Contract], claim_text: str) -> ledger.Contract:
 
 def _backer_only(party: str, words: str) -> bool:
     """Whether the words name only the backstop recorded beside a party ("Fluidstack (Google backstop $1.4B)")."""
-    backer = re.search(r"\((\w[\w.&-]*) backstop\b", party)
+    backer = BACKER.search(party)
     if backer is None:
         return False
     return named({backer.group(1).lower()}, words) and not named(party_names(party.split(" (")[0]), words)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from aicycle.rumor import price_window
+from aicycle.rumor.amounts import TIMES
 from aicycle.rumor.evidence import Item
 
 _PART_REVENUE = re.compile(r"\b(?:cpu|gpu|data cent\w+|gaming|networking|automotive|hbm|dram|nand|cloud|ai|"
@@ -24,7 +25,7 @@ def said_rise(item: Item, whole: bool = False) -> Item:
     quotes = [q for q in item.text.split(" / ") if not (whole and _PART_REVENUE.search(q))]
     words = " / ".join(quotes)
     rises = [float(m.group(1)) for m in _SAID_RISE.finditer(words)]
-    rises += [100.0 * k for word, k in (("doubl", 1), ("tripl", 2), ("quadrupl", 3)) if word in words.lower()]
+    rises += [100.0 * (times - 1) for word, times in TIMES.items() if word in words.lower()]
     if rises:
         item.change = max(rises) / 100
     return item
