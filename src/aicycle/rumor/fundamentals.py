@@ -63,6 +63,14 @@ def family_rows(store: Store, ticker: str, metrics: tuple[str, ...], as_of: dt.d
     return sorted(seen.values(), key=lambda r: (r["period_end"], r["period_start"]))
 
 
+def quarter_rows(store: Store, ticker: str, metrics: tuple[str, ...], as_of: dt.date,
+                 balance: bool) -> list[dict[str, Any]]:
+    """One figure per quarter end, oldest first: a flow's three-month periods only (not its half years or
+    years); a balance (backlog, RPO) at every period end it is reported."""
+    rows = [r for r in family_rows(store, ticker, metrics, as_of) if balance or 80 <= (days(r) or 0) <= 100]
+    return list({r["period_end"]: r for r in rows}.values())
+
+
 def _year_ago(rows: list[dict[str, Any]], end: dt.date, tolerance: int) -> dict[str, Any] | None:
     return period_before(rows, end, 365, tolerance)
 

@@ -14,7 +14,7 @@ import re
 from typing import Any
 
 from aicycle.rumor.evidence import Item, as_date, days, freshness, item_from_fact, money, pct
-from aicycle.rumor.fundamentals import family_rows
+from aicycle.rumor.fundamentals import quarter_rows
 from aicycle.rumor.levels import INSTANTS, MEASURES, up_to_named_quarter
 from aicycle.rumor.reading import Reading
 from aicycle.store import Store
@@ -42,17 +42,11 @@ def pace_items(store: Store, reading: Reading, ticker: str, as_of: dt.date, text
         return []  # "capex growth slowed in 2025" is a year's pace, not its last quarter's
     sequential = sequential_basis(text, obj)
     for family in MEASURES[obj]:
-        rows = _quarters(store, ticker, family, as_of, obj)
-        rows = up_to_named_quarter(rows, reading)
+        rows = up_to_named_quarter(quarter_rows(store, ticker, family, as_of, obj in INSTANTS), reading)
         pair = _growths(rows, sequential)
         if pair is not None:
             return [_item(ticker, rows[-1], pair, sequential, as_of)]
     return []
-
-
-def _quarters(store: Store, ticker: str, family: tuple[str, ...], as_of: dt.date, obj: str) -> list[dict[str, Any]]:
-    rows = [r for r in family_rows(store, ticker, family, as_of) if obj in INSTANTS or 80 <= (days(r) or 0) <= 100]
-    return sorted({r["period_end"]: r for r in rows}.values(), key=lambda r: r["period_end"])
 
 
 def _earlier(rows: list[dict[str, Any]], row: dict[str, Any], sequential: bool) -> dict[str, Any] | None:

@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import replace
 
 from aicycle.rumor.evidence import Item, as_date, days, direction_of, freshness, item_from_fact, money, pct
-from aicycle.rumor.fundamentals import CAPEX_FAMILIES, duration_trend, family_rows, instant_trend
+from aicycle.rumor.fundamentals import CAPEX_FAMILIES, duration_trend, family_rows, instant_trend, quarter_rows
 from aicycle.rumor.levels import INSTANTS, MEASURES, level_items, up_to_named_quarter
 from aicycle.rumor.reading import Reading
 from aicycle.store import Store
@@ -24,10 +24,8 @@ def sequential_items(store: Store, reading: Reading, ticker: str, as_of: dt.date
     one before it (quarters for flows, quarter-end figures for backlog), not a year earlier."""
     n = reading.quarters_in_a_row
     for family in _SEQUENTIAL_MEASURES.get(reading.object or "", ()):
-        rows = family_rows(store, ticker, family, as_of)
-        rows = [r for r in rows if reading.object in INSTANTS or 80 <= (days(r) or 0) <= 100]
-        rows = list({r["period_end"]: r for r in rows}.values())  # one figure per quarter end
-        rows = up_to_named_quarter(rows, reading)  # "fell in Q2 2026": up to that quarter, not the latest
+        # "fell in Q2 2026": up to that quarter, not the latest
+        rows = up_to_named_quarter(quarter_rows(store, ticker, family, as_of, reading.object in INSTANTS), reading)
         if len(rows) < n + 1:
             continue
         moves = [direction_of(pct(rows[-1 - i]["value"], rows[-2 - i]["value"]), 0.005) for i in range(n)]
@@ -48,9 +46,7 @@ def record_items(store: Store, reading: Reading, ticker: str, as_of: dt.date) ->
     """'Record quarterly capex', 'its largest quarter yet': the quarter (the named one, else the latest) against
     every quarter before it that the store holds, not against a year earlier."""
     for family in _SEQUENTIAL_MEASURES.get(reading.object or "", ()):
-        rows = family_rows(store, ticker, family, as_of)
-        rows = [r for r in rows if reading.object in INSTANTS or 80 <= (days(r) or 0) <= 100]
-        rows = up_to_named_quarter(list({r["period_end"]: r for r in rows}.values()), reading)
+        rows = up_to_named_quarter(quarter_rows(store, ticker, family, as_of, reading.object in INSTANTS), reading)
         if len(rows) < 2:
             continue
         latest, peak = rows[-1], max(rows[:-1], key=lambda r: float(r["value"]))
