@@ -22,13 +22,13 @@ class Level:
 TIMES = {"doubl": 2.0, "tripl": 3.0, "quadrupl": 4.0}
 _MULTIPLE = re.compile(r"\b(?P<hedge>nearly |almost |close to )?(?P<k>doubl|tripl|quadrupl)(?:e|es|ed|ing)\b"
                        r"(?!\s+down)", re.I)
-_GROWS_BY = re.compile(r"\b(?:jump|ris|rise|grow|grew|surg|soar|climb|increas|gain|leap|swell|up|rebound|recover)\w*"
+_GROWS_BY = re.compile(r"\b(?:jump|ris|rise|rose|grow|grew|surg|soar|climb|increas|gain|leap|swell|up|rebound|recover)\w*"
                        r"\s+(?:by\s+)?(?P<hedge>nearly |almost |close to |about |around |roughly |some |~)?"
-                       r"(?:more than |over |at least )?"
+                       r"(?P<floor>more than |over |at least )?"
                        r"(?P<pct>\d+(?:\.\d+)?)\s?%"
                        # "more than 50% above its 2024 spending": the rise named after its size
                        r"|(?P<hedge2>nearly |almost |close to |about |around |roughly |some |~)?"
-                       r"(?:more than |over |at least )?(?P<pct2>\d+(?:\.\d+)?)\s?%\s+"
+                       r"(?P<floor2>more than |over |at least )?(?P<pct2>\d+(?:\.\d+)?)\s?%\s+"
                        r"(?:above|higher than|more than|up (?:on|from))\s+(?:its |the |their )?"
                        r"(?:20\d\d|prior|previous|last|a year)\b", re.I)
 
@@ -60,13 +60,18 @@ def decline(text: str) -> tuple[float, bool] | None:
 
 
 def growth_ceiling(text: str) -> float | None:
-    """The most rise a multiple allows when it is not a floor: "roughly tripled" is not a 4.5-fold rise; "more
-    than doubles" has no ceiling."""
+    """The most rise a claim's size allows when it is not a floor: "roughly tripled" is not a 4.5-fold rise, nor
+    "rose 66%" a 138% one; "more than doubles" and "up over 40%" have no ceiling."""
     m = _MULTIPLE.search(text)
-    if m is None or re.search(r"\b(?:more than|over|at least|better than|well over)\s+$", text[:m.start()], re.I):
+    if m is not None:
+        if re.search(r"\b(?:more than|over|at least|better than|well over)\s+$", text[:m.start()], re.I):
+            return None
+        return TIMES[m.group("k").lower()] * 1.2 - 1
+    m = _GROWS_BY.search(text)
+    if m is None or m.group("floor") or m.group("floor2"):
         return None
-    times = TIMES[m.group("k").lower()]
-    return times * 1.2 - 1
+    size = float(m.group("pct") or m.group("pct2")) / 100
+    return size + max(0.02, 0.25 * size)  # the same room short_of_fall gives a fall of a named size
 
 
 # A revision ("raises its guide to $125-145B") is judged as a move, not as a range that must already hold.

@@ -225,7 +225,8 @@ def gather(store: Store, claim: Claim, reading: Reading, as_of: dt.date) -> list
         items.extend(pace_items(store, reading, ticker, as_of, claim.text))  # "growth slowed in Q3"
         items.extend(levels.level_items(store, reading, ticker, as_of))
         items.extend(growth_level_items(store, reading, ticker, as_of))  # "RPO growing more than 400% a year"
-        if not reading.level:
+        if not reading.level or reading.growth is not None and reading.level.op == "at":
+            # "rose 66% to 19.2tn won": the size of the rise is claimed as well as where it ended
             items.extend(trends.trend_items(store, reading, ticker, as_of))
         one_end = reading.range_end and reading.level is not None and reading.level.high is None \
             and reading.direction not in ("up", "down")  # "tops out at $X": judged by that end of the guide
