@@ -22,7 +22,8 @@ class Level:
 TIMES = {"doubl": 2.0, "tripl": 3.0, "quadrupl": 4.0}
 _MULTIPLE = re.compile(r"\b(?P<hedge>nearly |almost |close to )?(?P<k>doubl|tripl|quadrupl)(?:e|es|ed|ing)\b"
                        r"(?!\s+down)", re.I)
-_GROWS_BY = re.compile(r"\b(?:jump|ris|rise|rose|grow|grew|surg|soar|climb|increas|gain|leap|swell|up|rebound|recover)\w*"
+_GROWS_BY = re.compile(r"\b(?:jump|ris|rise|rose|grow|grew|surg|soar|climb|increas|gain|leap|swell|up|rebound|"
+                       r"recover)\w*"
                        r"\s+(?:by\s+)?(?P<hedge>nearly |almost |close to |about |around |roughly |some |~)?"
                        r"(?P<floor>more than |over |at least )?"
                        r"(?P<pct>\d+(?:\.\d+)?)\s?%"

@@ -12,15 +12,19 @@ from __future__ import annotations
 # Names that point at one company but are not in universe.csv (executives, products, old names, the towns
 # headlines name them by).
 EXTRA_ALIASES: dict[str, tuple[str, ...]] = {
-    "META": ("Zuckerberg", "Instagram", "Meta Compute", "Meta's", "Menlo Park"),
-    "MSFT": ("Nadella", "Amy Hood", "Redmond", "Windows maker"),
+    "META": ("Zuckerberg", "Instagram", "Meta Compute", "Meta's", "Menlo Park", "social network", "Facebook parent"),
+    "MSFT": ("Nadella", "Amy Hood", "Redmond", "Windows maker", "software giant"),
     "GOOGL": ("Pichai", "GOOG", "DeepMind", "Mountain View", "search giant"),
-    "AMZN": ("Jassy", "Trainium", "Trainium2", "Trainium3", "Trainium4"),
-    "ORCL": ("Ellison",),
-    "NVDA": ("Jensen Huang", "Jensen"),
-    "MU": ("Micron Technology", "Boise"),
-    "000660.KS": ("SK Group", "000660"),
-    "005930.KS": ("005930",),
+    "AMZN": ("Jassy", "Seattle", "e-commerce giant", "online retailer", "Trainium", "Trainium2", "Trainium3", "Trainium4"),
+    "ORCL": ("Ellison", "Big Red", "database giant"),
+    "NVDA": ("Jensen Huang", "Jensen", "GPU giant", "GPU leader"),
+    "MU": ("Micron Technology", "Boise", "Idaho chipmaker"),
+    "000660.KS": ("SK Group", "000660", "Icheon"),
+    "005930.KS": ("005930", "Suwon"),
+    "NBIS": ("Amsterdam",),
+    "IREN": ("Sydney",),
+    "WULF": ("Lake Mariner operator",),
+    "AMD": ("Lisa Su",),
 }
 
 # Companies a claim may be about whose own figures the store does not hold: their claims are never read as the

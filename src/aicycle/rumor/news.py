@@ -20,11 +20,14 @@ _STOP = {"the", "a", "an", "its", "it", "on", "after", "in", "of", "to", "report
          "day", "session"}
 # "after its Q2 report" is results; "on report it will rent out idle compute" is a news story
 _RESULTS = re.compile(r"\b(?:print|results?|earnings|numbers|beat|miss|reported|quarter|qtr|guidance|guide|"
-                      r"capex|outlook)\b|\bf?q[1-4]\b|"
+                      r"capex|outlook|call|spending|forecast)\b|\bf?q[1-4]\b|"
                       r"\b(?:its|their|quarterly|earnings)\b[\w ,]{0,20}\breports?\b", re.I)
 _DEAL = re.compile(r"\b(?:deals?|contracts?|pacts?|agreements?|partnerships?|tie-?ups?)\b", re.I)
 _YEAR_GUIDE = re.compile(r"\b(20\d\d)\s+(?:capex|capital spending|spending)\s+(?:guid\w*|outlook|forecast|plan)\b",
                          re.I)
+# "after lifting its 2026 capex guidance": the guide that moved, the latest one, not the year's first
+_REVISED = re.compile(r"\b(?:rais|lift|boost|hik|cut|lower|trim|slash|reduc|increas|narrow)\w*", re.I)
+_RECENT_DEAL_DAYS = 14  # "on cloud-contract news" with no party named: a deal of the days just before
 _RESULTS_LAG_DAYS = 100  # a quarter's figures come out within about three months of its end
 
 
@@ -71,7 +74,7 @@ def find_news(store: Store, ticker: str, words: str, as_of: dt.date) -> News | N
         return replace(deal, timing=SESSION) if deal and re.search(r"\bday\b", words, re.I) else deal
     guide = _YEAR_GUIDE.search(words)
     if guide:  # "as 2026 capex guide spooks investors": the day the first guide for that year came out
-        return _first_guide(store, ticker, int(guide.group(1)), as_of)
+        return _guide(store, ticker, int(guide.group(1)), as_of, latest=_REVISED.search(words) is not None)
     if _RESULTS.search(words):
         return _results(store, ticker, as_of)
     return None
@@ -104,10 +107,13 @@ def _stems(text: str) -> set[str]:
 
 
 def _deal(store: Store, ticker: str, words: str, as_of: dt.date) -> News | None:
-    """The latest deal of this company with a party the words name ("on the Microsoft deal"); the ledger gives the
-    day, not the hour."""
-    deals = [d for d in ledger.as_of(store, as_of) if ticker in (d.buyer_ticker, d.seller_ticker)
-             and named(party_names(d.seller if d.buyer_ticker == ticker else d.buyer), words)]
+    """The latest deal of this company with a party the words name ("on the Microsoft deal"), or with anyone in the
+    days just before when they name none; the ledger gives the day, not the hour."""
+    deals = [d for d in ledger.as_of(store, as_of) if ticker in (d.buyer_ticker, d.seller_ticker)]
+    if named_companies(words):
+        deals = [d for d in deals if named(party_names(d.seller if d.buyer_ticker == ticker else d.buyer), words)]
+    else:  # "on cloud-contract news": the company's deal of the days just before, if there is one
+        deals = [d for d in deals if (as_of - d.announced_on).days <= _RECENT_DEAL_DAYS]
     if not deals:
         return None
     deal = max(deals, key=lambda d: d.announced_on)
@@ -115,15 +121,19 @@ def _deal(store: Store, ticker: str, words: str, as_of: dt.date) -> News | None:
                 f"({deal.source})", deal.url)
 
 
-def _first_guide(store: Store, ticker: str, year: int, as_of: dt.date) -> News | None:
-    """The first public capex guide for a year: its day, or None before there was one."""
-    rows = store.query("SELECT filed, source FROM facts WHERE ticker = ? AND metric LIKE 'capex_guidance%' AND "
-                       "year(period_end) = ? AND filed <= ? ORDER BY filed LIMIT 1", [ticker, year, as_of])
+def _guide(store: Store, ticker: str, year: int, as_of: dt.date, latest: bool) -> News | None:
+    """The first public capex guide for a year, or the latest (a revision): its day, or None before there was one."""
+    rows = store.query("SELECT metric, value, filed, source FROM facts WHERE ticker = ? AND metric LIKE "
+                       "'capex_guidance%' AND year(period_end) = ? AND filed <= ? ORDER BY filed",
+                       [ticker, year, as_of])
     if not rows:
         return None
+    # the latest guide came out when its figure was first given (a later copy of it is not the news)
+    same = [r for r in rows if (r["metric"], r["value"]) == (rows[-1]["metric"], rows[-1]["value"])]
+    row, which = (same[0], "latest") if latest else (rows[0], "first")
     timing = "after_close" if exchange_of(ticker) != "KRX" else None
-    return News(rows[0]["filed"], timing, f"{ticker}'s first {year} capex guide",
-                f"first public capex guide for {year} ({rows[0]['source']})")
+    return News(row["filed"], timing, f"{ticker}'s {which} {year} capex guide",
+                f"{which} public capex guide for {year} ({row['source']})")
 
 
 def _results(store: Store, ticker: str, as_of: dt.date) -> News | None:

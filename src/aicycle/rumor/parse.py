@@ -159,6 +159,19 @@ def _alias_patterns() -> tuple[tuple[re.Pattern[str], str, str], ...]:
     return tuple(out)
 
 
+@cache
+def _names_by_ticker() -> dict[str, str]:
+    return {ticker: name for _, ticker, name in _alias_patterns()}
+
+
+@cache
+def proper_names(text: str) -> str:
+    """The proper names of the companies the text names, however it names them ("the Amsterdam neocloud" is
+    Nebius Group), so that a ledger's party names can be found in a headline that uses a nickname."""
+    names = _names_by_ticker()
+    return " ".join(names[ticker] for ticker, _ in named_companies(text))
+
+
 def named_companies(text: str) -> list[tuple[str, str]]:
     """Every company the text names, in order: (ticker, the words that name it)."""
     hits: list[tuple[int, int, str]] = []

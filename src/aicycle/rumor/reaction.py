@@ -17,11 +17,11 @@ from aicycle.rumor.parse import named_companies
 from aicycle.store import Store
 
 _UP = (r"rose|rallied|rall(?:y|ies)|jump(?:s|ed)?|surg(?:e|es|ed)|gain(?:s|ed)?|climb(?:s|ed)?|pop(?:s|ped)?|"
-       r"soar(?:s|ed)?|spik(?:e|es|ed)")
+       r"soar(?:s|ed)?|spik(?:e|es|ed)|(?:sky)?rocket(?:s|ed)?|leap(?:s|t|ed)?|rip(?:s|ped)?|zoom(?:s|ed)?")
 _DOWN = (r"sank|sinks?|fell|falls?|drop(?:s|ped)?|slid|slides?|tumbl(?:e|es|ed)|plung(?:e|es|ed)|slump(?:s|ed)?|"
          r"tank(?:s|ed)?|crater(?:s|ed)?|lost|loses?|shed|sheds|sold off|sells? off")
 # "closed ~36% higher", "ripped more than 15% higher": the size before the way it went
-_CLOSED = r"(?:clos(?:ed|es)|end(?:ed|s)|finish(?:ed|es)|ripped|ran|shot|traded|was|moved|went)"
+_CLOSED = r"(?:clos(?:e|ed|es)|end(?:ed|s)|finish(?:ed|es)|ripped|ran|shot|traded|was|moved|went)"
 
 
 def _size(group: str) -> str:
@@ -32,12 +32,15 @@ def _size(group: str) -> str:
 # "MU +10% the day after its FQ1 beat", "SK hynix -14.6% in Seoul after the Meta Compute report"
 _CLAIM = re.compile(rf"^(?P<who>.+?)\s+(?:(?:shares|stock|ADRs?)\s+)?"
                     rf"(?:(?P<verb>{_UP}|{_DOWN})\b(?:\s+(?:by\s+)?{_size('about')}"
-                    rf"(?P<pct>\d+(?:\.\d+)?)\s?%)?|(?P<sign>[+\-\u2212\u2013])\s?~?(?P<signed>\d+(?:\.\d+)?)\s?%|"
+                    rf"(?:(?P<pct>\d+(?:\.\d+)?)\s?%|(?P<digits>double|triple)[- ]digits?))?|"
+                    rf"(?P<sign>[+\-\u2212\u2013])\s?~?(?P<signed>\d+(?:\.\d+)?)\s?%|"
                     rf"{_CLOSED}\s+(?:up\s+|down\s+)?{_size('sized_about')}(?P<sized>\d+(?:\.\d+)?)\s?%\s+"
                     rf"(?P<way>higher|lower)|"
                     # "closed up more than 13%": the way it went before the size
                     rf"{_CLOSED}\s+(?P<updown>up|down)\s+{_size('ud_about')}(?P<ud>\d+(?:\.\d+)?)\s?%)"
                     rf"(?:\s+in\s+[A-Z][a-z]+(?:\s+trading)?)?"
+                    # "in one session", "in a single day": the move of one session, which is what is measured
+                    rf"(?:\s+in\s+(?:one|a|a single)\s+(?:session|day|trading day))?"
                     rf"\s+(?:on|after|following|as|the\s+(?:day|session)\s+after)\s+(?P<news>.+)$", re.I)
 _OWN_DAY = "own_day"  # the news's hour unknown, its own session's move used
 # "DeepSeek Monday: NVDA lost ~17% on Jan 27, 2025": a label before the claim itself
@@ -79,6 +82,8 @@ def _reaction(text: str) -> Reaction | None:
         up = m.group("sign") == "+" if m.group("sign") else re.fullmatch(_UP, m.group("verb"), re.I) is not None
     pct = m.group("pct") or m.group("signed") or m.group("sized") or m.group("ud")
     about = (m.group("about") or m.group("sized_about") or m.group("ud_about") or "").strip().lower()
+    if m.group("digits"):  # "jumps double digits": at least 10%
+        pct, about = ("10" if m.group("digits").lower() == "double" else "100"), "at least"
     return Reaction(tuple(dict.fromkeys(tickers)), up, float(pct) if pct else None, m.group("news"),
                     floor=about in ("more than", "over", "at least", ">"))
 

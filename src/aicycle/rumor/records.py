@@ -15,6 +15,7 @@ from aicycle import grid, rules
 from aicycle.rumor import vocab
 from aicycle.rumor.evidence import Item, money
 from aicycle.rumor.figures import figures
+from aicycle.rumor.parse import proper_names
 from aicycle.rumor.reading import Reading
 from aicycle.store import Store
 
@@ -52,7 +53,9 @@ def party_names(party: str) -> set[str]:
 
 
 def named(names: set[str], text: str) -> bool:
-    return any(re.search(rf"(?<!\w){re.escape(n)}(?:'s)?(?!\w)", text, re.I) for n in names if len(n) > 2)
+    """Whether the text names a party: in its own words, or by a nickname the headline reader knows."""
+    return any(re.search(rf"(?<!\w){re.escape(n)}(?:'s)?(?!\w)", where, re.I) for n in names if len(n) > 2
+               for where in (text, proper_names(text)))
 
 
 def contract_items(store: Store, reading: Reading, claim_text: str, as_of: dt.date) -> list[Item]:

@@ -25,7 +25,7 @@ EXTRA_SUBJECTS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("AVGO", "Broadcom", ("Broadcom",)),
     ("CEG", "Constellation Energy", ("Constellation Energy", "Constellation")),
     ("CSCO", "Cisco", ("Cisco",)),
-    ("DELL", "Dell", ("Dell Technologies", "Dell")),
+    ("DELL", "Dell", ("Dell Technologies", "Dell", "Round Rock", "Michael Dell")),
     ("DLR", "Digital Realty", ("Digital Realty",)),
     ("EQIX", "Equinix", ("Equinix",)),
     ("ETN", "Eaton", ("Eaton",)),
