@@ -214,10 +214,15 @@ def _power(terms: DealTerms, deal: ledger.Contract) -> tuple[bool | None, str]:
     if terms.megawatts is None:
         return None, ""
     value, op = terms.megawatts
+    if op == "below" and terms.firm is False and _CEILING.search(deal.capacity_text or ""):
+        op = "at"  # "up to 6GW" of a deal for "up to 6 GW": the same ceiling
     seen, how = deal_power(value, op, deal.capacity_text or "")
     if seen is None:
         return None, ""
-    return seen == {"above": "above", "below": "below"}.get(op, "match"), how
+    ok = seen == {"above": "above", "below": "below"}.get(op, "match")
+    if ok and terms.firm and _CEILING.search(deal.capacity_text or ""):  # "a firm 6GW order" of "up to 6 GW"
+        return False, f"{how}, but up to them: what the deal could reach, not a firm order"
+    return ok, how
 
 
 def _term(terms: DealTerms, deal: ledger.Contract) -> tuple[bool | None, str]:

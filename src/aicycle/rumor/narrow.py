@@ -38,7 +38,7 @@ from aicycle.store import Store
 
 Narrow = tuple[Reading, list[Item]]
 # What a claim naming a deal's terms can be read as before this reading: a deal, a lease, power, a project, spend.
-_DEAL_OBJECTS = (None, "compute_contracts", "leases", "power", "projects", "ai_spend")
+_DEAL_OBJECTS = (None, "compute_contracts", "leases", "power", "projects", "ai_spend", "orders")
 # "Cipher's Fluidstack deal carries ~$7bn of contracted revenue": one deal's value, not the company's backlog
 _A_DEALS_REVENUE = re.compile(r"\b(?:deal|contract|lease|agreement)\b"
                               r"(?![^.]*\b(?:backlog|rpo|remaining performance)\b)", re.I)

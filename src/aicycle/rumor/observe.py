@@ -27,7 +27,8 @@ _PAUSE = re.compile(rf"(?<!\w)(?:{dict(vocab.DIRECTIONS)['pause']}|{dict(vocab.D
 _ON_TRACK = re.compile(r"\bon (?:track|schedule|time|plan)\b|\bahead of schedule\b", re.I)
 _FASTER = re.compile(r"accelerat\w*|faster|grew faster|higher growth|growth rate (?:\w+ ){0,3}higher|"
                      r"growth (?:\w+ ){0,3}(?:to be )?higher than", re.I)
-_SIGNED = re.compile(r"\b(?:sign\w*|agree\w*|entered into|increased|contract\w* with|committed|announced|"
+_SIGNED = re.compile(r"\b(?:sign(?:s|ed|ing|ings)?\b|agree\w*|entered into|increased|contract\w* with|committed|"
+                     r"announced|"
                      r"expand\w* (?:the |our )?use of|plan\w* to (?:use|rent|buy|lease|add))\b", re.I)
 _SLOWER = re.compile(rf"(?<!\w)(?:{dict(vocab.DIRECTIONS)['slower_growth']})(?!\w)", re.I)
 _NO_OUTLOOK = re.compile(r"\b(?:not|aren'?t|isn'?t|won'?t be|will not be) (?:providing|giving|going to give|"
@@ -140,6 +141,9 @@ _LEVEL_KEPT = re.compile(r"\b(?:flat\w*|similar|unchanged|in line with|consisten
                          re.I)
 _SELLING = re.compile(r"\b(?:sell\w*|sold|offer\w*|external customers|outside (?:the company|customers)|"
                       r"api service|to customers)\b", re.I)
+# a sale weighed or planned, in a company's words
+_WEIGHED = re.compile(r"\b(?:potentially|opportunit(?:y|ies) to|on the table|consider\w*|explor\w*|plan\w* to|"
+                      r"intend\w* to)\b", re.I)
 _NOT_YET = re.compile(r"\b(?:have ?n[o']t (?:done|started)|not yet|no plans? to|not (?:planning|going) to)\b", re.I)
 
 
@@ -150,9 +154,13 @@ def _deal(reading: Reading, text: str) -> tuple[str | None, str]:
     if reading.selling and not selling:
         return None, "about buying, the claim is about selling"
     if reading.selling and _NOT_YET.search(text):
-        return "down", "words: not done yet"
+        # "we haven't done that yet" refutes a sale made, not a move or a plan to make one
+        return ("down", "words: not done yet") if reading.modality == "fact" else (None, "not done yet: a plan may be")
     if selling and not reading.selling and not _SIGNED.search(text):
         return None, "about selling, the claim is about buying"
+    weighed = _WEIGHED.search(text) if reading.selling and reading.modality in ("plan", "expectation") else None
+    if weighed:  # "weighs selling compute": "the opportunity to sell compute", "potentially selling compute"
+        return "up", f"words: {weighed.group(0)!r}"
     m = _SIGNED.search(text)
     if m and not _NEG.search(text[max(0, m.start() - 25):m.start()]):
         return "up", f"words: {m.group(0)!r}"

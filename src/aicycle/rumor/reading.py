@@ -45,6 +45,10 @@ OBJECT_LABELS = {
     "wfe": "wafer-fab equipment spending (the industry's)", "plant": "manufacturing capacity",
     "market_reaction": "the stock's move on the news",
 }
+# a deal claim with the subject selling: "sells compute", "a customer to buy its surplus AI compute"
+_SELLING = re.compile(r"\b(?:sell\w*|sold|offer\w*|rent\w* out|lease\w* out|(?:its|their) (?:own )?(?:surplus|spare|"
+                      r"idle|excess|unused|unsold)|(?:outside|external|third-party) customers)\b", re.I)
+_DONE_DEAL = re.compile(r"\b(?:signs|signed|inks|inked|lands|landed|clinches|clinched)\b", re.I)
 _NEG_BEFORE = re.compile(rf"(?<![\w$])(?:{lexicon.NEGATIONS})(?!\w)", re.I)
 
 
@@ -173,7 +177,7 @@ def read(claim: Claim, as_of: dt.date) -> Reading:
                    share=share, so_far=so_far, status=claimed_status(text),
                    contracted=bool(re.search(r"\bcontracted\b|\bunder contract\b", text, re.I)),
                    basis=read_basis(text),
-                   selling=bool(re.search(r"\b(?:sell\w*|sold|offer\w*|rent\w* out|lease\w* out)\b", text, re.I)))
+                   selling=bool(_SELLING.search(text)))
 
 
 
@@ -286,6 +290,8 @@ def _direction(text: str, claim: Claim, obj: str | None) -> tuple[str | None, bo
     if name in ("pause", "cancel") and obj not in ("projects", "leases", "compute_contracts", "ai_spend") \
             or name == "pause" and obj != "projects" and re.match(r"pull|scal", m.group(0), re.I):
         return "down", refined_negated  # "pulling back from cloud deals": fewer deals, not a paused one
+    if name == "given" and re.match(vocab.WITHHOLDS, m.group(0), re.I):
+        return "given", not refined_negated  # "holds off on a 2027 capex number": no outlook given
     if name == "delivered" and obj != "projects":
         return coarse, negated  # "Dell delivered record revenue": the coarse direction says it
     return name, refined_negated
@@ -394,6 +400,8 @@ def _modality(text: str, claim: Claim) -> str:
         return "fact"  # "revenue beats its $65 billion outlook": what was reported, against what was guided
     if _rx(vocab.EXPECTATION).search(text):
         return "expectation"
+    if _DONE_DEAL.search(text):
+        return "fact"  # "has signed its first customer to buy ...": a deal made, whatever it is for
     if _rx(vocab.PLAN).search(_GUIDE_NOUN.sub(" ", text)):
         return "plan"
     return "fact"

@@ -97,7 +97,7 @@ OBJECTS: tuple[tuple[str, str], ...] = (
      r"microsoft|amazon|google|iren|nscale|lambda|crusoe)\b|"
      r"(?:openai|anthropic|meta|microsoft|google|xai|nvidia)(?:'s)? (?:contract |compute |capacity )?commitments?|"
      r"capacity (?:deals?|contracts?|agreements?)|(?:contract|deal) (?:runs?|lasts?|spans?)|"
-     r"rent\w* (?:\w+ ){0,3}capacity|third-party capacity|capacity from|"
+     r"rent\w* (?:[\w']+ ){0,3}capacity|third-party capacity|capacity from|"
      r"buy\w* (?!enough\b)(?:\w+'s )?(?:\w+ )?capacity|"
      r"commit\w* (?:[\w$.,]+ ){0,8}(?:capacity|compute|services)|"
      r"(?:buy|buys|buying|bought|sell\w*|sold|purchas\w*|rent\w*)\s+(?:[\w$.,]+\s+){0,4}"
@@ -189,6 +189,11 @@ _AGAINST_A_YEAR = (r"(?:come|comes|came|coming|land\w*|end\w*) (?:in |up )?(?:{}
                    r"quarter'?s?|(?:its |the )?(?:q[1-4]|(?:first|second|third|fourth|march|june|september|december)"
                    r"[- ]quarter)(?:'s)?)")
 
+# "holds off on a 2027 capex number", "declines to guide 2027 capex": an outlook said to be withheld (a "given"
+# claim, negated)
+WITHHOLDS = (r"hold\w* off on|declin\w* to (?:give|guide|provide|issue|offer|put)|refus\w* to (?:give|guide|provide)|"
+             r"withh[oe]ld\w*|stops? short of")
+
 # (direction, pattern): refined directions, before the coarse up/down/flat words of lexicon.py.
 DIRECTIONS: tuple[tuple[str, str], ...] = (
     ("unconstrained",
@@ -244,7 +249,8 @@ DIRECTIONS: tuple[tuple[str, str], ...] = (
               r"halt\w*|bars?|barred|bans?|banned|freez\w*|froze\w*|delay\w*|postpon\w*|"
               r"put\w* off|slip\w*|behind schedule|running behind|runs? late|running late"),
     ("ahead", r"ahead of schedule|on schedule|on track|early"),
-    ("given", r"gives? (?:its |a |an )?(?:first )?(?:\w+ ){0,3}(?:forecast|outlook|guidance|guide|figure)|"
+    ("given", rf"{WITHHOLDS}|"
+              r"gives? (?:its |a |an )?(?:first )?(?:\w+ ){0,3}(?:forecast|outlook|guidance|guide|figure)|"
               r"puts? a (?:number|figure) on|issues? (?:an? |its |first )?(?:[\w-]+ ){0,3}(?:guidance|outlook)|"
               r"provides? (?:\w+ )?(?:\w+ )?(?:guidance|outlook|forecast)"),
     ("delivered", r"deliver(?:s|ed)|hand(?:s|ed)? (?:[\w-]+ ){0,3}over|energi[sz]e[sd]|complete[sd]|goes live|"
@@ -300,7 +306,7 @@ PLAN = r"will|plans? to|plans?(?= (?:about |roughly |around |some |~)?\$)|planni
        r"pencil(?:s|l?ed)? in|" \
        r"to (?:boost|raise|cut|slow|spend|invest|build|pause|double|lift|increase|" \
        r"reduce|keep|add|buy|sell|lease|rent|deploy|expand)|intends? to|aims? to|commits? to|set to|going to|" \
-       r"guides?|guided"
+       r"guides?|guided|weigh(?:s|ing)|mull(?:s|ing)|consider(?:s|ing)|explor(?:es|ing)|moves? to|looks? to|seeks? to"
 EXPECTATION = r"expects?|expected|expectations?|forecasts?|outlook|sees|projected|projecting|anticipat\w*|" \
               r"guidance|estimates?|predicts?|on track|visibility|flags?|flagged|signals?|signall?ed"
 
