@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from aicycle.rumor.evidence import Item, as_date, days, freshness, item_from_fact, money
-from aicycle.rumor.figures import figures
+from aicycle.rumor.figures import FIGURE, figures
 from aicycle.rumor.fundamentals import family_rows, period_before
 from aicycle.rumor.levels import MEASURES
 from aicycle.rumor.reading import Reading
@@ -41,6 +41,7 @@ class GrowthBasis:
     pct: float  # the rise the claim names, in percent (negative for a fall); for an amount, the amount
     basis: str  # year | quarter | added ("added ~220 MW ... reaching 590 MW", "up ~$120bn ... to ~$600bn")
     unit: str = "pct"  # pct, or the amount's: USD | MW
+    over: str | None = None  # an amount added over a year or a quarter ("up $85bn from a year earlier"), if said
 
 
 def read_growth_basis(text: str) -> GrowthBasis | None:
@@ -57,7 +58,27 @@ def _read_added(text: str) -> GrowthBasis | None:
     for m in _ADDED.finditer(text):
         found = figures(text[m.end():m.end() + 24])
         if found and len([a for a in amounts if a[1] == found[0][2]]) >= 2:  # the amount and the level both named
-            return GrowthBasis(found[0][1], "added", found[0][2])
+            return GrowthBasis(found[0][1], "added", found[0][2], _over(text[m.end():]))
+    return None
+
+
+# the span an amount is added over, said just after it: "up $85 billion sequentially", "up $85bn from a year earlier"
+_OVER_A_YEAR = re.compile(r"^[^,;]{0,24}?\b(?:year[- ](?:over|on)[- ]year|y/y|yoy|from a year (?:ago|earlier)|"
+                          r"(?:from|than|over) (?:a|the|last) year)", re.I)
+_OVER_A_QUARTER = re.compile(r"^[^,;]{0,24}?\b(?:sequential\w*|q/q|qoq|quarter[- ](?:over|on)[- ]quarter|"
+                             r"(?:from|than|over) (?:the )?(?:prior|previous|last|end of) (?:the )?quarter)", re.I)
+
+
+def _over(after: str) -> str | None:
+    return "year" if _OVER_A_YEAR.search(after) else "quarter" if _OVER_A_QUARTER.search(after) else None
+
+
+def _said_over(sentence: str, amount: float) -> str | None:
+    """The span the sentence adds the amount over, said just after it, if it says."""
+    for m in FIGURE.finditer(sentence):
+        found = figures(m.group(0))
+        if found and abs(found[0][1] - amount) <= 0.15 * amount:
+            return _over(sentence[m.end():])
     return None
 
 
@@ -89,7 +110,8 @@ def _stored_items(store: Store, claim: GrowthBasis, reading: Reading, ticker: st
         if anchor is None:
             return []
         end, base = anchor
-        span = _YEAR_DAYS if claim.basis == "year" else _QUARTER_DAYS  # an amount added: in the quarter
+        # an amount added: in the quarter, unless the claim says over a year
+        span = _YEAR_DAYS if claim.basis == "year" or claim.over == "year" else _QUARTER_DAYS
         earlier = period_before(rows, end, span, _TOLERANCE_DAYS)
         if earlier is None or not earlier["value"]:
             return []
@@ -125,7 +147,8 @@ def _judge(claim: GrowthBasis, value: float, sentence: str) -> str | None:
     if claim.basis == "added":
         others = [high for _, high, unit in found if unit == claim.unit and abs(high - value) > 0.02 * value]
         if any(abs(o - claim.pct) <= 0.15 * claim.pct for o in others):
-            return "match"
+            said = _said_over(sentence, claim.pct)  # "up $85 billion sequentially" is not "from a year earlier"
+            return "mismatch" if claim.over and said and said != claim.over else "match"
         return "mismatch" if others and _ADDED_SAID.search(sentence) else None
     rates = []
     for m in _STATED.finditer(sentence):
@@ -179,7 +202,8 @@ def _item(claim: GrowthBasis, value: float, base: dict[str, Any], earlier: dict[
     if claim.basis == "added":
         rise = value - earlier["value"]
         close = abs(rise - claim.pct) <= 0.15 * abs(claim.pct)
-        said = f"{money(rise, unit)} added in the quarter, {'as' if close else 'not the'} {money(claim.pct, unit)}"
+        span = "year" if claim.over == "year" else "quarter"
+        said = f"{money(rise, unit)} added in the {span}, {'as' if close else 'not the'} {money(claim.pct, unit)}"
     else:
         rise = (value / earlier["value"] - 1) * 100
         close = abs(rise - claim.pct) <= max(3.0, 0.15 * abs(claim.pct))
@@ -188,6 +212,6 @@ def _item(claim: GrowthBasis, value: float, base: dict[str, Any], earlier: dict[
     text = (f"{ticker} {metric.replace('_', ' ')} {money(value, unit)} for the period ending {end} against "
             f"{money(earlier['value'], unit)} at {earlier['period_end']}: {said} the claim says")
     method = (f"derived: the claim's level against the stored {metric} "
-              f"{'a year' if claim.basis == 'year' else 'a quarter'} earlier")
+              f"{'a year' if 'year' in (claim.basis, claim.over) else 'a quarter'} earlier")
     return item_from_fact(base, "growth_basis", text, observed="match" if close else "mismatch", weight=1.0,
                           change=rise / 100 if claim.basis != "added" else None, method=method)

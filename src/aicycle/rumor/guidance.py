@@ -190,6 +190,9 @@ def _unrevised(ticker: str, target: int, first: GuidanceRevision, as_of: dt.date
         text = (f"{ticker}'s {target} capex guidance of {first.guided}, set on {first.filed}, "
                 f"had not been revised by {as_of}")
     else:
+        described = _described_move(first.row)
+        if described is not None:
+            return _described_item(ticker, target, first, described, as_of)
         text = (f"{ticker} guided {target} capex to {first.guided} on {first.filed}; no earlier range for "
                 f"{target} is on record, so whether this raised or cut the outlook cannot be told")
     item = item_from_fact(first.row, "guidance_unrevised" if initial else "guidance_unknown_prior", text,
@@ -197,6 +200,33 @@ def _unrevised(ticker: str, target: int, first: GuidanceRevision, as_of: dt.date
                           absence=True, value=first.mid, unit="USD")
     item.date = first.filed
     item.period = first.period
+    return item
+
+
+# the source of a curated guide describing its move: "raised by ~2B to ~20B", "down from ~USD190B"
+_SOURCE_SAYS = re.compile(r"(?:^|;\s*)source: (?P<said>[^;]*)")
+_DESCRIBED = (("up", re.compile(r"\b(?:rais|increas|lift|boost|hik)\w*|\bup from\b", re.I)),
+              ("down", re.compile(r"\b(?:cut|lower|reduc|trimm?)\w*|\bdown from\b", re.I)))
+
+
+def _described_move(row: dict[str, Any]) -> tuple[str, str] | None:
+    """(up | down, the source's words) where the source of a curated guide says how it moved."""
+    m = _SOURCE_SAYS.search(row.get("note") or "")
+    said = m.group("said").strip() if m else ""
+    moves = [way for way, words in _DESCRIBED if words.search(said)]
+    return (moves[0], said) if len(moves) == 1 else None
+
+
+def _described_item(ticker: str, target: int, first: GuidanceRevision, described: tuple[str, str],
+                    as_of: dt.date) -> Item:
+    """A guide with no earlier range on record, whose source says how it moved: that, at a source's weight."""
+    way, said = described
+    text = (f"{ticker} guided {target} capex to {first.guided} on {first.filed}; no earlier range is on record, "
+            f"and the source describes the guide as \u201c{said}\u201d")
+    item = item_from_fact(first.row, "guidance_revision", text, observed=way,
+                          weight=0.6 * freshness(first.filed, as_of), value=first.mid, unit="USD")
+    item.date, item.period = first.filed, first.period
+    item.method = "guidance revision as its (third-party) source describes it; the earlier guide is not on record"
     return item
 
 

@@ -144,6 +144,8 @@ _SELLING = re.compile(r"\b(?:sell\w*|sold|offer\w*|external customers|outside (?
 # a sale weighed or planned, in a company's words
 _WEIGHED = re.compile(r"\b(?:potentially|opportunit(?:y|ies) to|on the table|consider\w*|explor\w*|plan\w* to|"
                       r"intend\w* to)\b", re.I)
+_TWELVE_MONTHS = re.compile(r"\b(?:in|over|during) the (?:past|last|trailing|prior) (?:12|twelve) months\b|"
+                            r"\btrailing twelve months\b|\bttm\b", re.I)
 _NOT_YET = re.compile(r"\b(?:have ?n[o']t (?:done|started)|not yet|no plans? to|not (?:planning|going) to)\b", re.I)
 
 
@@ -206,6 +208,9 @@ def _level(reading: Reading, text: str) -> tuple[str | None, str]:
                   for end in (level.value, level.high) if end is not None)
         if hit and _RECALLED.search(text):
             return None, "an earlier plan recalled"
+        if hit and reading.period.quarter is not None and _TWELVE_MONTHS.search(text):
+            # "added 3.8GW in the third quarter alone" against "more than 3.8 gigawatts ... in the past 12 months"
+            return "mismatch", "the figure is the past twelve months', not the quarter's"
         earlier = [f for f in figures(text) if f not in current_figures(text) and f[2] == level.unit]
         if not hit and _MOVED.search(text) and any(lo * 0.98 <= level.value <= hi * 1.02 for lo, hi, _ in earlier):
             return "mismatch", "the claim's figure is the earlier one, since revised"

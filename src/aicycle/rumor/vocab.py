@@ -98,7 +98,7 @@ OBJECTS: tuple[tuple[str, str], ...] = (
      r"(?:openai|anthropic|meta|microsoft|google|xai|nvidia)(?:'s)? (?:contract |compute |capacity )?commitments?|"
      r"capacity (?:deals?|contracts?|agreements?)|(?:contract|deal) (?:runs?|lasts?|spans?)|"
      r"rent\w* (?:[\w']+ ){0,3}capacity|third-party capacity|capacity from|"
-     r"buy\w* (?!enough\b)(?:\w+'s )?(?:\w+ )?capacity|"
+     r"(?:buy\w*|soak\w* up|absorb\w*) (?!enough\b)(?:\w+'s )?(?:\w+ )?capacity|"
      r"commit\w* (?:[\w$.,]+ ){0,8}(?:capacity|compute|services)|"
      r"(?:buy|buys|buying|bought|sell\w*|sold|purchas\w*|rent\w*)\s+(?:[\w$.,]+\s+){0,4}"
      r"(?:compute|computing (?:power|capacity)|gpu capacity|ai capacity|cloud capacity)|offtake|"
