@@ -31,7 +31,7 @@ from aicycle.rumor.price_gap import gap_items, read_gap
 from aicycle.rumor.reaction import reaction_items, read_reaction
 from aicycle.rumor.reading import Reading, read
 from aicycle.rumor.scope import FORWARD
-from aicycle.rumor.sizes import said_rise, short_of_fall, short_of_growth, unsized
+from aicycle.rumor.sizes import mild_move, said_rise, short_of_fall, short_of_growth, unsized
 from aicycle.rumor.stated_trend import stated_trend_items
 from aicycle.rumor.verdict import Verdict, judge
 from aicycle.store import Store
@@ -280,6 +280,8 @@ def gather(store: Store, claim: Claim, reading: Reading, as_of: dt.date) -> list
         items.extend(records.project_items(store, reading, claim.company_name, as_of))
     if obj == "gpu_prices" and reading.level and reading.level.unit == "USD/hour":
         items = levels.price_levels(items, reading, price_window.wanted_sources(claim.text))
+    if obj in ("gpu_prices", "memory_prices"):
+        items = [mild_move(i, claim.text) for i in items]
     if _YEAR_ON_YEAR.search(claim.text) or reading.growth is not None and not reading.quarters_in_a_row:
         # "doubles year on year", "backlog more than quadrupled": a quarter-on-quarter change does not answer it
         items = [i for i in items if not (i.method or "").endswith(fx.PREVIOUS_REPORT)]

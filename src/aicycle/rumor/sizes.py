@@ -68,3 +68,20 @@ def short_of_fall(item: Item, fall: float, floor: bool) -> Item:
         item.observed = "flat"
         item.text += f" (not the fall the claim names, {'more than ' if floor else 'about '}{fall * 100:.0f}%)"
     return item
+
+
+# "slid", "edged up", "ticked down": a small move is the claim; a price band's "flat" does not refute it
+_MILD = re.compile(r"\b(?:slid|slides?|slipp?(?:ed|s)?|dipp?(?:ed|s)?|edg(?:e|es|ed) (?:up|down|higher|lower)|"
+                   r"tick(?:s|ed)? (?:up|down|higher|lower)|eas(?:e|es|ed)|soften(?:s|ed)?|firm(?:s|ed)|"
+                   r"creep(?:s)? up|crept up|inch(?:es|ed)? (?:up|down|higher|lower))\b", re.I)
+MILD_MOVE = 0.02  # the least move a mild word still names
+
+
+def mild_move(item: Item, claim_text: str) -> Item:
+    """A price read as flat within its band that moved at least 2% the way a mild word says ("B200 prices slid",
+    -3.5%) bears the word out."""
+    if item.observed == "flat" and item.change is not None and abs(item.change) >= MILD_MOVE \
+            and _MILD.search(claim_text):
+        item.observed = "up" if item.change > 0 else "down"
+        item.text += " (a small move, as the claim's word says)"
+    return item
