@@ -124,6 +124,8 @@ def level(text: str, ranged: bool = True, hourly: bool = False) -> Level | None:
             continue
         if re.search(r"\bfrom\W*$", text[max(0, m.start() - 8):m.start()], re.I) or _REVISED.search(text[:m.start()]):
             continue  # "(from $125-145B)", "walks back its $500bn outlook": the old figure
+        if re.search(r"\$\s?\d+(?:\.\d+)?\s*[-\u2013\u2014]\s*$", text[:m.start()]):
+            continue  # "to $64-72 billion": the top of a dollar range, not a level of its own
         unit = "MW" if scale.startswith(("gw", "giga", "mw", "mega")) else "KRW" if won else "USD"
         found.append((not cmp, Level(_op(cmp), value * vocab.SCALES[scale], unit, m.group(0).strip())))
     # "climbs $85bn in Q4 to $638bn": the figure after "to" (or a comparator) is the level, a bare one the move

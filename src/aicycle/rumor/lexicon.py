@@ -7,6 +7,8 @@ read by meaning, not by one spelling.
 
 from __future__ import annotations
 
+import re
+
 # --- companies ----------------------------------------------------------------------------------
 
 # Names that point at one company but are not in universe.csv (executives, products, old names, the towns
@@ -51,6 +53,15 @@ CAPEX_WORDS = (r"cap-?ex|capital expenditures?|capital spending|capital investme
                r"facilit(?:y|ies)[- ]investments?|spen\w* (?:\w+ ){0,3}on facilities|"
                # the cash-flow line itself: "purchases of property and equipment", "cash for PP&E"
                r"purchases? of property,? (?:plant,? )?(?:and|&) equipment|PP&E")
+
+# The several words for capex, read as the one word where words are counted ("isn't planning a capital spending
+# cut": the negator is as near the cut as in "isn't planning a capex cut")
+CAPEX_PHRASES = r"capital expenditures?|capital spending|capital investments?|infrastructure spending"
+
+
+def one_word_capex(text: str) -> str:
+    return re.sub(rf"\b(?:{CAPEX_PHRASES})\b", "capex", text, flags=re.I)
+
 
 # Checked in this order: the first metric whose pattern matches wins, most specific first.
 METRICS: tuple[tuple[str, str], ...] = (
@@ -142,7 +153,7 @@ DIRECTIONS: tuple[tuple[str, str, bool], ...] = (
      r"implod\w*|freefall|free-fall|evaporat\w*|dries up|dried up|halv\w*|slash\w*|gut(?:s|ted|ting)|"
      r"tumbl\w*|slump\w*|nose-?div\w*|burst\w*|(?:bubble|boom)\s+(?:pops?|popp\w*)",
      "down", True),
-    (r"soar\w*|skyrocket\w*|explod\w*|balloon\w*|doubl\w*|tripl\w*|surg\w*|spik(?:e|es|ed|ing)|"
+    (r"soar\w*|skyrocket\w*|explod\w*|balloon\w*|doubl\w*|tripl\w*|quadrupl\w*|surg\w*|spik(?:e|es|ed|ing)|"
      r"rocket\w*|record", "up", True),
     (r"unchanged|flat(?:lin\w*)?|steady|holds? (?:steady|firm)|held (?:steady|firm)|"
      r"maintain\w*|reaffirm\w*|reiterat\w*|keeps?|kept|stable|stabiliz\w*|plateau\w*|"
@@ -162,7 +173,8 @@ DIRECTIONS: tuple[tuple[str, str, bool], ...] = (
      r"(?:signs?|signed|inks?|inked)(?= (?:an? )?(?:[\w-]+ ){0,3}(?:ppas?|power purchase agreements?)\b)|"
      r"approv(?:es|ed)|green-?light\w*|green-?lit|"
      r"\+\d+(?:\.\d+)?\s?%|strong\w*|strength|robust|gain\w*|rebound\w*|recover(?:s|ed|ing|y)?|bounc\w* back|add(?:s|ed|ing)?|up|hot|hotter|red[- ]hot|firm\w* up|(?<=prices )firm(?:s|ed|ing)?\b|(?<=rates )firm(?:s|ed|ing)?\b|pricier|build\w* out|"
-     r"investing heavily|heavier|oversho\w*|(?:exceed\w*|beat\w*|above|ahead of) (?:its |the |their )?(?:earlier )?plan",
+     r"investing heavily|heavier|oversho\w*|(?:exceed\w*|beat\w*|above|ahead of) (?:its |the |their )?(?:earlier )?plan|"
+     r"(?<=%\s)(?:above|higher)",  # "over 50% above its 2024 spending"
      "up", False),
 )
 

@@ -245,7 +245,7 @@ _NEG = re.compile(rf"(?<![\w$-])(?:{lexicon.NEGATIONS})(?![\w-])", re.I)  # "sig
 
 def _read_direction(claim: Claim, text: str) -> None:
     # Moves of the stock ("shares fall") say nothing about the business: blank them out.
-    body = _MARKET.sub(lambda m: " " * len(m.group(0)), text)
+    body = _MARKET.sub(lambda m: " " * len(m.group(0)), lexicon.one_word_capex(text))
     found: list[tuple[int, int, str, bool, str]] = []
     for pattern, direction, strong in _direction_patterns():
         for m in pattern.finditer(body):

@@ -258,6 +258,7 @@ def _object(text: str, metric: str | None, segment: str | None) -> str | None:
 
 
 def _direction(text: str, claim: Claim, obj: str | None) -> tuple[str | None, bool]:
+    text = lexicon.one_word_capex(text)
     coarse, negated = claim.direction, claim.negated
     coarse_at = _coarse_position(claim, text)
     best: tuple[int, str, re.Match[str]] | None = None

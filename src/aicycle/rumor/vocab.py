@@ -108,8 +108,9 @@ OBJECTS: tuple[tuple[str, str], ...] = (
      r"spend\w* (?:[\w~$.,-]+ ){0,6}(?:on|for) (?:\w+ ){0,4}(?:compute|computing capacity|cloud capacity)\b"),
     ("demand_supply",
      r"demand (?:for (?:\w+ ){1,2})?(?:still |continues to |to )?(?:exceed\w*|outstrip\w*|outpac\w*|outrun\w*|"
-     r"ahead of|above|outstrips) (?:\w+ ){0,2}(?:supply|capacity)|more demand than|demand[- ]supply (?:gap|imbalance)|"
-     r"demand (?:\w+ ){0,3}no longer (?:exceed\w*|outstrip\w*|outpac\w*)|"
+     r"tops|topp\w*|ahead of|above|outstrips) (?:\w+ ){0,2}(?:supply|capacity)|more demand than|"
+     r"demand[- ]supply (?:gap|imbalance)|"
+     r"demand (?:\w+ ){0,3}no longer (?:exceed\w*|outstrip\w*|outpac\w*|tops)|"
      r"(?:capacity|supply) (?:now |finally )?(?:meets?|matches|match\w*|(?:has )?caught up with) (?:\w+ )?demand|"
      r"supply (?:has )?(?:catch\w*|caught) up(?: with demand)?|(?:supply|capacity) (?:exceed\w*|outstrip\w*) demand"),
     ("capacity",
@@ -211,7 +212,7 @@ DIRECTIONS: tuple[tuple[str, str], ...] = (
      r"supply (?:has )?(?:catch\w*|caught) up|reopen\w*|(?:has|have) all the (?:compute|capacity|supply|power)|"
      r"(?:open|available|unsold|free) (?:\w+[- ]){0,2}slots|"
      r"(?:supply|capacity) (?:exceed\w*|outstrip\w*) demand|over-?suppl\w*|glut\w*|surplus|loosen\w*|unsold|"
-     r"demand (?:\w+ ){0,3}no longer (?:exceed\w*|outstrip\w*|outpac\w*)|"
+     r"demand (?:\w+ ){0,3}no longer (?:exceed\w*|outstrip\w*|outpac\w*|tops)|"
      r"(?:capacity|supply) (?:now |finally )?(?:meets?|matches|match\w*|(?:has )?caught up with) (?:\w+ )?demand|"
      r"(?:has |have |will )?(?:finally )?(?:caught|catch(?:es|ing)?) up (?:with|to) (?:\w+ )?demand"),
     ("sold_out", r"sold[- ]out|sells? out|selling out|fully (?:booked|allocated|contracted|subscribed|used|consumed)|"
@@ -225,14 +226,15 @@ DIRECTIONS: tuple[tuple[str, str], ...] = (
     ("constrained",
      r"(?:capacity|supply|compute|power)[- ]constrained|constrained|constraints?|shortages?|short supply|supply crunch|"
      r"crunch|scarce|scarcity|tight(?:en(?:s|ed|ing)?|er|ness)?|can'?t keep up|more demand than|"
-     r"demand (?:still |continues to |to )?(?:exceed\w*|outstrip\w*|outpac\w*|outrun\w*)|bottleneck\w*|"
+     r"demand (?:still |continues to |to )?(?:exceed\w*|outstrip\w*|outpac\w*|outrun\w*|tops|topp\w*)|bottleneck\w*|"
      r"not enough (?:capacity|compute|supply)|shortfalls?|block\w*|reject\w*|ends? by-right|"
      r"(?:limited|held back|gated|capped) by (?:\w+ )?(?:power|supply|capacity|chips|gpus|compute)|"
      r"(?:can'?t|cannot|could ?n'?t|unable to) (?:get|find|buy|source|secure) enough|"
      r"short of (?:[\w-]+ ){0,2}(?:compute|capacity|gpus?|supply|power|demand)|(?:supply )?deficits?|"
      r"longer lead[- ]times?|lead[- ]times? (?:\w+ ){0,6}(?:stretch\w*|lengthen\w*|extend\w*|balloon\w*|"
      r"(?:grow|grew|rise|rising|rose) (?:to|as long as)|as long as)|"
-     r"demand (?:for (?:\w+ ){1,3})?(?:still |continues to |to )?(?:exceed\w*|outstrip\w*|outpac\w*|outrun\w*)|"
+     r"demand (?:for (?:\w+ ){1,3})?(?:still |continues to |to )?"
+     r"(?:exceed\w*|outstrip\w*|outpac\w*|outrun\w*|tops|topp\w*)|"
      r"(?:won'?t|will not|doesn'?t|does not|don'?t|do not|can'?t|cannot|didn'?t|did not) (?:\w+ ){0,2}enough "
      r"(?:\w+ )?(?:capacity|compute|supply|power)"),
     ("slower_growth",
