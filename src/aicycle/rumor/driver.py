@@ -22,6 +22,11 @@ DRIVERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("acquisition", re.compile(r"\bacqui(?:re|red|res|ring|sition)\w*\b", re.I)),
     ("accounting", re.compile(r"\buseful li(?:fe|ves)\b|\breclassif\w*|\bfinance leases? to operating\b", re.I)),
     ("timing", re.compile(r"\bnormal variability\b|\btiming of (?:\w+ ){0,3}(?:deliver\w*|leases?|payments?)\b", re.I)),
+    # an equipment maker's market view moved by one region's spending ("due to an uptick in domestic China-related
+    # spending"), or by everyone else's
+    ("outside China", re.compile(r"\b(?:outside(?: of)?|ex-?|excluding|non-?)\s?china\b", re.I)),
+    ("China", re.compile(r"(?<!outside )(?<!outside of )(?<!non-)(?<!non)(?<!ex-)(?<!excluding )\bchin(?:a|ese)\b",
+                         re.I)),
     ("sites", re.compile(r"\bdata[- ]cent(?:er|re)s?\s+(?:\w+\s+)?(?:costs?|sites?|shells?)\b|\bnew (?:\w+ )?sites?\b|"
                          r"\bfuture(?:-year)? capacity\b|\bbuild\w* (?:more |new )?data[- ]cent|\bland\b", re.I)),
 )
@@ -30,6 +35,7 @@ _MAIN = re.compile(r"\b(?:mainly|mostly|primarily|largely|chiefly|principally)\b
 _LESSER = re.compile(r"\bto a (?:lesser|smaller) (?:extent|degree)\b|\bpartly\b", re.I)
 # the claim's reason: "on surging AI demand", "driven by memory costs", "to fold in the Intersect deal"
 _BECAUSE = re.compile(r"\b(?:on|amid|due to|driven (?:\w+ )?by|because(?: of)?|thanks to|citing|reflecting|as|"
+                      r"c(?:ame|omes|oming) from|"
                       r"(?:is|was) (?:\w+ )?about(?!\s*[~$\d]))\s+(?P<why>.+)$", re.I)
 # the company's sentence that states a revision: "up from our prior estimate", "increased from our prior range"
 _REVISION = re.compile(r"\b(?:from|versus|vs\.?|compared (?:to|with))\s+(?:our|the)\s+(?:prior|previous|earlier|"

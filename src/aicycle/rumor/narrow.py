@@ -222,7 +222,7 @@ def _reclassified(store: Store, claim: Claim, base: Reading, day: dt.date) -> Na
 
 def _driver(store: Store, claim: Claim, base: Reading, day: dt.date) -> Narrow | None:
     """"Amazon lifts 2026 capex to $220bn on surging AI demand": the company's word on what moved the figure."""
-    claimed = claimed_driver(claim.text) if base.object in ("capex", "guidance", "ai_spend") \
+    claimed = claimed_driver(claim.text) if base.object in ("capex", "guidance", "ai_spend", "wfe") \
         and base.direction in ("up", "down") and not base.negated else None
     main = chief(claim.text)
     items = [i for t in tickers_for(claim, base) for i in driver_items(store, claimed, t, day, main)] \
