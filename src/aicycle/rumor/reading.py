@@ -394,7 +394,15 @@ def _ahead(modality: str, period: Period, as_of: dt.date, claim: Claim) -> str:
     return "expectation" if period.year > current else modality
 
 
+# "..., sources say", "reportedly", "Reuters:": who tells it, not what is claimed; the claim underneath is read as
+# if stated (the verdict notes the report: `Claim.hedged`)
+_REPORTED = re.compile(r"(?:,|\s-|\s\u2014)?\s*(?:(?:people familiar|sources?|insiders?)(?: with the matter)? "
+                       r"(?:say|said|says|tell \w+)|according to (?:a |the )?(?:reports?|sources?|people[\w ]*))\s*$|"
+                       r"^(?:exclusive|report|reports|sources|breaking)\s*:\s*|\s-\s(?:report|sources)\s*$", re.I)
+
+
 def _modality(text: str, claim: Claim) -> str:
+    text = re.sub(r"\b(?:is |are |was |were )?said to\b", "to", re.sub(r"\breportedly\s+", "", _REPORTED.sub("", text)))
     if re.search(r"\b(?:said to|reportedly|report(?:s|ed)?:|sources?|according to|rumou?r\w*|chatter)\b", text, re.I):
         return "report"
     if _AGAINST_OUTLOOK.search(text):
