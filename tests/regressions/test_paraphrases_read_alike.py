@@ -38,3 +38,8 @@ def test_synonyms_read_alike(one: str, other: str) -> None:
 ])
 def test_the_verdicts_hold(store: Store, claim: str, as_of: str, verdict: str) -> None:
     assert check(store, claim, as_of)["verdict"] == verdict
+
+
+def test_a_chip_maker_forecasts_as_it_guides(store: Store) -> None:
+    # "forecasts" names a chip maker's revenue outlook as "guides" does
+    assert check(store, "Nvidia forecasts next quarter above $75bn", "2026-03-01")["verdict"] == "supported"

@@ -199,7 +199,7 @@ _GRID = re.compile(r"\b(?:turbines?|transformers?|interconnection|grid|hookups?|
 _SLIPS_INTO = re.compile(r"\b(?:into|to|until|till|past|beyond)\s+(?:late |early |mid-?|the end of )?20\d\d\b", re.I)
 
 
-_GUIDES = re.compile(r"\bguid(?:es?|ed|ing|ance)\b|\boutlook\b", re.I)
+_GUIDES = re.compile(r"\bguid(?:es?|ed|ing|ance)\b|\boutlook\b|\bforecast(?:s|ed|ing)?\b", re.I)
 # The companies whose guide, unqualified, is their capex guide
 _SPENDERS = frozenset(c.ticker for role in ("hyperscaler", "neocloud") for c in universe.by_role(role))
 _REASON = re.compile(vocab.REASON_CLAUSE, re.I)
