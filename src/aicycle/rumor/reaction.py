@@ -50,6 +50,12 @@ _LISTED = (("TSM", r"tsmc|taiwan semi\w*"), ("SOXX", r"the sox\b|soxx|chip (?:in
            ("SPY", r"s&p 500|\bspy\b"))
 
 
+# what a headline calls the company beside its name ("the Boise memory maker", "the Sydney-born neocloud")
+_DESCRIBED = (r"\b(?:memory|chip|gpu|cloud|server|equipment|power|data[- ]cent(?:er|re)|ai)?\s?(?:-?makers?|giant|"
+              r"neo-?cloud|company|firm|group|operator|provider|designer|supplier|utility|producer)\b|"
+              r"(?:\b\w+)?-(?:based|born)\b")
+
+
 @dataclass(frozen=True)
 class Reaction:
     tickers: tuple[str, ...]  # whose stock moved
@@ -74,7 +80,7 @@ def _reaction(text: str) -> Reaction | None:
     rest = who
     for words in [w for _, w in named] + [p for _, p in _LISTED]:
         rest = re.sub(words if words in dict(_LISTED).values() else re.escape(words), " ", rest, flags=re.I)
-    if not tickers or re.sub(r"\b(?:shares|stock|adrs?|the)\b|'s\b|[^\w]", " ", rest, flags=re.I).strip():
+    if not tickers or re.sub(r"\b(?:shares|stock|adrs?|the)\b|'s\b|[^\w]|" + _DESCRIBED, " ", rest, flags=re.I).strip():
         return None  # "Micron revenue rose on HBM demand": a figure that moved, not the stock
     if m.group("way") or m.group("updown"):
         up = (m.group("way") or m.group("updown")).lower() in ("higher", "up")
