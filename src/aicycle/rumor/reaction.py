@@ -80,7 +80,7 @@ def _reaction(text: str) -> Reaction | None:
     rest = who
     for words in [w for _, w in named] + [p for _, p in _LISTED]:
         rest = re.sub(words if words in dict(_LISTED).values() else re.escape(words), " ", rest, flags=re.I)
-    if not tickers or re.sub(r"\b(?:shares|stock|adrs?|the)\b|'s\b|[^\w]|" + _DESCRIBED, " ", rest, flags=re.I).strip():
+    if not tickers or re.sub(_DESCRIBED + r"|\b(?:shares|stock|adrs?|the)\b|'s\b|[^\w]", " ", rest, flags=re.I).strip():
         return None  # "Micron revenue rose on HBM demand": a figure that moved, not the stock
     if m.group("way") or m.group("updown"):
         up = (m.group("way") or m.group("updown")).lower() in ("higher", "up")
