@@ -151,6 +151,9 @@ RUMOR_PRICE_BAND = 0.10
 # Over a window of a month or so the headline names ("slid in April 2026"), the move in it is the claim: +/- 5%
 # is flat (longer windows keep RUMOR_PRICE_BAND).
 RUMOR_WINDOW_PRICE_BAND = 0.05
+# A mild word ("slid", "edged up") names a small move: one of at least this fraction its way bears it out, though
+# the bands above read it as flat.
+RUMOR_MILD_MOVE = 0.02
 # "Collapsing", "soaring" and the like claim a large move: at least this fraction.
 RUMOR_STRONG_MOVE = 0.25
 # Evidence made public more than this many days before the as-of date is not used.

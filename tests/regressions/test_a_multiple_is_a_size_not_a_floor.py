@@ -15,7 +15,9 @@ from aicycle.store import Store
 def test_ceiling() -> None:
     assert growth_ceiling("revenue roughly tripled") == pytest.approx(2.6)
     assert growth_ceiling("revenue more than tripled") is None
-    assert growth_ceiling("revenue jumped 40%") is None
+    # a named percentage is a size too (tests/regressions/test_a_rise_of_a_named_size.py); a floor of one is not
+    assert growth_ceiling("revenue jumped 40%") == pytest.approx(0.5)
+    assert growth_ceiling("revenue jumped more than 40%") is None
 
 
 @pytest.mark.parametrize(("claim", "as_of", "want"), [

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from aicycle import rules
 from aicycle.rumor import price_window
 from aicycle.rumor.amounts import TIMES
 from aicycle.rumor.evidence import Item
@@ -74,13 +75,12 @@ def short_of_fall(item: Item, fall: float, floor: bool) -> Item:
 _MILD = re.compile(r"\b(?:slid|slides?|slipp?(?:ed|s)?|dipp?(?:ed|s)?|edg(?:e|es|ed) (?:up|down|higher|lower)|"
                    r"tick(?:s|ed)? (?:up|down|higher|lower)|eas(?:e|es|ed)|soften(?:s|ed)?|firm(?:s|ed)|"
                    r"creep(?:s)? up|crept up|inch(?:es|ed)? (?:up|down|higher|lower))\b", re.I)
-MILD_MOVE = 0.02  # the least move a mild word still names
 
 
 def mild_move(item: Item, claim_text: str) -> Item:
     """A price read as flat within its band that moved at least 2% the way a mild word says ("B200 prices slid",
     -3.5%) bears the word out."""
-    if item.observed == "flat" and item.change is not None and abs(item.change) >= MILD_MOVE \
+    if item.observed == "flat" and item.change is not None and abs(item.change) >= rules.RUMOR_MILD_MOVE \
             and _MILD.search(claim_text):
         item.observed = "up" if item.change > 0 else "down"
         item.text += " (a small move, as the claim's word says)"
