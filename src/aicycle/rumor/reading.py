@@ -403,7 +403,7 @@ _REPORTED = re.compile(r"(?:,|\s-|\s\u2014)?\s*(?:(?:people familiar|sources?|in
 
 def _modality(text: str, claim: Claim) -> str:
     text = re.sub(r"\b(?:is |are |was |were )?said to\b", "to", re.sub(r"\breportedly\s+", "", _REPORTED.sub("", text)))
-    if re.search(r"\b(?:said to|reportedly|report(?:s|ed)?:|sources?|according to|rumou?r\w*|chatter)\b", text, re.I):
+    if re.search(r"\b(?:report(?:s|ed)?:|sources?|according to|rumou?r\w*|chatter)\b", text, re.I):
         return "report"
     if _AGAINST_OUTLOOK.search(text):
         return "fact"  # "revenue beats its $65 billion outlook": what was reported, against what was guided
