@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from functools import cache
 from typing import Any
 
@@ -143,8 +143,10 @@ def read(claim: Claim, as_of: dt.date) -> Reading:
         obj = "leases"  # "Digital Realty Q2 new bookings top $200m": the leases it signed in the quarter
     if obj == "backlog" and IN_WATTS.search(text):
         obj = "power"  # "gas backlog plus slot reservations tops 60GW": an order book of turbines, in gigawatts
-    if obj == "capex" and range_end(text) is not None:
-        obj = "guidance"  # "lifts its 2026 capex ceiling": an end of a guided range
+    if obj == "capex" and range_end(text) is not None and not _ACTUAL.search(text):
+        # "lifts its 2026 capex ceiling": an end of a guided range; but "came in ... at the high end of guidance"
+        # is what was spent, which the guide does not answer
+        obj = "guidance"
     direction, negated = _direction(text, claim, obj)
     if direction is None and _LARGEST.search(text):
         direction = "up"  # "its largest quarter yet": a new high
@@ -159,6 +161,10 @@ def read(claim: Claim, as_of: dt.date) -> Reading:
     period = read_period(text, as_of, fiscal_year_end_month(claim.tickers) or 12)
     if direction == "pause" and period.quarter is None and _SLIPS_INTO.search(text):
         period = Period()  # "slips into 2027" names where the date went, not the period the claim is about
+    in_a_row = _sequential(text) or _quarter_move(text, obj, direction)
+    if _EVERY_QUARTER.search(text) and period.year is not None and period.quarter is None:
+        # "rose every quarter of 2025": the year's four quarters, each against the one before, to its last
+        period, in_a_row = replace(period, quarter=4, label=f"Q4 {period.label}"), 4
     return Reading(subject=claim.company_name, tickers=list(claim.tickers), object=obj, segment=segment,
                    direction=direction, negated=negated, period=period,
                    # "even ~$220bn of spend won't buy enough capacity": the dollars are context, not the constraint
@@ -166,7 +172,7 @@ def read(claim: Claim, as_of: dt.date) -> Reading:
                        text, level(text, ranged=ranged, hourly=obj == "gpu_prices")),
                    modality=_ahead(_modality(text, claim), period, as_of, claim),
                    places=named_places(text, claim.company_name, claim.tickers),
-                   quarters_in_a_row=_sequential(text) or _quarter_move(text, obj, direction),
+                   quarters_in_a_row=in_a_row,
                    to_profit=bool(re.search(rf"\b(?:{vocab.TO_PROFIT})", text, re.I)),
                    to_loss=bool(re.search(rf"\b(?:{vocab.TO_LOSS})", text, re.I)),
                    range_end=range_end(text),
@@ -182,6 +188,7 @@ def read(claim: Claim, as_of: dt.date) -> Reading:
 
 
 
+_EVERY_QUARTER = re.compile(r"\b(?:every|each) (?:single )?quarter (?:of|in|through|during)\b", re.I)
 _LARGEST = re.compile(rf"\b(?:{vocab.NEW_HIGH})\b", re.I)
 # "overshot its original $60-65bn plan": a move past a range, which is the claim's line
 _PAST_PLAN = re.compile(r"\b(?:oversho\w*|undersho\w*|exceed\w*|beat\w*)\b", re.I)
@@ -380,6 +387,12 @@ def _against_outlook(text: str, found: Level | None) -> Level | None:
     return Level("below" if under else "above", found.value, found.unit, found.text, found.high)
 
 
+# "came in ... at the high end of guidance", "in line with its outlook": where a result landed in the guide
+_WITHIN_OUTLOOK = re.compile(r"\b(?:at|near|toward|in line with|within)\s+(?:the\s+)?(?:(?:high|top|upper|low|bottom)"
+                             r"[- ]end\s+of\s+|(?:mid-?point|middle)\s+of\s+)?(?:its\s+|their\s+|the\s+)?"
+                             r"(?:[\w-]+\s+){0,2}(?:guidance|guide|outlook|forecast|range)\b", re.I)
+
+
 # "even as it raises its full-year guide": the guide named as a thing, not a plan the claim reports ("guides to $X")
 _GUIDE_NOUN = re.compile(r"\b(?:its|their|the|a|our)\s+(?:[\w-]+\s+){0,2}guides?\b", re.I)
 
@@ -405,8 +418,10 @@ def _modality(text: str, claim: Claim) -> str:
     text = re.sub(r"\b(?:is |are |was |were )?said to\b", "to", re.sub(r"\breportedly\s+", "", _REPORTED.sub("", text)))
     if re.search(r"\b(?:report(?:s|ed)?:|sources?|according to|rumou?r\w*|chatter)\b", text, re.I):
         return "report"
-    if _AGAINST_OUTLOOK.search(text):
-        return "fact"  # "revenue beats its $65 billion outlook": what was reported, against what was guided
+    if _AGAINST_OUTLOOK.search(text) or _ACTUAL.search(text) and _WITHIN_OUTLOOK.search(text):
+        # "revenue beats its $65 billion outlook", "capex came in at the high end of guidance": what was
+        # reported, against what was guided
+        return "fact"
     if _rx(vocab.EXPECTATION).search(text):
         return "expectation"
     if _DONE_DEAL.search(text):
