@@ -249,7 +249,8 @@ def gather(store: Store, claim: Claim, reading: Reading, as_of: dt.date) -> list
         of_the_part = named_variant and re.search(r"\b(?:median|average|index)\b", claim.text, re.I)
         if window is None and reading.level and (hints or of_the_part):
             window = (price_window.LATEST, as_of)  # "Vast.ai offers are below $2", "the A100 PCIe median": its latest
-        if window is None and not reading.level and reading.period.year == as_of.year and not reading.period.quarter:
+        if window is None and not reading.level and reading.period.year == as_of.year and not reading.period.quarter \
+                and not _YEAR_AGO.search(claim.text):  # "below year-ago levels": the trend's year-on-year move
             window = (dt.date(as_of.year, 1, 1), as_of)  # "prices slide in 2026", said in 2026: the year so far
         if not (window and reading.level):  # a price on a named day is the series', not a call's words
             items.extend(i for i in said_market(store, reading, as_of)
@@ -312,6 +313,7 @@ def gather(store: Store, claim: Claim, reading: Reading, as_of: dt.date) -> list
 _AFTER_REPORT = re.compile(r"\b(?:after|following|on|amid)\b[^,;]{0,60}?\breports?\b", re.I)
 _QUARTERLY = re.compile(r"\bquarterly\b|\ba quarter\b|\bper quarter\b", re.I)
 _RECORD = re.compile(rf"\b(?:record|{vocab.NEW_HIGH})\b", re.I)
+_YEAR_AGO = re.compile(r"\b(?:year-?ago|year-?earlier|prior-?year|a year (?:ago|earlier))\b", re.I)
 # "Trainium revenue commitments", "Instinct sales": revenue of a product the claim names, not the company's
 _NAMED_REVENUE = re.compile(r"\b([A-Z][A-Za-z0-9-]+)\s+(?:revenues?|sales)\b")
 _NOT_A_PRODUCT = re.compile(r"(?:Q[1-4]|H[12]|FY\d*|CY\d*|20\d\d|Total|Quarterly|Annual|Full-year|Record|Net|"

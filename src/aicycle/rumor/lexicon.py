@@ -134,6 +134,9 @@ DEFAULT_GROUPS: dict[str, tuple[str, tuple[str, ...]]] = {
 
 # --- directions ---------------------------------------------------------------------------------
 
+# "below year-ago levels": a move against the same time a year before
+_YEAR_AGO = r"(?:year-?ago|year-?earlier|prior-?year|last year'?s|a year ago)(?: levels?| prices?| rates?)?"
+
 # (pattern, direction, strong?) -- "strong" words claim a large move ("collapsing", "soaring").
 DIRECTIONS: tuple[tuple[str, str, bool], ...] = (
     # Tightness is "up": demand ahead of supply, pricing power, more building to come.
@@ -165,7 +168,8 @@ DIRECTIONS: tuple[tuple[str, str, bool], ...] = (
      r"walk\w* back|retrench\w*|weak\w*|soft(?:en|ens|ened|ening|er|ness)?|cool(?:s|ed)?|cool\w* (?:off|down)|dip(?:s|ped|ping)?|sag(?:s|ged|ging)?|slid(?:e|es|ing)?|slip(?:s|ped|ping)?|"
      r"shed(?:s|ding)?|hit\w* the brakes|brak\w*|tighten\w* (?:the |its |their )?belts?|"
      r"peak(?:s|ed|ing)?|rolls? over|rolling over|underspen[dt]\w*|dial\w* back|downgrad\w*|decelerat\w*|moderat\w*|ease[sd]?|easing|"
-     r"less|fewer|lower|cheaper|down|undersho\w*|(?:below|short of) (?:its |the |their )?(?:earlier )?plan",
+     r"less|fewer|lower|cheaper|down|undersho\w*|(?:below|short of) (?:its |the |their )?(?:earlier )?plan|"
+     rf"below (?:its |the |their )?{_YEAR_AGO}",
      "down", False),
     (r"rais\w*|boost\w*|increas\w*|hik(?:e|es|ed|ing)|lift\w*|ramp\w*|accelerat(?:e|es|ed|ing|ion)|expand\w*|"
      r"expansion|grow\w*|grew|growth|jump\w*|bump\w*|climb\w*|ris(?:e|es|ing|en)|rose|ups|upgrad\w*|"
@@ -174,6 +178,7 @@ DIRECTIONS: tuple[tuple[str, str, bool], ...] = (
      r"approv(?:es|ed)|green-?light\w*|green-?lit|"
      r"\+\d+(?:\.\d+)?\s?%|strong\w*|strength|robust|gain\w*|rebound\w*|recover(?:s|ed|ing|y)?|bounc\w* back|add(?:s|ed|ing)?|up|hot|hotter|red[- ]hot|firm\w* up|(?<=prices )firm(?:s|ed|ing)?\b|(?<=rates )firm(?:s|ed|ing)?\b|pricier|build\w* out|"
      r"investing heavily|heavier|oversho\w*|(?:exceed\w*|beat\w*|above|ahead of) (?:its |the |their )?(?:earlier )?plan|"
+     rf"above (?:its |the |their )?{_YEAR_AGO}|"
      r"(?<=%\s)(?:above|higher)",  # "over 50% above its 2024 spending"
      "up", False),
 )
