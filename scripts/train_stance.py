@@ -2,6 +2,9 @@
 
     python scripts/train_stance.py [--corpus src/aicycle/data/stance/corpus.jsonl]
 
+The sentences written from STANCE_LABELS.md (`data/stance/written.jsonl`) join the fit at `train.WRITTEN_WEIGHT`;
+they are never scored in the calibration folds.
+
 Deterministic: the same corpus gives the same file. The temperature is fitted on the out-of-fold
 probabilities of leave-one-company-out, so the shipped confidences are calibrated on companies each
 fold had not seen; the weights are then fitted on the whole corpus with the settings in
@@ -18,7 +21,7 @@ from collections import Counter
 from pathlib import Path
 
 from aicycle.language import train
-from aicycle.language.evaluate import load_labelled
+from aicycle.language.evaluate import WRITTEN, load_labelled
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO / "src" / "aicycle" / "data" / "stance" / "corpus.jsonl"
@@ -32,12 +35,15 @@ def main() -> None:
     args = parser.parse_args()
     rows = load_labelled(args.corpus)
     data = train.examples(rows)
-    oof = train.leave_one_company_out(data)
+    written = train.examples(load_labelled(WRITTEN()), weight=train.WRITTEN_WEIGHT)
+    oof = train.leave_one_company_out(data, written)
     temperature = train.calibrate(oof, [e.label for e in data])
-    fitted = train.fit(data)
+    fitted = train.fit(data + written)
     trained_on = {"corpus": args.corpus.name, "sha256": hashlib.sha256(args.corpus.read_bytes()).hexdigest(),
                   "sentences": len(rows), "companies": len({e.company for e in data}),
                   "labels": dict(sorted(Counter(e.label for e in data).items())),
+                  "written": {"file": WRITTEN().name, "sha256": hashlib.sha256(WRITTEN().read_bytes()).hexdigest(),
+                              "sentences": len(written), "weight": train.WRITTEN_WEIGHT},
                   "settings": {"C": train.C, "min_df": train.MIN_DF, "class_weight": "sqrt-balanced"}}
     payload = train.export(fitted, temperature, trained_on)
     args.out.write_text(json.dumps(payload, indent=0, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -131,6 +131,9 @@ def _defined(name: str, label: str, pattern: str, needles: str, unless: re.Patte
                    tuple(also.split("|")) if also else ())
 
 
+_NOT_BOOKED = r"(?:not|n't)\s+(?:yet\s+|quite\s+)?(?:fully booked|(?:fully )?sold out)"
+
+
 # The second needles of the shapes whose first ones occur in thousands of topical sentences ("demand",
 # "year", "expect"): the consumer segment, the comparison with the plan, the figure's digit.
 _CONSUMER_NEEDLES = "gaming|console|pc|client|notebook|handset|smartphone|automotive|switch"
@@ -151,6 +154,8 @@ SHAPES: tuple[Defined, ...] = (
              "timing|deliver|slipp|slid|moved|push|shift|quarter|year|period|delay",
              also=_BELOW_ABOVE_NEEDLES),
     _defined("instead_of_capacity", "moderate", _INSTEAD, "rather than|instead of"),
+    # "our HBM is not fully booked": supply still open is no change of capacity, and not the expand row's "sold out"
+    _defined("not_booked", "none", _NOT_BOOKED, "booked|sold out"),
     _defined("booked", "expand", _BOOKED, "booked|sold out|fully"),
     _defined("limits_commitments", "moderate", _LIMITS, "limit|flexib|throttle"),
     _defined("smaller_rise", "moderate", _SMALLER_RISE, "less than|smaller"),

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 from aicycle import textfile
 from aicycle.errors import InputError
@@ -27,6 +28,13 @@ def CORPUS() -> Path:  # noqa: N802 - names a file, read lazily from the install
     from importlib import resources
 
     return Path(str(resources.files("aicycle").joinpath("data/stance/corpus.jsonl")))
+
+
+def WRITTEN() -> Path:  # noqa: N802 - names a file, read lazily from the installed package
+    """Sentences written from STANCE_LABELS.md by four writers, training-only (docs/stance_corpus.md)."""
+    from importlib import resources
+
+    return Path(str(resources.files("aicycle").joinpath("data/stance/written.jsonl")))
 
 
 def load_labelled(path: Path) -> list[dict[str, str]]:
@@ -110,8 +118,10 @@ def evaluate_corpus(rows: list[dict[str, str]], baseline: bool = True) -> dict[s
     from aicycle.language import train
 
     data = train.examples(rows)
+    written_rows = load_labelled(WRITTEN())
+    written = train.examples(written_rows, weight=train.WRITTEN_WEIGHT)
     gold = [e.label for e in data]
-    oof = train.leave_one_company_out(data)
+    oof = train.leave_one_company_out(data, written)
     temperature = train.calibrate(oof, gold)
     probs = [train.probabilities(z, temperature) if z is not None else train.NONE_PROBS for z in oof]
     predicted = []
@@ -130,10 +140,24 @@ def evaluate_corpus(rows: list[dict[str, str]], baseline: bool = True) -> dict[s
                                            [p for p, e in zip(predicted, data, strict=True) if e.company == c]
                                            )["macro_f1"] for c in companies},
     }
+    result["written"] = _written_scores(data, written, [int(r["writer"]) for r in written_rows], temperature)
     if baseline:
         lm = lm_baseline()
         result["loughran_mcdonald"] = scores(gold, [lm(r["text"]) for r in rows])
     return result
+
+
+def _written_scores(data: list[Any], written: list[Any], writers: list[int], temperature: float) -> dict[str, object]:
+    """The written sentences, each writer's scored by a model fitted without that writer's (leave-one-writer-out),
+    beside the rules: the definitions' own shapes in wording the model has not seen."""
+    from aicycle.language import train
+
+    oof = train.leave_one_writer_out(data, written, writers)
+    gold = [e.label for e in written]
+    probs = [train.probabilities(z, temperature) if z is not None else train.NONE_PROBS for z in oof]
+    return {"method": "leave-one-writer-out", "sentences": len(written), "writers": len(set(writers)),
+            "model": scores(gold, [_combined(e, p) for e, p in zip(written, probs, strict=True)]),
+            "rules": scores(gold, [classify_rules(e.text).label for e in written])}
 
 
 def _combined(example: object, probs: list[float]) -> str:

@@ -68,9 +68,22 @@ def print_evaluation(console: Console, result: dict[str, Any]) -> None:
     if "ece" in model:
         console.print(f"calibration: expected calibration error {model['ece']:.3f} "
                       f"(temperature {model['temperature']:.2f})", highlight=False)
+    written = result.get("written")
+    if written:
+        shapes = Table("scorer", "macro-F1", *LABELS, title_justify="left",
+                       title=f"the definitions' shapes: {written['sentences']} written sentences, "
+                             f"{written['method']} ({written['writers']} writers)")
+        for key, name in (("model", "model"), ("rules", "rules alone")):
+            r = written[key]
+            shapes.add_row(name, f"{r['macro_f1']:.3f}", *(f"{r['per_class'][k]['f1']:.2f}" for k in LABELS))
+        console.print(shapes)
 
 
 def evaluation_rows(result: dict[str, Any]) -> list[dict[str, Any]]:
     """One row per scorer and label (csv / parquet)."""
-    return [{"scorer": key, "label": label, "macro_f1": result[key]["macro_f1"], **scores}
+    rows = [{"scorer": key, "label": label, "macro_f1": result[key]["macro_f1"], **scores}
             for key, _ in SCORERS if key in result for label, scores in result[key]["per_class"].items()]
+    written = result.get("written") or {}
+    return rows + [{"scorer": f"written_{key}", "label": label, "macro_f1": written[key]["macro_f1"], **scores}
+                   for key in ("model", "rules") if key in written
+                   for label, scores in written[key]["per_class"].items()]
