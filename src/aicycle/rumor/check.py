@@ -236,11 +236,13 @@ def gather(store: Store, claim: Claim, reading: Reading, as_of: dt.date) -> list
     if obj == "gpu_prices" and reading.modality in ("plan", "expectation"):
         # "will be higher at end-2026": prices not yet quoted; only a forecast in so many words can answer it
         items.extend(i for i in said_market(store, reading, as_of) if FORWARD.search(i.text))
-    elif obj == "gpu_prices" and _RECORD.search(claim.text) and reading.direction == "up":
-        # "H100 rental prices hit an all-time high in August 2026": that point against all before it
+    elif obj == "gpu_prices" and (_RECORD.search(claim.text) and reading.direction == "up"
+                                  or _NEW_LOW.search(claim.text)):
+        # "H100 rental prices hit an all-time high in August 2026", "a new cycle low": that point against all before it
         day = price_window.claim_window(claim.text, as_of, level=True) or (price_window.LATEST, as_of)
         items.extend(price_window.record_items(store, as_of, day[1], wanted_skus(claim.text),
-                                               wanted_terms(claim.text), price_window.wanted_sources(claim.text)))
+                                               wanted_terms(claim.text), price_window.wanted_sources(claim.text),
+                                               low=bool(_NEW_LOW.search(claim.text))))
     elif obj == "gpu_prices":
         skus, terms = wanted_skus(claim.text), wanted_terms(claim.text)  # "RTX 4090 prices jump": not H100 words
         window = price_window.claim_window(claim.text, as_of, level=reading.level is not None)
@@ -312,7 +314,9 @@ def gather(store: Store, claim: Claim, reading: Reading, as_of: dt.date) -> list
 
 _AFTER_REPORT = re.compile(r"\b(?:after|following|on|amid)\b[^,;]{0,60}?\breports?\b", re.I)
 _QUARTERLY = re.compile(r"\bquarterly\b|\ba quarter\b|\bper quarter\b", re.I)
-_RECORD = re.compile(rf"\b(?:record|{vocab.NEW_HIGH})\b", re.I)
+_RECORD = re.compile(rf"\b(?:record(?![- ]lows?\b)|{vocab.NEW_HIGH})\b", re.I)
+_NEW_LOW = re.compile(r"(?<!from the )(?<!from its )(?<!from a )\b(?:(?:new|fresh|cycle|record|all-time|multi-year|"
+                      r"\d+-(?:month|year))[- ])+lows?\b", re.I)
 _YEAR_AGO = re.compile(r"\b(?:year-?ago|year-?earlier|prior-?year|a year (?:ago|earlier))\b", re.I)
 # "Trainium revenue commitments", "Instinct sales": revenue of a product the claim names, not the company's
 _NAMED_REVENUE = re.compile(r"\b([A-Z][A-Za-z0-9-]+)\s+(?:revenues?|sales)\b")

@@ -157,7 +157,7 @@ DIRECTIONS: tuple[tuple[str, str, bool], ...] = (
      r"tumbl\w*|slump\w*|nose-?div\w*|burst\w*|(?:bubble|boom)\s+(?:pops?|popp\w*)",
      "down", True),
     (r"soar\w*|skyrocket\w*|explod\w*|balloon\w*|doubl\w*|tripl\w*|quadrupl\w*|surg\w*|spik(?:e|es|ed|ing)|"
-     r"rocket\w*|record", "up", True),
+     r"rocket\w*|record(?![- ]lows?\b)", "up", True),
     (r"unchanged|flat(?:lin\w*)?|steady|holds? (?:steady|firm)|held (?:steady|firm)|"
      r"maintain\w*|reaffirm\w*|reiterat\w*|keeps?|kept|stable|stabiliz\w*|plateau\w*|"
      r"level(?:s|ed|ing)? off|sticks? (?:with|to)", "flat", False),
@@ -169,7 +169,7 @@ DIRECTIONS: tuple[tuple[str, str, bool], ...] = (
      r"shed(?:s|ding)?|hit\w* the brakes|brak\w*|tighten\w* (?:the |its |their )?belts?|"
      r"peak(?:s|ed|ing)?|rolls? over|rolling over|underspen[dt]\w*|dial\w* back|downgrad\w*|decelerat\w*|moderat\w*|ease[sd]?|easing|"
      r"less|fewer|lower|cheaper|down|undersho\w*|(?:below|short of) (?:its |the |their )?(?:earlier )?plan|"
-     rf"below (?:its |the |their )?{_YEAR_AGO}",
+     rf"below (?:its |the |their )?{_YEAR_AGO}|(?<!from the )(?<!from its )(?<!from a )(?:new|fresh|cycle|multi-year|record|all-time)[- ]lows?",
      "down", False),
     (r"rais\w*|boost\w*|increas\w*|hik(?:e|es|ed|ing)|lift\w*|ramp\w*|accelerat(?:e|es|ed|ing|ion)|expand\w*|"
      r"expansion|grow\w*|grew|growth|jump\w*|bump\w*|climb\w*|ris(?:e|es|ing|en)|rose|ups|upgrad\w*|"

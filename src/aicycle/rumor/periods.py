@@ -34,6 +34,17 @@ class Period:
 def read_period(text: str, as_of: dt.date, fiscal_year_end_month: int = 12) -> Period:
     """`fiscal_year_end_month` is the subject's: "fiscal Q3" with no year is its fiscal quarter nearest the
     as-of date."""
+    text = _FQ.sub(r"fiscal Q\1", text)  # "MU FQ1 revenue": the company's fiscal first quarter
+    tagged = _RESULTS_TAG.match(text)
+    if tagged and re.search(r"\b20[2-3]\d\b|\bFY\s?'?\d{2}\b", tagged.group("rest"), re.I):
+        # "Alphabet Q3: 2025 capex guide lifted", "Meta Q4 flash: FY26 capex guided ...": the quarter's results are
+        # the occasion; the year after the tag is what the claim is about
+        period = read_period(tagged.group("rest"), as_of, fiscal_year_end_month)
+        if period.quarter is None and period.year is not None:
+            occasion = Period(quarter=int(tagged.group("q")), fiscal=bool(tagged.group("fiscal")))
+            _nearest_quarter(occasion, text, as_of, fiscal_year_end_month)
+            period.results_of = occasion
+            return period
     period = Period()
     fiscal = re.search(vocab.FISCAL_YEAR, text, re.I)
     if fiscal:
@@ -143,6 +154,11 @@ _MONTH_SPAN = re.compile(r"\b(jan|apr|jul|oct)[a-z]*\.?(?:\s?[-\u2013/]\s?|\s+to
                          r"(?:\s+(20\d\d))?\b", re.I)
 _QUARTER_LAST_MONTH = {"mar": 1, "jun": 2, "sep": 3, "dec": 4}
 _OFF_MONTH_QUARTER = re.compile(r"\b(" + "|".join(_MONTH_NUMBER) + r")[- ]quarter\b", re.I)
+_FQ = re.compile(r"\bFQ([1-4])\b", re.I)
+# a headline's results tag before a colon: "Alphabet Q3:", "Meta Q4 flash:", "MU fiscal Q1 beat;"
+_RESULTS_TAG = re.compile(r"^[^:;]{0,40}?\b(?P<fiscal>fiscal\s+)?Q(?P<q>[1-4])(?:\s+(?:FY\s?)?'?\d{2,4})?"
+                          r"(?:\s+(?:flash|print|results|earnings|beat|miss|recap|update|report|call))?\s*[:;]\s+(?P<rest>.+)$",
+                          re.I)
 _OCCASION = re.compile(r"\b(?:at|with|on|after|in)\s+(?:its|the|their)?\s*(?:fiscal\s+)?(?:q[1-4]|(?:first|second|"
                        rf"third|fourth|{'|'.join(vocab.MONTHS)})[- ]quarter)(?:\s+20\d\d)?\s+"
                        r"(?:results|earnings|report|call|print|update)\b", re.I)

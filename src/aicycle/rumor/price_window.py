@@ -138,9 +138,10 @@ def window_items(store: Store, as_of: dt.date, window: tuple[dt.date, dt.date], 
 
 
 def record_items(store: Store, as_of: dt.date, day: dt.date, skus: tuple[str, ...], terms: tuple[str, ...],
-                 hints: tuple[str, ...]) -> list[Item]:
+                 hints: tuple[str, ...], low: bool = False) -> list[Item]:
     """"Hit an all-time high in August 2026": the series' point nearest that day against every point before it, in
-    the longest series with a point within a week of the day and a year of history before it."""
+    the longest series with a point within a week of the day and a year of history before it; with `low`, "a new
+    cycle low": against the lowest before it."""
     day = min(day, as_of)
     best: tuple[tuple[float, int], Item] | None = None
     for line in gi.lines(store, as_of):
@@ -154,16 +155,22 @@ def record_items(store: Store, as_of: dt.date, day: dt.date, skus: tuple[str, ..
         earlier = [p for p in points if p.day < last.day]
         if not earlier or (last.day - earlier[0].day).days < 365:
             continue
-        peak = max(earlier, key=lambda p: p.value)
-        high = last.value > peak.value
-        text = (f"{line.name}: ${last.value:.2f}/GPU-hour on {last.day}, "
-                + ("above every earlier point" if high else f"below its high of ${peak.value:.2f} on {peak.day}")
-                + f" (since {earlier[0].day})")
+        if low:
+            trough = min(earlier, key=lambda p: p.value)
+            new_low = last.value < trough.value
+            observed = "down" if new_low else "up"
+            said = "below every earlier point" if new_low else f"above its low of ${trough.value:.2f} on {trough.day}"
+        else:
+            peak = max(earlier, key=lambda p: p.value)
+            observed = "up" if last.value > peak.value else "down"
+            said = "above every earlier point" if observed == "up" else \
+                f"below its high of ${peak.value:.2f} on {peak.day}"
+        text = f"{line.name}: ${last.value:.2f}/GPU-hour on {last.day}, {said} (since {earlier[0].day})"
         item = Item(signal="gpu_price_trend", text=text, date=last.day, source="; ".join(last.sources) or line.name,
-                    kind="derived" if line.kind == "computed" else "reported", observed="up" if high else "down",
+                    kind="derived" if line.kind == "computed" else "reported", observed=observed,
                     weight=0.9, value=last.value, unit="USD/GPU-hour", period=f"{earlier[0].day}..{last.day}",
-                    url=last.url, method=f"the point against the highest before it in the same series; family "
-                                         f"{line.family}")
+                    url=last.url, method=f"the point against the {'lowest' if low else 'highest'} before it in "
+                                         f"the same series; family {line.family}")
         rank = (-source_match(line, hints), -len(points))
         if best is None or rank < best[0]:
             best = (rank, item)

@@ -130,6 +130,7 @@ def read(claim: Claim, as_of: dt.date) -> Reading:
     text = claim.text.replace("’", "'")
     segment = _segment(_USE.sub(r"\1", _REASON.sub("", text)))  # "as DRAM pricing rolls over": not the segment
     core = _USE.sub(r"\1", _REASON.sub("", text))  # "... on lease reclassification": why it moved, not what moved
+    core = _DESCRIBED_MAKER.sub("company", core)  # "the Boise memory maker: revenue tops $40bn": a name, not the object
     obj = (core != text and _object(core, claim.metric, segment)) or _object(text, claim.metric, segment)
     if obj is None and any(n in vocab.TIGHTNESS and p.search(text) for n, p in _directions()):
         obj = "capacity"  # "the clouds are sold out": a claim about capacity
@@ -143,6 +144,8 @@ def read(claim: Claim, as_of: dt.date) -> Reading:
         obj = "leases"  # "Digital Realty Q2 new bookings top $200m": the leases it signed in the quarter
     if obj == "backlog" and IN_WATTS.search(text):
         obj = "power"  # "gas backlog plus slot reservations tops 60GW": an order book of turbines, in gigawatts
+    if obj == "capex" and _FIGURED_PLAN.search(text) and not _ACTUAL.search(text):
+        obj = "guidance"  # "sticks with its ~$200bn 2026 capex plan": a plan named by its figure is the guide
     if obj == "capex" and range_end(text) is not None and not _ACTUAL.search(text):
         # "lifts its 2026 capex ceiling": an end of a guided range; but "came in ... at the high end of guidance"
         # is what was spent, which the guide does not answer
@@ -188,6 +191,11 @@ def read(claim: Claim, as_of: dt.date) -> Reading:
 
 
 
+_FIGURED_PLAN = re.compile(r"[~$]\s?\$?\d[\d.,]*\s*(?:bn|billion|b|tn|trillion)?\s+(?:(?:fy\s?)?'?\d{2,4}\s+)?"
+                           r"(?:capex|capital spending|capital expenditures?|spending|investment)\s+"
+                           r"(?:plans?|budgets?|guidance|guides?|outlooks?|forecasts?|targets?)\b", re.I)
+_DESCRIBED_MAKER = re.compile(r"\b(?:memory|dram|nand|hbm|flash|chip|gpu|ai[- ]chip)[- ]?(?:makers?|chipmakers?|giants?|"
+                              r"producers?|suppliers?|vendors?|leaders?|champions?|specialists?|houses?)\b", re.I)
 _EVERY_QUARTER = re.compile(r"\b(?:every|each) (?:single )?quarter (?:of|in|through|during)\b", re.I)
 _LARGEST = re.compile(rf"\b(?:{vocab.NEW_HIGH})\b", re.I)
 # "overshot its original $60-65bn plan": a move past a range, which is the claim's line

@@ -32,8 +32,8 @@ EXTRA_SUBJECTS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("GEV", "GE Vernova", ("GE Vernova", "Vernova")),
     ("HPE", "Hewlett Packard Enterprise", ("Hewlett Packard Enterprise", "HPE")),
     ("INTC", "Intel", ("Intel",)),
-    ("KLAC", "KLA", ("KLA Corp", "KLA")),
-    ("LRCX", "Lam Research", ("Lam Research", "Lam")),
+    ("KLAC", "KLA", ("KLA Corp", "KLA", "process-control house", "process-control leader", "process-control giant")),
+    ("LRCX", "Lam Research", ("Lam Research", "Lam", "Fremont", "etch leader", "etch giant")),
     ("NEE", "NextEra Energy", ("NextEra Energy", "NextEra")),
     ("QCOM", "Qualcomm", ("Qualcomm",)),
     ("SMCI", "Supermicro", ("Super Micro Computer", "Supermicro", "Super Micro")),
@@ -69,7 +69,7 @@ SEGMENTS: tuple[tuple[str, str], ...] = (
               r"device solutions|ds (?:division|unit)|chips? \(ds\)|chips drove"),
     ("Data Center", r"data[- ]?cent(?:er|re)s?"),  # read from a claim only as a business (DATA_CENTER_BUSINESS)
     ("HBM", r"hbm\d?e?|high[- ]bandwidth memory"),
-    ("NAND", r"nand|flash|ssds?"),
+    ("NAND", r"nand|flash(?!\s*(?:[:;]|reports?\b|estimates?\b|notes?\b|takes?\b))|ssds?"),
     ("DRAM", r"dram|ddr\d"),
     # read from a claim only as revenue from AI (AI_REVENUE)
     ("AI", r"(?:ai|artificial intelligence) (?:[\w-]+ ){0,2}(?:revenues?|sales|business(?:es)?|semis)|" + _AI_GROWTH),
@@ -98,6 +98,8 @@ OBJECTS: tuple[tuple[str, str], ...] = (
      r"(?:openai|anthropic|meta|microsoft|google|xai|nvidia)(?:'s)? (?:contract |compute |capacity )?commitments?|"
      r"capacity (?:deals?|contracts?|agreements?)|(?:contract|deal) (?:runs?|lasts?|spans?)|"
      r"rent\w* (?:[\w']+ ){0,3}capacity|third-party capacity|capacity from|"
+     # "signs its first external customer for its spare AI capacity": a sale of compute
+     r"(?:customers?|buyers?|clients?|tenants?) for (?:its |their )?(?:[\w-]+ ){0,2}(?:capacity|compute|gpus?)|"
      r"(?:buy\w*|soak\w* up|absorb\w*) (?!enough\b)(?:\w+'s )?(?:\w+ )?capacity|"
      r"commit\w* (?:[\w$.,]+ ){0,8}(?:capacity|compute|services)|"
      r"(?:buy|buys|buying|bought|sell\w*|sold|purchas\w*|rent\w*)\s+(?:[\w$.,]+\s+){0,4}"
@@ -130,7 +132,7 @@ OBJECTS: tuple[tuple[str, str], ...] = (
             r"annuali[sz]ed revenue"),
     ("backlog", r"backlog|remaining performance obligations?|\brpo\b|contracted revenue|order book|"
                 r"bookings|contract pipeline|committed contracts"),
-    ("profit", r"operating (?:profit|income|loss|margins?)|profits?|earnings|earns|earned|in the black|in the red|"
+    ("profit", r"operating (?:profit|income|loss|margins?)|(?-i:\bOP\b)|profits?|earnings|earns|earned|in the black|in the red|"
                r"profitab\w*|"
                r"unprofitable|loss-making|(?:an?|net|operating) loss(?:es)?"),
     # "AI semis growth", "Broadcom AI growth slows below 50%": a chip seller's AI sales
@@ -162,7 +164,8 @@ TO_PROFIT += (r"|(?:posts?|posted|reports?|reported|books?|booked|ran|had|record
 SEGMENT_CAPEX = (r"(?:{seg})\s+(?:\w+\s+){0,2}(?:" + _CAPEX + r")|(?:" + _CAPEX + r")\s+(?:\w+\s+){0,3}(?:{seg})")
 
 # "... citing China", "... on lease reclassification", "... as the build-out peaks": why it moved, not what moved
-REASON_CLAUSE = (r"(?:,\s*|\s+)(?:citing|amid|due to|because of|despite|"
+REASON_CLAUSE = (r",\s*(?:and\s+)?(?:blam(?:es|ed|ing)|attribut\w+\s+(?:\w+\s+){0,2}?to|pin(?:s|ned)?\s+(?:\w+\s+){0,2}?on)\b.*$|"
+                 r"(?:,\s*|\s+)(?:citing|amid|due to|because of|despite|"
                  r"(?:was |is |were |are )?driven (?:\w+ )?by|"
                  r"(?:is|was) (?:mostly |mainly |largely |all )?about(?!\s*[~$\d])|"
                  r"as (?:[\w-]+ ){1,3}(?:move|moves|shift|shifts)\b|"
@@ -239,7 +242,7 @@ DIRECTIONS: tuple[tuple[str, str], ...] = (
      r"(?:\w+ )?(?:capacity|compute|supply|power)"),
     ("slower_growth",
      r"slow\w* (?:the )?(?:pace of |rate of )?(?:its |their )?(?:\w+ )?growth|growth\s+(?:\w+\s+){0,3}"
-     r"(?:slow\w*|decelerat\w*|moderat\w*|cool\w*|eas\w*)|decelerat\w*|(?:slower|lower|smaller|"
+     r"(?:slow\w*|decelerat\w*|moderat\w*|cool\w*|eas\w*|stall\w*)|decelerat\w*|(?:slower|lower|smaller|"
      r"more modest|modest|less) (?:\w+ )?(?:growth|increase|rise)|grow\w* (?:more )?(?:slowly|slower|less)|"
      r"moderat\w*|growth (?:rate )?(?:below|under|lower than|slower than|short of) (?:[\w']+ ){0,2}(?:rate|pace)\b"),
     ("faster_growth",
@@ -310,7 +313,8 @@ PLAN = r"will|plans? to|plans?(?= (?:about |roughly |around |some |~)?\$)|planni
        r"reduce|keep|add|buy|sell|lease|rent|deploy|expand)|intends? to|aims? to|commits? to|set to|going to|" \
        r"guides?|guided|weigh(?:s|ing)|mull(?:s|ing)|consider(?:s|ing)|explor(?:es|ing)|moves? to|looks? to|seeks? to"
 EXPECTATION = r"expects?|expected|expectations?|forecasts?|outlook|sees|projected|projecting|anticipat\w*|" \
-              r"guidance|estimates?|predicts?|on track|visibility|flags?|flagged|signals?|signall?ed"
+              r"guidance|estimates?|predicts?|on track|visibility|flags?|flagged|signals?|signall?ed|" \
+              r"(?:growth|revenue|sales|market|capex|wfe|spending|demand) views?"
 
 # Periods named in words, resolved against the as-of date.
 RELATIVE_YEARS = ((r"next year|the coming year|following year", 1), (r"this year|the current year|the year", 0),
