@@ -39,9 +39,9 @@ def test_predictions_are_pinned() -> None:
 
 PINNED = {
     "Demand continues to exceed the capacity we can bring online.": ("expand", 0.997),
-    "We are reducing our capital expenditures for 2026.": ("cut", 0.982),
-    "We reaffirm our capital expenditure outlook for the year.": ("maintain", 0.976),
-    "We are pausing a few early-stage sites while we reassess.": ("moderate", 0.93),
+    "We are reducing our capital expenditures for 2026.": ("cut", 0.983),
+    "We reaffirm our capital expenditure outlook for the year.": ("maintain", 0.972),
+    "We are pausing a few early-stage sites while we reassess.": ("moderate", 0.9),
     "Revenue grew 20% and operating margin expanded.": ("none", 0.95),
 }
 
@@ -70,7 +70,7 @@ def held_out(corpus: list[dict[str, str]]) -> dict[str, object]:
 def test_leave_one_company_out_beats_the_rules_and_the_dictionary(held_out: dict) -> None:
     model_f1, rules_f1 = held_out["model"]["macro_f1"], held_out["rules"]["macro_f1"]
     assert held_out["companies"] >= 30 and held_out["method"] == "leave-one-company-out"
-    assert model_f1 >= 0.52  # the figure in docs/language.md (0.532); the rules alone: 0.478
+    assert model_f1 >= 0.52  # the figure in docs/language.md (0.529); the rules alone: 0.477
     assert model_f1 > rules_f1 > held_out["loughran_mcdonald"]["macro_f1"]
     assert held_out["model"]["ece"] < 0.05  # calibrated confidence
     assert sum(sum(row.values()) for row in held_out["model"]["confusion"].values()) == held_out["sentences"]
@@ -80,7 +80,7 @@ def test_the_definitions_shapes_carry_to_a_writer_the_model_has_not_seen(held_ou
     # the written sentences join training; each writer's are scored by a model fitted without them
     written = held_out["written"]
     assert written["method"] == "leave-one-writer-out" and written["writers"] == 4 and written["sentences"] >= 1200
-    assert written["model"]["macro_f1"] >= 0.70  # 0.722 (docs/language.md); the rules alone 0.562
+    assert written["model"]["macro_f1"] >= 0.70  # 0.732 (docs/language.md); the rules alone 0.610
     assert written["model"]["macro_f1"] > written["rules"]["macro_f1"] + 0.1
     assert all(c["f1"] >= 0.6 for c in written["model"]["per_class"].values())
 
@@ -98,7 +98,7 @@ def test_written_sentences_are_training_only_and_labelled_by_the_definitions() -
 
 
 @pytest.mark.xfail(strict=True, reason="issue 14's target (macro-F1 >= 0.85, no label below 0.75) is not met: "
-                                       "0.532 leave-one-company-out (docs/language.md)")
+                                       "0.529 leave-one-company-out (docs/language.md)")
 def test_the_issue_target_on_held_out_companies(held_out: dict) -> None:
     assert held_out["model"]["macro_f1"] >= 0.85
     assert all(c["f1"] >= 0.75 for c in held_out["model"]["per_class"].values())

@@ -223,8 +223,17 @@ def test_definitions_cases(text: str, label: str) -> None:
     ("We expect Q2 capex to be reasonably representative of the quarterly run rate for the rest of the year.",
      "maintain"),
     ("We preserve the flexibility to accommodate next-generation systems when they are available.", "none"),
+    # round 18: the cut, maintain and moderate rows in other words than the shapes above had
+    ("We've cancelled the planned data center expansion in Frankfurt.", "cut"),
+    ("We're releasing about 800 megawatts of leased capacity back to the market.", "cut"),
+    ("Our plan to bring roughly 2 gigawatts online this year is unchanged.", "maintain"),
+    ("The first-quarter capex run-rate is a good proxy for each of the remaining quarters.", "maintain"),
+    ("Spending will continue to grow in fiscal 2026, but at a more moderate rate.", "moderate"),
+    ("We're adding capacity only when we have firm purchase orders in hand.", "moderate"),
     # negation and look-alikes stay out of those shapes
     ("Our HBM is not fully booked for next year.", "none"),
+    ("We have entered into various non-cancelable operating lease agreements for our data centers.", "none"),
+    ("We will retire older capacity and replace it with Blackwell systems.", "expand"),
     ("We are not adding capacity as fast as demand grows, but we are adding.", "expand"),
     ("Customers are building AI applications on our platform.", "none"),
     ("We reduced production costs by 10%.", "none"),

@@ -1,5 +1,5 @@
-""""CoreWeave backlog growth stalls: ~+5% q/q in Q2 2026" was read as backlog falling, and contradicted by a backlog that
-rose 5%. Growth that stalls is growth that slowed: +5% against +49% the quarter before bears it out."""
+""""CoreWeave backlog growth stalls: ~+5% q/q in Q2 2026" was read as backlog falling, and contradicted by a backlog
+that rose 5%. Growth that stalls is growth that slowed: +5% against +49% the quarter before bears it out."""
 
 from __future__ import annotations
 

@@ -36,7 +36,10 @@ _NO_CHANGE = (r"(?:no|not any|nothing) (?:real |material |meaningful )?chang\w* 
               r"|(?:not|n't|no plans? to) (?:be )?chang\w*" + _gap(2)
               + r"(?:build|capex|capital|investment|spend\w*|data[- ]?cent\w*|infrastructure)\w*(?: plans?)?")
 _NO_CHANGE += (r"|" + _SPEND + _gap(6) + r"(?:ha(?:ve|s)n't|ha(?:ve|s) not|did not|didn't) (?:really )?changed"
-               r"|" + _SPEND + _gap(4) + r"remains? unchanged")
+               r"|" + _SPEND + _gap(4) + r"remains? unchanged"
+               # "our plan to bring roughly 2 gigawatts online this year is unchanged": a plan reaffirmed
+               r"|(?:plans?|schedules?|budgets?|targets?|envelope|guidance|outlook|timelines?|roadmap)" + _gap(10)
+               + r"(?:is|are|remains?|stays?) (?:largely |essentially |completely )?unchanged")
 _NO_NEW_CAPACITY = (r"(?:will not|won't|do not|don't|not going to|no plans? to|do not plan to|don't plan to"
                     r"|not planning to|are not|aren't|we're not|is not|isn't)"
                     r" (?:plan to |expect to )?(?:add(?:ing)?|build(?:ing)?|bring(?:ing)? on(?:line)?|expand(?:ing)?)"
@@ -47,6 +50,40 @@ _WAFER_CUT = (r"tak\w* (?:our |the )?(?:wafer starts|production|utili[sz]ation|o
               + r"(?:wafer (?:starts|capacity|output|production|inputs?)|(?:dram|nand|memory|bit) (?:production|output"
               r"|supply|wafer starts)|production (?:levels?|volumes?|capacity)|fab utili[sz]ation)(?! costs?| growth)"
               r"|wafer starts" + _gap(3) + r"(?:down|lower|reduc\w*|cut)")
+# STANCE_LABELS.md's cut row: "cancels projects", "reduces wafer capacity, wafer starts or production"
+_CANCELS = (r"(?:(?<!non-)cancel(?!l?able)\w*|scrapp?\w*|abandon\w*|walk\w* away from|shelv\w*)" + _gap(4)
+            + r"(?:expansions?|projects?|sites?|campus\w*|build[- ]?outs?|fabs?|facilit\w*|data[- ]?cent\w*|leases?|"
+            r"phases?|plans? for|capacity)")
+_SHEDS = (r"(?:reduc\w*|cut(?:s|ting)?(?![\w-])|retir\w*|releas\w*|shut\w* down|shutting down|decommission\w*)"
+          + r"(?:[\s,]+(?!costs?\b|prices?\b|pricing\b|expenses?\b|bitcoin\b|mining\b)[\w'’$.%-]+){0,4}[\s,]+"
+          r"(?:(?:leased |data[- ]?cent\w* |manufacturing |production |test |planned )?capacity|"
+          r"(?:planned )?(?:accelerator |gpu )?deployments|fabs?|factor(?:y|ies)|clusters?|"
+          r"(?:production|integration|manufacturing) (?:lines?|facilit\w*))(?! costs?| growth)"
+          r"(?:" + _gap(3) + r"(?:down|back|by|to the market))?")
+# STANCE_LABELS.md's moderate row: the growth rate slowed while the level still rises, some projects paused,
+# commitments limited or paced, a shift toward short-lived assets as a way of pacing
+_PACED_SUBJECT = (r"(?:cap[- ]?ex|capital (?:expenditures?|spend\w*|investments?|intensity)|spend\w*|investments?|"
+                  r"capacity|build[- ]?outs?|footprint|deployments?|infrastructure)")
+_SLOWER_GROWTH = (_PACED_SUBJECT + _gap(8)
+                  + r"(?:(?:grow\w*|increas\w*|ris\w*|rise|go(?:es)? up)" + _gap(5)
+                  + r"(?:at a |by a )?(?:slower|lower|more moderate|more measured|more modest|smaller) "
+                  r"(?:rate|pace|clip)"
+                  r"|(?:increase|growth|rise|step[- ]up) (?:will be |is |should be )?(?:roughly |about )?"
+                  r"(?:half the size|smaller|slower|more modest) than"
+                  r"|up only (?:modestly|slightly|a little))")
+_SOME_PAUSED = (r"(?:paus\w*|defer\w*|delay\w*|slow\w*|push\w* out|hold\w* off on|put\w*)" + _gap(2)
+                + r"(?:some|a few|a couple of|certain|one of|two of|three of|a portion of|part of|several)" + _gap(3)
+                + r"(?:projects?|sites?|buildings?|expansions?|builds?|deployments?|construction|cleanrooms?|clusters?|"
+                r"campus\w*|phases?)")
+_PACING = (r"(?:levers? to|ability to) (?:slow|adjust|pull back|throttle|dial)\w*"
+           r"|only (?:when|once|after) (?:we have |there (?:is|are) )?(?:firm |signed |committed )?"
+           r"(?:purchase )?(?:orders|commitments|contracts)"
+           r"|rather than (?:locking in|build\w* (?:on forecast|ahead))|just-in-time"
+           r"|(?:shift\w*|weight\w*|tilt\w*|lean\w*)" + _gap(6) + r"toward" + _gap(3) + r"short(?:er)?[- ]lived")
+# "capacity grows at a slower rate than demand": a shortfall against demand (expand), not a slowing
+_THAN_DEMAND = re.compile(r"\bthan (?:\w+ )?(?:demand|needs|orders|customers?)\b")
+# "retire older capacity and replace it with Blackwell": a refresh, not a cut
+_REPLACED = re.compile(r"\b(?:replac\w*|upgrad\w*|refresh\w*|swap\w*|migrat\w*)\b")
 _BOOKED = (r"(?:hbm|capacity|supply|wafers?|output|production|gpus?|data[- ]?cent\w*|clusters?)\b" + _gap(6)
            + r"(?:fully booked|(?:fully )?sold out|fully (?:allocated|committed|subscribed|contracted|leased))")
 _INSTEAD = (r"(?:disciplin\w*|efficien\w*|optimi[sz]\w*|sweat\w*|utili[sz]\w*|existing (?:fleet|capacity|assets))"
@@ -88,7 +125,13 @@ _PLAN_FIGURE += (r"|(?:expect|plan|anticipate|forecast)\w*" + _gap(2) + r"(?:net
                  + r"to (?:be|total|come in)(?: in the range of| between| about| approximately| around| roughly)?"
                  r" (?:\$\s?\d|\d)")
 _RUN_RATE = (r"(?:reasonably |fairly |broadly )?representative of (?:the |our )?(?:\w+ )?(?:run[- ]rate|level|quarters)"
-             r"|run[- ]rate for the (?:rest|remainder|balance) of the year")
+             r"|run[- ]rate for the (?:rest|remainder|balance) of the year"
+             # "similar to this quarter's level" (STANCE_LABELS.md, maintain), said of the quarters to come
+             r"|representative of what you(?:'ll| will) see|(?:good|reasonable|fair) proxy for"
+             r"|(?:similar (?:to|range to)|in line with|(?:look|looks) (?:a lot )?like) (?:the |this |our )?"
+             r"(?:current |first[- ]|second[- ]|third[- ]|fourth[- ]|q[1-4] |prior |last )?"
+             r"(?:quarter(?:'s)?|run[- ]rate)"
+             r"(?: level)?")
 # "backlog up because of demand" (STANCE_LABELS.md, expand): the backlog rises, and the sentence says demand drove it
 _BACKLOG_NOUN = r"(?:backlog|remaining performance obligations?|rpo)"
 _DRIVEN = (r"(?:driven by|due to|because of|reflect\w*|on the back of|fu\w*ed by|thanks to|led by|as a result of)"
@@ -150,6 +193,8 @@ SHAPES: tuple[Defined, ...] = (
     _defined("no_new_capacity", "cut", _NO_NEW_CAPACITY, "not |n't |no plan", unless=_AS_FAST),
     _defined("wafer_cut", "cut", _WAFER_CUT, "wafer|production|utili|output|supply"),
     _defined("no_change", "maintain", _NO_CHANGE, "chang"),
+    _defined("cancels", "cut", _CANCELS, "cancel|scrap|abandon|walk|shelv"),
+    _defined("sheds", "cut", _SHEDS, "reduc|cut|retir|releas|shut|decommission", unless=_REPLACED),
     _defined("delivery_timing", "maintain", _SPEND + _gap(6) + r"(?:" + _BELOW_ABOVE + r")" + _gap(10) + _TIMING,
              "timing|deliver|slipp|slid|moved|push|shift|quarter|year|period|delay",
              also=_BELOW_ABOVE_NEEDLES),
@@ -159,12 +204,17 @@ SHAPES: tuple[Defined, ...] = (
     _defined("booked", "expand", _BOOKED, "booked|sold out|fully"),
     _defined("limits_commitments", "moderate", _LIMITS, "limit|flexib|throttle"),
     _defined("smaller_rise", "moderate", _SMALLER_RISE, "less than|smaller"),
+    _defined("slower_growth", "moderate", _SLOWER_GROWTH, "slower|lower|moderate|measured|modest|smaller|half",
+             unless=_THAN_DEMAND),
+    _defined("some_paused", "moderate", _SOME_PAUSED, "paus|defer|delay|slow|push|hold|put"),
+    _defined("pacing", "moderate", _PACING,
+             "lever|ability|only when|only once|only after|rather than|just-in-time|lived"),
     _defined("efficiency_to_scale", "expand", _EFFICIENCY_TO_SCALE, "efficien|saving"),
     _defined("backlog_on_demand", "expand", _BACKLOG_ON_DEMAND, "backlog|performance oblig|rpo"),
     _defined("customers_building", "expand", _CUSTOMERS_BUILD, "customers|hyperscalers|providers|csps"),
     _defined("plan_figure", "maintain", _PLAN_FIGURE, "expect|plan|intend|anticipat|forecast", unless=_COMPARED,
              also=_DIGITS),
-    _defined("run_rate", "maintain", _RUN_RATE, "representative|run rate|run-rate"),
+    _defined("run_rate", "maintain", _RUN_RATE, "representative|run rate|run-rate|proxy|similar|in line with|like"),
     _defined("on_schedule", "maintain", _ON_SCHEDULE, "on track|on schedule|on budget|on plan|as planned"),
 )
 _NEGATED_BEFORE = re.compile(r"(?:\bnot|\bno|n't|\bnever|\bwithout)\W+(?:\w+\W+){0,2}$")

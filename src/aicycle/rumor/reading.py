@@ -194,7 +194,8 @@ def read(claim: Claim, as_of: dt.date) -> Reading:
 _FIGURED_PLAN = re.compile(r"[~$]\s?\$?\d[\d.,]*\s*(?:bn|billion|b|tn|trillion)?\s+(?:(?:fy\s?)?'?\d{2,4}\s+)?"
                            r"(?:capex|capital spending|capital expenditures?|spending|investment)\s+"
                            r"(?:plans?|budgets?|guidance|guides?|outlooks?|forecasts?|targets?)\b", re.I)
-_DESCRIBED_MAKER = re.compile(r"\b(?:memory|dram|nand|hbm|flash|chip|gpu|ai[- ]chip)[- ]?(?:makers?|chipmakers?|giants?|"
+_DESCRIBED_MAKER = re.compile(r"\b(?:memory|dram|nand|hbm|flash|chip|gpu|ai[- ]chip)[- ]?"
+                              r"(?:makers?|chipmakers?|giants?|"
                               r"producers?|suppliers?|vendors?|leaders?|champions?|specialists?|houses?)\b", re.I)
 _EVERY_QUARTER = re.compile(r"\b(?:every|each) (?:single )?quarter (?:of|in|through|during)\b", re.I)
 _LARGEST = re.compile(rf"\b(?:{vocab.NEW_HIGH})\b", re.I)

@@ -132,7 +132,8 @@ OBJECTS: tuple[tuple[str, str], ...] = (
             r"annuali[sz]ed revenue"),
     ("backlog", r"backlog|remaining performance obligations?|\brpo\b|contracted revenue|order book|"
                 r"bookings|contract pipeline|committed contracts"),
-    ("profit", r"operating (?:profit|income|loss|margins?)|(?-i:\bOP\b)|profits?|earnings|earns|earned|in the black|in the red|"
+    ("profit", r"operating (?:profit|income|loss|margins?)|(?-i:\bOP\b)|profits?|earnings|earns|earned|"
+               r"in the black|in the red|"
                r"profitab\w*|"
                r"unprofitable|loss-making|(?:an?|net|operating) loss(?:es)?"),
     # "AI semis growth", "Broadcom AI growth slows below 50%": a chip seller's AI sales
@@ -164,7 +165,8 @@ TO_PROFIT += (r"|(?:posts?|posted|reports?|reported|books?|booked|ran|had|record
 SEGMENT_CAPEX = (r"(?:{seg})\s+(?:\w+\s+){0,2}(?:" + _CAPEX + r")|(?:" + _CAPEX + r")\s+(?:\w+\s+){0,3}(?:{seg})")
 
 # "... citing China", "... on lease reclassification", "... as the build-out peaks": why it moved, not what moved
-REASON_CLAUSE = (r",\s*(?:and\s+)?(?:blam(?:es|ed|ing)|attribut\w+\s+(?:\w+\s+){0,2}?to|pin(?:s|ned)?\s+(?:\w+\s+){0,2}?on)\b.*$|"
+REASON_CLAUSE = (r",\s*(?:and\s+)?(?:blam(?:es|ed|ing)|attribut\w+\s+(?:\w+\s+){0,2}?to|"
+                 r"pin(?:s|ned)?\s+(?:\w+\s+){0,2}?on)\b.*$|"
                  r"(?:,\s*|\s+)(?:citing|amid|due to|because of|despite|"
                  r"(?:was |is |were |are )?driven (?:\w+ )?by|"
                  r"(?:is|was) (?:mostly |mainly |largely |all )?about(?!\s*[~$\d])|"
