@@ -107,6 +107,7 @@ def level(text: str, ranged: bool = True, hourly: bool = False) -> Level | None:
     if bare:  # "the H100 index breaks above $4"
         return Level(_op(bare.group("cmp")), float(bare.group("v")), "USD/hour", bare.group(0).strip())
     found: list[tuple[bool, Level]] = []
+    text = re.sub(r"(?<!\w)([><≥≤])\s*(?=[$₩\d])", r"\1 ", text)  # "> ₩50tn", ">$50bn": above the figure
     for m in re.finditer(vocab.LEVEL, text, re.I):
         cmp = (m.group("cmp") or "").lower()
         number = m.group(2).lower().replace(",", "")
@@ -122,7 +123,8 @@ def level(text: str, ranged: bool = True, hourly: bool = False) -> Level | None:
             continue  # "5 m" without a currency is not a figure
         if not cmp and not won and not re.search(r"\$|usd|trillion|billion|gw|mw|gigawatt|megawatt", m.group(0), re.I):
             continue
-        if re.search(r"\bfrom\W*$", text[max(0, m.start() - 8):m.start()], re.I) or _REVISED.search(text[:m.start()]):
+        if re.search(r"\bfrom(?:\s+(?:last year's|20\d\d's|fy\s?'?\d\d's|the prior|its|the))?\W*$",
+                     text[max(0, m.start() - 24):m.start()], re.I) or _REVISED.search(text[:m.start()]):
             continue  # "(from $125-145B)", "walks back its $500bn outlook": the old figure
         if re.search(r"\$\s?\d+(?:\.\d+)?\s*[-\u2013\u2014]\s*$", text[:m.start()]):
             continue  # "to $64-72 billion": the top of a dollar range, not a level of its own

@@ -23,6 +23,9 @@ _NAME = r"(?P<z>[\w' -]{3,40}?)"
 _SAID_IS = re.compile(rf"{_NAME}\s+(?:is|are|was|remains?)\s+(?P<neg>not\s+)?(?:the|a|our)\s+(?:\w+\s+)?"
                       rf"(?:bottleneck|constraint|limiting factor)\b(?:[^,.]*,\s+(?P<w>[\w' -]{{3,40}}?)\s+is\b)?",
                       re.I)
+# "maybe the bottleneck is power": the thing named after the noun
+_SAID_AFTER = re.compile(r"\b(?:the|our|a)\s+(?:\w+\s+)?(?:bottleneck|constraint|limiting factor)\s+(?:is|was|remains)\s+"
+                         r"(?P<neg>not\s+)?(?P<z>[\w' -]{3,40}?)(?=[.,;]|$)", re.I)
 _SAID_BOUND = re.compile(r"\b(?P<z>supply|demand|power|compute|capacity)[- ]constrained\b|"
                          r"\blimited by (?P<l>supply|demand|power|compute|capacity)\b", re.I)
 _FILLER = {"says", "said", "the", "its", "their", "our", "and", "for", "with", "that", "this", "not", "getting",
@@ -62,6 +65,8 @@ def _judge(claim: Bottleneck, sentence: str) -> str | None:
         (free if m.group("neg") else binding).update(_stems(m.group("z")))
         if m.group("w"):  # "Signing deals is not the bottleneck ..., bringing GPUs online is"
             binding.update(_stems(m.group("w")))
+    for m in _SAID_AFTER.finditer(sentence):
+        (free if m.group("neg") else binding).update(_stems(m.group("z")))
     for m in _SAID_BOUND.finditer(sentence):
         binding.update(_stems(m.group("z") or m.group("l")))
     if claim.named & binding or claim.other & free:

@@ -16,7 +16,7 @@ from typing import Any
 
 from aicycle import rules
 from aicycle.errors import InputError
-from aicycle.rumor import auctions, levels, market_share, mix, parse, price_window, records, said, trends, vocab, ytd
+from aicycle.rumor import auctions, hedged, levels, market_share, mix, parse, price_window, records, said, trends, vocab, ytd
 from aicycle.rumor import fundamentals as fx
 from aicycle.rumor import guidance as gx
 from aicycle.rumor.amounts import decline
@@ -33,7 +33,7 @@ from aicycle.rumor.reading import Reading, read
 from aicycle.rumor.scope import FORWARD
 from aicycle.rumor.sizes import mild_move, said_rise, short_of_fall, short_of_growth, unsized
 from aicycle.rumor.stated_trend import stated_trend_items
-from aicycle.rumor.verdict import Verdict, judge
+from aicycle.rumor.verdict import Verdict, calibrated, judge
 from aicycle.store import Store
 
 Provider = Callable[[Store, str, dt.date, "int | None"], list[Item]]
@@ -99,6 +99,9 @@ def check(store: Store, claim: str, as_of: dt.date | str | None = None) -> dict[
     if parsed.problem and not _readable(parsed):
         return _result(parsed, None, day, Verdict("unclear", 0.0, [f"Cannot check this claim: {parsed.problem}."]), [])
     reading = base
+    if reading.tickers and hedged.is_hedged(parsed.text):  # "CFO: if demand turns, we can slow the buys"
+        items = [i for i in hedged.hedge_items(store, reading.tickers, day) if i.date and i.date <= day]
+        return _result(parsed, reading, day, _hedge_verdict(items), items)
     problem = _problem(parsed, reading)
     if problem:
         return _result(parsed, reading, day, Verdict("unclear", 0.0, [f"Cannot check this claim: {problem}."]), [])
@@ -106,6 +109,19 @@ def check(store: Store, claim: str, as_of: dt.date | str | None = None) -> dict[
     items = gather(store, parsed, reading, day) if summed_or_split is None \
         else [i for i in summed_or_split if i.date is not None and i.date <= day]  # point in time, as in gather
     return _result(parsed, reading, day, judge(parsed, reading, items), items)
+
+
+def _hedge_verdict(items: list[Item]) -> Verdict:
+    """An option the company keeps open: borne out by its own words of that kind; figures do not decide it."""
+    for item in items:
+        item.points = "supports"
+    if items:
+        return Verdict("supported", calibrated("supported", 0.6),
+                       ["The company's own words keep that option open (what it could do, not what it did)."])
+    return Verdict("unclear", calibrated("unclear", 0.3),
+                   ["Nothing the company said by the as-of date keeps that option open; its spending rising or "
+                    "falling does not decide what it could do. What would decide it: the company's own words on "
+                    "the flexibility it keeps."])
 
 
 def _split_or_so_far(store: Store, claim: Claim, reading: Reading, as_of: dt.date) -> tuple[Reading, list[Item] | None]:

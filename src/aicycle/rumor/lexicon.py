@@ -158,7 +158,7 @@ DIRECTIONS: tuple[tuple[str, str, bool], ...] = (
      "down", True),
     (r"soar\w*|skyrocket\w*|explod\w*|balloon\w*|doubl\w*|tripl\w*|quadrupl\w*|surg\w*|spik(?:e|es|ed|ing)|"
      r"rocket\w*|record(?![- ]lows?\b)", "up", True),
-    (r"unchanged|flat(?:lin\w*)?|steady|holds? (?:steady|firm)|held (?:steady|firm)|"
+    (r"unchanged|flat(?:lin\w*)?|flatten\w*(?: out)?|steady|holds? (?:steady|firm)|held (?:steady|firm)|"
      r"maintain\w*|reaffirm\w*|reiterat\w*|keeps?|kept|stable|stabiliz\w*|plateau\w*|"
      r"level(?:s|ed|ing)? off|sticks? (?:with|to)", "flat", False),
     (r"cut(?:s|ting)?|reduc\w*|lower(?:s|ed|ing)?|trim\w*|scal\w* (?:back|down)|pull\w* back|pullback|"

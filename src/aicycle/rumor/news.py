@@ -33,18 +33,24 @@ _RESULTS_LAG_DAYS = 100  # a quarter's figures come out within about three month
 
 SESSION = "session"  # the claim names the session itself: its close against the one before
 _MONTHS = tuple(m[:3] for m in vocab.MONTHS)
+# "Sept 10, 2025", "Sept 10 '25", "Sept 10" (the latest such day by the as-of date), "2025-09-10"
 _DAY = re.compile(rf"^(?:(?P<mon>{'|'.join(_MONTHS)})[a-z]*\.?\s+(?P<d>\d{{1,2}})"
-                  r"(?:st|nd|rd|th)?,?\s+(?P<y>20\d\d)|(?P<iso>20\d\d-\d\d-\d\d))\b", re.I)
+                  r"(?:st|nd|rd|th)?(?:,?\s+(?P<y>20\d\d)|\s+['\u2019](?P<yy>\d\d))?(?![\w$%])"
+                  r"|(?P<iso>20\d\d-\d\d-\d\d)\b)", re.I)
 
 
-def _named_day(words: str) -> dt.date | None:
+def _named_day(words: str, as_of: dt.date) -> dt.date | None:
     m = _DAY.match(words.strip())
     if m is None:
         return None
     try:
         if m.group("iso"):
             return dt.date.fromisoformat(m.group("iso"))
-        return dt.date(int(m.group("y")), _MONTHS.index(m.group("mon").lower()) + 1, int(m.group("d")))
+        month, day = _MONTHS.index(m.group("mon").lower()) + 1, int(m.group("d"))
+        if m.group("y") or m.group("yy"):
+            return dt.date(int(m.group("y") or 2000 + int(m.group("yy"))), month, day)
+        this_year = dt.date(as_of.year, month, day)
+        return this_year if this_year <= as_of else dt.date(as_of.year - 1, month, day)
     except ValueError:  # "Feb 30, 2026"
         return None
 
@@ -61,7 +67,7 @@ class News:
 def find_news(store: Store, ticker: str, words: str, as_of: dt.date) -> News | None:
     """The news the words name for this stock: a day the claim names ("on Sept 10, 2025"), else a stored event, then
     a deal, then the company's results."""
-    named_day = _named_day(words)
+    named_day = _named_day(words, as_of)
     if named_day is not None:
         return News(named_day, SESSION, f"the session of {named_day}", "the claim's own date") \
             if named_day <= as_of else None

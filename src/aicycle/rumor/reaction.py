@@ -17,9 +17,11 @@ from aicycle.rumor.parse import named_companies
 from aicycle.store import Store
 
 _UP = (r"rose|rallied|rall(?:y|ies)|jump(?:s|ed)?|surg(?:e|es|ed)|gain(?:s|ed)?|climb(?:s|ed)?|pop(?:s|ped)?|"
-       r"soar(?:s|ed)?|spik(?:e|es|ed)|(?:sky)?rocket(?:s|ed)?|leap(?:s|t|ed)?|rip(?:s|ped)?|zoom(?:s|ed)?")
+       r"soar(?:s|ed)?|spik(?:e|es|ed)|(?:sky)?rocket(?:s|ed)?|leap(?:s|t|ed)?|rip(?:s|ped)?|zoom(?:s|ed)?|"
+       r"doubl(?:es|ed)")
 _DOWN = (r"sank|sinks?|fell|falls?|drop(?:s|ped)?|slid|slides?|tumbl(?:e|es|ed)|plung(?:e|es|ed)|slump(?:s|ed)?|"
-         r"tank(?:s|ed)?|crater(?:s|ed)?|lost|loses?|shed|sheds|sold off|sells? off")
+         r"tank(?:s|ed)?|crater(?:s|ed)?|lost|loses?|shed|sheds|sold off|sells? off|dump(?:s|ed)?|dove|dives?|"
+         r"nosediv(?:e|es|ed)|halv(?:es|ed)")
 # "closed ~36% higher", "ripped more than 15% higher": the size before the way it went
 _CLOSED = r"(?:clos(?:e|ed|es)|end(?:ed|s)|finish(?:ed|es)|ripped|ran|shot|traded|was|moved|went)"
 
@@ -30,7 +32,7 @@ def _size(group: str) -> str:
 
 
 # "MU +10% the day after its FQ1 beat", "SK hynix -14.6% in Seoul after the Meta Compute report"
-_CLAIM = re.compile(rf"^(?P<who>.+?)\s+(?:(?:shares|stock|ADRs?)\s+)?"
+_CLAIM = re.compile(rf"^(?P<who>.+?)\s+(?:(?:shares|stock|ADRs?)\s+)?(?:(?:literally|just|basically|reportedly)\s+)?"
                     rf"(?:(?P<verb>{_UP}|{_DOWN})\b(?:\s+(?:by\s+)?{_size('about')}"
                     rf"(?:(?P<pct>\d+(?:\.\d+)?)\s?%|(?P<digits>double|triple)[- ]digits?))?|"
                     rf"(?P<sign>[+\-\u2212\u2013])\s?~?(?P<signed>\d+(?:\.\d+)?)\s?%|"
@@ -41,12 +43,14 @@ _CLAIM = re.compile(rf"^(?P<who>.+?)\s+(?:(?:shares|stock|ADRs?)\s+)?"
                     rf"(?:\s+in\s+[A-Z][a-z]+(?:\s+trading)?)?"
                     # "in one session", "in a single day": the move of one session, which is what is measured
                     rf"(?:\s+in\s+(?:one|a|a single)\s+(?:session|day|trading day))?"
-                    rf"\s+(?:on|after|following|as|the\s+(?:day|session)\s+after)\s+(?P<news>.+)$", re.I)
+                    rf"(?:\s+(?:on|after|following|as|the\s+(?:day|session)\s+after)\s+(?P<news>.+)"
+                    # "+36% in a single session (Sept 10 '25)": the session named by its date
+                    rf"|\s*\((?P<dated>[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}[^)]*|20\d\d-\d\d-\d\d)\))$", re.I)
 _OWN_DAY = "own_day"  # the news's hour unknown, its own session's move used
 # "DeepSeek Monday: NVDA lost ~17% on Jan 27, 2025": a label before the claim itself
 _LABEL = re.compile(r"^[^:]{3,40}:\s+(?=\S)")
 # the listed securities a headline names by other words than the companies' own names
-_LISTED = (("TSM", r"tsmc|taiwan semi\w*"), ("SOXX", r"the sox\b|soxx|chip (?:index|stocks)"), ("SMH", r"\bsmh\b"),
+_LISTED = (("TSM", r"tsmc|taiwan semi\w*|\$?\btsm\b"), ("SOXX", r"the sox\b|soxx|chip (?:index|stocks)"), ("SMH", r"\bsmh\b"),
            ("SPY", r"s&p 500|\bspy\b"))
 
 
@@ -90,8 +94,10 @@ def _reaction(text: str) -> Reaction | None:
     about = (m.group("about") or m.group("sized_about") or m.group("ud_about") or "").strip().lower()
     if m.group("digits"):  # "jumps double digits": at least 10%
         pct, about = ("10" if m.group("digits").lower() == "double" else "100"), "at least"
-    return Reaction(tuple(dict.fromkeys(tickers)), up, float(pct) if pct else None, m.group("news"),
-                    floor=about in ("more than", "over", "at least", ">"))
+    if pct is None and m.group("verb") and re.match(r"doubl|halv", m.group("verb"), re.I):
+        pct = "100" if up else "50"  # "doubled": about +100%; "halved": about -50%
+    return Reaction(tuple(dict.fromkeys(tickers)), up, float(pct) if pct else None,
+                    m.group("news") or m.group("dated"), floor=about in ("more than", "over", "at least", ">"))
 
 
 def reaction_items(store: Store, claim: Reaction, as_of: dt.date) -> list[Item]:

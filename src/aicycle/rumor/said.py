@@ -193,6 +193,11 @@ def _sentences(doc_id: str, text: str) -> tuple[tuple[str, str, str], ...]:
                  if 20 < len(s) < 700 and not ASKED.search(s))
 
 
+def split_document(doc_id: str, text: str) -> list[str]:
+    """The company's own sentences of a document (no boilerplate, no analysts' questions)."""
+    return [sentence for _, _, sentence in _sentences(doc_id, text)]
+
+
 # A sentence with no subject of its own ("It grew 36% ...", "Even at that amount, we will ...") is about
 # what the sentence before it was about: that sentence is its context for what it speaks to.
 _NO_SUBJECT = re.compile(r"^\W*(?:it|its|this|that|these|those|they|which|such|and|but|so|even|also|both|"

@@ -29,7 +29,17 @@ def outdated(reading: Reading, sentence: str, seen: str | None, said_on: dt.date
     still to come (unless it states a cut), a balance the quarter since ended may replace."""
     if seen == "below" and _raise_to_come(reading, said_on, as_of) and not _LOWERED.search(sentence):
         return True
+    if _quarter_guide_lapsed(reading, said_on, as_of):
+        return True
     return seen in ("below", "mismatch") and _stale_balance(reading, said_on, as_of)
+
+
+def _quarter_guide_lapsed(reading: Reading, said_on: dt.date, as_of: dt.date) -> bool:
+    """"Nvidia guides next quarter to $108bn", a week before its next call: the last call's outlook was for a
+    quarter that has since ended, so it is not the guide the claim is about (that one is still to come)."""
+    return reading.object == "revenue" and reading.modality in ("plan", "expectation") \
+        and reading.level is not None and reading.period.year is None and reading.period.quarter is None \
+        and (as_of - said_on).days > rules.RUMOR_STALE_CALL_DAYS
 
 
 # "approximately $18 billion, which is below our previous guide of $20 billion": a cut, which refutes a raise

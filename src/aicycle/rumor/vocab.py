@@ -286,8 +286,8 @@ TIGHTNESS = ("sold_out", "constrained", "unconstrained")
 ABOVE = r"tops?|topp\w*|above|over|exceed\w*|surpass\w*|cross\w*|pass\w*|more than|at least|hits?|" \
         r"(?:reach\w*|runs?|goes|extends?) (?:past|beyond|above)|past|reach\w*|" \
         r"(?:breaks?|broke|breaking) (?:through|past|above)|breaks?|beyond|north of|greater than|tops out above|" \
-        r"beats?|beating|overshoot\w*|overshot|outstrip\w*"
-BELOW = r"below|under|less than|short of|beneath|south of|fewer than|undershoot\w*|undershot|shy of"
+        r"beats?|beating|overshoot\w*|overshot|outstrip\w*|>|≥"
+BELOW = r"below|under|less than|short of|beneath|south of|fewer than|undershoot\w*|undershot|shy of|<|≤"
 
 # A growth rate: "growth slows to about 30%", "grows at more than 40%", "growth slips below 40%"
 GROWTH_RATE = (rf"\b(?:growth|grow\w*|grew|accelerat\w*|decelerat\w*)\b[^.%$]{{0,30}}?"
