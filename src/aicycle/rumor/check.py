@@ -16,7 +16,20 @@ from typing import Any
 
 from aicycle import rules
 from aicycle.errors import InputError
-from aicycle.rumor import auctions, hedged, levels, market_share, mix, parse, price_window, records, said, trends, vocab, ytd
+from aicycle.rumor import (
+    auctions,
+    hedged,
+    levels,
+    market_share,
+    mix,
+    parse,
+    price_window,
+    records,
+    said,
+    trends,
+    vocab,
+    ytd,
+)
 from aicycle.rumor import fundamentals as fx
 from aicycle.rumor import guidance as gx
 from aicycle.rumor.amounts import decline
