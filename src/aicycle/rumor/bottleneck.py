@@ -24,8 +24,8 @@ _SAID_IS = re.compile(rf"{_NAME}\s+(?:is|are|was|remains?)\s+(?P<neg>not\s+)?(?:
                       rf"(?:bottleneck|constraint|limiting factor)\b(?:[^,.]*,\s+(?P<w>[\w' -]{{3,40}}?)\s+is\b)?",
                       re.I)
 # "maybe the bottleneck is power": the thing named after the noun
-_SAID_AFTER = re.compile(r"\b(?:the|our|a)\s+(?:\w+\s+)?(?:bottleneck|constraint|limiting factor)\s+(?:is|was|remains)\s+"
-                         r"(?P<neg>not\s+)?(?P<z>[\w' -]{3,40}?)(?=[.,;]|$)", re.I)
+_SAID_AFTER = re.compile(r"\b(?:the|our|a)\s+(?:\w+\s+)?(?:bottleneck|constraint|limiting factor)\s+"
+                         r"(?:is|was|remains)\s+(?P<neg>not\s+)?(?P<z>[\w' -]{3,40}?)(?=[.,;]|$)", re.I)
 _SAID_BOUND = re.compile(r"\b(?P<z>supply|demand|power|compute|capacity)[- ]constrained\b|"
                          r"\blimited by (?P<l>supply|demand|power|compute|capacity)\b", re.I)
 _FILLER = {"says", "said", "the", "its", "their", "our", "and", "for", "with", "that", "this", "not", "getting",

@@ -50,8 +50,8 @@ _OWN_DAY = "own_day"  # the news's hour unknown, its own session's move used
 # "DeepSeek Monday: NVDA lost ~17% on Jan 27, 2025": a label before the claim itself
 _LABEL = re.compile(r"^[^:]{3,40}:\s+(?=\S)")
 # the listed securities a headline names by other words than the companies' own names
-_LISTED = (("TSM", r"tsmc|taiwan semi\w*|\$?\btsm\b"), ("SOXX", r"the sox\b|soxx|chip (?:index|stocks)"), ("SMH", r"\bsmh\b"),
-           ("SPY", r"s&p 500|\bspy\b"))
+_LISTED = (("TSM", r"tsmc|taiwan semi\w*|\$?\btsm\b"), ("SOXX", r"the sox\b|soxx|chip (?:index|stocks)"),
+           ("SMH", r"\bsmh\b"), ("SPY", r"s&p 500|\bspy\b"))
 
 
 # what a headline calls the company beside its name ("the Boise memory maker", "the Sydney-born neocloud")
