@@ -20,6 +20,7 @@ from aicycle.rumor import (
     auctions,
     hedged,
     levels,
+    margins,
     market_share,
     mix,
     parse,
@@ -46,7 +47,7 @@ from aicycle.rumor.reading import Reading, read
 from aicycle.rumor.scope import FORWARD
 from aicycle.rumor.sizes import mild_move, said_rise, short_of_fall, short_of_growth, unsized
 from aicycle.rumor.stated_trend import stated_trend_items
-from aicycle.rumor.verdict import Verdict, calibrated, judge
+from aicycle.rumor.verdict import Verdict, judge
 from aicycle.store import Store
 
 Provider = Callable[[Store, str, dt.date, "int | None"], list[Item]]
@@ -112,9 +113,14 @@ def check(store: Store, claim: str, as_of: dt.date | str | None = None) -> dict[
     if parsed.problem and not _readable(parsed):
         return _result(parsed, None, day, Verdict("unclear", 0.0, [f"Cannot check this claim: {parsed.problem}."]), [])
     reading = base
+    margin = margins.margin_line(parsed.text) if reading.tickers else None
+    if margin is not None:  # "SK hynix Q2 operating margin above 45%": the quarter's income over its revenue
+        reading = replace(reading, object="profit", level=margin, direction=None)
+        items = [i for t in reading.tickers for i in margins.margin_items(store, reading, t, day)]
+        return _result(parsed, reading, day, judge(parsed, reading, items), items)
     if reading.tickers and hedged.is_hedged(parsed.text):  # "CFO: if demand turns, we can slow the buys"
         items = [i for i in hedged.hedge_items(store, reading.tickers, day) if i.date and i.date <= day]
-        return _result(parsed, reading, day, _hedge_verdict(items), items)
+        return _result(parsed, reading, day, hedged.verdict(items), items)
     problem = _problem(parsed, reading)
     if problem:
         return _result(parsed, reading, day, Verdict("unclear", 0.0, [f"Cannot check this claim: {problem}."]), [])
@@ -122,19 +128,6 @@ def check(store: Store, claim: str, as_of: dt.date | str | None = None) -> dict[
     items = gather(store, parsed, reading, day) if summed_or_split is None \
         else [i for i in summed_or_split if i.date is not None and i.date <= day]  # point in time, as in gather
     return _result(parsed, reading, day, judge(parsed, reading, items), items)
-
-
-def _hedge_verdict(items: list[Item]) -> Verdict:
-    """An option the company keeps open: borne out by its own words of that kind; figures do not decide it."""
-    for item in items:
-        item.points = "supports"
-    if items:
-        return Verdict("supported", calibrated("supported", 0.6),
-                       ["The company's own words keep that option open (what it could do, not what it did)."])
-    return Verdict("unclear", calibrated("unclear", 0.3),
-                   ["Nothing the company said by the as-of date keeps that option open; its spending rising or "
-                    "falling does not decide what it could do. What would decide it: the company's own words on "
-                    "the flexibility it keeps."])
 
 
 def _split_or_so_far(store: Store, claim: Claim, reading: Reading, as_of: dt.date) -> tuple[Reading, list[Item] | None]:

@@ -11,6 +11,7 @@ import re
 
 from aicycle.rumor.evidence import Item
 from aicycle.rumor.said import recent_documents, sentence_item, split_document
+from aicycle.rumor.verdict import Verdict, calibrated
 from aicycle.store import Store
 
 # the claim: an if-clause with what could then be done, a capability to slow, flexibility, commitments paced
@@ -53,3 +54,16 @@ def hedge_items(store: Store, tickers: list[str], as_of: dt.date) -> list[Item]:
                                                method="the company's own words keeping the option open"))
                     found += 1
     return items
+
+
+def verdict(items: list[Item]) -> Verdict:
+    """An option the company keeps open: borne out by its own words of that kind; figures do not decide it."""
+    for item in items:
+        item.points = "supports"
+    if items:
+        return Verdict("supported", calibrated("supported", 0.6),
+                       ["The company's own words keep that option open (what it could do, not what it did)."])
+    return Verdict("unclear", calibrated("unclear", 0.3),
+                   ["Nothing the company said by the as-of date keeps that option open; its spending rising or "
+                    "falling does not decide what it could do. What would decide it: the company's own words on "
+                    "the flexibility it keeps."])
