@@ -102,7 +102,7 @@ METRICS: tuple[tuple[str, str], ...] = (
     ("ai_investment",
      r"ai (?:investments?|spending|spend|capex|infrastructure|budgets?|build|push|bets?|ambitions|"
      r"outlays?|expansion)|(?:investments?|spending|spend|outlays?) (?:on|in) (?:ai|artificial intelligence)|"
-     r"(?:idle|excess|spare|surplus|unused) (?:ai )?(?:compute|capacity|gpus?)|overbuil\w*|"
+     r"(?:idle|excess|spare|surplus|unused|wasted|stranded|underused|underutili[sz]ed) (?:ai )?(?:compute|capacity|gpus?)|overbuil\w*|"
      r"over-?capacity|compute capacity|ai capacity|(?:gpu|chip|server|hardware|equipment|accelerator)s? "
      r"(?:purchases|orders|buying|spend\w*)|invest(?:ing|s|ed)? (?:\w+ )?in (?:ai|artificial intelligence|"
      r"compute|infrastructure)|investments?|investing|spending|spend"),
@@ -151,7 +151,7 @@ DIRECTIONS: tuple[tuple[str, str, bool], ...] = (
     # Overbuilt / excess is "down" for the build-out.
     (r"glut(?:s|ted)?|over-?suppl\w*|over-?capacity|overbuil\w*|over-?invest\w*|surplus|"
      r"(?:selling|sells?|sold|rent\w* out|monetiz\w*|offload\w*) (?:its |their )?(?:idle|excess|spare|unused|surplus)|"
-     r"(?:idle|excess|spare|unused) (?:ai )?(?:compute|capacity|gpus?|servers?)", "down", False),
+     r"(?:idle|excess|spare|unused|wasted|stranded|underused|underutili[sz]ed) (?:ai )?(?:compute|capacity|gpus?|servers?)", "down", False),
     (r"collaps\w*|crash\w*|plung\w*|plummet\w*|tank(?:s|ed|ing)?|crater\w*|nosediv\w*|"
      r"implod\w*|freefall|free-fall|evaporat\w*|dries up|dried up|halv\w*|slash\w*|gut(?:s|ted|ting)|"
      r"tumbl\w*|slump\w*|nose-?div\w*|burst\w*|(?:bubble|boom)\s+(?:pops?|popp\w*)",
