@@ -21,3 +21,10 @@ def test_read_as_a_compute_sale() -> None:
 
 def test_unclear_without_a_recorded_deal(store: Store) -> None:
     assert check(store, CLAIM, "2026-07-10")["verdict"] == "unclear"
+
+
+def test_an_outside_customer_in_the_singular_is_a_sale(store: Store) -> None:
+    # Meta's calls speak of Meta Compute and of offers, not of a customer signed: "announced" a venture is no sale
+    claim = "Meta Compute signs its first outside customer for surplus capacity"
+    assert read(parse_claim(claim), dt.date(2026, 8, 15)).selling
+    assert check(store, claim, "2026-08-15")["verdict"] == "unclear"

@@ -46,8 +46,8 @@ OBJECT_LABELS = {
     "market_reaction": "the stock's move on the news",
 }
 # a deal claim with the subject selling: "sells compute", "a customer to buy its surplus AI compute"
-_SELLING = re.compile(r"\b(?:sell\w*|sold|offer\w*|rent\w* out|lease\w* out|(?:its|their) (?:own )?(?:surplus|spare|"
-                      r"idle|excess|unused|unsold)|(?:outside|external|third-party) customers)\b", re.I)
+_SELLING = re.compile(r"\b(?:sell\w*|sold|offer\w*|rent\w* out|lease\w* out|(?:its|their|for) (?:own )?(?:surplus|spare|"
+                      r"idle|excess|unused|unsold)|(?:outside|external|third-party) customers?)\b", re.I)
 _DONE_DEAL = re.compile(r"\b(?:signs|signed|inks|inked|lands|landed|clinches|clinched)\b", re.I)
 _NEG_BEFORE = re.compile(rf"(?<![\w$])(?:{lexicon.NEGATIONS})(?!\w)", re.I)
 
