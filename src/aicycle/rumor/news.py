@@ -36,7 +36,8 @@ _MONTHS = tuple(m[:3] for m in vocab.MONTHS)
 # "Sept 10, 2025", "Sept 10 '25", "Sept 10" (the latest such day by the as-of date), "2025-09-10"
 _DAY = re.compile(rf"^(?:(?P<mon>{'|'.join(_MONTHS)})[a-z]*\.?\s+(?P<d>\d{{1,2}})"
                   r"(?:st|nd|rd|th)?(?:,?\s+(?P<y>20\d\d)|\s+['\u2019](?P<yy>\d\d))?(?![\w$%])"
-                  r"|(?P<iso>20\d\d-\d\d-\d\d)\b)", re.I)
+                  r"|(?P<iso>20\d\d-\d\d-\d\d)\b"
+                  rf"|(?P<d1>\d{{1,2}})\s+(?P<mon1>{'|'.join(_MONTHS)})[a-z]*\.?,?\s+(?P<y1>20\d\d)\b)", re.I)
 
 
 def _named_day(words: str, as_of: dt.date) -> dt.date | None:
@@ -46,6 +47,8 @@ def _named_day(words: str, as_of: dt.date) -> dt.date | None:
     try:
         if m.group("iso"):
             return dt.date.fromisoformat(m.group("iso"))
+        if m.group("d1"):  # "10 September 2025"
+            return dt.date(int(m.group("y1")), _MONTHS.index(m.group("mon1").lower()) + 1, int(m.group("d1")))
         month, day = _MONTHS.index(m.group("mon").lower()) + 1, int(m.group("d"))
         if m.group("y") or m.group("yy"):
             return dt.date(int(m.group("y") or 2000 + int(m.group("yy"))), month, day)

@@ -73,6 +73,10 @@ def read_period(text: str, as_of: dt.date, fiscal_year_end_month: int = 12) -> P
         month = _MONTH_NUMBER[off_month.group(1).lower()]
         if (fiscal_year_end_month - month) % 3 == 0:
             period.quarter = 4 - (fiscal_year_end_month - month) % 12 // 3
+            if off_month.group(2):  # "the April 2026 quarter": the fiscal quarter ending in that month
+                period.year, period.fiscal = None, True
+                _nearest_quarter(period, text, dt.date(int(off_month.group(2)), month, 28), fiscal_year_end_month)
+                period.resolved_from = None
     occasion_words = _OCCASION.search(text)
     if period.quarter and occasion_words:
         # "trims its 2026 guide at Q2 results": the occasion, not the period; it must have happened by as_of
@@ -153,7 +157,7 @@ _MONTH_NUMBER = {"january": 1, "february": 2, "april": 4, "may": 5, "july": 7, "
 _MONTH_SPAN = re.compile(r"\b(jan|apr|jul|oct)[a-z]*\.?(?:\s?[-\u2013/]\s?|\s+to\s+)(mar|jun|sep|dec)[a-z]*\.?"
                          r"(?:\s+(20\d\d))?\b", re.I)
 _QUARTER_LAST_MONTH = {"mar": 1, "jun": 2, "sep": 3, "dec": 4}
-_OFF_MONTH_QUARTER = re.compile(r"\b(" + "|".join(_MONTH_NUMBER) + r")[- ]quarter\b", re.I)
+_OFF_MONTH_QUARTER = re.compile(r"\b(" + "|".join(_MONTH_NUMBER) + r")(?:[- ](20\d\d))?[- ]quarter\b", re.I)
 _FQ = re.compile(r"\bFQ([1-4])\b", re.I)
 # a headline's results tag before a colon: "Alphabet Q3:", "Meta Q4 flash:", "MU fiscal Q1 beat;"
 _RESULTS_TAG = re.compile(r"^[^:;]{0,40}?\b(?P<fiscal>fiscal\s+)?Q(?P<q>[1-4])(?:\s+(?:FY\s?)?'?\d{2,4})?"

@@ -378,7 +378,7 @@ _THROUGH = re.compile(r"\b(?:through|until|till|(?<!going )(?<!heading )(?<!comi
                       r"(?![.,]?\d)(?!\s*(?:%|percent|x\b|times|bn\b|billion|million|gw\b|mw\b|gigawatts?|megawatts?))",
                       re.I)
 # "exited 2026 at $3.7B ARR": where the year ended, which a target for it does not answer
-_ACTUAL = re.compile(r"\b(?:came in|comes in|totall?ed|spent|ended up|finish(?:ed|es)? (?:the year|at|above|below|over|"
+_ACTUAL = re.compile(r"\b(?:came in|comes in|landed|totall?ed|spent|ended up|finish(?:ed|es)? (?:the year|at|above|below|over|"
                      r"under)|exit(?:ed|s) (?:20\d\d|the year|calendar 20\d\d|fiscal 20\d\d))\b", re.I)
 
 

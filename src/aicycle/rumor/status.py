@@ -10,7 +10,7 @@ import re
 from aicycle.rumor.figures import FIGURE, figures
 
 OPERATING = re.compile(r"\b(?:up and running|operating|operational|in operation|live|energi[sz]ed|in service|"
-                       r"producing revenue)\b", re.I)
+                       r"producing revenue|already (?:reached|hit|at)|(?:already |now )?running at)\b", re.I)
 CONTRACTED = re.compile(r"\b(?:under contract|contracted|signed|secured)\b", re.I)
 _CLAIMED_CONTRACT = re.compile(r"\b(?:under contract|contracted)\b", re.I)
 # the words after an amount up to the end of its clause: "$1 billion of that is operating today"
