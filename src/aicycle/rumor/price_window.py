@@ -33,7 +33,8 @@ _TO = re.compile(r"\bto\s+" + _MONTH.format(p="c"), re.I)
 _YEAR = re.compile(r"\b(?:through(?:out)?|during|over|across)\s+(?P<year>20\d\d)\b", re.I)
 _DAYS = {"week": 7, "month": 30, "quarter": 91}
 # "rebound 40% from the cycle low", "up from their October 2025 low": the series' lowest point before, not a date
-_FROM_LOW = re.compile(r"\b(?:from|off)\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,3}(?:lows?|bottom|trough)\b", re.I)
+_FROM_LOW = re.compile(r"\b(?:from|off)\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,3}(?:lows?|bottom|trough)\b",
+                       re.I)
 _BY = re.compile(r"\bby\s+" + _MONTH.format(p="d"), re.I)
 _STAT_RANK = {"index_level": 0, "published_median": 1, "segment_median": 2}
 LOW = dt.date.min  # the start of a window that runs from the series' low

@@ -46,7 +46,8 @@ OBJECT_LABELS = {
     "market_reaction": "the stock's move on the news",
 }
 # a deal claim with the subject selling: "sells compute", "a customer to buy its surplus AI compute"
-_SELLING = re.compile(r"\b(?:sell\w*|sold|offer\w*|rent\w* out|lease\w* out|(?:its|their|for) (?:own )?(?:surplus|spare|"
+_SELLING = re.compile(r"\b(?:sell\w*|sold|offer\w*|rent\w* out|lease\w* out|"
+                      r"(?:its|their|for) (?:own )?(?:surplus|spare|"
                       r"idle|excess|unused|unsold)|(?:outside|external|third-party) customers?)\b", re.I)
 _DONE_DEAL = re.compile(r"\b(?:signs|signed|inks|inked|lands|landed|clinches|clinched)\b", re.I)
 _NEG_BEFORE = re.compile(rf"(?<![\w$])(?:{lexicon.NEGATIONS})(?!\w)", re.I)
@@ -378,7 +379,8 @@ _THROUGH = re.compile(r"\b(?:through|until|till|(?<!going )(?<!heading )(?<!comi
                       r"(?![.,]?\d)(?!\s*(?:%|percent|x\b|times|bn\b|billion|million|gw\b|mw\b|gigawatts?|megawatts?))",
                       re.I)
 # "exited 2026 at $3.7B ARR": where the year ended, which a target for it does not answer
-_ACTUAL = re.compile(r"\b(?:came in|comes in|landed|totall?ed|spent|ended up|finish(?:ed|es)? (?:the year|at|above|below|over|"
+_ACTUAL = re.compile(r"\b(?:came in|comes in|landed|totall?ed|spent|ended up|"
+                     r"finish(?:ed|es)? (?:the year|at|above|below|over|"
                      r"under)|exit(?:ed|s) (?:20\d\d|the year|calendar 20\d\d|fiscal 20\d\d))\b", re.I)
 
 
