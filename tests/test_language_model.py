@@ -39,7 +39,7 @@ def test_predictions_are_pinned() -> None:
 
 PINNED = {
     "Demand continues to exceed the capacity we can bring online.": ("expand", 0.997),
-    "We are reducing our capital expenditures for 2026.": ("cut", 0.983),
+    "We are reducing our capital expenditures for 2026.": ("cut", 0.984),
     "We reaffirm our capital expenditure outlook for the year.": ("maintain", 0.972),
     "We are pausing a few early-stage sites while we reassess.": ("moderate", 0.9),
     "Revenue grew 20% and operating margin expanded.": ("none", 0.95),
@@ -80,7 +80,7 @@ def test_the_definitions_shapes_carry_to_a_writer_the_model_has_not_seen(held_ou
     # the written sentences join training; each writer's are scored by a model fitted without them
     written = held_out["written"]
     assert written["method"] == "leave-one-writer-out" and written["writers"] == 4 and written["sentences"] >= 1200
-    assert written["model"]["macro_f1"] >= 0.70  # 0.732 (docs/language.md); the rules alone 0.610
+    assert written["model"]["macro_f1"] >= 0.70  # 0.729 (docs/language.md); the rules alone 0.607
     assert written["model"]["macro_f1"] > written["rules"]["macro_f1"] + 0.1
     assert all(c["f1"] >= 0.6 for c in written["model"]["per_class"].values())
 

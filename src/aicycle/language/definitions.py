@@ -71,7 +71,7 @@ _SLOWER_GROWTH = (_PACED_SUBJECT + _gap(8)
                   r"|(?:increase|growth|rise|step[- ]up) (?:will be |is |should be )?(?:roughly |about )?"
                   r"(?:half the size|smaller|slower|more modest) than"
                   r"|up only (?:modestly|slightly|a little))")
-_SOME_PAUSED = (r"(?:paus\w*|defer\w*|delay\w*|slow\w*|push\w* out|hold\w* off on|put\w*)" + _gap(2)
+_SOME_PAUSED = (r"(?:paus\w*|defer\w*|delay\w*|slow\w*|push\w* out|hold\w* off on)" + _gap(2)
                 + r"(?:some|a few|a couple of|certain|one of|two of|three of|a portion of|part of|several)" + _gap(3)
                 + r"(?:projects?|sites?|buildings?|expansions?|builds?|deployments?|construction|cleanrooms?|clusters?|"
                 r"campus\w*|phases?)")
@@ -206,15 +206,16 @@ SHAPES: tuple[Defined, ...] = (
     _defined("smaller_rise", "moderate", _SMALLER_RISE, "less than|smaller"),
     _defined("slower_growth", "moderate", _SLOWER_GROWTH, "slower|lower|moderate|measured|modest|smaller|half",
              unless=_THAN_DEMAND),
-    _defined("some_paused", "moderate", _SOME_PAUSED, "paus|defer|delay|slow|push|hold|put"),
+    _defined("some_paused", "moderate", _SOME_PAUSED, "paus|defer|delay|slow|push out|hold off"),
     _defined("pacing", "moderate", _PACING,
-             "lever|ability|only when|only once|only after|rather than|just-in-time|lived"),
+             "levers|lever to|ability to|only when|only once|only after|rather than|just-in-time|lived"),
     _defined("efficiency_to_scale", "expand", _EFFICIENCY_TO_SCALE, "efficien|saving"),
     _defined("backlog_on_demand", "expand", _BACKLOG_ON_DEMAND, "backlog|performance oblig|rpo"),
     _defined("customers_building", "expand", _CUSTOMERS_BUILD, "customers|hyperscalers|providers|csps"),
     _defined("plan_figure", "maintain", _PLAN_FIGURE, "expect|plan|intend|anticipat|forecast", unless=_COMPARED,
              also=_DIGITS),
-    _defined("run_rate", "maintain", _RUN_RATE, "representative|run rate|run-rate|proxy|similar|in line with|like"),
+    _defined("run_rate", "maintain", _RUN_RATE,
+             "representative|run rate|run-rate|proxy|similar|in line with|look like|looks like|a lot like"),
     _defined("on_schedule", "maintain", _ON_SCHEDULE, "on track|on schedule|on budget|on plan|as planned"),
 )
 _NEGATED_BEFORE = re.compile(r"(?:\bnot|\bno|n't|\bnever|\bwithout)\W+(?:\w+\W+){0,2}$")
