@@ -115,10 +115,11 @@ def check(store: Store, claim: str, as_of: dt.date | str | None = None) -> dict[
     reading = base
     margin = margins.margin_line(parsed.text) if reading.tickers else None
     if margin is not None:  # "SK hynix Q2 operating margin above 45%": the quarter's income over its revenue
-        reading = replace(reading, object="profit", level=margin, direction=None)
+        reading = replace(reading, object="operating_margin", level=margin, direction=None)
         items = [i for t in reading.tickers for i in margins.margin_items(store, reading, t, day)]
         return _result(parsed, reading, day, judge(parsed, reading, items), items)
     if reading.tickers and hedged.is_hedged(parsed.text):  # "CFO: if demand turns, we can slow the buys"
+        reading = replace(reading, object="option")
         items = [i for i in hedged.hedge_items(store, reading.tickers, day) if i.date and i.date <= day]
         return _result(parsed, reading, day, hedged.verdict(items), items)
     problem = _problem(parsed, reading)
