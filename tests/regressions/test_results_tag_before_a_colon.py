@@ -10,7 +10,9 @@ import datetime as dt
 import pytest
 
 from aicycle.rumor import check
+from aicycle.rumor.parse import parse_claim
 from aicycle.rumor.periods import read_period
+from aicycle.rumor.reading import read
 from aicycle.store import Store
 
 
@@ -28,7 +30,8 @@ def test_a_tag_with_no_year_after_it_is_the_quarter() -> None:
 
 
 def test_fq_is_a_fiscal_quarter() -> None:
-    period = read_period("MU FQ1 revenue $13.6bn", dt.date(2025, 12, 22), 8)
+    # spelt out with the claim's other shorthand (`shorthand.expand`) before the period is read
+    period = read(parse_claim("MU FQ1 revenue $13.6bn"), dt.date(2025, 12, 22)).period
     assert (period.year, period.quarter, period.fiscal) == (2026, 1, True)
 
 

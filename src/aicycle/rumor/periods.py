@@ -34,7 +34,6 @@ class Period:
 def read_period(text: str, as_of: dt.date, fiscal_year_end_month: int = 12) -> Period:
     """`fiscal_year_end_month` is the subject's: "fiscal Q3" with no year is its fiscal quarter nearest the
     as-of date."""
-    text = _FQ.sub(r"fiscal Q\1", text)  # "MU FQ1 revenue": the company's fiscal first quarter
     tagged = _RESULTS_TAG.match(text)
     if tagged and re.search(r"\b20[2-3]\d\b|\bFY\s?'?\d{2}\b", tagged.group("rest"), re.I):
         # "Alphabet Q3: 2025 capex guide lifted", "Meta Q4 flash: FY26 capex guided ...": the quarter's results are
@@ -158,7 +157,6 @@ _MONTH_SPAN = re.compile(r"\b(jan|apr|jul|oct)[a-z]*\.?(?:\s?[-\u2013/]\s?|\s+to
                          r"(?:\s+(20\d\d))?\b", re.I)
 _QUARTER_LAST_MONTH = {"mar": 1, "jun": 2, "sep": 3, "dec": 4}
 _OFF_MONTH_QUARTER = re.compile(r"\b(" + "|".join(_MONTH_NUMBER) + r")(?:[- ](20\d\d))?[- ]quarter\b", re.I)
-_FQ = re.compile(r"\bFQ([1-4])\b", re.I)
 # a headline's results tag before a colon: "Alphabet Q3:", "Meta Q4 flash:", "MU fiscal Q1 beat;"
 _RESULTS_TAG = re.compile(r"^[^:;]{0,40}?\b(?P<fiscal>fiscal\s+)?Q(?P<q>[1-4])(?:\s+(?:FY\s?)?'?\d{2,4})?"
                           r"(?:\s+(?:flash|print|results|earnings|beat|miss|recap|update|report|call))?\s*[:;]\s+(?P<rest>.+)$",

@@ -147,14 +147,11 @@ def read(claim: Claim, as_of: dt.date) -> Reading:
         obj = "leases"  # "Digital Realty Q2 new bookings top $200m": the leases it signed in the quarter
     if obj == "backlog" and IN_WATTS.search(text):
         obj = "power"  # "gas backlog plus slot reservations tops 60GW": an order book of turbines, in gigawatts
-    if obj == "capex" and (_FIGURED_PLAN.search(text) or re.search(vocab.RANGE, text, re.I)) \
-            and not _ACTUAL.search(text):
-        # "sticks with its ~$200bn 2026 capex plan", "lifts 2026 capex to $195-205bn": a plan named by its figure,
-        # or a range, is the guide
-        obj = "guidance"
-    if obj == "capex" and range_end(text) is not None and not _ACTUAL.search(text):
-        # "lifts its 2026 capex ceiling": an end of a guided range; but "came in ... at the high end of guidance"
-        # is what was spent, which the guide does not answer
+    if obj == "capex" and not _ACTUAL.search(text) and (
+            _FIGURED_PLAN.search(text) or re.search(vocab.RANGE, text, re.I) or range_end(text) is not None):
+        # "sticks with its ~$200bn 2026 capex plan", "lifts 2026 capex to $195-205bn", "lifts its 2026 capex ceiling":
+        # a plan named by its figure, a range or an end of one is the guide; but "came in ... at the high end of
+        # guidance" is what was spent, which the guide does not answer
         obj = "guidance"
     direction, negated = _direction(text, claim, obj)
     if direction is None and _LARGEST.search(text):

@@ -19,7 +19,7 @@ _FULL = r"(?:january|february|march|april|may|june|july|august|september|october
 _MONTH_SPAN = re.compile(rf"\b(?:from\s+)?({_FULL}|{_SHORT})\.?\s*[-\u2013]\s*({_FULL}|{_SHORT})\b\.?"
                          r"(?!\s*(?:qtr|quarter))", re.I)
 _CALENDAR_QUARTER = re.compile(r"\b([1-4])Q\s?'?(\d{2})\b")  # "2Q26": the second quarter of 2026
-_FISCAL_QUARTER = re.compile(r"\bFQ([1-4])\b")  # "FQ3": the company's fiscal third quarter
+_FISCAL_QUARTER = re.compile(r"\bFQ([1-4])\b", re.I)  # "FQ3": the company's fiscal third quarter
 _QUARTER_OF_FY = re.compile(r"\b([1-4])Q(?=\s+FY\s?'?\d)")  # "3Q FY27": the third quarter of fiscal 2027
 _HALF = re.compile(r"\b([12])H\s?'?(\d{2}|20\d\d)?\b", re.I)
 _WORDS = ((re.compile(r"\bqtrs\b", re.I), "quarters"), (re.compile(r"\bqtr\b", re.I), "quarter"),
