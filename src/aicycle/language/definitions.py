@@ -116,7 +116,11 @@ _SMALLER_RISE = (r"(?:rise|rises|grow|grows|increase|increases|go up|goes up)" +
                  r"|(?:a )?smaller (?:increase|rise|step[- ]up) than")
 _EFFICIENCY_TO_SCALE = (r"(?:efficiency|efficiencies|savings)(?: gains?)?" + _gap(4)
                         + r"to (?:scale|add|grow|expand|build|deploy)\w*(?: up)?" + _gap(3)
-                        + r"(?:compute|capacity|infrastructure|gpus?|clusters?|data[- ]?cent\w*|fleet)")
+                        + r"(?:compute|capacity|infrastructure|gpus?|clusters?|data[- ]?cent\w*|fleet)"
+                        # the same gains said to raise what is needed: "will lead to more demand for compute"
+                        r"|(?:efficiency|efficiencies)(?: gains?)?" + _gap(5)
+                        + r"(?:lead|leads|drive|drives|mean|means|create|creates) (?:to )?(?:even |far |much )?more"
+                        r"(?: demand for| need for| use of)? (?:compute|capacity|infrastructure|gpus)")
 _PLAN_FIGURE = (r"(?:still |continue to )?(?:expect|plan|intend|anticipate)\w* to (?:spend|invest)"
                 r"(?: (?:about|approximately|roughly|around|some))? \$\s?\d")
 # "We expect CapEx for the fiscal year to be in the range of $105 to $115 million": a plan figure, no direction

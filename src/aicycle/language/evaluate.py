@@ -20,7 +20,7 @@ from aicycle import textfile
 from aicycle.errors import InputError
 from aicycle.language import rules
 from aicycle.language.lexicon import TOPICAL
-from aicycle.language.stance import CERTAIN, LABELS, MODEL_UNSURE, RULES_SURE, classify, classify_rules
+from aicycle.language.stance import CERTAIN, LABELS, classify, classify_rules, rules_overrule
 
 
 def CORPUS() -> Path:  # noqa: N802 - names a file, read lazily from the installed package
@@ -171,6 +171,6 @@ def _combined(example: object, probs: list[float]) -> str:
     if any(name in example.feats for name in CERTAIN):
         return example.rule_label
     ruled = rules.classify(example.text)
-    if probs[best] < MODEL_UNSURE and ruled.label != "none" and ruled.confidence >= RULES_SURE:
+    if rules_overrule(ruled, example.feats, probs[best]):
         return ruled.label
     return LABELS[best]

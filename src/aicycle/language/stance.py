@@ -24,10 +24,16 @@ __all__ = ["LABELS", "Stance", "classify", "classify_rules", "classify_topical",
 CERTAIN = ("fig:guidance:expand", "fig:guidance:maintain", "fig:guidance:cut", "fig:yearly:expand",
            "fig:yearly:maintain", "fig:yearly:cut", "fig:past_amount", "slower_growth", "power_plant",
            "denied_slowdown", "asked_question", *definitions.FEATURES)
-# Where the model is unsure and the rules are sure of a stance, the rules decide (docs/language.md).
 _CERTAIN = frozenset(CERTAIN)
+# Where the model is unsure and the rules are sure, the rules decide a restraint (maintain, moderate: the
+# definitions' own wording, which real calls rarely hold) and a rise or cut of spending itself (capex, or the
+# wafer equipment spending of a supplier's customers). A rise or fall of compute, capacity or a build-out the
+# rules read from a direction word is as often about something else ("the GPU business was down
+# sequentially"), and there the model decides (docs/language.md, round 19).
 MODEL_UNSURE = 0.9
 RULES_SURE = 0.8
+SPENDING_SUBJECTS = frozenset({"subj:capex", "subj:wfe"})
+RESTRAINT = frozenset({"maintain", "moderate"})
 
 
 def classify(text: str) -> Stance:
@@ -59,14 +65,15 @@ def classify_topical_many(sentences: Sequence[tuple[str, Sequence[int] | None]])
         return out
     probs = trained.probabilities_read([(sentences[i][0], read[i][1]) for i in open_])
     for i, stance in zip(open_, trained.stances([read[i][0] for i in open_], probs), strict=True):
-        out[i] = _decide(read[i][0], stance)
+        out[i] = read[i][0] if rules_overrule(read[i][0], read[i][1], stance.confidence) else stance
     return out
 
 
-def _decide(rule_stance: Stance, stance: Stance) -> Stance:
-    if stance.confidence < MODEL_UNSURE and rule_stance.label != "none" and rule_stance.confidence >= RULES_SURE:
-        return rule_stance
-    return stance
+def rules_overrule(rule_stance: Stance, seen: dict[str, float] | frozenset[str], model_confidence: float) -> bool:
+    """Whether the rules' stance replaces an unsure model's on a sentence whose rule features are `seen`."""
+    if model_confidence >= MODEL_UNSURE or rule_stance.confidence < RULES_SURE:
+        return False
+    return rule_stance.label in RESTRAINT or (rule_stance.label != "none" and not SPENDING_SUBJECTS.isdisjoint(seen))
 
 
 def classify_rules(text: str) -> Stance:
