@@ -214,7 +214,11 @@ def gather(store: Store, claim: Claim, reading: Reading, as_of: dt.date) -> list
             continue
         # A named quarter not reported yet ("second-quarter 2026 capex tops $30B" on 2026-07-10): other
         # quarters' figures do not answer it; only what the company said about that quarter can.
-        totals = deal or levels.quarter_reported(store, reading, ticker, as_of)
+        # "slashes its 2025 revenue outlook": a guide, which reported revenue neither makes nor unmakes
+        # ("beats its $54B guide" is a result, read as a fact, and is answered by it)
+        revenue_guide = obj == "revenue" and reading.modality in ("plan", "expectation") \
+            and bool(_TARGET.search(claim.text))
+        totals = deal or (not revenue_guide and levels.quarter_reported(store, reading, ticker, as_of))
         if by_totals and not reading.level and not deal and totals:
             for provider in COMPANY_PROVIDERS.get(obj, ()):
                 if provider is gx.guidance_revisions and reading.range_end and reading.direction in ("up", "down"):

@@ -332,9 +332,11 @@ _FEW_WORDS = re.compile(r"\s*(?:\w+\s+){0,2}")
 _DELTA = re.compile(r"\bby (?:more than |over |about |approximately |roughly |nearly |almost )?$", re.I)
 
 
+# "raised our 2025 annual growth to 25%", "revenue growth is now estimated to be approximately 25%": a rate set
 _RATE = re.compile(r"\b(?:grew|grow(?:s|ing)?|growth(?: rate)?(?: of| was| accelerated to| decelerated to)?|"
-                   r"up|increased|rose|accelerat\w* to|decelerat\w* to)\s+(?:by\s+)?(?:about\s+|approximately\s+)?"
-                   r"(\d+(?:\.\d+)?)\s?%", re.I)
+                   r"growth(?: rate)?(?: \w+){0,3} to(?: be)?|"
+                   r"up|increased|rose|accelerat\w* to|decelerat\w* to)\s+(?:by\s+)?"
+                   r"(?:about\s+|approximately\s+|roughly\s+|around\s+)?(\d+(?:\.\d+)?)\s?%", re.I)
 
 
 _ACCELERATES = re.compile(r"\baccelerat\w*|\bfaster\b|\bpicked up\b", re.I)

@@ -153,6 +153,8 @@ def read(claim: Claim, as_of: dt.date) -> Reading:
         # a plan named by its figure, a range or an end of one is the guide; but "came in ... at the high end of
         # guidance" is what was spent, which the guide does not answer
         obj = "guidance"
+    if obj is None and _DECIDES.search(text) and named_places(text, claim.company_name, claim.tickers):
+        obj = "projects"  # "Tucson council approves Amazon's $3.6bn Project Blue": a named site's fate
     direction, negated = _direction(text, claim, obj)
     if direction is None and _LARGEST.search(text):
         direction = "up"  # "its largest quarter yet": a new high
@@ -208,6 +210,8 @@ _SHARE_OBJECTS = {"capex": "capex", "compute": "capacity", "backlog": "backlog"}
 _GROWS = re.compile(r"\b(?:growth|grow\w*|grew|accelerat\w*|decelerat\w*)\b", re.I)
 
 
+_DECIDES = re.compile(r"\b(?:approv\w*|reject\w*|greenlight\w*|green-lights?|votes?|voted|permits?|zon(?:es|ed|ing))\b",
+                      re.I)
 _SCHEDULE = re.compile(r"\b(?:slip\w*|delay\w*|behind schedule|running behind|runs? late|running late|"
                        r"ahead of schedule|on schedule|on time|postpon\w*|push\w* (?:out|back)|on hold|paus\w*|"
                        r"halt\w*|freez\w*|deliver(?:s|ed)|hand(?:s|ed)? over|energi[sz]e[sd]|goes live|went live|"
@@ -218,7 +222,9 @@ _GRID = re.compile(r"\b(?:turbines?|transformers?|interconnection|grid|hookups?|
 _SLIPS_INTO = re.compile(r"\b(?:into|to|until|till|past|beyond)\s+(?:late |early |mid-?|the end of )?20\d\d\b", re.I)
 
 
-_GUIDES = re.compile(r"\bguid(?:es?|ed|ing|ance)\b|\boutlook\b|\bforecast(?:s|ed|ing)?\b", re.I)
+# "raises its 2025 growth target to ~25%": a supplier's growth target, unqualified, is its revenue's
+_GUIDES = re.compile(r"\bguid(?:es?|ed|ing|ance)\b|\boutlook\b|\bforecast(?:s|ed|ing)?\b|"
+                     r"\bgrowth (?:targets?|goals?|views?)\b", re.I)
 # The companies whose guide, unqualified, is their capex guide
 _SPENDERS = frozenset(c.ticker for role in ("hyperscaler", "neocloud") for c in universe.by_role(role))
 _REASON = re.compile(vocab.REASON_CLAUSE, re.I)

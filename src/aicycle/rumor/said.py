@@ -168,7 +168,7 @@ def _curated(store: Store, reading: Reading, ticker: str, topic: Topic, as_of: d
 
 # The safe-harbor paragraph ("may be materially affected by ... supply constraints") says nothing of the quarter.
 _BOILERPLATE = re.compile(r"inherently unpredictable|forward-looking statements?|materially affected by|"
-                          r"risk factors|safe harbor", re.I)
+                          r"risk factors|safe harbor|statements include, but are not limited to", re.I)
 # "Let us say we sign a Stingray lease ...": a supposition, not a statement of what happened
 _SUPPOSED = re.compile(r"^\W*(?:(?:and|so|but|now)\W+)?(?:let(?:'s| us) say|say we|suppose|supposing|assume|"
                        r"assuming|imagine|hypothetically|if we were to)\b", re.I)
