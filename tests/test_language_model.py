@@ -38,9 +38,9 @@ def test_predictions_are_pinned() -> None:
 
 
 PINNED = {
-    "Demand continues to exceed the capacity we can bring online.": ("expand", 0.997),
-    "We are reducing our capital expenditures for 2026.": ("cut", 0.984),
-    "We reaffirm our capital expenditure outlook for the year.": ("maintain", 0.972),
+    "Demand continues to exceed the capacity we can bring online.": ("expand", 0.998),
+    "We are reducing our capital expenditures for 2026.": ("cut", 0.988),
+    "We reaffirm our capital expenditure outlook for the year.": ("maintain", 0.96),
     "We are pausing a few early-stage sites while we reassess.": ("moderate", 0.9),
     "Revenue grew 20% and operating margin expanded.": ("none", 0.95),
 }

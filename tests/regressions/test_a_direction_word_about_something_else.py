@@ -25,3 +25,13 @@ def test_a_direction_word_near_compute_is_not_a_stance(text: str) -> None:
 ])
 def test_spending_and_restraint_still_read_by_the_rules(text: str, label: str) -> None:
     assert classify(text).label == label
+
+
+@pytest.mark.parametrize("text", [
+    "We may be able to sell excess capacity to third parties if we overbuild.",
+    "Our spending on AI infrastructure is measured and tied to demand signals.",
+])
+def test_a_hedge_against_overbuilding_and_measured_spending_are_moderate(text: str) -> None:
+    # the model trained on round 19's 1,945 further real sentences reads both `none` with confidence;
+    # STANCE_LABELS.md's moderate row names hedges and discipline, so the definitions decide them
+    assert classify(text).label == "moderate"

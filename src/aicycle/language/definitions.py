@@ -111,6 +111,12 @@ _LIMITS = (r"limit\w* (?:our |the )?(?:forward |future |new )?(?:commitments|cap
            r" (?:to|in|on|around|over)" + _gap(3)
            + r"(?:pace|spend\w*|capex|capital|invest\w*|build\w*|slow\w*|adjust\w*|commitments|scale back)"
            r"|(?:we |they )?(?:can|could) (?:always )?throttle")
+# STANCE_LABELS.md's moderate row, hedges: "we may be able to sell excess capacity to third parties if we overbuild"
+_OVERBUILD = (r"\bif (?:we|they) (?:were to |ever )?"
+              r"(?:over-?build|over-?invest|build too much|end up with (?:too much|more than we need))")
+# ... and discipline: "our spending on AI infrastructure is measured and tied to demand signals"
+_MEASURED_SPEND = (r"(?:spend\w*|investments?|cap[- ]?ex|capital (?:expenditures?|spending))" + _gap(5)
+                   + r"(?:is|are|remains?|will (?:be|remain)|stays?) (?:\w+ )?(?:measured|disciplined|tied to demand)")
 _SMALLER_RISE = (r"(?:rise|rises|grow|grows|increase|increases|go up|goes up)" + _gap(4)
                  + r"(?:though |but |albeit )?(?:by )?(?:less|a smaller amount) than"
                  r"|(?:a )?smaller (?:increase|rise|step[- ]up) than")
@@ -207,6 +213,9 @@ SHAPES: tuple[Defined, ...] = (
     _defined("not_booked", "none", _NOT_BOOKED, "booked|sold out"),
     _defined("booked", "expand", _BOOKED, "booked|sold out|fully"),
     _defined("limits_commitments", "moderate", _LIMITS, "limit|flexib|throttle"),
+    _defined("overbuild_hedge", "moderate", _OVERBUILD,
+             "overbuild|over-build|overinvest|over-invest|too much|than we need"),
+    _defined("measured_spend", "moderate", _MEASURED_SPEND, "measured|disciplined|tied to"),
     _defined("smaller_rise", "moderate", _SMALLER_RISE, "less than|smaller"),
     _defined("slower_growth", "moderate", _SLOWER_GROWTH, "slower|lower|moderate|measured|modest|smaller|half",
              unless=_THAN_DEMAND),
