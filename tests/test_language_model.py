@@ -40,7 +40,7 @@ def test_predictions_are_pinned() -> None:
 PINNED = {
     "Demand continues to exceed the capacity we can bring online.": ("expand", 0.998),
     "We are reducing our capital expenditures for 2026.": ("cut", 0.988),
-    "We reaffirm our capital expenditure outlook for the year.": ("maintain", 0.96),
+    "We reaffirm our capital expenditure outlook for the year.": ("maintain", 0.963),
     "We are pausing a few early-stage sites while we reassess.": ("moderate", 0.9),
     "Revenue grew 20% and operating margin expanded.": ("none", 0.95),
 }
@@ -59,7 +59,8 @@ def test_corpus_is_large_labelled_twice_and_covers_every_company(corpus: list[di
     assert {"META", "MSFT", "GOOGL", "AMZN", "NVDA", "IREN", "CIFR", "WULF", "ORCL", "CRWV"} <= companies
     assert len(companies) >= 30
     assert all(r["source_file"].startswith("data/") and isinstance(r["sentence_index"], int) for r in corpus)
-    assert {label: sum(r["label"] == label for r in corpus) for label in LABELS}["cut"] >= 25
+    assert {label: sum(r["label"] == label for r in corpus) for label in LABELS}["cut"] >= 40
+    assert len(corpus) >= 5600  # round 19's 1,945 labelled twice joined the 3,670
 
 
 @pytest.fixture(scope="module")
@@ -70,7 +71,7 @@ def held_out(corpus: list[dict[str, str]]) -> dict[str, object]:
 def test_leave_one_company_out_beats_the_rules_and_the_dictionary(held_out: dict) -> None:
     model_f1, rules_f1 = held_out["model"]["macro_f1"], held_out["rules"]["macro_f1"]
     assert held_out["companies"] >= 30 and held_out["method"] == "leave-one-company-out"
-    assert model_f1 >= 0.52  # the figure in docs/language.md (0.529); the rules alone: 0.477
+    assert model_f1 >= 0.54  # the figure in docs/language.md (0.552); the rules alone: 0.476
     assert model_f1 > rules_f1 > held_out["loughran_mcdonald"]["macro_f1"]
     assert held_out["model"]["ece"] < 0.05  # calibrated confidence
     assert sum(sum(row.values()) for row in held_out["model"]["confusion"].values()) == held_out["sentences"]
@@ -80,7 +81,7 @@ def test_the_definitions_shapes_carry_to_a_writer_the_model_has_not_seen(held_ou
     # the written sentences join training; each writer's are scored by a model fitted without them
     written = held_out["written"]
     assert written["method"] == "leave-one-writer-out" and written["writers"] == 4 and written["sentences"] >= 1200
-    assert written["model"]["macro_f1"] >= 0.70  # 0.729 (docs/language.md); the rules alone 0.607
+    assert written["model"]["macro_f1"] >= 0.72  # 0.747 (docs/language.md); the rules alone 0.611
     assert written["model"]["macro_f1"] > written["rules"]["macro_f1"] + 0.1
     assert all(c["f1"] >= 0.6 for c in written["model"]["per_class"].values())
 
@@ -98,7 +99,7 @@ def test_written_sentences_are_training_only_and_labelled_by_the_definitions() -
 
 
 @pytest.mark.xfail(strict=True, reason="issue 14's target (macro-F1 >= 0.85, no label below 0.75) is not met: "
-                                       "0.529 leave-one-company-out (docs/language.md)")
+                                       "0.552 leave-one-company-out (docs/language.md)")
 def test_the_issue_target_on_held_out_companies(held_out: dict) -> None:
     assert held_out["model"]["macro_f1"] >= 0.85
     assert all(c["f1"] >= 0.75 for c in held_out["model"]["per_class"].values())

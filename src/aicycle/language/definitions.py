@@ -89,6 +89,23 @@ _BOOKED = (r"(?:hbm|capacity|supply|wafers?|output|production|gpus?|data[- ]?cen
 _INSTEAD = (r"(?:disciplin\w*|efficien\w*|optimi[sz]\w*|sweat\w*|utili[sz]\w*|existing (?:fleet|capacity|assets))"
             + _gap(6) + r"(?:rather than|instead of)" + _gap(1)
             + r"(?:add\w*|build\w*|buy\w*|expand\w*|new)")
+# "... rather than adding new head and media unit capacity", "without having to put capex into it", "predictability
+# is our priority, not adding more capacity": something else in place of added capacity (the moderate row)
+_NOT_ADDING = (r"(?:rather than|instead of|without (?:having to |the need to |needing to )?)"
+               r"(?:add\w*|build\w*|put\w*(?: in)?|spend\w*|mak\w*)" + _gap(4)
+               + r"(?:capacity|cap[- ]?ex|capital|production units|fabs?|wafer starts)"
+               r"|priority\W+(?:\w+\W+){0,3}not (?:adding|building) (?:more |new )?capacity"
+               r"|(?:don't|do not|won't|will not) (?:have|need) to (?:make|add|put) (?:any )?"
+               r"(?:incremental |additional )?(?:investments? (?:in|into) )?capacity")
+# "we continue to prioritize maintaining long-term flexibility so we can adapt": flexibility kept over what is built
+_FLEXIBLE = (r"(?<!financial )(?<!balance sheet )flexib\w*" + _gap(8)
+             + r"(?:adjust|adapt|pace|stagger|timing|scale back|slow)\w*"
+             r"|(?:build\w*|invest\w*|cap[- ]?ex|infrastructure|data cent\w*)" + _gap(6)
+             + r"(?:is|are) (?:\w+ )?flexible")
+# "we will stay very disciplined of managing supply", "our disciplined capital investment strategy": discipline
+# about capital or supply (the restraint word the moderate row names); not opex "spend management", not returns
+_CAPITAL_OR_SUPPLY = r"(?:cap[- ]?ex|capital (?:spend\w*|invest\w*|expenditures?)|supply(?! chain)|wafer starts?)"
+_DISCIPLINE = (r"disciplin\w*" + _gap(3) + _CAPITAL_OR_SUPPLY + r"|" + _CAPITAL_OR_SUPPLY + _gap(2) + r"disciplin\w*")
 _CONSUMER = r"(?:gaming|game consoles?|consoles?|pcs?|client|notebooks?|handsets?|smartphones?|automotive)"
 _OFF_SEGMENT_SUPPLY = (r"(?:gaming|game consoles?|consoles?|pcs?|client|notebooks?|handsets?|smartphones?|automotive"
                        r"|switch)" + _gap(1) + r"(?:supply|supplies|inventory|shipments?)" + _gap(3)
@@ -209,6 +226,9 @@ SHAPES: tuple[Defined, ...] = (
              "timing|deliver|slipp|slid|moved|push|shift|quarter|year|period|delay",
              also=_BELOW_ABOVE_NEEDLES),
     _defined("instead_of_capacity", "moderate", _INSTEAD, "rather than|instead of"),
+    _defined("not_adding", "moderate", _NOT_ADDING, "rather than|instead of|without|priority|have to|need to"),
+    _defined("flexible", "moderate", _FLEXIBLE, "flexib"),
+    _defined("discipline", "moderate", _DISCIPLINE, "disciplin"),
     # "our HBM is not fully booked": supply still open is no change of capacity, and not the expand row's "sold out"
     _defined("not_booked", "none", _NOT_BOOKED, "booked|sold out"),
     _defined("booked", "expand", _BOOKED, "booked|sold out|fully"),
