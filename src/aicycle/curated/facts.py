@@ -49,7 +49,7 @@ DIRECT: dict[str, str] = {
     "active_power": "active_power_mw", "active_power_mw": "active_power_mw",
     "contracted_power": "contracted_power_mw", "contracted_power_mw": "contracted_power_mw",
     "revenue": "revenue", "operating_income": "operating_income", "operating_profit": "operating_income",
-    "net_cash_outlay_for_capex_nongaap": "statement", "statement": "statement",
+    "net_cash_outlay_for_capex_nongaap": "capex_net_cash", "statement": "statement",
 }
 _GUIDANCE = re.compile(r"^capex_(?:guidance|outlook|plan)_(fy|cy)(\d{4})(?:_(low|high))?$")
 _TAM = re.compile(r"^hbm_tam_(\d{4})$")
