@@ -126,8 +126,8 @@ def test_hard_cases(text: str, label: str) -> None:
     ("We'll be disciplined about when and where we add capacity.", "moderate"),
     ("We see no evidence of a slowdown in AI infrastructure spending.", "expand"),
     ("Our spending on AI infrastructure is measured and tied to demand signals.", "moderate"),
-    # a depreciation change alone is accounting (the corpus's seven real useful-life sentences are all `none`, by
-    # both labellers); the fleet sweated in place of new capacity is the moderate row's
+    # a depreciation change alone is accounting (the corpus's seven real useful-life sentences are all labelled
+    # `none`); the fleet sweated in place of new capacity is the moderate row's
     ("We are extending the useful life of our servers from five to six years.", "none"),
     ("We're extending the useful life of our fleet rather than buying new capacity.", "moderate"),
     ("We have ample capacity to meet demand.", "moderate"),
