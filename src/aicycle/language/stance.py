@@ -10,7 +10,7 @@ model off most sentences of a call.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from aicycle.language import definitions, model, rules
 from aicycle.language.labels import LABELS, NONE_OFF_TOPIC, Stance
@@ -69,7 +69,7 @@ def classify_topical_many(sentences: Sequence[tuple[str, Sequence[int] | None]])
     return out
 
 
-def rules_overrule(rule_stance: Stance, seen: dict[str, float] | frozenset[str], model_confidence: float) -> bool:
+def rules_overrule(rule_stance: Stance, seen: Collection[str], model_confidence: float) -> bool:
     """Whether the rules' stance replaces an unsure model's on a sentence whose rule features are `seen`."""
     if model_confidence >= MODEL_UNSURE or rule_stance.confidence < RULES_SURE:
         return False
